@@ -1,0 +1,78 @@
+//! Checks: rules applied to a loaded plan, each returning diagnostics (never printing).
+//!
+//! Problems of form (F…, and row-level R… problems) are found by the loader while it
+//! reads; the checks here look at the content: references between files, calendars,
+//! histories and readings. To add a rule: declare it in [`rules`], write a function in the
+//! module of its family, and list it in [`CHECKS`].
+
+pub mod actions;
+pub mod declarations;
+pub mod readings;
+pub mod rules;
+
+use jiff::civil::Date;
+
+use crate::config::Settings;
+use crate::diag::Diagnostic;
+use crate::load::Loaded;
+
+/// What every check sees.
+pub struct Input<'a> {
+    /// The loaded repository.
+    pub loaded: &'a Loaded,
+    /// Its settings.
+    pub settings: &'a Settings,
+    /// The day the check runs for (states and readings may not be later).
+    pub today: Date,
+}
+
+/// A check: reads the input, appends diagnostics.
+pub type Check = fn(&Input, &mut Vec<Diagnostic>);
+
+/// Every check, in the order they run (the output is sorted afterwards).
+pub const CHECKS: &[Check] = &[
+    actions::duplicate_codes,
+    actions::objectives,
+    actions::responsible,
+    actions::partners,
+    actions::indicators,
+    actions::texts,
+    actions::calendars,
+    actions::states,
+    declarations::duplicates,
+    declarations::ministries,
+    declarations::empty_objectives,
+    declarations::unused_actors,
+    readings::duplicates_and_replacements,
+    readings::future,
+    readings::overdue,
+    readings::deliverables,
+];
+
+/// Run every check and return the loader's diagnostics plus theirs, with the allowances
+/// of `pan.toml` applied, in stable order.
+pub fn run(input: &Input) -> Vec<Diagnostic> {
+    let mut diags = input.loaded.diagnostics.clone();
+    for check in CHECKS {
+        check(input, &mut diags);
+    }
+    apply_allowances(input.settings, &mut diags);
+    crate::diag::sort(&mut diags);
+    diags
+}
+
+/// Mark the diagnostics that `pan.toml` `[validate] allow` accepts knowingly.
+pub fn apply_allowances(settings: &Settings, diags: &mut [Diagnostic]) {
+    for d in diags.iter_mut() {
+        for allow in &settings.validate.allow {
+            let rule_ok = allow.rule.eq_ignore_ascii_case(d.rule.code) || allow.rule == d.rule.name;
+            let action_ok = match &allow.action {
+                None => true,
+                Some(code) => d.action.is_some_and(|c| c.to_string() == *code),
+            };
+            if rule_ok && action_ok {
+                d.allowed = Some(allow.reason.clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! Rules on the measured record: duplicates, corrections, dates, overdue readings.
+
+use std::collections::HashMap;
+
+use super::{Input, rules};
+use crate::diag::{Diagnostic, Span};
+use crate::model::reading::parse_value;
+use crate::model::{IndicatorKind, Owner, Period, Reading, Readings, Strings, Value};
+
+fn at(readings: &Readings, r: &Reading) -> (String, Span) {
+    let file = readings
+        .files
+        .get(r.file as usize)
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    (file, Span::at(r.line, 1, 0))
+}
+
+/// The kind and id of a reading's indicator.
+fn indicator_of<'a>(input: &'a Input, r: &Reading) -> Option<(&'a str, IndicatorKind)> {
+    let plan = &input.loaded.plan;
+    match r.owner {
+        Owner::Action(a) => plan
+            .actions
+            .get(a as usize)
+            .and_then(|a| a.indicators.get(r.indicator as usize))
+            .map(|i| (i.id.as_str(), i.kind)),
+        Owner::Context => plan.context.get(r.indicator as usize).map(|c| (c.id.as_str(), c.kind)),
+    }
+}
+
+fn code_of(input: &Input, r: &Reading) -> Option<crate::model::ActionCode> {
+    match r.owner {
+        Owner::Action(a) => input.loaded.plan.actions.get(a as usize).map(|a| a.code),
+        Owner::Context => None,
+    }
+}
+
+fn same_value(a: Value, b: Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => (x - y).abs() < 1e-9,
+        (Value::Done, Value::Done) => true,
+        (Value::Text(x), Value::Text(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// R005 and R010: one reading per indicator and period, unless a later row explicitly
+/// replaces the value before it.
+pub fn duplicates_and_replacements(input: &Input, out: &mut Vec<Diagnostic>) {
+    let readings = &input.loaded.readings;
+    // Rows in file order; the value in effect for each key so far.
+    let mut current: HashMap<(Owner, u32, Period), Value> = HashMap::with_capacity(readings.items.len());
+    let mut scratch = Strings::default();
+    let mut order: Vec<&Reading> = readings.items.iter().collect();
+    order.sort_by_key(|r| (r.file, r.line));
+    for r in order {
+        let key = (r.owner, r.indicator, r.period);
+        let Some((id, kind)) = indicator_of(input, r) else { continue };
+        let (file, span) = at(readings, r);
+        match (current.get(&key).copied(), r.replaces) {
+            (None, None) => {}
+            (Some(_), None) => out.push(
+                Diagnostic::new(&rules::READING_DUPLICATE, &file, span, format!("a second reading of `{id}` for {}", r.period))
+                    .hint("keep one row, or record the correction with `pan reading add … --replace` (it fills `replaces`)")
+                    .action(code_of(input, r)),
+            ),
+            (prev, Some(sym)) => {
+                let raw = readings.strings.get(sym);
+                let replaced = match kind {
+                    // Qualitative texts are compared as written.
+                    IndicatorKind::Qualitative => prev.map(|p| matches!(p, Value::Text(s) if readings.strings.get(s) == raw)),
+                    _ => prev.map(|p| parse_value(raw, kind, &mut scratch).is_ok_and(|v| same_value(p, v))),
+                };
+                match (prev, replaced) {
+                    (None, _) => out.push(
+                        Diagnostic::new(&rules::READING_BAD_REPLACEMENT, &file, span, format!("the row replaces `{raw}` but `{id}` has no earlier reading for {}", r.period))
+                            .action(code_of(input, r)),
+                    ),
+                    (Some(p), Some(false)) => {
+                        let shown = readings.raw_value(p);
+                        out.push(
+                            Diagnostic::new(&rules::READING_BAD_REPLACEMENT, &file, span, format!("the row replaces `{raw}`, but the reading of `{id}` for {} is `{shown}`", r.period))
+                                .hint(format!("set `replaces` to {shown}"))
+                                .action(code_of(input, r)),
+                        )
+                    }
+                    _ => {}
+                }
+            }
+        }
+        current.insert(key, r.value);
+    }
+}
+
+/// R006: readings of periods that have not begun, or recorded after today.
+pub fn future(input: &Input, out: &mut Vec<Diagnostic>) {
+    let readings = &input.loaded.readings;
+    for r in &readings.items {
+        let (file, span) = at(readings, r);
+        if r.period.start() > input.today {
+            out.push(
+                Diagnostic::new(&rules::READING_IN_FUTURE, &file, span, format!("the reading is for {}, which has not begun (today is {})", r.period, input.today))
+                    .action(code_of(input, r)),
+            );
+        } else if r.recorded.is_some_and(|d| d > input.today) {
+            out.push(
+                Diagnostic::new(&rules::READING_IN_FUTURE, &file, span, format!("the reading is recorded on {}, after today ({})", r.recorded.map(|d| d.to_string()).unwrap_or_default(), input.today))
+                    .action(code_of(input, r)),
+            );
+        }
+    }
+}
+
+/// The period whose reading is overdue for an indicator, if any: the one after the last
+/// reading (or the first since the action started) when it has ended by `today`.
+pub fn overdue_period(
+    frequency: crate::model::Frequency,
+    last: Option<Period>,
+    start: jiff::civil::Date,
+    today: jiff::civil::Date,
+) -> Option<Period> {
+    let expected = match last {
+        Some(p) => frequency.period_of(p.end()).next(),
+        None => frequency.period_of(start),
+    };
+    (expected.end() < today).then_some(expected)
+}
+
+/// R009: indicators with a frequency whose next reading is overdue.
+pub fn overdue(input: &Input, out: &mut Vec<Diagnostic>) {
+    let plan = &input.loaded.plan;
+    let by = input.loaded.readings.effective_by_indicator();
+    let plan_start = input.settings.period_start();
+    for (i, a) in plan.actions.iter().enumerate() {
+        let start = a.calendar.start_date(plan_start);
+        if start > input.today || a.state_on(input.today).is_some_and(|s| s.is_closed()) {
+            continue;
+        }
+        for (j, ind) in a.indicators.iter().enumerate() {
+            let Some(freq) = ind.frequency else { continue };
+            let last = by.get(&(Owner::Action(i as u32), j as u32)).and_then(|v| v.last()).map(|r| r.period);
+            if let Some(p) = overdue_period(freq, last, start, input.today) {
+                let msg = match last {
+                    Some(l) => format!("`{}` of {} has no reading since {l} ({} reading for {p} is overdue)", ind.id, a.code, freq.as_str()),
+                    None => format!("`{}` of {} has no reading yet ({} reading for {p} is overdue)", ind.id, a.code, freq.as_str()),
+                };
+                let spans = &input.loaded.spans[i];
+                let span = spans.frequencies.get(j).copied().unwrap_or_default();
+                out.push(Diagnostic::new(&rules::READING_OVERDUE, &spans.file, span, msg).action(Some(a.code)));
+            }
+        }
+    }
+}
+
+/// R012: a deliverable recorded as done in more than one period.
+pub fn deliverables(input: &Input, out: &mut Vec<Diagnostic>) {
+    let readings = &input.loaded.readings;
+    let mut first: HashMap<(Owner, u32), Period> = HashMap::new();
+    let mut order: Vec<&Reading> = readings.items.iter().filter(|r| r.value == Value::Done).collect();
+    order.sort_by_key(|r| (r.file, r.line));
+    for r in order {
+        match first.get(&(r.owner, r.indicator)) {
+            Some(p) if *p != r.period => {
+                let (file, span) = at(readings, r);
+                let id = indicator_of(input, r).map(|(id, _)| id).unwrap_or("?");
+                out.push(
+                    Diagnostic::new(&rules::READING_DELIVERABLE_TWICE, &file, span, format!("`{id}` was already recorded as done for {p}"))
+                        .action(code_of(input, r)),
+                );
+            }
+            Some(_) => {}
+            None => {
+                first.insert((r.owner, r.indicator), r.period);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Frequency;
+    use jiff::civil::date;
+
+    #[test]
+    fn overdue_after_the_next_period_ends() {
+        let start = date(2026, 1, 1);
+        let q1: Period = "2026-Q1".parse().unwrap();
+        assert_eq!(overdue_period(Frequency::Quarterly, Some(q1), start, date(2026, 6, 30)), None);
+        assert_eq!(overdue_period(Frequency::Quarterly, Some(q1), start, date(2026, 7, 1)), Some("2026-Q2".parse().unwrap()));
+        assert_eq!(overdue_period(Frequency::Annual, None, start, date(2026, 12, 31)), None);
+        assert_eq!(overdue_period(Frequency::Annual, None, start, date(2027, 1, 1)), Some(Period::Year(2026)));
+        // A reading of a finer period counts for the period that contains it.
+        let may: Period = "2026-05".parse().unwrap();
+        assert_eq!(overdue_period(Frequency::Quarterly, Some(may), start, date(2026, 10, 1)), Some("2026-Q3".parse().unwrap()));
+    }
+}

@@ -1,0 +1,137 @@
+//! `pan schema`: the JSON Schema of the plan's files, generated from the Rust types.
+//!
+//! The committed schema files (`plan/*.schema.json`) are what the
+//! `# yaml-language-server: $schema=…` line of each file points at, so that editors
+//! complete and check fields as people type. `pan schema --write` regenerates them and
+//! `pan schema --check` (run by CI) fails when they are out of date.
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use schemars::JsonSchema;
+
+use super::{Global, Refused, emit};
+use crate::model::{Abbreviation, Action, Actor, ContextIndicator, Lever};
+
+/// Arguments of `pan schema`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  pan schema action > action.schema.json\n  pan schema --write      # update plan/*.schema.json\n  pan schema --check      # fail if they are out of date (for CI)")]
+pub struct Args {
+    /// Which file's schema to print.
+    #[arg(value_enum, default_value_t = Which::Action)]
+    pub which: Which,
+    /// Write every schema into the plan folder (plan/<file>.schema.json).
+    #[arg(long, conflicts_with = "check")]
+    pub write: bool,
+    /// Exit with status 1 if the committed schema files differ from the generated ones.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// The files that have a schema.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Which {
+    /// An action file, plan/<lever>/<code>.yaml.
+    Action,
+    /// plan/levers.yaml.
+    Levers,
+    /// plan/actors.yaml.
+    Actors,
+    /// plan/context.yaml.
+    Context,
+}
+
+impl Which {
+    /// All of them.
+    pub const ALL: [Which; 4] = [Which::Action, Which::Levers, Which::Actors, Which::Context];
+
+    /// The schema file's name in the plan folder.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Which::Action => "action.schema.json",
+            Which::Levers => "levers.schema.json",
+            Which::Actors => "actors.schema.json",
+            Which::Context => "context.schema.json",
+        }
+    }
+}
+
+/// `plan/levers.yaml`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct LeversFile {
+    /// The plan's strategic levers, in order.
+    levers: Vec<Lever>,
+}
+
+/// `plan/actors.yaml`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ActorsFile {
+    /// Every actor the plan names.
+    actors: Vec<Actor>,
+    /// Abbreviations of the plan that are not actors.
+    #[serde(default)]
+    abbreviations: Vec<Abbreviation>,
+}
+
+/// `plan/context.yaml`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ContextFile {
+    /// Plan-level indicators of the national situation.
+    indicators: Vec<ContextIndicator>,
+}
+
+/// The schema of one file, as pretty JSON.
+pub fn generate(which: Which) -> String {
+    let mut schema = match which {
+        Which::Action => schemars::schema_for!(Action),
+        Which::Levers => schemars::schema_for!(LeversFile),
+        Which::Actors => schemars::schema_for!(ActorsFile),
+        Which::Context => schemars::schema_for!(ContextFile),
+    };
+    schema.insert("$id".into(), format!("https://pan.invalid/schema/{}", which.file_name()).into());
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Run `pan schema`.
+pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
+    if !args.write && !args.check {
+        emit(&generate(args.which), None)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let repo = global.repo()?;
+    let dir = repo.plan_dir();
+    let mut stale = Vec::new();
+    for which in Which::ALL {
+        let path = dir.join(which.file_name());
+        let want = generate(which);
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        if have == want {
+            continue;
+        }
+        if args.write {
+            crate::write::atomic::write(&path, want.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("wrote {}", path.display());
+        } else {
+            stale.push(path.display().to_string());
+        }
+    }
+    if !stale.is_empty() {
+        return Err(Refused(format!(
+            "schema files are out of date: {}\n  hint: run `pan schema --write` and commit the result",
+            stale.join(", ")
+        ))
+        .into());
+    }
+    if args.check {
+        eprintln!("schema files are up to date");
+    }
+    Ok(ExitCode::SUCCESS)
+}

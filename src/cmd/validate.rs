@@ -1,0 +1,141 @@
+//! `pan validate`: check every file of the plan and report every problem, as text for
+//! people, JSON for tools, annotations for GitHub, Markdown for a pull request, or SARIF.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use jiff::civil::Date;
+
+use super::{Global, Refused, emit};
+use crate::check::{self, rules};
+use crate::diag::Diagnostic;
+use crate::load::{self, tree::FsTree};
+use crate::render::diagnostics::{self as printer, Summary};
+
+/// Arguments of `pan validate`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  pan validate\n  pan validate --format github          # in a GitHub Actions job\n  pan validate --select P006,P007 --deny warnings\n  pan validate --explain P006\n\n\
+Exit status: 0 no error, 1 errors (or warnings with --deny warnings), 2 pan could not run.")]
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Show only these rules (codes or names, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "CODE")]
+    pub select: Vec<String>,
+    /// Hide these rules (codes or names, comma-separated). Hidden errors still fail the
+    /// check unless pan.toml allows them.
+    #[arg(long, value_delimiter = ',', value_name = "CODE")]
+    pub ignore: Vec<String>,
+    /// Also fail on warnings.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub deny: Option<Deny>,
+    /// Print the documentation of a rule, with an example, and exit.
+    #[arg(long, value_name = "CODE")]
+    pub explain: Option<String>,
+    /// List every rule and exit.
+    #[arg(long)]
+    pub list_rules: bool,
+    /// Check as of this day (states and readings may not be later); default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `pan validate`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `file:line:col: error[CODE]: message`, the source line, the hint.
+    Human,
+    /// One JSON document (version 1) with every diagnostic and the summary.
+    Json,
+    /// GitHub Actions annotations (`::error file=…`).
+    Github,
+    /// A Markdown table for a pull-request comment or job summary.
+    Markdown,
+    /// SARIF 2.1.0 for code-scanning tools.
+    Sarif,
+}
+
+/// What `--deny` makes fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Deny {
+    /// Warnings fail the check too.
+    Warnings,
+}
+
+fn resolve(keys: &[String]) -> anyhow::Result<Vec<&'static rules::Rule>> {
+    keys.iter()
+        .filter(|k| !k.trim().is_empty())
+        .map(|k| {
+            rules::find(k.trim()).ok_or_else(|| {
+                anyhow::anyhow!("unknown rule `{k}`\n  hint: `pan validate --list-rules` lists them")
+            })
+        })
+        .collect()
+}
+
+/// Today's date in the local time zone.
+pub fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
+/// Run `pan validate`.
+pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(key) = &args.explain {
+        let rule = rules::find(key).ok_or_else(|| {
+            Refused(format!("unknown rule `{key}`\n  hint: `pan validate --list-rules` lists them"))
+        })?;
+        emit(&printer::explain(rule), None)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.list_rules {
+        let mut out = String::new();
+        for r in rules::ALL {
+            out.push_str(&format!("{}  {:<28} {:<8} {}\n", r.code, r.name, r.severity, r.summary));
+        }
+        emit(&out, None)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let select = resolve(&args.select)?;
+    let ignore = resolve(&args.ignore)?;
+    let started = Instant::now();
+    let repo = global.repo()?;
+    let tree = FsTree::new(&repo.root);
+    let loaded = load::load(&tree, &repo.settings);
+    let input = check::Input {
+        loaded: &loaded,
+        settings: &repo.settings,
+        today: args.as_of.unwrap_or_else(today),
+    };
+    let all = check::run(&input);
+    let deny_warnings = args.deny == Some(Deny::Warnings);
+    let fails = all.iter().any(|d| d.fails(deny_warnings));
+    let shown: Vec<Diagnostic> = all
+        .iter()
+        .filter(|d| select.is_empty() || select.contains(&d.rule))
+        .filter(|d| !ignore.contains(&d.rule))
+        .cloned()
+        .collect();
+    let hidden = all.len() - shown.len();
+    let summary = Summary::of(&shown, hidden, loaded.files_checked, started.elapsed().as_millis());
+    let text = match args.format {
+        Format::Human => {
+            let sources = load::sources_for(&tree, &shown);
+            let term = if args.output.is_some() { crate::render::term::Term::plain(global.term.width) } else { global.term };
+            printer::human(&shown, &sources, &summary, &term)
+        }
+        Format::Json => printer::json(&shown, &summary),
+        Format::Github => printer::github(&shown, &summary),
+        Format::Markdown => printer::markdown(&shown, &summary),
+        Format::Sarif => printer::sarif(&shown),
+    };
+    emit(&text, args.output.as_deref())?;
+    if fails && !shown.iter().any(|d| d.fails(deny_warnings)) {
+        eprintln!("error: the check fails on problems hidden by --select/--ignore; only pan.toml [validate] allow accepts a problem");
+    }
+    Ok(if fails { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

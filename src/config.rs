@@ -1,0 +1,357 @@
+//! Settings of a plan repository (`pan.toml`) and how `pan` finds them.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+/// The name of the settings file that marks a plan repository's root.
+pub const SETTINGS_FILE: &str = "pan.toml";
+
+/// The language reports are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French, the plan's language.
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+/// `[plan]`: what the plan is.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSettings {
+    /// The plan's title, as published.
+    pub title: String,
+    /// First year of the plan period.
+    pub start: i16,
+    /// Last year of the plan period.
+    pub end: i16,
+    /// Language of reports (`fr` or `en`).
+    #[serde(default)]
+    pub language: Lang,
+}
+
+/// `[paths]`: where the plan and its readings live, relative to the root.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paths {
+    /// Folder of the plan's YAML files.
+    #[serde(default = "default_plan_dir")]
+    pub plan: PathBuf,
+    /// Folder of the readings' CSV files.
+    #[serde(default = "default_indicators_dir")]
+    pub indicators: PathBuf,
+}
+
+fn default_plan_dir() -> PathBuf {
+    PathBuf::from("plan")
+}
+
+fn default_indicators_dir() -> PathBuf {
+    PathBuf::from("indicators")
+}
+
+impl Default for Paths {
+    fn default() -> Self {
+        Paths {
+            plan: default_plan_dir(),
+            indicators: default_indicators_dir(),
+        }
+    }
+}
+
+/// `[health]`: thresholds of derived health.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HealthSettings {
+    /// An action is `due` when its deadline is within this many days (it is always due in
+    /// the year its calendar ends).
+    #[serde(default = "default_due_within")]
+    pub due_within_days: u32,
+    /// An action is `stale` when its latest reading was recorded for a period that ended
+    /// more than this many days ago.
+    #[serde(default = "default_stale_after")]
+    pub stale_after_days: u32,
+}
+
+fn default_due_within() -> u32 {
+    90
+}
+
+fn default_stale_after() -> u32 {
+    400
+}
+
+impl Default for HealthSettings {
+    fn default() -> Self {
+        HealthSettings {
+            due_within_days: default_due_within(),
+            stale_after_days: default_stale_after(),
+        }
+    }
+}
+
+/// `[copil]`: the steering committee's meetings.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CopilSettings {
+    /// Meeting dates (YYYY-MM-DD); the digest covers the time since the previous one.
+    #[serde(default)]
+    pub meetings: Vec<String>,
+}
+
+/// One accepted problem: a rule, optionally limited to one action, with the reason.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Allow {
+    /// The rule code or name (`P005` or `no-responsible`).
+    pub rule: String,
+    /// Limit the allowance to this action code (all actions when absent).
+    #[serde(default)]
+    pub action: Option<String>,
+    /// Why the problem is accepted.
+    pub reason: String,
+}
+
+/// `[validate]`: what `pan validate` accepts knowingly.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidateSettings {
+    /// Problems that are reported but do not fail the check.
+    #[serde(default)]
+    pub allow: Vec<Allow>,
+}
+
+/// The whole `pan.toml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// `[plan]`
+    pub plan: PlanSettings,
+    /// `[paths]`
+    #[serde(default)]
+    pub paths: Paths,
+    /// `[health]`
+    #[serde(default)]
+    pub health: HealthSettings,
+    /// `[copil]`
+    #[serde(default)]
+    pub copil: CopilSettings,
+    /// `[validate]`
+    #[serde(default)]
+    pub validate: ValidateSettings,
+}
+
+/// A problem with the settings, naming the file and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    /// No `pan.toml` here or above.
+    #[error(
+        "no {SETTINGS_FILE} found in {} or any parent folder\n  \
+         hint: run pan inside a plan repository, or pass --root DIR (or set PAN_ROOT)",
+        .0.display()
+    )]
+    NotFound(PathBuf),
+    /// `--root` names a folder without `pan.toml`.
+    #[error("{} has no {SETTINGS_FILE}\n  hint: --root (or PAN_ROOT) must name the folder that holds {SETTINGS_FILE}", .0.display())]
+    NoSettingsInRoot(PathBuf),
+    /// The file cannot be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not valid.
+    #[error("{}:{line}:{column}: {message}\n  hint: {hint}", path.display())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+        /// How to fix it.
+        hint: String,
+    },
+}
+
+/// A plan repository: its root folder and settings.
+#[derive(Clone, Debug)]
+pub struct Repo {
+    /// The folder holding `pan.toml`.
+    pub root: PathBuf,
+    /// The parsed settings.
+    pub settings: Settings,
+}
+
+impl Settings {
+    /// Parse settings from the text of a `pan.toml` (`path` is used in messages).
+    pub fn parse(text: &str, path: &Path) -> Result<Settings, SettingsError> {
+        let settings: Settings = toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| line_col(text, s.start))
+                .unwrap_or((1, 1));
+            SettingsError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: e.message().trim().to_string(),
+                hint: "see the settings reference in the README (section pan.toml)".into(),
+            }
+        })?;
+        settings.check(text, path)?;
+        Ok(settings)
+    }
+
+    fn check(&self, text: &str, path: &Path) -> Result<(), SettingsError> {
+        let invalid = |key: &str, message: String, hint: &str| {
+            let offset = text.find(key).unwrap_or(0);
+            let (line, column) = line_col(text, offset);
+            SettingsError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+                hint: hint.to_string(),
+            }
+        };
+        if !(1000..=9999).contains(&self.plan.start) || self.plan.end < self.plan.start || self.plan.end > 9999 {
+            return Err(invalid(
+                "end",
+                format!("the plan period {}–{} is not valid", self.plan.start, self.plan.end),
+                "set [plan] start and end to years, start <= end, e.g. start = 2026, end = 2030",
+            ));
+        }
+        for m in &self.copil.meetings {
+            if m.parse::<Date>().is_err() {
+                return Err(invalid(
+                    m,
+                    format!("COPIL meeting date `{m}` is not a date"),
+                    "write dates as YYYY-MM-DD, e.g. \"2026-06-30\"",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The first day of the plan period.
+    pub fn period_start(&self) -> Date {
+        Date::new(self.plan.start, 1, 1).unwrap_or(Date::MIN)
+    }
+
+    /// The last day of the plan period.
+    pub fn period_end(&self) -> Date {
+        Date::new(self.plan.end, 12, 31).unwrap_or(Date::MAX)
+    }
+
+    /// COPIL meeting dates, sorted.
+    pub fn copil_dates(&self) -> Vec<Date> {
+        let mut v: Vec<Date> = self.copil.meetings.iter().filter_map(|m| m.parse().ok()).collect();
+        v.sort();
+        v
+    }
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    (line, col)
+}
+
+impl Repo {
+    /// Find the repository: `root` when given (from `--root` or `PAN_ROOT`), otherwise the
+    /// nearest folder at or above `cwd` holding `pan.toml`.
+    pub fn discover(root: Option<&Path>, cwd: &Path) -> Result<Repo, SettingsError> {
+        let dir = match root {
+            Some(r) => {
+                let r = if r.is_absolute() { r.to_path_buf() } else { cwd.join(r) };
+                if !r.join(SETTINGS_FILE).is_file() {
+                    return Err(SettingsError::NoSettingsInRoot(r));
+                }
+                r
+            }
+            None => cwd
+                .ancestors()
+                .find(|d| d.join(SETTINGS_FILE).is_file())
+                .map(Path::to_path_buf)
+                .ok_or_else(|| SettingsError::NotFound(cwd.to_path_buf()))?,
+        };
+        Repo::open(&dir)
+    }
+
+    /// Open the repository whose root is `dir`.
+    pub fn open(dir: &Path) -> Result<Repo, SettingsError> {
+        let path = dir.join(SETTINGS_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|source| SettingsError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let settings = Settings::parse(&text, Path::new(SETTINGS_FILE))?;
+        Ok(Repo {
+            root: dir.to_path_buf(),
+            settings,
+        })
+    }
+
+    /// The plan folder.
+    pub fn plan_dir(&self) -> PathBuf {
+        self.root.join(&self.settings.paths.plan)
+    }
+
+    /// The indicators folder.
+    pub fn indicators_dir(&self) -> PathBuf {
+        self.root.join(&self.settings.paths.indicators)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "[plan]\ntitle = \"P\"\nstart = 2026\nend = 2030\n";
+
+    #[test]
+    fn minimal_settings_have_defaults() {
+        let s = Settings::parse(MINIMAL, Path::new("pan.toml")).unwrap();
+        assert_eq!(s.paths.plan, PathBuf::from("plan"));
+        assert_eq!(s.plan.language, Lang::Fr);
+        assert_eq!(s.period_start().to_string(), "2026-01-01");
+        assert_eq!(s.period_end().to_string(), "2030-12-31");
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_line() {
+        let text = format!("{MINIMAL}[health]\nstale_days = 3\n");
+        let Err(SettingsError::Invalid { line, message, .. }) = Settings::parse(&text, Path::new("pan.toml")) else {
+            panic!("expected an error");
+        };
+        assert_eq!(line, 6);
+        assert!(message.contains("stale_days"), "{message}");
+    }
+
+    #[test]
+    fn bad_period_and_dates_are_errors() {
+        let text = "[plan]\ntitle = \"P\"\nstart = 2030\nend = 2026\n";
+        assert!(Settings::parse(text, Path::new("pan.toml")).is_err());
+        let text = format!("{MINIMAL}[copil]\nmeetings = [\"2026-13-01\"]\n");
+        let err = Settings::parse(&text, Path::new("pan.toml")).unwrap_err().to_string();
+        assert!(err.contains("2026-13-01") && err.contains(":7:"), "{err}");
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("ab\ncé\nx", 6), (2, 3));
+        assert_eq!(line_col("", 10), (1, 1));
+    }
+}

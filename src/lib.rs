@@ -1,0 +1,20 @@
+//! `pan`: a national action plan kept as code.
+//!
+//! Data flows one way: files are read by [`load`] into the plain types of [`model`];
+//! [`check`] finds problems and [`report`] computes answers, both as pure functions of the
+//! model; [`render`] turns their values into tables, Markdown, CSV or JSON; [`cmd`] holds
+//! one module per subcommand that wires the above together. [`write`] is the only place
+//! that changes files.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod check;
+pub mod cmd;
+pub mod config;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod report;
+pub mod write;

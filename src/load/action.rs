@@ -1,0 +1,273 @@
+//! Decoding an action file (`plan/<lever>/<code>.yaml`).
+
+use super::decode::{self, Ctx};
+use super::yaml::Node;
+use crate::check::rules;
+use crate::diag::Span;
+use crate::model::calendar::Recurrence;
+use crate::model::{Action, ActionCode, Calendar, Frequency, Indicator, IndicatorKind, Measure, State, StateEntry};
+
+/// Field names of an action file, in their canonical order.
+pub const ACTION_FIELDS: &[&str] = &[
+    "code", "objective", "action", "responsible", "partners", "indicators", "calendar", "states",
+];
+/// Field names of an indicator.
+pub const INDICATOR_FIELDS: &[&str] = &["id", "label", "kind", "measure", "frequency"];
+/// Field names of a calendar.
+pub const CALENDAR_FIELDS: &[&str] = &["label", "start", "end", "continuous", "recurrence", "dependency"];
+/// Field names of a state entry.
+pub const STATE_FIELDS: &[&str] = &["date", "state", "note", "reopened"];
+
+/// Where the parts of an action are in its file, for diagnostics.
+#[derive(Clone, Debug, Default)]
+pub struct ActionSpans {
+    /// The file, relative to the repository root.
+    pub file: String,
+    /// The `code:` value.
+    pub code: Span,
+    /// The `objective:` value.
+    pub objective: Span,
+    /// The `action:` value.
+    pub action: Span,
+    /// The `responsible:` key.
+    pub responsible_key: Span,
+    /// Each responsible actor.
+    pub responsible: Vec<Span>,
+    /// Each partner.
+    pub partners: Vec<Span>,
+    /// The `indicators:` key.
+    pub indicators_key: Span,
+    /// Each indicator's `id:` value.
+    pub indicators: Vec<Span>,
+    /// Each indicator's `frequency:` value, or its id when absent.
+    pub frequencies: Vec<Span>,
+    /// The `calendar:` key.
+    pub calendar: Span,
+    /// The calendar's `end:` value, or the `calendar:` key.
+    pub calendar_end: Span,
+    /// The calendar's `label:` value.
+    pub calendar_label: Span,
+    /// Each state entry's `date:` value.
+    pub states: Vec<Span>,
+}
+
+/// Decode an action from its file's node tree. Returns `None` when a required part is
+/// missing or unreadable (the problems are in `ctx`).
+pub fn decode(ctx: &mut Ctx, root: &Node) -> Option<(Action, ActionSpans)> {
+    let what = "the action";
+    let f = decode::mapping(ctx, root, what)?;
+    f.check_keys(ctx, ACTION_FIELDS, what);
+    let mut spans = ActionSpans {
+        file: ctx.file.to_string(),
+        ..ActionSpans::default()
+    };
+    let code = f.required(ctx, "code", what).and_then(|n| {
+        spans.code = n.span;
+        let s = decode::text(ctx, n, "`code`")?;
+        match s.parse::<ActionCode>() {
+            Ok(c) => Some(c),
+            Err(e) => {
+                ctx.report(&rules::MALFORMED_CODE, n.span, e.to_string(), None);
+                None
+            }
+        }
+    });
+    let objective = f.required(ctx, "objective", what).and_then(|n| {
+        spans.objective = n.span;
+        decode::text(ctx, n, "`objective`")
+    });
+    let text = f.required(ctx, "action", what).and_then(|n| {
+        spans.action = n.span;
+        decode::text(ctx, n, "`action`")
+    });
+    let responsible = f.required(ctx, "responsible", what).and_then(|n| {
+        spans.responsible_key = f.key_span("responsible").unwrap_or(n.span);
+        decode::text_list(ctx, n, "`responsible`")
+    });
+    let partners = match f.get("partners") {
+        Some(n) => decode::text_list(ctx, n, "`partners`"),
+        None => Some(Vec::new()),
+    };
+    let indicators = f.required(ctx, "indicators", what).and_then(|n| {
+        spans.indicators_key = f.key_span("indicators").unwrap_or(n.span);
+        let items = decode::list(ctx, n, "`indicators`")?;
+        let mut out = Vec::with_capacity(items.len());
+        let mut all = true;
+        for item in items {
+            match indicator(ctx, item) {
+                Some((ind, id_span, freq_span)) => {
+                    spans.indicators.push(id_span);
+                    spans.frequencies.push(freq_span);
+                    out.push(ind);
+                }
+                None => all = false,
+            }
+        }
+        all.then_some(out)
+    });
+    let calendar = f.required(ctx, "calendar", what).and_then(|n| {
+        spans.calendar = f.key_span("calendar").unwrap_or(n.span);
+        calendar(ctx, n, &mut spans)
+    });
+    let states = match f.get("states") {
+        Some(n) => decode::list(ctx, n, "`states`").and_then(|items| {
+            let mut out = Vec::with_capacity(items.len());
+            let mut all = true;
+            for item in items {
+                match state_entry(ctx, item) {
+                    Some((e, span)) => {
+                        spans.states.push(span);
+                        out.push(e);
+                    }
+                    None => all = false,
+                }
+            }
+            all.then_some(out)
+        }),
+        None => Some(Vec::new()),
+    };
+
+    let (Some(code), Some(objective), Some(text), Some(responsible), Some(partners), Some(indicators), Some(calendar), Some(states)) =
+        (code, objective, text, responsible, partners, indicators, calendar, states)
+    else {
+        return None;
+    };
+    spans.responsible = responsible.iter().map(|(_, s)| *s).collect();
+    spans.partners = partners.iter().map(|(_, s)| *s).collect();
+    Some((
+        Action {
+            code,
+            objective,
+            action: text,
+            responsible: responsible.into_iter().map(|(s, _)| s).collect(),
+            partners: partners.into_iter().map(|(s, _)| s).collect(),
+            indicators,
+            calendar,
+            states,
+        },
+        spans,
+    ))
+}
+
+fn indicator(ctx: &mut Ctx, node: &Node) -> Option<(Indicator, Span, Span)> {
+    let what = "an indicator";
+    let f = decode::mapping(ctx, node, what)?;
+    f.check_keys(ctx, INDICATOR_FIELDS, what);
+    let id_node = f.required(ctx, "id", what);
+    let id = id_node.and_then(|n| {
+        let s = decode::text(ctx, n, "the indicator `id`")?;
+        if decode::is_id(&s) {
+            Some(s)
+        } else {
+            ctx.report(
+                &rules::INVALID_VALUE,
+                n.span,
+                format!("indicator id `{s}` is not a valid identifier"),
+                Some("use lower-case letters, digits and `-`, e.g. `participants-formes`".into()),
+            );
+            None
+        }
+    });
+    let label = f.required(ctx, "label", what).and_then(|n| decode::text(ctx, n, "the indicator `label`"));
+    let kinds: Vec<&str> = IndicatorKind::ALL.iter().map(|k| k.as_str()).collect();
+    let kind = f
+        .required(ctx, "kind", what)
+        .and_then(|n| decode::word(ctx, n, "indicator kind", IndicatorKind::parse, &kinds));
+    let measure = match f.get("measure") {
+        Some(n) => Some(decode::word(ctx, n, "measure", Measure::parse, &["flow", "level"])?),
+        None => None,
+    };
+    let freqs: Vec<&str> = Frequency::ALL.iter().map(|k| k.as_str()).collect();
+    let freq_node = f.get("frequency");
+    let frequency = match freq_node {
+        Some(n) => Some(decode::word(ctx, n, "frequency", Frequency::parse, &freqs)?),
+        None => None,
+    };
+    let id_span = id_node.map(|n| n.span).unwrap_or(f.span);
+    let freq_span = freq_node.map(|n| n.span).unwrap_or(id_span);
+    Some((
+        Indicator {
+            id: id?,
+            label: label?,
+            kind: kind?,
+            measure,
+            frequency,
+        },
+        id_span,
+        freq_span,
+    ))
+}
+
+fn calendar(ctx: &mut Ctx, node: &Node, spans: &mut ActionSpans) -> Option<Calendar> {
+    let what = "the calendar";
+    let f = decode::mapping(ctx, node, what)?;
+    f.check_keys(ctx, CALENDAR_FIELDS, what);
+    let label_node = f.required(ctx, "label", what);
+    spans.calendar_label = label_node.map(|n| n.span).unwrap_or(spans.calendar);
+    let label = label_node.and_then(|n| decode::text(ctx, n, "the calendar `label`"));
+    let mut ok = true;
+    let mut opt_period = |ctx: &mut Ctx, key: &str| match f.get(key) {
+        Some(n) => {
+            let p = decode::period(ctx, n, &format!("calendar `{key}`"));
+            ok &= p.is_some();
+            p
+        }
+        None => None,
+    };
+    let start = opt_period(ctx, "start");
+    let end = opt_period(ctx, "end");
+    spans.calendar_end = f.get("end").map(|n| n.span).unwrap_or(spans.calendar);
+    let continuous = match f.get("continuous") {
+        Some(n) => decode::boolean(ctx, n, "calendar `continuous`")?,
+        None => false,
+    };
+    let recs: Vec<&str> = Recurrence::ALL.iter().map(|r| r.as_str()).collect();
+    let recurrence = match f.get("recurrence") {
+        Some(n) => Some(decode::word(ctx, n, "recurrence", Recurrence::parse, &recs)?),
+        None => None,
+    };
+    let dependency = match f.get("dependency") {
+        Some(n) => Some(decode::text(ctx, n, "calendar `dependency`")?),
+        None => None,
+    };
+    if !ok {
+        return None;
+    }
+    Some(Calendar {
+        label: label?,
+        start,
+        end,
+        continuous,
+        recurrence,
+        dependency,
+    })
+}
+
+fn state_entry(ctx: &mut Ctx, node: &Node) -> Option<(StateEntry, Span)> {
+    let what = "a state entry";
+    let f = decode::mapping(ctx, node, what)?;
+    f.check_keys(ctx, STATE_FIELDS, what);
+    let date_node = f.required(ctx, "date", what);
+    let date = date_node.and_then(|n| decode::date(ctx, n, "the state `date`"));
+    let states: Vec<&str> = State::ALL.iter().map(|s| s.as_str()).collect();
+    let state = f
+        .required(ctx, "state", what)
+        .and_then(|n| decode::word(ctx, n, "state", State::parse, &states));
+    let note = match f.get("note") {
+        Some(n) => Some(decode::text(ctx, n, "the state `note`")?),
+        None => Some(String::new()),
+    };
+    let reopened = match f.get("reopened") {
+        Some(n) => decode::boolean(ctx, n, "`reopened`")?,
+        None => false,
+    };
+    Some((
+        StateEntry {
+            date: date?,
+            state: state?,
+            note: note?,
+            reopened,
+        },
+        date_node.map(|n| n.span).unwrap_or(f.span),
+    ))
+}

@@ -1,0 +1,451 @@
+//! Files → model: reads a plan repository into a [`Plan`] and its [`Readings`], with the
+//! position of everything, and reports every problem of form as a diagnostic.
+//!
+//! A loader never prints and never stops at the first problem: it returns what it could
+//! read and what it found wrong.
+
+pub mod action;
+pub mod decode;
+pub mod plan_files;
+pub mod readings;
+pub mod tree;
+pub mod yaml;
+
+use rayon::prelude::*;
+
+use self::action::ActionSpans;
+use self::decode::Ctx;
+use self::plan_files::DeclSpans;
+use self::tree::{EntryKind, ReadError, Tree};
+use crate::check::rules;
+use crate::config::Settings;
+use crate::diag::{Diagnostic, Span};
+use crate::model::{Action, ActionCode, Owner, Plan, Readings};
+
+/// Largest plan file (YAML) accepted, in bytes.
+pub const MAX_PLAN_FILE: u64 = 1024 * 1024;
+/// Largest readings file (CSV) accepted, in bytes.
+pub const MAX_READINGS_FILE: u64 = 256 * 1024 * 1024;
+/// Most files accepted under `plan/` and `indicators/` together.
+pub const MAX_FILES: usize = 200_000;
+
+/// Everything read from a repository.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The plan.
+    pub plan: Plan,
+    /// The readings.
+    pub readings: Readings,
+    /// Problems of form found while reading.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Positions of each action's parts, aligned with `plan.actions`.
+    pub spans: Vec<ActionSpans>,
+    /// Positions of the plan-wide declarations.
+    pub decls: DeclSpans,
+    /// Number of files read.
+    pub files_checked: usize,
+}
+
+impl Loaded {
+    /// Whether reading found errors of form (files that could not be read as intended).
+    pub fn has_load_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error)
+    }
+}
+
+/// Decode text from bytes: strip a BOM, refuse invalid UTF-8 with the position of the
+/// first bad byte.
+pub fn text_of(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let before = String::from_utf8_lossy(&bytes[..valid]);
+            let line = before.matches('\n').count() as u32 + 1;
+            let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) as u32 + 1;
+            Err(Diagnostic::new(
+                &rules::NOT_UTF8,
+                file,
+                Span::at(line, col, 1),
+                format!("byte 0x{:02X} at line {line} is not valid UTF-8", bytes[valid]),
+            ))
+        }
+    }
+}
+
+fn read_text(tree: &dyn Tree, file: &str, limit: u64) -> Result<String, Diagnostic> {
+    match tree.read(file, limit) {
+        Ok(bytes) => text_of(file, bytes),
+        Err(ReadError::TooLarge(size)) => Err(Diagnostic::new(
+            &rules::FILE_TOO_LARGE,
+            file,
+            Span::file(),
+            format!("the file is {} bytes; the limit is {limit}", size),
+        )),
+        Err(ReadError::Io(e)) => Err(Diagnostic::new(&rules::UNREADABLE, file, Span::file(), format!("cannot read the file: {e}"))),
+    }
+}
+
+/// Read and parse a YAML file into its node tree.
+fn read_yaml(tree: &dyn Tree, file: &str, diags: &mut Vec<Diagnostic>) -> Option<(String, yaml::Node)> {
+    let text = match read_text(tree, file, MAX_PLAN_FILE) {
+        Ok(t) => t,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    if text.trim().is_empty() {
+        diags.push(Diagnostic::new(&rules::EMPTY_FILE, file, Span::file(), "the file is empty"));
+        return None;
+    }
+    match yaml::parse(&text) {
+        Ok(node) if node.value == yaml::Value::Null => {
+            diags.push(Diagnostic::new(&rules::EMPTY_FILE, file, Span::file(), "the file holds no data (only comments)"));
+            None
+        }
+        Ok(node) => Some((text, node)),
+        Err(e) => {
+            diags.push(Diagnostic::new(&rules::YAML_SYNTAX, file, e.span, e.message));
+            None
+        }
+    }
+}
+
+/// The outcome of reading one action file.
+type ActionResult = (Option<(Action, ActionSpans)>, Vec<Diagnostic>);
+
+/// Read one action file.
+pub fn load_action(tree: &dyn Tree, file: &str) -> ActionResult {
+    let mut diags = Vec::new();
+    let Some((text, node)) = read_yaml(tree, file, &mut diags) else {
+        return (None, diags);
+    };
+    let mut ctx = Ctx::new(file, &text);
+    let decoded = action::decode(&mut ctx, &node);
+    diags.append(&mut ctx.diags);
+    if let Some((a, spans)) = &decoded {
+        check_file_place(file, a.code, spans.code, &mut diags);
+    }
+    let code = decoded.as_ref().map(|(a, _)| a.code);
+    for d in &mut diags {
+        d.action = code;
+    }
+    (decoded, diags)
+}
+
+/// F009 and F010: the file is named after its code and sits in its lever's folder.
+fn check_file_place(file: &str, code: ActionCode, span: Span, diags: &mut Vec<Diagnostic>) {
+    let mut parts = file.rsplit('/');
+    let name = parts.next().unwrap_or("");
+    let folder = parts.next().unwrap_or("");
+    let stem = name.strip_suffix(".yaml").unwrap_or(name);
+    if stem != code.to_string() {
+        diags.push(
+            Diagnostic::new(
+                &rules::FILE_NAME,
+                file,
+                span,
+                format!("the file is named `{name}` but holds action {code}"),
+            )
+            .hint(format!("rename the file to {code}.yaml, or fix the code"))
+            .action(Some(code)),
+        );
+    }
+    if folder != code.lever.to_string() {
+        diags.push(
+            Diagnostic::new(
+                &rules::WRONG_FOLDER,
+                file,
+                span,
+                format!("action {code} is in folder `{folder}/`, not in its lever's folder `{}/`", code.lever),
+            )
+            .hint(format!("move the file to plan/{}/{code}.yaml", code.lever))
+            .action(Some(code)),
+        );
+    }
+}
+
+/// Files found under the plan and indicators folders, sorted into what they are.
+#[derive(Default)]
+struct Inventory {
+    levers: Option<String>,
+    actors: Option<String>,
+    context: Option<String>,
+    actions: Vec<String>,
+    readings: Vec<String>,
+    context_readings: Option<String>,
+}
+
+fn is_hidden(path: &str) -> bool {
+    path.rsplit('/').next().is_some_and(|n| n.starts_with('.'))
+}
+
+fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Inventory {
+    let mut inv = Inventory::default();
+    let plan_dir = settings.paths.plan.to_string_lossy().replace('\\', "/");
+    let ind_dir = settings.paths.indicators.to_string_lossy().replace('\\', "/");
+    let mut count = 0usize;
+    for (dir, is_plan) in [(plan_dir.as_str(), true), (ind_dir.as_str(), false)] {
+        if !tree.is_dir(dir) {
+            if is_plan {
+                diags.push(Diagnostic::new(
+                    &rules::UNREADABLE,
+                    dir,
+                    Span::file(),
+                    format!("the plan folder `{dir}/` does not exist"),
+                )
+                .hint("create it, or set [paths] plan in pan.toml"));
+            }
+            continue;
+        }
+        let (entries, errors) = tree.walk(dir);
+        for (path, e) in errors {
+            diags.push(Diagnostic::new(&rules::UNREADABLE, &path, Span::file(), format!("cannot read: {e}")));
+        }
+        for e in entries {
+            if is_hidden(&e.path) || e.kind == EntryKind::Dir {
+                continue;
+            }
+            count += 1;
+            if count > MAX_FILES {
+                diags.push(Diagnostic::new(
+                    &rules::UNREADABLE,
+                    dir,
+                    Span::file(),
+                    format!("more than {MAX_FILES} files under the plan folders; the rest was not read"),
+                ));
+                return inv;
+            }
+            let rel = e.path.strip_prefix(dir).map(|r| r.trim_start_matches('/')).unwrap_or(&e.path);
+            let depth = rel.matches('/').count();
+            match e.kind {
+                EntryKind::Symlink => {
+                    diags.push(
+                        Diagnostic::new(&rules::UNREADABLE, &e.path, Span::file(), "is a symbolic link; pan does not follow links")
+                            .hint("replace the link by the file itself, or remove it"),
+                    );
+                    continue;
+                }
+                EntryKind::Other => {
+                    diags.push(Diagnostic::new(&rules::UNREADABLE, &e.path, Span::file(), "is not a regular file"));
+                    continue;
+                }
+                _ => {}
+            }
+            let stray = |diags: &mut Vec<Diagnostic>, why: &str| {
+                diags.push(Diagnostic::new(&rules::STRAY_FILE, &e.path, Span::file(), why.to_string()));
+            };
+            if is_plan {
+                match (depth, rel) {
+                    (0, "levers.yaml") => inv.levers = Some(e.path.clone()),
+                    (0, "actors.yaml") => inv.actors = Some(e.path.clone()),
+                    (0, "context.yaml") => inv.context = Some(e.path.clone()),
+                    (0, r) if r.ends_with(".json") || r.ends_with(".md") => {}
+                    (0, _) => stray(diags, "pan reads levers.yaml, actors.yaml and context.yaml here, and actions in lever folders"),
+                    (1, r) if r.ends_with(".yaml") => inv.actions.push(e.path.clone()),
+                    (1, r) if r.ends_with(".yml") => stray(diags, "action files end in .yaml, not .yml"),
+                    (1, _) => stray(diags, "lever folders hold action files (<code>.yaml) only"),
+                    _ => stray(diags, "action files live directly in plan/<lever>/"),
+                }
+            } else {
+                match (depth, rel) {
+                    (0, "context.csv") => inv.context_readings = Some(e.path.clone()),
+                    (0, r) if r.ends_with(".md") => {}
+                    (0, _) => stray(diags, "indicators/ holds context.csv and one folder per lever"),
+                    (1, r) if r.ends_with(".csv") => inv.readings.push(e.path.clone()),
+                    _ => stray(diags, "readings files live in indicators/<lever>/<code>.csv"),
+                }
+            }
+        }
+    }
+    inv
+}
+
+/// Read a whole repository from `tree`.
+pub fn load(tree: &dyn Tree, settings: &Settings) -> Loaded {
+    let mut diags = Vec::new();
+    let inv = inventory(tree, settings, &mut diags);
+    let plan_dir = settings.paths.plan.to_string_lossy().replace('\\', "/");
+    let mut decls = DeclSpans::default();
+    let mut files_checked = 0;
+
+    let mut levers = Vec::new();
+    decls.levers_file = inv.levers.clone().unwrap_or_else(|| format!("{plan_dir}/levers.yaml"));
+    match &inv.levers {
+        Some(file) => {
+            files_checked += 1;
+            if let Some((text, node)) = read_yaml(tree, file, &mut diags) {
+                let mut ctx = Ctx::new(file, &text);
+                levers = plan_files::levers(&mut ctx, &node, &mut decls);
+                diags.append(&mut ctx.diags);
+            }
+        }
+        None => diags.push(
+            Diagnostic::new(&rules::UNREADABLE, &decls.levers_file, Span::file(), "the file is missing")
+                .hint("create plan/levers.yaml with the plan's levers and objectives"),
+        ),
+    }
+    let (mut actors, mut abbreviations) = (Vec::new(), Vec::new());
+    decls.actors_file = inv.actors.clone().unwrap_or_else(|| format!("{plan_dir}/actors.yaml"));
+    match &inv.actors {
+        Some(file) => {
+            files_checked += 1;
+            if let Some((text, node)) = read_yaml(tree, file, &mut diags) {
+                let mut ctx = Ctx::new(file, &text);
+                (actors, abbreviations) = plan_files::actors(&mut ctx, &node, &mut decls);
+                diags.append(&mut ctx.diags);
+            }
+        }
+        None => diags.push(
+            Diagnostic::new(&rules::UNREADABLE, &decls.actors_file, Span::file(), "the file is missing")
+                .hint("create plan/actors.yaml with the plan's actors"),
+        ),
+    }
+    let mut context = Vec::new();
+    decls.context_file = inv.context.clone().unwrap_or_else(|| format!("{plan_dir}/context.yaml"));
+    if let Some(file) = &inv.context {
+        files_checked += 1;
+        if let Some((text, node)) = read_yaml(tree, file, &mut diags) {
+            let mut ctx = Ctx::new(file, &text);
+            context = plan_files::context(&mut ctx, &node, &mut decls);
+            diags.append(&mut ctx.diags);
+        }
+    }
+
+    // Action files are independent: read them in parallel.
+    let results: Vec<ActionResult> = inv.actions.par_iter().map(|f| load_action(tree, f)).collect();
+    files_checked += inv.actions.len();
+    let mut pairs = Vec::with_capacity(results.len());
+    for (decoded, mut d) in results {
+        diags.append(&mut d);
+        if let Some(p) = decoded {
+            pairs.push(p);
+        }
+    }
+    pairs.sort_by(|a, b| a.0.code.cmp(&b.0.code).then_with(|| a.1.file.cmp(&b.1.file)));
+    let (actions, spans): (Vec<Action>, Vec<ActionSpans>) = pairs.into_iter().unzip();
+    let plan = Plan::new(levers, actors, abbreviations, actions, context);
+
+    let (readings, n) = load_readings(tree, &plan, &inv, &mut diags);
+    files_checked += n;
+
+    Loaded {
+        plan,
+        readings,
+        diagnostics: diags,
+        spans,
+        decls,
+        files_checked,
+    }
+}
+
+fn load_readings(tree: &dyn Tree, plan: &Plan, inv: &Inventory, diags: &mut Vec<Diagnostic>) -> (Readings, usize) {
+    let mut store = Readings::default();
+    let mut jobs: Vec<(String, Option<readings::Subject>)> = Vec::new();
+    if let Some(file) = &inv.context_readings {
+        let subject = readings::Subject {
+            owner: Owner::Context,
+            indicators: plan.context.iter().map(|c| (c.id.as_str(), c.kind)).collect(),
+        };
+        jobs.push((file.clone(), Some(subject)));
+    }
+    for file in &inv.readings {
+        let mut parts = file.rsplit('/');
+        let name = parts.next().unwrap_or("");
+        let folder = parts.next().unwrap_or("");
+        let stem = name.strip_suffix(".csv").unwrap_or(name);
+        let subject = stem.parse::<ActionCode>().ok().and_then(|code| {
+            let i = plan.action_index(&code)?;
+            if folder != code.lever.to_string() {
+                diags.push(
+                    Diagnostic::new(
+                        &rules::WRONG_FOLDER,
+                        file,
+                        Span::file(),
+                        format!("readings of {code} are in folder `{folder}/`, not `{}/`", code.lever),
+                    )
+                    .hint(format!("move the file to indicators/{}/{code}.csv", code.lever))
+                    .action(Some(code)),
+                );
+            }
+            let a = &plan.actions[i];
+            Some(readings::Subject {
+                owner: Owner::Action(i as u32),
+                indicators: a.indicators.iter().map(|ind| (ind.id.as_str(), ind.kind)).collect(),
+            })
+        });
+        if subject.is_none() {
+            diags.push(
+                Diagnostic::new(
+                    &rules::READING_UNKNOWN_ACTION,
+                    file,
+                    Span::file(),
+                    format!("`{stem}` is not the code of an action of the plan"),
+                )
+                .hint(match decode::suggest(stem, &plan.actions.iter().map(|a| a.code.to_string()).collect::<Vec<_>>().iter().map(String::as_str).collect::<Vec<_>>()) {
+                    Some(s) => format!("did you mean {s}.csv? name the file after the action's code"),
+                    None => "name the file after the action's code: indicators/<lever>/<code>.csv".into(),
+                }),
+            );
+        }
+        jobs.push((file.clone(), subject));
+    }
+    store.files = jobs.iter().map(|(f, _)| std::path::PathBuf::from(f)).collect();
+    let results: Vec<(Option<readings::FileReadings>, Vec<Diagnostic>)> = jobs
+        .par_iter()
+        .enumerate()
+        .map(|(i, (file, subject))| {
+            let mut d = Vec::new();
+            let Some(subject) = subject else { return (None, d) };
+            let text = match read_text(tree, file, MAX_READINGS_FILE) {
+                Ok(t) => t,
+                Err(e) => {
+                    d.push(e);
+                    return (None, d);
+                }
+            };
+            let Some(rows) = readings::rows(file, &text, &mut d) else {
+                return (None, d);
+            };
+            let mut fr = readings::interpret(file, i as u32, subject, &rows);
+            let code = match subject.owner {
+                Owner::Action(a) => Some(plan.actions[a as usize].code),
+                Owner::Context => None,
+            };
+            d.append(&mut fr.diags);
+            for x in &mut d {
+                x.action = code;
+            }
+            (Some(fr), d)
+        })
+        .collect();
+    for (fr, mut d) in results {
+        diags.append(&mut d);
+        if let Some(fr) = fr {
+            readings::merge(&mut store, fr);
+        }
+    }
+    (store, jobs.len())
+}
+
+/// Read the text of files named by diagnostics, to show source lines beside them.
+pub fn sources_for(tree: &dyn Tree, diags: &[Diagnostic]) -> std::collections::HashMap<String, String> {
+    let mut out = std::collections::HashMap::new();
+    for d in diags {
+        if d.span.line == 0 || out.contains_key(&d.file) {
+            continue;
+        }
+        if let Ok(bytes) = tree.read(&d.file, MAX_PLAN_FILE.max(16 * 1024 * 1024)) {
+            if let Ok(t) = text_of(&d.file, bytes) {
+                out.insert(d.file.clone(), t);
+            }
+        }
+    }
+    out
+}

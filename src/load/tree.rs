@@ -1,0 +1,136 @@
+//! Where plan files come from: the working tree on disk, or (for `pan diff`) a git
+//! revision. The loader only sees relative paths and bytes.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// What kind of entry a path is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A regular file.
+    File,
+    /// A symbolic link (never followed).
+    Symlink,
+    /// A folder.
+    Dir,
+    /// Anything else (socket, device…).
+    Other,
+}
+
+/// An entry of a tree, by its path relative to the repository root (`/`-separated).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Relative path.
+    pub path: String,
+    /// Its kind.
+    pub kind: EntryKind,
+    /// Size in bytes, when known.
+    pub size: u64,
+}
+
+/// Why an entry could not be listed or read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file is larger than the limit.
+    TooLarge(u64),
+    /// The operating system refused (not found, permission, loop…).
+    Io(std::io::Error),
+}
+
+/// A source of plan files.
+pub trait Tree: Sync {
+    /// Every entry under `dir` (relative), recursively, sorted by path. Folders that cannot
+    /// be listed are returned as errors with their path.
+    fn walk(&self, dir: &str) -> (Vec<Entry>, Vec<(String, std::io::Error)>);
+
+    /// The content of a file, refusing files larger than `limit` bytes.
+    fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError>;
+
+    /// Whether `path` (relative) names a folder.
+    fn is_dir(&self, path: &str) -> bool;
+}
+
+/// The working tree on disk.
+pub struct FsTree {
+    root: PathBuf,
+}
+
+impl FsTree {
+    /// A tree rooted at `root`.
+    pub fn new(root: &Path) -> FsTree {
+        FsTree { root: root.to_path_buf() }
+    }
+
+    fn abs(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    fn rel(&self, p: &Path) -> String {
+        p.strip_prefix(&self.root)
+            .unwrap_or(p)
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
+}
+
+impl Tree for FsTree {
+    fn walk(&self, dir: &str) -> (Vec<Entry>, Vec<(String, std::io::Error)>) {
+        let mut entries = Vec::new();
+        let mut errors = Vec::new();
+        // Links are never followed, so a link loop cannot make the walk run forever.
+        let walker = walkdir::WalkDir::new(self.abs(dir))
+            .follow_links(false)
+            .min_depth(1)
+            .max_depth(8)
+            .sort_by_file_name();
+        for item in walker {
+            match item {
+                Ok(e) => {
+                    let ft = e.file_type();
+                    let kind = if ft.is_symlink() {
+                        EntryKind::Symlink
+                    } else if ft.is_dir() {
+                        EntryKind::Dir
+                    } else if ft.is_file() {
+                        EntryKind::File
+                    } else {
+                        EntryKind::Other
+                    };
+                    let size = e.metadata().map(|m| m.len()).unwrap_or(0);
+                    entries.push(Entry {
+                        path: self.rel(e.path()),
+                        kind,
+                        size,
+                    });
+                }
+                Err(err) => {
+                    let path = err.path().map(|p| self.rel(p)).unwrap_or_else(|| dir.to_string());
+                    let io = err
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("cannot list this folder"));
+                    errors.push((path, io));
+                }
+            }
+        }
+        (entries, errors)
+    }
+
+    fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+        let file = std::fs::File::open(self.abs(path)).map_err(ReadError::Io)?;
+        let len = file.metadata().map(|m| m.len()).map_err(ReadError::Io)?;
+        if len > limit {
+            return Err(ReadError::TooLarge(len));
+        }
+        // Read at most limit + 1 bytes: the file may have grown since the size was taken.
+        let mut buf = Vec::with_capacity(len as usize);
+        file.take(limit + 1).read_to_end(&mut buf).map_err(ReadError::Io)?;
+        if buf.len() as u64 > limit {
+            return Err(ReadError::TooLarge(buf.len() as u64));
+        }
+        Ok(buf)
+    }
+
+    fn is_dir(&self, path: &str) -> bool {
+        std::fs::symlink_metadata(self.abs(path)).is_ok_and(|m| m.is_dir())
+    }
+}

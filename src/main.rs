@@ -1,0 +1,5 @@
+//! The `pan` command.
+
+fn main() -> std::process::ExitCode {
+    pan::cmd::main()
+}

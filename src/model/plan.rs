@@ -1,0 +1,210 @@
+//! The plan as a whole: levers and objectives, actors, actions, context indicators.
+
+use std::collections::HashMap;
+
+use super::action::{Action, IndicatorKind};
+use super::actor::{Actor, ActorKind};
+use super::code::ActionCode;
+
+/// An objective of a lever, e.g. `B-11`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    /// The objective's code: lever letter, dash, number (`B-11`).
+    #[schemars(pattern(r"^[A-Z]-[1-9][0-9]{0,2}$"))]
+    pub code: String,
+    /// Its title, as published.
+    pub title: String,
+    /// A remark, e.g. when the document prints no title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A strategic lever of the plan (`A`–`F`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Lever {
+    /// The lever's letter.
+    #[schemars(pattern(r"^[A-Z]$"))]
+    pub code: String,
+    /// Its title, as published.
+    pub title: String,
+    /// Its objectives, in order.
+    pub objectives: Vec<Objective>,
+}
+
+/// An abbreviation of the plan that does not name an actor (Annex 2: DSP, PAN, …).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Abbreviation {
+    /// The abbreviation.
+    pub acronym: String,
+    /// What it stands for.
+    pub name: String,
+    /// A remark.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Which way a context indicator should move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Higher is better.
+    Increase,
+    /// Lower is better.
+    Decrease,
+}
+
+/// A target a context indicator should reach.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// The value to reach.
+    pub value: f64,
+    /// The year it should be reached by.
+    pub year: i16,
+    /// Where the target is set (e.g. the EU Digital Decade).
+    pub source: String,
+}
+
+/// A plan-level indicator of the national situation (from the plan's introduction).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContextIndicator {
+    /// Stable identifier (lower-case letters, digits, `-`).
+    #[schemars(pattern(r"^[a-z0-9][a-z0-9-]*$"))]
+    pub id: String,
+    /// What it measures, in the plan's words.
+    pub label: String,
+    /// The kind of its values (usually percent).
+    pub kind: IndicatorKind,
+    /// Which way is progress.
+    pub direction: Direction,
+    /// The target, if the plan sets or cites one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    /// Who measures it.
+    pub source: String,
+}
+
+/// The plan: everything the files under `plan/` say.
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    /// Levers and their objectives, in order.
+    pub levers: Vec<Lever>,
+    /// Actors, in file order.
+    pub actors: Vec<Actor>,
+    /// Abbreviations that are not actors.
+    pub abbreviations: Vec<Abbreviation>,
+    /// Actions, in code order.
+    pub actions: Vec<Action>,
+    /// Context indicators of the plan's introduction.
+    pub context: Vec<ContextIndicator>,
+    by_code: HashMap<ActionCode, usize>,
+    by_actor: HashMap<String, usize>,
+    by_alias: HashMap<String, usize>,
+}
+
+impl Plan {
+    /// Assemble a plan, sorting actions into code order and indexing codes and actors.
+    pub fn new(
+        levers: Vec<Lever>,
+        actors: Vec<Actor>,
+        abbreviations: Vec<Abbreviation>,
+        mut actions: Vec<Action>,
+        context: Vec<ContextIndicator>,
+    ) -> Plan {
+        actions.sort_by_key(|a| a.code);
+        let mut by_code = HashMap::with_capacity(actions.len());
+        for (i, a) in actions.iter().enumerate() {
+            by_code.entry(a.code).or_insert(i);
+        }
+        let mut by_actor = HashMap::with_capacity(actors.len());
+        for (i, a) in actors.iter().enumerate() {
+            by_actor.entry(a.acronym.clone()).or_insert(i);
+        }
+        let mut by_alias = HashMap::new();
+        for (i, a) in actors.iter().enumerate() {
+            for alias in &a.aliases {
+                by_alias.entry(alias.clone()).or_insert(i);
+            }
+        }
+        Plan {
+            levers,
+            actors,
+            abbreviations,
+            actions,
+            context,
+            by_code,
+            by_actor,
+            by_alias,
+        }
+    }
+
+    /// The index of the action with this code.
+    pub fn action_index(&self, code: &ActionCode) -> Option<usize> {
+        self.by_code.get(code).copied()
+    }
+
+    /// The action with this code.
+    pub fn action(&self, code: &ActionCode) -> Option<&Action> {
+        self.action_index(code).map(|i| &self.actions[i])
+    }
+
+    /// The actor with this acronym.
+    pub fn actor(&self, acronym: &str) -> Option<&Actor> {
+        self.by_actor.get(acronym).map(|&i| &self.actors[i])
+    }
+
+    /// The lever with this letter.
+    pub fn lever(&self, code: &str) -> Option<&Lever> {
+        self.levers.iter().find(|l| l.code == code)
+    }
+
+    /// The objective with this code, and its lever.
+    pub fn objective(&self, code: &str) -> Option<(&Lever, &Objective)> {
+        self.levers
+            .iter()
+            .find_map(|l| l.objectives.iter().find(|o| o.code == code).map(|o| (l, o)))
+    }
+
+    /// The ministry an actor belongs to: the ministry named in `actors.yaml`, or, for an
+    /// undeclared compound acronym such as `MENEJ-XYZ`, the ministry its prefix names.
+    pub fn ministry_of(&self, acronym: &str) -> Option<String> {
+        if let Some(a) = self.resolve_actor(acronym) {
+            return match a.kind {
+                ActorKind::Ministry => Some(a.ministry.clone().unwrap_or_else(|| a.acronym.clone())),
+                _ => a.ministry.clone(),
+            };
+        }
+        let prefix = acronym.split('-').next()?;
+        self.actor(prefix)
+            .filter(|a| a.kind == ActorKind::Ministry)
+            .map(|a| a.acronym.clone())
+    }
+
+    /// The ministries (acronyms) carrying an action, in the order of its responsible list.
+    pub fn ministries_of(&self, action: &Action) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in &action.responsible {
+            if let Some(m) = self.ministry_of(r) {
+                if !out.contains(&m) {
+                    out.push(m);
+                }
+            }
+        }
+        out
+    }
+
+    /// The ministries of the plan, in `actors.yaml` order.
+    pub fn ministries(&self) -> impl Iterator<Item = &Actor> {
+        self.actors.iter().filter(|a| a.kind == ActorKind::Ministry)
+    }
+
+    /// Resolve a name used in an action (acronym or alias) to a declared actor.
+    pub fn resolve_actor(&self, name: &str) -> Option<&Actor> {
+        self.actor(name)
+            .or_else(|| self.by_alias.get(name).map(|&i| &self.actors[i]))
+    }
+}

@@ -1,0 +1,290 @@
+//! Printing diagnostics: human text with the source line, JSON, GitHub annotations,
+//! Markdown for a pull-request comment, and SARIF for code-scanning tools.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use super::markdown::{self, Align};
+use super::term::{Style, Term, sanitize};
+use crate::check::rules;
+use crate::diag::{Diagnostic, Severity};
+
+/// Counts shown in the last line.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Errors that fail the check.
+    pub errors: usize,
+    /// Warnings (not allowed).
+    pub warnings: usize,
+    /// Notes.
+    pub notes: usize,
+    /// Problems accepted in pan.toml.
+    pub allowed: usize,
+    /// Problems hidden by --select/--ignore.
+    pub hidden: usize,
+    /// Files read.
+    pub files: usize,
+    /// Wall time in milliseconds.
+    pub millis: u128,
+}
+
+impl Summary {
+    /// Count the shown diagnostics.
+    pub fn of(diags: &[Diagnostic], hidden: usize, files: usize, millis: u128) -> Summary {
+        let mut s = Summary {
+            hidden,
+            files,
+            millis,
+            ..Summary::default()
+        };
+        for d in diags {
+            if d.allowed.is_some() {
+                s.allowed += 1;
+                continue;
+            }
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Note => s.notes += 1,
+            }
+        }
+        s
+    }
+
+    /// The one-line summary.
+    pub fn line(&self) -> String {
+        let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
+        let mut parts = vec![plural(self.errors, "error"), plural(self.warnings, "warning"), plural(self.notes, "note")];
+        if self.allowed > 0 {
+            parts.push(format!("{} allowed in pan.toml", self.allowed));
+        }
+        if self.hidden > 0 {
+            parts.push(format!("{} hidden by --select/--ignore", self.hidden));
+        }
+        format!("{} in {} files ({} ms)", parts.join(", "), self.files, self.millis)
+    }
+}
+
+fn style_of(d: &Diagnostic) -> Style {
+    if d.allowed.is_some() {
+        return Style::Dim;
+    }
+    match d.severity {
+        Severity::Error => Style::Error,
+        Severity::Warning => Style::Warning,
+        Severity::Note => Style::Note,
+    }
+}
+
+/// Human output: `file:line:col: error[CODE]: message`, the source line with a marker, the
+/// hint.
+pub fn human(diags: &[Diagnostic], sources: &HashMap<String, String>, summary: &Summary, term: &Term) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let label = if d.allowed.is_some() { "allowed" } else { d.severity.as_str() };
+        let head = format!("{label}[{}]", d.rule.code);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}: {}",
+            sanitize(&d.file),
+            d.span.line,
+            d.span.column,
+            term.paint(style_of(d), &head),
+            term.paint(Style::Bold, &sanitize(&d.message))
+        );
+        if let Some(line) = sources.get(&d.file).and_then(|t| t.lines().nth(d.span.line.saturating_sub(1) as usize)) {
+            let line = sanitize(line);
+            let number = d.span.line.to_string();
+            let pad = " ".repeat(number.len());
+            let shown: String = line.chars().take(200).collect();
+            let _ = writeln!(out, "{pad} {}", term.paint(Style::Dim, "|"));
+            let _ = writeln!(out, "{} {} {shown}", term.paint(Style::Dim, &number), term.paint(Style::Dim, "|"));
+            if d.span.column > 0 && (d.span.column as usize) <= shown.chars().count() + 1 {
+                let col = d.span.column as usize - 1;
+                let len = (d.span.len as usize).clamp(1, shown.chars().count().saturating_sub(col).max(1));
+                let _ = writeln!(
+                    out,
+                    "{pad} {} {}{}",
+                    term.paint(Style::Dim, "|"),
+                    " ".repeat(col),
+                    term.paint(style_of(d), &"^".repeat(len))
+                );
+            }
+        }
+        let _ = writeln!(out, "  = {}: {}", term.paint(Style::Bold, "hint"), sanitize(&d.hint));
+        if let Some(reason) = &d.allowed {
+            let _ = writeln!(out, "  = allowed in pan.toml: {}", sanitize(reason));
+        }
+        out.push('\n');
+    }
+    let style = if summary.errors > 0 { Style::Error } else { Style::Good };
+    let _ = writeln!(out, "{}", term.paint(style, &summary.line()));
+    out
+}
+
+/// One diagnostic as JSON (the documented shape, version 1).
+#[derive(serde::Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'a str,
+    name: &'a str,
+    severity: &'a str,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    length: u32,
+    message: &'a str,
+    hint: &'a str,
+    action: Option<String>,
+    allowed: Option<&'a str>,
+}
+
+/// JSON output: `{"version": 1, "diagnostics": [...], "summary": {...}}`.
+pub fn json(diags: &[Diagnostic], summary: &Summary) -> String {
+    let items: Vec<JsonDiagnostic> = diags
+        .iter()
+        .map(|d| JsonDiagnostic {
+            code: d.rule.code,
+            name: d.rule.name,
+            severity: d.severity.as_str(),
+            file: &d.file,
+            line: d.span.line,
+            column: d.span.column,
+            length: d.span.len,
+            message: &d.message,
+            hint: &d.hint,
+            action: d.action.map(|c| c.to_string()),
+            allowed: d.allowed.as_deref(),
+        })
+        .collect();
+    let doc = serde_json::json!({ "version": 1, "diagnostics": items, "summary": summary });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
+
+fn gh_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn gh_prop(s: &str) -> String {
+    gh_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitHub Actions workflow commands: one annotation per problem, shown on the pull
+/// request's diff.
+pub fn github(diags: &[Diagnostic], summary: &Summary) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let level = match (d.allowed.is_some(), d.severity) {
+            (true, _) | (false, Severity::Note) => "notice",
+            (false, Severity::Error) => "error",
+            (false, Severity::Warning) => "warning",
+        };
+        let mut props = format!("file={},line={},col={}", gh_prop(&d.file), d.span.line.max(1), d.span.column.max(1));
+        if d.span.len > 1 {
+            let _ = write!(props, ",endColumn={}", d.span.column + d.span.len);
+        }
+        let _ = write!(props, ",title={}", gh_prop(&format!("{} {}", d.rule.code, d.rule.name)));
+        let mut msg = format!("{}\nhint: {}", d.message, d.hint);
+        if let Some(r) = &d.allowed {
+            let _ = write!(msg, "\nallowed in pan.toml: {r}");
+        }
+        let _ = writeln!(out, "::{level} {props}::{}", gh_data(&msg));
+    }
+    let _ = writeln!(out, "{}", summary.line());
+    out
+}
+
+/// Markdown: a summary and a table of problems, for a pull-request comment or a job
+/// summary, readable by the people who edit the plan.
+pub fn markdown(diags: &[Diagnostic], summary: &Summary) -> String {
+    let mut out = String::from("## pan validate\n\n");
+    let status = if summary.errors > 0 { "❌" } else { "✅" };
+    let _ = writeln!(out, "{status} {}\n", markdown::escape_inline(&summary.line()));
+    if diags.is_empty() {
+        out.push_str("No problems found.\n");
+        return out;
+    }
+    let rows: Vec<Vec<String>> = diags
+        .iter()
+        .map(|d| {
+            let sev = match (d.allowed.is_some(), d.severity) {
+                (true, _) => "allowed",
+                (false, Severity::Error) => "🔴 error",
+                (false, Severity::Warning) => "🟡 warning",
+                (false, Severity::Note) => "🔵 note",
+            };
+            vec![
+                sev.to_string(),
+                format!("`{}` {}", d.rule.code, d.rule.name),
+                format!("{}:{}", markdown::escape(&d.file), d.span.line),
+                markdown::escape(&d.message),
+                markdown::escape(&d.hint),
+            ]
+        })
+        .collect();
+    out.push_str(&markdown::table(
+        &["", "Rule", "Where", "Problem", "How to fix"],
+        &[Align::Left, Align::Left, Align::Left, Align::Left, Align::Left],
+        &rows,
+    ));
+    out.push_str("\n`pan validate --explain CODE` explains a rule with an example.\n");
+    out
+}
+
+/// SARIF 2.1.0, for code-scanning dashboards.
+pub fn sarif(diags: &[Diagnostic]) -> String {
+    let rules: Vec<serde_json::Value> = rules::ALL
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.explanation },
+                "help": { "text": r.hint },
+                "defaultConfiguration": { "level": match r.severity { Severity::Error => "error", Severity::Warning => "warning", Severity::Note => "note" } }
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = diags
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "ruleId": d.rule.code,
+                "level": match (d.allowed.is_some(), d.severity) { (true, _) => "none", (_, Severity::Error) => "error", (_, Severity::Warning) => "warning", (_, Severity::Note) => "note" },
+                "message": { "text": format!("{}\nhint: {}", d.message, d.hint) },
+                "locations": [{ "physicalLocation": {
+                    "artifactLocation": { "uri": d.file },
+                    "region": { "startLine": d.span.line.max(1), "startColumn": d.span.column.max(1) }
+                }}]
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{ "tool": { "driver": { "name": "pan", "version": env!("CARGO_PKG_VERSION"), "rules": rules } }, "results": results }]
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The documentation of one rule, for `pan validate --explain`.
+pub fn explain(rule: &rules::Rule) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {} ({})\n", rule.code, rule.name, rule.severity);
+    let _ = writeln!(out, "{}\n", rule.summary);
+    let _ = writeln!(out, "{}\n", rule.explanation);
+    let _ = writeln!(out, "Fix: {}\n", rule.hint);
+    let _ = writeln!(out, "Triggers it ({}):\n", rule.bad.0);
+    for l in rule.bad.1.lines() {
+        let _ = writeln!(out, "    {l}");
+    }
+    let _ = writeln!(out, "\nFixed ({}):\n", rule.good.0);
+    for l in rule.good.1.lines() {
+        let _ = writeln!(out, "    {l}");
+    }
+    out
+}

@@ -1,0 +1,7 @@
+//! Renderers: values of reports and checks → text for people or machines. A renderer
+//! never reads files.
+
+pub mod diagnostics;
+pub mod markdown;
+pub mod term;
+pub mod card;

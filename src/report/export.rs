@@ -1,0 +1,211 @@
+//! The whole plan as one JSON document: a stable public interface for dashboards and
+//! open data (version 1).
+
+use serde::Serialize;
+
+use crate::config::Settings;
+use crate::model::{Action, Calendar, Indicator, Owner, Plan, Readings, StateEntry};
+
+/// The exported document.
+#[derive(Serialize)]
+pub struct Export<'a> {
+    /// Version of this document's shape.
+    pub version: u32,
+    /// The plan's title and period.
+    pub plan: PlanInfo<'a>,
+    /// Levers and objectives.
+    pub levers: Vec<ExportLever<'a>>,
+    /// Actors.
+    pub actors: Vec<ExportActor<'a>>,
+    /// Abbreviations that are not actors.
+    pub abbreviations: &'a [crate::model::Abbreviation],
+    /// Actions, in code order.
+    pub actions: Vec<ExportAction<'a>>,
+    /// Context indicators of the plan's introduction.
+    pub context: &'a [crate::model::ContextIndicator],
+    /// Every reading.
+    pub readings: Vec<ExportReading>,
+}
+
+/// The plan's title and period.
+#[derive(Serialize)]
+pub struct PlanInfo<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// First year.
+    pub start: i16,
+    /// Last year.
+    pub end: i16,
+}
+
+/// A lever.
+#[derive(Serialize)]
+pub struct ExportLever<'a> {
+    /// Letter.
+    pub code: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Objectives.
+    pub objectives: Vec<ExportObjective<'a>>,
+}
+
+/// An objective.
+#[derive(Serialize)]
+pub struct ExportObjective<'a> {
+    /// Code (`B-11`).
+    pub code: &'a str,
+    /// Title.
+    pub title: &'a str,
+}
+
+/// An actor.
+#[derive(Serialize)]
+pub struct ExportActor<'a> {
+    /// Acronym.
+    pub acronym: &'a str,
+    /// Full name.
+    pub name: &'a str,
+    /// Ministry acronym (none for external bodies).
+    pub ministry: Option<&'a str>,
+    /// Kind.
+    pub kind: &'a str,
+    /// Other names.
+    pub aliases: &'a [String],
+}
+
+/// An action.
+#[derive(Serialize)]
+pub struct ExportAction<'a> {
+    /// Code.
+    pub code: String,
+    /// Lever letter.
+    pub lever: String,
+    /// Objective code.
+    pub objective: &'a str,
+    /// Full text.
+    pub action: &'a str,
+    /// Responsible actors.
+    pub responsible: &'a [String],
+    /// Ministries of the responsible actors.
+    pub ministries: Vec<String>,
+    /// Other parties.
+    pub partners: &'a [String],
+    /// Indicators.
+    pub indicators: &'a [Indicator],
+    /// Calendar.
+    pub calendar: ExportCalendar<'a>,
+    /// State history.
+    pub states: &'a [StateEntry],
+}
+
+/// A calendar, with its derived first and last day.
+#[derive(Serialize)]
+pub struct ExportCalendar<'a> {
+    /// The calendar as stored.
+    #[serde(flatten)]
+    pub calendar: &'a Calendar,
+    /// First day the action is planned for (plan start when the calendar gives none).
+    pub start_date: String,
+    /// Deadline, for calendars that end (none for continuous or open-ended ones).
+    pub deadline: Option<String>,
+}
+
+/// A reading.
+#[derive(Serialize)]
+pub struct ExportReading {
+    /// Action code, or `context`.
+    pub action: String,
+    /// Indicator id.
+    pub indicator: String,
+    /// Period.
+    pub period: String,
+    /// Value as written.
+    pub value: String,
+    /// Source.
+    pub source: String,
+    /// Note.
+    pub note: String,
+    /// Day recorded.
+    pub recorded: Option<String>,
+    /// Value this reading corrects.
+    pub replaces: Option<String>,
+}
+
+fn action<'a>(plan: &'a Plan, a: &'a Action, settings: &Settings) -> ExportAction<'a> {
+    ExportAction {
+        code: a.code.to_string(),
+        lever: a.code.lever_code(),
+        objective: &a.objective,
+        action: &a.action,
+        responsible: &a.responsible,
+        ministries: plan.ministries_of(a),
+        partners: &a.partners,
+        indicators: &a.indicators,
+        calendar: ExportCalendar {
+            calendar: &a.calendar,
+            start_date: a.calendar.start_date(settings.period_start()).to_string(),
+            deadline: a.calendar.deadline().map(|d| d.to_string()),
+        },
+        states: &a.states,
+    }
+}
+
+/// Build the export document.
+pub fn build<'a>(plan: &'a Plan, readings: &Readings, settings: &'a Settings) -> Export<'a> {
+    let mut sorted: Vec<&crate::model::Reading> = readings.items.iter().collect();
+    sorted.sort_by(|a, b| (a.owner, a.indicator, a.period, a.file, a.line).cmp(&(b.owner, b.indicator, b.period, b.file, b.line)));
+    let rows: Vec<ExportReading> = sorted
+        .into_iter()
+        .map(|r| {
+            let (code, id) = match r.owner {
+                Owner::Action(i) => {
+                    let a = &plan.actions[i as usize];
+                    (a.code.to_string(), a.indicators.get(r.indicator as usize).map(|x| x.id.clone()).unwrap_or_default())
+                }
+                Owner::Context => ("context".to_string(), plan.context.get(r.indicator as usize).map(|c| c.id.clone()).unwrap_or_default()),
+            };
+            ExportReading {
+                action: code,
+                indicator: id,
+                period: r.period.to_string(),
+                value: readings.raw_value(r.value),
+                source: readings.strings.get(r.source).to_string(),
+                note: readings.strings.get(r.note).to_string(),
+                recorded: r.recorded.map(|d| d.to_string()),
+                replaces: r.replaces.map(|s| readings.strings.get(s).to_string()),
+            }
+        })
+        .collect();
+    Export {
+        version: 1,
+        plan: PlanInfo {
+            title: &settings.plan.title,
+            start: settings.plan.start,
+            end: settings.plan.end,
+        },
+        levers: plan
+            .levers
+            .iter()
+            .map(|l| ExportLever {
+                code: &l.code,
+                title: &l.title,
+                objectives: l.objectives.iter().map(|o| ExportObjective { code: &o.code, title: &o.title }).collect(),
+            })
+            .collect(),
+        actors: plan
+            .actors
+            .iter()
+            .map(|a| ExportActor {
+                acronym: &a.acronym,
+                name: &a.name,
+                ministry: a.ministry.as_deref(),
+                kind: a.kind.as_str(),
+                aliases: &a.aliases,
+            })
+            .collect(),
+        abbreviations: &plan.abbreviations,
+        actions: plan.actions.iter().map(|a| action(plan, a, settings)).collect(),
+        context: &plan.context,
+        readings: rows,
+    }
+}

@@ -1,0 +1,5 @@
+//! Reports: pure functions from the model (and an as-of date, and filters) to values that
+//! renderers print. A report never reads a file.
+
+pub mod card;
+pub mod export;

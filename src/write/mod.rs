@@ -1,0 +1,4 @@
+//! The only place that changes files: atomic writes, locks, and appends that keep every
+//! other byte of a file as it was.
+
+pub mod atomic;
