@@ -112,6 +112,9 @@ pub struct Allow {
     /// Limit the allowance to this action code (all actions when absent).
     #[serde(default)]
     pub action: Option<String>,
+    /// Limit the allowance to this file (relative to the root, `/`-separated).
+    #[serde(default)]
+    pub file: Option<String>,
     /// Why the problem is accepted.
     pub reason: String,
 }
@@ -195,10 +198,7 @@ impl Settings {
     /// Parse settings from the text of a `pan.toml` (`path` is used in messages).
     pub fn parse(text: &str, path: &Path) -> Result<Settings, SettingsError> {
         let settings: Settings = toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .unwrap_or((1, 1));
+            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             SettingsError::Invalid {
                 path: path.to_path_buf(),
                 line,
@@ -223,10 +223,16 @@ impl Settings {
                 hint: hint.to_string(),
             }
         };
-        if !(1000..=9999).contains(&self.plan.start) || self.plan.end < self.plan.start || self.plan.end > 9999 {
+        if !(1000..=9999).contains(&self.plan.start)
+            || self.plan.end < self.plan.start
+            || self.plan.end > 9999
+        {
             return Err(invalid(
                 "end",
-                format!("the plan period {}–{} is not valid", self.plan.start, self.plan.end),
+                format!(
+                    "the plan period {}–{} is not valid",
+                    self.plan.start, self.plan.end
+                ),
                 "set [plan] start and end to years, start <= end, e.g. start = 2026, end = 2030",
             ));
         }
@@ -254,7 +260,12 @@ impl Settings {
 
     /// COPIL meeting dates, sorted.
     pub fn copil_dates(&self) -> Vec<Date> {
-        let mut v: Vec<Date> = self.copil.meetings.iter().filter_map(|m| m.parse().ok()).collect();
+        let mut v: Vec<Date> = self
+            .copil
+            .meetings
+            .iter()
+            .filter_map(|m| m.parse().ok())
+            .collect();
         v.sort();
         v
     }
@@ -265,7 +276,12 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = text.get(..offset).unwrap_or("");
     let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, col)
 }
 
@@ -275,7 +291,11 @@ impl Repo {
     pub fn discover(root: Option<&Path>, cwd: &Path) -> Result<Repo, SettingsError> {
         let dir = match root {
             Some(r) => {
-                let r = if r.is_absolute() { r.to_path_buf() } else { cwd.join(r) };
+                let r = if r.is_absolute() {
+                    r.to_path_buf()
+                } else {
+                    cwd.join(r)
+                };
                 if !r.join(SETTINGS_FILE).is_file() {
                     return Err(SettingsError::NoSettingsInRoot(r));
                 }
@@ -333,7 +353,9 @@ mod tests {
     #[test]
     fn unknown_keys_are_errors_with_a_line() {
         let text = format!("{MINIMAL}[health]\nstale_days = 3\n");
-        let Err(SettingsError::Invalid { line, message, .. }) = Settings::parse(&text, Path::new("pan.toml")) else {
+        let Err(SettingsError::Invalid { line, message, .. }) =
+            Settings::parse(&text, Path::new("pan.toml"))
+        else {
             panic!("expected an error");
         };
         assert_eq!(line, 6);
@@ -345,8 +367,10 @@ mod tests {
         let text = "[plan]\ntitle = \"P\"\nstart = 2030\nend = 2026\n";
         assert!(Settings::parse(text, Path::new("pan.toml")).is_err());
         let text = format!("{MINIMAL}[copil]\nmeetings = [\"2026-13-01\"]\n");
-        let err = Settings::parse(&text, Path::new("pan.toml")).unwrap_err().to_string();
-        assert!(err.contains("2026-13-01") && err.contains(":7:"), "{err}");
+        let err = Settings::parse(&text, Path::new("pan.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("2026-13-01") && err.contains(":6:"), "{err}");
     }
 
     #[test]

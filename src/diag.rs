@@ -56,7 +56,11 @@ impl Span {
 
     /// The start of the file (used for whole-file problems).
     pub fn file() -> Span {
-        Span { line: 1, column: 1, len: 0 }
+        Span {
+            line: 1,
+            column: 1,
+            len: 0,
+        }
     }
 }
 
@@ -83,7 +87,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A new diagnostic with the rule's default severity and hint.
-    pub fn new(rule: &'static Rule, file: &str, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn new(
+        rule: &'static Rule,
+        file: &str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
             rule,
             severity: rule.severity,
@@ -116,19 +125,27 @@ impl Diagnostic {
     /// Whether this diagnostic makes the check fail (`deny_warnings` also counts warnings).
     pub fn fails(&self, deny_warnings: bool) -> bool {
         self.allowed.is_none()
-            && (self.severity == Severity::Error || (deny_warnings && self.severity == Severity::Warning))
+            && (self.severity == Severity::Error
+                || (deny_warnings && self.severity == Severity::Warning))
     }
 }
 
 /// Display a path relative to `root` with `/` separators, as diagnostics name files.
 pub fn display_path(root: &Path, path: &Path) -> String {
-    let rel: PathBuf = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
+    let rel: PathBuf = path
+        .strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf());
     let s = rel.to_string_lossy().replace('\\', "/");
     if s.is_empty() { ".".to_string() } else { s }
 }
 
 /// Sort diagnostics into their stable printing order and drop exact duplicates.
 pub fn sort(diags: &mut Vec<Diagnostic>) {
-    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
+    diags.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| a.message.cmp(&b.message))
+    });
     diags.dedup_by(|a, b| a.sort_key() == b.sort_key() && a.message == b.message);
 }

@@ -6,7 +6,13 @@ use crate::load::decode::suggest;
 use crate::model::calendar::parse_label;
 use crate::model::{ActorKind, Calendar, Plan};
 
-fn diag(input: &Input, i: usize, rule: &'static rules::Rule, span: Span, message: String) -> Diagnostic {
+fn diag(
+    input: &Input,
+    i: usize,
+    rule: &'static rules::Rule,
+    span: Span,
+    message: String,
+) -> Diagnostic {
     let file = &input.loaded.spans[i].file;
     Diagnostic::new(rule, file, span, message).action(Some(input.loaded.plan.actions[i].code))
 }
@@ -18,8 +24,14 @@ pub fn duplicate_codes(input: &Input, out: &mut Vec<Diagnostic>) {
         if actions[i].code == actions[i - 1].code {
             let first = &input.loaded.spans[i - 1].file;
             out.push(
-                diag(input, i, &rules::DUPLICATE_CODE, input.loaded.spans[i].code, format!("action {} is also defined in {first}", actions[i].code))
-                    .hint("give one of the two actions its own code (and file name)"),
+                diag(
+                    input,
+                    i,
+                    &rules::DUPLICATE_CODE,
+                    input.loaded.spans[i].code,
+                    format!("action {} is also defined in {first}", actions[i].code),
+                )
+                .hint("give one of the two actions its own code (and file name)"),
             );
         }
     }
@@ -33,20 +45,39 @@ pub fn objectives(input: &Input, out: &mut Vec<Diagnostic>) {
         let expected = a.code.objective_code();
         if a.objective != expected {
             out.push(
-                diag(input, i, &rules::CODE_OBJECTIVE_MISMATCH, spans.objective, format!("action {} is in objective {}, but its objective says `{}`", a.code, expected, a.objective))
-                    .hint(format!("write `objective: {expected}` (or change the code)")),
+                diag(
+                    input,
+                    i,
+                    &rules::CODE_OBJECTIVE_MISMATCH,
+                    spans.objective,
+                    format!(
+                        "action {} is in objective {}, but its objective says `{}`",
+                        a.code, expected, a.objective
+                    ),
+                )
+                .hint(format!(
+                    "write `objective: {expected}` (or change the code)"
+                )),
             );
         }
         if plan.objective(&expected).is_none() {
             let lever = a.code.lever_code();
             let msg = if plan.lever(&lever).is_none() {
-                format!("lever {lever} of action {} is not declared in levers.yaml", a.code)
+                format!(
+                    "lever {lever} of action {} is not declared in levers.yaml",
+                    a.code
+                )
             } else {
-                format!("objective {expected} of action {} is not declared in levers.yaml", a.code)
+                format!(
+                    "objective {expected} of action {} is not declared in levers.yaml",
+                    a.code
+                )
             };
             out.push(
-                diag(input, i, &rules::UNKNOWN_OBJECTIVE, spans.code, msg)
-                    .hint(format!("declare {expected} in {}, or fix the code", input.loaded.decls.levers_file)),
+                diag(input, i, &rules::UNKNOWN_OBJECTIVE, spans.code, msg).hint(format!(
+                    "declare {expected} in {}, or fix the code",
+                    input.loaded.decls.levers_file
+                )),
             );
         }
     }
@@ -63,16 +94,38 @@ pub fn responsible(input: &Input, out: &mut Vec<Diagnostic>) {
     for (i, a) in plan.actions.iter().enumerate() {
         let spans = &input.loaded.spans[i];
         if a.responsible.is_empty() {
-            out.push(diag(input, i, &rules::NO_RESPONSIBLE, spans.responsible_key, format!("action {} has no responsible actor", a.code)));
+            out.push(diag(
+                input,
+                i,
+                &rules::NO_RESPONSIBLE,
+                spans.responsible_key,
+                format!("action {} has no responsible actor", a.code),
+            ));
         }
         for (j, r) in a.responsible.iter().enumerate() {
             if plan.resolve_actor(r).is_none() {
-                let span = spans.responsible.get(j).copied().unwrap_or(spans.responsible_key);
+                let span = spans
+                    .responsible
+                    .get(j)
+                    .copied()
+                    .unwrap_or(spans.responsible_key);
                 let hint = match suggest(r, &names) {
-                    Some(s) => format!("did you mean `{s}`? or declare `{r}` in {}", input.loaded.decls.actors_file),
+                    Some(s) => format!(
+                        "did you mean `{s}`? or declare `{r}` in {}",
+                        input.loaded.decls.actors_file
+                    ),
                     None => format!("declare `{r}` in {}", input.loaded.decls.actors_file),
                 };
-                out.push(diag(input, i, &rules::UNKNOWN_RESPONSIBLE, span, format!("responsible actor `{r}` is not declared")).hint(hint));
+                out.push(
+                    diag(
+                        input,
+                        i,
+                        &rules::UNKNOWN_RESPONSIBLE,
+                        span,
+                        format!("responsible actor `{r}` is not declared"),
+                    )
+                    .hint(hint),
+                );
             }
         }
     }
@@ -80,10 +133,12 @@ pub fn responsible(input: &Input, out: &mut Vec<Diagnostic>) {
 
 /// Whether a partner's name looks like an acronym that should be declared.
 pub fn acronym_like(s: &str, plan: &Plan) -> bool {
-    if let Some((prefix, _)) = s.split_once('-') {
-        if plan.actor(prefix).is_some_and(|a| a.kind == ActorKind::Ministry) {
-            return true;
-        }
+    if let Some((prefix, _)) = s.split_once('-')
+        && plan
+            .actor(prefix)
+            .is_some_and(|a| a.kind == ActorKind::Ministry)
+    {
+        return true;
     }
     if s.chars().any(char::is_whitespace) {
         return false;
@@ -100,12 +155,31 @@ pub fn partners(input: &Input, out: &mut Vec<Diagnostic>) {
     for (i, a) in plan.actions.iter().enumerate() {
         for (j, p) in a.partners.iter().enumerate() {
             if acronym_like(p, plan) && plan.resolve_actor(p).is_none() {
-                let span = input.loaded.spans[i].partners.get(j).copied().unwrap_or_default();
+                let span = input.loaded.spans[i]
+                    .partners
+                    .get(j)
+                    .copied()
+                    .unwrap_or_default();
                 let hint = match suggest(p, &names) {
-                    Some(s) => format!("did you mean `{s}`? or declare `{p}` in {}", input.loaded.decls.actors_file),
-                    None => format!("declare `{p}` in {}, or write the partner's full name", input.loaded.decls.actors_file),
+                    Some(s) => format!(
+                        "did you mean `{s}`? or declare `{p}` in {}",
+                        input.loaded.decls.actors_file
+                    ),
+                    None => format!(
+                        "declare `{p}` in {}, or write the partner's full name",
+                        input.loaded.decls.actors_file
+                    ),
                 };
-                out.push(diag(input, i, &rules::UNKNOWN_PARTNER, span, format!("partner `{p}` looks like an acronym but is not declared")).hint(hint));
+                out.push(
+                    diag(
+                        input,
+                        i,
+                        &rules::UNKNOWN_PARTNER,
+                        span,
+                        format!("partner `{p}` looks like an acronym but is not declared"),
+                    )
+                    .hint(hint),
+                );
             }
         }
     }
@@ -116,12 +190,28 @@ pub fn indicators(input: &Input, out: &mut Vec<Diagnostic>) {
     for (i, a) in input.loaded.plan.actions.iter().enumerate() {
         let spans = &input.loaded.spans[i];
         if a.indicators.is_empty() {
-            out.push(diag(input, i, &rules::NO_INDICATOR, spans.indicators_key, format!("action {} has no indicator", a.code)));
+            out.push(diag(
+                input,
+                i,
+                &rules::NO_INDICATOR,
+                spans.indicators_key,
+                format!("action {} has no indicator", a.code),
+            ));
         }
         for (j, ind) in a.indicators.iter().enumerate() {
             if a.indicators[..j].iter().any(|o| o.id == ind.id) {
-                let span = spans.indicators.get(j).copied().unwrap_or(spans.indicators_key);
-                out.push(diag(input, i, &rules::DUPLICATE_INDICATOR, span, format!("indicator id `{}` is used twice in {}", ind.id, a.code)));
+                let span = spans
+                    .indicators
+                    .get(j)
+                    .copied()
+                    .unwrap_or(spans.indicators_key);
+                out.push(diag(
+                    input,
+                    i,
+                    &rules::DUPLICATE_INDICATOR,
+                    span,
+                    format!("indicator id `{}` is used twice in {}", ind.id, a.code),
+                ));
             }
         }
     }
@@ -131,7 +221,13 @@ pub fn indicators(input: &Input, out: &mut Vec<Diagnostic>) {
 pub fn texts(input: &Input, out: &mut Vec<Diagnostic>) {
     for (i, a) in input.loaded.plan.actions.iter().enumerate() {
         if a.action.trim().is_empty() {
-            out.push(diag(input, i, &rules::EMPTY_TEXT, input.loaded.spans[i].action, format!("action {} has no text", a.code)));
+            out.push(diag(
+                input,
+                i,
+                &rules::EMPTY_TEXT,
+                input.loaded.spans[i].action,
+                format!("action {} has no text", a.code),
+            ));
         }
     }
 }
@@ -153,7 +249,11 @@ fn describe(c: &Calendar) -> String {
     if let Some(d) = &c.dependency {
         parts.push(format!("dependency \"{d}\""));
     }
-    if parts.is_empty() { "nothing".into() } else { parts.join(", ") }
+    if parts.is_empty() {
+        "nothing".into()
+    } else {
+        parts.join(", ")
+    }
 }
 
 /// P010, P011 and P012: calendars are ordered, within the plan period, and agree with
@@ -165,12 +265,18 @@ pub fn calendars(input: &Input, out: &mut Vec<Diagnostic>) {
         let c = &a.calendar;
         let spans = &input.loaded.spans[i];
         if c.ends_before_start() {
-            out.push(diag(input, i, &rules::CALENDAR_REVERSED, spans.calendar_end, format!(
-                "the calendar of {} ends ({}) before it starts ({})",
-                a.code,
-                c.end.map(|p| p.to_string()).unwrap_or_default(),
-                c.start.map(|p| p.to_string()).unwrap_or_default()
-            )));
+            out.push(diag(
+                input,
+                i,
+                &rules::CALENDAR_REVERSED,
+                spans.calendar_end,
+                format!(
+                    "the calendar of {} ends ({}) before it starts ({})",
+                    a.code,
+                    c.end.map(|p| p.to_string()).unwrap_or_default(),
+                    c.start.map(|p| p.to_string()).unwrap_or_default()
+                ),
+            ));
         }
         let end_year = c.end.map(|e| e.end().year());
         let start_year = c.start.map(|s| s.start().year());
@@ -181,12 +287,24 @@ pub fn calendars(input: &Input, out: &mut Vec<Diagnostic>) {
             )));
         }
         let (parsed, understood) = parse_label(&c.label);
-        let structure_given = *c != crate::model::Calendar { label: c.label.clone(), ..Default::default() };
+        let structure_given = *c
+            != crate::model::Calendar {
+                label: c.label.clone(),
+                ..Default::default()
+            };
         if understood && parsed != *c {
-            out.push(diag(input, i, &rules::CALENDAR_LABEL_MISMATCH, spans.calendar_label, format!(
-                "calendar label \"{}\" means {}, but the fields say {}",
-                c.label, describe(&parsed), describe(c)
-            )));
+            out.push(diag(
+                input,
+                i,
+                &rules::CALENDAR_LABEL_MISMATCH,
+                spans.calendar_label,
+                format!(
+                    "calendar label \"{}\" means {}, but the fields say {}",
+                    c.label,
+                    describe(&parsed),
+                    describe(c)
+                ),
+            ));
         } else if !understood && !structure_given {
             out.push(
                 diag(input, i, &rules::CALENDAR_LABEL_MISMATCH, spans.calendar_label, format!("calendar label \"{}\" is not understood and no structure is given", c.label))
@@ -203,20 +321,50 @@ pub fn states(input: &Input, out: &mut Vec<Diagnostic>) {
         for (j, e) in a.states.iter().enumerate() {
             let span = spans.states.get(j).copied().unwrap_or_default();
             if e.date > input.today {
-                out.push(diag(input, i, &rules::STATE_IN_FUTURE, span, format!("state `{}` of {} is dated {}, after today ({})", e.state.as_str(), a.code, e.date, input.today)));
+                out.push(diag(
+                    input,
+                    i,
+                    &rules::STATE_IN_FUTURE,
+                    span,
+                    format!(
+                        "state `{}` of {} is dated {}, after today ({})",
+                        e.state.as_str(),
+                        a.code,
+                        e.date,
+                        input.today
+                    ),
+                ));
             }
             if j == 0 {
                 continue;
             }
             let prev = &a.states[j - 1];
             if e.date < prev.date {
-                out.push(diag(input, i, &rules::STATES_OUT_OF_ORDER, span, format!("state entry dated {} comes after one dated {}", e.date, prev.date)));
+                out.push(diag(
+                    input,
+                    i,
+                    &rules::STATES_OUT_OF_ORDER,
+                    span,
+                    format!(
+                        "state entry dated {} comes after one dated {}",
+                        e.date, prev.date
+                    ),
+                ));
             }
             if prev.state.is_closed() && !e.reopened {
-                out.push(diag(input, i, &rules::STATE_AFTER_CLOSED, span, format!(
-                    "state `{}` on {} follows `{}` on {} without reopening",
-                    e.state.as_str(), e.date, prev.state.as_str(), prev.date
-                )));
+                out.push(diag(
+                    input,
+                    i,
+                    &rules::STATE_AFTER_CLOSED,
+                    span,
+                    format!(
+                        "state `{}` on {} follows `{}` on {} without reopening",
+                        e.state.as_str(),
+                        e.date,
+                        prev.state.as_str(),
+                        prev.date
+                    ),
+                ));
             }
         }
     }

@@ -14,13 +14,23 @@ pub fn duplicates(input: &Input, out: &mut Vec<Diagnostic>) {
     let mut seen: HashSet<&str> = HashSet::new();
     for (l, span) in plan.levers.iter().zip(&decls.levers) {
         if !seen.insert(&l.code) {
-            out.push(Diagnostic::new(&rules::DUPLICATE_DEFINITION, &decls.levers_file, *span, format!("lever {} is declared twice", l.code)));
+            out.push(Diagnostic::new(
+                &rules::DUPLICATE_DEFINITION,
+                &decls.levers_file,
+                *span,
+                format!("lever {} is declared twice", l.code),
+            ));
         }
     }
     let mut seen: HashSet<&str> = HashSet::new();
     for (code, span) in &decls.objectives {
         if !seen.insert(code) {
-            out.push(Diagnostic::new(&rules::DUPLICATE_DEFINITION, &decls.levers_file, *span, format!("objective {code} is declared twice")));
+            out.push(Diagnostic::new(
+                &rules::DUPLICATE_DEFINITION,
+                &decls.levers_file,
+                *span,
+                format!("objective {code} is declared twice"),
+            ));
         }
     }
     // Acronyms and aliases share one name space, so that a name always denotes one actor.
@@ -28,26 +38,54 @@ pub fn duplicates(input: &Input, out: &mut Vec<Diagnostic>) {
     for (i, a) in plan.actors.iter().enumerate() {
         let span = decls.actors.get(i).copied().unwrap_or_default();
         if let Some(first) = names.insert(&a.acronym, &a.acronym) {
-            out.push(Diagnostic::new(&rules::DUPLICATE_DEFINITION, &decls.actors_file, span, format!("`{}` is declared twice (first as {first})", a.acronym)));
+            out.push(Diagnostic::new(
+                &rules::DUPLICATE_DEFINITION,
+                &decls.actors_file,
+                span,
+                format!("`{}` is declared twice (first as {first})", a.acronym),
+            ));
         }
         for (j, alias) in a.aliases.iter().enumerate() {
-            let span = decls.aliases.get(i).and_then(|v| v.get(j)).copied().unwrap_or(span);
+            let span = decls
+                .aliases
+                .get(i)
+                .and_then(|v| v.get(j))
+                .copied()
+                .unwrap_or(span);
             if let Some(first) = names.insert(alias, &a.acronym) {
-                out.push(Diagnostic::new(&rules::DUPLICATE_DEFINITION, &decls.actors_file, span, format!("alias `{alias}` of {} is already a name of {first}", a.acronym)));
+                out.push(Diagnostic::new(
+                    &rules::DUPLICATE_DEFINITION,
+                    &decls.actors_file,
+                    span,
+                    format!(
+                        "alias `{alias}` of {} is already a name of {first}",
+                        a.acronym
+                    ),
+                ));
             }
         }
     }
     for (i, ab) in plan.abbreviations.iter().enumerate() {
         let span = decls.abbreviations.get(i).copied().unwrap_or_default();
         if let Some(first) = names.insert(&ab.acronym, &ab.acronym) {
-            out.push(Diagnostic::new(&rules::DUPLICATE_DEFINITION, &decls.actors_file, span, format!("abbreviation `{}` is already a name of {first}", ab.acronym)));
+            out.push(Diagnostic::new(
+                &rules::DUPLICATE_DEFINITION,
+                &decls.actors_file,
+                span,
+                format!("abbreviation `{}` is already a name of {first}", ab.acronym),
+            ));
         }
     }
     let mut seen: HashSet<&str> = HashSet::new();
     for (i, c) in plan.context.iter().enumerate() {
         if !seen.insert(&c.id) {
             let span = decls.context.get(i).copied().unwrap_or_default();
-            out.push(Diagnostic::new(&rules::DUPLICATE_DEFINITION, &decls.context_file, span, format!("context indicator `{}` is declared twice", c.id)));
+            out.push(Diagnostic::new(
+                &rules::DUPLICATE_DEFINITION,
+                &decls.context_file,
+                span,
+                format!("context indicator `{}` is declared twice", c.id),
+            ));
         }
     }
 }
@@ -60,18 +98,35 @@ pub fn ministries(input: &Input, out: &mut Vec<Diagnostic>) {
     for (i, a) in plan.actors.iter().enumerate() {
         let span = decls.actor_ministries.get(i).copied().unwrap_or_default();
         let problem = match (a.kind, &a.ministry) {
-            (ActorKind::Ministry, Some(m)) if *m != a.acronym => Some(format!("ministry {} names another ministry, `{m}`", a.acronym)),
+            (ActorKind::Ministry, Some(m)) if *m != a.acronym => Some(format!(
+                "ministry {} names another ministry, `{m}`",
+                a.acronym
+            )),
             (ActorKind::Agency, None) => Some(format!("agency {} names no ministry", a.acronym)),
             (ActorKind::Agency, Some(m)) => match plan.actor(m) {
                 Some(p) if p.kind == ActorKind::Ministry => None,
-                Some(_) => Some(format!("the ministry of {} is `{m}`, which is not a ministry", a.acronym)),
-                None => Some(format!("the ministry of {} is `{m}`, which is not declared", a.acronym)),
+                Some(_) => Some(format!(
+                    "the ministry of {} is `{m}`, which is not a ministry",
+                    a.acronym
+                )),
+                None => Some(format!(
+                    "the ministry of {} is `{m}`, which is not declared",
+                    a.acronym
+                )),
             },
-            (ActorKind::External, Some(m)) => Some(format!("external body {} names a ministry, `{m}`", a.acronym)),
+            (ActorKind::External, Some(m)) => Some(format!(
+                "external body {} names a ministry, `{m}`",
+                a.acronym
+            )),
             _ => None,
         };
         if let Some(msg) = problem {
-            out.push(Diagnostic::new(&rules::BAD_MINISTRY, &decls.actors_file, span, msg));
+            out.push(Diagnostic::new(
+                &rules::BAD_MINISTRY,
+                &decls.actors_file,
+                span,
+                msg,
+            ));
         }
     }
 }
@@ -80,16 +135,34 @@ pub fn ministries(input: &Input, out: &mut Vec<Diagnostic>) {
 pub fn empty_objectives(input: &Input, out: &mut Vec<Diagnostic>) {
     let plan = &input.loaded.plan;
     let decls = &input.loaded.decls;
-    let used: HashSet<String> = plan.actions.iter().map(|a| a.code.objective_code()).collect();
-    let spans: HashMap<&str, Span> = decls.objectives.iter().map(|(c, s)| (c.as_str(), *s)).collect();
+    let used: HashSet<String> = plan
+        .actions
+        .iter()
+        .map(|a| a.code.objective_code())
+        .collect();
+    let spans: HashMap<&str, Span> = decls
+        .objectives
+        .iter()
+        .map(|(c, s)| (c.as_str(), *s))
+        .collect();
     for l in &plan.levers {
         for o in &l.objectives {
             let span = spans.get(o.code.as_str()).copied().unwrap_or_default();
             if !used.contains(&o.code) {
-                out.push(Diagnostic::new(&rules::EMPTY_OBJECTIVE, &decls.levers_file, span, format!("objective {} has no action", o.code)));
+                out.push(Diagnostic::new(
+                    &rules::EMPTY_OBJECTIVE,
+                    &decls.levers_file,
+                    span,
+                    format!("objective {} has no action", o.code),
+                ));
             }
             if o.title.trim().is_empty() {
-                let mut d = Diagnostic::new(&rules::EMPTY_TEXT, &decls.levers_file, span, format!("objective {} has no title", o.code));
+                let mut d = Diagnostic::new(
+                    &rules::EMPTY_TEXT,
+                    &decls.levers_file,
+                    span,
+                    format!("objective {} has no title", o.code),
+                );
                 if !o.note.is_empty() {
                     d.hint = format!("{} ({})", rules::EMPTY_TEXT.hint, o.note);
                 }
@@ -117,7 +190,12 @@ pub fn unused_actors(input: &Input, out: &mut Vec<Diagnostic>) {
     for (i, a) in plan.actors.iter().enumerate() {
         if !used.contains(a.acronym.as_str()) {
             let span = decls.actors.get(i).copied().unwrap_or_default();
-            out.push(Diagnostic::new(&rules::UNUSED_ACTOR, &decls.actors_file, span, format!("actor {} is not named by any action", a.acronym)));
+            out.push(Diagnostic::new(
+                &rules::UNUSED_ACTOR,
+                &decls.actors_file,
+                span,
+                format!("actor {} is not named by any action", a.acronym),
+            ));
         }
     }
 }

@@ -70,7 +70,8 @@ pub fn apply_allowances(settings: &Settings, diags: &mut [Diagnostic]) {
                 None => true,
                 Some(code) => d.action.is_some_and(|c| c.to_string() == *code),
             };
-            if rule_ok && action_ok {
+            let file_ok = allow.file.as_ref().is_none_or(|f| *f == d.file);
+            if rule_ok && action_ok && file_ok {
                 d.allowed = Some(allow.reason.clone());
             }
         }

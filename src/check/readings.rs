@@ -25,7 +25,10 @@ fn indicator_of<'a>(input: &'a Input, r: &Reading) -> Option<(&'a str, Indicator
             .get(a as usize)
             .and_then(|a| a.indicators.get(r.indicator as usize))
             .map(|i| (i.id.as_str(), i.kind)),
-        Owner::Context => plan.context.get(r.indicator as usize).map(|c| (c.id.as_str(), c.kind)),
+        Owner::Context => plan
+            .context
+            .get(r.indicator as usize)
+            .map(|c| (c.id.as_str(), c.kind)),
     }
 }
 
@@ -50,13 +53,16 @@ fn same_value(a: Value, b: Value) -> bool {
 pub fn duplicates_and_replacements(input: &Input, out: &mut Vec<Diagnostic>) {
     let readings = &input.loaded.readings;
     // Rows in file order; the value in effect for each key so far.
-    let mut current: HashMap<(Owner, u32, Period), Value> = HashMap::with_capacity(readings.items.len());
+    let mut current: HashMap<(Owner, u32, Period), Value> =
+        HashMap::with_capacity(readings.items.len());
     let mut scratch = Strings::default();
     let mut order: Vec<&Reading> = readings.items.iter().collect();
     order.sort_by_key(|r| (r.file, r.line));
     for r in order {
         let key = (r.owner, r.indicator, r.period);
-        let Some((id, kind)) = indicator_of(input, r) else { continue };
+        let Some((id, kind)) = indicator_of(input, r) else {
+            continue;
+        };
         let (file, span) = at(readings, r);
         match (current.get(&key).copied(), r.replaces) {
             (None, None) => {}
@@ -100,13 +106,30 @@ pub fn future(input: &Input, out: &mut Vec<Diagnostic>) {
         let (file, span) = at(readings, r);
         if r.period.start() > input.today {
             out.push(
-                Diagnostic::new(&rules::READING_IN_FUTURE, &file, span, format!("the reading is for {}, which has not begun (today is {})", r.period, input.today))
-                    .action(code_of(input, r)),
+                Diagnostic::new(
+                    &rules::READING_IN_FUTURE,
+                    &file,
+                    span,
+                    format!(
+                        "the reading is for {}, which has not begun (today is {})",
+                        r.period, input.today
+                    ),
+                )
+                .action(code_of(input, r)),
             );
         } else if r.recorded.is_some_and(|d| d > input.today) {
             out.push(
-                Diagnostic::new(&rules::READING_IN_FUTURE, &file, span, format!("the reading is recorded on {}, after today ({})", r.recorded.map(|d| d.to_string()).unwrap_or_default(), input.today))
-                    .action(code_of(input, r)),
+                Diagnostic::new(
+                    &rules::READING_IN_FUTURE,
+                    &file,
+                    span,
+                    format!(
+                        "the reading is recorded on {}, after today ({})",
+                        r.recorded.map(|d| d.to_string()).unwrap_or_default(),
+                        input.today
+                    ),
+                )
+                .action(code_of(input, r)),
             );
         }
     }
@@ -139,15 +162,31 @@ pub fn overdue(input: &Input, out: &mut Vec<Diagnostic>) {
         }
         for (j, ind) in a.indicators.iter().enumerate() {
             let Some(freq) = ind.frequency else { continue };
-            let last = by.get(&(Owner::Action(i as u32), j as u32)).and_then(|v| v.last()).map(|r| r.period);
+            let last = by
+                .get(&(Owner::Action(i as u32), j as u32))
+                .and_then(|v| v.last())
+                .map(|r| r.period);
             if let Some(p) = overdue_period(freq, last, start, input.today) {
                 let msg = match last {
-                    Some(l) => format!("`{}` of {} has no reading since {l} ({} reading for {p} is overdue)", ind.id, a.code, freq.as_str()),
-                    None => format!("`{}` of {} has no reading yet ({} reading for {p} is overdue)", ind.id, a.code, freq.as_str()),
+                    Some(l) => format!(
+                        "`{}` of {} has no reading since {l} ({} reading for {p} is overdue)",
+                        ind.id,
+                        a.code,
+                        freq.as_str()
+                    ),
+                    None => format!(
+                        "`{}` of {} has no reading yet ({} reading for {p} is overdue)",
+                        ind.id,
+                        a.code,
+                        freq.as_str()
+                    ),
                 };
                 let spans = &input.loaded.spans[i];
                 let span = spans.frequencies.get(j).copied().unwrap_or_default();
-                out.push(Diagnostic::new(&rules::READING_OVERDUE, &spans.file, span, msg).action(Some(a.code)));
+                out.push(
+                    Diagnostic::new(&rules::READING_OVERDUE, &spans.file, span, msg)
+                        .action(Some(a.code)),
+                );
             }
         }
     }
@@ -157,7 +196,11 @@ pub fn overdue(input: &Input, out: &mut Vec<Diagnostic>) {
 pub fn deliverables(input: &Input, out: &mut Vec<Diagnostic>) {
     let readings = &input.loaded.readings;
     let mut first: HashMap<(Owner, u32), Period> = HashMap::new();
-    let mut order: Vec<&Reading> = readings.items.iter().filter(|r| r.value == Value::Done).collect();
+    let mut order: Vec<&Reading> = readings
+        .items
+        .iter()
+        .filter(|r| r.value == Value::Done)
+        .collect();
     order.sort_by_key(|r| (r.file, r.line));
     for r in order {
         match first.get(&(r.owner, r.indicator)) {
@@ -165,8 +208,13 @@ pub fn deliverables(input: &Input, out: &mut Vec<Diagnostic>) {
                 let (file, span) = at(readings, r);
                 let id = indicator_of(input, r).map(|(id, _)| id).unwrap_or("?");
                 out.push(
-                    Diagnostic::new(&rules::READING_DELIVERABLE_TWICE, &file, span, format!("`{id}` was already recorded as done for {p}"))
-                        .action(code_of(input, r)),
+                    Diagnostic::new(
+                        &rules::READING_DELIVERABLE_TWICE,
+                        &file,
+                        span,
+                        format!("`{id}` was already recorded as done for {p}"),
+                    )
+                    .action(code_of(input, r)),
                 );
             }
             Some(_) => {}
@@ -187,12 +235,27 @@ mod tests {
     fn overdue_after_the_next_period_ends() {
         let start = date(2026, 1, 1);
         let q1: Period = "2026-Q1".parse().unwrap();
-        assert_eq!(overdue_period(Frequency::Quarterly, Some(q1), start, date(2026, 6, 30)), None);
-        assert_eq!(overdue_period(Frequency::Quarterly, Some(q1), start, date(2026, 7, 1)), Some("2026-Q2".parse().unwrap()));
-        assert_eq!(overdue_period(Frequency::Annual, None, start, date(2026, 12, 31)), None);
-        assert_eq!(overdue_period(Frequency::Annual, None, start, date(2027, 1, 1)), Some(Period::Year(2026)));
+        assert_eq!(
+            overdue_period(Frequency::Quarterly, Some(q1), start, date(2026, 6, 30)),
+            None
+        );
+        assert_eq!(
+            overdue_period(Frequency::Quarterly, Some(q1), start, date(2026, 7, 1)),
+            Some("2026-Q2".parse().unwrap())
+        );
+        assert_eq!(
+            overdue_period(Frequency::Annual, None, start, date(2026, 12, 31)),
+            None
+        );
+        assert_eq!(
+            overdue_period(Frequency::Annual, None, start, date(2027, 1, 1)),
+            Some(Period::Year(2026))
+        );
         // A reading of a finer period counts for the period that contains it.
         let may: Period = "2026-05".parse().unwrap();
-        assert_eq!(overdue_period(Frequency::Quarterly, Some(may), start, date(2026, 10, 1)), Some("2026-Q3".parse().unwrap()));
+        assert_eq!(
+            overdue_period(Frequency::Quarterly, Some(may), start, date(2026, 10, 1)),
+            Some("2026-Q3".parse().unwrap())
+        );
     }
 }

@@ -53,340 +53,747 @@ const READINGS_OK: &str = "indicator,period,value,source,note,recorded,replaces\
 // File rules
 // ---------------------------------------------------------------------------------------
 
-rule!(NOT_UTF8, "F001", "not-utf8", Error,
+rule!(
+    NOT_UTF8,
+    "F001",
+    "not-utf8",
+    Error,
     "The file is not valid UTF-8.",
     "save the file as UTF-8 (without another encoding such as Latin-1 or UTF-16)",
     "Plan files hold French text; pan reads them as UTF-8 so that accents survive every tool. A file saved as Latin-1 or UTF-16 by a spreadsheet or an old editor is refused rather than read with broken characters. The diagnostic points at the first invalid byte.",
-    (ACTION_FILE, "code: IN-B-11.02\naction: Organiser des s\\xe9ances   <- byte 0xE9, Latin-1 'é'\n"),
-    (ACTION_FILE, "code: IN-B-11.02\naction: Organiser des séances\n"));
+    (
+        ACTION_FILE,
+        "code: IN-B-11.02\naction: Organiser des s\\xe9ances   <- byte 0xE9, Latin-1 'é'\n"
+    ),
+    (
+        ACTION_FILE,
+        "code: IN-B-11.02\naction: Organiser des séances\n"
+    )
+);
 
-rule!(EMPTY_FILE, "F002", "empty-file", Error,
+rule!(
+    EMPTY_FILE,
+    "F002",
+    "empty-file",
+    Error,
     "The file is empty.",
     "fill the file in or delete it",
     "An empty file (or one holding only blanks and comments) describes nothing. It is usually a file created by mistake or truncated by a failed save.",
     (ACTION_FILE, ""),
-    (ACTION_FILE, ACTION_OK));
+    (ACTION_FILE, ACTION_OK)
+);
 
-rule!(YAML_SYNTAX, "F003", "yaml-syntax", Error,
+rule!(
+    YAML_SYNTAX,
+    "F003",
+    "yaml-syntax",
+    Error,
     "The file is not valid YAML.",
     "fix the YAML syntax at the marked position (indentation, a missing quote or colon)",
     "The file cannot be parsed as YAML. The position given is where the parser noticed the problem, which is often just after the real mistake (an unclosed quote or bracket, a tab used for indentation, a value containing ': ' that needs quotes). Resource limits (nesting depth, aliases, size) are reported under this rule too.",
-    (ACTION_FILE, "code: IN-B-11.02\ncalendar:\n  label: 2024 – 2026 : puis action continue\n"),
-    (ACTION_FILE, "code: IN-B-11.02\ncalendar:\n  label: \"2024 – 2026 : puis action continue\"\n"));
+    (
+        ACTION_FILE,
+        "code: IN-B-11.02\ncalendar:\n  label: 2024 – 2026 : puis action continue\n"
+    ),
+    (
+        ACTION_FILE,
+        "code: IN-B-11.02\ncalendar:\n  label: \"2024 – 2026 : puis action continue\"\n"
+    )
+);
 
-rule!(DUPLICATE_KEY, "F004", "duplicate-key", Error,
+rule!(
+    DUPLICATE_KEY,
+    "F004",
+    "duplicate-key",
+    Error,
     "A key appears twice in the same mapping.",
     "keep one of the two entries; YAML would otherwise silently keep only one",
     "YAML parsers disagree on what a repeated key means (most keep the last one silently). pan refuses it so that no value is lost without anyone noticing.",
-    (ACTION_FILE, "code: IN-B-11.02\nresponsible: [MinDigital]\nresponsible: [MFSVA]\n"),
-    (ACTION_FILE, "code: IN-B-11.02\nresponsible: [MinDigital, MFSVA]\n"));
+    (
+        ACTION_FILE,
+        "code: IN-B-11.02\nresponsible: [MinDigital]\nresponsible: [MFSVA]\n"
+    ),
+    (
+        ACTION_FILE,
+        "code: IN-B-11.02\nresponsible: [MinDigital, MFSVA]\n"
+    )
+);
 
-rule!(UNKNOWN_FIELD, "F005", "unknown-field", Error,
+rule!(
+    UNKNOWN_FIELD,
+    "F005",
+    "unknown-field",
+    Error,
     "A field that the file format does not have.",
     "fix the field name (see `pan schema` for the format)",
     "Every field of a plan file has a meaning; a misspelt field (`responsable:` for `responsible:`) would otherwise be ignored and the value lost. The message suggests the nearest known field.",
     (ACTION_FILE, "code: IN-B-11.02\nresponsable: [MinDigital]\n"),
-    (ACTION_FILE, "code: IN-B-11.02\nresponsible: [MinDigital]\n"));
+    (ACTION_FILE, "code: IN-B-11.02\nresponsible: [MinDigital]\n")
+);
 
-rule!(MISSING_FIELD, "F006", "missing-field", Error,
+rule!(
+    MISSING_FIELD,
+    "F006",
+    "missing-field",
+    Error,
     "A required field is missing.",
     "add the field (see `pan schema` for the format)",
     "Action files must give code, objective, action, responsible, indicators and calendar; levers need code, title and objectives; actors need acronym, name and kind. An empty list (`[]`) is written explicitly, so that a forgotten field is never mistaken for an empty one.",
     (ACTION_FILE, "code: IN-B-11.02\nobjective: B-11\n"),
-    (ACTION_FILE, ACTION_OK));
+    (ACTION_FILE, ACTION_OK)
+);
 
-rule!(WRONG_TYPE, "F007", "wrong-type", Error,
+rule!(
+    WRONG_TYPE,
+    "F007",
+    "wrong-type",
+    Error,
     "A field holds a value of the wrong type.",
     "write the value with the type the format expects (see `pan schema`)",
     "A field expects a text, a number, a list or a mapping, and the file gives something else (a list where one text is expected, a text where a list is expected, …).",
-    (ACTION_FILE, "code: IN-B-11.02\nresponsible: MinDigital, MFSVA\n"),
-    (ACTION_FILE, "code: IN-B-11.02\nresponsible: [MinDigital, MFSVA]\n"));
+    (
+        ACTION_FILE,
+        "code: IN-B-11.02\nresponsible: MinDigital, MFSVA\n"
+    ),
+    (
+        ACTION_FILE,
+        "code: IN-B-11.02\nresponsible: [MinDigital, MFSVA]\n"
+    )
+);
 
-rule!(INVALID_VALUE, "F008", "invalid-value", Error,
+rule!(
+    INVALID_VALUE,
+    "F008",
+    "invalid-value",
+    Error,
     "A field holds a value outside its allowed set (a kind, state, date or period).",
     "use one of the values listed in the message",
     "Some fields take one of a fixed set of values (indicator kind, state, actor kind, recurrence) or a value of a precise form (a date YYYY-MM-DD, a period such as 2026 or 2026-Q2, an identifier in lower case). The message lists what is accepted.",
-    (ACTION_FILE, "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: counter\n"),
-    (ACTION_FILE, "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n"));
+    (
+        ACTION_FILE,
+        "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: counter\n"
+    ),
+    (
+        ACTION_FILE,
+        "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n"
+    )
+);
 
-rule!(FILE_NAME, "F009", "file-name-mismatch", Error,
+rule!(
+    FILE_NAME,
+    "F009",
+    "file-name-mismatch",
+    Error,
     "The action file's name does not match the code inside it.",
     "rename the file to <code>.yaml (or fix the code)",
     "Each action lives in plan/<lever>/<code>.yaml so that people and tools find it by its code. A file whose name disagrees with its `code:` is usually a copy that was not fully edited.",
     ("plan/B/IN-B-11.03.yaml", "code: IN-B-11.02\n"),
-    ("plan/B/IN-B-11.02.yaml", "code: IN-B-11.02\n"));
+    ("plan/B/IN-B-11.02.yaml", "code: IN-B-11.02\n")
+);
 
-rule!(WRONG_FOLDER, "F010", "wrong-lever-folder", Error,
+rule!(
+    WRONG_FOLDER,
+    "F010",
+    "wrong-lever-folder",
+    Error,
     "The action file is not in its lever's folder.",
     "move the file to plan/<lever>/ where <lever> is the letter of its code",
     "Actions of lever B live in plan/B/. A file in another folder is easy to overlook when reviewing a lever.",
     ("plan/C/IN-B-11.02.yaml", "code: IN-B-11.02\n"),
-    ("plan/B/IN-B-11.02.yaml", "code: IN-B-11.02\n"));
+    ("plan/B/IN-B-11.02.yaml", "code: IN-B-11.02\n")
+);
 
-rule!(FILE_TOO_LARGE, "F011", "file-too-large", Error,
+rule!(
+    FILE_TOO_LARGE,
+    "F011",
+    "file-too-large",
+    Error,
     "The file is larger than pan accepts.",
     "split the content or remove what does not belong in the plan (an action file is a few kilobytes)",
     "An action file of the bundled plan is under 3 KB; plan files are limited to 1 MB and readings files to 256 MB so that a runaway file (a paste gone wrong, a binary) cannot exhaust memory. The limit is checked before the file is read.",
     (ACTION_FILE, "<2 MB of text>"),
-    (ACTION_FILE, ACTION_OK));
+    (ACTION_FILE, ACTION_OK)
+);
 
-rule!(UNREADABLE, "F012", "unreadable", Error,
+rule!(
+    UNREADABLE,
+    "F012",
+    "unreadable",
+    Error,
     "A file or folder cannot be read (permissions, a broken or looping symlink, too many files).",
     "fix the file's permissions, or remove the broken link",
     "pan walks plan/ and indicators/ without following symbolic links out of them; a link loop, a dangling link or a file it may not read is reported instead of being skipped silently. The number of files is also limited (200,000) to keep a mistaken copy of a whole disk from running for hours.",
     ("plan/B/loop", "plan/B/loop -> plan/B (symbolic link)"),
-    ("plan/B/IN-B-11.02.yaml", ACTION_OK));
+    ("plan/B/IN-B-11.02.yaml", ACTION_OK)
+);
 
-rule!(STRAY_FILE, "F013", "stray-file", Warning,
+rule!(
+    STRAY_FILE,
+    "F013",
+    "stray-file",
+    Warning,
     "A file in plan/ or indicators/ that pan does not read.",
     "move the file out of the plan folders, or rename it (.yaml for plan files, .csv for readings)",
     "Files with another extension, or YAML files at a place where pan does not look for them, are not part of the plan. They are flagged because they are usually a mistake (`IN-B-11.02.yml`, a file saved in the wrong folder).",
     ("plan/B/IN-B-11.02.yml", ACTION_OK),
-    ("plan/B/IN-B-11.02.yaml", ACTION_OK));
+    ("plan/B/IN-B-11.02.yaml", ACTION_OK)
+);
 
 // ---------------------------------------------------------------------------------------
 // Plan rules
 // ---------------------------------------------------------------------------------------
 
-rule!(DUPLICATE_CODE, "P001", "duplicate-code", Error,
+rule!(
+    DUPLICATE_CODE,
+    "P001",
+    "duplicate-code",
+    Error,
     "Two action files carry the same code.",
     "give one of the actions its own code",
     "An action code identifies one action everywhere: in reports, readings and reviews. Two files with the same code make every figure ambiguous.",
     ("plan/B/IN-B-11.02-copy.yaml", "code: IN-B-11.02\n"),
-    ("plan/B/IN-B-11.09.yaml", "code: IN-B-11.09\n"));
+    ("plan/B/IN-B-11.09.yaml", "code: IN-B-11.09\n")
+);
 
-rule!(MALFORMED_CODE, "P002", "malformed-code", Error,
+rule!(
+    MALFORMED_CODE,
+    "P002",
+    "malformed-code",
+    Error,
     "An action code does not have the form IN-<lever>-<objective>.<nn>.",
     "write the code as IN-<lever letter>-<objective number>.<two-digit number>, e.g. IN-B-11.02",
     "Codes follow the plan's scheme: IN, the lever letter, the objective number (no leading zero), a dot and a two-digit action number.",
     ("plan/B/IN-B-11.2.yaml", "code: IN-B-11.2\n"),
-    ("plan/B/IN-B-11.02.yaml", "code: IN-B-11.02\n"));
+    ("plan/B/IN-B-11.02.yaml", "code: IN-B-11.02\n")
+);
 
-rule!(CODE_OBJECTIVE_MISMATCH, "P003", "code-objective-mismatch", Error,
+rule!(
+    CODE_OBJECTIVE_MISMATCH,
+    "P003",
+    "code-objective-mismatch",
+    Error,
     "The action's code, objective and lever disagree.",
     "make the objective match the code (IN-B-11.02 belongs to objective B-11)",
     "The code of an action names its lever and objective. An `objective:` that names another one is a copy-paste mistake, and reports would put the action under two different headings.",
     (ACTION_FILE, "code: IN-B-11.02\nobjective: B-12\n"),
-    (ACTION_FILE, "code: IN-B-11.02\nobjective: B-11\n"));
+    (ACTION_FILE, "code: IN-B-11.02\nobjective: B-11\n")
+);
 
-rule!(UNKNOWN_OBJECTIVE, "P004", "unknown-objective", Error,
+rule!(
+    UNKNOWN_OBJECTIVE,
+    "P004",
+    "unknown-objective",
+    Error,
     "The action's objective or lever is not declared in plan/levers.yaml.",
     "declare the objective in plan/levers.yaml, or fix the action's objective",
     "Every action belongs to an objective of plan/levers.yaml, so that reports can show its title and group actions.",
     (ACTION_FILE, "code: IN-B-13.01\nobjective: B-13\n"),
-    ("plan/levers.yaml", "levers:\n  - code: B\n    title: Approfondir les compétences numériques\n    objectives:\n      - code: B-13\n        title: …\n"));
+    (
+        "plan/levers.yaml",
+        "levers:\n  - code: B\n    title: Approfondir les compétences numériques\n    objectives:\n      - code: B-13\n        title: …\n"
+    )
+);
 
-rule!(NO_RESPONSIBLE, "P005", "no-responsible", Error,
+rule!(
+    NO_RESPONSIBLE,
+    "P005",
+    "no-responsible",
+    Error,
     "The action has no responsible actor.",
     "name at least one responsible actor (an acronym of plan/actors.yaml)",
     "An action nobody carries cannot be followed up. The published plan itself prints no responsible actor for two actions (IN-D-3.10 and IN-D-3.11); the bundled pan.toml accepts them knowingly until the ministry says who carries them.",
     (ACTION_FILE, "code: IN-B-11.02\nresponsible: []\n"),
-    (ACTION_FILE, "code: IN-B-11.02\nresponsible: [MinDigital]\n"));
+    (ACTION_FILE, "code: IN-B-11.02\nresponsible: [MinDigital]\n")
+);
 
-rule!(UNKNOWN_RESPONSIBLE, "P006", "unknown-responsible", Error,
+rule!(
+    UNKNOWN_RESPONSIBLE,
+    "P006",
+    "unknown-responsible",
+    Error,
     "A responsible actor is not declared in plan/actors.yaml.",
     "fix the acronym, or declare the actor in plan/actors.yaml",
     "Responsible actors are acronyms of plan/actors.yaml (or one of their aliases). An unknown one is usually a typo (`MinDigtal`), and would be missing from every per-ministry report. The message suggests the nearest declared acronym.",
     (ACTION_FILE, "responsible: [MinDigtal]\n"),
-    (ACTION_FILE, "responsible: [MinDigital]\n"));
+    (ACTION_FILE, "responsible: [MinDigital]\n")
+);
 
-rule!(UNKNOWN_PARTNER, "P007", "unknown-partner", Warning,
+rule!(
+    UNKNOWN_PARTNER,
+    "P007",
+    "unknown-partner",
+    Warning,
     "A partner that looks like an acronym is not declared in plan/actors.yaml.",
     "declare the actor in plan/actors.yaml, or write the partner's full name",
     "Partners are free text (\"Acteurs de la société civile\"), but one that looks like an acronym (several capitals, or a ministry prefix such as MENEJ-) is expected to be declared so that its name can be shown. Full names are never flagged.",
     (ACTION_FILE, "partners: [MENEJ-XYZ]\n"),
-    (ACTION_FILE, "partners: [MENEJ-SCRIPT]\n"));
+    (ACTION_FILE, "partners: [MENEJ-SCRIPT]\n")
+);
 
-rule!(NO_INDICATOR, "P008", "no-indicator", Warning,
+rule!(
+    NO_INDICATOR,
+    "P008",
+    "no-indicator",
+    Warning,
     "The action has no indicator.",
     "add at least one indicator or deliverable",
     "The plan promises to follow every action with indicators; an action without one can never show progress.",
     (ACTION_FILE, "indicators: []\n"),
-    (ACTION_FILE, "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n"));
+    (
+        ACTION_FILE,
+        "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n"
+    )
+);
 
-rule!(DUPLICATE_INDICATOR, "P009", "duplicate-indicator", Error,
+rule!(
+    DUPLICATE_INDICATOR,
+    "P009",
+    "duplicate-indicator",
+    Error,
     "Two indicators of the same action share an id.",
     "give each indicator of the action its own id",
     "Readings name their indicator by id; two indicators with the same id make readings ambiguous.",
-    (ACTION_FILE, "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n  - id: participants\n    label: Nombre de participants formés\n    kind: count\n"),
-    (ACTION_FILE, "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n  - id: participants-formes\n    label: Nombre de participants formés\n    kind: count\n"));
+    (
+        ACTION_FILE,
+        "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n  - id: participants\n    label: Nombre de participants formés\n    kind: count\n"
+    ),
+    (
+        ACTION_FILE,
+        "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n  - id: participants-formes\n    label: Nombre de participants formés\n    kind: count\n"
+    )
+);
 
-rule!(CALENDAR_REVERSED, "P010", "calendar-reversed", Error,
+rule!(
+    CALENDAR_REVERSED,
+    "P010",
+    "calendar-reversed",
+    Error,
     "The calendar ends before it starts.",
     "swap or fix start and end",
     "A calendar whose end comes before its start cannot be followed: the action would be late before it begins.",
-    (ACTION_FILE, "calendar:\n  label: 2030 – 2026\n  start: 2030\n  end: 2026\n"),
-    (ACTION_FILE, "calendar:\n  label: 2026 – 2030\n  start: 2026\n  end: 2030\n"));
+    (
+        ACTION_FILE,
+        "calendar:\n  label: 2030 – 2026\n  start: 2030\n  end: 2026\n"
+    ),
+    (
+        ACTION_FILE,
+        "calendar:\n  label: 2026 – 2030\n  start: 2026\n  end: 2030\n"
+    )
+);
 
-rule!(CALENDAR_OUTSIDE_PERIOD, "P011", "calendar-outside-period", Warning,
+rule!(
+    CALENDAR_OUTSIDE_PERIOD,
+    "P011",
+    "calendar-outside-period",
+    Warning,
     "The calendar ends after the plan period (or starts after it ends).",
     "check the calendar; if the plan really says so, accept it in pan.toml",
     "Actions are expected to fit the plan period of pan.toml. Some actions of the published plan started before it (2021, 2024, 2025: that is not flagged) and one runs beyond it (IN-D-7.03, 2025 – 2035): that is flagged as a warning so that it is a decision, not an accident.",
-    (ACTION_FILE, "calendar:\n  label: 2025 – 2035\n  start: 2025\n  end: 2035\n"),
-    (ACTION_FILE, "calendar:\n  label: 2025 – 2030\n  start: 2025\n  end: 2030\n"));
+    (
+        ACTION_FILE,
+        "calendar:\n  label: 2025 – 2035\n  start: 2025\n  end: 2035\n"
+    ),
+    (
+        ACTION_FILE,
+        "calendar:\n  label: 2025 – 2030\n  start: 2025\n  end: 2030\n"
+    )
+);
 
-rule!(CALENDAR_LABEL_MISMATCH, "P012", "calendar-label-mismatch", Warning,
+rule!(
+    CALENDAR_LABEL_MISMATCH,
+    "P012",
+    "calendar-label-mismatch",
+    Warning,
     "The calendar's structured fields disagree with its published label, or the label is not understood.",
     "make start/end/continuous/recurrence/dependency say what the label says",
     "The label is what the plan publishes; the structured fields are what pan computes with. pan parses the label and compares. A label it does not understand is accepted as long as structured fields are given; a label it understands must agree with them.",
-    (ACTION_FILE, "calendar:\n  label: 2026 – 2030\n  start: 2026\n  end: 2028\n"),
-    (ACTION_FILE, "calendar:\n  label: 2026 – 2030\n  start: 2026\n  end: 2030\n"));
+    (
+        ACTION_FILE,
+        "calendar:\n  label: 2026 – 2030\n  start: 2026\n  end: 2028\n"
+    ),
+    (
+        ACTION_FILE,
+        "calendar:\n  label: 2026 – 2030\n  start: 2026\n  end: 2030\n"
+    )
+);
 
-rule!(STATES_OUT_OF_ORDER, "P013", "states-out-of-order", Error,
+rule!(
+    STATES_OUT_OF_ORDER,
+    "P013",
+    "states-out-of-order",
+    Error,
     "The state history is not in date order.",
     "order the entries by date, oldest first (history is only ever appended)",
     "The state of an action on a date is the last entry on or before it; entries out of order make that ambiguous and usually mean history was edited.",
-    (ACTION_FILE, "states:\n  - date: 2026-05-01\n    state: in_progress\n  - date: 2026-02-01\n    state: planned\n"),
-    (ACTION_FILE, "states:\n  - date: 2026-02-01\n    state: planned\n  - date: 2026-05-01\n    state: in_progress\n"));
+    (
+        ACTION_FILE,
+        "states:\n  - date: 2026-05-01\n    state: in_progress\n  - date: 2026-02-01\n    state: planned\n"
+    ),
+    (
+        ACTION_FILE,
+        "states:\n  - date: 2026-02-01\n    state: planned\n  - date: 2026-05-01\n    state: in_progress\n"
+    )
+);
 
-rule!(STATE_IN_FUTURE, "P014", "state-in-future", Error,
+rule!(
+    STATE_IN_FUTURE,
+    "P014",
+    "state-in-future",
+    Error,
     "A state entry is dated after today.",
     "record a state on the day it happens (pan update does so)",
     "A state records what happened; an entry dated in the future records an intention. Planned dates belong in the calendar. The check uses the day `pan validate` runs (or --as-of).",
-    (ACTION_FILE, "states:\n  - date: 2099-01-01\n    state: done\n"),
-    (ACTION_FILE, "states:\n  - date: 2026-11-02\n    state: done\n"));
+    (
+        ACTION_FILE,
+        "states:\n  - date: 2099-01-01\n    state: done\n"
+    ),
+    (
+        ACTION_FILE,
+        "states:\n  - date: 2026-11-02\n    state: done\n"
+    )
+);
 
-rule!(STATE_AFTER_CLOSED, "P015", "state-after-closed", Error,
+rule!(
+    STATE_AFTER_CLOSED,
+    "P015",
+    "state-after-closed",
+    Error,
     "A state entry follows `done` or `cancelled`.",
     "record the reopening explicitly (`pan update CODE --reopen …`), or remove the mistaken entry",
     "Once an action is done or cancelled its history is closed; a later entry must be a deliberate reopening, written with `reopened: true` (which `pan update --reopen` adds).",
-    (ACTION_FILE, "states:\n  - date: 2026-03-01\n    state: done\n  - date: 2026-04-01\n    state: in_progress\n"),
-    (ACTION_FILE, "states:\n  - date: 2026-03-01\n    state: done\n  - date: 2026-04-01\n    state: in_progress\n    reopened: true\n"));
+    (
+        ACTION_FILE,
+        "states:\n  - date: 2026-03-01\n    state: done\n  - date: 2026-04-01\n    state: in_progress\n"
+    ),
+    (
+        ACTION_FILE,
+        "states:\n  - date: 2026-03-01\n    state: done\n  - date: 2026-04-01\n    state: in_progress\n    reopened: true\n"
+    )
+);
 
-rule!(EMPTY_OBJECTIVE, "P016", "objective-without-action", Warning,
+rule!(
+    EMPTY_OBJECTIVE,
+    "P016",
+    "objective-without-action",
+    Warning,
     "An objective of plan/levers.yaml has no action.",
     "add its actions, or remove the objective",
     "An objective without any action promises something nobody does.",
-    ("plan/levers.yaml", "objectives:\n  - code: B-13\n    title: Objectif sans action\n"),
-    ("plan/levers.yaml", "objectives:\n  - code: B-12\n    title: Renforcer les compétences des professionnels du secteur socio-éducatif\n"));
+    (
+        "plan/levers.yaml",
+        "objectives:\n  - code: B-13\n    title: Objectif sans action\n"
+    ),
+    (
+        "plan/levers.yaml",
+        "objectives:\n  - code: B-12\n    title: Renforcer les compétences des professionnels du secteur socio-éducatif\n"
+    )
+);
 
-rule!(UNUSED_ACTOR, "P017", "unused-actor", Note,
+rule!(
+    UNUSED_ACTOR,
+    "P017",
+    "unused-actor",
+    Note,
     "An actor of plan/actors.yaml is not named by any action.",
     "nothing to do if the actor is listed on purpose (the plan's annexes name many bodies)",
     "Reported for information: an actor nobody refers to may be a leftover or a misspelling of one that is used.",
-    ("plan/actors.yaml", "actors:\n  - acronym: XYZ\n    name: Organisme jamais cité\n    kind: external\n"),
-    ("plan/actors.yaml", "actors: []\n"));
+    (
+        "plan/actors.yaml",
+        "actors:\n  - acronym: XYZ\n    name: Organisme jamais cité\n    kind: external\n"
+    ),
+    ("plan/actors.yaml", "actors: []\n")
+);
 
-rule!(DUPLICATE_DEFINITION, "P018", "duplicate-definition", Error,
+rule!(
+    DUPLICATE_DEFINITION,
+    "P018",
+    "duplicate-definition",
+    Error,
     "A lever, objective, actor, alias or context indicator is declared twice.",
     "keep one declaration",
     "Declarations are looked up by code or acronym; a second one with the same key would be ignored.",
-    ("plan/actors.yaml", "actors:\n  - acronym: MFSVA\n    name: …\n    kind: ministry\n  - acronym: MFSVA\n    name: …\n    kind: ministry\n"),
-    ("plan/actors.yaml", "actors:\n  - acronym: MFSVA\n    name: …\n    kind: ministry\n"));
+    (
+        "plan/actors.yaml",
+        "actors:\n  - acronym: MFSVA\n    name: …\n    kind: ministry\n  - acronym: MFSVA\n    name: …\n    kind: ministry\n"
+    ),
+    (
+        "plan/actors.yaml",
+        "actors:\n  - acronym: MFSVA\n    name: …\n    kind: ministry\n"
+    )
+);
 
-rule!(BAD_MINISTRY, "P019", "bad-ministry", Error,
+rule!(
+    BAD_MINISTRY,
+    "P019",
+    "bad-ministry",
+    Error,
     "An actor's ministry is not a declared ministry (or a ministry names another one).",
     "set `ministry:` to the acronym of a ministry of plan/actors.yaml",
     "Reports roll agencies up to their ministry (MENEJ-IFEN → MENEJ). That needs every agency's ministry to be a declared actor of kind `ministry`, every ministry to name itself, and external bodies to name none.",
-    ("plan/actors.yaml", "actors:\n  - acronym: MENEJ-IFEN\n    name: Institut de formation de l'Éducation nationale\n    kind: agency\n    ministry: MENJ\n"),
-    ("plan/actors.yaml", "actors:\n  - acronym: MENEJ-IFEN\n    name: Institut de formation de l'Éducation nationale\n    kind: agency\n    ministry: MENEJ\n"));
+    (
+        "plan/actors.yaml",
+        "actors:\n  - acronym: MENEJ-IFEN\n    name: Institut de formation de l'Éducation nationale\n    kind: agency\n    ministry: MENJ\n"
+    ),
+    (
+        "plan/actors.yaml",
+        "actors:\n  - acronym: MENEJ-IFEN\n    name: Institut de formation de l'Éducation nationale\n    kind: agency\n    ministry: MENEJ\n"
+    )
+);
 
-rule!(EMPTY_TEXT, "P020", "empty-text", Warning,
+rule!(
+    EMPTY_TEXT,
+    "P020",
+    "empty-text",
+    Warning,
     "A text the plan should give is empty (an action's text, an objective's title).",
     "write the text as published; if the document really lacks it, say so in a comment",
     "The published plan prints no text for two actions (IN-C-3.05 and IN-C-3.06) and no title for objective B-9; they are kept empty rather than invented, and flagged so that the gap stays visible.",
     (ACTION_FILE, "action: \"\"\n"),
-    (ACTION_FILE, "action: Organiser des rencontres mensuelles.\n"));
+    (
+        ACTION_FILE,
+        "action: Organiser des rencontres mensuelles.\n"
+    )
+);
 
 // ---------------------------------------------------------------------------------------
 // Readings rules
 // ---------------------------------------------------------------------------------------
 
-rule!(READING_UNKNOWN_ACTION, "R001", "reading-unknown-action", Error,
+rule!(
+    READING_UNKNOWN_ACTION,
+    "R001",
+    "reading-unknown-action",
+    Error,
     "A readings file belongs to no action of the plan.",
     "name the file after an action code (indicators/<lever>/<code>.csv), or remove it",
     "Readings of an action live in indicators/<lever>/<code>.csv; a file whose name is not the code of an action has readings nobody can attribute.",
     ("indicators/B/IN-B-99.01.csv", READINGS_OK),
-    (READINGS_FILE, READINGS_OK));
+    (READINGS_FILE, READINGS_OK)
+);
 
-rule!(READING_UNKNOWN_INDICATOR, "R002", "reading-unknown-indicator", Error,
+rule!(
+    READING_UNKNOWN_INDICATOR,
+    "R002",
+    "reading-unknown-indicator",
+    Error,
     "A reading names an indicator the action does not have.",
     "use one of the action's indicator ids (listed in the message)",
     "Each row's `indicator` must be the id of an indicator of the action (or of a context indicator in indicators/context.csv).",
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nparticipant,2024,182,Rapport 2024,,,\n"),
-    (READINGS_FILE, READINGS_OK));
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nparticipant,2024,182,Rapport 2024,,,\n"
+    ),
+    (READINGS_FILE, READINGS_OK)
+);
 
-rule!(READING_BAD_VALUE, "R003", "reading-bad-value", Error,
+rule!(
+    READING_BAD_VALUE,
+    "R003",
+    "reading-bad-value",
+    Error,
     "A reading's value does not fit its indicator's kind.",
     "write a value of the indicator's kind (count: whole ≥ 0; percent: 0–100; deliverable: done)",
     "Counts are whole numbers, 0 or more; percentages lie between 0 and 100; numbers are numbers (a decimal comma is accepted); deliverables are recorded once as `done`; qualitative readings are any text.",
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,-3,Rapport 2024,,,\n"),
-    (READINGS_FILE, READINGS_OK));
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,-3,Rapport 2024,,,\n"
+    ),
+    (READINGS_FILE, READINGS_OK)
+);
 
-rule!(READING_BAD_PERIOD, "R004", "reading-bad-period", Error,
+rule!(
+    READING_BAD_PERIOD,
+    "R004",
+    "reading-bad-period",
+    Error,
     "A reading's period or date is malformed.",
     "write the period as 2026, 2026-H1, 2026-Q2, 2026-05 or 2026-05-17, and dates as YYYY-MM-DD",
     "The period says what time the figure measures; `recorded` says when it was recorded.",
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nparticipants,2024-T1,182,Rapport 2024,,,\n"),
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nparticipants,2024-Q1,182,Rapport 2024,,,\n"));
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024-T1,182,Rapport 2024,,,\n"
+    ),
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024-Q1,182,Rapport 2024,,,\n"
+    )
+);
 
-rule!(READING_DUPLICATE, "R005", "reading-duplicate", Error,
+rule!(
+    READING_DUPLICATE,
+    "R005",
+    "reading-duplicate",
+    Error,
     "The same indicator and period are read twice without an explicit replacement.",
     "keep one row, or record the correction with `pan reading add … --replace`",
     "A second reading for the same indicator and period silently contradicts the first. A correction is written as a new row whose `replaces` column holds the value it corrects; the old row stays, so history is never erased.",
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport 2024,,,\nparticipants,2024,190,Rapport 2024,,,\n"),
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport 2024,,,\nparticipants,2024,190,Rapport 2024,corrigé,2026-02-01,182\n"));
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport 2024,,,\nparticipants,2024,190,Rapport 2024,,,\n"
+    ),
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport 2024,,,\nparticipants,2024,190,Rapport 2024,corrigé,2026-02-01,182\n"
+    )
+);
 
-rule!(READING_IN_FUTURE, "R006", "reading-in-future", Error,
+rule!(
+    READING_IN_FUTURE,
+    "R006",
+    "reading-in-future",
+    Error,
     "A reading measures a period that has not begun, or was recorded after today.",
     "check the period: a reading measures what already happened",
     "A figure for a period that has not started yet cannot have been measured.",
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nparticipants,2099,182,Rapport,,,\n"),
-    (READINGS_FILE, READINGS_OK));
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2099,182,Rapport,,,\n"
+    ),
+    (READINGS_FILE, READINGS_OK)
+);
 
-rule!(READING_BAD_HEADER, "R007", "reading-bad-header", Error,
+rule!(
+    READING_BAD_HEADER,
+    "R007",
+    "reading-bad-header",
+    Error,
     "A readings file does not have the expected header.",
     "make the first line: indicator,period,value,source,note,recorded,replaces",
     "Readings files are plain CSV with a fixed header so that every tool (and every reviewer) reads them the same way. Columns may not be renamed, reordered or omitted.",
     (READINGS_FILE, "indicateur,période,valeur\n"),
-    (READINGS_FILE, READINGS_OK));
+    (READINGS_FILE, READINGS_OK)
+);
 
-rule!(READING_RAGGED_ROW, "R008", "reading-ragged-row", Error,
+rule!(
+    READING_RAGGED_ROW,
+    "R008",
+    "reading-ragged-row",
+    Error,
     "A readings row has more or fewer cells than the header, or cannot be read as CSV.",
     "give every row exactly the header's number of cells (quote cells that contain commas)",
     "A row with a missing or an extra cell (usually an unquoted comma in a note) would shift values into the wrong columns.",
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport, 2024,,,\n"),
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,\"Rapport, 2024\",,,\n"));
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport, 2024,,,\n"
+    ),
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,\"Rapport, 2024\",,,\n"
+    )
+);
 
-rule!(READING_OVERDUE, "R009", "reading-overdue", Warning,
+rule!(
+    READING_OVERDUE,
+    "R009",
+    "reading-overdue",
+    Warning,
     "An indicator with a reporting frequency has no reading for a period that has passed.",
     "record the missing reading (pan reading add), or explain the gap in a note",
     "An indicator may declare `frequency: annual | half-yearly | quarterly | monthly`. Its reading is overdue when the period after its last reading has ended (or, without any reading, when the first full period after the action started has ended).",
-    (ACTION_FILE, "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n    frequency: quarterly\n# last reading: 2026-Q1, today 2026-11-23\n"),
-    (ACTION_FILE, "# readings for 2026-Q2 and 2026-Q3 recorded\n"));
+    (
+        ACTION_FILE,
+        "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n    frequency: quarterly\n# last reading: 2026-Q1, today 2026-11-23\n"
+    ),
+    (ACTION_FILE, "# readings for 2026-Q2 and 2026-Q3 recorded\n")
+);
 
-rule!(READING_BAD_REPLACEMENT, "R010", "reading-bad-replacement", Error,
+rule!(
+    READING_BAD_REPLACEMENT,
+    "R010",
+    "reading-bad-replacement",
+    Error,
     "A correction row does not correct an existing reading.",
     "set `replaces` to the value of the earlier reading of the same indicator and period, or leave it empty",
     "A row with a `replaces` value declares that it corrects an earlier reading of the same indicator and period whose value was exactly that. A correction of nothing, or of another value, means the history does not add up.",
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,190,Rapport 2024,,,182\n"),
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport 2024,,,\nparticipants,2024,190,Rapport 2024,,,182\n"));
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,190,Rapport 2024,,,182\n"
+    ),
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport 2024,,,\nparticipants,2024,190,Rapport 2024,,,182\n"
+    )
+);
 
-rule!(READING_NO_SOURCE, "R011", "reading-no-source", Error,
+rule!(
+    READING_NO_SOURCE,
+    "R011",
+    "reading-no-source",
+    Error,
     "A reading does not name its source.",
     "say where the figure comes from (a report, a survey, a system)",
     "Every figure of the plan's record must name its source, so that the COPIL and the evaluators can check it.",
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,,,,\n"),
-    (READINGS_FILE, READINGS_OK));
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,,,,\n"
+    ),
+    (READINGS_FILE, READINGS_OK)
+);
 
-rule!(READING_DELIVERABLE_TWICE, "R012", "reading-deliverable-twice", Warning,
+rule!(
+    READING_DELIVERABLE_TWICE,
+    "R012",
+    "reading-deliverable-twice",
+    Warning,
     "A deliverable is recorded as done in more than one period.",
     "keep the reading of the period it was delivered in",
     "A deliverable is delivered once; a second `done` in another period is usually a copy of the first.",
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nrapport,2026,done,MinDigital,,,\nrapport,2027,done,MinDigital,,,\n"),
-    (READINGS_FILE, "indicator,period,value,source,note,recorded,replaces\nrapport,2026,done,MinDigital,,,\n"));
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nrapport,2026,done,MinDigital,,,\nrapport,2027,done,MinDigital,,,\n"
+    ),
+    (
+        READINGS_FILE,
+        "indicator,period,value,source,note,recorded,replaces\nrapport,2026,done,MinDigital,,,\n"
+    )
+);
 
 /// Every rule, in code order.
 pub static ALL: &[&Rule] = &[
-    &NOT_UTF8, &EMPTY_FILE, &YAML_SYNTAX, &DUPLICATE_KEY, &UNKNOWN_FIELD, &MISSING_FIELD, &WRONG_TYPE,
-    &INVALID_VALUE, &FILE_NAME, &WRONG_FOLDER, &FILE_TOO_LARGE, &UNREADABLE, &STRAY_FILE,
-    &DUPLICATE_CODE, &MALFORMED_CODE, &CODE_OBJECTIVE_MISMATCH, &UNKNOWN_OBJECTIVE, &NO_RESPONSIBLE,
-    &UNKNOWN_RESPONSIBLE, &UNKNOWN_PARTNER, &NO_INDICATOR, &DUPLICATE_INDICATOR, &CALENDAR_REVERSED,
-    &CALENDAR_OUTSIDE_PERIOD, &CALENDAR_LABEL_MISMATCH, &STATES_OUT_OF_ORDER, &STATE_IN_FUTURE,
-    &STATE_AFTER_CLOSED, &EMPTY_OBJECTIVE, &UNUSED_ACTOR, &DUPLICATE_DEFINITION, &BAD_MINISTRY,
-    &EMPTY_TEXT, &READING_UNKNOWN_ACTION, &READING_UNKNOWN_INDICATOR, &READING_BAD_VALUE,
-    &READING_BAD_PERIOD, &READING_DUPLICATE, &READING_IN_FUTURE, &READING_BAD_HEADER,
-    &READING_RAGGED_ROW, &READING_OVERDUE, &READING_BAD_REPLACEMENT, &READING_NO_SOURCE,
+    &NOT_UTF8,
+    &EMPTY_FILE,
+    &YAML_SYNTAX,
+    &DUPLICATE_KEY,
+    &UNKNOWN_FIELD,
+    &MISSING_FIELD,
+    &WRONG_TYPE,
+    &INVALID_VALUE,
+    &FILE_NAME,
+    &WRONG_FOLDER,
+    &FILE_TOO_LARGE,
+    &UNREADABLE,
+    &STRAY_FILE,
+    &DUPLICATE_CODE,
+    &MALFORMED_CODE,
+    &CODE_OBJECTIVE_MISMATCH,
+    &UNKNOWN_OBJECTIVE,
+    &NO_RESPONSIBLE,
+    &UNKNOWN_RESPONSIBLE,
+    &UNKNOWN_PARTNER,
+    &NO_INDICATOR,
+    &DUPLICATE_INDICATOR,
+    &CALENDAR_REVERSED,
+    &CALENDAR_OUTSIDE_PERIOD,
+    &CALENDAR_LABEL_MISMATCH,
+    &STATES_OUT_OF_ORDER,
+    &STATE_IN_FUTURE,
+    &STATE_AFTER_CLOSED,
+    &EMPTY_OBJECTIVE,
+    &UNUSED_ACTOR,
+    &DUPLICATE_DEFINITION,
+    &BAD_MINISTRY,
+    &EMPTY_TEXT,
+    &READING_UNKNOWN_ACTION,
+    &READING_UNKNOWN_INDICATOR,
+    &READING_BAD_VALUE,
+    &READING_BAD_PERIOD,
+    &READING_DUPLICATE,
+    &READING_IN_FUTURE,
+    &READING_BAD_HEADER,
+    &READING_RAGGED_ROW,
+    &READING_OVERDUE,
+    &READING_BAD_REPLACEMENT,
+    &READING_NO_SOURCE,
     &READING_DELIVERABLE_TWICE,
 ];
 

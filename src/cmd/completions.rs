@@ -6,7 +6,9 @@ use clap::CommandFactory;
 
 /// Arguments of `pan completions`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  pan completions bash > ~/.local/share/bash-completion/completions/pan\n  pan completions zsh > \"${fpath[1]}/_pan\"")]
+#[command(
+    after_help = "Example:\n  pan completions bash > ~/.local/share/bash-completion/completions/pan\n  pan completions zsh > \"${fpath[1]}/_pan\""
+)]
 pub struct Args {
     /// The shell.
     #[arg(value_enum)]

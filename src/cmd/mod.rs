@@ -20,8 +20,10 @@ use crate::render::term::{ColorChoice, Term};
 /// measured, and what is late.
 #[derive(Debug, Parser)]
 #[command(name = "pan", version, about, long_about = None, max_term_width = 100)]
-#[command(after_help = "Run `pan <command> --help` for the options and an example of each command.\n\
-Exit status: 0 success, 1 problems found or input refused, 2 pan could not run.")]
+#[command(
+    after_help = "Run `pan <command> --help` for the options and an example of each command.\n\
+Exit status: 0 success, 1 problems found or input refused, 2 pan could not run."
+)]
 pub struct Cli {
     /// The plan repository (the folder holding pan.toml); default: the nearest one above
     /// the current folder.
@@ -93,8 +95,10 @@ impl Global {
                 .cloned()
                 .collect();
             let sources = load::sources_for(&tree, &errors);
-            let summary = crate::render::diagnostics::Summary::of(&errors, 0, loaded.files_checked, 0);
-            let text = crate::render::diagnostics::human(&errors, &sources, &summary, &self.term_err());
+            let summary =
+                crate::render::diagnostics::Summary::of(&errors, 0, loaded.files_checked, 0);
+            let text =
+                crate::render::diagnostics::human(&errors, &sources, &summary, &self.term_err());
             eprint!("{text}");
             return Err(Refused(format!(
                 "the plan has {} problem(s) in its files; fix them (see above, or run `pan validate`)",
@@ -107,7 +111,10 @@ impl Global {
 
     /// The terminal settings for stderr (no colour unless forced).
     pub fn term_err(&self) -> Term {
-        Term { color: false, ..self.term }
+        Term {
+            color: false,
+            ..self.term
+        }
     }
 }
 
@@ -118,7 +125,9 @@ pub fn main() -> ExitCode {
         Err(e) => {
             let _ = e.print();
             return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
                 _ => ExitCode::from(2),
             };
         }
@@ -141,10 +150,10 @@ pub fn main() -> ExitCode {
                 eprintln!("error: {r}");
                 return ExitCode::from(1);
             }
-            if let Some(io) = e.downcast_ref::<std::io::Error>() {
-                if io.kind() == std::io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
+            if let Some(io) = e.downcast_ref::<std::io::Error>()
+                && io.kind() == std::io::ErrorKind::BrokenPipe
+            {
+                return ExitCode::SUCCESS;
             }
             eprintln!("error: {e:#}");
             ExitCode::from(2)

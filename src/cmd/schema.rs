@@ -15,7 +15,9 @@ use crate::model::{Abbreviation, Action, Actor, ContextIndicator, Lever};
 
 /// Arguments of `pan schema`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  pan schema action > action.schema.json\n  pan schema --write      # update plan/*.schema.json\n  pan schema --check      # fail if they are out of date (for CI)")]
+#[command(
+    after_help = "Examples:\n  pan schema action > action.schema.json\n  pan schema --write      # update plan/*.schema.json\n  pan schema --check      # fail if they are out of date (for CI)"
+)]
 pub struct Args {
     /// Which file's schema to print.
     #[arg(value_enum, default_value_t = Which::Action)]
@@ -94,7 +96,10 @@ pub fn generate(which: Which) -> String {
         Which::Actors => schemars::schema_for!(ActorsFile),
         Which::Context => schemars::schema_for!(ContextFile),
     };
-    schema.insert("$id".into(), format!("https://pan.invalid/schema/{}", which.file_name()).into());
+    schema.insert(
+        "$id".into(),
+        format!("https://pan.invalid/schema/{}", which.file_name()).into(),
+    );
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
     s
@@ -117,7 +122,8 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             continue;
         }
         if args.write {
-            crate::write::atomic::write(&path, want.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+            crate::write::atomic::write(&path, want.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))?;
             eprintln!("wrote {}", path.display());
         } else {
             stale.push(path.display().to_string());

@@ -35,7 +35,9 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let loaded = global.load(&repo)?;
     let wanted = card::normalise_code(&args.code);
     let code = wanted.parse::<ActionCode>().ok();
-    let Some(card) = code.and_then(|c| card::build(&loaded.plan, &loaded.readings, &repo.settings, &c)) else {
+    let Some(card) =
+        code.and_then(|c| card::build(&loaded.plan, &loaded.readings, &repo.settings, &c))
+    else {
         let near = card::nearest_codes(&loaded.plan, &args.code, 3);
         let hint = if near.is_empty() {
             "`pan status` lists the actions".to_string()

@@ -15,8 +15,10 @@ use crate::render::diagnostics::{self as printer, Summary};
 
 /// Arguments of `pan validate`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  pan validate\n  pan validate --format github          # in a GitHub Actions job\n  pan validate --select P006,P007 --deny warnings\n  pan validate --explain P006\n\n\
-Exit status: 0 no error, 1 errors (or warnings with --deny warnings), 2 pan could not run.")]
+#[command(
+    after_help = "Examples:\n  pan validate\n  pan validate --format github          # in a GitHub Actions job\n  pan validate --select P006,P007 --deny warnings\n  pan validate --explain P006\n\n\
+Exit status: 0 no error, 1 errors (or warnings with --deny warnings), 2 pan could not run."
+)]
 pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -72,7 +74,9 @@ fn resolve(keys: &[String]) -> anyhow::Result<Vec<&'static rules::Rule>> {
         .filter(|k| !k.trim().is_empty())
         .map(|k| {
             rules::find(k.trim()).ok_or_else(|| {
-                anyhow::anyhow!("unknown rule `{k}`\n  hint: `pan validate --list-rules` lists them")
+                anyhow::anyhow!(
+                    "unknown rule `{k}`\n  hint: `pan validate --list-rules` lists them"
+                )
             })
         })
         .collect()
@@ -87,7 +91,9 @@ pub fn today() -> Date {
 pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     if let Some(key) = &args.explain {
         let rule = rules::find(key).ok_or_else(|| {
-            Refused(format!("unknown rule `{key}`\n  hint: `pan validate --list-rules` lists them"))
+            Refused(format!(
+                "unknown rule `{key}`\n  hint: `pan validate --list-rules` lists them"
+            ))
         })?;
         emit(&printer::explain(rule), None)?;
         return Ok(ExitCode::SUCCESS);
@@ -95,7 +101,10 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     if args.list_rules {
         let mut out = String::new();
         for r in rules::ALL {
-            out.push_str(&format!("{}  {:<28} {:<8} {}\n", r.code, r.name, r.severity, r.summary));
+            out.push_str(&format!(
+                "{}  {:<28} {:<8} {}\n",
+                r.code, r.name, r.severity, r.summary
+            ));
         }
         emit(&out, None)?;
         return Ok(ExitCode::SUCCESS);
@@ -121,11 +130,20 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         .cloned()
         .collect();
     let hidden = all.len() - shown.len();
-    let summary = Summary::of(&shown, hidden, loaded.files_checked, started.elapsed().as_millis());
+    let summary = Summary::of(
+        &shown,
+        hidden,
+        loaded.files_checked,
+        started.elapsed().as_millis(),
+    );
     let text = match args.format {
         Format::Human => {
             let sources = load::sources_for(&tree, &shown);
-            let term = if args.output.is_some() { crate::render::term::Term::plain(global.term.width) } else { global.term };
+            let term = if args.output.is_some() {
+                crate::render::term::Term::plain(global.term.width)
+            } else {
+                global.term
+            };
             printer::human(&shown, &sources, &summary, &term)
         }
         Format::Json => printer::json(&shown, &summary),
@@ -135,7 +153,13 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     };
     emit(&text, args.output.as_deref())?;
     if fails && !shown.iter().any(|d| d.fails(deny_warnings)) {
-        eprintln!("error: the check fails on problems hidden by --select/--ignore; only pan.toml [validate] allow accepts a problem");
+        eprintln!(
+            "error: the check fails on problems hidden by --select/--ignore; only pan.toml [validate] allow accepts a problem"
+        );
     }
-    Ok(if fails { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if fails {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -5,16 +5,32 @@ use super::yaml::Node;
 use crate::check::rules;
 use crate::diag::Span;
 use crate::model::calendar::Recurrence;
-use crate::model::{Action, ActionCode, Calendar, Frequency, Indicator, IndicatorKind, Measure, State, StateEntry};
+use crate::model::{
+    Action, ActionCode, Calendar, Frequency, Indicator, IndicatorKind, Measure, State, StateEntry,
+};
 
 /// Field names of an action file, in their canonical order.
 pub const ACTION_FIELDS: &[&str] = &[
-    "code", "objective", "action", "responsible", "partners", "indicators", "calendar", "states",
+    "code",
+    "objective",
+    "action",
+    "responsible",
+    "partners",
+    "indicators",
+    "calendar",
+    "states",
 ];
 /// Field names of an indicator.
 pub const INDICATOR_FIELDS: &[&str] = &["id", "label", "kind", "measure", "frequency"];
 /// Field names of a calendar.
-pub const CALENDAR_FIELDS: &[&str] = &["label", "start", "end", "continuous", "recurrence", "dependency"];
+pub const CALENDAR_FIELDS: &[&str] = &[
+    "label",
+    "start",
+    "end",
+    "continuous",
+    "recurrence",
+    "dependency",
+];
 /// Field names of a state entry.
 pub const STATE_FIELDS: &[&str] = &["date", "state", "note", "reopened"];
 
@@ -127,8 +143,25 @@ pub fn decode(ctx: &mut Ctx, root: &Node) -> Option<(Action, ActionSpans)> {
         None => Some(Vec::new()),
     };
 
-    let (Some(code), Some(objective), Some(text), Some(responsible), Some(partners), Some(indicators), Some(calendar), Some(states)) =
-        (code, objective, text, responsible, partners, indicators, calendar, states)
+    let (
+        Some(code),
+        Some(objective),
+        Some(text),
+        Some(responsible),
+        Some(partners),
+        Some(indicators),
+        Some(calendar),
+        Some(states),
+    ) = (
+        code,
+        objective,
+        text,
+        responsible,
+        partners,
+        indicators,
+        calendar,
+        states,
+    )
     else {
         return None;
     };
@@ -168,13 +201,21 @@ fn indicator(ctx: &mut Ctx, node: &Node) -> Option<(Indicator, Span, Span)> {
             None
         }
     });
-    let label = f.required(ctx, "label", what).and_then(|n| decode::text(ctx, n, "the indicator `label`"));
+    let label = f
+        .required(ctx, "label", what)
+        .and_then(|n| decode::text(ctx, n, "the indicator `label`"));
     let kinds: Vec<&str> = IndicatorKind::ALL.iter().map(|k| k.as_str()).collect();
     let kind = f
         .required(ctx, "kind", what)
         .and_then(|n| decode::word(ctx, n, "indicator kind", IndicatorKind::parse, &kinds));
     let measure = match f.get("measure") {
-        Some(n) => Some(decode::word(ctx, n, "measure", Measure::parse, &["flow", "level"])?),
+        Some(n) => Some(decode::word(
+            ctx,
+            n,
+            "measure",
+            Measure::parse,
+            &["flow", "level"],
+        )?),
         None => None,
     };
     let freqs: Vec<&str> = Frequency::ALL.iter().map(|k| k.as_str()).collect();
@@ -223,7 +264,13 @@ fn calendar(ctx: &mut Ctx, node: &Node, spans: &mut ActionSpans) -> Option<Calen
     };
     let recs: Vec<&str> = Recurrence::ALL.iter().map(|r| r.as_str()).collect();
     let recurrence = match f.get("recurrence") {
-        Some(n) => Some(decode::word(ctx, n, "recurrence", Recurrence::parse, &recs)?),
+        Some(n) => Some(decode::word(
+            ctx,
+            n,
+            "recurrence",
+            Recurrence::parse,
+            &recs,
+        )?),
         None => None,
     };
     let dependency = match f.get("dependency") {

@@ -29,7 +29,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// Record a problem.
-    pub fn report(&mut self, rule: &'static rules::Rule, span: Span, message: String, hint: Option<String>) {
+    pub fn report(
+        &mut self,
+        rule: &'static rules::Rule,
+        span: Span,
+        message: String,
+        hint: Option<String>,
+    ) {
         let mut d = Diagnostic::new(rule, self.file, span, message);
         if let Some(h) = hint {
             d.hint = h;
@@ -39,7 +45,9 @@ impl<'a> Ctx<'a> {
 
     /// Whether any error was recorded.
     pub fn has_errors(&self) -> bool {
-        self.diags.iter().any(|d| d.severity == crate::diag::Severity::Error)
+        self.diags
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error)
     }
 
     /// The source text of a scalar node, as written (`2026` stays `2026`, `1.10` stays `1.10`).
@@ -70,7 +78,10 @@ pub fn mapping<'n>(ctx: &mut Ctx, node: &'n Node, what: &str) -> Option<Fields<'
             ctx.report(
                 &rules::WRONG_TYPE,
                 node.span,
-                format!("{what} must be a mapping of fields, found {}", other.describe()),
+                format!(
+                    "{what} must be a mapping of fields, found {}",
+                    other.describe()
+                ),
                 Some("write one `field: value` per line".into()),
             );
             None
@@ -110,12 +121,18 @@ impl<'n> Fields<'n> {
 
     /// The first entry with this key.
     pub fn get(&self, name: &str) -> Option<&'n Node> {
-        self.entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v)
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(_, v)| v)
     }
 
     /// The key span of a field, if present.
     pub fn key_span(&self, name: &str) -> Option<Span> {
-        self.entries.iter().find(|(k, _)| k.name == name).map(|(k, _)| k.span)
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == name)
+            .map(|(k, _)| k.span)
     }
 
     /// A required field: report it missing otherwise.
@@ -149,12 +166,14 @@ pub fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
 pub fn text(ctx: &mut Ctx, node: &Node, what: &str) -> Option<String> {
     match &node.value {
         Value::Str(s) => Some(s.clone()),
-        Value::Int(_) | Value::Float(_) | Value::Bool(_) => ctx.spelling(node).or_else(|| match &node.value {
-            Value::Int(i) => Some(i.to_string()),
-            Value::Float(f) => Some(f.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
-            _ => None,
-        }),
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
+            ctx.spelling(node).or_else(|| match &node.value {
+                Value::Int(i) => Some(i.to_string()),
+                Value::Float(f) => Some(f.to_string()),
+                Value::Bool(b) => Some(b.to_string()),
+                _ => None,
+            })
+        }
         other => {
             ctx.report(
                 &rules::WRONG_TYPE,
@@ -190,9 +209,10 @@ pub fn text_list(ctx: &mut Ctx, node: &Node, what: &str) -> Option<Vec<(String, 
                 &rules::WRONG_TYPE,
                 node.span,
                 format!("{what} must be a list, found {}", other.describe()),
-                Some(format!(
+                Some(
                     "write a list: `[A, B]`, or one `- item` per line; an empty list is `[]`"
-                )),
+                        .into(),
+                ),
             );
             None
         }
@@ -249,7 +269,13 @@ pub fn number(ctx: &mut Ctx, node: &Node, what: &str) -> Option<f64> {
 }
 
 /// Read one of a fixed set of words (a kind, a state …).
-pub fn word<T>(ctx: &mut Ctx, node: &Node, what: &str, parse: impl Fn(&str) -> Option<T>, allowed: &[&str]) -> Option<T> {
+pub fn word<T>(
+    ctx: &mut Ctx,
+    node: &Node,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    allowed: &[&str],
+) -> Option<T> {
     let s = text(ctx, node, what)?;
     match parse(&s) {
         Some(v) => Some(v),
@@ -258,7 +284,12 @@ pub fn word<T>(ctx: &mut Ctx, node: &Node, what: &str, parse: impl Fn(&str) -> O
                 Some(near) => format!("did you mean `{near}`? accepted: {}", allowed.join(", ")),
                 None => format!("accepted: {}", allowed.join(", ")),
             };
-            ctx.report(&rules::INVALID_VALUE, node.span, format!("`{s}` is not a valid {what}"), Some(hint));
+            ctx.report(
+                &rules::INVALID_VALUE,
+                node.span,
+                format!("`{s}` is not a valid {what}"),
+                Some(hint),
+            );
             None
         }
     }
@@ -273,7 +304,12 @@ pub fn period(ctx: &mut Ctx, node: &Node, what: &str) -> Option<Period> {
     match s.parse::<Period>() {
         Ok(p) => Some(p),
         Err(e) => {
-            ctx.report(&rules::INVALID_VALUE, node.span, format!("{what}: {e}"), None);
+            ctx.report(
+                &rules::INVALID_VALUE,
+                node.span,
+                format!("{what}: {e}"),
+                None,
+            );
             None
         }
     }
@@ -309,7 +345,8 @@ pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
         && !s.starts_with('-')
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]

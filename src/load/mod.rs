@@ -49,13 +49,15 @@ pub struct Loaded {
 impl Loaded {
     /// Whether reading found errors of form (files that could not be read as intended).
     pub fn has_load_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error)
     }
 }
 
 /// Decode text from bytes: strip a BOM, refuse invalid UTF-8 with the position of the
 /// first bad byte.
-pub fn text_of(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+pub fn text_of(file: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => rest.to_vec(),
         None => bytes,
@@ -67,51 +69,83 @@ pub fn text_of(file: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let bytes = e.into_bytes();
             let before = String::from_utf8_lossy(&bytes[..valid]);
             let line = before.matches('\n').count() as u32 + 1;
-            let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) as u32 + 1;
-            Err(Diagnostic::new(
+            let col = before
+                .rsplit('\n')
+                .next()
+                .map(|l| l.chars().count())
+                .unwrap_or(0) as u32
+                + 1;
+            Err(Box::new(Diagnostic::new(
                 &rules::NOT_UTF8,
                 file,
                 Span::at(line, col, 1),
-                format!("byte 0x{:02X} at line {line} is not valid UTF-8", bytes[valid]),
-            ))
+                format!(
+                    "byte 0x{:02X} at line {line} is not valid UTF-8",
+                    bytes[valid]
+                ),
+            )))
         }
     }
 }
 
-fn read_text(tree: &dyn Tree, file: &str, limit: u64) -> Result<String, Diagnostic> {
+fn read_text(tree: &dyn Tree, file: &str, limit: u64) -> Result<String, Box<Diagnostic>> {
     match tree.read(file, limit) {
         Ok(bytes) => text_of(file, bytes),
-        Err(ReadError::TooLarge(size)) => Err(Diagnostic::new(
+        Err(ReadError::TooLarge(size)) => Err(Box::new(Diagnostic::new(
             &rules::FILE_TOO_LARGE,
             file,
             Span::file(),
-            format!("the file is {} bytes; the limit is {limit}", size),
-        )),
-        Err(ReadError::Io(e)) => Err(Diagnostic::new(&rules::UNREADABLE, file, Span::file(), format!("cannot read the file: {e}"))),
+            format!("the file is {size} bytes; the limit is {limit}"),
+        ))),
+        Err(ReadError::Io(e)) => Err(Box::new(Diagnostic::new(
+            &rules::UNREADABLE,
+            file,
+            Span::file(),
+            format!("cannot read the file: {e}"),
+        ))),
     }
 }
 
 /// Read and parse a YAML file into its node tree.
-fn read_yaml(tree: &dyn Tree, file: &str, diags: &mut Vec<Diagnostic>) -> Option<(String, yaml::Node)> {
+fn read_yaml(
+    tree: &dyn Tree,
+    file: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(String, yaml::Node)> {
     let text = match read_text(tree, file, MAX_PLAN_FILE) {
         Ok(t) => t,
         Err(d) => {
-            diags.push(d);
+            diags.push(*d);
             return None;
         }
     };
     if text.trim().is_empty() {
-        diags.push(Diagnostic::new(&rules::EMPTY_FILE, file, Span::file(), "the file is empty"));
+        diags.push(Diagnostic::new(
+            &rules::EMPTY_FILE,
+            file,
+            Span::file(),
+            "the file is empty",
+        ));
         return None;
     }
     match yaml::parse(&text) {
         Ok(node) if node.value == yaml::Value::Null => {
-            diags.push(Diagnostic::new(&rules::EMPTY_FILE, file, Span::file(), "the file holds no data (only comments)"));
+            diags.push(Diagnostic::new(
+                &rules::EMPTY_FILE,
+                file,
+                Span::file(),
+                "the file holds no data (only comments)",
+            ));
             None
         }
         Ok(node) => Some((text, node)),
         Err(e) => {
-            diags.push(Diagnostic::new(&rules::YAML_SYNTAX, file, e.span, e.message));
+            diags.push(Diagnostic::new(
+                &rules::YAML_SYNTAX,
+                file,
+                e.span,
+                e.message,
+            ));
             None
         }
     }
@@ -163,7 +197,10 @@ fn check_file_place(file: &str, code: ActionCode, span: Span, diags: &mut Vec<Di
                 &rules::WRONG_FOLDER,
                 file,
                 span,
-                format!("action {code} is in folder `{folder}/`, not in its lever's folder `{}/`", code.lever),
+                format!(
+                    "action {code} is in folder `{folder}/`, not in its lever's folder `{}/`",
+                    code.lever
+                ),
             )
             .hint(format!("move the file to plan/{}/{code}.yaml", code.lever))
             .action(Some(code)),
@@ -189,24 +226,35 @@ fn is_hidden(path: &str) -> bool {
 fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Inventory {
     let mut inv = Inventory::default();
     let plan_dir = settings.paths.plan.to_string_lossy().replace('\\', "/");
-    let ind_dir = settings.paths.indicators.to_string_lossy().replace('\\', "/");
+    let ind_dir = settings
+        .paths
+        .indicators
+        .to_string_lossy()
+        .replace('\\', "/");
     let mut count = 0usize;
     for (dir, is_plan) in [(plan_dir.as_str(), true), (ind_dir.as_str(), false)] {
         if !tree.is_dir(dir) {
             if is_plan {
-                diags.push(Diagnostic::new(
-                    &rules::UNREADABLE,
-                    dir,
-                    Span::file(),
-                    format!("the plan folder `{dir}/` does not exist"),
-                )
-                .hint("create it, or set [paths] plan in pan.toml"));
+                diags.push(
+                    Diagnostic::new(
+                        &rules::UNREADABLE,
+                        dir,
+                        Span::file(),
+                        format!("the plan folder `{dir}/` does not exist"),
+                    )
+                    .hint("create it, or set [paths] plan in pan.toml"),
+                );
             }
             continue;
         }
         let (entries, errors) = tree.walk(dir);
         for (path, e) in errors {
-            diags.push(Diagnostic::new(&rules::UNREADABLE, &path, Span::file(), format!("cannot read: {e}")));
+            diags.push(Diagnostic::new(
+                &rules::UNREADABLE,
+                &path,
+                Span::file(),
+                format!("cannot read: {e}"),
+            ));
         }
         for e in entries {
             if is_hidden(&e.path) || e.kind == EntryKind::Dir {
@@ -218,28 +266,49 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
                     &rules::UNREADABLE,
                     dir,
                     Span::file(),
-                    format!("more than {MAX_FILES} files under the plan folders; the rest was not read"),
+                    format!(
+                        "more than {MAX_FILES} files under the plan folders; the rest was not read"
+                    ),
                 ));
                 return inv;
             }
-            let rel = e.path.strip_prefix(dir).map(|r| r.trim_start_matches('/')).unwrap_or(&e.path);
+            let rel = e
+                .path
+                .strip_prefix(dir)
+                .map(|r| r.trim_start_matches('/'))
+                .unwrap_or(&e.path);
             let depth = rel.matches('/').count();
             match e.kind {
                 EntryKind::Symlink => {
                     diags.push(
-                        Diagnostic::new(&rules::UNREADABLE, &e.path, Span::file(), "is a symbolic link; pan does not follow links")
-                            .hint("replace the link by the file itself, or remove it"),
+                        Diagnostic::new(
+                            &rules::UNREADABLE,
+                            &e.path,
+                            Span::file(),
+                            "is a symbolic link; pan does not follow links",
+                        )
+                        .hint("replace the link by the file itself, or remove it"),
                     );
                     continue;
                 }
                 EntryKind::Other => {
-                    diags.push(Diagnostic::new(&rules::UNREADABLE, &e.path, Span::file(), "is not a regular file"));
+                    diags.push(Diagnostic::new(
+                        &rules::UNREADABLE,
+                        &e.path,
+                        Span::file(),
+                        "is not a regular file",
+                    ));
                     continue;
                 }
                 _ => {}
             }
             let stray = |diags: &mut Vec<Diagnostic>, why: &str| {
-                diags.push(Diagnostic::new(&rules::STRAY_FILE, &e.path, Span::file(), why.to_string()));
+                diags.push(Diagnostic::new(
+                    &rules::STRAY_FILE,
+                    &e.path,
+                    Span::file(),
+                    why.to_string(),
+                ));
             };
             if is_plan {
                 match (depth, rel) {
@@ -247,9 +316,14 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
                     (0, "actors.yaml") => inv.actors = Some(e.path.clone()),
                     (0, "context.yaml") => inv.context = Some(e.path.clone()),
                     (0, r) if r.ends_with(".json") || r.ends_with(".md") => {}
-                    (0, _) => stray(diags, "pan reads levers.yaml, actors.yaml and context.yaml here, and actions in lever folders"),
+                    (0, _) => stray(
+                        diags,
+                        "pan reads levers.yaml, actors.yaml and context.yaml here, and actions in lever folders",
+                    ),
                     (1, r) if r.ends_with(".yaml") => inv.actions.push(e.path.clone()),
-                    (1, r) if r.ends_with(".yml") => stray(diags, "action files end in .yaml, not .yml"),
+                    (1, r) if r.ends_with(".yml") => {
+                        stray(diags, "action files end in .yaml, not .yml")
+                    }
                     (1, _) => stray(diags, "lever folders hold action files (<code>.yaml) only"),
                     _ => stray(diags, "action files live directly in plan/<lever>/"),
                 }
@@ -257,9 +331,15 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
                 match (depth, rel) {
                     (0, "context.csv") => inv.context_readings = Some(e.path.clone()),
                     (0, r) if r.ends_with(".md") => {}
-                    (0, _) => stray(diags, "indicators/ holds context.csv and one folder per lever"),
+                    (0, _) => stray(
+                        diags,
+                        "indicators/ holds context.csv and one folder per lever",
+                    ),
                     (1, r) if r.ends_with(".csv") => inv.readings.push(e.path.clone()),
-                    _ => stray(diags, "readings files live in indicators/<lever>/<code>.csv"),
+                    _ => stray(
+                        diags,
+                        "readings files live in indicators/<lever>/<code>.csv",
+                    ),
                 }
             }
         }
@@ -276,7 +356,10 @@ pub fn load(tree: &dyn Tree, settings: &Settings) -> Loaded {
     let mut files_checked = 0;
 
     let mut levers = Vec::new();
-    decls.levers_file = inv.levers.clone().unwrap_or_else(|| format!("{plan_dir}/levers.yaml"));
+    decls.levers_file = inv
+        .levers
+        .clone()
+        .unwrap_or_else(|| format!("{plan_dir}/levers.yaml"));
     match &inv.levers {
         Some(file) => {
             files_checked += 1;
@@ -287,12 +370,20 @@ pub fn load(tree: &dyn Tree, settings: &Settings) -> Loaded {
             }
         }
         None => diags.push(
-            Diagnostic::new(&rules::UNREADABLE, &decls.levers_file, Span::file(), "the file is missing")
-                .hint("create plan/levers.yaml with the plan's levers and objectives"),
+            Diagnostic::new(
+                &rules::UNREADABLE,
+                &decls.levers_file,
+                Span::file(),
+                "the file is missing",
+            )
+            .hint("create plan/levers.yaml with the plan's levers and objectives"),
         ),
     }
     let (mut actors, mut abbreviations) = (Vec::new(), Vec::new());
-    decls.actors_file = inv.actors.clone().unwrap_or_else(|| format!("{plan_dir}/actors.yaml"));
+    decls.actors_file = inv
+        .actors
+        .clone()
+        .unwrap_or_else(|| format!("{plan_dir}/actors.yaml"));
     match &inv.actors {
         Some(file) => {
             files_checked += 1;
@@ -303,12 +394,20 @@ pub fn load(tree: &dyn Tree, settings: &Settings) -> Loaded {
             }
         }
         None => diags.push(
-            Diagnostic::new(&rules::UNREADABLE, &decls.actors_file, Span::file(), "the file is missing")
-                .hint("create plan/actors.yaml with the plan's actors"),
+            Diagnostic::new(
+                &rules::UNREADABLE,
+                &decls.actors_file,
+                Span::file(),
+                "the file is missing",
+            )
+            .hint("create plan/actors.yaml with the plan's actors"),
         ),
     }
     let mut context = Vec::new();
-    decls.context_file = inv.context.clone().unwrap_or_else(|| format!("{plan_dir}/context.yaml"));
+    decls.context_file = inv
+        .context
+        .clone()
+        .unwrap_or_else(|| format!("{plan_dir}/context.yaml"));
     if let Some(file) = &inv.context {
         files_checked += 1;
         if let Some((text, node)) = read_yaml(tree, file, &mut diags) {
@@ -319,7 +418,11 @@ pub fn load(tree: &dyn Tree, settings: &Settings) -> Loaded {
     }
 
     // Action files are independent: read them in parallel.
-    let results: Vec<ActionResult> = inv.actions.par_iter().map(|f| load_action(tree, f)).collect();
+    let results: Vec<ActionResult> = inv
+        .actions
+        .par_iter()
+        .map(|f| load_action(tree, f))
+        .collect();
     files_checked += inv.actions.len();
     let mut pairs = Vec::with_capacity(results.len());
     for (decoded, mut d) in results {
@@ -328,7 +431,11 @@ pub fn load(tree: &dyn Tree, settings: &Settings) -> Loaded {
             pairs.push(p);
         }
     }
-    pairs.sort_by(|a, b| a.0.code.cmp(&b.0.code).then_with(|| a.1.file.cmp(&b.1.file)));
+    pairs.sort_by(|a, b| {
+        a.0.code
+            .cmp(&b.0.code)
+            .then_with(|| a.1.file.cmp(&b.1.file))
+    });
     let (actions, spans): (Vec<Action>, Vec<ActionSpans>) = pairs.into_iter().unzip();
     let plan = Plan::new(levers, actors, abbreviations, actions, context);
 
@@ -345,13 +452,22 @@ pub fn load(tree: &dyn Tree, settings: &Settings) -> Loaded {
     }
 }
 
-fn load_readings(tree: &dyn Tree, plan: &Plan, inv: &Inventory, diags: &mut Vec<Diagnostic>) -> (Readings, usize) {
+fn load_readings(
+    tree: &dyn Tree,
+    plan: &Plan,
+    inv: &Inventory,
+    diags: &mut Vec<Diagnostic>,
+) -> (Readings, usize) {
     let mut store = Readings::default();
     let mut jobs: Vec<(String, Option<readings::Subject>)> = Vec::new();
     if let Some(file) = &inv.context_readings {
         let subject = readings::Subject {
             owner: Owner::Context,
-            indicators: plan.context.iter().map(|c| (c.id.as_str(), c.kind)).collect(),
+            indicators: plan
+                .context
+                .iter()
+                .map(|c| (c.id.as_str(), c.kind))
+                .collect(),
         };
         jobs.push((file.clone(), Some(subject)));
     }
@@ -368,16 +484,26 @@ fn load_readings(tree: &dyn Tree, plan: &Plan, inv: &Inventory, diags: &mut Vec<
                         &rules::WRONG_FOLDER,
                         file,
                         Span::file(),
-                        format!("readings of {code} are in folder `{folder}/`, not `{}/`", code.lever),
+                        format!(
+                            "readings of {code} are in folder `{folder}/`, not `{}/`",
+                            code.lever
+                        ),
                     )
-                    .hint(format!("move the file to indicators/{}/{code}.csv", code.lever))
+                    .hint(format!(
+                        "move the file to indicators/{}/{code}.csv",
+                        code.lever
+                    ))
                     .action(Some(code)),
                 );
             }
             let a = &plan.actions[i];
             Some(readings::Subject {
                 owner: Owner::Action(i as u32),
-                indicators: a.indicators.iter().map(|ind| (ind.id.as_str(), ind.kind)).collect(),
+                indicators: a
+                    .indicators
+                    .iter()
+                    .map(|ind| (ind.id.as_str(), ind.kind))
+                    .collect(),
             })
         });
         if subject.is_none() {
@@ -388,25 +514,47 @@ fn load_readings(tree: &dyn Tree, plan: &Plan, inv: &Inventory, diags: &mut Vec<
                     Span::file(),
                     format!("`{stem}` is not the code of an action of the plan"),
                 )
-                .hint(match decode::suggest(stem, &plan.actions.iter().map(|a| a.code.to_string()).collect::<Vec<_>>().iter().map(String::as_str).collect::<Vec<_>>()) {
-                    Some(s) => format!("did you mean {s}.csv? name the file after the action's code"),
-                    None => "name the file after the action's code: indicators/<lever>/<code>.csv".into(),
-                }),
+                .hint(
+                    match decode::suggest(
+                        stem,
+                        &plan
+                            .actions
+                            .iter()
+                            .map(|a| a.code.to_string())
+                            .collect::<Vec<_>>()
+                            .iter()
+                            .map(String::as_str)
+                            .collect::<Vec<_>>(),
+                    ) {
+                        Some(s) => {
+                            format!("did you mean {s}.csv? name the file after the action's code")
+                        }
+                        None => {
+                            "name the file after the action's code: indicators/<lever>/<code>.csv"
+                                .into()
+                        }
+                    },
+                ),
             );
         }
         jobs.push((file.clone(), subject));
     }
-    store.files = jobs.iter().map(|(f, _)| std::path::PathBuf::from(f)).collect();
+    store.files = jobs
+        .iter()
+        .map(|(f, _)| std::path::PathBuf::from(f))
+        .collect();
     let results: Vec<(Option<readings::FileReadings>, Vec<Diagnostic>)> = jobs
         .par_iter()
         .enumerate()
         .map(|(i, (file, subject))| {
             let mut d = Vec::new();
-            let Some(subject) = subject else { return (None, d) };
+            let Some(subject) = subject else {
+                return (None, d);
+            };
             let text = match read_text(tree, file, MAX_READINGS_FILE) {
                 Ok(t) => t,
                 Err(e) => {
-                    d.push(e);
+                    d.push(*e);
                     return (None, d);
                 }
             };
@@ -435,16 +583,19 @@ fn load_readings(tree: &dyn Tree, plan: &Plan, inv: &Inventory, diags: &mut Vec<
 }
 
 /// Read the text of files named by diagnostics, to show source lines beside them.
-pub fn sources_for(tree: &dyn Tree, diags: &[Diagnostic]) -> std::collections::HashMap<String, String> {
+pub fn sources_for(
+    tree: &dyn Tree,
+    diags: &[Diagnostic],
+) -> std::collections::HashMap<String, String> {
     let mut out = std::collections::HashMap::new();
     for d in diags {
         if d.span.line == 0 || out.contains_key(&d.file) {
             continue;
         }
-        if let Ok(bytes) = tree.read(&d.file, MAX_PLAN_FILE.max(16 * 1024 * 1024)) {
-            if let Ok(t) = text_of(&d.file, bytes) {
-                out.insert(d.file.clone(), t);
-            }
+        if let Ok(bytes) = tree.read(&d.file, MAX_PLAN_FILE.max(16 * 1024 * 1024))
+            && let Ok(t) = text_of(&d.file, bytes)
+        {
+            out.insert(d.file.clone(), t);
         }
     }
     out

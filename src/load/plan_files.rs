@@ -5,7 +5,10 @@ use super::yaml::Node;
 use crate::check::rules;
 use crate::diag::Span;
 use crate::model::code::parse_objective_code;
-use crate::model::{Abbreviation, Actor, ActorKind, ContextIndicator, Direction, IndicatorKind, Lever, Objective, Target};
+use crate::model::{
+    Abbreviation, Actor, ActorKind, ContextIndicator, Direction, IndicatorKind, Lever, Objective,
+    Target,
+};
 
 /// Where the declarations of the plan-wide files are, for diagnostics.
 #[derive(Clone, Debug, Default)]
@@ -47,7 +50,9 @@ pub fn levers(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> Vec<Lever> {
     let mut out = Vec::new();
     for item in items {
         let what = "a lever";
-        let Some(lf) = decode::mapping(ctx, item, what) else { continue };
+        let Some(lf) = decode::mapping(ctx, item, what) else {
+            continue;
+        };
         lf.check_keys(ctx, &["code", "title", "objectives"], what);
         let code_node = lf.required(ctx, "code", what);
         let code = code_node.and_then(|n| {
@@ -63,7 +68,9 @@ pub fn levers(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> Vec<Lever> {
             }
             ok.then_some(c)
         });
-        let title = lf.required(ctx, "title", what).and_then(|n| decode::text(ctx, n, "the lever `title`"));
+        let title = lf
+            .required(ctx, "title", what)
+            .and_then(|n| decode::text(ctx, n, "the lever `title`"));
         let objectives = lf
             .required(ctx, "objectives", what)
             .and_then(|n| decode::list(ctx, n, "`objectives`"))
@@ -73,14 +80,25 @@ pub fn levers(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> Vec<Lever> {
                     .collect::<Vec<_>>()
             });
         if let (Some(code), Some(title), Some(objectives)) = (code, title, objectives) {
-            spans.levers.push(code_node.map(|n| n.span).unwrap_or(lf.span));
-            out.push(Lever { code, title, objectives });
+            spans
+                .levers
+                .push(code_node.map(|n| n.span).unwrap_or(lf.span));
+            out.push(Lever {
+                code,
+                title,
+                objectives,
+            });
         }
     }
     out
 }
 
-fn objective(ctx: &mut Ctx, node: &Node, lever: Option<&str>, spans: &mut DeclSpans) -> Option<Objective> {
+fn objective(
+    ctx: &mut Ctx,
+    node: &Node,
+    lever: Option<&str>,
+    spans: &mut DeclSpans,
+) -> Option<Objective> {
     let what = "an objective";
     let f = decode::mapping(ctx, node, what)?;
     f.check_keys(ctx, &["code", "title", "note"], what);
@@ -100,7 +118,10 @@ fn objective(ctx: &mut Ctx, node: &Node, lever: Option<&str>, spans: &mut DeclSp
             ctx.report(
                 &rules::CODE_OBJECTIVE_MISMATCH,
                 code_node.span,
-                format!("objective `{code}` is listed under lever {}", lever.unwrap_or("?")),
+                format!(
+                    "objective `{code}` is listed under lever {}",
+                    lever.unwrap_or("?")
+                ),
                 Some("list each objective under the lever its code names".into()),
             );
         }
@@ -117,7 +138,11 @@ fn objective(ctx: &mut Ctx, node: &Node, lever: Option<&str>, spans: &mut DeclSp
 }
 
 /// Decode `actors.yaml` into actors and abbreviations.
-pub fn actors(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> (Vec<Actor>, Vec<Abbreviation>) {
+pub fn actors(
+    ctx: &mut Ctx,
+    root: &Node,
+    spans: &mut DeclSpans,
+) -> (Vec<Actor>, Vec<Abbreviation>) {
     let Some(f) = decode::mapping(ctx, root, "actors.yaml") else {
         return (Vec::new(), Vec::new());
     };
@@ -134,18 +159,34 @@ pub fn actors(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> (Vec<Actor>,
         }
     }
     let mut abbreviations = Vec::new();
-    if let Some(items) = f.get("abbreviations").and_then(|n| decode::list(ctx, n, "`abbreviations`")) {
+    if let Some(items) = f
+        .get("abbreviations")
+        .and_then(|n| decode::list(ctx, n, "`abbreviations`"))
+    {
         for item in items {
             let what = "an abbreviation";
-            let Some(af) = decode::mapping(ctx, item, what) else { continue };
+            let Some(af) = decode::mapping(ctx, item, what) else {
+                continue;
+            };
             af.check_keys(ctx, &["acronym", "name", "note"], what);
             let acro_node = af.required(ctx, "acronym", what);
             let acronym = acro_node.and_then(|n| decode::text(ctx, n, "the `acronym`"));
-            let name = af.required(ctx, "name", what).and_then(|n| decode::text(ctx, n, "the `name`"));
-            let note = af.get("note").and_then(|n| decode::text(ctx, n, "the `note`")).unwrap_or_default();
+            let name = af
+                .required(ctx, "name", what)
+                .and_then(|n| decode::text(ctx, n, "the `name`"));
+            let note = af
+                .get("note")
+                .and_then(|n| decode::text(ctx, n, "the `note`"))
+                .unwrap_or_default();
             if let (Some(acronym), Some(name)) = (acronym, name) {
-                spans.abbreviations.push(acro_node.map(|n| n.span).unwrap_or(af.span));
-                abbreviations.push(Abbreviation { acronym, name, note });
+                spans
+                    .abbreviations
+                    .push(acro_node.map(|n| n.span).unwrap_or(af.span));
+                abbreviations.push(Abbreviation {
+                    acronym,
+                    name,
+                    note,
+                });
             }
         }
     }
@@ -155,10 +196,16 @@ pub fn actors(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> (Vec<Actor>,
 fn actor(ctx: &mut Ctx, node: &Node, spans: &mut DeclSpans) -> Option<Actor> {
     let what = "an actor";
     let f = decode::mapping(ctx, node, what)?;
-    f.check_keys(ctx, &["acronym", "name", "kind", "ministry", "aliases", "note"], what);
+    f.check_keys(
+        ctx,
+        &["acronym", "name", "kind", "ministry", "aliases", "note"],
+        what,
+    );
     let acro_node = f.required(ctx, "acronym", what);
     let acronym = acro_node.and_then(|n| decode::text(ctx, n, "the `acronym`"));
-    let name = f.required(ctx, "name", what).and_then(|n| decode::text(ctx, n, "the `name`"));
+    let name = f
+        .required(ctx, "name", what)
+        .and_then(|n| decode::text(ctx, n, "the `name`"));
     let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
     let kind = f
         .required(ctx, "kind", what)
@@ -186,8 +233,12 @@ fn actor(ctx: &mut Ctx, node: &Node, spans: &mut DeclSpans) -> Option<Actor> {
         note,
     };
     spans.actors.push(acro_span);
-    spans.actor_ministries.push(ministry_node.map(|n| n.span).unwrap_or(acro_span));
-    spans.aliases.push(aliases.into_iter().map(|(_, s)| s).collect());
+    spans
+        .actor_ministries
+        .push(ministry_node.map(|n| n.span).unwrap_or(acro_span));
+    spans
+        .aliases
+        .push(aliases.into_iter().map(|(_, s)| s).collect());
     Some(actor)
 }
 
@@ -206,8 +257,14 @@ pub fn context(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> Vec<Context
     let mut out = Vec::new();
     for item in items {
         let what = "a context indicator";
-        let Some(cf) = decode::mapping(ctx, item, what) else { continue };
-        cf.check_keys(ctx, &["id", "label", "kind", "direction", "target", "source"], what);
+        let Some(cf) = decode::mapping(ctx, item, what) else {
+            continue;
+        };
+        cf.check_keys(
+            ctx,
+            &["id", "label", "kind", "direction", "target", "source"],
+            what,
+        );
         let id_node = cf.required(ctx, "id", what);
         let id = id_node.and_then(|n| {
             let s = decode::text(ctx, n, "the `id`")?;
@@ -223,7 +280,9 @@ pub fn context(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> Vec<Context
                 None
             }
         });
-        let label = cf.required(ctx, "label", what).and_then(|n| decode::text(ctx, n, "the `label`"));
+        let label = cf
+            .required(ctx, "label", what)
+            .and_then(|n| decode::text(ctx, n, "the `label`"));
         let kinds: Vec<&str> = IndicatorKind::ALL.iter().map(|k| k.as_str()).collect();
         let kind = cf
             .required(ctx, "kind", what)
@@ -241,7 +300,9 @@ pub fn context(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> Vec<Context
                 &["increase", "decrease"],
             )
         });
-        let source = cf.required(ctx, "source", what).and_then(|n| decode::text(ctx, n, "the `source`"));
+        let source = cf
+            .required(ctx, "source", what)
+            .and_then(|n| decode::text(ctx, n, "the `source`"));
         let target = match cf.get("target") {
             Some(n) => target(ctx, n),
             None => Some(None),
@@ -249,7 +310,9 @@ pub fn context(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> Vec<Context
         if let (Some(id), Some(label), Some(kind), Some(direction), Some(source), Some(target)) =
             (id, label, kind, direction, source, target)
         {
-            spans.context.push(id_node.map(|n| n.span).unwrap_or(cf.span));
+            spans
+                .context
+                .push(id_node.map(|n| n.span).unwrap_or(cf.span));
             out.push(ContextIndicator {
                 id,
                 label,
@@ -267,17 +330,26 @@ fn target(ctx: &mut Ctx, node: &Node) -> Option<Option<Target>> {
     let what = "a target";
     let f = decode::mapping(ctx, node, what)?;
     f.check_keys(ctx, &["value", "year", "source"], what);
-    let value = f.required(ctx, "value", what).and_then(|n| decode::number(ctx, n, "the target `value`"));
+    let value = f
+        .required(ctx, "value", what)
+        .and_then(|n| decode::number(ctx, n, "the target `value`"));
     let year = f.required(ctx, "year", what).and_then(|n| {
         let v = decode::number(ctx, n, "the target `year`")?;
         if v.fract() == 0.0 && (1000.0..=9999.0).contains(&v) {
             Some(v as i16)
         } else {
-            ctx.report(&rules::INVALID_VALUE, n.span, format!("`{v}` is not a year"), None);
+            ctx.report(
+                &rules::INVALID_VALUE,
+                n.span,
+                format!("`{v}` is not a year"),
+                None,
+            );
             None
         }
     });
-    let source = f.required(ctx, "source", what).and_then(|n| decode::text(ctx, n, "the target `source`"));
+    let source = f
+        .required(ctx, "source", what)
+        .and_then(|n| decode::text(ctx, n, "the target `source`"));
     Some(Some(Target {
         value: value?,
         year: year?,

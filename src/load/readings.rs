@@ -9,7 +9,15 @@ use crate::model::reading::parse_value;
 use crate::model::{IndicatorKind, Owner, Period, Reading, Strings, Sym, Value};
 
 /// The header every readings file starts with.
-pub const HEADER: [&str; 7] = ["indicator", "period", "value", "source", "note", "recorded", "replaces"];
+pub const HEADER: [&str; 7] = [
+    "indicator",
+    "period",
+    "value",
+    "source",
+    "note",
+    "recorded",
+    "replaces",
+];
 
 /// What a readings file is about: its owner and the indicators it may name.
 pub struct Subject<'a> {
@@ -55,7 +63,12 @@ pub fn rows(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<R
     let mut records = reader.byte_records();
     let header = match records.next() {
         None => {
-            diags.push(Diagnostic::new(&rules::EMPTY_FILE, file, Span::file(), "the readings file is empty"));
+            diags.push(Diagnostic::new(
+                &rules::EMPTY_FILE,
+                file,
+                Span::file(),
+                "the readings file is empty",
+            ));
             return None;
         }
         Some(Err(e)) => {
@@ -64,13 +77,23 @@ pub fn rows(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<R
         }
         Some(Ok(h)) => h,
     };
-    let got: Vec<String> = header.iter().map(|c| String::from_utf8_lossy(c).trim().to_string()).collect();
+    let got: Vec<String> = header
+        .iter()
+        .map(|c| String::from_utf8_lossy(c).trim().to_string())
+        .collect();
     if got != HEADER {
         diags.push(
             Diagnostic::new(
                 &rules::READING_BAD_HEADER,
                 file,
-                Span::at(1, 1, text.lines().next().map(|l| l.chars().count() as u32).unwrap_or(0)),
+                Span::at(
+                    1,
+                    1,
+                    text.lines()
+                        .next()
+                        .map(|l| l.chars().count() as u32)
+                        .unwrap_or(0),
+                ),
                 format!("the header is `{}`", got.join(",")),
             )
             .hint(format!("make the first line: {}", HEADER.join(","))),
@@ -88,7 +111,11 @@ pub fn rows(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<R
             }
         };
         let line = rec.position().map(|p| p.line() as u32).unwrap_or(0);
-        if rec.len() == 1 && rec.get(0).is_some_and(|c| c.iter().all(u8::is_ascii_whitespace)) {
+        if rec.len() == 1
+            && rec
+                .get(0)
+                .is_some_and(|c| c.iter().all(u8::is_ascii_whitespace))
+        {
             continue; // blank line
         }
         if rec.len() != HEADER.len() {
@@ -112,7 +139,12 @@ pub fn rows(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<R
             }
         }
         if bad_utf8 {
-            diags.push(Diagnostic::new(&rules::NOT_UTF8, file, Span::at(line, 1, 0), "the row is not valid UTF-8"));
+            diags.push(Diagnostic::new(
+                &rules::NOT_UTF8,
+                file,
+                Span::at(line, 1, 0),
+                "the row is not valid UTF-8",
+            ));
             continue;
         }
         out.push(RawRow { line, cells });
@@ -123,10 +155,18 @@ pub fn rows(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<R
 fn csv_error(file: &str, e: &csv::Error) -> Diagnostic {
     let line = e.position().map(|p| p.line() as u32).unwrap_or(1);
     match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => {
-            Diagnostic::new(&rules::NOT_UTF8, file, Span::at(line, 1, 0), "the row is not valid UTF-8")
-        }
-        _ => Diagnostic::new(&rules::READING_RAGGED_ROW, file, Span::at(line, 1, 0), format!("cannot read the row as CSV: {e}")),
+        csv::ErrorKind::Utf8 { .. } => Diagnostic::new(
+            &rules::NOT_UTF8,
+            file,
+            Span::at(line, 1, 0),
+            "the row is not valid UTF-8",
+        ),
+        _ => Diagnostic::new(
+            &rules::READING_RAGGED_ROW,
+            file,
+            Span::at(line, 1, 0),
+            format!("cannot read the row as CSV: {e}"),
+        ),
     }
 }
 
@@ -162,7 +202,12 @@ pub fn interpret(file: &str, file_index: u32, subject: &Subject, rows: &[RawRow]
         let period = match period.trim().parse::<Period>() {
             Ok(p) => p,
             Err(e) => {
-                diags.push(Diagnostic::new(&rules::READING_BAD_PERIOD, file, at(2), e.to_string()));
+                diags.push(Diagnostic::new(
+                    &rules::READING_BAD_PERIOD,
+                    file,
+                    at(2),
+                    e.to_string(),
+                ));
                 continue;
             }
         };
@@ -170,8 +215,13 @@ pub fn interpret(file: &str, file_index: u32, subject: &Subject, rows: &[RawRow]
             Ok(v) => v,
             Err(e) => {
                 diags.push(
-                    Diagnostic::new(&rules::READING_BAD_VALUE, file, at(3), format!("{indicator} {period}: {}", e.message))
-                        .hint(e.hint),
+                    Diagnostic::new(
+                        &rules::READING_BAD_VALUE,
+                        file,
+                        at(3),
+                        format!("{indicator} {period}: {}", e.message),
+                    )
+                    .hint(e.hint),
                 );
                 continue;
             }
@@ -192,8 +242,13 @@ pub fn interpret(file: &str, file_index: u32, subject: &Subject, rows: &[RawRow]
                 Some(d) => Some(d),
                 None => {
                     diags.push(
-                        Diagnostic::new(&rules::READING_BAD_PERIOD, file, at(6), format!("`recorded` date `{r}` is not a date"))
-                            .hint("write the date as YYYY-MM-DD"),
+                        Diagnostic::new(
+                            &rules::READING_BAD_PERIOD,
+                            file,
+                            at(6),
+                            format!("`recorded` date `{r}` is not a date"),
+                        )
+                        .hint("write the date as YYYY-MM-DD"),
                     );
                     continue;
                 }
@@ -207,7 +262,11 @@ pub fn interpret(file: &str, file_index: u32, subject: &Subject, rows: &[RawRow]
                 s
             }
         };
-        let note = if note.trim().is_empty() { Sym::EMPTY } else { strings.intern(note.trim()) };
+        let note = if note.trim().is_empty() {
+            Sym::EMPTY
+        } else {
+            strings.intern(note.trim())
+        };
         let replaces = match replaces.trim() {
             "" => None,
             r => Some(strings.intern(r)),
@@ -225,14 +284,19 @@ pub fn interpret(file: &str, file_index: u32, subject: &Subject, rows: &[RawRow]
             line: row.line,
         });
     }
-    FileReadings { items, strings, diags }
+    FileReadings {
+        items,
+        strings,
+        diags,
+    }
 }
 
 /// Move one file's readings into the global store, re-interning their strings.
 pub fn merge(into: &mut crate::model::Readings, file: FileReadings) {
     let mut map: HashMap<Sym, Sym> = HashMap::new();
     let mut remap = |sym: Sym, strings: &mut Strings| -> Sym {
-        *map.entry(sym).or_insert_with(|| strings.intern(file.strings.get(sym)))
+        *map.entry(sym)
+            .or_insert_with(|| strings.intern(file.strings.get(sym)))
     };
     into.items.reserve(file.items.len());
     for mut r in file.items {
@@ -255,7 +319,10 @@ mod tests {
     fn subject() -> Subject<'static> {
         Subject {
             owner: Owner::Action(0),
-            indicators: vec![("participants", IndicatorKind::Count), ("taux", IndicatorKind::Percent)],
+            indicators: vec![
+                ("participants", IndicatorKind::Count),
+                ("taux", IndicatorKind::Percent),
+            ],
         }
     }
 
@@ -264,12 +331,21 @@ mod tests {
         let rows = rows("f.csv", text, &mut diags).unwrap_or_default();
         let fr = interpret("f.csv", 0, &subject(), &rows);
         diags.extend(fr.diags);
-        (fr.items, diags.iter().map(|d| format!("{}:{}", d.rule.code, d.span.line)).collect())
+        diags.sort_by_key(|d| d.span.line);
+        (
+            fr.items,
+            diags
+                .iter()
+                .map(|d| format!("{}:{}", d.rule.code, d.span.line))
+                .collect(),
+        )
     }
 
     #[test]
     fn reads_good_rows() {
-        let (items, diags) = run(&format!("\u{feff}{H}participants,2024,182,Rapport,,2026-01-15,\ntaux,2024-Q2,\"60,1\",STATEC,note,,\n"));
+        let (items, diags) = run(&format!(
+            "\u{feff}{H}participants,2024,182,Rapport,,2026-01-15,\ntaux,2024-Q2,\"60,1\",STATEC,note,,\n"
+        ));
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(items.len(), 2);
         assert_eq!(items[1].value, Value::Number(60.1));
@@ -283,7 +359,12 @@ mod tests {
         );
         let (items, diags) = run(&text);
         assert!(items.is_empty());
-        assert_eq!(diags, ["R002:2", "R004:3", "R003:4", "R003:5", "R011:6", "R008:7", "R004:8"]);
+        assert_eq!(
+            diags,
+            [
+                "R002:2", "R004:3", "R003:4", "R003:5", "R011:6", "R008:7", "R004:8"
+            ]
+        );
     }
 
     #[test]

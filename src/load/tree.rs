@@ -58,7 +58,9 @@ pub struct FsTree {
 impl FsTree {
     /// A tree rooted at `root`.
     pub fn new(root: &Path) -> FsTree {
-        FsTree { root: root.to_path_buf() }
+        FsTree {
+            root: root.to_path_buf(),
+        }
     }
 
     fn abs(&self, rel: &str) -> PathBuf {
@@ -104,7 +106,10 @@ impl Tree for FsTree {
                     });
                 }
                 Err(err) => {
-                    let path = err.path().map(|p| self.rel(p)).unwrap_or_else(|| dir.to_string());
+                    let path = err
+                        .path()
+                        .map(|p| self.rel(p))
+                        .unwrap_or_else(|| dir.to_string());
                     let io = err
                         .into_io_error()
                         .unwrap_or_else(|| std::io::Error::other("cannot list this folder"));
@@ -123,7 +128,9 @@ impl Tree for FsTree {
         }
         // Read at most limit + 1 bytes: the file may have grown since the size was taken.
         let mut buf = Vec::with_capacity(len as usize);
-        file.take(limit + 1).read_to_end(&mut buf).map_err(ReadError::Io)?;
+        file.take(limit + 1)
+            .read_to_end(&mut buf)
+            .map_err(ReadError::Io)?;
         if buf.len() as u64 > limit {
             return Err(ReadError::TooLarge(buf.len() as u64));
         }

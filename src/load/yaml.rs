@@ -73,7 +73,11 @@ struct RawKey(String);
 
 fn span_of(loc: &serde_saphyr::Location) -> Span {
     let len = loc.span().len();
-    Span::at(loc.line() as u32, loc.column() as u32, u32::try_from(len).unwrap_or(0))
+    Span::at(
+        loc.line() as u32,
+        loc.column() as u32,
+        u32::try_from(len).unwrap_or(0),
+    )
 }
 
 fn bytes_of(loc: &serde_saphyr::Location) -> Option<(usize, usize)> {
@@ -152,13 +156,25 @@ impl<'de> Deserialize<'de> for RawNode {
                 Ok(RawNode(Value::Int(v)))
             }
             fn visit_u64<E>(self, v: u64) -> Result<RawNode, E> {
-                Ok(RawNode(i64::try_from(v).map(Value::Int).unwrap_or(Value::Float(v as f64))))
+                Ok(RawNode(
+                    i64::try_from(v)
+                        .map(Value::Int)
+                        .unwrap_or(Value::Float(v as f64)),
+                ))
             }
             fn visit_i128<E>(self, v: i128) -> Result<RawNode, E> {
-                Ok(RawNode(i64::try_from(v).map(Value::Int).unwrap_or(Value::Float(v as f64))))
+                Ok(RawNode(
+                    i64::try_from(v)
+                        .map(Value::Int)
+                        .unwrap_or(Value::Float(v as f64)),
+                ))
             }
             fn visit_u128<E>(self, v: u128) -> Result<RawNode, E> {
-                Ok(RawNode(i64::try_from(v).map(Value::Int).unwrap_or(Value::Float(v as f64))))
+                Ok(RawNode(
+                    i64::try_from(v)
+                        .map(Value::Int)
+                        .unwrap_or(Value::Float(v as f64)),
+                ))
             }
             fn visit_f64<E>(self, v: f64) -> Result<RawNode, E> {
                 Ok(RawNode(Value::Float(v)))
@@ -243,9 +259,22 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 Some((pos, rest)) if pos.starts_with("line ") => rest.to_string(),
                 _ => message,
             };
+            // Drop a trailing " at line L, column C": the position is printed apart.
+            let message = match message.find(" at line ") {
+                Some(i) => message[..i].to_string(),
+                None => message,
+            };
             Err(SyntaxError {
-                message: message.lines().next().unwrap_or("invalid YAML").trim().to_string(),
-                span: Span { len: span.len.max(1), ..span },
+                message: message
+                    .lines()
+                    .next()
+                    .unwrap_or("invalid YAML")
+                    .trim()
+                    .to_string(),
+                span: Span {
+                    len: span.len.max(1),
+                    ..span
+                },
             })
         }
     }
@@ -258,12 +287,16 @@ mod tests {
     #[test]
     fn keeps_positions_and_duplicates() {
         let n = parse("# c\ncode: IN-B-1.01\nlist:\n  - a\n  - 2\ncode: again\n").unwrap();
-        let Value::Map(entries) = n.value else { panic!("map expected") };
+        let Value::Map(entries) = n.value else {
+            panic!("map expected")
+        };
         assert_eq!(entries.len(), 3);
         assert_eq!(entries[0].0.name, "code");
         assert_eq!(entries[0].0.span.line, 2);
         assert_eq!(entries[2].0.span.line, 6);
-        let Value::Seq(items) = &entries[1].1.value else { panic!("seq expected") };
+        let Value::Seq(items) = &entries[1].1.value else {
+            panic!("seq expected")
+        };
         assert_eq!(items[1].value, Value::Int(2));
         assert_eq!(items[1].span.line, 5);
         assert_eq!(items[1].span.column, 5);
@@ -296,7 +329,9 @@ mod tests {
         assert!(parse(&bomb).is_err());
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert!(parse(&deep).is_err());
-        let deep_block: String = (0..200).map(|i| format!("{}k:\n", "  ".repeat(i))).collect();
+        let deep_block: String = (0..200)
+            .map(|i| format!("{}k:\n", "  ".repeat(i)))
+            .collect();
         assert!(parse(&deep_block).is_err());
     }
 }

@@ -1,7 +1,9 @@
 //! Actors: ministries, their agencies and services, and external bodies.
 
 /// What kind of body an actor is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ActorKind {
     /// A ministry of the government.

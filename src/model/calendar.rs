@@ -120,7 +120,11 @@ impl Calendar {
 
     /// The end of the first phase or milestone of a continuous calendar, if any.
     pub fn milestone(&self) -> Option<Date> {
-        if self.continuous { self.end.map(|e| e.end()) } else { None }
+        if self.continuous {
+            self.end.map(|e| e.end())
+        } else {
+            None
+        }
     }
 
     /// The first day of the action, falling back to the plan's first day.
@@ -201,8 +205,18 @@ fn year_range(s: &str) -> Option<(i16, i16)> {
 }
 
 const MONTHS: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
 ];
 
 /// `30 octobre 2025`, `1er octobre 2025`, `octobre 2025`, `2025`.
@@ -258,7 +272,9 @@ fn recurrence_phrase(n: &str) -> Option<Recurrence> {
         "biannuel" | "semestriel" | "deux fois par an" => Some(Recurrence::HalfYearly),
         "trimestriel" => Some(Recurrence::Quarterly),
         "mensuel" | "chaque mois" => Some(Recurrence::Monthly),
-        "tous les 2 ans" | "tous les deux ans" | "biennal" | "bisannuel" => Some(Recurrence::Biennial),
+        "tous les 2 ans" | "tous les deux ans" | "biennal" | "bisannuel" => {
+            Some(Recurrence::Biennial)
+        }
         _ => None,
     }
 }
@@ -286,12 +302,12 @@ fn fill(cal: &mut Calendar, n: &str, nested: bool) -> bool {
             return !base.is_empty() && fill(cal, base, true);
         }
         // "Action continue (Intégration complète 2026)": continuous, with a milestone year.
-        if base == "action continue" {
-            if let Some(y) = inner.rsplit(' ').next().and_then(year) {
-                cal.continuous = true;
-                cal.end = Some(Period::Year(y));
-                return true;
-            }
+        if base == "action continue"
+            && let Some(y) = inner.rsplit(' ').next().and_then(year)
+        {
+            cal.continuous = true;
+            cal.end = Some(Period::Year(y));
+            return true;
         }
         return false;
     }
@@ -402,11 +418,17 @@ mod tests {
     #[test]
     fn every_form_of_the_plan() {
         let c = parsed("2026 – 2030");
-        assert_eq!((c.start, c.end, c.shape()), (y(2026), y(2030), Shape::Bounded));
+        assert_eq!(
+            (c.start, c.end, c.shape()),
+            (y(2026), y(2030), Shape::Bounded)
+        );
         let c = parsed("2026");
         assert_eq!((c.start, c.end), (y(2026), y(2026)));
         let c = parsed("2026+");
-        assert_eq!((c.start, c.end, c.shape()), (y(2026), None, Shape::OpenEnded));
+        assert_eq!(
+            (c.start, c.end, c.shape()),
+            (y(2026), None, Shape::OpenEnded)
+        );
         let c = parsed("Action continue");
         assert!(c.continuous && c.start.is_none() && c.end.is_none());
         let c = parsed("Action continue (Intégration complète 2026)");
@@ -417,29 +439,65 @@ mod tests {
         assert_eq!((c.start, c.end), (y(2026), None));
         let c = parsed("À partir de l'année scolaire 2025/2026");
         assert_eq!(c.start, Some(Period::Month(2025, 9)));
-        assert_eq!(parsed("À partir de l'année scolaire 2025 - 2026").start, Some(Period::Month(2025, 9)));
+        assert_eq!(
+            parsed("À partir de l'année scolaire 2025 - 2026").start,
+            Some(Period::Month(2025, 9))
+        );
         let c = parsed("À partir du 30 octobre 2025");
-        assert_eq!(c.start.map(|p| p.to_string()).as_deref(), Some("2025-10-30"));
-        assert_eq!(parsed("Tous les 2 ans").recurrence, Some(Recurrence::Biennial));
-        assert_eq!(parsed("Événement annuel").recurrence, Some(Recurrence::Annual));
+        assert_eq!(
+            c.start.map(|p| p.to_string()).as_deref(),
+            Some("2025-10-30")
+        );
+        assert_eq!(
+            parsed("Tous les 2 ans").recurrence,
+            Some(Recurrence::Biennial)
+        );
+        assert_eq!(
+            parsed("Événement annuel").recurrence,
+            Some(Recurrence::Annual)
+        );
         let c = parsed("À partir de l'année scolaire 2026/2027 (événement biannuel)");
-        assert_eq!((c.start, c.recurrence), (Some(Period::Month(2026, 9)), Some(Recurrence::HalfYearly)));
+        assert_eq!(
+            (c.start, c.recurrence),
+            (Some(Period::Month(2026, 9)), Some(Recurrence::HalfYearly))
+        );
         let c = parsed("2024 – 2026 : développement et mise en œuvre, puis action continue");
         assert_eq!((c.start, c.end, c.continuous), (y(2024), y(2026), true));
-        let c = parsed("Selon le plan d'implémentation de la « Stratégie nationale de résilience »");
-        assert_eq!(c.dependency.as_deref(), Some("Stratégie nationale de résilience"));
+        let c =
+            parsed("Selon le plan d'implémentation de la « Stratégie nationale de résilience »");
+        assert_eq!(
+            c.dependency.as_deref(),
+            Some("Stratégie nationale de résilience")
+        );
         assert_eq!(c.shape(), Shape::Dependent);
-        assert_eq!(parsed("Selon le plan d'implémentation de la SNR").dependency.as_deref(), Some("SNR"));
+        assert_eq!(
+            parsed("Selon le plan d'implémentation de la SNR")
+                .dependency
+                .as_deref(),
+            Some("SNR")
+        );
         let c = parsed("");
         assert_eq!(c.shape(), Shape::Unspecified);
     }
 
     #[test]
     fn unknown_forms_keep_only_the_label() {
-        for label in ["bientôt", "2026 – ", "À partir de demain", "Action continue (bientôt)", "20266"] {
+        for label in [
+            "bientôt",
+            "2026 – ",
+            "À partir de demain",
+            "Action continue (bientôt)",
+            "20266",
+        ] {
             let (c, ok) = parse_label(label);
             assert!(!ok, "{label:?}");
-            assert_eq!(c, Calendar { label: label.into(), ..Calendar::default() });
+            assert_eq!(
+                c,
+                Calendar {
+                    label: label.into(),
+                    ..Calendar::default()
+                }
+            );
         }
     }
 
@@ -457,12 +515,19 @@ mod tests {
         assert!(c.active_on(d(2040, 1, 1), plan_start));
         assert!(!c.active_on(d(2025, 6, 1), plan_start));
         let c = parsed("À partir du 30 octobre 2025");
-        assert!(c.active_on(d(2025, 10, 30), plan_start) && !c.active_on(d(2025, 10, 29), plan_start));
+        assert!(
+            c.active_on(d(2025, 10, 30), plan_start) && !c.active_on(d(2025, 10, 29), plan_start)
+        );
     }
 
     #[test]
     fn detects_reversed_calendars() {
-        let c = Calendar { label: "x".into(), start: y(2030), end: y(2026), ..Calendar::default() };
+        let c = Calendar {
+            label: "x".into(),
+            start: y(2030),
+            end: y(2026),
+            ..Calendar::default()
+        };
         assert!(c.ends_before_start());
         assert!(!parsed("2026 – 2030").ends_before_start());
     }

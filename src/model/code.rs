@@ -113,7 +113,11 @@ pub fn parse_objective_code(s: &str) -> Option<(char, u16)> {
     if chars.next().is_some() || !l.is_ascii_uppercase() {
         return None;
     }
-    if num.is_empty() || num.len() > 3 || num.starts_with('0') || !num.bytes().all(|b| b.is_ascii_digit()) {
+    if num.is_empty()
+        || num.len() > 3
+        || num.starts_with('0')
+        || !num.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     Some((l, num.parse().ok()?))
@@ -144,10 +148,25 @@ mod tests {
     #[test]
     fn rejects_malformed() {
         for bad in [
-            "", "IN-", "IN-b-1.01", "IN-B-1.1", "IN-B-01.01", "IN-B-1.001", "IN-B-1.00", "IN-B1.01",
-            "XX-B-1.01", "IN-B-1,01", "IN-B-.01", "IN-BB-1.01", "IN-B-1.01 ", "IN-É-1.01",
+            "",
+            "IN-",
+            "IN-b-1.01",
+            "IN-B-1.1",
+            "IN-B-01.01",
+            "IN-B-1.001",
+            "IN-B-1.00",
+            "IN-B1.01",
+            "XX-B-1.01",
+            "IN-B-1,01",
+            "IN-B-.01",
+            "IN-BB-1.01",
+            "IN-B-1.01 ",
+            "IN-É-1.01",
         ] {
-            assert!(bad.parse::<ActionCode>().is_err(), "{bad:?} should be rejected");
+            assert!(
+                bad.parse::<ActionCode>().is_err(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 

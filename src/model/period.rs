@@ -23,7 +23,9 @@ pub enum Period {
 }
 
 /// How often an indicator is expected to be measured.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Frequency {
     /// Once a year.
@@ -283,8 +285,23 @@ mod tests {
     #[test]
     fn rejects_malformed() {
         for s in [
-            "", "26", "02026", "2026-", "2026-H3", "2026-Q0", "2026-Q5", "2026-13", "2026-00", "2026-5",
-            "2025-02-29", "2026-05-32", "2026-05-17-1", "2026/05", "2026-h1", " 2026", "0999",
+            "",
+            "26",
+            "02026",
+            "2026-",
+            "2026-H3",
+            "2026-Q0",
+            "2026-Q5",
+            "2026-13",
+            "2026-00",
+            "2026-5",
+            "2025-02-29",
+            "2026-05-32",
+            "2026-05-17-1",
+            "2026/05",
+            "2026-h1",
+            " 2026",
+            "0999",
         ] {
             assert!(s.parse::<Period>().is_err(), "{s:?} should be rejected");
         }
@@ -303,7 +320,13 @@ mod tests {
 
     #[test]
     fn orders_chronologically() {
-        let mut v = vec![p("2026-Q2"), p("2026"), p("2025-12-31"), p("2026-01"), p("2026-H1")];
+        let mut v = [
+            p("2026-Q2"),
+            p("2026"),
+            p("2025-12-31"),
+            p("2026-01"),
+            p("2026-H1"),
+        ];
         v.sort();
         let s: Vec<String> = v.iter().map(|x| x.to_string()).collect();
         assert_eq!(s, ["2025-12-31", "2026", "2026-H1", "2026-01", "2026-Q2"]);

@@ -174,7 +174,9 @@ impl Plan {
     pub fn ministry_of(&self, acronym: &str) -> Option<String> {
         if let Some(a) = self.resolve_actor(acronym) {
             return match a.kind {
-                ActorKind::Ministry => Some(a.ministry.clone().unwrap_or_else(|| a.acronym.clone())),
+                ActorKind::Ministry => {
+                    Some(a.ministry.clone().unwrap_or_else(|| a.acronym.clone()))
+                }
                 _ => a.ministry.clone(),
             };
         }
@@ -188,10 +190,10 @@ impl Plan {
     pub fn ministries_of(&self, action: &Action) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for r in &action.responsible {
-            if let Some(m) = self.ministry_of(r) {
-                if !out.contains(&m) {
-                    out.push(m);
-                }
+            if let Some(m) = self.ministry_of(r)
+                && !out.contains(&m)
+            {
+                out.push(m);
             }
         }
         out

@@ -88,7 +88,9 @@ pub fn parse_number(raw: &str) -> Option<f64> {
             // Thousands separators as French spreadsheets write them.
             ' ' | '\u{a0}' | '\u{202f}' => {}
             ',' => s.push('.'),
-            c if c.is_ascii_digit() || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E' => s.push(c),
+            c if c.is_ascii_digit() || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E' => {
+                s.push(c)
+            }
             _ => return None,
         }
     }
@@ -97,7 +99,11 @@ pub fn parse_number(raw: &str) -> Option<f64> {
 }
 
 /// Check and convert a raw value for an indicator of `kind`.
-pub fn parse_value(raw: &str, kind: IndicatorKind, strings: &mut Strings) -> Result<Value, ValueError> {
+pub fn parse_value(
+    raw: &str,
+    kind: IndicatorKind,
+    strings: &mut Strings,
+) -> Result<Value, ValueError> {
     let t = raw.trim();
     let err = |message: String, hint: &str| ValueError {
         message,
@@ -228,7 +234,12 @@ impl Readings {
             map.entry((r.owner, r.indicator)).or_default().push(r);
         }
         for v in map.values_mut() {
-            v.sort_by(|a, b| a.period.cmp(&b.period).then(a.file.cmp(&b.file)).then(a.line.cmp(&b.line)));
+            v.sort_by(|a, b| {
+                a.period
+                    .cmp(&b.period)
+                    .then(a.file.cmp(&b.file))
+                    .then(a.line.cmp(&b.line))
+            });
             // Keep the last reading of each period: a later row corrects an earlier one.
             let mut out: Vec<&Reading> = Vec::with_capacity(v.len());
             for r in v.drain(..) {
@@ -282,17 +293,35 @@ mod tests {
     #[test]
     fn values_follow_the_kind() {
         let mut s = Strings::default();
-        assert_eq!(parse_value("12", IndicatorKind::Count, &mut s), Ok(Value::Number(12.0)));
-        assert!(parse_value("-1", IndicatorKind::Count, &mut s).unwrap_err().message.contains("negative"));
+        assert_eq!(
+            parse_value("12", IndicatorKind::Count, &mut s),
+            Ok(Value::Number(12.0))
+        );
+        assert!(
+            parse_value("-1", IndicatorKind::Count, &mut s)
+                .unwrap_err()
+                .message
+                .contains("negative")
+        );
         assert!(parse_value("1.5", IndicatorKind::Count, &mut s).is_err());
         assert!(parse_value("douze", IndicatorKind::Count, &mut s).is_err());
-        assert_eq!(parse_value("60,1", IndicatorKind::Percent, &mut s), Ok(Value::Number(60.1)));
+        assert_eq!(
+            parse_value("60,1", IndicatorKind::Percent, &mut s),
+            Ok(Value::Number(60.1))
+        );
         assert!(parse_value("100.5", IndicatorKind::Percent, &mut s).is_err());
         assert!(parse_value("-0.5", IndicatorKind::Percent, &mut s).is_err());
-        assert_eq!(parse_value("-2.5", IndicatorKind::Number, &mut s), Ok(Value::Number(-2.5)));
-        assert_eq!(parse_value("Done", IndicatorKind::Deliverable, &mut s), Ok(Value::Done));
+        assert_eq!(
+            parse_value("-2.5", IndicatorKind::Number, &mut s),
+            Ok(Value::Number(-2.5))
+        );
+        assert_eq!(
+            parse_value("Done", IndicatorKind::Deliverable, &mut s),
+            Ok(Value::Done)
+        );
         assert!(parse_value("yes", IndicatorKind::Deliverable, &mut s).is_err());
-        let Ok(Value::Text(sym)) = parse_value("Très positif", IndicatorKind::Qualitative, &mut s) else {
+        let Ok(Value::Text(sym)) = parse_value("Très positif", IndicatorKind::Qualitative, &mut s)
+        else {
             panic!("qualitative text expected");
         };
         assert_eq!(s.get(sym), "Très positif");

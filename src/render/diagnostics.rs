@@ -53,15 +53,30 @@ impl Summary {
 
     /// The one-line summary.
     pub fn line(&self) -> String {
-        let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
-        let mut parts = vec![plural(self.errors, "error"), plural(self.warnings, "warning"), plural(self.notes, "note")];
+        let plural = |n: usize, w: &str| {
+            if n == 1 {
+                format!("{n} {w}")
+            } else {
+                format!("{n} {w}s")
+            }
+        };
+        let mut parts = vec![
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.notes, "note"),
+        ];
         if self.allowed > 0 {
             parts.push(format!("{} allowed in pan.toml", self.allowed));
         }
         if self.hidden > 0 {
             parts.push(format!("{} hidden by --select/--ignore", self.hidden));
         }
-        format!("{} in {} files ({} ms)", parts.join(", "), self.files, self.millis)
+        format!(
+            "{} in {} files ({} ms)",
+            parts.join(", "),
+            self.files,
+            self.millis
+        )
     }
 }
 
@@ -78,10 +93,39 @@ fn style_of(d: &Diagnostic) -> Style {
 
 /// Human output: `file:line:col: error[CODE]: message`, the source line with a marker, the
 /// hint.
-pub fn human(diags: &[Diagnostic], sources: &HashMap<String, String>, summary: &Summary, term: &Term) -> String {
+pub fn human(
+    diags: &[Diagnostic],
+    sources: &HashMap<String, String>,
+    summary: &Summary,
+    term: &Term,
+) -> String {
     let mut out = String::new();
     for d in diags {
-        let label = if d.allowed.is_some() { "allowed" } else { d.severity.as_str() };
+        if let Some(reason) = &d.allowed {
+            // Accepted knowingly: one line is enough to keep them in view.
+            let _ = writeln!(
+                out,
+                "{}",
+                term.paint(
+                    Style::Dim,
+                    &format!(
+                        "{}:{}:{}: allowed[{}]: {} ({})",
+                        sanitize(&d.file),
+                        d.span.line,
+                        d.span.column,
+                        d.rule.code,
+                        sanitize(&d.message),
+                        sanitize(reason)
+                    )
+                )
+            );
+            continue;
+        }
+        let label = if d.allowed.is_some() {
+            "allowed"
+        } else {
+            d.severity.as_str()
+        };
         let head = format!("{label}[{}]", d.rule.code);
         let _ = writeln!(
             out,
@@ -92,16 +136,25 @@ pub fn human(diags: &[Diagnostic], sources: &HashMap<String, String>, summary: &
             term.paint(style_of(d), &head),
             term.paint(Style::Bold, &sanitize(&d.message))
         );
-        if let Some(line) = sources.get(&d.file).and_then(|t| t.lines().nth(d.span.line.saturating_sub(1) as usize)) {
+        if let Some(line) = sources
+            .get(&d.file)
+            .and_then(|t| t.lines().nth(d.span.line.saturating_sub(1) as usize))
+        {
             let line = sanitize(line);
             let number = d.span.line.to_string();
             let pad = " ".repeat(number.len());
             let shown: String = line.chars().take(200).collect();
             let _ = writeln!(out, "{pad} {}", term.paint(Style::Dim, "|"));
-            let _ = writeln!(out, "{} {} {shown}", term.paint(Style::Dim, &number), term.paint(Style::Dim, "|"));
+            let _ = writeln!(
+                out,
+                "{} {} {shown}",
+                term.paint(Style::Dim, &number),
+                term.paint(Style::Dim, "|")
+            );
             if d.span.column > 0 && (d.span.column as usize) <= shown.chars().count() + 1 {
                 let col = d.span.column as usize - 1;
-                let len = (d.span.len as usize).clamp(1, shown.chars().count().saturating_sub(col).max(1));
+                let len = (d.span.len as usize)
+                    .clamp(1, shown.chars().count().saturating_sub(col).max(1));
                 let _ = writeln!(
                     out,
                     "{pad} {} {}{}",
@@ -111,13 +164,22 @@ pub fn human(diags: &[Diagnostic], sources: &HashMap<String, String>, summary: &
                 );
             }
         }
-        let _ = writeln!(out, "  = {}: {}", term.paint(Style::Bold, "hint"), sanitize(&d.hint));
+        let _ = writeln!(
+            out,
+            "  = {}: {}",
+            term.paint(Style::Bold, "hint"),
+            sanitize(&d.hint)
+        );
         if let Some(reason) = &d.allowed {
             let _ = writeln!(out, "  = allowed in pan.toml: {}", sanitize(reason));
         }
         out.push('\n');
     }
-    let style = if summary.errors > 0 { Style::Error } else { Style::Good };
+    let style = if summary.errors > 0 {
+        Style::Error
+    } else {
+        Style::Good
+    };
     let _ = writeln!(out, "{}", term.paint(style, &summary.line()));
     out
 }
@@ -163,7 +225,9 @@ pub fn json(diags: &[Diagnostic], summary: &Summary) -> String {
 }
 
 fn gh_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn gh_prop(s: &str) -> String {
@@ -180,11 +244,20 @@ pub fn github(diags: &[Diagnostic], summary: &Summary) -> String {
             (false, Severity::Error) => "error",
             (false, Severity::Warning) => "warning",
         };
-        let mut props = format!("file={},line={},col={}", gh_prop(&d.file), d.span.line.max(1), d.span.column.max(1));
+        let mut props = format!(
+            "file={},line={},col={}",
+            gh_prop(&d.file),
+            d.span.line.max(1),
+            d.span.column.max(1)
+        );
         if d.span.len > 1 {
             let _ = write!(props, ",endColumn={}", d.span.column + d.span.len);
         }
-        let _ = write!(props, ",title={}", gh_prop(&format!("{} {}", d.rule.code, d.rule.name)));
+        let _ = write!(
+            props,
+            ",title={}",
+            gh_prop(&format!("{} {}", d.rule.code, d.rule.name))
+        );
         let mut msg = format!("{}\nhint: {}", d.message, d.hint);
         if let Some(r) = &d.allowed {
             let _ = write!(msg, "\nallowed in pan.toml: {r}");
@@ -200,7 +273,11 @@ pub fn github(diags: &[Diagnostic], summary: &Summary) -> String {
 pub fn markdown(diags: &[Diagnostic], summary: &Summary) -> String {
     let mut out = String::from("## pan validate\n\n");
     let status = if summary.errors > 0 { "❌" } else { "✅" };
-    let _ = writeln!(out, "{status} {}\n", markdown::escape_inline(&summary.line()));
+    let _ = writeln!(
+        out,
+        "{status} {}\n",
+        markdown::escape_inline(&summary.line())
+    );
     if diags.is_empty() {
         out.push_str("No problems found.\n");
         return out;
@@ -225,7 +302,13 @@ pub fn markdown(diags: &[Diagnostic], summary: &Summary) -> String {
         .collect();
     out.push_str(&markdown::table(
         &["", "Rule", "Where", "Problem", "How to fix"],
-        &[Align::Left, Align::Left, Align::Left, Align::Left, Align::Left],
+        &[
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+        ],
         &rows,
     ));
     out.push_str("\n`pan validate --explain CODE` explains a rule with an example.\n");

@@ -103,7 +103,11 @@ mod tests {
 
     #[test]
     fn tables_have_a_fixed_width() {
-        let t = table(&["A", "B"], &[Align::Left, Align::Right], &[vec!["1".into()], vec!["1".into(), "2".into(), "3".into()]]);
+        let t = table(
+            &["A", "B"],
+            &[Align::Left, Align::Right],
+            &[vec!["1".into()], vec!["1".into(), "2".into(), "3".into()]],
+        );
         for line in t.lines() {
             assert_eq!(line.matches(" |").count(), 2, "{line}");
         }

@@ -39,12 +39,18 @@ impl Term {
             .filter(|w| *w >= 20)
             .or_else(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))
             .unwrap_or(100);
-        Term { color, width: width.clamp(40, 1000) }
+        Term {
+            color,
+            width: width.clamp(40, 1000),
+        }
     }
 
     /// Plain output: no colour, the given width (for tests and files).
     pub fn plain(width: usize) -> Term {
-        Term { color: false, width }
+        Term {
+            color: false,
+            width,
+        }
     }
 
     /// Wrap `text` in an ANSI style when colour is on.

@@ -69,7 +69,10 @@ fn named(plan: &Plan, s: &str) -> NamedActor {
 pub fn calendar_meaning(action: &Action, settings: &Settings) -> String {
     let c = &action.calendar;
     let start = c.start.map(|s| s.to_string());
-    let from = start.clone().map(|s| format!(" from {s}")).unwrap_or_default();
+    let from = start
+        .clone()
+        .map(|s| format!(" from {s}"))
+        .unwrap_or_default();
     match c.shape() {
         Shape::Bounded => format!(
             "bounded: {} to {}, deadline {}",
@@ -90,16 +93,29 @@ pub fn calendar_meaning(action: &Action, settings: &Settings) -> String {
             "follows the schedule of {}; never late by itself",
             c.dependency.as_deref().unwrap_or("another strategy")
         ),
-        Shape::Unspecified => "no calendar published; treated as running over the whole plan period".to_string(),
+        Shape::Unspecified => {
+            "no calendar published; treated as running over the whole plan period".to_string()
+        }
     }
 }
 
 /// Build the card of `code`.
-pub fn build<'a>(plan: &'a Plan, readings: &Readings, settings: &Settings, code: &ActionCode) -> Option<Card<'a>> {
+pub fn build<'a>(
+    plan: &'a Plan,
+    readings: &Readings,
+    settings: &Settings,
+    code: &ActionCode,
+) -> Option<Card<'a>> {
     let index = plan.action_index(code)?;
     let action = &plan.actions[index];
-    let lever_title = plan.lever(&code.lever_code()).map(|l| l.title.clone()).unwrap_or_default();
-    let objective_title = plan.objective(&action.objective).map(|(_, o)| o.title.clone()).unwrap_or_default();
+    let lever_title = plan
+        .lever(&code.lever_code())
+        .map(|l| l.title.clone())
+        .unwrap_or_default();
+    let objective_title = plan
+        .objective(&action.objective)
+        .map(|(_, o)| o.title.clone())
+        .unwrap_or_default();
     let mut rows = Vec::new();
     for (j, ind) in action.indicators.iter().enumerate() {
         for r in readings.of(Owner::Action(index as u32), j as u32) {
@@ -128,7 +144,11 @@ pub fn build<'a>(plan: &'a Plan, readings: &Readings, settings: &Settings, code:
 /// Normalise what a person types as a code: `b-11.02` and `in-b-11.02` mean `IN-B-11.02`.
 pub fn normalise_code(input: &str) -> String {
     let up = input.trim().to_uppercase();
-    if up.starts_with("IN-") { up } else { format!("IN-{up}") }
+    if up.starts_with("IN-") {
+        up
+    } else {
+        format!("IN-{up}")
+    }
 }
 
 /// The codes nearest to `input`, best first (at most `n`).
@@ -143,5 +163,10 @@ pub fn nearest_codes(plan: &Plan, input: &str, n: usize) -> Vec<String> {
         })
         .collect();
     scored.sort();
-    scored.into_iter().filter(|(d, _)| *d <= 3).take(n).map(|(_, c)| c).collect()
+    scored
+        .into_iter()
+        .filter(|(d, _)| *d <= 3)
+        .take(n)
+        .map(|(_, c)| c)
+        .collect()
 }

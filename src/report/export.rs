@@ -153,16 +153,36 @@ fn action<'a>(plan: &'a Plan, a: &'a Action, settings: &Settings) -> ExportActio
 /// Build the export document.
 pub fn build<'a>(plan: &'a Plan, readings: &Readings, settings: &'a Settings) -> Export<'a> {
     let mut sorted: Vec<&crate::model::Reading> = readings.items.iter().collect();
-    sorted.sort_by(|a, b| (a.owner, a.indicator, a.period, a.file, a.line).cmp(&(b.owner, b.indicator, b.period, b.file, b.line)));
+    sorted.sort_by(|a, b| {
+        (a.owner, a.indicator, a.period, a.file, a.line).cmp(&(
+            b.owner,
+            b.indicator,
+            b.period,
+            b.file,
+            b.line,
+        ))
+    });
     let rows: Vec<ExportReading> = sorted
         .into_iter()
         .map(|r| {
             let (code, id) = match r.owner {
                 Owner::Action(i) => {
                     let a = &plan.actions[i as usize];
-                    (a.code.to_string(), a.indicators.get(r.indicator as usize).map(|x| x.id.clone()).unwrap_or_default())
+                    (
+                        a.code.to_string(),
+                        a.indicators
+                            .get(r.indicator as usize)
+                            .map(|x| x.id.clone())
+                            .unwrap_or_default(),
+                    )
                 }
-                Owner::Context => ("context".to_string(), plan.context.get(r.indicator as usize).map(|c| c.id.clone()).unwrap_or_default()),
+                Owner::Context => (
+                    "context".to_string(),
+                    plan.context
+                        .get(r.indicator as usize)
+                        .map(|c| c.id.clone())
+                        .unwrap_or_default(),
+                ),
             };
             ExportReading {
                 action: code,
@@ -189,7 +209,14 @@ pub fn build<'a>(plan: &'a Plan, readings: &Readings, settings: &'a Settings) ->
             .map(|l| ExportLever {
                 code: &l.code,
                 title: &l.title,
-                objectives: l.objectives.iter().map(|o| ExportObjective { code: &o.code, title: &o.title }).collect(),
+                objectives: l
+                    .objectives
+                    .iter()
+                    .map(|o| ExportObjective {
+                        code: &o.code,
+                        title: &o.title,
+                    })
+                    .collect(),
             })
             .collect(),
         actors: plan
@@ -204,7 +231,11 @@ pub fn build<'a>(plan: &'a Plan, readings: &Readings, settings: &'a Settings) ->
             })
             .collect(),
         abbreviations: &plan.abbreviations,
-        actions: plan.actions.iter().map(|a| action(plan, a, settings)).collect(),
+        actions: plan
+            .actions
+            .iter()
+            .map(|a| action(plan, a, settings))
+            .collect(),
         context: &plan.context,
         readings: rows,
     }

@@ -2,3 +2,4 @@
 //! other byte of a file as it was.
 
 pub mod atomic;
+pub mod yaml;

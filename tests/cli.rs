@@ -1,0 +1,264 @@
+//! The command line on small plans: loading errors, show, export, schema, completions.
+
+mod common;
+
+use common::{ACTION_PATH, Fixture, stderr, stdout};
+
+#[test]
+fn a_typo_in_a_field_name_is_never_ignored() {
+    let f = Fixture::new();
+    f.edit(ACTION_PATH, "responsible:", "responsable:");
+    let out = f.run(&["show", "IN-B-11.02"]);
+    assert_eq!(out.status.code(), Some(1));
+    let e = stderr(&out);
+    assert!(
+        e.contains("plan/B/IN-B-11.02.yaml:4:1: error[F005]: unknown field `responsable`"),
+        "{e}"
+    );
+    assert!(e.contains("did you mean `responsible`?"), "{e}");
+}
+
+#[test]
+fn loading_errors_name_file_line_and_column_for_every_command() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "kind: count",
+            "kind: 12",
+            "plan/B/IN-B-11.02.yaml:11:11: error[F008]",
+        ),
+        (
+            "  start: 2024",
+            "  start: [2024]",
+            "plan/B/IN-B-11.02.yaml:17:10: error[F007]",
+        ),
+        (
+            "label: 2024 – 2026",
+            "label: 2024 – 2026: x",
+            "plan/B/IN-B-11.02.yaml:16:",
+        ),
+        (
+            "code: IN-B-11.02",
+            "code: IN-B-11.02\ncode: IN-B-11.02",
+            "plan/B/IN-B-11.02.yaml:2:1: error[F004]",
+        ),
+        (
+            "objective: B-11\n",
+            "",
+            "plan/B/IN-B-11.02.yaml:1:1: error[F006]: the action has no `objective` field",
+        ),
+    ];
+    for (from, to, want) in cases {
+        let f = Fixture::new();
+        f.edit(ACTION_PATH, from, to);
+        for cmd in [&["show", "IN-B-11.02"][..], &["export"][..]] {
+            let out = f.run(cmd);
+            assert_eq!(out.status.code(), Some(1), "{cmd:?} with {to:?}");
+            assert!(
+                stderr(&out).contains(want),
+                "{cmd:?} with {to:?}: {}",
+                stderr(&out)
+            );
+            assert!(
+                stdout(&out).is_empty(),
+                "nothing is printed on stdout when loading fails"
+            );
+        }
+    }
+}
+
+#[test]
+fn show_prints_the_action_as_published() {
+    let f = Fixture::new();
+    let out = f.run(&["show", "IN-B-11.02"]);
+    assert!(out.status.success());
+    let s = stdout(&out);
+    assert!(
+        s.contains("Organiser des rencontres mensuelles « IT Trainer Meetups »."),
+        "{s}"
+    );
+    assert!(
+        s.contains("MinDigital — Ministère de la Digitalisation"),
+        "{s}"
+    );
+    assert!(
+        s.contains("MENEJ-IFEN — Institut de formation de l'Éducation nationale (MENEJ)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("2024 – 2026") && s.contains("deadline 2026-12-31"),
+        "{s}"
+    );
+    assert!(
+        s.contains("seances") && s.contains("Rapport d'activité 2024"),
+        "{s}"
+    );
+}
+
+#[test]
+fn show_suggests_the_nearest_codes() {
+    let f = Fixture::new();
+    let out = f.run(&["show", "IN-B-11.2"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("did you mean IN-B-11.02?"),
+        "{}",
+        stderr(&out)
+    );
+    let out = f.run(&["show", "b-11.02"]);
+    assert!(out.status.success(), "case and prefix are optional");
+}
+
+#[test]
+fn export_is_one_json_document_in_code_order() {
+    let f = Fixture::new();
+    f.write(
+        "plan/B/IN-B-2.01.yaml",
+        &common::ACTION
+            .replace("IN-B-11.02", "IN-B-2.01")
+            .replace("B-11", "B-2"),
+    );
+    f.edit(
+        "plan/levers.yaml",
+        "      - code: B-11",
+        "      - code: B-2\n        title: Former\n      - code: B-11",
+    );
+    let out = f.run(&["export", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = doc["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["IN-B-2.01", "IN-B-11.02"]);
+    let a = &doc["actions"][1];
+    assert_eq!(a["lever"], "B");
+    assert_eq!(a["objective"], "B-11");
+    assert_eq!(a["responsible"], serde_json::json!(["MinDigital"]));
+    assert_eq!(
+        a["indicators"][0],
+        serde_json::json!({"id": "seances", "label": "Nombre de séances réalisées", "kind": "count"})
+    );
+    assert_eq!(a["calendar"]["label"], "2024 – 2026");
+    assert_eq!(a["calendar"]["deadline"], "2026-12-31");
+    assert_eq!(
+        doc["actors"][2],
+        serde_json::json!({"acronym": "MENEJ-IFEN", "name": "Institut de formation de l'Éducation nationale", "ministry": "MENEJ", "kind": "agency", "aliases": []})
+    );
+    assert_eq!(doc["levers"][0]["objectives"][1]["code"], "B-11");
+}
+
+#[test]
+fn export_writes_a_file_with_o() {
+    let f = Fixture::new();
+    let out = f.run(&["export", "-o", "out/plan.json"]);
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_str(&f.read("out/plan.json")).unwrap();
+    assert_eq!(doc["version"], 1);
+}
+
+#[test]
+fn root_option_and_env_find_the_plan_from_elsewhere() {
+    let f = Fixture::new();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], env: Option<&std::path::Path>| {
+        let mut c = assert_cmd::Command::cargo_bin("pan").unwrap();
+        c.current_dir(elsewhere.path())
+            .env_remove("PAN_ROOT")
+            .args(args);
+        if let Some(p) = env {
+            c.env("PAN_ROOT", p);
+        }
+        c.output().unwrap()
+    };
+    let root = f.path().to_str().unwrap();
+    assert!(
+        run(&["--root", root, "show", "IN-B-11.02"], None)
+            .status
+            .success()
+    );
+    assert!(
+        run(&["show", "IN-B-11.02"], Some(f.path()))
+            .status
+            .success()
+    );
+    let out = run(
+        &[
+            "--root",
+            elsewhere.path().to_str().unwrap(),
+            "show",
+            "IN-B-11.02",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("has no pan.toml"), "{}", stderr(&out));
+}
+
+#[test]
+fn pan_finds_the_plan_from_a_subfolder() {
+    let f = Fixture::new();
+    let out = f
+        .pan()
+        .current_dir(f.path().join("plan/B"))
+        .args(["show", "IN-B-11.02"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn schema_prints_json_schema_and_checks_committed_files() {
+    let f = Fixture::new();
+    let out = f.run(&["schema", "action"]);
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["additionalProperties"], false);
+    assert!(
+        schema["required"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("responsible"))
+    );
+    assert_eq!(
+        f.run(&["schema", "--check"]).status.code(),
+        Some(1),
+        "no schema files yet"
+    );
+    assert!(f.run(&["schema", "--write"]).status.success());
+    assert!(f.run(&["schema", "--check"]).status.success());
+}
+
+#[test]
+fn completions_for_every_shell() {
+    let f = Fixture::new();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = f.run(&["completions", shell]);
+        assert!(out.status.success());
+        assert!(stdout(&out).contains("validate"), "{shell}");
+    }
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    let f = Fixture::new();
+    let out = f.run(&["--help"]);
+    let help = stdout(&out);
+    let commands: Vec<String> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .filter(|c| c != "help")
+        .collect();
+    assert!(commands.len() >= 5, "{help}");
+    for c in commands {
+        let out = f.run(&[&c, "--help"]);
+        assert!(out.status.success(), "{c}");
+        assert!(
+            stdout(&out).contains("Example"),
+            "`pan {c} --help` has no example"
+        );
+    }
+}

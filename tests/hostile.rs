@@ -1,0 +1,215 @@
+//! Hostile input: `pan` never panics or hangs, and names the file and what is wrong.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{ACTION, ACTION_PATH, Fixture, stderr, stdout};
+
+/// Run `pan validate` with a time limit and return (exit, stdout, stderr).
+fn validate(f: &Fixture) -> (i32, String, String) {
+    let out = f
+        .pan()
+        .args(["validate", "--as-of", "2026-11-23"])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let (o, e) = (stdout(&out), stderr(&out));
+    assert!(!e.contains("panicked"), "pan panicked: {e}");
+    (
+        out.status
+            .code()
+            .expect("pan was not killed by a signal or the time limit"),
+        o,
+        e,
+    )
+}
+
+#[track_caller]
+fn refuses(f: &Fixture, file: &str, code: &str) {
+    let (status, out, _) = validate(f);
+    assert_eq!(status, 1, "{out}");
+    assert!(
+        out.contains(&format!("{file}:")) && out.contains(code),
+        "expected {code} in {file}:\n{out}"
+    );
+}
+
+#[test]
+fn empty_and_whitespace_files() {
+    let f = Fixture::new();
+    f.write(ACTION_PATH, "");
+    refuses(&f, ACTION_PATH, "F002");
+    f.write(ACTION_PATH, "# only a comment\n");
+    refuses(&f, ACTION_PATH, "F002");
+}
+
+#[test]
+fn binary_file() {
+    let f = Fixture::new();
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    f.write_bytes(ACTION_PATH, &bytes);
+    refuses(&f, ACTION_PATH, "F001");
+    f.write_bytes(ACTION_PATH, b"\0\0\0\0code: x\n");
+    let (status, out, _) = validate(&f);
+    assert_eq!(status, 1, "{out}");
+}
+
+#[test]
+fn ten_megabyte_one_line_files() {
+    let f = Fixture::new();
+    f.write(ACTION_PATH, &"a".repeat(10 * 1024 * 1024));
+    refuses(&f, ACTION_PATH, "F011");
+    let f = Fixture::new();
+    f.write(common::READINGS_PATH, &"b".repeat(10 * 1024 * 1024));
+    refuses(&f, common::READINGS_PATH, "R007");
+}
+
+#[test]
+fn deeply_nested_yaml() {
+    let f = Fixture::new();
+    f.write(
+        ACTION_PATH,
+        &format!("code: {}{}\n", "[".repeat(100_000), "]".repeat(100_000)),
+    );
+    refuses(&f, ACTION_PATH, "F003");
+    let nested: String = (0..500)
+        .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+        .collect();
+    f.write(ACTION_PATH, &nested);
+    refuses(&f, ACTION_PATH, "F003");
+}
+
+#[test]
+fn alias_bomb() {
+    let f = Fixture::new();
+    let mut bomb = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for i in 1..10 {
+        let p = i - 1;
+        bomb.push_str(&format!(
+            "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+        ));
+    }
+    f.write(ACTION_PATH, &bomb);
+    refuses(&f, ACTION_PATH, "F003");
+}
+
+#[test]
+fn crlf_and_bom_files_are_read_normally() {
+    let f = Fixture::new();
+    let crlf = format!("\u{feff}{}", ACTION.replace('\n', "\r\n"));
+    f.write(ACTION_PATH, &crlf);
+    f.write(
+        "plan/levers.yaml",
+        &format!("\u{feff}{}", common::LEVERS.replace('\n', "\r\n")),
+    );
+    let readings = format!("\u{feff}{}", common::READINGS.replace('\n', "\r\n"));
+    f.write(common::READINGS_PATH, &readings);
+    let (status, out, _) = validate(&f);
+    assert_eq!(status, 0, "{out}");
+    let shown = stdout(&f.run(&["show", "IN-B-11.02", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(
+        json["action"],
+        "Organiser des rencontres mensuelles « IT Trainer Meetups »."
+    );
+    assert_eq!(json["readings"].as_array().unwrap().len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_under_plan() {
+    let f = Fixture::new();
+    std::os::unix::fs::symlink(f.path().join("plan"), f.path().join("plan/B/loop")).unwrap();
+    std::os::unix::fs::symlink(f.path().join("plan/B/a"), f.path().join("plan/B/b")).unwrap();
+    std::os::unix::fs::symlink(f.path().join("plan/B/b"), f.path().join("plan/B/a")).unwrap();
+    let (status, out, _) = validate(&f);
+    assert_eq!(status, 1);
+    for link in ["plan/B/loop", "plan/B/a", "plan/B/b"] {
+        assert!(
+            out.contains(&format!("{link}:1:1: error[F012]")),
+            "{link}:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn file_names_with_spaces_and_accents() {
+    let f = Fixture::new();
+    f.write(
+        "plan/B/IN-B-11.02 copie.yaml",
+        &ACTION.replace("IN-B-11.02", "IN-B-11.03"),
+    );
+    f.write(
+        "plan/B/Écolé.yaml",
+        &ACTION.replace("IN-B-11.02", "IN-B-11.04"),
+    );
+    let (status, out, _) = validate(&f);
+    assert_eq!(status, 1);
+    assert!(
+        out.contains("plan/B/IN-B-11.02 copie.yaml:1:7: error[F009]"),
+        "{out}"
+    );
+    assert!(out.contains("plan/B/Écolé.yaml:1:7: error[F009]"), "{out}");
+}
+
+#[test]
+fn control_characters_from_files_do_not_reach_the_terminal() {
+    let f = Fixture::new();
+    f.edit(ACTION_PATH, "  - MinDigital", "  - \"Min\\e[31mDigital\"");
+    let (status, out, _) = validate(&f);
+    assert_eq!(status, 1);
+    assert!(!out.contains('\x1b'), "escape reached the output: {out:?}");
+    assert!(out.contains("Min\\u{1b}[31mDigital"), "{out}");
+}
+
+#[test]
+fn garbage_in_every_plan_file_at_once() {
+    let f = Fixture::new();
+    f.write("plan/levers.yaml", "levers: [");
+    f.write("plan/actors.yaml", "- just\n- a list\n");
+    f.write(ACTION_PATH, "code: [1, 2]\nobjective: {a: b}\naction: 3\n");
+    f.write(common::READINGS_PATH, "\"unterminated\n");
+    f.write("pan.toml", common::PAN_TOML);
+    let (status, out, _) = validate(&f);
+    assert_eq!(status, 1);
+    assert!(out.contains("plan/levers.yaml:1:"), "{out}");
+    assert!(out.contains("plan/actors.yaml:1:1: error[F007]"), "{out}");
+    assert!(
+        out.contains("plan/B/IN-B-11.02.yaml:1:7: error[F007]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_broken_pan_toml_is_a_clear_error() {
+    let f = Fixture::new();
+    f.write(
+        "pan.toml",
+        "[plan]\ntitle = \"x\"\nstart = 2026\nend = \"2030\"\n",
+    );
+    let out = f.run(&["validate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let e = stderr(&out);
+    assert!(e.contains("pan.toml:4:7") && e.contains("hint"), "{e}");
+}
+
+#[test]
+fn outside_any_plan_pan_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = assert_cmd::Command::cargo_bin("pan")
+        .unwrap()
+        .current_dir(dir.path())
+        .env_remove("PAN_ROOT")
+        .args(["show", "IN-B-11.02"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let e = stderr(&out);
+    assert!(
+        e.contains("no pan.toml found") && e.contains("--root"),
+        "{e}"
+    );
+}
