@@ -7,6 +7,7 @@
 
 pub mod actions;
 pub mod declarations;
+pub mod new_reading;
 pub mod readings;
 pub mod rules;
 

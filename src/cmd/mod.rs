@@ -3,8 +3,11 @@
 
 pub mod completions;
 pub mod export;
+pub mod reading;
 pub mod schema;
 pub mod show;
+pub mod status;
+pub mod update;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -44,8 +47,14 @@ pub struct Cli {
 pub enum Command {
     /// Check every file of the plan and report every problem.
     Validate(validate::Args),
+    /// Where the plan stands: actions with their state and health, filtered and grouped.
+    Status(status::Args),
     /// Show one action: every field, its calendar, state history and readings.
     Show(show::Args),
+    /// Record a dated state of an action (appended to its history).
+    Update(update::Args),
+    /// Record, import, list and prepare the readings of indicators.
+    Reading(reading::Args),
     /// Export the whole plan as one JSON document.
     Export(export::Args),
     /// Print or write the JSON Schema of the plan's files.
@@ -138,7 +147,10 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Validate(a) => validate::run(&global, a),
+        Command::Status(a) => status::run(&global, a),
         Command::Show(a) => show::run(&global, a),
+        Command::Update(a) => update::run(&global, a),
+        Command::Reading(a) => reading::run(&global, a),
         Command::Export(a) => export::run(&global, a),
         Command::Schema(a) => schema::run(&global, a),
         Command::Completions(a) => completions::run(a),

@@ -119,6 +119,12 @@ fn read_yaml(
             return None;
         }
     };
+    let node = parse_yaml_text(file, &text, diags)?;
+    Some((text, node))
+}
+
+/// Parse YAML text, reporting an empty file or a syntax error.
+fn parse_yaml_text(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<yaml::Node> {
     if text.trim().is_empty() {
         diags.push(Diagnostic::new(
             &rules::EMPTY_FILE,
@@ -128,7 +134,7 @@ fn read_yaml(
         ));
         return None;
     }
-    match yaml::parse(&text) {
+    match yaml::parse(text) {
         Ok(node) if node.value == yaml::Value::Null => {
             diags.push(Diagnostic::new(
                 &rules::EMPTY_FILE,
@@ -138,7 +144,7 @@ fn read_yaml(
             ));
             None
         }
-        Ok(node) => Some((text, node)),
+        Ok(node) => Some(node),
         Err(e) => {
             diags.push(Diagnostic::new(
                 &rules::YAML_SYNTAX,
@@ -157,10 +163,22 @@ type ActionResult = (Option<(Action, ActionSpans)>, Vec<Diagnostic>);
 /// Read one action file.
 pub fn load_action(tree: &dyn Tree, file: &str) -> ActionResult {
     let mut diags = Vec::new();
-    let Some((text, node)) = read_yaml(tree, file, &mut diags) else {
+    let text = match read_text(tree, file, MAX_PLAN_FILE) {
+        Ok(t) => t,
+        Err(d) => return (None, vec![*d]),
+    };
+    let (decoded, mut more) = decode_action_text(file, &text);
+    diags.append(&mut more);
+    (decoded, diags)
+}
+
+/// Decode an action from the text of its file (`file` names it in diagnostics).
+pub fn decode_action_text(file: &str, text: &str) -> ActionResult {
+    let mut diags = Vec::new();
+    let Some(node) = parse_yaml_text(file, text, &mut diags) else {
         return (None, diags);
     };
-    let mut ctx = Ctx::new(file, &text);
+    let mut ctx = Ctx::new(file, text);
     let decoded = action::decode(&mut ctx, &node);
     diags.append(&mut ctx.diags);
     if let Some((a, spans)) = &decoded {

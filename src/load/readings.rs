@@ -56,6 +56,14 @@ pub fn strip_bom(text: &str) -> &str {
 /// Returns `None` when the header is wrong (the rows cannot be interpreted).
 pub fn rows(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<RawRow>> {
     let text = strip_bom(text);
+    // The CSV reader miscounts lines after a CRLF; line numbers must match the file.
+    let normalised;
+    let text = if text.contains("\r\n") {
+        normalised = text.replace("\r\n", "\n");
+        normalised.as_str()
+    } else {
+        text
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -372,5 +380,18 @@ mod tests {
         let (items, diags) = run("indicateur,période\nx,y\n");
         assert!(items.is_empty());
         assert_eq!(diags, ["R007:1"]);
+    }
+}
+
+#[cfg(test)]
+mod crlf_tests {
+    use super::*;
+
+    #[test]
+    fn line_numbers_survive_crlf() {
+        let mut diags = Vec::new();
+        let text = "indicator,period,value,source,note,recorded,replaces\r\na,2024,1,S,,,\r\nb,2024,1,S,,,\r\n";
+        let rows = rows("f.csv", text, &mut diags).unwrap();
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 3]);
     }
 }

@@ -3,3 +3,5 @@
 
 pub mod card;
 pub mod export;
+pub mod health;
+pub mod status;

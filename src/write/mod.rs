@@ -2,4 +2,8 @@
 //! other byte of a file as it was.
 
 pub mod atomic;
+pub mod lock;
+pub mod readings;
+pub mod safe;
+pub mod states;
 pub mod yaml;

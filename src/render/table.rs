@@ -1,0 +1,197 @@
+//! Terminal tables that fit the width: columns that do not fit are dropped, lowest
+//! priority first, and the one flexible column is shortened with `…`. Drawn by comfy-table.
+
+use comfy_table::{
+    Attribute, Cell, CellAlignment, Color, ContentArrangement, Table as Comfy, TableStyle,
+};
+use unicode_width::UnicodeWidthStr;
+
+use super::term::{Style, Term, sanitize, truncate};
+
+/// A column of a table.
+#[derive(Clone, Debug)]
+pub struct Column {
+    /// Header text.
+    pub header: &'static str,
+    /// Right-align (numbers).
+    pub right: bool,
+    /// Columns with a higher number are dropped first when the table is too wide;
+    /// `0` is never dropped.
+    pub priority: u8,
+    /// The column that takes the remaining width (only one).
+    pub flexible: bool,
+    /// Never wider than this (cells are shortened).
+    pub max: usize,
+}
+
+impl Column {
+    /// A fixed column.
+    pub fn new(header: &'static str, priority: u8, max: usize) -> Column {
+        Column {
+            header,
+            right: false,
+            priority,
+            flexible: false,
+            max,
+        }
+    }
+
+    /// The flexible column.
+    pub fn flexible(header: &'static str) -> Column {
+        Column {
+            header,
+            right: false,
+            priority: 0,
+            flexible: true,
+            max: usize::MAX,
+        }
+    }
+
+    /// Right-aligned.
+    pub fn right(mut self) -> Column {
+        self.right = true;
+        self
+    }
+}
+
+/// A cell: text and an optional style.
+#[derive(Clone, Debug)]
+pub struct Styled {
+    /// The text (from files: sanitised when drawn).
+    pub text: String,
+    /// Its style, applied only when colours are on.
+    pub style: Option<Style>,
+}
+
+impl From<String> for Styled {
+    fn from(text: String) -> Styled {
+        Styled { text, style: None }
+    }
+}
+
+impl From<&str> for Styled {
+    fn from(text: &str) -> Styled {
+        Styled {
+            text: text.to_string(),
+            style: None,
+        }
+    }
+}
+
+/// Minimum width left for the flexible column before optional columns are dropped.
+const MIN_FLEX: usize = 24;
+/// Width taken by the spacing around each column.
+const PAD: usize = 2;
+
+fn color(style: Style) -> (Option<Color>, Option<Attribute>) {
+    match style {
+        Style::Error => (Some(Color::Red), Some(Attribute::Bold)),
+        Style::Warning => (Some(Color::Yellow), None),
+        Style::Note => (Some(Color::Cyan), None),
+        Style::Good => (Some(Color::Green), None),
+        Style::Bold => (None, Some(Attribute::Bold)),
+        Style::Dim => (Some(Color::DarkGrey), None),
+    }
+}
+
+/// Draw a table that fits `term.width` columns.
+pub fn draw(columns: &[Column], rows: &[Vec<Styled>], term: &Term) -> String {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| sanitize(&c.text)).collect())
+        .collect();
+    let natural: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let content = cells
+                .iter()
+                .map(|r| r.get(i).map(|s| s.width()).unwrap_or(0))
+                .max()
+                .unwrap_or(0);
+            content.max(c.header.width()).min(c.max)
+        })
+        .collect();
+    // Drop optional columns, lowest priority first, until the flexible one has room.
+    let mut keep: Vec<bool> = vec![true; columns.len()];
+    let fixed_width = |keep: &[bool]| -> usize {
+        columns
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| keep[*i] && !c.flexible)
+            .map(|(i, _)| natural[i] + PAD)
+            .sum::<usize>()
+    };
+    let mut order: Vec<usize> = (0..columns.len())
+        .filter(|&i| columns[i].priority > 0)
+        .collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(columns[i].priority));
+    for i in order {
+        if fixed_width(&keep) + MIN_FLEX + PAD <= term.width {
+            break;
+        }
+        keep[i] = false;
+    }
+    let flex_width = term.width.saturating_sub(fixed_width(&keep) + PAD).max(8);
+    let mut table = Comfy::new();
+    table.load_style(TableStyle::new());
+    table.set_content_arrangement(ContentArrangement::Disabled);
+    if term.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    let header: Vec<Cell> = columns
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep[*i])
+        .map(|(_, c)| {
+            let mut cell = Cell::new(c.header);
+            if term.color {
+                cell = cell.add_attribute(Attribute::Bold);
+            }
+            cell
+        })
+        .collect();
+    table.set_header(header);
+    for (r, row) in rows.iter().enumerate() {
+        let mut out = Vec::new();
+        for (i, col) in columns.iter().enumerate() {
+            if !keep[i] {
+                continue;
+            }
+            let width = if col.flexible { flex_width } else { natural[i] };
+            let text = truncate(cells[r].get(i).map(String::as_str).unwrap_or(""), width);
+            let mut cell = Cell::new(text);
+            if col.right {
+                cell = cell.set_alignment(CellAlignment::Right);
+            }
+            if term.color
+                && let Some(style) = row.get(i).and_then(|c| c.style)
+            {
+                let (fg, attr) = color(style);
+                if let Some(fg) = fg {
+                    cell = cell.fg(fg);
+                }
+                if let Some(a) = attr {
+                    cell = cell.add_attribute(a);
+                }
+            }
+            out.push(cell);
+        }
+        table.add_row(out);
+    }
+    let mut s = String::new();
+    for line in table.lines() {
+        s.push_str(line.trim_end());
+        s.push('\n');
+    }
+    // Underline the header, as wide as the table.
+    if let Some(first) = s.lines().next() {
+        let w = first.width().min(term.width);
+        let rule = "─".repeat(w);
+        let rest: String = s.lines().skip(1).map(|l| format!("{l}\n")).collect();
+        s = format!("{first}\n{}\n{rest}", term.paint(Style::Dim, &rule));
+    }
+    s
+}

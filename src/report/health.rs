@@ -1,0 +1,350 @@
+//! Health: what `pan` derives about an action for an as-of date, from its calendar, its
+//! recorded state and its readings.
+//!
+//! The rules, in order (the first that applies wins):
+//!
+//! 1. **done** / **cancelled**: the state in effect on the as-of date says so.
+//! 2. **late**: the calendar has a deadline (a bounded calendar: `2026 – 2027`, `2026`)
+//!    and it has passed. Continuous, open-ended (`À partir de …`, `2026+`), recurring,
+//!    dependent (`Selon le plan d'implémentation de …`) and unspecified calendars have no
+//!    deadline and are never late.
+//! 3. **due**: the deadline (or, for a continuous action, its first-phase milestone, as in
+//!    `Action continue (Intégration complète 2026)`) falls in the as-of year or within
+//!    `due_within_days` of the as-of date.
+//! 4. **stale**: the action has started, has readings, and its latest reading's period
+//!    ended more than `stale_after_days` before the as-of date — or an indicator with a
+//!    `frequency` has an overdue reading.
+//! 5. **no data**: the action has started and has indicators but no reading at all.
+//! 6. **on track**: none of the above (including actions that have not started yet).
+//!
+//! Everything is computed from the files and the as-of date alone, so a report can be
+//! rebuilt for any past date.
+
+use jiff::civil::Date;
+use jiff::{ToSpan, Unit};
+
+use crate::check::readings::overdue_period;
+use crate::config::Settings;
+use crate::model::{Action, Owner, Reading, State};
+
+/// The derived health of an action.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Health {
+    /// Past its deadline and not done.
+    Late,
+    /// Deadline this year or within the due window, not done.
+    Due,
+    /// Readings are too old, or a periodic reading is overdue.
+    Stale,
+    /// Started, has indicators, no reading yet.
+    NoData,
+    /// Nothing to worry about.
+    OnTrack,
+    /// Recorded as done.
+    Done,
+    /// Recorded as cancelled.
+    Cancelled,
+}
+
+impl Health {
+    /// All values, worst first.
+    pub const ALL: [Health; 7] = [
+        Health::Late,
+        Health::Due,
+        Health::Stale,
+        Health::NoData,
+        Health::OnTrack,
+        Health::Done,
+        Health::Cancelled,
+    ];
+
+    /// The spelling used on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Health::Late => "late",
+            Health::Due => "due",
+            Health::Stale => "stale",
+            Health::NoData => "no_data",
+            Health::OnTrack => "on_track",
+            Health::Done => "done",
+            Health::Cancelled => "cancelled",
+        }
+    }
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Health::Late => "late",
+            Health::Due => "due",
+            Health::Stale => "stale",
+            Health::NoData => "no data",
+            Health::OnTrack => "on track",
+            Health::Done => "done",
+            Health::Cancelled => "cancelled",
+        }
+    }
+
+    /// The French label, for reports in the plan's language.
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Health::Late => "en retard",
+            Health::Due => "échéance proche",
+            Health::Stale => "données anciennes",
+            Health::NoData => "sans données",
+            Health::OnTrack => "dans les temps",
+            Health::Done => "réalisée",
+            Health::Cancelled => "annulée",
+        }
+    }
+}
+
+/// The health of an action and why.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Assessment {
+    /// The health.
+    pub health: Health,
+    /// Why, in one short English phrase.
+    pub reason: String,
+}
+
+/// The readings of one action, per indicator, in period order with corrections applied.
+pub type ActionReadings<'a> = Vec<Vec<&'a Reading>>;
+
+/// Derive the health of `action` on `as_of`.
+pub fn assess(
+    action: &Action,
+    readings: &ActionReadings,
+    settings: &Settings,
+    as_of: Date,
+) -> Assessment {
+    let state = action.state_on(as_of);
+    match state {
+        Some(State::Done) => {
+            return Assessment {
+                health: Health::Done,
+                reason: "recorded as done".into(),
+            };
+        }
+        Some(State::Cancelled) => {
+            return Assessment {
+                health: Health::Cancelled,
+                reason: "recorded as cancelled".into(),
+            };
+        }
+        _ => {}
+    }
+    let cal = &action.calendar;
+    if let Some(deadline) = cal.deadline() {
+        if deadline < as_of {
+            return Assessment {
+                health: Health::Late,
+                reason: format!("calendar ended {deadline}"),
+            };
+        }
+        if is_due(deadline, as_of, settings) {
+            return Assessment {
+                health: Health::Due,
+                reason: format!("ends {deadline}"),
+            };
+        }
+    }
+    if let Some(milestone) = cal.milestone()
+        && milestone >= as_of
+        && is_due(milestone, as_of, settings)
+    {
+        return Assessment {
+            health: Health::Due,
+            reason: format!("milestone {milestone}"),
+        };
+    }
+    let start = cal.start_date(settings.period_start());
+    if start > as_of || action.indicators.is_empty() {
+        return Assessment {
+            health: Health::OnTrack,
+            reason: if start > as_of {
+                format!("starts {start}")
+            } else {
+                "no indicator to follow".into()
+            },
+        };
+    }
+    // Readings up to the as-of date only: a report for a past date ignores later figures.
+    let known = |rs: &[&Reading]| -> Option<crate::model::Period> {
+        rs.iter()
+            .filter(|r| r.period.start() <= as_of && r.recorded.is_none_or(|d| d <= as_of))
+            .map(|r| r.period)
+            .max()
+    };
+    let latest = readings.iter().filter_map(|rs| known(rs)).max();
+    for (ind, rs) in action.indicators.iter().zip(readings) {
+        if let Some(freq) = ind.frequency
+            && let Some(p) = overdue_period(freq, known(rs), start, as_of)
+        {
+            return Assessment {
+                health: Health::Stale,
+                reason: format!("{} reading for {p} overdue", ind.id),
+            };
+        }
+    }
+    match latest {
+        None => Assessment {
+            health: Health::NoData,
+            reason: "no reading yet".into(),
+        },
+        Some(p)
+            if p.end()
+                .saturating_add((settings.health.stale_after_days as i64).days())
+                < as_of =>
+        {
+            Assessment {
+                health: Health::Stale,
+                reason: format!("latest reading {p}"),
+            }
+        }
+        Some(p) => Assessment {
+            health: Health::OnTrack,
+            reason: format!("latest reading {p}"),
+        },
+    }
+}
+
+fn is_due(deadline: Date, as_of: Date, settings: &Settings) -> bool {
+    if deadline.year() == as_of.year() {
+        return true;
+    }
+    let days = as_of
+        .until((Unit::Day, deadline))
+        .map(|s| s.get_days())
+        .unwrap_or(i32::MAX);
+    days >= 0 && days as u32 <= settings.health.due_within_days
+}
+
+/// The readings of every action, grouped per indicator (`[action][indicator]`).
+pub fn readings_by_action<'a>(
+    plan: &crate::model::Plan,
+    readings: &'a crate::model::Readings,
+) -> Vec<ActionReadings<'a>> {
+    let by = readings.effective_by_indicator();
+    plan.actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            (0..a.indicators.len())
+                .map(|j| {
+                    by.get(&(Owner::Action(i as u32), j as u32))
+                        .cloned()
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::calendar::parse_label;
+    use crate::model::{ActionCode, Calendar, Indicator, IndicatorKind, StateEntry};
+    use jiff::civil::date;
+
+    fn settings() -> Settings {
+        Settings::parse(
+            "[plan]\ntitle = \"t\"\nstart = 2026\nend = 2030\n",
+            std::path::Path::new("pan.toml"),
+        )
+        .unwrap()
+    }
+
+    fn action(label: &str, indicators: usize) -> Action {
+        Action {
+            code: "IN-B-1.01".parse::<ActionCode>().unwrap(),
+            objective: "B-1".into(),
+            action: "x".into(),
+            responsible: vec!["M".into()],
+            partners: vec![],
+            indicators: (0..indicators)
+                .map(|i| Indicator {
+                    id: format!("i{i}"),
+                    label: "l".into(),
+                    kind: IndicatorKind::Count,
+                    measure: None,
+                    frequency: None,
+                })
+                .collect(),
+            calendar: parse_label(label).0,
+            states: vec![],
+        }
+    }
+
+    fn health(a: &Action, as_of: Date) -> Health {
+        let empty: ActionReadings = vec![vec![]; a.indicators.len()];
+        assess(a, &empty, &settings(), as_of).health
+    }
+
+    #[test]
+    fn bounded_calendars_become_due_then_late() {
+        let a = action("2026 – 2027", 1);
+        assert_eq!(health(&a, date(2026, 6, 1)), Health::NoData);
+        assert_eq!(health(&a, date(2027, 1, 2)), Health::Due);
+        assert_eq!(health(&a, date(2028, 1, 1)), Health::Late);
+        // Within the due window across a year boundary (90 days by default).
+        let mut a = action("", 0);
+        a.calendar.start = Some(crate::model::Period::Year(2025));
+        a.calendar.end = Some(crate::model::Period::Month(2026, 2));
+        assert_eq!(health(&a, date(2025, 12, 15)), Health::Due);
+        assert_eq!(health(&a, date(2025, 6, 1)), Health::OnTrack);
+    }
+
+    #[test]
+    fn done_and_cancelled_win() {
+        let mut a = action("2026", 1);
+        a.states.push(StateEntry {
+            date: date(2026, 3, 1),
+            state: State::Done,
+            note: String::new(),
+            reopened: false,
+        });
+        assert_eq!(health(&a, date(2030, 1, 1)), Health::Done);
+        assert_eq!(
+            health(&a, date(2026, 2, 1)),
+            Health::Due,
+            "before it was done"
+        );
+    }
+
+    #[test]
+    fn calendars_without_deadline_are_never_late() {
+        for label in [
+            "Action continue",
+            "À partir de 2026",
+            "2026+",
+            "Événement annuel",
+            "Selon le plan d'implémentation de la SNR",
+            "",
+        ] {
+            let a = action(label, 0);
+            assert_eq!(health(&a, date(2035, 1, 1)), Health::OnTrack, "{label}");
+        }
+    }
+
+    #[test]
+    fn continuous_milestones_are_due_in_their_year() {
+        let a = action("Action continue (Intégration complète 2026)", 0);
+        assert_eq!(health(&a, date(2026, 5, 1)), Health::Due);
+        assert_eq!(health(&a, date(2027, 5, 1)), Health::OnTrack);
+    }
+
+    #[test]
+    fn not_started_is_on_track() {
+        let a = action("2028 – 2029", 2);
+        assert_eq!(health(&a, date(2026, 5, 1)), Health::OnTrack);
+        let c = Calendar {
+            label: "x".into(),
+            ..Calendar::default()
+        };
+        assert_eq!(c.deadline(), None);
+    }
+}
