@@ -115,7 +115,7 @@ fn unknown_values_list_the_valid_ones() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("possible values: late, due"),
+        stderr(&out).contains("possible values: late, due, stale, no_data, on_track"),
         "{}",
         stderr(&out)
     );

@@ -83,7 +83,7 @@ fn update_refuses_and_leaves_the_file_untouched() {
     refused(
         &f,
         &["--state", "finished", "--note", "x"],
-        "possible values: planned, in-progress, done, suspended, cancelled",
+        "possible values: planned, in_progress, done, suspended, cancelled",
     );
     refused(
         &f,

@@ -17,8 +17,10 @@ use crate::write::{atomic, lock::Lock, safe};
 
 /// Arguments of `pan reading`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  pan reading add IN-B-11.02 participants 34 --period 2024 --source \"Rapport d'activité 2024\"\n  pan reading template --ministry MENEJ -o menej.csv\n  pan reading import menej.csv\n  pan reading list IN-B-11.02\n\n\
-Readings live in indicators/<lever>/<code>.csv (one file per action) and indicators/context.csv.")]
+#[command(
+    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 34 --period 2024 --source \"Rapport d'activité 2024\"\n  pan reading template --ministry MENEJ -o menej.csv\n  pan reading import menej.csv\n  pan reading list IN-B-11.02\n\n\
+Readings live in indicators/<lever>/<code>.csv (one file per action) and indicators/context.csv."
+)]
 pub struct Args {
     /// What to do.
     #[command(subcommand)]

@@ -43,7 +43,7 @@ pub enum StateArg {
     /// Not started.
     Planned,
     /// Under way.
-    #[value(alias = "in-progress")]
+    #[value(name = "in_progress", alias = "in-progress")]
     InProgress,
     /// Finished.
     Done,

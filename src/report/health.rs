@@ -40,8 +40,10 @@ pub enum Health {
     /// Readings are too old, or a periodic reading is overdue.
     Stale,
     /// Started, has indicators, no reading yet.
+    #[value(name = "no_data", alias = "no-data")]
     NoData,
     /// Nothing to worry about.
+    #[value(name = "on_track", alias = "on-track")]
     OnTrack,
     /// Recorded as done.
     Done,

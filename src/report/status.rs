@@ -21,6 +21,7 @@ pub enum StateFilter {
     /// Planned.
     Planned,
     /// In progress.
+    #[value(name = "in_progress", alias = "in-progress")]
     InProgress,
     /// Done.
     Done,
