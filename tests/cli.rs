@@ -262,3 +262,33 @@ fn every_command_has_help_with_an_example() {
         );
     }
 }
+
+#[test]
+fn the_starter_example_is_a_clean_plan() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/starter");
+    let out = assert_cmd::Command::cargo_bin("pan")
+        .unwrap()
+        .args([
+            "--root",
+            root.to_str().unwrap(),
+            "validate",
+            "--deny",
+            "warnings",
+            "--as-of",
+            "2026-11-23",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(
+        stdout(&out).starts_with("0 errors, 0 warnings, 0 notes in 5 files"),
+        "{}",
+        stdout(&out)
+    );
+    let out = assert_cmd::Command::cargo_bin("pan")
+        .unwrap()
+        .args(["--root", root.to_str().unwrap(), "schema", "--check"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -2,8 +2,10 @@
 //! loader, checks and reports, and choosing a renderer.
 
 pub mod completions;
+pub mod digest;
 pub mod export;
 pub mod reading;
+pub mod report;
 pub mod schema;
 pub mod show;
 pub mod status;
@@ -47,6 +49,10 @@ pub struct Cli {
 pub enum Command {
     /// Check every file of the plan and report every problem.
     Validate(validate::Args),
+    /// The Markdown digest of a steering-committee (COPIL) meeting.
+    Digest(digest::Args),
+    /// The full Markdown report, grouped by lever, ministry or calendar.
+    Report(report::Args),
     /// Where the plan stands: actions with their state and health, filtered and grouped.
     Status(status::Args),
     /// Show one action: every field, its calendar, state history and readings.
@@ -147,6 +153,8 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Validate(a) => validate::run(&global, a),
+        Command::Digest(a) => digest::run(&global, a),
+        Command::Report(a) => report::run(&global, a),
         Command::Status(a) => status::run(&global, a),
         Command::Show(a) => show::run(&global, a),
         Command::Update(a) => update::run(&global, a),

@@ -34,3 +34,6 @@ mod tests {
         assert_eq!(csv_safe("Nombre de participants"), "Nombre de participants");
     }
 }
+pub mod digest;
+pub mod i18n;
+pub mod report;

@@ -103,6 +103,65 @@ impl Health {
     }
 }
 
+/// Why an action has its health.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// Recorded as done.
+    Done,
+    /// Recorded as cancelled.
+    Cancelled,
+    /// The calendar ended on this day.
+    Ended(Date),
+    /// The calendar ends on this day.
+    Ends(Date),
+    /// A continuous action's milestone falls on this day.
+    Milestone(Date),
+    /// The action starts on this day.
+    Starts(Date),
+    /// The action has no indicator.
+    NoIndicator,
+    /// A periodic reading is overdue.
+    Overdue(String, crate::model::Period),
+    /// The latest reading is of this period.
+    Latest(crate::model::Period),
+    /// No reading yet.
+    NoReading,
+}
+
+impl Reason {
+    /// In English.
+    pub fn en(&self) -> String {
+        match self {
+            Reason::Done => "recorded as done".into(),
+            Reason::Cancelled => "recorded as cancelled".into(),
+            Reason::Ended(d) => format!("calendar ended {d}"),
+            Reason::Ends(d) => format!("ends {d}"),
+            Reason::Milestone(d) => format!("milestone {d}"),
+            Reason::Starts(d) => format!("starts {d}"),
+            Reason::NoIndicator => "no indicator to follow".into(),
+            Reason::Overdue(id, p) => format!("{id} reading for {p} overdue"),
+            Reason::Latest(p) => format!("latest reading {p}"),
+            Reason::NoReading => "no reading yet".into(),
+        }
+    }
+
+    /// In French.
+    pub fn fr(&self) -> String {
+        match self {
+            Reason::Done => "enregistrée comme réalisée".into(),
+            Reason::Cancelled => "enregistrée comme annulée".into(),
+            Reason::Ended(d) => format!("calendrier échu le {d}"),
+            Reason::Ends(d) => format!("échéance le {d}"),
+            Reason::Milestone(d) => format!("jalon le {d}"),
+            Reason::Starts(d) => format!("commence le {d}"),
+            Reason::NoIndicator => "aucun indicateur".into(),
+            Reason::Overdue(id, p) => format!("mesure {p} de {id} attendue"),
+            Reason::Latest(p) => format!("dernière mesure : {p}"),
+            Reason::NoReading => "aucune mesure".into(),
+        }
+    }
+}
+
 /// The health of an action and why.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Assessment {
@@ -110,6 +169,19 @@ pub struct Assessment {
     pub health: Health,
     /// Why, in one short English phrase.
     pub reason: String,
+    /// Why, as data (for reports in other languages).
+    #[serde(skip)]
+    pub why: Reason,
+}
+
+impl Assessment {
+    fn new(health: Health, why: Reason) -> Assessment {
+        Assessment {
+            health,
+            reason: why.en(),
+            why,
+        }
+    }
 }
 
 /// The readings of one action, per indicator, in period order with corrections applied.
@@ -124,54 +196,33 @@ pub fn assess(
 ) -> Assessment {
     let state = action.state_on(as_of);
     match state {
-        Some(State::Done) => {
-            return Assessment {
-                health: Health::Done,
-                reason: "recorded as done".into(),
-            };
-        }
-        Some(State::Cancelled) => {
-            return Assessment {
-                health: Health::Cancelled,
-                reason: "recorded as cancelled".into(),
-            };
-        }
+        Some(State::Done) => return Assessment::new(Health::Done, Reason::Done),
+        Some(State::Cancelled) => return Assessment::new(Health::Cancelled, Reason::Cancelled),
         _ => {}
     }
     let cal = &action.calendar;
     if let Some(deadline) = cal.deadline() {
         if deadline < as_of {
-            return Assessment {
-                health: Health::Late,
-                reason: format!("calendar ended {deadline}"),
-            };
+            return Assessment::new(Health::Late, Reason::Ended(deadline));
         }
         if is_due(deadline, as_of, settings) {
-            return Assessment {
-                health: Health::Due,
-                reason: format!("ends {deadline}"),
-            };
+            return Assessment::new(Health::Due, Reason::Ends(deadline));
         }
     }
     if let Some(milestone) = cal.milestone()
         && milestone >= as_of
         && is_due(milestone, as_of, settings)
     {
-        return Assessment {
-            health: Health::Due,
-            reason: format!("milestone {milestone}"),
-        };
+        return Assessment::new(Health::Due, Reason::Milestone(milestone));
     }
     let start = cal.start_date(settings.period_start());
     if start > as_of || action.indicators.is_empty() {
-        return Assessment {
-            health: Health::OnTrack,
-            reason: if start > as_of {
-                format!("starts {start}")
-            } else {
-                "no indicator to follow".into()
-            },
+        let why = if start > as_of {
+            Reason::Starts(start)
+        } else {
+            Reason::NoIndicator
         };
+        return Assessment::new(Health::OnTrack, why);
     }
     // Readings up to the as-of date only: a report for a past date ignores later figures.
     let known = |rs: &[&Reading]| -> Option<crate::model::Period> {
@@ -185,31 +236,16 @@ pub fn assess(
         if let Some(freq) = ind.frequency
             && let Some(p) = overdue_period(freq, known(rs), start, as_of)
         {
-            return Assessment {
-                health: Health::Stale,
-                reason: format!("{} reading for {p} overdue", ind.id),
-            };
+            return Assessment::new(Health::Stale, Reason::Overdue(ind.id.clone(), p));
         }
     }
+    let stale_after = (settings.health.stale_after_days as i64).days();
     match latest {
-        None => Assessment {
-            health: Health::NoData,
-            reason: "no reading yet".into(),
-        },
-        Some(p)
-            if p.end()
-                .saturating_add((settings.health.stale_after_days as i64).days())
-                < as_of =>
-        {
-            Assessment {
-                health: Health::Stale,
-                reason: format!("latest reading {p}"),
-            }
+        None => Assessment::new(Health::NoData, Reason::NoReading),
+        Some(p) if p.end().saturating_add(stale_after) < as_of => {
+            Assessment::new(Health::Stale, Reason::Latest(p))
         }
-        Some(p) => Assessment {
-            health: Health::OnTrack,
-            reason: format!("latest reading {p}"),
-        },
+        Some(p) => Assessment::new(Health::OnTrack, Reason::Latest(p)),
     }
 }
 

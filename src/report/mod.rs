@@ -2,6 +2,9 @@
 //! renderers print. A report never reads a file.
 
 pub mod card;
+pub mod digest;
 pub mod export;
+pub mod full;
 pub mod health;
+pub mod progress;
 pub mod status;

@@ -1,0 +1,59 @@
+//! `pan digest`: the Markdown digest of a steering-committee (COPIL) meeting.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use jiff::civil::Date;
+
+use super::{Global, Refused, emit};
+use crate::config::Lang;
+use crate::render;
+use crate::report::digest::{self, SinceFrom};
+
+/// Arguments of `pan digest`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  pan digest -o copil.md                     # since the previous COPIL date in pan.toml\n  pan digest --since 2026-06-30 --as-of 2026-11-23 --lang en\n\n\
+The same files and dates give the same bytes; without --as-of, today is used and printed in the heading."
+)]
+pub struct Args {
+    /// Start of the period covered (default: the previous COPIL meeting in pan.toml, or the
+    /// start of the plan).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<Date>,
+    /// The day the digest describes (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<Date>,
+    /// Language (default: pan.toml's, French for the bundled plan).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Run `pan digest`.
+pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
+    let repo = global.repo()?;
+    let loaded = global.load(&repo)?;
+    let as_of = args.as_of.unwrap_or_else(super::validate::today);
+    let (since, from) = match args.since {
+        Some(s) => (s, SinceFrom::Given),
+        None => digest::default_since(&repo.settings, as_of),
+    };
+    if since > as_of {
+        return Err(Refused(format!("--since {since} is after the as-of date {as_of}")).into());
+    }
+    let lang = args.lang.unwrap_or(repo.settings.plan.language);
+    let d = digest::build(
+        &loaded.plan,
+        &loaded.readings,
+        &repo.settings,
+        as_of,
+        since,
+        from,
+    );
+    let text = render::digest::markdown(&d, lang, repo.settings.health.stale_after_days);
+    emit(&text, args.output.as_deref())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,398 @@
+//! The COPIL digest as GitHub-flavoured Markdown (tables, footnote, Mermaid charts).
+
+use std::fmt::Write;
+
+use super::i18n::{self, Words};
+use super::markdown::{self, Align, escape};
+use crate::config::Lang;
+use crate::report::digest::{Chart, Digest, STATES, SinceFrom, TaskStatus};
+use crate::report::health::Health;
+
+fn fill(template: &str, values: &[String]) -> String {
+    let mut out = template.to_string();
+    for v in values {
+        out = out.replacen("{}", v, 1);
+    }
+    out
+}
+
+/// Text safe inside a Mermaid chart title (no characters with a meaning there).
+fn mermaid_text(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if matches!(
+                c,
+                ':' | ';' | '#' | '%' | '\n' | '\r' | '`' | '<' | '>' | '{' | '}'
+            ) || c.is_control()
+            {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A Mermaid task id for a code: `IN-B-11.02` → `b11_02`.
+fn task_id(code: &str) -> String {
+    code.trim_start_matches("IN-")
+        .chars()
+        .filter_map(|c| match c {
+            '-' => None,
+            '.' => Some('_'),
+            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// One Mermaid gantt chart.
+pub fn gantt(chart: &Chart, w: &Words) -> String {
+    let mut out = String::from("```mermaid\ngantt\n");
+    let part = if chart.part.1 > 1 {
+        format!(" ({} {}/{})", w.part, chart.part.0, chart.part.1)
+    } else {
+        String::new()
+    };
+    let _ = writeln!(
+        out,
+        "    title {} — {}{}",
+        mermaid_text(&chart.lever),
+        mermaid_text(&chart.title),
+        part
+    );
+    out.push_str("    dateFormat YYYY-MM-DD\n    axisFormat %Y\n    todayMarker off\n");
+    let mut section = String::new();
+    for t in &chart.tasks {
+        if t.objective != section {
+            section = t.objective.clone();
+            let _ = writeln!(out, "    section {}", mermaid_text(&section));
+        }
+        let tag = match t.status {
+            TaskStatus::Done => "done, ",
+            TaskStatus::Late => "crit, ",
+            TaskStatus::Active => "active, ",
+            TaskStatus::Other => "",
+        };
+        let _ = writeln!(
+            out,
+            "    {} :{tag}{}, {}, {}",
+            mermaid_text(&t.code),
+            task_id(&t.code),
+            t.start,
+            t.end
+        );
+    }
+    out.push_str("```\n");
+    out
+}
+
+fn attention_table(items: &[crate::report::digest::Attention], w: &Words, lang: Lang) -> String {
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|a| {
+            vec![
+                a.code.clone(),
+                escape(&super::term::truncate(&a.action, 120)),
+                escape(&a.responsible.join(", ")),
+                escape(&a.calendar),
+                escape(&match (&a.why, lang) {
+                    (Some(why), Lang::Fr) => why.fr(),
+                    (Some(why), Lang::En) => why.en(),
+                    (None, _) => a.reason.clone(),
+                }),
+            ]
+        })
+        .collect();
+    markdown::table(
+        &[w.code, w.action, w.responsible, w.calendar, w.why],
+        &[Align::Left; 5],
+        &rows,
+    )
+}
+
+/// Render the digest.
+pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
+    let w = i18n::words(lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", w.digest);
+    let _ = writeln!(
+        out,
+        "**{}** — {} {}  ",
+        escape(&d.title),
+        w.as_of,
+        i18n::date(d.as_of, lang)
+    );
+    let since_note = match d.since_from {
+        SinceFrom::Copil => w.since_copil,
+        SinceFrom::PlanStart => w.since_start,
+        SinceFrom::Given => w.since_given,
+    };
+    let _ = writeln!(
+        out,
+        "{} : {} → {} ({since_note})\n",
+        w.period,
+        i18n::date(d.since, lang),
+        i18n::date(d.as_of, lang)
+    );
+
+    // Key figures: the whole plan and each lever; columns with nothing anywhere are left out.
+    let total = &d.figures[0];
+    let state_cols: Vec<usize> = (0..STATES.len())
+        .filter(|&i| total.by_state[i] > 0)
+        .collect();
+    let health_cols: Vec<usize> = (0..Health::ALL.len())
+        .filter(|&i| {
+            total.by_health[i] > 0 && !matches!(Health::ALL[i], Health::Done | Health::Cancelled)
+        })
+        .collect();
+    let mut header: Vec<String> = vec![w.lever.to_string(), w.actions.to_string()];
+    header.extend(
+        state_cols
+            .iter()
+            .map(|&i| format!("{} : {}", w.state, i18n::state(STATES[i], lang))),
+    );
+    header.extend(
+        health_cols
+            .iter()
+            .map(|&i| i18n::health(Health::ALL[i], lang).to_string()),
+    );
+    let rows: Vec<Vec<String>> = d
+        .figures
+        .iter()
+        .map(|f| {
+            let name = if f.lever.is_empty() {
+                format!("**{}**", w.whole_plan)
+            } else {
+                format!("{} — {}", f.lever, escape(&f.title))
+            };
+            let mut r = vec![name, f.actions.to_string()];
+            r.extend(state_cols.iter().map(|&i| f.by_state[i].to_string()));
+            r.extend(health_cols.iter().map(|&i| f.by_health[i].to_string()));
+            r
+        })
+        .collect();
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut align = vec![Align::Left];
+    align.extend(std::iter::repeat_n(Align::Right, header.len() - 1));
+    let _ = writeln!(out, "## {}\n", w.key_figures);
+    out.push_str(&markdown::table(&header_refs, &align, &rows));
+    out.push('\n');
+
+    if !d.context.is_empty() {
+        let _ = writeln!(out, "## {}\n", w.context);
+        let rows: Vec<Vec<String>> = d
+            .context
+            .iter()
+            .map(|c| {
+                let unit = if c.percent { " %" } else { "" };
+                let latest = c
+                    .series
+                    .last()
+                    .map(|(p, v)| format!("{}{unit} ({p})", i18n::number(*v, lang)))
+                    .unwrap_or_else(|| "—".to_string());
+                let series = c
+                    .series
+                    .iter()
+                    .map(|(p, v)| format!("{p} : {}", i18n::number(*v, lang)))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let trend = if c.sparkline.is_empty() {
+                    "—".to_string()
+                } else {
+                    format!("{} <sub>{}</sub>", c.sparkline, escape(&series))
+                };
+                let target = c
+                    .target
+                    .map(|(v, y)| format!("{}{unit} {} {y}", i18n::number(v, lang), w.by))
+                    .unwrap_or_else(|| "—".to_string());
+                vec![
+                    escape(&c.label),
+                    trend,
+                    latest,
+                    target,
+                    i18n::class(c.class, lang).to_string(),
+                ]
+            })
+            .collect();
+        let progress = format!("{}[^method]", w.progress);
+        out.push_str(&markdown::table(
+            &[w.indicator, w.trend, w.latest, w.target, &progress],
+            &[
+                Align::Left,
+                Align::Left,
+                Align::Right,
+                Align::Right,
+                Align::Left,
+            ],
+            &rows,
+        ));
+        out.push('\n');
+    }
+
+    if !d.changes.is_empty() {
+        let _ = writeln!(out, "## {}\n", w.changes);
+        for c in &d.changes {
+            let text = if c.action.is_empty() {
+                w.no_text.to_string()
+            } else {
+                escape(&super::term::truncate(&c.action, 140))
+            };
+            let _ = writeln!(
+                out,
+                "- **{}** {} ({})",
+                c.code,
+                text,
+                escape(&c.responsible.join(", "))
+            );
+            for s in &c.states {
+                let note = if s.note.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", escape(&s.note.replace('\n', " ")))
+                };
+                let _ = writeln!(
+                    out,
+                    "  - {} : {} ({}){note}",
+                    w.state,
+                    i18n::model_state(s.state, lang),
+                    i18n::date(s.date, lang)
+                );
+            }
+            for r in &c.readings {
+                let corr = r
+                    .replaces
+                    .as_ref()
+                    .map(|v| format!(", {} {}", w.corrects, escape(v)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "  - {} : `{}` {} = {}{corr} — {}",
+                    w.readings,
+                    r.indicator,
+                    r.period,
+                    escape(&r.value),
+                    escape(&r.source)
+                );
+            }
+        }
+        out.push('\n');
+    }
+
+    if !d.late.is_empty() || !d.due_not_started.is_empty() || !d.missing_readings.is_empty() {
+        let _ = writeln!(out, "## {}\n", w.decisions);
+        if !d.late.is_empty() {
+            let _ = writeln!(out, "### {} ({})\n", w.late_actions, d.late.len());
+            out.push_str(&attention_table(&d.late, w, lang));
+            out.push('\n');
+        }
+        if !d.due_not_started.is_empty() {
+            let _ = writeln!(
+                out,
+                "### {} ({})\n",
+                w.due_not_started,
+                d.due_not_started.len()
+            );
+            out.push_str(&attention_table(&d.due_not_started, w, lang));
+            out.push('\n');
+        }
+        if !d.missing_readings.is_empty() {
+            let n: usize = d.missing_readings.iter().map(|a| a.indicators.len()).sum();
+            let _ = writeln!(out, "### {}\n", w.missing);
+            let _ = writeln!(
+                out,
+                "<details>\n<summary>{} {}, {} {} — {}</summary>\n",
+                d.missing_readings.len(),
+                w.actions.to_lowercase(),
+                n,
+                w.indicators,
+                fill(w.missing_hint, &[stale_days.to_string()])
+            );
+            let rows: Vec<Vec<String>> = d
+                .missing_readings
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.code.clone(),
+                        escape(&a.responsible.join(", ")),
+                        a.indicators
+                            .iter()
+                            .map(|i| format!("`{i}`"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ]
+                })
+                .collect();
+            out.push_str(&markdown::table(
+                &[w.code, w.responsible, w.indicator],
+                &[Align::Left; 3],
+                &rows,
+            ));
+            out.push_str("\n</details>\n\n");
+        }
+    }
+
+    if !d.ministries.is_empty() {
+        let _ = writeln!(out, "## {}\n", w.per_ministry);
+        let rows: Vec<Vec<String>> = d
+            .ministries
+            .iter()
+            .map(|m| {
+                vec![
+                    format!("{} — {}", escape(&m.acronym), escape(&m.name)),
+                    m.carried.to_string(),
+                    m.late.to_string(),
+                    m.without_data.to_string(),
+                    m.with_new_readings.to_string(),
+                ]
+            })
+            .collect();
+        out.push_str(&markdown::table(
+            &[
+                w.ministry,
+                w.carried,
+                w.late,
+                w.without_data,
+                w.with_readings,
+            ],
+            &[
+                Align::Left,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+            ],
+            &rows,
+        ));
+        out.push('\n');
+    }
+
+    if !d.charts.is_empty() {
+        let _ = writeln!(out, "## {}\n", w.calendar_section);
+        let _ = writeln!(out, "{}\n", w.legend);
+        for c in &d.charts {
+            out.push_str(&gantt(c, w));
+            out.push('\n');
+        }
+    }
+
+    if !d.context.is_empty() {
+        let _ = writeln!(out, "[^method]: {}\n", w.method);
+    }
+    let _ = writeln!(out, "---\n\n*{}*", w.generated);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mermaid_ids_and_texts_are_safe() {
+        assert_eq!(task_id("IN-B-11.02"), "b11_02");
+        assert_eq!(mermaid_text("A: b; c # d"), "A b c d");
+    }
+}

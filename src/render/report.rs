@@ -1,0 +1,205 @@
+//! The full report as GitHub-flavoured Markdown.
+
+use std::fmt::Write;
+
+use super::i18n;
+use super::markdown::{self, Align, escape};
+use super::term::truncate;
+use crate::config::Lang;
+use crate::report::full::{FullReport, ReportBy};
+use crate::report::health::Health;
+
+fn anchor_free(s: &str) -> String {
+    escape(s)
+}
+
+/// Render the full report.
+pub fn markdown(r: &FullReport, lang: Lang) -> String {
+    let w = i18n::words(lang);
+    let s = &r.status;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", w.report);
+    let by = match r.by {
+        ReportBy::Lever => w.lever.to_lowercase(),
+        ReportBy::Ministry => w.ministry.to_lowercase(),
+        ReportBy::Calendar => w.by_calendar.to_string(),
+    };
+    let as_of: jiff::civil::Date = s.as_of.parse().unwrap_or(jiff::civil::Date::MIN);
+    let _ = writeln!(
+        out,
+        "**{}** — {} {} · {} : {by}\n",
+        escape(&r.title),
+        w.as_of,
+        i18n::date(as_of, lang),
+        w.group
+    );
+
+    // Summary: one line per group, health counts, and the total.
+    let healths: Vec<Health> = Health::ALL
+        .iter()
+        .copied()
+        .filter(|h| s.totals.contains_key(h.as_str()))
+        .collect();
+    let mut header: Vec<String> = vec![w.group.to_string(), w.actions.to_string()];
+    header.extend(healths.iter().map(|h| i18n::health(*h, lang).to_string()));
+    let mut rows: Vec<Vec<String>> = s
+        .groups
+        .iter()
+        .map(|g| {
+            let mut row = vec![
+                escape(&i18n::group_title(&g.title, lang)),
+                g.rows.len().to_string(),
+            ];
+            row.extend(
+                healths
+                    .iter()
+                    .map(|h| g.counts.get(h.as_str()).copied().unwrap_or(0).to_string()),
+            );
+            row
+        })
+        .collect();
+    let mut total = vec![format!("**{}**", w.whole_plan), s.rows.len().to_string()];
+    total.extend(
+        healths
+            .iter()
+            .map(|h| s.totals.get(h.as_str()).copied().unwrap_or(0).to_string()),
+    );
+    rows.push(total);
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut align = vec![Align::Left];
+    align.extend(std::iter::repeat_n(Align::Right, header.len() - 1));
+    let _ = writeln!(out, "## {}\n", w.summary);
+    out.push_str(&markdown::table(&header_refs, &align, &rows));
+    let entries: usize = s.groups.iter().map(|g| g.rows.len()).sum();
+    if entries > s.rows.len() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            i18n_fill(w.shared, &[entries.to_string(), s.rows.len().to_string()])
+        );
+    }
+    out.push('\n');
+
+    for (gi, g) in s.groups.iter().enumerate() {
+        let title = i18n::group_title(&g.title, lang);
+        let _ = writeln!(out, "## {}\n", anchor_free(&title));
+        if let Some(objs) = r.objectives.get(gi)
+            && !objs.is_empty()
+        {
+            let _ = writeln!(out, "**{}**\n", w.objectives);
+            for (code, title) in objs {
+                let title = if title.is_empty() {
+                    w.no_text.to_string()
+                } else {
+                    escape(title)
+                };
+                let _ = writeln!(out, "- {code} — {title}");
+            }
+            out.push('\n');
+        }
+        let rows: Vec<Vec<String>> = g
+            .rows
+            .iter()
+            .map(|&i| {
+                let row = &s.rows[i];
+                let text = row.action.split('\n').next().unwrap_or("");
+                let latest = row
+                    .latest
+                    .iter()
+                    .map(|l| format!("`{}` {} ({})", l.indicator, escape(&l.value), l.period))
+                    .collect::<Vec<_>>()
+                    .join("<br>");
+                vec![
+                    row.code.clone(),
+                    if text.is_empty() {
+                        w.no_text.to_string()
+                    } else {
+                        escape(&truncate(text, 160))
+                    },
+                    escape(&row.responsible.join(", ")),
+                    escape(&row.calendar),
+                    i18n::state(row.state, lang).to_string(),
+                    i18n::health(row.assessment.health, lang).to_string(),
+                    if latest.is_empty() {
+                        "—".into()
+                    } else {
+                        latest
+                    },
+                ]
+            })
+            .collect();
+        out.push_str(&markdown::table(
+            &[
+                w.code,
+                w.action,
+                w.responsible,
+                w.calendar,
+                w.state,
+                w.health,
+                w.latest,
+            ],
+            &[Align::Left; 7],
+            &rows,
+        ));
+        out.push('\n');
+        let with_readings: Vec<usize> = g
+            .rows
+            .iter()
+            .copied()
+            .filter(|&i| !r.details[i].is_empty())
+            .collect();
+        if !with_readings.is_empty() {
+            let _ = writeln!(
+                out,
+                "### {} — {}\n",
+                w.indicator_details,
+                anchor_free(&title)
+            );
+            let rows: Vec<Vec<String>> = with_readings
+                .iter()
+                .flat_map(|&i| {
+                    let code = s.rows[i].code.clone();
+                    r.details[i].iter().map(move |d| {
+                        let value = match &d.replaces {
+                            Some(v) => {
+                                format!("{} ({} {})", escape(&d.value), w.corrects, escape(v))
+                            }
+                            None => escape(&d.value),
+                        };
+                        vec![
+                            code.clone(),
+                            format!("`{}` {}", d.indicator, escape(&d.label)),
+                            d.period.clone(),
+                            value,
+                            escape(&d.source),
+                            escape(&d.note),
+                        ]
+                    })
+                })
+                .collect();
+            out.push_str(&markdown::table(
+                &[w.code, w.indicator, w.period_col, w.value, w.source, "Note"],
+                &[
+                    Align::Left,
+                    Align::Left,
+                    Align::Left,
+                    Align::Right,
+                    Align::Left,
+                    Align::Left,
+                ],
+                &rows,
+            ));
+            out.push('\n');
+        }
+    }
+    let _ = writeln!(out, "---\n\n*{}*", w.generated);
+    out
+}
+
+fn i18n_fill(template: &str, values: &[String]) -> String {
+    let mut out = template.to_string();
+    for v in values {
+        out = out.replacen("{}", v, 1);
+    }
+    out
+}

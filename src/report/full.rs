@@ -1,0 +1,128 @@
+//! The full report: a summary, then per group (lever, ministry or calendar) its objectives,
+//! a table of its actions and the detail of every reading with its source.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::status::{self, Filters, GroupBy, StatusReport};
+use crate::config::Settings;
+use crate::model::{Owner, Plan, Readings};
+
+/// How the full report is grouped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportBy {
+    /// By lever.
+    Lever,
+    /// By ministry (an action of several ministries appears under each).
+    Ministry,
+    /// By calendar bucket.
+    Calendar,
+}
+
+/// One reading in the indicator details.
+#[derive(Clone, Debug, Serialize)]
+pub struct Detail {
+    /// Indicator id.
+    pub indicator: String,
+    /// Indicator label.
+    pub label: String,
+    /// Period.
+    pub period: String,
+    /// Value for people.
+    pub value: String,
+    /// Source.
+    pub source: String,
+    /// Note.
+    pub note: String,
+    /// Value corrected by this reading.
+    pub replaces: Option<String>,
+}
+
+/// The full report.
+#[derive(Clone, Debug, Serialize)]
+pub struct FullReport {
+    /// Plan title.
+    pub title: String,
+    /// How it is grouped.
+    pub by: ReportBy,
+    /// The status rows and groups.
+    pub status: StatusReport,
+    /// Objectives (code, title) concerned by each group, in plan order.
+    pub objectives: Vec<Vec<(String, String)>>,
+    /// Readings of each row (same order as `status.rows`).
+    pub details: Vec<Vec<Detail>>,
+}
+
+/// Build the full report.
+pub fn build(
+    plan: &Plan,
+    readings: &Readings,
+    settings: &Settings,
+    as_of: Date,
+    filters: &Filters,
+    by: ReportBy,
+) -> FullReport {
+    let group_by = match by {
+        ReportBy::Lever => GroupBy::Lever,
+        ReportBy::Ministry => GroupBy::Ministry,
+        ReportBy::Calendar => GroupBy::Calendar,
+    };
+    let status = status::build(plan, readings, settings, as_of, filters, Some(group_by));
+    let objectives = status
+        .groups
+        .iter()
+        .map(|g| {
+            let mut codes: Vec<&str> = g
+                .rows
+                .iter()
+                .map(|&i| status.rows[i].objective.as_str())
+                .collect();
+            codes.dedup();
+            let mut out: Vec<(String, String)> = Vec::new();
+            for l in &plan.levers {
+                for o in &l.objectives {
+                    if codes.contains(&o.code.as_str()) {
+                        out.push((o.code.clone(), o.title.clone()));
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    let details = status
+        .rows
+        .iter()
+        .map(|r| {
+            let Some(i) = r.code.parse().ok().and_then(|c| plan.action_index(&c)) else {
+                return Vec::new();
+            };
+            let a = &plan.actions[i];
+            let mut out = Vec::new();
+            for (j, ind) in a.indicators.iter().enumerate() {
+                for rd in readings.of(Owner::Action(i as u32), j as u32) {
+                    if rd.period.start() > as_of || rd.recorded.is_some_and(|d| d > as_of) {
+                        continue;
+                    }
+                    out.push(Detail {
+                        indicator: ind.id.clone(),
+                        label: ind.label.clone(),
+                        period: rd.period.to_string(),
+                        value: readings.display_value(rd.value, ind.kind),
+                        source: readings.strings.get(rd.source).to_string(),
+                        note: readings.strings.get(rd.note).to_string(),
+                        replaces: rd.replaces.map(|s| readings.strings.get(s).to_string()),
+                    });
+                }
+            }
+            out
+        })
+        .collect();
+    FullReport {
+        title: settings.plan.title.clone(),
+        by,
+        status,
+        objectives,
+        details,
+    }
+}

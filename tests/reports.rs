@@ -1,0 +1,370 @@
+//! `pan digest` and `pan report`: valid GitHub-flavoured Markdown (checked with a real
+//! parser), valid Mermaid dates, deterministic bytes, counts that add up.
+
+mod common;
+
+use common::{ACTION_PATH, Fixture, stderr, stdout};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+const AS_OF: &str = "2026-11-23";
+
+fn bundled(args: &[&str]) -> String {
+    let out = assert_cmd::Command::cargo_bin("pan")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("PAN_ROOT")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
+/// Every table's rows have exactly the header's number of cells; returns the tables'
+/// sizes as (columns, body rows).
+fn tables(md: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (mut cols, mut rows, mut cells) = (0usize, 0usize, 0usize);
+    let mut in_head = false;
+    for e in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES) {
+        match e {
+            Event::Start(Tag::Table(align)) => {
+                cols = align.len();
+                rows = 0;
+            }
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                cells = 0;
+            }
+            Event::End(TagEnd::TableHead) => {
+                assert_eq!(cells, cols, "header cells");
+                in_head = false;
+            }
+            Event::Start(Tag::TableRow) => cells = 0,
+            Event::End(TagEnd::TableRow) => {
+                assert_eq!(cells, cols, "a row has {cells} cells, the table {cols}");
+                if !in_head {
+                    rows += 1;
+                }
+            }
+            Event::Start(Tag::TableCell) => cells += 1,
+            Event::End(TagEnd::Table) => out.push((cols, rows)),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The Mermaid blocks of a document.
+fn mermaid_blocks(md: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for e in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match e {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if &*lang == "mermaid" => {
+                current = Some(String::new())
+            }
+            Event::Text(t) => {
+                if let Some(c) = current.as_mut() {
+                    c.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(c) = current.take() {
+                    out.push(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Check a gantt chart: every task line has an id and two valid dates in order; ids are
+/// unique. Returns the number of tasks.
+fn check_gantt(block: &str) -> usize {
+    let mut lines = block.lines();
+    assert_eq!(lines.next(), Some("gantt"));
+    let mut ids = std::collections::HashSet::new();
+    let mut n = 0;
+    for line in lines {
+        let t = line.trim();
+        if t.is_empty()
+            || [
+                "title ",
+                "dateFormat ",
+                "axisFormat ",
+                "todayMarker ",
+                "section ",
+            ]
+            .iter()
+            .any(|k| t.starts_with(k))
+        {
+            continue;
+        }
+        let (name, rest) = t
+            .split_once(" :")
+            .unwrap_or_else(|| panic!("not a task line: {t:?}"));
+        assert!(!name.is_empty() && !name.contains(':'), "{t}");
+        let parts: Vec<&str> = rest.split(", ").collect();
+        let (tags, id, start, end) = match parts.as_slice() {
+            [id, s, e] => (vec![], *id, *s, *e),
+            [tag, id, s, e] => (vec![*tag], *id, *s, *e),
+            _ => panic!("bad task line: {t:?}"),
+        };
+        for tag in tags {
+            assert!(["done", "active", "crit"].contains(&tag), "{t}");
+        }
+        assert!(
+            id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'),
+            "{t}"
+        );
+        assert!(ids.insert(id.to_string()), "duplicate id {id}");
+        let s: jiff::civil::Date = start
+            .parse()
+            .unwrap_or_else(|_| panic!("bad start in {t:?}"));
+        let e: jiff::civil::Date = end.parse().unwrap_or_else(|_| panic!("bad end in {t:?}"));
+        assert!(s <= e, "{t}");
+        n += 1;
+    }
+    n
+}
+
+#[test]
+fn the_digest_is_valid_gfm_with_valid_mermaid_charts() {
+    let md = bundled(&["digest", "--as-of", AS_OF]);
+    let tables = tables(&md);
+    assert!(tables.len() >= 5, "{tables:?}");
+    assert_eq!(tables[0].1, 7, "key figures: the whole plan and six levers");
+    let blocks = mermaid_blocks(&md);
+    assert!(!blocks.is_empty());
+    let tasks: usize = blocks.iter().map(|b| check_gantt(b)).sum();
+    assert_eq!(tasks, 249, "every action is on a chart");
+    assert!(
+        blocks.iter().all(|b| b
+            .lines()
+            .filter(|l| l.trim_start().starts_with("IN-"))
+            .count()
+            <= 30),
+        "large levers are split"
+    );
+    for section in [
+        "## Chiffres clés",
+        "## Progrès vers les cibles de contexte",
+        "## Décisions à prendre",
+        "## Par ministère",
+        "## Calendrier",
+    ] {
+        assert!(md.contains(section), "{section}");
+    }
+    assert!(
+        md.contains("[^method]:"),
+        "the method is stated in a footnote"
+    );
+}
+
+#[test]
+fn digest_and_report_are_deterministic() {
+    for args in [
+        &["digest", "--as-of", AS_OF][..],
+        &["report", "--as-of", AS_OF, "--group-by", "ministry"][..],
+    ] {
+        assert_eq!(bundled(args), bundled(args), "{args:?}");
+    }
+}
+
+#[test]
+fn the_digest_in_english() {
+    let md = bundled(&["digest", "--as-of", AS_OF, "--lang", "en"]);
+    assert!(md.starts_with("# Steering committee (COPIL) digest"));
+    assert!(md.contains("## Key figures") && md.contains("not enough data"));
+    tables(&md);
+}
+
+#[test]
+fn report_groups_add_up() {
+    let plan = {
+        let repo =
+            pan::config::Repo::open(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+        pan::load::load(&pan::load::tree::FsTree::new(&repo.root), &repo.settings).plan
+    };
+    let entries_by_ministry: usize = plan
+        .actions
+        .iter()
+        .map(|a| plan.ministries_of(a).len().max(1))
+        .sum();
+    for (by, expected) in [
+        ("lever", 249),
+        ("calendar", 249),
+        ("ministry", entries_by_ministry),
+    ] {
+        let md = bundled(&["report", "--as-of", AS_OF, "--group-by", by]);
+        let t = tables(&md);
+        // The summary's last row is the whole plan; the groups' rows add up to `expected`.
+        let action_tables: usize = md.matches("\n| Code | Action |").count();
+        assert!(action_tables >= 6, "{by}");
+        let summary = md.split("## ").nth(1).unwrap();
+        let counts: Vec<usize> = summary
+            .lines()
+            .filter(|l| {
+                l.starts_with("| ") && !l.starts_with("| Groupe") && !l.starts_with("| ---")
+            })
+            .map(|l| {
+                l.split(" | ")
+                    .nth(1)
+                    .unwrap()
+                    .trim()
+                    .parse::<usize>()
+                    .unwrap()
+            })
+            .collect();
+        let (total, groups) = counts.split_last().unwrap();
+        assert_eq!(*total, 249, "{by}");
+        assert_eq!(groups.iter().sum::<usize>(), expected, "{by}");
+        let body_rows: usize = t
+            .iter()
+            .skip(1)
+            .filter(|(c, _)| *c == 7)
+            .map(|(_, r)| r)
+            .sum();
+        assert_eq!(body_rows, expected, "{by}: every group entry has its row");
+    }
+    let md = bundled(&["report", "--as-of", AS_OF, "--group-by", "ministry"]);
+    assert!(md.contains(&format!(
+        "la somme des groupes ({entries_by_ministry}) dépasse le nombre d'actions (249)"
+    )));
+}
+
+#[test]
+fn text_from_the_plan_cannot_break_the_markdown() {
+    let f = Fixture::new();
+    f.edit(
+        ACTION_PATH,
+        "action: Organiser des rencontres mensuelles « IT Trainer Meetups ».",
+        "action: \"A | B <script>alert(1)</script> *gras* _x_ [lien](http://x)\\n# titre\"",
+    );
+    f.edit(ACTION_PATH, "  - MinDigital", "  - \"Min|Digital\"");
+    f.write("plan/actors.yaml", &format!("{}  - acronym: Min|Digital\n    name: \"Ministère | <b>\"\n    kind: ministry\n    ministry: Min|Digital\n", common::ACTORS));
+    f.run(&[
+        "update",
+        "IN-B-11.02",
+        "--state",
+        "in_progress",
+        "--date",
+        "2026-03-01",
+        "--note",
+        "note | <i>x</i>",
+    ]);
+    for args in [
+        &["digest", "--as-of", AS_OF][..],
+        &["report", "--as-of", AS_OF][..],
+        &["status", "--format", "markdown", "--as-of", AS_OF][..],
+        &["show", "IN-B-11.02", "--format", "markdown"][..],
+    ] {
+        let out = f.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let md = stdout(&out);
+        tables(&md);
+        for e in Parser::new_ext(&md, Options::ENABLE_TABLES) {
+            if let Event::Html(h) | Event::InlineHtml(h) = &e {
+                let h = h.to_string();
+                assert!(
+                    [
+                        "<br>",
+                        "<details>",
+                        "</details>",
+                        "<summary>",
+                        "</summary>",
+                        "<sub>",
+                        "</sub>"
+                    ]
+                    .iter()
+                    .any(|ok| h.trim().starts_with(ok)),
+                    "{args:?}: raw HTML {h:?}"
+                );
+            }
+            if let Event::Start(Tag::Heading { .. }) = &e {
+                // Only the document's own headings, never one from plan text.
+            }
+        }
+        assert!(!md.contains("\n# titre"), "{args:?}");
+    }
+}
+
+#[test]
+fn digest_lists_changes_since_the_given_date() {
+    let f = Fixture::new();
+    f.run(&[
+        "update",
+        "IN-B-11.02",
+        "--state",
+        "in_progress",
+        "--date",
+        "2026-03-01",
+        "--note",
+        "Lancement",
+    ]);
+    let md = stdout(&f.run(&["digest", "--as-of", AS_OF, "--since", "2026-02-01"]));
+    assert!(
+        md.contains("**IN-B-11.02**") && md.contains("en cours (1 mars 2026) — Lancement"),
+        "{md}"
+    );
+    let md = stdout(&f.run(&["digest", "--as-of", AS_OF, "--since", "2026-03-01"]));
+    assert!(
+        !md.contains("## Changements"),
+        "sections without content are left out: {md}"
+    );
+    assert!(
+        !md.contains("## Progrès vers les cibles"),
+        "no context indicators in this plan"
+    );
+    let out = f.run(&["digest", "--as-of", "2026-01-01", "--since", "2026-02-01"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn digest_default_since_is_the_previous_copil() {
+    let f = Fixture::new();
+    f.write(
+        "pan.toml",
+        &format!(
+            "{}[copil]\nmeetings = [\"2026-03-10\", \"2026-10-06\", \"2027-03-01\"]\n",
+            common::PAN_TOML
+        ),
+    );
+    let md = stdout(&f.run(&["digest", "--as-of", AS_OF]));
+    assert!(
+        md.contains("6 octobre 2026 → 23 novembre 2026 (depuis le précédent COPIL)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn snapshot_of_the_digest() {
+    insta::assert_snapshot!("digest_bundled", bundled(&["digest", "--as-of", AS_OF]));
+}
+
+#[test]
+fn snapshot_of_the_report_by_lever() {
+    insta::assert_snapshot!(
+        "report_bundled_by_lever",
+        bundled(&["report", "--as-of", AS_OF, "--lever", "A,B"])
+    );
+}
+
+#[test]
+fn the_examples_are_up_to_date() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let digest = std::fs::read_to_string(root.join("examples/digest.md")).unwrap();
+    assert_eq!(
+        digest,
+        bundled(&["digest", "--as-of", AS_OF]),
+        "run examples/regenerate"
+    );
+    let report = std::fs::read_to_string(root.join("examples/report.md")).unwrap();
+    assert_eq!(
+        report,
+        bundled(&["report", "--as-of", AS_OF]),
+        "run examples/regenerate"
+    );
+}
