@@ -2,6 +2,7 @@
 //! loader, checks and reports, and choosing a renderer.
 
 pub mod completions;
+pub mod diff;
 pub mod digest;
 pub mod export;
 pub mod reading;
@@ -53,6 +54,8 @@ pub enum Command {
     Digest(digest::Args),
     /// The full Markdown report, grouped by lever, ministry or calendar.
     Report(report::Args),
+    /// What a change does to the plan, compared with a git revision; guards history.
+    Diff(diff::Args),
     /// Where the plan stands: actions with their state and health, filtered and grouped.
     Status(status::Args),
     /// Show one action: every field, its calendar, state history and readings.
@@ -155,6 +158,7 @@ pub fn main() -> ExitCode {
         Command::Validate(a) => validate::run(&global, a),
         Command::Digest(a) => digest::run(&global, a),
         Command::Report(a) => report::run(&global, a),
+        Command::Diff(a) => diff::run(&global, a),
         Command::Status(a) => status::run(&global, a),
         Command::Show(a) => show::run(&global, a),
         Command::Update(a) => update::run(&global, a),

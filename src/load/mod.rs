@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod decode;
+pub mod git;
 pub mod plan_files;
 pub mod readings;
 pub mod tree;

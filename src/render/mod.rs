@@ -34,6 +34,7 @@ mod tests {
         assert_eq!(csv_safe("Nombre de participants"), "Nombre de participants");
     }
 }
+pub mod diff;
 pub mod digest;
 pub mod i18n;
 pub mod report;

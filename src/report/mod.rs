@@ -2,6 +2,7 @@
 //! renderers print. A report never reads a file.
 
 pub mod card;
+pub mod diff;
 pub mod digest;
 pub mod export;
 pub mod full;

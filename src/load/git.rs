@@ -1,0 +1,212 @@
+//! A plan repository as it was at a git revision, read with the `git` binary that every CI
+//! runner has (`git ls-tree` for the files, one `git cat-file --batch` for their contents).
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use super::tree::{Entry, EntryKind, ReadError, Tree};
+
+/// Why a revision could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    /// `git` is not installed or could not start.
+    #[error("cannot run git: {0}\n  hint: pan diff needs the git command")]
+    NoGit(std::io::Error),
+    /// The folder is not in a git repository.
+    #[error("{} is not in a git repository", .0.display())]
+    NotARepository(PathBuf),
+    /// The revision does not exist.
+    #[error(
+        "unknown revision `{0}`\n  hint: name a branch, tag or commit, e.g. HEAD, main or origin/main"
+    )]
+    UnknownRevision(String),
+    /// git failed otherwise.
+    #[error("git {0} failed: {1}")]
+    Failed(String, String),
+}
+
+fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(GitError::NoGit)?;
+    if !out.status.success() {
+        return Err(GitError::Failed(
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        ));
+    }
+    Ok(out.stdout)
+}
+
+/// The plan repository at `root` as it was at revision `rev`.
+pub struct GitTree {
+    files: HashMap<String, Vec<u8>>,
+    kinds: Vec<Entry>,
+    /// The commit the revision names.
+    pub commit: String,
+}
+
+impl GitTree {
+    /// Read every file under `root` (the folder holding pan.toml, possibly a subfolder of
+    /// the git repository) at revision `rev`.
+    pub fn open(root: &Path, rev: &str) -> Result<GitTree, GitError> {
+        // One call for where the repository is, one for the revision.
+        let located = match git(root, &["rev-parse", "--show-toplevel", "--show-prefix"]) {
+            Err(GitError::NoGit(e)) => return Err(GitError::NoGit(e)),
+            Err(_) => return Err(GitError::NotARepository(root.to_path_buf())),
+            Ok(out) => String::from_utf8_lossy(&out).into_owned(),
+        };
+        let mut lines = located.lines();
+        let top = PathBuf::from(lines.next().unwrap_or("").trim());
+        let prefix = lines.next().unwrap_or("").trim().to_string();
+        let commit = match git(
+            root,
+            &[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                &format!("{rev}^{{commit}}"),
+            ],
+        ) {
+            Ok(out) => String::from_utf8_lossy(&out).trim().to_string(),
+            Err(_) => return Err(GitError::UnknownRevision(rev.to_string())),
+        };
+        let mut args = vec!["ls-tree", "-r", "-z", "-l", "--full-tree", commit.as_str()];
+        if !prefix.is_empty() {
+            args.push("--");
+            args.push(prefix.as_str());
+        }
+        let listing = git(&top, &args)?;
+        let mut kinds = Vec::new();
+        let mut blobs: Vec<(String, String)> = Vec::new();
+        for item in listing.split(|&b| b == 0).filter(|s| !s.is_empty()) {
+            let item = String::from_utf8_lossy(item);
+            let Some((meta, path)) = item.split_once('\t') else {
+                continue;
+            };
+            let parts: Vec<&str> = meta.split_whitespace().collect();
+            let [mode, kind, oid, size] = parts.as_slice() else {
+                continue;
+            };
+            let rel = path
+                .strip_prefix(prefix.as_str())
+                .unwrap_or(path)
+                .to_string();
+            let entry_kind = match (*mode, *kind) {
+                ("120000", _) => EntryKind::Symlink,
+                (_, "blob") => EntryKind::File,
+                _ => EntryKind::Other,
+            };
+            if entry_kind == EntryKind::File {
+                blobs.push((rel.clone(), oid.to_string()));
+            }
+            kinds.push(Entry {
+                path: rel,
+                kind: entry_kind,
+                size: size.parse().unwrap_or(0),
+            });
+        }
+        let files = cat_blobs(&top, &blobs)?;
+        kinds.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(GitTree {
+            files,
+            kinds,
+            commit,
+        })
+    }
+
+    /// The content of a file at the revision, if it exists there.
+    pub fn file(&self, rel: &str) -> Option<&[u8]> {
+        self.files.get(rel).map(Vec::as_slice)
+    }
+}
+
+/// Read many blobs with one `git cat-file --batch`.
+fn cat_blobs(top: &Path, blobs: &[(String, String)]) -> Result<HashMap<String, Vec<u8>>, GitError> {
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(top)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(GitError::NoGit)?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| GitError::Failed("cat-file".into(), "no stdin".into()))?;
+    let ids: Vec<String> = blobs.iter().map(|(_, oid)| oid.clone()).collect();
+    // Write from a thread so that a large batch cannot deadlock on full pipes.
+    let writer = std::thread::spawn(move || {
+        for id in ids {
+            if writeln!(stdin, "{id}").is_err() {
+                break;
+            }
+        }
+    });
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| GitError::Failed("cat-file".into(), "no stdout".into()))?;
+    let mut reader = BufReader::new(stdout);
+    let mut out = HashMap::with_capacity(blobs.len());
+    for (path, _) in blobs {
+        let mut header = String::new();
+        reader
+            .read_line(&mut header)
+            .map_err(|e| GitError::Failed("cat-file".into(), e.to_string()))?;
+        let size: usize = header
+            .split_whitespace()
+            .nth(2)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| {
+                GitError::Failed("cat-file".into(), format!("unexpected answer {header:?}"))
+            })?;
+        let mut buf = vec![0u8; size];
+        reader
+            .read_exact(&mut buf)
+            .map_err(|e| GitError::Failed("cat-file".into(), e.to_string()))?;
+        let mut newline = [0u8; 1];
+        let _ = reader.read_exact(&mut newline);
+        out.insert(path.clone(), buf);
+    }
+    let _ = writer.join();
+    let _ = child.wait();
+    Ok(out)
+}
+
+impl Tree for GitTree {
+    fn walk(&self, dir: &str) -> (Vec<Entry>, Vec<(String, std::io::Error)>) {
+        let prefix = format!("{}/", dir.trim_end_matches('/'));
+        let entries = self
+            .kinds
+            .iter()
+            .filter(|e| e.path.starts_with(&prefix))
+            .cloned()
+            .collect();
+        (entries, Vec::new())
+    }
+
+    fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+        match self.files.get(path) {
+            Some(b) if b.len() as u64 > limit => Err(ReadError::TooLarge(b.len() as u64)),
+            Some(b) => Ok(b.clone()),
+            None => Err(ReadError::Io(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "not in this revision",
+            ))),
+        }
+    }
+
+    fn is_dir(&self, path: &str) -> bool {
+        let prefix = format!("{}/", path.trim_end_matches('/'));
+        self.kinds.iter().any(|e| e.path.starts_with(&prefix))
+    }
+}

@@ -1,0 +1,360 @@
+//! `pan diff` on small git repositories built in temporary folders.
+
+mod common;
+
+use std::process::Command;
+
+use common::{ACTION, ACTION_PATH, Fixture, READINGS_PATH, stderr, stdout};
+
+fn git(f: &Fixture, args: &[&str]) {
+    let out = Command::new("git")
+        .current_dir(f.path())
+        .args([
+            "-c",
+            "user.name=pan tests",
+            "-c",
+            "user.email=tests@pan.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn repo(f: &Fixture) {
+    git(f, &["init", "-q", "-b", "main"]);
+    git(f, &["add", "-A"]);
+    git(f, &["commit", "-q", "-m", "base"]);
+}
+
+fn commit(f: &Fixture, msg: &str) {
+    git(f, &["add", "-A"]);
+    git(f, &["commit", "-q", "-m", msg]);
+}
+
+fn diff_json(f: &Fixture, args: &[&str]) -> (i32, serde_json::Value) {
+    let mut all = vec!["diff", "--format", "json", "--as-of", "2026-11-23"];
+    all.extend_from_slice(args);
+    let out = f.run(&all);
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}{}", stdout(&out), stderr(&out)));
+    (out.status.code().unwrap(), v)
+}
+
+fn codes(v: &serde_json::Value) -> Vec<String> {
+    v["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_commit_with_a_handful_of_changes_names_every_changed_action_and_no_other() {
+    let f = Fixture::bundled();
+    repo(&f);
+    // A field, a state, a reading, an added and a removed action, a reworded text.
+    f.edit(
+        "plan/B/IN-B-11.03.yaml",
+        "  - MinDigital\n",
+        "  - MinDigital\n  - MFSVA\n",
+    );
+    assert!(
+        f.run(&[
+            "update",
+            "IN-D-1.01",
+            "--state",
+            "in_progress",
+            "--date",
+            "2026-10-01",
+            "--note",
+            "Lancement"
+        ])
+        .status
+        .success()
+    );
+    assert!(
+        f.run(&[
+            "reading",
+            "add",
+            "IN-A-1.01",
+            "reunions-gt-an",
+            "4",
+            "--period",
+            "2025",
+            "--source",
+            "PV 2025"
+        ])
+        .status
+        .success()
+    );
+    std::fs::copy(
+        f.path().join("plan/F/IN-F-3.06.yaml"),
+        f.path().join("plan/F/IN-F-3.07.yaml"),
+    )
+    .unwrap();
+    f.edit(
+        "plan/F/IN-F-3.07.yaml",
+        "code: IN-F-3.06",
+        "code: IN-F-3.07",
+    );
+    f.remove("plan/C/IN-C-1.02.yaml");
+    f.edit(
+        "plan/E/IN-E-1.01.yaml",
+        "Transcribo Vox",
+        "Transcribo Vox 2",
+    );
+    commit(&f, "changes");
+    let (status, v) = diff_json(&f, &["HEAD~1..HEAD"]);
+    assert_eq!(status, 0, "{v}");
+    assert_eq!(
+        codes(&v),
+        [
+            "IN-A-1.01",
+            "IN-B-11.03",
+            "IN-C-1.02",
+            "IN-D-1.01",
+            "IN-E-1.01",
+            "IN-F-3.07"
+        ]
+    );
+    let by = |code: &str| {
+        v["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        by("IN-B-11.03")["fields"][0],
+        serde_json::json!({"field": "responsible", "before": "", "after": "MFSVA"})
+    );
+    assert_eq!(by("IN-D-1.01")["states_added"][0]["state"], "in_progress");
+    assert_eq!(by("IN-A-1.01")["readings"]["added"][0]["value"], "4");
+    assert_eq!(by("IN-C-1.02")["kind"], "removed");
+    assert_eq!(by("IN-F-3.07")["kind"], "added");
+    let text = by("IN-E-1.01")["text"].as_array().unwrap().clone();
+    assert!(text.iter().any(|w| w["op"] == "added"), "{text:?}");
+    assert_eq!(v["summary"]["actions_changed"], 6);
+    assert_eq!(v["summary"]["states_recorded"], 1);
+    assert_eq!(v["summary"]["history_rewrites"], 0);
+    // Adding IN-F-3.07 to an objective introduces no problem; removing IN-C-1.02 neither.
+    // Every format names the same actions and no other.
+    for format in ["text", "markdown"] {
+        let out = f.run(&[
+            "diff",
+            "HEAD~1..HEAD",
+            "--format",
+            format,
+            "--as-of",
+            "2026-11-23",
+        ]);
+        let s = stdout(&out);
+        for c in codes(&v) {
+            assert!(s.contains(&c), "{format}: {c} missing");
+        }
+        for unchanged in ["IN-B-11.02", "IN-D-1.02", "IN-A-1.02", "IN-F-3.06"] {
+            assert!(!s.contains(unchanged), "{format}: {unchanged} is unchanged");
+        }
+    }
+}
+
+#[test]
+fn the_working_tree_is_compared_with_head_by_default() {
+    let f = Fixture::new();
+    repo(&f);
+    let (status, v) = diff_json(&f, &[]);
+    assert_eq!((status, codes(&v).len()), (0, 0));
+    assert!(
+        f.run(&[
+            "update",
+            "IN-B-11.02",
+            "--state",
+            "in_progress",
+            "--date",
+            "2026-03-01",
+            "--note",
+            "x"
+        ])
+        .status
+        .success()
+    );
+    let (status, v) = diff_json(&f, &[]);
+    assert_eq!(status, 0);
+    assert_eq!(codes(&v), ["IN-B-11.02"]);
+    assert!(
+        v["actions"][0]["health"].is_null(),
+        "the health did not change: {v}"
+    );
+    assert_eq!(v["actions"][0]["states_added"][0]["note"], "x");
+}
+
+#[test]
+fn editing_or_deleting_a_recorded_reading_is_a_history_rewrite() {
+    let f = Fixture::new();
+    repo(&f);
+    f.edit(READINGS_PATH, "seances,2024,11,", "seances,2024,12,");
+    let (status, v) = diff_json(&f, &[]);
+    assert_eq!(status, 1);
+    let what = v["history_rewrites"][0].to_string();
+    assert!(
+        what.contains("IN-B-11.02")
+            && what.contains("seances 2024 = 11")
+            && what.contains("edited in place"),
+        "{what}"
+    );
+    let out = f.run(&["diff", "--format", "markdown", "--as-of", "2026-11-23"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("### ⛔ History rewritten"));
+    assert!(f.run(&["diff", "--allow-history-rewrite"]).status.success());
+
+    f.write(
+        READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\n",
+    );
+    let (status, v) = diff_json(&f, &[]);
+    assert_eq!(status, 1);
+    assert!(
+        v["history_rewrites"][0]["what"]
+            .as_str()
+            .unwrap()
+            .contains("was removed")
+    );
+}
+
+#[test]
+fn an_explicit_replacement_is_not_a_rewrite() {
+    let f = Fixture::new();
+    repo(&f);
+    let out = f.run(&[
+        "reading",
+        "add",
+        "IN-B-11.02",
+        "seances",
+        "12",
+        "--period",
+        "2024",
+        "--source",
+        "Erratum",
+        "--replace",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (status, v) = diff_json(&f, &[]);
+    assert_eq!(status, 0, "{v}");
+    assert_eq!(v["actions"][0]["readings"]["replaced"][0]["replaces"], "11");
+    assert_eq!(v["summary"]["readings_replaced"], 1);
+}
+
+#[test]
+fn rewriting_a_state_entry_is_a_history_rewrite() {
+    let f = Fixture::new();
+    assert!(
+        f.run(&[
+            "update",
+            "IN-B-11.02",
+            "--state",
+            "in_progress",
+            "--date",
+            "2026-03-01",
+            "--note",
+            "x"
+        ])
+        .status
+        .success()
+    );
+    repo(&f);
+    f.edit(ACTION_PATH, "state: in_progress", "state: done");
+    let (status, v) = diff_json(&f, &[]);
+    assert_eq!(status, 1);
+    assert!(
+        v["history_rewrites"][0]["what"]
+            .as_str()
+            .unwrap()
+            .contains("state entry 2026-03-01 in_progress was changed")
+    );
+}
+
+#[test]
+fn a_moved_file_is_reported_as_moved() {
+    let f = Fixture::new();
+    repo(&f);
+    std::fs::create_dir_all(f.path().join("plan/C")).unwrap();
+    std::fs::rename(
+        f.path().join(ACTION_PATH),
+        f.path().join("plan/C/IN-B-11.02.yaml"),
+    )
+    .unwrap();
+    let (_, v) = diff_json(&f, &[]);
+    assert_eq!(
+        v["actions"][0]["moved"],
+        serde_json::json!(["plan/B/IN-B-11.02.yaml", "plan/C/IN-B-11.02.yaml"])
+    );
+    assert!(
+        v["problems_introduced"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["code"] == "F010"),
+        "{v}"
+    );
+}
+
+#[test]
+fn the_validation_delta_names_problems_introduced_and_fixed() {
+    let f = Fixture::new();
+    f.edit(ACTION_PATH, "  - MinDigital", "  - MinDigtal");
+    repo(&f);
+    f.write(ACTION_PATH, ACTION);
+    f.edit(
+        ACTION_PATH,
+        "kind: count",
+        "kind: count\n    frequency: annual",
+    );
+    let (_, v) = diff_json(&f, &[]);
+    assert_eq!(v["problems_fixed"][0]["code"], "P006");
+    assert_eq!(v["problems_introduced"][0]["code"], "R009");
+}
+
+#[test]
+fn pan_diff_cannot_run_outside_git_or_with_an_unknown_revision() {
+    let f = Fixture::new();
+    let out = f.run(&["diff"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not in a git repository"),
+        "{}",
+        stderr(&out)
+    );
+    repo(&f);
+    let out = f.run(&["diff", "no-such-branch"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown revision `no-such-branch`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn identical_inputs_give_identical_markdown() {
+    let f = Fixture::new();
+    repo(&f);
+    f.edit(
+        ACTION_PATH,
+        "  - MENEJ-IFEN",
+        "  - MENEJ-IFEN\n  - \"A | <b>\"",
+    );
+    let a = stdout(&f.run(&["diff", "--format", "markdown", "--as-of", "2026-11-23"]));
+    let b = stdout(&f.run(&["diff", "--format", "markdown", "--as-of", "2026-11-23"]));
+    assert_eq!(a, b);
+    assert!(a.contains("A \\| \\<b\\>"), "{a}");
+}
