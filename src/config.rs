@@ -128,6 +128,27 @@ pub struct ValidateSettings {
     pub allow: Vec<Allow>,
 }
 
+/// `[limits]`: bounds against runaway input.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// Most files read under the plan and indicators folders.
+    #[serde(default = "default_max_files")]
+    pub max_files: usize,
+}
+
+fn default_max_files() -> usize {
+    crate::load::MAX_FILES
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_files: default_max_files(),
+        }
+    }
+}
+
 /// The whole `pan.toml`.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -146,6 +167,9 @@ pub struct Settings {
     /// `[validate]`
     #[serde(default)]
     pub validate: ValidateSettings,
+    /// `[limits]`
+    #[serde(default)]
+    pub limits: Limits,
 }
 
 /// A problem with the settings, naming the file and what to do.

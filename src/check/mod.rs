@@ -12,6 +12,7 @@ pub mod readings;
 pub mod rules;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::config::Settings;
 use crate::diag::Diagnostic;
@@ -54,9 +55,16 @@ pub const CHECKS: &[Check] = &[
 /// of `pan.toml` applied, in stable order.
 pub fn run(input: &Input) -> Vec<Diagnostic> {
     let mut diags = input.loaded.diagnostics.clone();
-    for check in CHECKS {
-        check(input, &mut diags);
-    }
+    // Checks are independent: run them in parallel (the result is sorted below).
+    let found: Vec<Vec<Diagnostic>> = CHECKS
+        .par_iter()
+        .map(|check| {
+            let mut out = Vec::new();
+            check(input, &mut out);
+            out
+        })
+        .collect();
+    diags.extend(found.into_iter().flatten());
     apply_allowances(input.settings, &mut diags);
     crate::diag::sort(&mut diags);
     diags

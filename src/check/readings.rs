@@ -8,12 +8,7 @@ use crate::model::reading::parse_value;
 use crate::model::{IndicatorKind, Owner, Period, Reading, Readings, Strings, Value};
 
 fn at(readings: &Readings, r: &Reading) -> (String, Span) {
-    let file = readings
-        .files
-        .get(r.file as usize)
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_default();
-    (file, Span::at(r.line, 1, 0))
+    (readings.file_of(r), Span::at(r.line, 1, 0))
 }
 
 /// The kind and id of a reading's indicator.
@@ -52,50 +47,72 @@ fn same_value(a: Value, b: Value) -> bool {
 /// replaces the value before it.
 pub fn duplicates_and_replacements(input: &Input, out: &mut Vec<Diagnostic>) {
     let readings = &input.loaded.readings;
-    // Rows in file order; the value in effect for each key so far.
-    let mut current: HashMap<(Owner, u32, Period), Value> =
-        HashMap::with_capacity(readings.items.len());
     let mut scratch = Strings::default();
-    let mut order: Vec<&Reading> = readings.items.iter().collect();
-    order.sort_by_key(|r| (r.file, r.line));
-    for r in order {
-        let key = (r.owner, r.indicator, r.period);
-        let Some((id, kind)) = indicator_of(input, r) else {
-            continue;
-        };
-        let (file, span) = at(readings, r);
-        match (current.get(&key).copied(), r.replaces) {
-            (None, None) => {}
-            (Some(_), None) => out.push(
-                Diagnostic::new(&rules::READING_DUPLICATE, &file, span, format!("a second reading of `{id}` for {}", r.period))
-                    .hint("keep one row, or record the correction with `pan reading add … --replace` (it fills `replaces`)")
-                    .action(code_of(input, r)),
-            ),
-            (prev, Some(sym)) => {
-                let raw = readings.strings.get(sym);
-                let replaced = match kind {
-                    // Qualitative texts are compared as written.
-                    IndicatorKind::Qualitative => prev.map(|p| matches!(p, Value::Text(s) if readings.strings.get(s) == raw)),
-                    _ => prev.map(|p| parse_value(raw, kind, &mut scratch).is_ok_and(|v| same_value(p, v))),
-                };
-                match (prev, replaced) {
-                    (None, _) => out.push(
-                        Diagnostic::new(&rules::READING_BAD_REPLACEMENT, &file, span, format!("the row replaces `{raw}` but `{id}` has no earlier reading for {}", r.period))
+    // Each indicator's readings come in period order, then file and line order: the
+    // readings of one period follow each other, the original first.
+    for (_, group) in readings.groups() {
+        let mut current: Option<(Period, Value)> = None;
+        for r in group {
+            let prev = current.filter(|(p, _)| *p == r.period).map(|(_, v)| v);
+            current = Some((r.period, r.value));
+            match (prev, r.replaces) {
+                (None, None) => {}
+                (Some(_), None) => {
+                    let Some((id, _)) = indicator_of(input, r) else {
+                        continue;
+                    };
+                    let (file, span) = at(readings, r);
+                    out.push(
+                        Diagnostic::new(&rules::READING_DUPLICATE, &file, span, format!("a second reading of `{id}` for {}", r.period))
+                            .hint("keep one row, or record the correction with `pan reading add … --replace` (it fills `replaces`)")
                             .action(code_of(input, r)),
-                    ),
-                    (Some(p), Some(false)) => {
-                        let shown = readings.raw_value(p);
-                        out.push(
-                            Diagnostic::new(&rules::READING_BAD_REPLACEMENT, &file, span, format!("the row replaces `{raw}`, but the reading of `{id}` for {} is `{shown}`", r.period))
+                    );
+                }
+                (prev, Some(sym)) => {
+                    let Some((id, kind)) = indicator_of(input, r) else {
+                        continue;
+                    };
+                    let raw = readings.strings.get(sym);
+                    let replaced = match kind {
+                        // Qualitative texts are compared as written.
+                        IndicatorKind::Qualitative => prev
+                            .map(|p| matches!(p, Value::Text(s) if readings.strings.get(s) == raw)),
+                        _ => prev.map(|p| {
+                            parse_value(raw, kind, &mut scratch).is_ok_and(|v| same_value(p, v))
+                        }),
+                    };
+                    match (prev, replaced) {
+                        (None, _) => {
+                            let (file, span) = at(readings, r);
+                            out.push(
+                                Diagnostic::new(
+                                    &rules::READING_BAD_REPLACEMENT,
+                                    &file,
+                                    span,
+                                    format!("the row replaces `{raw}` but `{id}` has no earlier reading for {}", r.period),
+                                )
+                                .action(code_of(input, r)),
+                            )
+                        }
+                        (Some(p), Some(false)) => {
+                            let shown = readings.raw_value(p);
+                            let (file, span) = at(readings, r);
+                            out.push(
+                                Diagnostic::new(
+                                    &rules::READING_BAD_REPLACEMENT,
+                                    &file,
+                                    span,
+                                    format!("the row replaces `{raw}`, but the reading of `{id}` for {} is `{shown}`", r.period),
+                                )
                                 .hint(format!("set `replaces` to {shown}"))
                                 .action(code_of(input, r)),
-                        )
+                            )
+                        }
+                        _ => {}
                     }
-                    _ => {}
                 }
             }
         }
-        current.insert(key, r.value);
     }
 }
 
@@ -103,8 +120,8 @@ pub fn duplicates_and_replacements(input: &Input, out: &mut Vec<Diagnostic>) {
 pub fn future(input: &Input, out: &mut Vec<Diagnostic>) {
     let readings = &input.loaded.readings;
     for r in &readings.items {
-        let (file, span) = at(readings, r);
         if r.period.start() > input.today {
+            let (file, span) = at(readings, r);
             out.push(
                 Diagnostic::new(
                     &rules::READING_IN_FUTURE,
@@ -118,6 +135,7 @@ pub fn future(input: &Input, out: &mut Vec<Diagnostic>) {
                 .action(code_of(input, r)),
             );
         } else if r.recorded.is_some_and(|d| d > input.today) {
+            let (file, span) = at(readings, r);
             out.push(
                 Diagnostic::new(
                     &rules::READING_IN_FUTURE,

@@ -27,8 +27,9 @@ use crate::model::{Action, ActionCode, Owner, Plan, Readings};
 pub const MAX_PLAN_FILE: u64 = 1024 * 1024;
 /// Largest readings file (CSV) accepted, in bytes.
 pub const MAX_READINGS_FILE: u64 = 256 * 1024 * 1024;
-/// Most files accepted under `plan/` and `indicators/` together.
-pub const MAX_FILES: usize = 200_000;
+/// Most files accepted under `plan/` and `indicators/` together (unless `[limits] max_files`
+/// in pan.toml says otherwise).
+pub const MAX_FILES: usize = 1_000_000;
 
 /// Everything read from a repository.
 #[derive(Debug, Default)]
@@ -251,6 +252,7 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
         .to_string_lossy()
         .replace('\\', "/");
     let mut count = 0usize;
+    let max_files = settings.limits.max_files;
     for (dir, is_plan) in [(plan_dir.as_str(), true), (ind_dir.as_str(), false)] {
         if !tree.is_dir(dir) {
             if is_plan {
@@ -280,7 +282,7 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
                 continue;
             }
             count += 1;
-            if count > MAX_FILES {
+            if count > max_files {
                 diags.push(Diagnostic::new(
                     &rules::UNREADABLE,
                     dir,
@@ -525,7 +527,13 @@ fn load_readings(
                     .collect(),
             })
         });
-        if subject.is_none() {
+        // A readings file whose action file exists but could not be read: the action's
+        // own problem is reported; saying the code is unknown would mislead.
+        let action_file_exists = inv
+            .actions
+            .iter()
+            .any(|a| a.rsplit('/').next() == Some(&format!("{stem}.yaml")));
+        if subject.is_none() && !action_file_exists {
             diags.push(
                 Diagnostic::new(
                     &rules::READING_UNKNOWN_ACTION,
@@ -577,13 +585,17 @@ fn load_readings(
                     return (None, d);
                 }
             };
-            let Some(rows) = readings::rows(file, &text, &mut d) else {
-                return (None, d);
-            };
-            let mut fr = readings::interpret(file, i as u32, subject, &rows);
             let code = match subject.owner {
                 Owner::Action(a) => Some(plan.actions[a as usize].code),
                 Owner::Context => None,
+            };
+            let (fr, mut more) = readings::read(file, i as u32, subject, &text);
+            d.append(&mut more);
+            let Some(mut fr) = fr else {
+                for x in &mut d {
+                    x.action = code;
+                }
+                return (None, d);
             };
             d.append(&mut fr.diags);
             for x in &mut d {

@@ -55,94 +55,80 @@ pub fn strip_bom(text: &str) -> &str {
 ///
 /// Returns `None` when the header is wrong (the rows cannot be interpreted).
 pub fn rows(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<RawRow>> {
+    let mut out = Vec::new();
+    let ok = for_each_row(file, text, diags, |line, cells| {
+        out.push(RawRow {
+            line,
+            cells: cells.map(str::to_string),
+        });
+    });
+    ok.then_some(out)
+}
+
+/// Stream the rows of a readings file to `f` (line, cells), reporting a wrong header,
+/// ragged rows and invalid UTF-8; no row is kept in memory. Returns `false` when the
+/// header is wrong or missing.
+pub fn for_each_row(
+    file: &str,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+    mut f: impl FnMut(u32, [&str; 7]),
+) -> bool {
     let text = strip_bom(text);
-    // The CSV reader miscounts lines after a CRLF; line numbers must match the file.
-    let normalised;
-    let text = if text.contains("\r\n") {
-        normalised = text.replace("\r\n", "\n");
-        normalised.as_str()
-    } else {
-        text
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut records = reader.byte_records();
-    let header = match records.next() {
-        None => {
-            diags.push(Diagnostic::new(
-                &rules::EMPTY_FILE,
-                file,
-                Span::file(),
-                "the readings file is empty",
-            ));
-            return None;
-        }
-        Some(Err(e)) => {
-            diags.push(csv_error(file, &e));
-            return None;
-        }
-        Some(Ok(h)) => h,
+    let mut records = Records::new(text.as_bytes());
+    let Some(header) = records.next() else {
+        diags.push(Diagnostic::new(
+            &rules::EMPTY_FILE,
+            file,
+            Span::file(),
+            "the readings file is empty",
+        ));
+        return false;
     };
     let got: Vec<String> = header
-        .iter()
+        .fields()
         .map(|c| String::from_utf8_lossy(c).trim().to_string())
         .collect();
     if got != HEADER {
+        let width = text
+            .lines()
+            .next()
+            .map(|l| l.chars().count() as u32)
+            .unwrap_or(0);
         diags.push(
             Diagnostic::new(
                 &rules::READING_BAD_HEADER,
                 file,
-                Span::at(
-                    1,
-                    1,
-                    text.lines()
-                        .next()
-                        .map(|l| l.chars().count() as u32)
-                        .unwrap_or(0),
-                ),
+                Span::at(1, 1, width),
                 format!("the header is `{}`", got.join(",")),
             )
             .hint(format!("make the first line: {}", HEADER.join(","))),
         );
-        return None;
+        return false;
     }
-    let mut out = Vec::new();
-    for rec in records {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                diags.push(csv_error(file, &e));
-                // A CSV error leaves the reader at an unknown place: stop reading this file.
-                break;
-            }
-        };
-        let line = rec.position().map(|p| p.line() as u32).unwrap_or(0);
-        if rec.len() == 1
-            && rec
-                .get(0)
-                .is_some_and(|c| c.iter().all(u8::is_ascii_whitespace))
-        {
+    while let Some(rec) = records.next() {
+        let line = rec.line;
+        let n = rec.len();
+        if n == 1 && rec.field(0).iter().all(u8::is_ascii_whitespace) {
             continue; // blank line
         }
-        if rec.len() != HEADER.len() {
+        if n != HEADER.len() {
             diags.push(
                 Diagnostic::new(
                     &rules::READING_RAGGED_ROW,
                     file,
                     Span::at(line, 1, 0),
-                    format!("the row has {} cells, the header {}", rec.len(), HEADER.len()),
+                    format!("the row has {n} cells, the header {}", HEADER.len()),
                 )
                 .hint("give every row exactly 7 cells; quote a cell that contains a comma: \"Rapport, 2024\""),
             );
             continue;
         }
-        let mut cells: [String; 7] = Default::default();
+        let mut cells: [&str; 7] = [""; 7];
         let mut bad_utf8 = false;
-        for (i, c) in rec.iter().enumerate() {
+        for (i, c) in rec.fields().enumerate() {
             match std::str::from_utf8(c) {
-                Ok(s) => cells[i] = s.to_string(),
+                Ok(s) => cells[i] = s,
                 Err(_) => bad_utf8 = true,
             }
         }
@@ -155,47 +141,233 @@ pub fn rows(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Vec<R
             ));
             continue;
         }
-        out.push(RawRow { line, cells });
+        f(line, cells);
     }
-    Some(out)
+    true
 }
 
-fn csv_error(file: &str, e: &csv::Error) -> Diagnostic {
-    let line = e.position().map(|p| p.line() as u32).unwrap_or(1);
-    match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => Diagnostic::new(
-            &rules::NOT_UTF8,
-            file,
-            Span::at(line, 1, 0),
-            "the row is not valid UTF-8",
-        ),
-        _ => Diagnostic::new(
-            &rules::READING_RAGGED_ROW,
-            file,
-            Span::at(line, 1, 0),
-            format!("cannot read the row as CSV: {e}"),
-        ),
+thread_local! {
+    /// The CSV parser of this thread, between files.
+    static PARSER: std::cell::RefCell<Option<csv_core::Reader>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A CSV record: its fields, unescaped, and the line it starts on.
+struct Record<'a> {
+    line: u32,
+    data: &'a [u8],
+    ends: &'a [usize],
+}
+
+impl Record<'_> {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn field(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.data[start..self.ends[i]]
+    }
+
+    fn fields(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.len()).map(|i| self.field(i))
+    }
+}
+
+/// Records of a CSV text, read with `csv-core` directly: its parser is built once per
+/// thread and reset for each file (building it costs more than reading a small file), and
+/// no per-row allocation is made.
+struct Records<'t> {
+    reader: Option<csv_core::Reader>,
+    input: &'t [u8],
+    pos: usize,
+    line: u32,
+    data: Vec<u8>,
+    ends: Vec<usize>,
+    done: bool,
+}
+
+impl Drop for Records<'_> {
+    fn drop(&mut self) {
+        if let Some(mut reader) = self.reader.take() {
+            reader.reset();
+            PARSER.with(|p| *p.borrow_mut() = Some(reader));
+        }
+    }
+}
+
+impl<'t> Records<'t> {
+    fn new(input: &'t [u8]) -> Records<'t> {
+        let reader = PARSER
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_else(|| csv_core::ReaderBuilder::new().build());
+        Records {
+            reader: Some(reader),
+            input,
+            pos: 0,
+            line: 1,
+            data: vec![0; 256],
+            ends: vec![0; 16],
+            done: false,
+        }
+    }
+
+    /// The next record, or `None` at the end of the input.
+    fn next(&mut self) -> Option<Record<'_>> {
+        use csv_core::ReadRecordResult as R;
+        if self.done {
+            return None;
+        }
+        // Skip the line breaks between records, counting them.
+        while self.pos < self.input.len() && matches!(self.input[self.pos], b'\n' | b'\r') {
+            if self.input[self.pos] == b'\n' {
+                self.line += 1;
+            }
+            self.pos += 1;
+        }
+        let start = self.pos;
+        let line = self.line;
+        let reader = self.reader.as_mut()?;
+        let (mut nout, mut nend) = (0, 0);
+        loop {
+            let (res, nin, o, e) = reader.read_record(
+                &self.input[self.pos..],
+                &mut self.data[nout..],
+                &mut self.ends[nend..],
+            );
+            self.pos += nin;
+            nout += o;
+            nend += e;
+            match res {
+                R::InputEmpty => {
+                    if self.pos >= self.input.len() {
+                        // Tell the parser the input is over so it completes the last record.
+                        let (res, _, o, e) =
+                            reader.read_record(&[], &mut self.data[nout..], &mut self.ends[nend..]);
+                        nout += o;
+                        nend += e;
+                        match res {
+                            R::Record => break,
+                            R::OutputFull => {
+                                let len = self.data.len();
+                                self.data.resize(len * 2, 0);
+                            }
+                            R::OutputEndsFull => {
+                                let len = self.ends.len();
+                                self.ends.resize(len * 2, 0);
+                            }
+                            _ => {
+                                self.done = true;
+                                return None;
+                            }
+                        }
+                    }
+                }
+                R::OutputFull => {
+                    let len = self.data.len();
+                    self.data.resize(len * 2, 0);
+                }
+                R::OutputEndsFull => {
+                    let len = self.ends.len();
+                    self.ends.resize(len * 2, 0);
+                }
+                R::Record => break,
+                R::End => {
+                    self.done = true;
+                    return None;
+                }
+            }
+        }
+        // Line breaks inside the record (quoted cells) count for the lines that follow.
+        self.line += self.input[start..self.pos]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u32;
+        if self.pos >= self.input.len() {
+            self.done = true;
+        }
+        Some(Record {
+            line,
+            data: &self.data[..nout],
+            ends: &self.ends[..nend],
+        })
     }
 }
 
 /// Interpret the rows of one readings file against its subject.
 pub fn interpret(file: &str, file_index: u32, subject: &Subject, rows: &[RawRow]) -> FileReadings {
-    let mut strings = Strings::default();
-    let mut diags = Vec::new();
-    let mut items = Vec::with_capacity(rows.len());
-    let ids: Vec<&str> = subject.indicators.iter().map(|(id, _)| *id).collect();
-    let mut source_cache: HashMap<&str, Sym> = HashMap::new();
+    let mut state = Interpreter::new(file, file_index, subject);
     for row in rows {
-        let [indicator, period, value, source, note, recorded, replaces] = &row.cells;
-        let at = |col: usize| Span::at(row.line, col as u32, 0);
+        let [a, b, c, d, e, f, g] = &row.cells;
+        state.row(row.line, [a, b, c, d, e, f, g]);
+    }
+    state.finish()
+}
+
+/// Read a whole readings file: stream its rows, interpreting each as it comes.
+pub fn read(
+    file: &str,
+    file_index: u32,
+    subject: &Subject,
+    text: &str,
+) -> (Option<FileReadings>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut state = Interpreter::new(file, file_index, subject);
+    let ok = for_each_row(file, text, &mut diags, |line, cells| state.row(line, cells));
+    if !ok {
+        return (None, diags);
+    }
+    let fr = state.finish();
+    (Some(fr), diags)
+}
+
+/// Turns rows into readings, one at a time.
+struct Interpreter<'a> {
+    file: &'a str,
+    file_index: u32,
+    subject: &'a Subject<'a>,
+    items: Vec<Reading>,
+    strings: Strings,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a> Interpreter<'a> {
+    fn new(file: &'a str, file_index: u32, subject: &'a Subject<'a>) -> Interpreter<'a> {
+        Interpreter {
+            file,
+            file_index,
+            subject,
+            items: Vec::new(),
+            strings: Strings::default(),
+            diags: Vec::new(),
+        }
+    }
+
+    fn finish(self) -> FileReadings {
+        FileReadings {
+            items: self.items,
+            strings: self.strings,
+            diags: self.diags,
+        }
+    }
+
+    fn row(&mut self, line: u32, cells: [&str; 7]) {
+        let [indicator, period, value, source, note, recorded, replaces] = cells;
+        let file = self.file;
+        let at = |col: usize| Span::at(line, col as u32, 0);
         let indicator = indicator.trim();
-        let Some(index) = ids.iter().position(|i| *i == indicator) else {
+        let Some(index) = self
+            .subject
+            .indicators
+            .iter()
+            .position(|(id, _)| *id == indicator)
+        else {
+            let ids: Vec<&str> = self.subject.indicators.iter().map(|(id, _)| *id).collect();
             let hint = match crate::load::decode::suggest(indicator, &ids) {
                 Some(near) => format!("did you mean `{near}`? indicators: {}", ids.join(", ")),
                 None if ids.is_empty() => "this has no indicators to read".to_string(),
                 None => format!("indicators: {}", ids.join(", ")),
             };
-            diags.push(
+            self.diags.push(
                 Diagnostic::new(
                     &rules::READING_UNKNOWN_INDICATOR,
                     file,
@@ -204,25 +376,25 @@ pub fn interpret(file: &str, file_index: u32, subject: &Subject, rows: &[RawRow]
                 )
                 .hint(hint),
             );
-            continue;
+            return;
         };
-        let kind = subject.indicators[index].1;
+        let kind = self.subject.indicators[index].1;
         let period = match period.trim().parse::<Period>() {
             Ok(p) => p,
             Err(e) => {
-                diags.push(Diagnostic::new(
+                self.diags.push(Diagnostic::new(
                     &rules::READING_BAD_PERIOD,
                     file,
                     at(2),
                     e.to_string(),
                 ));
-                continue;
+                return;
             }
         };
-        let value = match parse_value(value, kind, &mut strings) {
+        let value = match parse_value(value, kind, &mut self.strings) {
             Ok(v) => v,
             Err(e) => {
-                diags.push(
+                self.diags.push(
                     Diagnostic::new(
                         &rules::READING_BAD_VALUE,
                         file,
@@ -231,25 +403,25 @@ pub fn interpret(file: &str, file_index: u32, subject: &Subject, rows: &[RawRow]
                     )
                     .hint(e.hint),
                 );
-                continue;
+                return;
             }
         };
         let source = source.trim();
         if source.is_empty() {
-            diags.push(Diagnostic::new(
+            self.diags.push(Diagnostic::new(
                 &rules::READING_NO_SOURCE,
                 file,
                 at(4),
                 format!("the reading {indicator} {period} names no source"),
             ));
-            continue;
+            return;
         }
         let recorded = match recorded.trim() {
             "" => None,
             r => match parse_date(r) {
                 Some(d) => Some(d),
                 None => {
-                    diags.push(
+                    self.diags.push(
                         Diagnostic::new(
                             &rules::READING_BAD_PERIOD,
                             file,
@@ -258,29 +430,21 @@ pub fn interpret(file: &str, file_index: u32, subject: &Subject, rows: &[RawRow]
                         )
                         .hint("write the date as YYYY-MM-DD"),
                     );
-                    continue;
+                    return;
                 }
             },
         };
-        let source = match source_cache.get(source) {
-            Some(&s) => s,
-            None => {
-                let s = strings.intern(source);
-                source_cache.insert(source, s);
-                s
-            }
-        };
-        let note = if note.trim().is_empty() {
-            Sym::EMPTY
-        } else {
-            strings.intern(note.trim())
+        let source = self.strings.intern(source);
+        let note = match note.trim() {
+            "" => Sym::EMPTY,
+            n => self.strings.intern(n),
         };
         let replaces = match replaces.trim() {
             "" => None,
-            r => Some(strings.intern(r)),
+            r => Some(self.strings.intern(r)),
         };
-        items.push(Reading {
-            owner: subject.owner,
+        self.items.push(Reading {
+            owner: self.subject.owner,
             indicator: index as u32,
             period,
             value,
@@ -288,19 +452,15 @@ pub fn interpret(file: &str, file_index: u32, subject: &Subject, rows: &[RawRow]
             note,
             recorded,
             replaces,
-            file: file_index,
-            line: row.line,
+            file: self.file_index,
+            line,
         });
-    }
-    FileReadings {
-        items,
-        strings,
-        diags,
     }
 }
 
 /// Move one file's readings into the global store, re-interning their strings.
 pub fn merge(into: &mut crate::model::Readings, file: FileReadings) {
+    into.invalidate();
     let mut map: HashMap<Sym, Sym> = HashMap::new();
     let mut remap = |sym: Sym, strings: &mut Strings| -> Sym {
         *map.entry(sym)

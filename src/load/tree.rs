@@ -98,11 +98,11 @@ impl Tree for FsTree {
                     } else {
                         EntryKind::Other
                     };
-                    let size = e.metadata().map(|m| m.len()).unwrap_or(0);
+                    // No stat per file: sizes are checked when a file is read.
                     entries.push(Entry {
                         path: self.rel(e.path()),
                         kind,
-                        size,
+                        size: 0,
                     });
                 }
                 Err(err) => {

@@ -78,6 +78,10 @@ pub struct ValueError {
 /// Parse a number as people type it: `60.1`, `60,1` (decimal comma), `1 234`, `12%`.
 pub fn parse_number(raw: &str) -> Option<f64> {
     let t = raw.trim();
+    // Fast path for numbers as pan writes them: no copy.
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return t.parse::<f64>().ok().filter(|v| v.is_finite());
+    }
     let t = t.strip_suffix('%').map(str::trim_end).unwrap_or(t);
     if t.is_empty() {
         return None;
@@ -212,34 +216,75 @@ pub struct Readings {
     pub strings: Strings,
     /// Files the readings come from, relative to the repository root.
     pub files: Vec<std::path::PathBuf>,
+    /// Positions in `items` of each indicator's readings, in period order; built on first
+    /// use (reports look readings up per indicator, which must not scan them all).
+    index: std::sync::OnceLock<HashMap<(Owner, u32), Vec<u32>>>,
 }
 
 impl Readings {
+    /// Forget the index (after `items` changed).
+    pub fn invalidate(&mut self) {
+        self.index = std::sync::OnceLock::new();
+    }
+
+    fn index(&self) -> &HashMap<(Owner, u32), Vec<u32>> {
+        self.index.get_or_init(|| {
+            let mut map: HashMap<(Owner, u32), Vec<u32>> = HashMap::new();
+            for (i, r) in self.items.iter().enumerate() {
+                map.entry((r.owner, r.indicator))
+                    .or_default()
+                    .push(i as u32);
+            }
+            for v in map.values_mut() {
+                v.sort_by(|&a, &b| {
+                    let (a, b) = (&self.items[a as usize], &self.items[b as usize]);
+                    a.period
+                        .cmp(&b.period)
+                        .then(a.file.cmp(&b.file))
+                        .then(a.line.cmp(&b.line))
+                });
+            }
+            map
+        })
+    }
+
+    /// Every indicator's readings, in period order (then file and line), indicators in
+    /// key order: what checks walk through without a hash map.
+    pub fn groups(&self) -> Vec<((Owner, u32), Vec<&Reading>)> {
+        let mut out: Vec<((Owner, u32), Vec<&Reading>)> = self
+            .index()
+            .iter()
+            .map(|(k, v)| (*k, v.iter().map(|&i| &self.items[i as usize]).collect()))
+            .collect();
+        out.sort_by_key(|(k, _)| *k);
+        out
+    }
+
+    /// The file a reading comes from, as diagnostics name it.
+    pub fn file_of(&self, r: &Reading) -> String {
+        self.files
+            .get(r.file as usize)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default()
+    }
+
     /// Readings of one indicator, in period order, corrections after what they correct.
     pub fn of(&self, owner: Owner, indicator: u32) -> Vec<&Reading> {
-        let mut v: Vec<&Reading> = self
-            .items
-            .iter()
-            .filter(|r| r.owner == owner && r.indicator == indicator)
-            .collect();
-        v.sort_by(|a, b| a.period.cmp(&b.period).then(a.line.cmp(&b.line)));
-        v
+        self.index()
+            .get(&(owner, indicator))
+            .map(|v| v.iter().map(|&i| &self.items[i as usize]).collect())
+            .unwrap_or_default()
     }
 
     /// Group readings by owner and indicator, each group in period order, with corrections
     /// applied (only the last reading of a period counts).
     pub fn effective_by_indicator(&self) -> HashMap<(Owner, u32), Vec<&Reading>> {
-        let mut map: HashMap<(Owner, u32), Vec<&Reading>> = HashMap::new();
-        for r in &self.items {
-            map.entry((r.owner, r.indicator)).or_default().push(r);
-        }
+        let mut map: HashMap<(Owner, u32), Vec<&Reading>> = self
+            .index()
+            .iter()
+            .map(|(k, v)| (*k, v.iter().map(|&i| &self.items[i as usize]).collect()))
+            .collect();
         for v in map.values_mut() {
-            v.sort_by(|a, b| {
-                a.period
-                    .cmp(&b.period)
-                    .then(a.file.cmp(&b.file))
-                    .then(a.line.cmp(&b.line))
-            });
             // Keep the last reading of each period: a later row corrects an earlier one.
             let mut out: Vec<&Reading> = Vec::with_capacity(v.len());
             for r in v.drain(..) {
