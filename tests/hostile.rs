@@ -213,3 +213,12 @@ fn outside_any_plan_pan_says_so() {
         "{e}"
     );
 }
+
+#[test]
+fn a_readings_file_of_an_unreadable_action_is_not_called_unknown() {
+    let f = Fixture::new();
+    f.write(ACTION_PATH, "code: [\n");
+    let (status, out, _) = validate(&f);
+    assert_eq!(status, 1);
+    assert!(out.contains("F003") && !out.contains("R001"), "{out}");
+}

@@ -492,6 +492,12 @@ fn load_readings(
         };
         jobs.push((file.clone(), Some(subject)));
     }
+    // Stems of the action files found, loaded or not.
+    let action_files: std::collections::HashSet<&str> = inv
+        .actions
+        .iter()
+        .filter_map(|a| a.rsplit('/').next()?.strip_suffix(".yaml"))
+        .collect();
     for file in &inv.readings {
         let mut parts = file.rsplit('/');
         let name = parts.next().unwrap_or("");
@@ -529,11 +535,7 @@ fn load_readings(
         });
         // A readings file whose action file exists but could not be read: the action's
         // own problem is reported; saying the code is unknown would mislead.
-        let action_file_exists = inv
-            .actions
-            .iter()
-            .any(|a| a.rsplit('/').next() == Some(&format!("{stem}.yaml")));
-        if subject.is_none() && !action_file_exists {
+        if subject.is_none() && !action_files.contains(stem) {
             diags.push(
                 Diagnostic::new(
                     &rules::READING_UNKNOWN_ACTION,
