@@ -260,6 +260,27 @@ impl Settings {
                 "set [plan] start and end to years, start <= end, e.g. start = 2026, end = 2030",
             ));
         }
+        for (key, p) in [
+            ("plan =", &self.paths.plan),
+            ("indicators =", &self.paths.indicators),
+        ] {
+            let inside = p.components().all(|c| {
+                matches!(
+                    c,
+                    std::path::Component::Normal(_) | std::path::Component::CurDir
+                )
+            });
+            if !inside || p.as_os_str().is_empty() {
+                return Err(invalid(
+                    key,
+                    format!(
+                        "[paths] {key} \"{}\" leads outside the repository",
+                        p.display()
+                    ),
+                    "give a folder inside the repository, relative to pan.toml, e.g. plan = \"plan\"",
+                ));
+            }
+        }
         for m in &self.copil.meetings {
             if m.parse::<Date>().is_err() {
                 return Err(invalid(
@@ -395,6 +416,22 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("2026-13-01") && err.contains(":6:"), "{err}");
+    }
+
+    #[test]
+    fn paths_stay_inside_the_repository() {
+        for bad in ["\"../outside\"", "\"/etc\"", "\"plan/../../x\"", "\"\""] {
+            let text = format!("{MINIMAL}[paths]\nindicators = {bad}\n");
+            let err = Settings::parse(&text, Path::new("pan.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("leads outside the repository") && err.contains(":6:"),
+                "{bad}: {err}"
+            );
+        }
+        let ok = format!("{MINIMAL}[paths]\nindicators = \"data/indicators\"\n");
+        assert!(Settings::parse(&ok, Path::new("pan.toml")).is_ok());
     }
 
     #[test]

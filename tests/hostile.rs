@@ -222,3 +222,137 @@ fn a_readings_file_of_an_unreadable_action_is_not_called_unknown() {
     assert_eq!(status, 1);
     assert!(out.contains("F003") && !out.contains("R001"), "{out}");
 }
+
+#[test]
+fn the_number_of_files_is_limited() {
+    let f = Fixture::new();
+    f.write(
+        "pan.toml",
+        &format!("{}[limits]\nmax_files = 3\n", common::PAN_TOML),
+    );
+    let (status, out, _) = validate(&f);
+    assert_eq!(status, 1);
+    assert!(
+        out.contains("more than 3 files under the plan folders")
+            && out.contains("[limits] max_files"),
+        "{out}"
+    );
+}
+
+#[test]
+fn nothing_is_written_outside_plan_and_indicators() {
+    let f = Fixture::new();
+    let before = f.read(ACTION_PATH);
+    for code in [
+        "../../pan",
+        "/etc/passwd",
+        "IN-B-11.02/../../x",
+        "..",
+        "IN-../-1.01",
+    ] {
+        let out = f.run(&[
+            "reading", "add", code, "seances", "1", "--period", "2025", "--source", "S",
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{code:?}");
+        let out = f.run(&["update", code, "--state", "done", "--note", "x"]);
+        assert_ne!(out.status.code(), Some(0), "{code:?}");
+    }
+    for indicator in ["../x", "/etc/passwd", "seances/../../x"] {
+        let out = f.run(&[
+            "reading",
+            "add",
+            "IN-B-11.02",
+            indicator,
+            "1",
+            "--period",
+            "2025",
+            "--source",
+            "S",
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{indicator:?}");
+    }
+    assert_eq!(f.read(ACTION_PATH), before);
+    let names: Vec<String> = walkdir::WalkDir::new(f.path())
+        .into_iter()
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .strip_prefix(f.path())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut expected = [
+        "indicators",
+        "indicators/B",
+        "indicators/B/IN-B-11.02.csv",
+        "pan.toml",
+        "plan",
+        "plan/B",
+        "plan/B/IN-B-11.02.yaml",
+        "plan/actors.yaml",
+        "plan/levers.yaml",
+        "indicators/.pan.lock",
+        "plan/.pan.lock",
+    ]
+    .map(String::from)
+    .to_vec();
+    expected.sort();
+    let mut got: Vec<String> = names
+        .into_iter()
+        .filter(|n| expected.contains(n) || !n.ends_with(".lock"))
+        .collect();
+    got.sort();
+    assert!(
+        got.iter().all(|g| expected.contains(g)),
+        "unexpected files: {got:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn update_does_not_write_through_a_symlinked_lever_folder() {
+    let f = Fixture::new();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::rename(f.path().join("plan/B"), outside.path().join("B")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("B"), f.path().join("plan/B")).unwrap();
+    let before = std::fs::read_to_string(outside.path().join("B/IN-B-11.02.yaml")).unwrap();
+    let out = f.run(&["update", "IN-B-11.02", "--state", "done", "--note", "x"]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("B/IN-B-11.02.yaml")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn settings_cannot_point_outside_the_repository() {
+    let f = Fixture::new();
+    f.write(
+        "pan.toml",
+        &format!(
+            "{}[paths]\nindicators = \"../elsewhere\"\n",
+            common::PAN_TOML
+        ),
+    );
+    let out = f.run(&[
+        "reading",
+        "add",
+        "IN-B-11.02",
+        "seances",
+        "1",
+        "--period",
+        "2025",
+        "--source",
+        "S",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("leads outside the repository"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -128,7 +128,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<std::process::ExitCode
         return Err(Refused(format!("no action {}{hint}", args.code.trim())).into());
     };
     let file = loaded.spans[index].file.clone();
-    let path = repo.root.join(&file);
+    let path = crate::write::safe::join(&repo.root, &file).map_err(|e| Refused(e.to_string()))?;
     let today = super::validate::today();
     let entry = StateEntry {
         date: args.date.unwrap_or(today),

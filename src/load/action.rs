@@ -79,7 +79,7 @@ pub fn decode(ctx: &mut Ctx, root: &Node) -> Option<(Action, ActionSpans)> {
     };
     let code = f.required(ctx, "code", what).and_then(|n| {
         spans.code = n.span;
-        let s = decode::text(ctx, n, "`code`")?;
+        let s = decode::text_ref(ctx, n, "`code`")?;
         match s.parse::<ActionCode>() {
             Ok(c) => Some(c),
             Err(e) => {

@@ -164,16 +164,28 @@ pub fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
 /// Read a text. Plain numbers and booleans are accepted with their spelling (a calendar
 /// label `2026` is the text "2026").
 pub fn text(ctx: &mut Ctx, node: &Node, what: &str) -> Option<String> {
+    text_ref(ctx, node, what).map(std::borrow::Cow::into_owned)
+}
+
+/// Read a text without copying it when the file holds it as a string (for values that are
+/// only parsed: codes, kinds, dates).
+pub fn text_ref<'n>(
+    ctx: &mut Ctx,
+    node: &'n Node,
+    what: &str,
+) -> Option<std::borrow::Cow<'n, str>> {
+    use std::borrow::Cow;
     match &node.value {
-        Value::Str(s) => Some(s.clone()),
-        Value::Int(_) | Value::Float(_) | Value::Bool(_) => {
-            ctx.spelling(node).or_else(|| match &node.value {
+        Value::Str(s) => Some(Cow::Borrowed(s)),
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) => ctx
+            .spelling(node)
+            .or_else(|| match &node.value {
                 Value::Int(i) => Some(i.to_string()),
                 Value::Float(f) => Some(f.to_string()),
                 Value::Bool(b) => Some(b.to_string()),
                 _ => None,
             })
-        }
+            .map(Cow::Owned),
         other => {
             ctx.report(
                 &rules::WRONG_TYPE,
@@ -276,7 +288,7 @@ pub fn word<T>(
     parse: impl Fn(&str) -> Option<T>,
     allowed: &[&str],
 ) -> Option<T> {
-    let s = text(ctx, node, what)?;
+    let s = text_ref(ctx, node, what)?;
     match parse(&s) {
         Some(v) => Some(v),
         None => {
@@ -298,8 +310,8 @@ pub fn word<T>(
 /// Read a period (`2026`, `2026-Q2`, `2025-09`, `2025-10-30`).
 pub fn period(ctx: &mut Ctx, node: &Node, what: &str) -> Option<Period> {
     let s = match &node.value {
-        Value::Int(i) => i.to_string(),
-        _ => text(ctx, node, what)?,
+        Value::Int(i) => std::borrow::Cow::Owned(i.to_string()),
+        _ => text_ref(ctx, node, what)?,
     };
     match s.parse::<Period>() {
         Ok(p) => Some(p),
@@ -317,7 +329,7 @@ pub fn period(ctx: &mut Ctx, node: &Node, what: &str) -> Option<Period> {
 
 /// Read a date (`2026-05-17`).
 pub fn date(ctx: &mut Ctx, node: &Node, what: &str) -> Option<Date> {
-    let s = text(ctx, node, what)?;
+    let s = text_ref(ctx, node, what)?;
     match parse_date(&s) {
         Some(d) => Some(d),
         None => {

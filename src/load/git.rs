@@ -183,7 +183,7 @@ fn cat_blobs(top: &Path, blobs: &[(String, String)]) -> Result<HashMap<String, V
 }
 
 impl Tree for GitTree {
-    fn walk(&self, dir: &str) -> (Vec<Entry>, Vec<(String, std::io::Error)>) {
+    fn walk(&self, dir: &str) -> super::tree::Walk {
         let prefix = format!("{}/", dir.trim_end_matches('/'));
         let entries = self
             .kinds

@@ -283,14 +283,15 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
             }
             count += 1;
             if count > max_files {
-                diags.push(Diagnostic::new(
-                    &rules::UNREADABLE,
-                    dir,
-                    Span::file(),
-                    format!(
-                        "more than {MAX_FILES} files under the plan folders; the rest was not read"
-                    ),
-                ));
+                diags.push(
+                    Diagnostic::new(
+                        &rules::UNREADABLE,
+                        dir,
+                        Span::file(),
+                        format!("more than {max_files} files under the plan folders; the rest was not read"),
+                    )
+                    .hint("remove what does not belong to the plan, or raise [limits] max_files in pan.toml"),
+                );
                 return inv;
             }
             let rel = e

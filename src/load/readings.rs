@@ -1,7 +1,5 @@
 //! Reading the measured record: `indicators/<lever>/<code>.csv` and `indicators/context.csv`.
 
-use std::collections::HashMap;
-
 use super::decode::parse_date;
 use crate::check::rules;
 use crate::diag::{Diagnostic, Span};
@@ -461,10 +459,19 @@ impl<'a> Interpreter<'a> {
 /// Move one file's readings into the global store, re-interning their strings.
 pub fn merge(into: &mut crate::model::Readings, file: FileReadings) {
     into.invalidate();
-    let mut map: HashMap<Sym, Sym> = HashMap::new();
+    // The file's symbols are dense (0, 1, 2 …): a vector maps them to the store's.
+    let mut map: Vec<Option<Sym>> = vec![None; file.strings.len()];
     let mut remap = |sym: Sym, strings: &mut Strings| -> Sym {
-        *map.entry(sym)
-            .or_insert_with(|| strings.intern(file.strings.get(sym)))
+        match map.get(sym.index()).copied().flatten() {
+            Some(s) => s,
+            None => {
+                let s = strings.intern(file.strings.get(sym));
+                if let Some(slot) = map.get_mut(sym.index()) {
+                    *slot = Some(s);
+                }
+                s
+            }
+        }
     };
     into.items.reserve(file.items.len());
     for mut r in file.items {

@@ -37,11 +37,14 @@ pub enum ReadError {
     Io(std::io::Error),
 }
 
+/// Entries of a walk, and the folders that could not be listed.
+pub type Walk = (Vec<Entry>, Vec<(String, std::io::Error)>);
+
 /// A source of plan files.
 pub trait Tree: Sync {
     /// Every entry under `dir` (relative), recursively, sorted by path. Folders that cannot
     /// be listed are returned as errors with their path.
-    fn walk(&self, dir: &str) -> (Vec<Entry>, Vec<(String, std::io::Error)>);
+    fn walk(&self, dir: &str) -> Walk;
 
     /// The content of a file, refusing files larger than `limit` bytes.
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError>;
@@ -75,16 +78,16 @@ impl FsTree {
     }
 }
 
-impl Tree for FsTree {
-    fn walk(&self, dir: &str) -> (Vec<Entry>, Vec<(String, std::io::Error)>) {
+impl FsTree {
+    /// Entries under `start`, down to `depth` levels, without following links (so a link
+    /// loop cannot make the walk run forever).
+    fn walk_from(&self, start: &Path, depth: usize) -> Walk {
         let mut entries = Vec::new();
         let mut errors = Vec::new();
-        // Links are never followed, so a link loop cannot make the walk run forever.
-        let walker = walkdir::WalkDir::new(self.abs(dir))
+        let walker = walkdir::WalkDir::new(start)
             .follow_links(false)
             .min_depth(1)
-            .max_depth(8)
-            .sort_by_file_name();
+            .max_depth(depth);
         for item in walker {
             match item {
                 Ok(e) => {
@@ -106,10 +109,7 @@ impl Tree for FsTree {
                     });
                 }
                 Err(err) => {
-                    let path = err
-                        .path()
-                        .map(|p| self.rel(p))
-                        .unwrap_or_else(|| dir.to_string());
+                    let path = err.path().map(|p| self.rel(p)).unwrap_or_default();
                     let io = err
                         .into_io_error()
                         .unwrap_or_else(|| std::io::Error::other("cannot list this folder"));
@@ -117,6 +117,27 @@ impl Tree for FsTree {
                 }
             }
         }
+        (entries, errors)
+    }
+}
+
+impl Tree for FsTree {
+    fn walk(&self, dir: &str) -> Walk {
+        use rayon::prelude::*;
+        // The folder's own entries, then each sub-folder walked in parallel (a plan has one
+        // folder per lever, a portfolio of plans many more).
+        let (mut entries, mut errors) = self.walk_from(&self.abs(dir), 1);
+        let subdirs: Vec<PathBuf> = entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Dir)
+            .map(|e| self.abs(&e.path))
+            .collect();
+        let parts: Vec<Walk> = subdirs.par_iter().map(|d| self.walk_from(d, 7)).collect();
+        for (e, err) in parts {
+            entries.extend(e);
+            errors.extend(err);
+        }
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
         (entries, errors)
     }
 

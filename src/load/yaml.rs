@@ -99,7 +99,8 @@ fn bytes_of(s: &PSpan) -> Option<(usize, usize)> {
 
 /// The value of a plain (unquoted) scalar, resolved as the YAML 1.2 core schema does,
 /// except that booleans are only `true`/`false` (so `no` or `y` stay text).
-fn plain(s: &str) -> Value {
+fn plain(text: std::borrow::Cow<'_, str>) -> Value {
+    let s: &str = &text;
     match s {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "true" | "True" | "TRUE" => return Value::Bool(true),
@@ -144,7 +145,7 @@ fn plain(s: &str) -> Value {
     if is_float && let Ok(f) = s.parse::<f64>() {
         return Value::Float(f);
     }
-    Value::Str(s.to_string())
+    Value::Str(text.into_owned())
 }
 
 /// A collection being built.
@@ -217,7 +218,7 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                     .as_ref()
                     .is_some_and(|t| t.to_string().ends_with(":str"));
                 let value = if style == ScalarStyle::Plain && !is_str_tag {
-                    plain(&value)
+                    plain(value)
                 } else {
                     Value::Str(value.into_owned())
                 };
@@ -351,6 +352,7 @@ mod tests {
 
     #[test]
     fn plain_scalars_resolve_like_yaml() {
+        let plain = |s: &str| plain(std::borrow::Cow::Borrowed(s));
         assert_eq!(plain("2026"), Value::Int(2026));
         assert_eq!(plain("-3"), Value::Int(-3));
         assert_eq!(plain("60.1"), Value::Float(60.1));

@@ -104,6 +104,7 @@ pub struct Plan {
     by_code: HashMap<ActionCode, usize>,
     by_actor: HashMap<String, usize>,
     by_alias: HashMap<String, usize>,
+    by_objective: HashMap<String, (usize, usize)>,
 }
 
 impl Plan {
@@ -130,6 +131,12 @@ impl Plan {
                 by_alias.entry(alias.clone()).or_insert(i);
             }
         }
+        let mut by_objective = HashMap::new();
+        for (l, lever) in levers.iter().enumerate() {
+            for (o, objective) in lever.objectives.iter().enumerate() {
+                by_objective.entry(objective.code.clone()).or_insert((l, o));
+            }
+        }
         Plan {
             levers,
             actors,
@@ -139,6 +146,7 @@ impl Plan {
             by_code,
             by_actor,
             by_alias,
+            by_objective,
         }
     }
 
@@ -164,9 +172,9 @@ impl Plan {
 
     /// The objective with this code, and its lever.
     pub fn objective(&self, code: &str) -> Option<(&Lever, &Objective)> {
-        self.levers
-            .iter()
-            .find_map(|l| l.objectives.iter().find(|o| o.code == code).map(|o| (l, o)))
+        let &(l, o) = self.by_objective.get(code)?;
+        let lever = &self.levers[l];
+        Some((lever, &lever.objectives[o]))
     }
 
     /// The ministry an actor belongs to: the ministry named in `actors.yaml`, or, for an

@@ -17,20 +17,26 @@ pub struct Sym(u32);
 impl Sym {
     /// The empty string, always interned first.
     pub const EMPTY: Sym = Sym(0);
+
+    /// Position in its table.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
 }
 
 /// A table of interned strings.
 #[derive(Clone, Debug)]
 pub struct Strings {
     list: Vec<Box<str>>,
-    index: HashMap<Box<str>, Sym>,
+    // A fast hash: millions of short strings are looked up while loading readings.
+    index: rustc_hash::FxHashMap<Box<str>, Sym>,
 }
 
 impl Default for Strings {
     fn default() -> Self {
         let mut s = Strings {
             list: Vec::new(),
-            index: HashMap::new(),
+            index: rustc_hash::FxHashMap::default(),
         };
         s.intern("");
         s
@@ -47,6 +53,16 @@ impl Strings {
         self.list.push(s.into());
         self.index.insert(s.into(), sym);
         sym
+    }
+
+    /// Number of strings interned.
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether only the empty string is interned.
+    pub fn is_empty(&self) -> bool {
+        self.list.len() <= 1
     }
 
     /// The string of a symbol.

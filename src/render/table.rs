@@ -133,58 +133,94 @@ pub fn draw(columns: &[Column], rows: &[Vec<Styled>], term: &Term) -> String {
         keep[i] = false;
     }
     let flex_width = term.width.saturating_sub(fixed_width(&keep) + PAD).max(8);
-    let mut table = Comfy::new();
-    table.load_style(TableStyle::new());
-    table.set_content_arrangement(ContentArrangement::Disabled);
-    if term.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    let header: Vec<Cell> = columns
+    let widths: Vec<usize> = columns
         .iter()
         .enumerate()
-        .filter(|(i, _)| keep[*i])
-        .map(|(_, c)| {
-            let mut cell = Cell::new(c.header);
-            if term.color {
-                cell = cell.add_attribute(Attribute::Bold);
+        .map(|(i, c)| {
+            if c.flexible {
+                flex_width.min(natural[i].max(c.header.width()))
+            } else {
+                natural[i]
             }
-            cell
         })
         .collect();
-    table.set_header(header);
-    for (r, row) in rows.iter().enumerate() {
-        let mut out = Vec::new();
-        for (i, col) in columns.iter().enumerate() {
-            if !keep[i] {
-                continue;
-            }
-            let width = if col.flexible { flex_width } else { natural[i] };
-            let text = truncate(cells[r].get(i).map(String::as_str).unwrap_or(""), width);
-            let mut cell = Cell::new(text);
-            if col.right {
-                cell = cell.set_alignment(CellAlignment::Right);
-            }
-            if term.color
-                && let Some(style) = row.get(i).and_then(|c| c.style)
-            {
-                let (fg, attr) = color(style);
-                if let Some(fg) = fg {
-                    cell = cell.fg(fg);
-                }
-                if let Some(a) = attr {
-                    cell = cell.add_attribute(a);
-                }
-            }
-            out.push(cell);
+    // Cells are padded to their column's width, so that tables drawn a thousand rows at a
+    // time line up exactly: comfy-table never holds more than that many rows.
+    let pad = |text: &str, width: usize, right: bool| -> String {
+        let fill = " ".repeat(width.saturating_sub(text.width()));
+        if right {
+            format!("{fill}{text}")
+        } else {
+            format!("{text}{fill}")
         }
-        table.add_row(out);
-    }
+    };
+    let new_table = || {
+        let mut table = Comfy::new();
+        table.load_style(TableStyle::new());
+        table.set_content_arrangement(ContentArrangement::Disabled);
+        if term.color {
+            table.enforce_styling();
+        } else {
+            table.force_no_tty();
+        }
+        table
+    };
     let mut s = String::new();
-    for line in table.lines() {
-        s.push_str(line.trim_end());
-        s.push('\n');
+    let chunks: Vec<&[Vec<Styled>]> = if rows.is_empty() {
+        vec![rows]
+    } else {
+        rows.chunks(1000).collect()
+    };
+    let mut first_row = 0;
+    for (n, chunk) in chunks.into_iter().enumerate() {
+        let mut table = new_table();
+        if n == 0 {
+            let header: Vec<Cell> = columns
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| keep[*i])
+                .map(|(i, c)| {
+                    let mut cell = Cell::new(pad(c.header, widths[i], c.right));
+                    if term.color {
+                        cell = cell.add_attribute(Attribute::Bold);
+                    }
+                    cell
+                })
+                .collect();
+            table.set_header(header);
+        }
+        for (k, row) in chunk.iter().enumerate() {
+            let r = first_row + k;
+            let mut out = Vec::new();
+            for (i, col) in columns.iter().enumerate() {
+                if !keep[i] {
+                    continue;
+                }
+                let text = truncate(cells[r].get(i).map(String::as_str).unwrap_or(""), widths[i]);
+                let mut cell = Cell::new(pad(&text, widths[i], col.right));
+                if col.right {
+                    cell = cell.set_alignment(CellAlignment::Right);
+                }
+                if term.color
+                    && let Some(style) = row.get(i).and_then(|c| c.style)
+                {
+                    let (fg, attr) = color(style);
+                    if let Some(fg) = fg {
+                        cell = cell.fg(fg);
+                    }
+                    if let Some(a) = attr {
+                        cell = cell.add_attribute(a);
+                    }
+                }
+                out.push(cell);
+            }
+            table.add_row(out);
+        }
+        first_row += chunk.len();
+        for line in table.lines() {
+            s.push_str(line.trim_end());
+            s.push('\n');
+        }
     }
     // Underline the header, as wide as the table.
     if let Some(first) = s.lines().next() {

@@ -34,7 +34,38 @@ fn is_plain_char(c: char) -> bool {
             | '%'
             | '@'
             | '`'
-    ) && !c.is_control()
+    ) && !needs_escape(c)
+}
+
+/// Characters a YAML file may not hold as they are (they must be escaped in quotes).
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{feff}' | '\u{fffe}' | '\u{ffff}' | '\u{2028}' | '\u{2029}'
+        )
+}
+
+/// A double-quoted YAML scalar: `"`, `\\` and every character YAML cannot hold as it is are
+/// escaped.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if needs_escape(c) => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn looks_numeric(s: &str) -> bool {
@@ -63,11 +94,7 @@ pub fn scalar(s: &str) -> String {
         && !s.contains(" #")
         && !RESERVED.iter().any(|r| r.eq_ignore_ascii_case(s))
         && !looks_numeric(s);
-    if plain {
-        s.to_string()
-    } else {
-        serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-    }
+    if plain { s.to_string() } else { quote(s) }
 }
 
 fn period(p: &Period) -> String {
@@ -79,7 +106,7 @@ fn block_ok(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with([' ', '\n'])
         && !s.ends_with('\n')
-        && !s.chars().any(|c| c.is_control() && c != '\n')
+        && !s.chars().any(|c| needs_escape(c) && c != '\n')
         && s.split('\n').all(|l| !l.ends_with(' '))
 }
 
@@ -96,11 +123,7 @@ fn text_field(out: &mut String, key: &str, s: &str, indent: &str) {
             }
             return;
         }
-        let _ = writeln!(
-            out,
-            "{indent}{key}: {}",
-            serde_json::to_string(s).unwrap_or_default()
-        );
+        let _ = writeln!(out, "{indent}{key}: {}", quote(s));
         return;
     }
     let _ = writeln!(out, "{indent}{key}: {}", scalar(s));
@@ -139,11 +162,7 @@ pub fn action(a: &Action) -> String {
             }
         }
     } else {
-        let _ = writeln!(
-            out,
-            "action: {}",
-            serde_json::to_string(&a.action).unwrap_or_default()
-        );
+        let _ = writeln!(out, "action: {}", quote(&a.action));
     }
     list(&mut out, "responsible", &a.responsible, "");
     list(&mut out, "partners", &a.partners, "");
@@ -308,5 +327,7 @@ mod tests {
         assert_eq!(scalar("x, y"), "\"x, y\"");
         assert_eq!(scalar(""), "\"\"");
         assert_eq!(scalar("-x"), "\"-x\"");
+        assert_eq!(scalar("a\u{85}b"), "\"a\\u0085b\"");
+        assert_eq!(quote("tab\tquote\"back\\"), "\"tab\\tquote\\\"back\\\\\"");
     }
 }
