@@ -4,7 +4,7 @@ use super::{Input, rules};
 use crate::diag::{Diagnostic, Span};
 use crate::load::decode::suggest;
 use crate::model::calendar::parse_label;
-use crate::model::{ActorKind, Calendar, Plan};
+use crate::model::{ActorKind, Plan};
 
 fn diag(
     input: &Input,
@@ -232,30 +232,6 @@ pub fn texts(input: &Input, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn describe(c: &Calendar) -> String {
-    let mut parts = Vec::new();
-    if let Some(s) = c.start {
-        parts.push(format!("start {s}"));
-    }
-    if let Some(e) = c.end {
-        parts.push(format!("end {e}"));
-    }
-    if c.continuous {
-        parts.push("continuous".into());
-    }
-    if let Some(r) = c.recurrence {
-        parts.push(format!("recurrence {}", r.as_str()));
-    }
-    if let Some(d) = &c.dependency {
-        parts.push(format!("dependency \"{d}\""));
-    }
-    if parts.is_empty() {
-        "nothing".into()
-    } else {
-        parts.join(", ")
-    }
-}
-
 /// P010, P011 and P012: calendars are ordered, within the plan period, and agree with
 /// their label.
 pub fn calendars(input: &Input, out: &mut Vec<Diagnostic>) {
@@ -301,8 +277,8 @@ pub fn calendars(input: &Input, out: &mut Vec<Diagnostic>) {
                 format!(
                     "calendar label \"{}\" means {}, but the fields say {}",
                     c.label,
-                    describe(&parsed),
-                    describe(c)
+                    parsed.describe(),
+                    c.describe()
                 ),
             ));
         } else if !understood && !structure_given {

@@ -12,6 +12,7 @@ use crate::load::readings::{self as rreadings, Subject};
 use crate::model::{Action, ActionCode, Owner, Period, Plan, Value};
 use crate::render;
 use crate::report::card;
+use crate::report::readings::{self, ReadingRow, Values};
 use crate::write::readings::{NewRow, insert};
 use crate::write::{atomic, lock::Lock, safe};
 
@@ -504,19 +505,6 @@ fn import(global: &Global, args: ImportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// One row of `pan reading list`.
-#[derive(serde::Serialize)]
-struct ListRow {
-    code: String,
-    indicator: String,
-    period: String,
-    value: String,
-    source: String,
-    note: String,
-    recorded: Option<String>,
-    replaces: Option<String>,
-}
-
 fn list(global: &Global, args: ListArgs) -> anyhow::Result<ExitCode> {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
@@ -527,17 +515,18 @@ fn list(global: &Global, args: ListArgs) -> anyhow::Result<ExitCode> {
         Some(c) if c.eq_ignore_ascii_case("context") => Some(Owner::Context),
         Some(c) => Some(Owner::Action(find_action(plan, c)?.0 as u32)),
     };
-    let id_of = |o: Owner, i: u32| -> (String, String, crate::model::IndicatorKind) {
+    let id_of = |o: Owner, i: u32| -> &str {
         match o {
-            Owner::Action(a) => {
-                let a = &plan.actions[a as usize];
-                let ind = &a.indicators[i as usize];
-                (a.code.to_string(), ind.id.clone(), ind.kind)
-            }
-            Owner::Context => {
-                let c = &plan.context[i as usize];
-                ("context".into(), c.id.clone(), c.kind)
-            }
+            Owner::Action(a) => plan.actions[a as usize]
+                .indicators
+                .get(i as usize)
+                .map(|x| x.id.as_str())
+                .unwrap_or(""),
+            Owner::Context => plan
+                .context
+                .get(i as usize)
+                .map(|c| c.id.as_str())
+                .unwrap_or(""),
         }
     };
     if let (Some(id), Some(o)) = (&args.indicator, owner) {
@@ -565,29 +554,17 @@ fn list(global: &Global, args: ListArgs) -> anyhow::Result<ExitCode> {
         .filter(|r| {
             args.indicator
                 .as_ref()
-                .is_none_or(|id| id_of(r.owner, r.indicator).1 == *id)
+                .is_none_or(|id| id_of(r.owner, r.indicator) == id.as_str())
         })
         .collect();
     items.sort_by_key(|r| (r.owner, r.indicator, r.period, r.file, r.line));
-    let rows: Vec<ListRow> = items
+    let rows: Vec<ReadingRow> = items
         .iter()
-        .map(|r| {
-            let (code, id, kind) = id_of(r.owner, r.indicator);
-            ListRow {
-                code,
-                indicator: id,
-                period: r.period.to_string(),
-                value: readings.display_value(r.value, kind),
-                source: readings.strings.get(r.source).to_string(),
-                note: readings.strings.get(r.note).to_string(),
-                recorded: r.recorded.map(|d| d.to_string()),
-                replaces: r.replaces.map(|s| readings.strings.get(s).to_string()),
-            }
-        })
+        .map(|r| readings::row(plan, &loaded.readings, r, Values::Display))
         .collect();
-    let cells = |r: &ListRow| -> Vec<String> {
+    let cells = |r: &ReadingRow| -> Vec<String> {
         vec![
-            r.code.clone(),
+            r.action.clone(),
             r.indicator.clone(),
             r.period.clone(),
             r.value.clone(),
@@ -597,16 +574,8 @@ fn list(global: &Global, args: ListArgs) -> anyhow::Result<ExitCode> {
             r.replaces.clone().unwrap_or_default(),
         ]
     };
-    let header = [
-        "code",
-        "indicator",
-        "period",
-        "value",
-        "source",
-        "note",
-        "recorded",
-        "replaces",
-    ];
+    // The readings file's own columns, after the action they belong to.
+    let header: Vec<&str> = std::iter::once("action").chain(rreadings::HEADER).collect();
     use super::status::Format;
     let text = match args.format {
         Format::Json => {

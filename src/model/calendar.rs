@@ -156,6 +156,31 @@ impl Calendar {
         first <= year && year <= last
     }
 
+    /// The structure in words, for messages: `start 2026, end 2030, continuous`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(s) = self.start {
+            parts.push(format!("start {s}"));
+        }
+        if let Some(e) = self.end {
+            parts.push(format!("end {e}"));
+        }
+        if self.continuous {
+            parts.push("continuous".into());
+        }
+        if let Some(r) = self.recurrence {
+            parts.push(format!("recurrence {}", r.as_str()));
+        }
+        if let Some(d) = &self.dependency {
+            parts.push(format!("dependency \"{d}\""));
+        }
+        if parts.is_empty() {
+            "nothing".into()
+        } else {
+            parts.join(", ")
+        }
+    }
+
     /// Whether `start` comes after `end`.
     pub fn ends_before_start(&self) -> bool {
         match (self.start, self.end) {
@@ -204,7 +229,8 @@ fn year_range(s: &str) -> Option<(i16, i16)> {
     Some((year(a)?, year(b)?))
 }
 
-const MONTHS: [&str; 12] = [
+/// French month names, as the plan writes dates ("30 octobre 2025").
+pub const FRENCH_MONTHS: [&str; 12] = [
     "janvier",
     "février",
     "mars",
@@ -222,7 +248,12 @@ const MONTHS: [&str; 12] = [
 /// `30 octobre 2025`, `1er octobre 2025`, `octobre 2025`, `2025`.
 fn french_date(s: &str) -> Option<Period> {
     let words: Vec<&str> = s.split(' ').collect();
-    let month = |w: &str| MONTHS.iter().position(|m| *m == w).map(|i| i as u8 + 1);
+    let month = |w: &str| {
+        FRENCH_MONTHS
+            .iter()
+            .position(|m| *m == w)
+            .map(|i| i as u8 + 1)
+    };
     match words.as_slice() {
         [y] => year(y).map(Period::Year),
         [m, y] => Some(Period::Month(year(y)?, month(m)?)),

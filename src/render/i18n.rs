@@ -306,20 +306,7 @@ pub fn number(v: f64, lang: Lang) -> String {
 
 /// A date for people: `23 novembre 2026` / `23 November 2026`.
 pub fn date(d: jiff::civil::Date, lang: Lang) -> String {
-    const FR_M: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
+    const FR_M: [&str; 12] = crate::model::calendar::FRENCH_MONTHS;
     const EN_M: [&str; 12] = [
         "January",
         "February",

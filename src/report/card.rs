@@ -18,23 +18,7 @@ pub struct NamedActor {
 }
 
 /// A reading on a card.
-#[derive(Serialize, Debug, Clone)]
-pub struct CardReading {
-    /// Indicator id.
-    pub indicator: String,
-    /// Period.
-    pub period: String,
-    /// Value, for people.
-    pub value: String,
-    /// Source.
-    pub source: String,
-    /// Note.
-    pub note: String,
-    /// Day recorded.
-    pub recorded: Option<String>,
-    /// Value it corrects.
-    pub replaces: Option<String>,
-}
+pub type CardReading = super::readings::ReadingRow;
 
 /// Everything `pan show` prints about an action.
 #[derive(Serialize, Debug)]
@@ -117,17 +101,14 @@ pub fn build<'a>(
         .map(|(_, o)| o.title.clone())
         .unwrap_or_default();
     let mut rows = Vec::new();
-    for (j, ind) in action.indicators.iter().enumerate() {
+    for j in 0..action.indicators.len() {
         for r in readings.of(Owner::Action(index as u32), j as u32) {
-            rows.push(CardReading {
-                indicator: ind.id.clone(),
-                period: r.period.to_string(),
-                value: readings.display_value(r.value, ind.kind),
-                source: readings.strings.get(r.source).to_string(),
-                note: readings.strings.get(r.note).to_string(),
-                recorded: r.recorded.map(|d| d.to_string()),
-                replaces: r.replaces.map(|s| readings.strings.get(s).to_string()),
-            });
+            rows.push(super::readings::row(
+                plan,
+                readings,
+                r,
+                super::readings::Values::Display,
+            ));
         }
     }
     Some(Card {

@@ -12,7 +12,7 @@ use super::status;
 use crate::config::Settings;
 use crate::diag::Diagnostic;
 use crate::load::Loaded;
-use crate::model::{Action, Owner, StateEntry};
+use crate::model::{Action, StateEntry};
 
 /// One side of the comparison.
 pub struct Side<'a> {
@@ -27,23 +27,7 @@ pub struct Side<'a> {
 }
 
 /// A reading row, as compared.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Row {
-    /// Indicator id.
-    pub indicator: String,
-    /// Period.
-    pub period: String,
-    /// Value as written.
-    pub value: String,
-    /// Source.
-    pub source: String,
-    /// Note.
-    pub note: String,
-    /// Day recorded.
-    pub recorded: Option<String>,
-    /// Value it corrects.
-    pub replaces: Option<String>,
-}
+pub type Row = super::readings::ReadingRow;
 
 /// How the readings of one action (or of the context indicators) changed.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -200,38 +184,9 @@ pub struct PlanDiff {
 }
 
 fn rows_of(loaded: &Loaded) -> BTreeMap<String, Vec<Row>> {
-    let plan = &loaded.plan;
-    let r = &loaded.readings;
     let mut out: BTreeMap<String, Vec<Row>> = BTreeMap::new();
-    for x in &r.items {
-        let (code, id) = match x.owner {
-            Owner::Action(i) => {
-                let a = &plan.actions[i as usize];
-                (
-                    a.code.to_string(),
-                    a.indicators
-                        .get(x.indicator as usize)
-                        .map(|i| i.id.clone())
-                        .unwrap_or_default(),
-                )
-            }
-            Owner::Context => (
-                "context".to_string(),
-                plan.context
-                    .get(x.indicator as usize)
-                    .map(|c| c.id.clone())
-                    .unwrap_or_default(),
-            ),
-        };
-        out.entry(code).or_default().push(Row {
-            indicator: id,
-            period: x.period.to_string(),
-            value: r.raw_value(x.value),
-            source: r.strings.get(x.source).to_string(),
-            note: r.strings.get(x.note).to_string(),
-            recorded: x.recorded.map(|d| d.to_string()),
-            replaces: x.replaces.map(|s| r.strings.get(s).to_string()),
-        });
+    for row in super::readings::rows(&loaded.plan, &loaded.readings, super::readings::Values::Raw) {
+        out.entry(row.action.clone()).or_default().push(row);
     }
     out
 }
@@ -290,27 +245,6 @@ fn list_change(field: &str, before: &[String], after: &[String], out: &mut Vec<F
             after: String::new(),
         });
     }
-}
-
-fn calendar_form(a: &Action) -> String {
-    let c = &a.calendar;
-    let mut parts = Vec::new();
-    if let Some(s) = c.start {
-        parts.push(format!("start {s}"));
-    }
-    if let Some(e) = c.end {
-        parts.push(format!("end {e}"));
-    }
-    if c.continuous {
-        parts.push("continuous".into());
-    }
-    if let Some(r) = c.recurrence {
-        parts.push(format!("recurrence {}", r.as_str()));
-    }
-    if let Some(d) = &c.dependency {
-        parts.push(format!("dependency {d}"));
-    }
-    parts.join(", ")
 }
 
 fn fields(old: &Action, new: &Action) -> Vec<FieldChange> {
@@ -384,7 +318,7 @@ fn fields(old: &Action, new: &Action) -> Vec<FieldChange> {
             after: new.calendar.label.clone(),
         });
     }
-    let (of, nf) = (calendar_form(old), calendar_form(new));
+    let (of, nf) = (old.calendar.describe(), new.calendar.describe());
     if of != nf {
         out.push(FieldChange {
             field: "calendar (parsed)".into(),
@@ -700,6 +634,7 @@ mod tests {
 
     fn row(ind: &str, period: &str, value: &str, replaces: Option<&str>) -> Row {
         Row {
+            action: "IN-A-1.01".into(),
             indicator: ind.into(),
             period: period.into(),
             value: value.into(),

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::config::Settings;
-use crate::model::{Action, Calendar, Indicator, Owner, Plan, Readings, StateEntry};
+use crate::model::{Action, Calendar, Indicator, Plan, Readings, StateEntry};
 
 /// The exported document.
 #[derive(Serialize)]
@@ -24,7 +24,7 @@ pub struct Export<'a> {
     /// Context indicators of the plan's introduction.
     pub context: &'a [crate::model::ContextIndicator],
     /// Every reading.
-    pub readings: Vec<ExportReading>,
+    pub readings: Vec<super::readings::ReadingRow>,
 }
 
 /// The plan's title and period.
@@ -110,27 +110,6 @@ pub struct ExportCalendar<'a> {
     pub deadline: Option<String>,
 }
 
-/// A reading.
-#[derive(Serialize)]
-pub struct ExportReading {
-    /// Action code, or `context`.
-    pub action: String,
-    /// Indicator id.
-    pub indicator: String,
-    /// Period.
-    pub period: String,
-    /// Value as written.
-    pub value: String,
-    /// Source.
-    pub source: String,
-    /// Note.
-    pub note: String,
-    /// Day recorded.
-    pub recorded: Option<String>,
-    /// Value this reading corrects.
-    pub replaces: Option<String>,
-}
-
 fn action<'a>(plan: &'a Plan, a: &'a Action, settings: &Settings) -> ExportAction<'a> {
     ExportAction {
         code: a.code.to_string(),
@@ -152,50 +131,7 @@ fn action<'a>(plan: &'a Plan, a: &'a Action, settings: &Settings) -> ExportActio
 
 /// Build the export document.
 pub fn build<'a>(plan: &'a Plan, readings: &Readings, settings: &'a Settings) -> Export<'a> {
-    let mut sorted: Vec<&crate::model::Reading> = readings.items.iter().collect();
-    sorted.sort_by(|a, b| {
-        (a.owner, a.indicator, a.period, a.file, a.line).cmp(&(
-            b.owner,
-            b.indicator,
-            b.period,
-            b.file,
-            b.line,
-        ))
-    });
-    let rows: Vec<ExportReading> = sorted
-        .into_iter()
-        .map(|r| {
-            let (code, id) = match r.owner {
-                Owner::Action(i) => {
-                    let a = &plan.actions[i as usize];
-                    (
-                        a.code.to_string(),
-                        a.indicators
-                            .get(r.indicator as usize)
-                            .map(|x| x.id.clone())
-                            .unwrap_or_default(),
-                    )
-                }
-                Owner::Context => (
-                    "context".to_string(),
-                    plan.context
-                        .get(r.indicator as usize)
-                        .map(|c| c.id.clone())
-                        .unwrap_or_default(),
-                ),
-            };
-            ExportReading {
-                action: code,
-                indicator: id,
-                period: r.period.to_string(),
-                value: readings.raw_value(r.value),
-                source: readings.strings.get(r.source).to_string(),
-                note: readings.strings.get(r.note).to_string(),
-                recorded: r.recorded.map(|d| d.to_string()),
-                replaces: r.replaces.map(|s| readings.strings.get(s).to_string()),
-            }
-        })
-        .collect();
+    let rows = super::readings::rows(plan, readings, super::readings::Values::Raw);
     Export {
         version: 1,
         plan: PlanInfo {

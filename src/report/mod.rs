@@ -8,4 +8,5 @@ pub mod export;
 pub mod full;
 pub mod health;
 pub mod progress;
+pub mod readings;
 pub mod status;
