@@ -9,7 +9,7 @@ use anyhow::Context;
 use super::{Global, Refused, emit};
 use crate::check::new_reading::{self, Existing, Proposed};
 use crate::load::readings::{self as rreadings, Subject};
-use crate::model::{Action, ActionCode, Owner, Period, Plan, Value};
+use crate::model::{Action, Owner, Period, Plan, Value};
 use crate::render;
 use crate::report::card;
 use crate::report::readings::{self, ReadingRow, Values};
@@ -136,21 +136,8 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
 }
 
 fn find_action<'p>(plan: &'p Plan, code: &str) -> Result<(usize, &'p Action), Refused> {
-    let wanted = card::normalise_code(code);
-    if let Some(i) = wanted
-        .parse::<ActionCode>()
-        .ok()
-        .and_then(|c| plan.action_index(&c))
-    {
-        return Ok((i, &plan.actions[i]));
-    }
-    let near = card::nearest_codes(plan, code, 3);
-    let hint = if near.is_empty() {
-        String::new()
-    } else {
-        format!("; did you mean {}?", near.join(", "))
-    };
-    Err(Refused(format!("no action {}{hint}", code.trim())))
+    let i = card::find(plan, code).map_err(Refused)?;
+    Ok((i, &plan.actions[i]))
 }
 
 /// The readings file of an action, relative to the indicators folder.

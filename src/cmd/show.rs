@@ -3,7 +3,6 @@
 use std::process::ExitCode;
 
 use super::{Global, Refused, emit};
-use crate::model::ActionCode;
 use crate::render;
 use crate::report::card;
 
@@ -33,19 +32,10 @@ pub enum Format {
 pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
-    let wanted = card::normalise_code(&args.code);
-    let code = wanted.parse::<ActionCode>().ok();
-    let Some(card) =
-        code.and_then(|c| card::build(&loaded.plan, &loaded.readings, &repo.settings, &c))
-    else {
-        let near = card::nearest_codes(&loaded.plan, &args.code, 3);
-        let hint = if near.is_empty() {
-            "`pan status` lists the actions".to_string()
-        } else {
-            format!("did you mean {}?", near.join(", "))
-        };
-        return Err(Refused(format!("no action {}\n  hint: {hint}", args.code.trim())).into());
-    };
+    let index = card::find(&loaded.plan, &args.code).map_err(Refused)?;
+    let code = loaded.plan.actions[index].code;
+    let card = card::build(&loaded.plan, &loaded.readings, &repo.settings, &code)
+        .ok_or_else(|| Refused(format!("no action {code}")))?;
     let text = match args.format {
         Format::Text => render::card::text(&card, &global.term),
         Format::Json => {

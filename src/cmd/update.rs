@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::{Global, Refused};
 use crate::load;
-use crate::model::{ActionCode, State, StateEntry};
+use crate::model::{State, StateEntry};
 use crate::report::card;
 use crate::write::{atomic, lock::Lock, states};
 
@@ -113,20 +113,7 @@ pub fn check_entry(
 pub fn run(global: &Global, args: Args) -> anyhow::Result<std::process::ExitCode> {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
-    let wanted = card::normalise_code(&args.code);
-    let index = wanted
-        .parse::<ActionCode>()
-        .ok()
-        .and_then(|c| loaded.plan.action_index(&c));
-    let Some(index) = index else {
-        let near = card::nearest_codes(&loaded.plan, &args.code, 3);
-        let hint = if near.is_empty() {
-            String::new()
-        } else {
-            format!("\n  hint: did you mean {}?", near.join(", "))
-        };
-        return Err(Refused(format!("no action {}{hint}", args.code.trim())).into());
-    };
+    let index = card::find(&loaded.plan, &args.code).map_err(Refused)?;
     let file = loaded.spans[index].file.clone();
     let path = crate::write::safe::join(&repo.root, &file).map_err(|e| Refused(e.to_string()))?;
     let today = super::validate::today();

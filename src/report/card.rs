@@ -132,6 +132,25 @@ pub fn normalise_code(input: &str) -> String {
     }
 }
 
+/// The index of the action a person named (`IN-B-11.02`, `b-11.02`), or a message that
+/// suggests the nearest codes.
+pub fn find(plan: &Plan, input: &str) -> Result<usize, String> {
+    if let Some(i) = normalise_code(input)
+        .parse::<ActionCode>()
+        .ok()
+        .and_then(|c| plan.action_index(&c))
+    {
+        return Ok(i);
+    }
+    let near = nearest_codes(plan, input, 3);
+    let hint = if near.is_empty() {
+        "`pan status` lists the actions".to_string()
+    } else {
+        format!("did you mean {}?", near.join(", "))
+    };
+    Err(format!("no action {}; {hint}", input.trim()))
+}
+
 /// The codes nearest to `input`, best first (at most `n`).
 pub fn nearest_codes(plan: &Plan, input: &str, n: usize) -> Vec<String> {
     let target = normalise_code(input);
