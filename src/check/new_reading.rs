@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use crate::load::decode::suggest;
-use crate::model::reading::{Strings, format_number, parse_value};
+use crate::model::reading::{Strings, parse_value};
 use crate::model::{Action, Period, Value};
 use crate::write::readings::NewRow;
 
@@ -74,11 +74,7 @@ pub fn check(
     let mut strings = Strings::default();
     let value = parse_value(&p.value, ind.kind, &mut strings)
         .map_err(|e| format!("{}: {} ({})", ind.id, e.message, e.hint))?;
-    let raw = match value {
-        Value::Number(n) => format_number(n),
-        Value::Done => "done".to_string(),
-        Value::Text(s) => strings.get(s).to_string(),
-    };
+    let raw = crate::model::reading::raw_text(value, &strings);
     let source = p.source.trim();
     if source.is_empty() {
         return Err("the source is empty; say where the figure comes from".into());

@@ -9,7 +9,7 @@ use anyhow::Context;
 use super::{Global, Refused, emit};
 use crate::check::new_reading::{self, Existing, Proposed};
 use crate::load::readings::{self as rreadings, Subject};
-use crate::model::{Action, Owner, Period, Plan, Value};
+use crate::model::{Action, Owner, Period, Plan};
 use crate::render;
 use crate::report::card;
 use crate::report::readings::{self, ReadingRow, Values};
@@ -154,19 +154,31 @@ struct Current {
 }
 
 fn current(path: &Path, shown: &str, action: &Action, index: usize) -> Result<Current, Refused> {
-    let text = match std::fs::read(path) {
-        Ok(bytes) => crate::load::text_of(shown, bytes)
-            .map_err(|d| Refused(format!("{shown}: {}", d.message)))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(Refused(format!("cannot read {shown}: {e}"))),
-    };
     let mut keys = Vec::new();
     let mut values = HashMap::new();
+    let bytes = match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Current {
+                text: String::new(),
+                keys,
+                values,
+            });
+        }
+        Err(e) => return Err(Refused(format!("cannot read {shown}: {e}"))),
+        Ok(m) if m.len() > crate::load::MAX_READINGS_FILE => {
+            return Err(Refused(format!(
+                "{shown} is {} bytes; the limit is {}",
+                m.len(),
+                crate::load::MAX_READINGS_FILE
+            )));
+        }
+        Ok(_) => std::fs::read(path).map_err(|e| Refused(format!("cannot read {shown}: {e}")))?,
+    };
+    let text = crate::load::text_of(shown, bytes)
+        .map_err(|d| Refused(format!("{shown}: {}", d.message)))?;
     if text.is_empty() {
         return Ok(Current { text, keys, values });
     }
-    let mut diags = Vec::new();
-    let rows = rreadings::rows(shown, &text, &mut diags);
     let subject = Subject {
         owner: Owner::Action(index as u32),
         indicators: action
@@ -175,9 +187,7 @@ fn current(path: &Path, shown: &str, action: &Action, index: usize) -> Result<Cu
             .map(|i| (i.id.as_str(), i.kind))
             .collect(),
     };
-    let fr = rows
-        .as_ref()
-        .map(|rows| rreadings::interpret(shown, 0, &subject, rows));
+    let (fr, mut diags) = rreadings::read(shown, 0, &subject, &text);
     if let Some(fr) = &fr {
         diags.extend(fr.diags.iter().cloned());
     }
@@ -188,20 +198,14 @@ fn current(path: &Path, shown: &str, action: &Action, index: usize) -> Result<Cu
         )));
     }
     if let Some(fr) = fr {
-        let mut items = fr.items;
-        items.sort_by_key(|r| r.line);
-        for r in &items {
+        for r in &fr.items {
             keys.push((r.line, (r.indicator as usize, r.period)));
-            let raw = match r.value {
-                Value::Number(n) => crate::model::reading::format_number(n),
-                Value::Done => "done".into(),
-                Value::Text(s) => fr.strings.get(s).to_string(),
-            };
             let id = action.indicators[r.indicator as usize].id.clone();
+            let value = crate::model::reading::raw_text(r.value, &fr.strings);
             values.insert(
                 (id, r.period),
                 Existing {
-                    value: raw,
+                    value,
                     parsed: r.value,
                     line: r.line,
                 },

@@ -189,6 +189,15 @@ pub fn format_number(v: f64) -> String {
     }
 }
 
+/// A value as written in a readings file (`12`, `60.1`, `done`, a text).
+pub fn raw_text(v: Value, strings: &Strings) -> String {
+    match v {
+        Value::Number(n) => format_number(n),
+        Value::Done => "done".to_string(),
+        Value::Text(s) => strings.get(s).to_string(),
+    }
+}
+
 /// Who a reading belongs to: an action's indicator or a plan-level context indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Owner {
@@ -326,11 +335,7 @@ impl Readings {
 
     /// Render a value as written in a CSV file.
     pub fn raw_value(&self, v: Value) -> String {
-        match v {
-            Value::Number(n) => format_number(n),
-            Value::Done => "done".to_string(),
-            Value::Text(s) => self.strings.get(s).to_string(),
-        }
+        raw_text(v, &self.strings)
     }
 }
 
