@@ -102,7 +102,7 @@ fn attention_table(items: &[crate::report::digest::Attention], w: &Words, lang: 
                 escape(&match (&a.why, lang) {
                     (Some(why), Lang::Fr) => why.fr(),
                     (Some(why), Lang::En) => why.en(),
-                    (None, _) => a.reason.clone(),
+                    (None, _) => String::new(),
                 }),
             ]
         })

@@ -224,7 +224,7 @@ pub fn csv(report: &StatusReport) -> anyhow::Result<String> {
             format!("{:?}", r.state).to_lowercase(),
             r.state_date.clone().unwrap_or_default(),
             r.assessment.health.as_str().to_string(),
-            r.assessment.reason.clone(),
+            r.assessment.why.en(),
             latest(r, usize::MAX),
         ]
     };

@@ -111,10 +111,8 @@ pub struct Attention {
     pub responsible: Vec<String>,
     /// Calendar as published.
     pub calendar: String,
-    /// Why.
-    pub reason: String,
-    /// Why, as data.
-    #[serde(skip)]
+    /// Why (none for missing readings: the indicators say it).
+    #[serde(rename = "reason")]
     pub why: Option<super::health::Reason>,
     /// Indicators concerned (for missing readings).
     pub indicators: Vec<String>,
@@ -339,11 +337,6 @@ pub fn build(
         action: first_line(&r.action),
         responsible: r.responsible.clone(),
         calendar: r.calendar.clone(),
-        reason: if with_reason {
-            r.assessment.reason.clone()
-        } else {
-            String::new()
-        },
         why: with_reason.then(|| r.assessment.why.clone()),
         indicators,
     };

@@ -162,25 +162,25 @@ impl Reason {
     }
 }
 
+impl serde::Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.en())
+    }
+}
+
 /// The health of an action and why.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Assessment {
     /// The health.
     pub health: Health,
-    /// Why, in one short English phrase.
-    pub reason: String,
-    /// Why, as data (for reports in other languages).
-    #[serde(skip)]
+    /// Why (in JSON, one short English phrase).
+    #[serde(rename = "reason")]
     pub why: Reason,
 }
 
 impl Assessment {
     fn new(health: Health, why: Reason) -> Assessment {
-        Assessment {
-            health,
-            reason: why.en(),
-            why,
-        }
+        Assessment { health, why }
     }
 }
 
