@@ -1,12 +1,10 @@
 //! `pan digest`: the Markdown digest of a steering-committee (COPIL) meeting.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use jiff::civil::Date;
 
 use super::{Global, Refused, emit};
-use crate::config::Lang;
 use crate::render;
 use crate::report::digest::{self, SinceFrom};
 
@@ -21,22 +19,16 @@ pub struct Args {
     /// start of the plan).
     #[arg(long, value_name = "DATE")]
     pub since: Option<Date>,
-    /// The day the digest describes (default: today).
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<Date>,
-    /// Language (default: pan.toml's, French for the bundled plan).
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
-    /// Write to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Date, language and destination.
+    #[command(flatten)]
+    pub document: super::DocumentArgs,
 }
 
 /// Run `pan digest`.
 pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
-    let as_of = args.as_of.unwrap_or_else(super::validate::today);
+    let as_of = args.document.as_of();
     let (since, from) = match args.since {
         Some(s) => (s, SinceFrom::Given),
         None => digest::default_since(&repo.settings, as_of),
@@ -44,7 +36,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     if since > as_of {
         return Err(Refused(format!("--since {since} is after the as-of date {as_of}")).into());
     }
-    let lang = args.lang.unwrap_or(repo.settings.plan.language);
+    let lang = args.document.lang(&repo.settings);
     let d = digest::build(
         &loaded.plan,
         &loaded.readings,
@@ -54,6 +46,6 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         from,
     );
     let text = render::digest::markdown(&d, lang, repo.settings.health.stale_after_days);
-    emit(&text, args.output.as_deref())?;
+    emit(&text, args.document.output.as_deref())?;
     Ok(ExitCode::SUCCESS)
 }

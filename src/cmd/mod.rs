@@ -185,6 +185,37 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// What every Markdown document (digest, report) is asked for: its date, language and file.
+#[derive(Debug, clap::Args)]
+pub struct DocumentArgs {
+    /// The day the document describes (default: today, printed in the heading).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+    /// Language (default: pan.toml's; French for the bundled plan).
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::config::Lang>,
+    /// Write to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl DocumentArgs {
+    /// The as-of date: the one given, or today.
+    pub fn as_of(&self) -> jiff::civil::Date {
+        self.as_of.unwrap_or_else(today)
+    }
+
+    /// The language: the one given, or the settings'.
+    pub fn lang(&self, settings: &crate::config::Settings) -> crate::config::Lang {
+        self.lang.unwrap_or(settings.plan.language)
+    }
+}
+
+/// Today's date in the local time zone (used when no `--as-of` is given).
+pub fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
+}
+
 /// Write text to stdout, or to a file when `-o FILE` is given (atomically).
 pub fn emit(text: &str, output: Option<&std::path::Path>) -> anyhow::Result<()> {
     use std::io::Write;

@@ -1,12 +1,8 @@
 //! `pan report`: the full Markdown report, grouped by lever, ministry or calendar.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use jiff::civil::Date;
-
 use super::{Global, Refused, emit};
-use crate::config::Lang;
 use crate::render;
 use crate::report::full::{self, ReportBy};
 use crate::report::status::Filters;
@@ -26,15 +22,9 @@ pub struct Args {
     /// Only the actions of these ministries (their agencies included).
     #[arg(long, value_delimiter = ',', value_name = "MINISTRY")]
     pub ministry: Vec<String>,
-    /// The day the report describes (default: today).
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<Date>,
-    /// Language (default: pan.toml's).
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
-    /// Write to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Date, language and destination.
+    #[command(flatten)]
+    pub document: super::DocumentArgs,
 }
 
 /// Run `pan report`.
@@ -49,8 +39,8 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     filters
         .check(&loaded.plan)
         .map_err(|e| Refused(e.to_string()))?;
-    let as_of = args.as_of.unwrap_or_else(super::validate::today);
-    let lang = args.lang.unwrap_or(repo.settings.plan.language);
+    let as_of = args.document.as_of();
+    let lang = args.document.lang(&repo.settings);
     let report = full::build(
         &loaded.plan,
         &loaded.readings,
@@ -61,7 +51,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     );
     emit(
         &render::report::markdown(&report, lang),
-        args.output.as_deref(),
+        args.document.output.as_deref(),
     )?;
     Ok(ExitCode::SUCCESS)
 }

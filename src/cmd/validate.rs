@@ -82,11 +82,6 @@ fn resolve(keys: &[String]) -> anyhow::Result<Vec<&'static rules::Rule>> {
         .collect()
 }
 
-/// Today's date in the local time zone.
-pub fn today() -> Date {
-    jiff::Zoned::now().date()
-}
-
 /// Run `pan validate`.
 pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     if let Some(key) = &args.explain {
@@ -118,7 +113,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let input = check::Input {
         loaded: &loaded,
         settings: &repo.settings,
-        today: args.as_of.unwrap_or_else(today),
+        today: args.as_of.unwrap_or_else(super::today),
     };
     let all = check::run(&input);
     let deny_warnings = args.deny == Some(Deny::Warnings);

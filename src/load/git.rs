@@ -77,7 +77,7 @@ impl GitTree {
             Ok(out) => String::from_utf8_lossy(&out).trim().to_string(),
             Err(_) => return Err(GitError::UnknownRevision(rev.to_string())),
         };
-        let mut args = vec!["ls-tree", "-r", "-z", "-l", "--full-tree", commit.as_str()];
+        let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", commit.as_str()];
         if !prefix.is_empty() {
             args.push("--");
             args.push(prefix.as_str());
@@ -91,7 +91,7 @@ impl GitTree {
                 continue;
             };
             let parts: Vec<&str> = meta.split_whitespace().collect();
-            let [mode, kind, oid, size] = parts.as_slice() else {
+            let [mode, kind, oid] = parts.as_slice() else {
                 continue;
             };
             let rel = path
@@ -109,7 +109,6 @@ impl GitTree {
             kinds.push(Entry {
                 path: rel,
                 kind: entry_kind,
-                size: size.parse().unwrap_or(0),
             });
         }
         let files = cat_blobs(&top, &blobs)?;

@@ -24,8 +24,6 @@ pub struct Entry {
     pub path: String,
     /// Its kind.
     pub kind: EntryKind,
-    /// Size in bytes, when known.
-    pub size: u64,
 }
 
 /// Why an entry could not be listed or read.
@@ -105,7 +103,6 @@ impl FsTree {
                     entries.push(Entry {
                         path: self.rel(e.path()),
                         kind,
-                        size: 0,
                     });
                 }
                 Err(err) => {

@@ -121,12 +121,7 @@ pub fn human(
             );
             continue;
         }
-        let label = if d.allowed.is_some() {
-            "allowed"
-        } else {
-            d.severity.as_str()
-        };
-        let head = format!("{label}[{}]", d.rule.code);
+        let head = format!("{}[{}]", d.severity.as_str(), d.rule.code);
         let _ = writeln!(
             out,
             "{}:{}:{}: {}: {}",

@@ -8,14 +8,6 @@ use crate::config::Lang;
 use crate::report::digest::{Chart, Digest, STATES, SinceFrom, TaskStatus};
 use crate::report::health::Health;
 
-fn fill(template: &str, values: &[String]) -> String {
-    let mut out = template.to_string();
-    for v in values {
-        out = out.replacen("{}", v, 1);
-    }
-    out
-}
-
 /// Text safe inside a Mermaid chart title (no characters with a meaning there).
 fn mermaid_text(s: &str) -> String {
     s.chars()
@@ -309,7 +301,7 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
                 w.actions.to_lowercase(),
                 n,
                 w.indicators,
-                fill(w.missing_hint, &[stale_days.to_string()])
+                i18n::fill(w.missing_hint, &[stale_days.to_string()])
             );
             let rows: Vec<Vec<String>> = d
                 .missing_readings

@@ -245,6 +245,15 @@ pub const EN: Words = Words {
     by_calendar: "calendar",
 };
 
+/// Fill the `{}` of a template with values, in order.
+pub fn fill(template: &str, values: &[String]) -> String {
+    let mut out = template.to_string();
+    for v in values {
+        out = out.replacen("{}", v, 1);
+    }
+    out
+}
+
 /// The words of a language.
 pub fn words(lang: Lang) -> &'static Words {
     match lang {

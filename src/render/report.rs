@@ -75,7 +75,7 @@ pub fn markdown(r: &FullReport, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "\n{}",
-            i18n_fill(w.shared, &[entries.to_string(), s.rows.len().to_string()])
+            i18n::fill(w.shared, &[entries.to_string(), s.rows.len().to_string()])
         );
     }
     out.push('\n');
@@ -193,13 +193,5 @@ pub fn markdown(r: &FullReport, lang: Lang) -> String {
         }
     }
     let _ = writeln!(out, "---\n\n*{}*", w.generated);
-    out
-}
-
-fn i18n_fill(template: &str, values: &[String]) -> String {
-    let mut out = template.to_string();
-    for v in values {
-        out = out.replacen("{}", v, 1);
-    }
     out
 }
