@@ -164,6 +164,7 @@ fn root_option_and_env_find_the_plan_from_elsewhere() {
     let elsewhere = tempfile::tempdir().unwrap();
     let run = |args: &[&str], env: Option<&std::path::Path>| {
         let mut c = assert_cmd::Command::cargo_bin("pan").unwrap();
+        c.env("PAN_TODAY", "2026-11-23");
         c.current_dir(elsewhere.path())
             .env_remove("PAN_ROOT")
             .args(args);
@@ -268,6 +269,7 @@ fn the_starter_example_is_a_clean_plan() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/starter");
     let out = assert_cmd::Command::cargo_bin("pan")
         .unwrap()
+        .env("PAN_TODAY", "2026-11-23")
         .args([
             "--root",
             root.to_str().unwrap(),
@@ -287,8 +289,41 @@ fn the_starter_example_is_a_clean_plan() {
     );
     let out = assert_cmd::Command::cargo_bin("pan")
         .unwrap()
+        .env("PAN_TODAY", "2026-11-23")
         .args(["--root", root.to_str().unwrap(), "schema", "--check"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn today_comes_from_pan_today_and_a_bad_value_is_refused() {
+    let f = Fixture::new();
+    // Before the reading was recorded (2026-01-15) there is no data; after 2026 the action is late.
+    let health = |today: &str| {
+        let out = f
+            .pan()
+            .env("PAN_TODAY", today)
+            .args(["status", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["as_of"], today);
+        v["rows"][0]["health"].as_str().unwrap().to_string()
+    };
+    assert_eq!(health("2025-06-01"), "no_data");
+    assert_eq!(health("2027-06-01"), "late");
+    let out = f
+        .pan()
+        .env("PAN_TODAY", "2026-13-01")
+        .arg("status")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("PAN_TODAY=2026-13-01 is not a date"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -298,6 +298,7 @@ fn parallel_adds_lose_nothing() {
                     let status = std::process::Command::new(&bin)
                         .current_dir(&dir)
                         .env_remove("PAN_ROOT")
+                        .env("PAN_TODAY", common::TODAY)
                         .args([
                             "reading",
                             "add",

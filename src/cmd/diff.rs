@@ -89,7 +89,7 @@ fn git_side(repo: &Repo, rev: &str, as_of: Date) -> anyhow::Result<Loadedside> {
 /// Run `pan diff`.
 pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let repo = global.repo()?;
-    let as_of = args.as_of.unwrap_or_else(super::today);
+    let as_of = args.as_of.unwrap_or(global.today);
     let spec = args.base.unwrap_or_else(|| "HEAD".to_string());
     let (old, new) = match spec.split_once("..") {
         Some((a, b)) => {

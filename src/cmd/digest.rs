@@ -28,7 +28,7 @@ pub struct Args {
 pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
-    let as_of = args.document.as_of();
+    let as_of = args.document.as_of(global.today);
     let (since, from) = match args.since {
         Some(s) => (s, SinceFrom::Given),
         None => digest::default_since(&repo.settings, as_of),

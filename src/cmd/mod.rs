@@ -91,6 +91,8 @@ pub struct Global {
     pub root: Option<PathBuf>,
     /// How the terminal looks.
     pub term: Term,
+    /// Today's date, read once (see [`today`]).
+    pub today: jiff::civil::Date,
 }
 
 impl Global {
@@ -150,9 +152,17 @@ pub fn main() -> ExitCode {
             };
         }
     };
+    let today = match today() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let global = Global {
         root: cli.root,
         term: Term::detect(cli.color),
+        today,
     };
     let result = match cli.command {
         Command::Validate(a) => validate::run(&global, a),
@@ -201,8 +211,8 @@ pub struct DocumentArgs {
 
 impl DocumentArgs {
     /// The as-of date: the one given, or today.
-    pub fn as_of(&self) -> jiff::civil::Date {
-        self.as_of.unwrap_or_else(today)
+    pub fn as_of(&self, today: jiff::civil::Date) -> jiff::civil::Date {
+        self.as_of.unwrap_or(today)
     }
 
     /// The language: the one given, or the settings'.
@@ -211,9 +221,25 @@ impl DocumentArgs {
     }
 }
 
-/// Today's date in the local time zone (used when no `--as-of` is given).
-pub fn today() -> jiff::civil::Date {
-    jiff::Zoned::now().date()
+/// The variable that sets "today" for every command: tests, and reports rebuilt as if on
+/// another day, set it; it is deliberately not documented in `--help`.
+pub const TODAY_VAR: &str = "PAN_TODAY";
+
+/// Today's date: `PAN_TODAY` (YYYY-MM-DD) when set, otherwise the clock in the local time
+/// zone. The only place `pan` reads the clock; commands get it from [`Global::today`].
+pub fn today() -> Result<jiff::civil::Date, String> {
+    match std::env::var_os(TODAY_VAR) {
+        Some(v) => v
+            .to_str()
+            .and_then(|s| s.trim().parse::<jiff::civil::Date>().ok())
+            .ok_or_else(|| {
+                format!(
+                    "{TODAY_VAR}={} is not a date\n  hint: write it as YYYY-MM-DD, or unset it to use the clock",
+                    v.to_string_lossy()
+                )
+            }),
+        None => Ok(jiff::Zoned::now().date()),
+    }
 }
 
 /// Write text to stdout, or to a file when `-o FILE` is given (atomically).

@@ -235,7 +235,7 @@ fn add(global: &Global, args: AddArgs) -> anyhow::Result<ExitCode> {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
     let (index, action) = find_action(&loaded.plan, &args.code)?;
-    let today = super::today();
+    let today = global.today;
     let proposed = Proposed {
         indicator: args.indicator,
         period: args.period,
@@ -342,7 +342,7 @@ fn import(global: &Global, args: ImportArgs) -> anyhow::Result<ExitCode> {
         ))
         .into());
     }
-    let today = super::today();
+    let today = global.today;
     let mut problems: Vec<String> = Vec::new();
     let mut planned: Vec<Planned> = Vec::new();
     let mut skipped = 0usize;

@@ -39,7 +39,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     filters
         .check(&loaded.plan)
         .map_err(|e| Refused(e.to_string()))?;
-    let as_of = args.document.as_of();
+    let as_of = args.document.as_of(global.today);
     let lang = args.document.lang(&repo.settings);
     let report = full::build(
         &loaded.plan,

@@ -86,7 +86,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     filters
         .check(&loaded.plan)
         .map_err(|e| Refused(e.to_string()))?;
-    let as_of = args.as_of.unwrap_or_else(super::today);
+    let as_of = args.as_of.unwrap_or(global.today);
     let report = status::build(
         &loaded.plan,
         &loaded.readings,

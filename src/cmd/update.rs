@@ -116,7 +116,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<std::process::ExitCode
     let index = card::find(&loaded.plan, &args.code).map_err(Refused)?;
     let file = loaded.spans[index].file.clone();
     let path = crate::write::safe::join(&repo.root, &file).map_err(|e| Refused(e.to_string()))?;
-    let today = super::today();
+    let today = global.today;
     let entry = StateEntry {
         date: args.date.unwrap_or(today),
         state: args.state.into(),

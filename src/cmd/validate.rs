@@ -113,7 +113,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let input = check::Input {
         loaded: &loaded,
         settings: &repo.settings,
-        today: args.as_of.unwrap_or_else(super::today),
+        today: args.as_of.unwrap_or(global.today),
     };
     let all = check::run(&input);
     let deny_warnings = args.deny == Some(Deny::Warnings);

@@ -6,6 +6,9 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
+/// The day every test runs on: `pan` never reads the clock in tests.
+pub const TODAY: &str = "2026-11-23";
+
 pub const PAN_TOML: &str = "[plan]\ntitle = \"Plan de test\"\nstart = 2026\nend = 2030\n";
 
 pub const LEVERS: &str = "\
@@ -125,6 +128,7 @@ impl Fixture {
         let mut c = Command::cargo_bin("pan").unwrap();
         c.current_dir(self.path())
             .env_remove("PAN_ROOT")
+            .env("PAN_TODAY", TODAY)
             .env("NO_COLOR", "1")
             .env("COLUMNS", "120");
         c
