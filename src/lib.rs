@@ -18,4 +18,6 @@ pub mod load;
 pub mod model;
 pub mod render;
 pub mod report;
+pub mod syntax;
+pub mod text;
 pub mod write;

@@ -238,7 +238,7 @@ fn the_schema_and_the_loader_know_the_same_fields() {
 #[test]
 fn the_readme_documents_every_rule() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    for rule in pan::check::rules::ALL {
+    for rule in pan::diag::rules::ALL {
         assert!(
             readme.contains(&format!("| `{}` | {} |", rule.code, rule.name)),
             "README.md does not list {} {}",

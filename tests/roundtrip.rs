@@ -3,11 +3,11 @@
 
 use pan::load::readings::{self, Subject};
 use pan::model::calendar::Recurrence;
+use pan::model::reading::NewReading;
 use pan::model::{
     Action, ActionCode, Calendar, Frequency, Indicator, IndicatorKind, Measure, Owner, Period,
     State, StateEntry, Value,
 };
-use pan::write::readings::NewRow;
 use proptest::prelude::*;
 
 /// Texts with what plan files really hold, and what would trip a careless writer:
@@ -175,7 +175,7 @@ proptest! {
                 IndicatorKind::Percent => format!("{}.5", pct.unwrap_or(0).min(99)),
                 _ => "done".to_string(),
             };
-            new_rows.push(NewRow {
+            new_rows.push(NewReading {
                 order: ind,
                 indicator: ids[ind].to_string(),
                 period,

@@ -171,5 +171,5 @@ fn explain_and_list_rules() {
     assert_eq!(code, 1);
     assert!(err.contains("unknown rule `F999`"), "{err}");
     let (_, out, _) = run(&f, &["--list-rules"]);
-    assert_eq!(out.lines().count(), pan::check::rules::ALL.len());
+    assert_eq!(out.lines().count(), pan::diag::rules::ALL.len());
 }

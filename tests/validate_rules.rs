@@ -485,7 +485,7 @@ fn r012_reading_deliverable_twice() {
 #[test]
 fn every_rule_has_a_test_here() {
     let source = include_str!("validate_rules.rs");
-    for rule in pan::check::rules::ALL {
+    for rule in pan::diag::rules::ALL {
         let name = format!("fn {}_", rule.code.to_lowercase());
         assert!(source.contains(&name), "no test for {}", rule.code);
     }

@@ -1,10 +1,11 @@
 //! Rules on each action: references, indicators, calendars and state history.
 
-use super::{Input, rules};
+use super::Input;
+use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
-use crate::load::decode::suggest;
 use crate::model::calendar::parse_label;
 use crate::model::{ActorKind, Plan};
+use crate::text::suggest;
 
 fn diag(
     input: &Input,

@@ -2,7 +2,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Input, rules};
+use super::Input;
+use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
 use crate::model::ActorKind;
 

@@ -9,7 +9,6 @@ pub mod actions;
 pub mod declarations;
 pub mod new_reading;
 pub mod readings;
-pub mod rules;
 
 use jiff::civil::Date;
 use rayon::prelude::*;

@@ -3,10 +3,10 @@
 
 use jiff::civil::Date;
 
-use crate::load::decode::suggest;
+use crate::model::reading::NewReading;
 use crate::model::reading::{Strings, parse_value};
 use crate::model::{Action, Period, Value};
-use crate::write::readings::NewRow;
+use crate::text::suggest;
 
 /// A reading as typed: every field as text.
 #[derive(Clone, Debug, Default)]
@@ -42,7 +42,7 @@ pub fn check(
     today: Date,
     replace: bool,
     existing: &dyn Fn(&str, Period) -> Option<Existing>,
-) -> Result<NewRow, String> {
+) -> Result<NewReading, String> {
     let ids: Vec<&str> = action.indicators.iter().map(|i| i.id.as_str()).collect();
     let id = p.indicator.trim();
     let Some(order) = ids.iter().position(|i| *i == id) else {
@@ -108,7 +108,7 @@ pub fn check(
         }
         (None, false) => None,
     };
-    Ok(NewRow {
+    Ok(NewReading {
         order,
         indicator: id.to_string(),
         period,

@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use super::{Input, rules};
+use super::Input;
+use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
 use crate::model::reading::parse_value;
 use crate::model::{IndicatorKind, Owner, Period, Reading, Readings, Strings, Value};
@@ -153,21 +154,6 @@ pub fn future(input: &Input, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The period whose reading is overdue for an indicator, if any: the one after the last
-/// reading (or the first since the action started) when it has ended by `today`.
-pub fn overdue_period(
-    frequency: crate::model::Frequency,
-    last: Option<Period>,
-    start: jiff::civil::Date,
-    today: jiff::civil::Date,
-) -> Option<Period> {
-    let expected = match last {
-        Some(p) => frequency.period_of(p.end()).next(),
-        None => frequency.period_of(start),
-    };
-    (expected.end() < today).then_some(expected)
-}
-
 /// R009: indicators with a frequency whose next reading is overdue.
 pub fn overdue(input: &Input, out: &mut Vec<Diagnostic>) {
     let plan = &input.loaded.plan;
@@ -184,7 +170,7 @@ pub fn overdue(input: &Input, out: &mut Vec<Diagnostic>) {
                 .get(&(Owner::Action(i as u32), j as u32))
                 .and_then(|v| v.last())
                 .map(|r| r.period);
-            if let Some(p) = overdue_period(freq, last, start, input.today) {
+            if let Some(p) = freq.overdue_period(last, start, input.today) {
                 let msg = match last {
                     Some(l) => format!(
                         "`{}` of {} has no reading since {l} ({} reading for {p} is overdue)",
@@ -254,25 +240,25 @@ mod tests {
         let start = date(2026, 1, 1);
         let q1: Period = "2026-Q1".parse().unwrap();
         assert_eq!(
-            overdue_period(Frequency::Quarterly, Some(q1), start, date(2026, 6, 30)),
+            Frequency::Quarterly.overdue_period(Some(q1), start, date(2026, 6, 30)),
             None
         );
         assert_eq!(
-            overdue_period(Frequency::Quarterly, Some(q1), start, date(2026, 7, 1)),
+            Frequency::Quarterly.overdue_period(Some(q1), start, date(2026, 7, 1)),
             Some("2026-Q2".parse().unwrap())
         );
         assert_eq!(
-            overdue_period(Frequency::Annual, None, start, date(2026, 12, 31)),
+            Frequency::Annual.overdue_period(None, start, date(2026, 12, 31)),
             None
         );
         assert_eq!(
-            overdue_period(Frequency::Annual, None, start, date(2027, 1, 1)),
+            Frequency::Annual.overdue_period(None, start, date(2027, 1, 1)),
             Some(Period::Year(2026))
         );
         // A reading of a finer period counts for the period that contains it.
         let may: Period = "2026-05".parse().unwrap();
         assert_eq!(
-            overdue_period(Frequency::Quarterly, Some(may), start, date(2026, 10, 1)),
+            Frequency::Quarterly.overdue_period(Some(may), start, date(2026, 10, 1)),
             Some("2026-Q3".parse().unwrap())
         );
     }

@@ -9,11 +9,12 @@ use anyhow::Context;
 use super::{Global, Refused, emit};
 use crate::check::new_reading::{self, Existing, Proposed};
 use crate::load::readings::{self as rreadings, Subject};
+use crate::model::reading::NewReading;
 use crate::model::{Action, Owner, Period, Plan};
 use crate::render;
 use crate::report::card;
 use crate::report::readings::{self, ReadingRow, Values};
-use crate::write::readings::{NewRow, insert};
+use crate::write::readings::insert;
 use crate::write::{atomic, lock::Lock, safe};
 
 /// Arguments of `pan reading`.
@@ -165,11 +166,11 @@ fn current(path: &Path, shown: &str, action: &Action, index: usize) -> Result<Cu
             });
         }
         Err(e) => return Err(Refused(format!("cannot read {shown}: {e}"))),
-        Ok(m) if m.len() > crate::load::MAX_READINGS_FILE => {
+        Ok(m) if m.len() > crate::config::limits::READINGS_FILE_BYTES => {
             return Err(Refused(format!(
                 "{shown} is {} bytes; the limit is {}",
                 m.len(),
-                crate::load::MAX_READINGS_FILE
+                crate::config::limits::READINGS_FILE_BYTES
             )));
         }
         Ok(_) => std::fs::read(path).map_err(|e| Refused(format!("cannot read {shown}: {e}")))?,
@@ -215,7 +216,7 @@ fn current(path: &Path, shown: &str, action: &Action, index: usize) -> Result<Cu
     Ok(Current { text, keys, values })
 }
 
-fn describe(action: &Action, row: &NewRow) -> String {
+fn describe(action: &Action, row: &NewReading) -> String {
     let replaced = row
         .replaces
         .as_ref()
@@ -260,7 +261,7 @@ fn add(global: &Global, args: AddArgs) -> anyhow::Result<ExitCode> {
 
 /// The columns an import file may have, by the names people give them.
 fn column_of(name: &str) -> Option<&'static str> {
-    let n = crate::report::status::fold(name.trim().trim_start_matches('\u{feff}'));
+    let n = crate::text::fold(name.trim().trim_start_matches('\u{feff}'));
     match n.as_str() {
         "code" | "action" | "code action" => Some("code"),
         "indicator" | "indicateur" | "indicator id" | "id" => Some("indicator"),
@@ -287,7 +288,7 @@ fn separator(header: &str) -> u8 {
 /// A checked import row: which action, and the row to write.
 struct Planned {
     index: usize,
-    row: NewRow,
+    row: NewReading,
     line: u64,
 }
 
@@ -296,10 +297,10 @@ fn import(global: &Global, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let loaded = global.load(&repo)?;
     let shown_input = args.file.display().to_string();
     let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {shown_input}"))?;
-    if bytes.len() as u64 > crate::load::MAX_READINGS_FILE {
+    if bytes.len() as u64 > crate::config::limits::READINGS_FILE_BYTES {
         return Err(Refused(format!(
             "{shown_input} is larger than {} bytes",
-            crate::load::MAX_READINGS_FILE
+            crate::config::limits::READINGS_FILE_BYTES
         ))
         .into());
     }
@@ -434,7 +435,7 @@ fn import(global: &Global, args: ImportArgs) -> anyhow::Result<ExitCode> {
         println!("nothing to import ({skipped} empty row(s) skipped)");
         return Ok(ExitCode::SUCCESS);
     }
-    let mut by_action: std::collections::BTreeMap<usize, Vec<NewRow>> =
+    let mut by_action: std::collections::BTreeMap<usize, Vec<NewReading>> =
         std::collections::BTreeMap::new();
     for p in &planned {
         by_action.entry(p.index).or_default().push(p.row.clone());
@@ -566,7 +567,9 @@ fn list(global: &Global, args: ListArgs) -> anyhow::Result<ExitCode> {
         ]
     };
     // The readings file's own columns, after the action they belong to.
-    let header: Vec<&str> = std::iter::once("action").chain(rreadings::HEADER).collect();
+    let header: Vec<&str> = std::iter::once("action")
+        .chain(crate::model::reading::HEADER)
+        .collect();
     use super::status::Format;
     let text = match args.format {
         Format::Json => {

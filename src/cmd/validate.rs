@@ -8,8 +8,9 @@ use std::time::Instant;
 use jiff::civil::Date;
 
 use super::{Global, Refused, emit};
-use crate::check::{self, rules};
+use crate::check;
 use crate::diag::Diagnostic;
+use crate::diag::rules;
 use crate::load::{self, tree::FsTree};
 use crate::render::diagnostics::{self as printer, Summary};
 

@@ -1,13 +1,13 @@
 //! Decoding an action file (`plan/<lever>/<code>.yaml`).
 
 use super::decode::{self, Ctx};
-use super::yaml::Node;
-use crate::check::rules;
 use crate::diag::Span;
+use crate::diag::rules;
 use crate::model::calendar::Recurrence;
 use crate::model::{
     Action, ActionCode, Calendar, Frequency, Indicator, IndicatorKind, Measure, State, StateEntry,
 };
+use crate::syntax::yaml::Node;
 
 /// Field names of an action file, in their canonical order.
 pub const ACTION_FIELDS: &[&str] = &[

@@ -3,10 +3,11 @@
 
 use jiff::civil::Date;
 
-use super::yaml::{Key, Node, Value};
-use crate::check::rules;
+use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
 use crate::model::Period;
+use crate::syntax::yaml::{Key, Node, Value};
+use crate::text::suggest;
 
 /// Where decoded values go wrong: the file being read, its text, and the diagnostics so far.
 pub struct Ctx<'a> {
@@ -148,17 +149,6 @@ impl<'n> Fields<'n> {
         }
         found
     }
-}
-
-/// The known name closest to `name`, if it is close enough to be a typo.
-pub fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
-    let lower = name.to_lowercase();
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(&lower, &k.to_lowercase()), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
 }
 
 /// Read a text. Plain numbers and booleans are accepted with their spelling (a calendar
@@ -364,14 +354,6 @@ pub fn is_id(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn suggests_near_names_only() {
-        let known = ["responsible", "partners", "indicators"];
-        assert_eq!(suggest("responsable", &known), Some("responsible"));
-        assert_eq!(suggest("Partners", &known), Some("partners"));
-        assert_eq!(suggest("budget", &known), None);
-    }
 
     #[test]
     fn ids() {

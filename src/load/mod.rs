@@ -10,7 +10,6 @@ pub mod git;
 pub mod plan_files;
 pub mod readings;
 pub mod tree;
-pub mod yaml;
 
 use rayon::prelude::*;
 
@@ -18,18 +17,11 @@ use self::action::ActionSpans;
 use self::decode::Ctx;
 use self::plan_files::DeclSpans;
 use self::tree::{EntryKind, ReadError, Tree};
-use crate::check::rules;
-use crate::config::Settings;
+use crate::config::{Settings, limits};
+use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
 use crate::model::{Action, ActionCode, Owner, Plan, Readings};
-
-/// Largest plan file (YAML) accepted, in bytes.
-pub const MAX_PLAN_FILE: u64 = 1024 * 1024;
-/// Largest readings file (CSV) accepted, in bytes.
-pub const MAX_READINGS_FILE: u64 = 256 * 1024 * 1024;
-/// Most files accepted under `plan/` and `indicators/` together (unless `[limits] max_files`
-/// in pan.toml says otherwise).
-pub const MAX_FILES: usize = 1_000_000;
+use crate::syntax::yaml;
 
 /// Everything read from a repository.
 #[derive(Debug, Default)]
@@ -114,7 +106,7 @@ fn read_yaml(
     file: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(String, yaml::Node)> {
-    let text = match read_text(tree, file, MAX_PLAN_FILE) {
+    let text = match read_text(tree, file, limits::PLAN_FILE_BYTES) {
         Ok(t) => t,
         Err(d) => {
             diags.push(*d);
@@ -165,7 +157,7 @@ type ActionResult = (Option<(Action, ActionSpans)>, Vec<Diagnostic>);
 /// Read one action file.
 pub fn load_action(tree: &dyn Tree, file: &str) -> ActionResult {
     let mut diags = Vec::new();
-    let text = match read_text(tree, file, MAX_PLAN_FILE) {
+    let text = match read_text(tree, file, limits::PLAN_FILE_BYTES) {
         Ok(t) => t,
         Err(d) => return (None, vec![*d]),
     };
@@ -545,7 +537,7 @@ fn load_readings(
                     format!("`{stem}` is not the code of an action of the plan"),
                 )
                 .hint(
-                    match decode::suggest(
+                    match crate::text::suggest(
                         stem,
                         &plan
                             .actions
@@ -581,7 +573,7 @@ fn load_readings(
             let Some(subject) = subject else {
                 return (None, d);
             };
-            let text = match read_text(tree, file, MAX_READINGS_FILE) {
+            let text = match read_text(tree, file, limits::READINGS_FILE_BYTES) {
                 Ok(t) => t,
                 Err(e) => {
                     d.push(*e);
@@ -626,7 +618,7 @@ pub fn sources_for(
         if d.span.line == 0 || out.contains_key(&d.file) {
             continue;
         }
-        if let Ok(bytes) = tree.read(&d.file, MAX_PLAN_FILE.max(16 * 1024 * 1024))
+        if let Ok(bytes) = tree.read(&d.file, limits::READINGS_FILE_BYTES)
             && let Ok(t) = text_of(&d.file, bytes)
         {
             out.insert(d.file.clone(), t);

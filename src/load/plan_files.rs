@@ -1,14 +1,14 @@
 //! Decoding the plan-wide files: `levers.yaml`, `actors.yaml` and `context.yaml`.
 
 use super::decode::{self, Ctx};
-use super::yaml::Node;
-use crate::check::rules;
 use crate::diag::Span;
+use crate::diag::rules;
 use crate::model::code::parse_objective_code;
 use crate::model::{
     Abbreviation, Actor, ActorKind, ContextIndicator, Direction, IndicatorKind, Lever, Objective,
     Target,
 };
+use crate::syntax::yaml::Node;
 
 /// Where the declarations of the plan-wide files are, for diagnostics.
 #[derive(Clone, Debug, Default)]

@@ -1,21 +1,10 @@
 //! Reading the measured record: `indicators/<lever>/<code>.csv` and `indicators/context.csv`.
 
 use super::decode::parse_date;
-use crate::check::rules;
+use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
-use crate::model::reading::parse_value;
+use crate::model::reading::{HEADER, parse_value};
 use crate::model::{IndicatorKind, Owner, Period, Reading, Strings, Sym, Value};
-
-/// The header every readings file starts with.
-pub const HEADER: [&str; 7] = [
-    "indicator",
-    "period",
-    "value",
-    "source",
-    "note",
-    "recorded",
-    "replaces",
-];
 
 /// What a readings file is about: its owner and the indicators it may name.
 pub struct Subject<'a> {
@@ -327,7 +316,7 @@ impl<'a> Interpreter<'a> {
             .position(|(id, _)| *id == indicator)
         else {
             let ids: Vec<&str> = self.subject.indicators.iter().map(|(id, _)| *id).collect();
-            let hint = match crate::load::decode::suggest(indicator, &ids) {
+            let hint = match crate::text::suggest(indicator, &ids) {
                 Some(near) => format!("did you mean `{near}`? indicators: {}", ids.join(", ")),
                 None if ids.is_empty() => "this has no indicators to read".to_string(),
                 None => format!("indicators: {}", ids.join(", ")),

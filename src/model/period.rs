@@ -62,6 +62,17 @@ impl Frequency {
         Frequency::ALL.into_iter().find(|f| f.as_str() == s)
     }
 
+    /// The period whose reading is overdue for an indicator of this frequency, if any: the
+    /// one after the last reading (or the first since the action started) when it has
+    /// ended by `today`.
+    pub fn overdue_period(self, last: Option<Period>, start: Date, today: Date) -> Option<Period> {
+        let expected = match last {
+            Some(p) => self.period_of(p.end()).next(),
+            None => self.period_of(start),
+        };
+        (expected.end() < today).then_some(expected)
+    }
+
     /// The period of this frequency that contains `date`.
     pub fn period_of(self, date: Date) -> Period {
         let y = date.year();

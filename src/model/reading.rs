@@ -198,6 +198,38 @@ pub fn raw_text(v: Value, strings: &Strings) -> String {
     }
 }
 
+/// The header every readings file starts with.
+pub const HEADER: [&str; 7] = [
+    "indicator",
+    "period",
+    "value",
+    "source",
+    "note",
+    "recorded",
+    "replaces",
+];
+
+/// A reading to be written to a readings file, already checked (fields as written).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewReading {
+    /// Position of the indicator in the action's declaration (for ordering).
+    pub order: usize,
+    /// Indicator id.
+    pub indicator: String,
+    /// Period.
+    pub period: super::period::Period,
+    /// Value, as it will be written.
+    pub value: String,
+    /// Source.
+    pub source: String,
+    /// Note.
+    pub note: String,
+    /// Day recorded.
+    pub recorded: Option<Date>,
+    /// Value corrected, for an explicit replacement.
+    pub replaces: Option<String>,
+}
+
 /// Who a reading belongs to: an action's indicator or a plan-level context indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Owner {

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::markdown::{self, Align};
 use super::term::{Style, Term, sanitize};
-use crate::check::rules;
+use crate::diag::rules;
 use crate::diag::{Diagnostic, Severity};
 
 /// Counts shown in the last line.

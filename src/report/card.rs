@@ -153,20 +153,9 @@ pub fn find(plan: &Plan, input: &str) -> Result<usize, String> {
 
 /// The codes nearest to `input`, best first (at most `n`).
 pub fn nearest_codes(plan: &Plan, input: &str, n: usize) -> Vec<String> {
-    let target = normalise_code(input);
-    let mut scored: Vec<(usize, String)> = plan
-        .actions
-        .iter()
-        .map(|a| {
-            let c = a.code.to_string();
-            (strsim::levenshtein(&target, &c), c)
-        })
-        .collect();
-    scored.sort();
-    scored
+    let codes: Vec<String> = plan.actions.iter().map(|a| a.code.to_string()).collect();
+    crate::text::nearest(&normalise_code(input), codes.iter().map(String::as_str), n)
         .into_iter()
-        .filter(|(d, _)| *d <= 3)
-        .take(n)
-        .map(|(_, c)| c)
+        .map(str::to_string)
         .collect()
 }

@@ -23,7 +23,6 @@
 use jiff::civil::Date;
 use jiff::{ToSpan, Unit};
 
-use crate::check::readings::overdue_period;
 use crate::config::Settings;
 use crate::model::{Action, Owner, Reading, State};
 
@@ -234,7 +233,7 @@ pub fn assess(
     let latest = readings.iter().filter_map(|rs| known(rs)).max();
     for (ind, rs) in action.indicators.iter().zip(readings) {
         if let Some(freq) = ind.frequency
-            && let Some(p) = overdue_period(freq, known(rs), start, as_of)
+            && let Some(p) = freq.overdue_period(known(rs), start, as_of)
         {
             return Assessment::new(Health::Stale, Reason::Overdue(ind.id.clone(), p));
         }

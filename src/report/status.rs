@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 use super::health::{self, Assessment, Health};
 use crate::config::Settings;
@@ -108,14 +107,6 @@ impl std::fmt::Display for FilterError {
 
 impl std::error::Error for FilterError {}
 
-/// Lower-case, accents removed: `Compétences` → `competences`.
-pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 impl Filters {
     /// Check every value against the plan; unknown values are errors listing the valid ones.
     pub fn check(&self, plan: &Plan) -> Result<(), FilterError> {
@@ -157,7 +148,7 @@ impl Filters {
                     .any(|x| x.responsible.contains(a) || x.partners.contains(a))
             {
                 let names: Vec<&str> = plan.actors.iter().map(|a| a.acronym.as_str()).collect();
-                let near = crate::load::decode::suggest(a, &names);
+                let near = crate::text::suggest(a, &names);
                 return Err(FilterError(match near {
                     Some(n) => format!(
                         "unknown actor `{a}`; did you mean `{n}`? (`pan export` lists every actor)"
@@ -210,7 +201,7 @@ impl Filters {
             return false;
         }
         if let Some(q) = &self.search {
-            let q = fold(q);
+            let q = crate::text::fold(q);
             let objective = plan
                 .objective(&a.objective)
                 .map(|(_, o)| o.title.as_str())
@@ -220,7 +211,7 @@ impl Filters {
                 .chain(a.indicators.iter().map(|i| i.label.clone()))
                 .chain(a.responsible.iter().cloned())
                 .chain(a.partners.iter().cloned());
-            if !hay.into_iter().any(|h| fold(&h).contains(&q)) {
+            if !hay.into_iter().any(|h| crate::text::fold(&h).contains(&q)) {
                 return false;
             }
         }

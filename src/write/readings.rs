@@ -1,34 +1,11 @@
 //! Adding readings to a readings file: rows are inserted in a stable order (indicator as
 //! declared, then period), existing lines are kept byte for byte, so diffs stay minimal.
 
-use jiff::civil::Date;
-
-use crate::load::readings::HEADER;
 use crate::model::Period;
-
-/// A reading to write, already checked.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NewRow {
-    /// Position of the indicator in the action's declaration (for ordering).
-    pub order: usize,
-    /// Indicator id.
-    pub indicator: String,
-    /// Period.
-    pub period: Period,
-    /// Value, as it will be written.
-    pub value: String,
-    /// Source.
-    pub source: String,
-    /// Note.
-    pub note: String,
-    /// Day recorded.
-    pub recorded: Option<Date>,
-    /// Value corrected, for an explicit replacement.
-    pub replaces: Option<String>,
-}
+use crate::model::reading::{HEADER, NewReading};
 
 /// One CSV line for a row (quoted where needed, no line ending).
-pub fn line(row: &NewRow) -> String {
+pub fn line(row: &NewReading) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
@@ -53,7 +30,7 @@ type Key = (usize, Period);
 
 /// Insert `rows` into a readings file's `text` (empty for a new file). `existing` gives the
 /// key of every existing data row by its 1-based line number.
-pub fn insert(text: &str, existing: &[(u32, Key)], rows: &[NewRow]) -> String {
+pub fn insert(text: &str, existing: &[(u32, Key)], rows: &[NewReading]) -> String {
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut lines: Vec<String> = if text.is_empty() {
         vec![format!("{}{eol}", HEADER.join(","))]
@@ -65,7 +42,7 @@ pub fn insert(text: &str, existing: &[(u32, Key)], rows: &[NewRow]) -> String {
     {
         last.push_str(eol);
     }
-    let mut sorted: Vec<&NewRow> = rows.iter().collect();
+    let mut sorted: Vec<&NewReading> = rows.iter().collect();
     sorted.sort_by_key(|r| (r.order, r.period));
     // Insert from the bottom up so that earlier line numbers stay valid.
     let mut inserts: Vec<(usize, String)> = sorted
@@ -94,8 +71,8 @@ pub fn insert(text: &str, existing: &[(u32, Key)], rows: &[NewRow]) -> String {
 mod tests {
     use super::*;
 
-    fn row(order: usize, period: &str, value: &str) -> NewRow {
-        NewRow {
+    fn row(order: usize, period: &str, value: &str) -> NewReading {
+        NewReading {
             order,
             indicator: format!("i{order}"),
             period: period.parse().unwrap(),

@@ -1,8 +1,8 @@
 //! Appending a state entry to an action file, leaving every other byte as it was:
 //! comments, key order, quoting and line endings outside the new entry are untouched.
 
-use crate::load::yaml::{self, Value};
 use crate::model::StateEntry;
+use crate::syntax::yaml::{self, Value};
 
 /// Why an entry cannot be appended to a file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! Codes never change meaning: F… rules concern a file's form, P… the plan's content,
 //! R… the readings under `indicators/`.
 
-use crate::diag::Severity;
+use super::Severity;
 
 /// A validation rule and its documentation.
 #[derive(Debug, PartialEq, Eq)]

@@ -14,6 +14,7 @@
 
 use granit_parser::{Event, Parser, ScalarStyle, Span as PSpan};
 
+use crate::config::limits::{YAML_DEPTH, YAML_NODES};
 use crate::diag::Span;
 
 /// A node of a YAML document and its position.
@@ -78,11 +79,6 @@ pub struct SyntaxError {
     /// Where.
     pub span: Span,
 }
-
-/// Deepest nesting of lists and mappings accepted.
-pub const MAX_DEPTH: usize = 32;
-/// Most nodes accepted in one file.
-pub const MAX_NODES: usize = 200_000;
 
 fn span_of(s: &PSpan) -> Span {
     let len = s.end.index().saturating_sub(s.start.index());
@@ -229,10 +225,10 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 }
             }
             Event::SequenceStart(..) | Event::MappingStart(..) => {
-                if stack.len() >= MAX_DEPTH {
+                if stack.len() >= YAML_DEPTH {
                     return Err(error(
                         format!(
-                            "the file nests lists and mappings more than {MAX_DEPTH} levels deep"
+                            "the file nests lists and mappings more than {YAML_DEPTH} levels deep"
                         ),
                         span,
                     ));
@@ -266,9 +262,9 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             _ => continue,
         };
         nodes += 1;
-        if nodes > MAX_NODES {
+        if nodes > YAML_NODES {
             return Err(error(
-                format!("the file has more than {MAX_NODES} values"),
+                format!("the file has more than {YAML_NODES} values"),
                 span,
             ));
         }

@@ -1,5 +1,7 @@
 //! Settings of a plan repository (`pan.toml`) and how `pan` finds them.
 
+pub mod limits;
+
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -138,7 +140,7 @@ pub struct Limits {
 }
 
 fn default_max_files() -> usize {
-    crate::load::MAX_FILES
+    limits::FILES
 }
 
 impl Default for Limits {

@@ -4,7 +4,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::check::rules::Rule;
+pub mod rules;
+
+use self::rules::Rule;
 use crate::model::ActionCode;
 
 /// How serious a problem is.

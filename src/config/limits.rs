@@ -1,0 +1,26 @@
+//! Every bound `pan` puts on what it reads, stated once: the loader, the import, the git
+//! reader of `pan diff` and the settings all use these, and the README's "Limits" table
+//! lists them. A file over a limit is refused with a diagnostic, never read in full first.
+
+/// Largest plan file (YAML) read, in bytes.
+pub const PLAN_FILE_BYTES: u64 = 1024 * 1024;
+/// Largest readings file (CSV) read, in bytes; also the largest file `pan reading import`
+/// reads.
+pub const READINGS_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest `pan.toml` read, in bytes.
+pub const SETTINGS_FILE_BYTES: u64 = 1024 * 1024;
+/// Most files read under the plan and indicators folders together, unless `[limits]
+/// max_files` in `pan.toml` says otherwise.
+pub const FILES: usize = 1_000_000;
+/// The largest `[limits] max_files` accepted.
+pub const FILES_CEILING: usize = 100_000_000;
+/// Deepest nesting of lists and mappings in a YAML file.
+pub const YAML_DEPTH: usize = 32;
+/// Most values in one YAML file.
+pub const YAML_NODES: usize = 200_000;
+/// Folder levels `pan` looks into below the plan and indicators folders; anything deeper
+/// is reported as a stray entry, not silently skipped.
+pub const WALK_DEPTH: usize = 3;
+/// The largest number of days accepted in `[health]` thresholds (100 years): beyond it,
+/// date arithmetic would leave the calendar.
+pub const DAYS: u32 = 36_525;
