@@ -98,7 +98,11 @@ fn show_prints_the_action_as_published() {
 fn show_suggests_the_nearest_codes() {
     let f = Fixture::new();
     let out = f.run(&["show", "IN-B-11.2"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unknown code is a usage error"
+    );
     assert!(
         stderr(&out).contains("did you mean IN-B-11.02?"),
         "{}",

@@ -214,7 +214,10 @@ fn editing_or_deleting_a_recorded_reading_is_a_history_rewrite() {
     );
     let out = f.run(&["diff", "--format", "markdown", "--as-of", "2026-11-23"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("### ⛔ History rewritten"));
+    assert!(
+        stdout(&out).contains("### ⛔ Historique réécrit"),
+        "in the plan's language"
+    );
     assert!(f.run(&["diff", "--allow-history-rewrite"]).status.success());
 
     f.write(

@@ -254,7 +254,7 @@ fn nothing_is_written_outside_plan_and_indicators() {
         let out = f.run(&[
             "reading", "add", code, "seances", "1", "--period", "2025", "--source", "S",
         ]);
-        assert_eq!(out.status.code(), Some(1), "{code:?}");
+        assert_eq!(out.status.code(), Some(2), "{code:?}");
         let out = f.run(&["update", code, "--state", "done", "--note", "x"]);
         assert_ne!(out.status.code(), Some(0), "{code:?}");
     }
@@ -270,7 +270,7 @@ fn nothing_is_written_outside_plan_and_indicators() {
             "--source",
             "S",
         ]);
-        assert_eq!(out.status.code(), Some(1), "{indicator:?}");
+        assert_eq!(out.status.code(), Some(2), "{indicator:?}");
     }
     assert_eq!(f.read(ACTION_PATH), before);
     let names: Vec<String> = walkdir::WalkDir::new(f.path())

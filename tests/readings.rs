@@ -68,7 +68,7 @@ fn add_records_a_reading_in_order_and_says_so() {
 }
 
 #[test]
-fn add_refuses_bad_input_with_exit_1_and_writes_nothing() {
+fn add_refuses_bad_input_and_writes_nothing() {
     let cases: &[(&[&str], &str)] = &[
         (
             &[
@@ -164,20 +164,7 @@ fn add_refuses_bad_input_with_exit_1_and_writes_nothing() {
                 "--source",
                 "S",
             ],
-            "already recorded (11 on line 2)",
-        ),
-        (
-            &[
-                "IN-B-11.02",
-                "seances",
-                "11",
-                "--period",
-                "2024",
-                "--source",
-                "S",
-                "--replace",
-            ],
-            "nothing to replace",
+            "already recorded as 11 (line 2); to correct it, record the new value with --replace",
         ),
         (
             &[
@@ -197,7 +184,14 @@ fn add_refuses_bad_input_with_exit_1_and_writes_nothing() {
         let f = Fixture::new();
         let before = f.read(READINGS_PATH);
         let out = add(&f, args);
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        // A name that does not exist on the command line is a usage error (2); a value the
+        // rules refuse is refused input (1).
+        let usage = want.starts_with("no action") || want.starts_with("did you mean");
+        assert_eq!(
+            out.status.code(),
+            Some(if usage { 2 } else { 1 }),
+            "{args:?}"
+        );
         assert!(stderr(&out).contains(want), "{args:?}: {}", stderr(&out));
         assert_eq!(f.read(READINGS_PATH), before, "{args:?} changed the file");
     }
@@ -364,8 +358,8 @@ fn import_accepts_what_french_spreadsheets_write() {
     );
     let text = f.read(READINGS_PATH);
     assert!(
-        text.contains("seances,2025,12,Rapport 2025,décimale,"),
-        "{text}"
+        text.contains("seances,2025,12.0,Rapport 2025,décimale,"),
+        "the value is written as typed, its decimal comma a point: {text}"
     );
     assert!(
         text.contains("participants,2024,34,Rapport 2024,,"),
@@ -453,7 +447,7 @@ fn template_round_trips_through_import() {
             .contains("participants,2025,40,Tableau de bord,")
     );
     let out = f.run(&["reading", "template", "--ministry", "MFSVA"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("ministries: MinDigital, MENEJ"),
         "{}",
@@ -507,7 +501,7 @@ fn list_filters_and_formats() {
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 1);
     let out = f.run(&["reading", "list", "IN-B-11.02", "--indicator", "nope"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[cfg(unix)]

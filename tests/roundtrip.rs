@@ -156,7 +156,7 @@ proptest! {
     }
 
     #[test]
-    fn readings_csv_round_trips(rows in prop::collection::vec((0usize..3, period(), "[^\u{0}-\u{1f}\u{7f}]{1,30}", "[^\u{0}-\u{1f}\u{7f}]{0,30}", 0u32..100_000, prop::option::of(0u32..100)), 1..20)) {
+    fn readings_csv_round_trips(rows in prop::collection::vec((0usize..3, period(), "[^\u{0}-\u{1f}\u{7f}]{1,30}", "([^\u{0}-\u{1f}\u{7f}]|[\n\",;]){0,30}", 0u32..100_000, prop::option::of(0u32..100)), 1..20), split in 0usize..20) {
         // Distinct (indicator, period) pairs, as a valid file has.
         let mut seen = std::collections::HashSet::new();
         let ids = ["participants", "taux", "rapport"];
@@ -186,11 +186,22 @@ proptest! {
                 replaces: None,
             });
         }
-        let text = pan::write::readings::insert("", &[], &new_rows);
         let subject = Subject {
             owner: Owner::Action(0),
             indicators: ids.iter().zip(kinds).map(|(i, k)| (*i, k)).collect(),
         };
+        // Some rows make the file; the others are then inserted into it, between rows
+        // whose notes may hold line breaks, quotes and separators.
+        let split = split.min(new_rows.len());
+        let (first, second) = new_rows.split_at(split);
+        let text = pan::write::readings::insert("", false, 0, &[], first);
+        pan::write::readings::verify("", false, &text, first).map_err(TestCaseError::fail)?;
+        let now = readings::current_of("f.csv", &subject, text.clone(), false)
+            .map_err(|d| TestCaseError::fail(d.message.clone()))?;
+        let text2 = pan::write::readings::insert(&now.text, now.bom, now.header_end, &now.rows, second);
+        pan::write::readings::verify(&text, false, &text2, second).map_err(TestCaseError::fail)?;
+        prop_assert!(text2.starts_with(text.lines().next().unwrap_or("")));
+        let text = text2;
         let (fr, diags) = readings::read("f.csv", 0, &subject, &text);
         prop_assert!(diags.is_empty(), "{diags:?}\n{text}");
         let fr = fr.expect("read");

@@ -101,13 +101,13 @@ fn unknown_values_list_the_valid_ones() {
         (&["--lever", "G"][..], "levers: A, B, C, D, E, F"),
         (
             &["--ministry", "MENEJ-IFEN"][..],
-            "is not a ministry; ministries: ME, MAINT",
+            "is not a ministry but an actor (Institut de formation de l'Éducation nationale); use --actor MENEJ-IFEN",
         ),
         (&["--objective", "B-99"][..], "objectives: A-1"),
         (&["--actor", "MinDigtal"][..], "did you mean `MinDigital`?"),
     ] {
         let out = bundled().arg("status").args(args).output().unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(stderr(&out).contains(want), "{args:?}: {}", stderr(&out));
     }
     let out = bundled()
@@ -116,7 +116,7 @@ fn unknown_values_list_the_valid_ones() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("possible values: late, due, stale, no_data, on_track"),
+        stderr(&out).contains("healths: late, due, stale, no_data, on_track"),
         "{}",
         stderr(&out)
     );

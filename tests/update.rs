@@ -177,7 +177,7 @@ fn update_dry_run_writes_nothing() {
 fn unknown_code_suggests() {
     let f = Fixture::new();
     let out = f.run(&["update", "IN-B-11.2", "--state", "done", "--note", "x"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("did you mean IN-B-11.02?"),
         "{}",

@@ -145,10 +145,18 @@ fn allowances_in_pan_toml_accept_a_problem_knowingly() {
     );
     let (code, out, _) = run(&f, &[]);
     assert_eq!(code, 0, "{out}");
+    // Counted, not printed, unless asked for.
+    assert!(!out.contains("allowed[P006]"), "{out}");
+    assert!(out.contains("1 allowed in pan.toml"), "{out}");
+    let (code, out, _) = run(&f, &["--show-allowed"]);
+    assert_eq!(code, 0, "{out}");
     assert!(
         out.contains("allowed[P006]") && out.contains("(en attente)"),
         "{out}"
     );
+    // GitHub gets no notice for it on every run.
+    let (_, out, _) = run(&f, &["--format", "github"]);
+    assert!(!out.contains("P006"), "{out}");
     // An allowance for another action accepts nothing.
     f.write(
         "pan.toml",
@@ -168,7 +176,7 @@ fn explain_and_list_rules() {
         "{out}"
     );
     let (code, _, err) = run(&f, &["--explain", "F999"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(err.contains("unknown rule `F999`"), "{err}");
     let (_, out, _) = run(&f, &["--list-rules"]);
     assert_eq!(out.lines().count(), pan::diag::rules::ALL.len());

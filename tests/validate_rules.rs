@@ -287,9 +287,31 @@ fn p015_reopening_is_accepted() {
     f.edit(
         ACTION_PATH,
         "states: []",
-        "states:\n  - date: 2026-03-01\n    state: done\n  - date: 2026-04-01\n    state: in_progress\n    reopened: true",
+        "states:\n  - date: 2026-03-01\n    state: done\n    note: Fin\n  - date: 2026-04-01\n    state: in_progress\n    note: Reprise\n    reopened: true",
     );
     assert_eq!(f.validate(&[]), (0, vec![]));
+}
+
+#[test]
+fn p021_nothing_to_reopen() {
+    let f = Fixture::new();
+    f.edit(
+        ACTION_PATH,
+        "states: []",
+        "states:\n  - date: 2026-03-01\n    state: planned\n    note: Prévu\n  - date: 2026-04-01\n    state: in_progress\n    note: Lancé\n    reopened: true",
+    );
+    expect(&f, "P021", ACTION_PATH, 23, 1);
+}
+
+#[test]
+fn p022_state_without_note() {
+    let f = Fixture::new();
+    f.edit(
+        ACTION_PATH,
+        "states: []",
+        "states:\n  - date: 2026-03-01\n    state: planned\n    note: \"  \"",
+    );
+    expect(&f, "P022", ACTION_PATH, 20, 1);
 }
 
 #[test]

@@ -293,55 +293,59 @@ pub fn calendars(input: &Input, out: &mut Vec<Diagnostic>) {
 
 /// P013, P014 and P015: the state history is ordered, past, and closed after done/cancelled.
 pub fn states(input: &Input, out: &mut Vec<Diagnostic>) {
+    use crate::model::action::StateProblem as P;
     for (i, a) in input.loaded.plan.actions.iter().enumerate() {
         let spans = &input.loaded.spans[i];
         for (j, e) in a.states.iter().enumerate() {
             let span = spans.states.get(j).copied().unwrap_or_default();
-            if e.date > input.today {
-                out.push(diag(
-                    input,
-                    i,
-                    &rules::STATE_IN_FUTURE,
-                    span,
-                    format!(
-                        "state `{}` of {} is dated {}, after today ({})",
-                        e.state.as_str(),
-                        a.code,
-                        e.date,
-                        input.today
+            let previous = j.checked_sub(1).map(|k| &a.states[k]);
+            for p in e.problems(previous, input.today) {
+                let (rule, message) = match p {
+                    P::Future => (
+                        &rules::STATE_IN_FUTURE,
+                        format!(
+                            "state `{}` of {} is dated {}, after today ({})",
+                            e.state.as_str(),
+                            a.code,
+                            e.date,
+                            input.today
+                        ),
                     ),
-                ));
-            }
-            if j == 0 {
-                continue;
-            }
-            let prev = &a.states[j - 1];
-            if e.date < prev.date {
-                out.push(diag(
-                    input,
-                    i,
-                    &rules::STATES_OUT_OF_ORDER,
-                    span,
-                    format!(
-                        "state entry dated {} comes after one dated {}",
-                        e.date, prev.date
+                    P::BeforePrevious(d) => (
+                        &rules::STATES_OUT_OF_ORDER,
+                        format!("state entry dated {} comes after one dated {d}", e.date),
                     ),
-                ));
-            }
-            if prev.state.is_closed() && !e.reopened {
-                out.push(diag(
-                    input,
-                    i,
-                    &rules::STATE_AFTER_CLOSED,
-                    span,
-                    format!(
-                        "state `{}` on {} follows `{}` on {} without reopening",
-                        e.state.as_str(),
-                        e.date,
-                        prev.state.as_str(),
-                        prev.date
+                    P::AfterClosed(s, d) => (
+                        &rules::STATE_AFTER_CLOSED,
+                        format!(
+                            "state `{}` on {} follows `{}` on {d} without reopening",
+                            e.state.as_str(),
+                            e.date,
+                            s.as_str()
+                        ),
                     ),
-                ));
+                    P::NothingToReopen(s) => (
+                        &rules::NOTHING_TO_REOPEN,
+                        match s {
+                            Some(s) => format!(
+                                "state `{}` on {} reopens the action, which was `{}`, not done or cancelled",
+                                e.state.as_str(),
+                                e.date,
+                                s.as_str()
+                            ),
+                            None => format!(
+                                "the first state entry ({} on {}) reopens the action, which had no state",
+                                e.state.as_str(),
+                                e.date
+                            ),
+                        },
+                    ),
+                    P::NoNote => (
+                        &rules::STATE_WITHOUT_NOTE,
+                        format!("state `{}` on {} has no note", e.state.as_str(), e.date),
+                    ),
+                };
+                out.push(diag(input, i, rule, span, message));
             }
         }
     }

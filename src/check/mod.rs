@@ -23,8 +23,11 @@ pub struct Input<'a> {
     pub loaded: &'a Loaded,
     /// Its settings.
     pub settings: &'a Settings,
-    /// The day the check runs for (states and readings may not be later).
+    /// Today: states and readings may not be later.
     pub today: Date,
+    /// The day the plan is checked as of (today, or a past day): what was recorded later
+    /// is ignored, as reports for that day ignore it.
+    pub as_of: Date,
 }
 
 /// A check: reads the input, appends diagnostics.

@@ -3,9 +3,9 @@
 
 use jiff::civil::Date;
 
-use crate::model::reading::NewReading;
-use crate::model::reading::{Strings, parse_value};
-use crate::model::{Action, Period, Value};
+use crate::load::readings::Subject;
+use crate::model::reading::{NewReading, Recorded, parse_input};
+use crate::model::{Period, Value};
 use crate::text::suggest;
 
 /// A reading as typed: every field as text.
@@ -23,44 +23,43 @@ pub struct Proposed {
     pub note: String,
 }
 
-/// What is already recorded for one indicator and period: its value as written and where.
-#[derive(Clone, Debug)]
-pub struct Existing {
-    /// Value as written.
-    pub value: String,
-    /// Parsed value.
-    pub parsed: Value,
-    /// Line in the readings file.
-    pub line: u32,
+/// What a proposed reading comes to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// A row to write.
+    New(NewReading),
+    /// The very same value is already recorded for this indicator and period, on this line:
+    /// nothing to write.
+    Same(u32),
 }
 
-/// Check `p` for `action` and turn it into a row to write. `existing` looks up what is
-/// recorded for an indicator id and period.
+/// Check `p` for `subject` (`name` is its code, or `context`) and turn it into a row to
+/// write. `existing` looks up what is recorded for an indicator id and period; with
+/// `replace`, a different value corrects it.
 pub fn check(
-    action: &Action,
+    name: &str,
+    subject: &Subject,
     p: &Proposed,
     today: Date,
     replace: bool,
-    existing: &dyn Fn(&str, Period) -> Option<Existing>,
-) -> Result<NewReading, String> {
-    let ids: Vec<&str> = action.indicators.iter().map(|i| i.id.as_str()).collect();
+    existing: &dyn Fn(&str, Period) -> Option<Recorded>,
+) -> Result<Outcome, String> {
+    let ids: Vec<&str> = subject.indicators.iter().map(|(id, _)| *id).collect();
     let id = p.indicator.trim();
     let Some(order) = ids.iter().position(|i| *i == id) else {
         return Err(match suggest(id, &ids) {
             Some(near) => format!(
-                "{} has no indicator `{id}`; did you mean `{near}`? (indicators: {})",
-                action.code,
+                "{name} has no indicator `{id}`; did you mean `{near}`? (indicators: {})",
                 ids.join(", ")
             ),
-            None if ids.is_empty() => format!("{} has no indicator to record", action.code),
+            None if ids.is_empty() => format!("{name} has no indicator to record"),
             None => format!(
-                "{} has no indicator `{id}`; indicators: {}",
-                action.code,
+                "{name} has no indicator `{id}`; indicators: {}",
                 ids.join(", ")
             ),
         });
     };
-    let ind = &action.indicators[order];
+    let kind = subject.indicators[order].1;
     let period: Period = p
         .period
         .trim()
@@ -71,51 +70,41 @@ pub fn check(
             "the period {period} has not begun (today is {today}); a reading measures what already happened"
         ));
     }
-    let mut strings = Strings::default();
-    let value = parse_value(&p.value, ind.kind, &mut strings)
-        .map_err(|e| format!("{}: {} ({})", ind.id, e.message, e.hint))?;
-    let raw = crate::model::reading::raw_text(value, &strings);
+    let (value, text) =
+        parse_input(&p.value, kind).map_err(|e| format!("{id}: {} ({})", e.message, e.hint))?;
     let source = p.source.trim();
     if source.is_empty() {
         return Err("the source is empty; say where the figure comes from".into());
     }
+    let same = |e: &Recorded| match (e.parsed, value) {
+        (Value::Number(a), Value::Number(b)) => a == b,
+        (Value::Done, Value::Done) => true,
+        _ => e.value == text,
+    };
     let replaces = match (existing(id, period), replace) {
+        (Some(e), _) if same(&e) => return Ok(Outcome::Same(e.line)),
         (Some(e), false) => {
             return Err(format!(
-                "{} `{id}` for {period} is already recorded ({} on line {}); pass --replace to correct it",
-                action.code, e.value, e.line
+                "{name} `{id}` for {period} is already recorded as {} (line {}); to correct it, record the new value with --replace",
+                e.value, e.line
             ));
         }
-        (Some(e), true) => {
-            let same = match (e.parsed, value) {
-                (Value::Number(a), Value::Number(b)) => (a - b).abs() < 1e-9,
-                (Value::Done, Value::Done) => true,
-                _ => e.value == raw,
-            };
-            if same {
-                return Err(format!(
-                    "{} `{id}` for {period} is already {raw}; nothing to replace",
-                    action.code
-                ));
-            }
-            Some(e.value)
-        }
+        (Some(e), true) => Some(e.value),
         (None, true) => {
             return Err(format!(
-                "{} `{id}` has no reading for {period} to replace",
-                action.code
+                "{name} `{id}` has no reading for {period} to replace; leave out --replace"
             ));
         }
         (None, false) => None,
     };
-    Ok(NewReading {
+    Ok(Outcome::New(NewReading {
         order,
         indicator: id.to_string(),
         period,
-        value: raw,
+        value: text,
         source: source.to_string(),
         note: p.note.trim().to_string(),
         recorded: Some(today),
         replaces,
-    })
+    }))
 }

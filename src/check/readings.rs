@@ -161,16 +161,16 @@ pub fn overdue(input: &Input, out: &mut Vec<Diagnostic>) {
     let plan_start = input.settings.period_start();
     for (i, a) in plan.actions.iter().enumerate() {
         let start = a.calendar.start_date(plan_start);
-        if start > input.today || a.state_on(input.today).is_some_and(|s| s.is_closed()) {
+        if start > input.as_of || a.state_on(input.as_of).is_some_and(|s| s.is_closed()) {
             continue;
         }
         for (j, ind) in a.indicators.iter().enumerate() {
             let Some(freq) = ind.frequency else { continue };
             let last = by
                 .get(&(Owner::Action(i as u32), j as u32))
-                .and_then(|v| v.last())
+                .and_then(|v| crate::model::reading::latest(v.iter().copied(), input.as_of))
                 .map(|r| r.period);
-            if let Some(p) = freq.overdue_period(last, start, input.today) {
+            if let Some(p) = freq.overdue_period(last, start, input.as_of) {
                 let msg = match last {
                     Some(l) => format!(
                         "`{}` of {} has no reading since {l} ({} reading for {p} is overdue)",

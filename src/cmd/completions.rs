@@ -16,7 +16,7 @@ pub struct Args {
 }
 
 /// Run `pan completions`.
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(args: Args) -> super::Result {
     let mut cmd = super::Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "pan", &mut out);

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use jiff::civil::Date;
 
-use super::{Global, emit};
+use super::{Error, Global, Result, emit};
 use crate::check;
 use crate::config::{Repo, SETTINGS_FILE, Settings};
 use crate::load::git::GitTree;
@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// The day health is computed for (default: today).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::args::date)]
     pub as_of: Option<Date>,
     /// Accept a change that edits or removes recorded readings or states.
     #[arg(long)]
@@ -65,6 +65,7 @@ fn side(label: String, tree: &dyn Tree, settings: Settings, as_of: Date) -> Load
         loaded: &loaded,
         settings: &settings,
         today: as_of,
+        as_of,
     });
     Loadedside {
         label,
@@ -87,7 +88,7 @@ fn git_side(repo: &Repo, rev: &str, as_of: Date) -> anyhow::Result<Loadedside> {
 }
 
 /// Run `pan diff`.
-pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let as_of = args.as_of.unwrap_or(global.today);
     let spec = args.base.unwrap_or_else(|| "HEAD".to_string());
@@ -101,7 +102,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
                 let new = git_side(&repo, b, as_of);
                 (old.join(), new)
             });
-            let old = old.map_err(|_| anyhow::anyhow!("reading {a} failed"))??;
+            let old = old.map_err(|_| Error::Fatal(anyhow::anyhow!("reading {a} failed")))??;
             (old, new?)
         }
         None => {
@@ -117,7 +118,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
                 (base.join(), work)
             });
             (
-                base.map_err(|_| anyhow::anyhow!("reading {spec} failed"))??,
+                base.map_err(|_| Error::Fatal(anyhow::anyhow!("reading {spec} failed")))??,
                 work,
             )
         }
@@ -139,7 +140,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     );
     let text = match args.format {
         Format::Text => render::diff::text(&d, &global.term),
-        Format::Markdown => render::diff::markdown(&d),
+        Format::Markdown => render::diff::markdown(&d, repo.settings.plan.language),
         Format::Json => render::diff::json(&d)?,
     };
     emit(&text, args.output.as_deref())?;

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use jiff::civil::Date;
 
-use super::{Global, Refused, emit};
+use super::{Error, Global, Result, emit};
 use crate::render;
 use crate::report::digest::{self, SinceFrom};
 
@@ -17,15 +17,15 @@ The same files and dates give the same bytes; without --as-of, today is used and
 pub struct Args {
     /// Start of the period covered (default: the previous COPIL meeting in pan.toml, or the
     /// start of the plan).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::args::date)]
     pub since: Option<Date>,
     /// Date, language and destination.
     #[command(flatten)]
-    pub document: super::DocumentArgs,
+    pub document: super::args::DocumentArgs,
 }
 
 /// Run `pan digest`.
-pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
     let as_of = args.document.as_of(global.today);
@@ -34,7 +34,9 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         None => digest::default_since(&repo.settings, as_of),
     };
     if since > as_of {
-        return Err(Refused(format!("--since {since} is after the as-of date {as_of}")).into());
+        return Err(Error::usage(format!(
+            "--since {since} is after the as-of date {as_of}"
+        )));
     }
     let lang = args.document.lang(&repo.settings);
     let d = digest::build(

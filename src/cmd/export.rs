@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Global, emit};
-use crate::report::export;
+use super::{Global, Result, emit};
+use crate::render::export;
 
 /// Arguments of `pan export`.
 #[derive(Debug, clap::Args)]
@@ -26,7 +26,7 @@ pub enum ExportFormat {
 }
 
 /// Run `pan export`.
-pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
     let doc = export::build(&loaded.plan, &loaded.readings, &repo.settings);

@@ -1,9 +1,11 @@
 //! The command line: one module per subcommand, each parsing its arguments, calling the
 //! loader, checks and reports, and choosing a renderer.
 
+pub mod args;
 pub mod completions;
 pub mod diff;
 pub mod digest;
+pub mod error;
 pub mod export;
 pub mod reading;
 pub mod report;
@@ -13,11 +15,12 @@ pub mod status;
 pub mod update;
 pub mod validate;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use self::error::{Error, Result};
 use crate::config::Repo;
 use crate::load::{self, Loaded, tree::FsTree};
 use crate::render::term::{ColorChoice, Term};
@@ -28,7 +31,8 @@ use crate::render::term::{ColorChoice, Term};
 #[command(name = "pan", version, about, long_about = None, max_term_width = 100)]
 #[command(
     after_help = "Run `pan <command> --help` for the options and an example of each command.\n\
-Exit status: 0 success, 1 problems found or input refused, 2 pan could not run."
+Exit status: 0 success; 1 problems found or input refused (nothing written); 2 the command\n\
+line is wrong or pan could not run."
 )]
 pub struct Cli {
     /// The plan repository (the folder holding pan.toml); default: the nearest one above
@@ -72,19 +76,6 @@ pub enum Command {
     Completions(completions::Args),
 }
 
-/// An error that means "the input is refused" (exit status 1), as opposed to "pan could
-/// not run" (exit status 2).
-#[derive(Debug)]
-pub struct Refused(pub String);
-
-impl std::fmt::Display for Refused {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Refused {}
-
 /// What every command needs from the global options.
 pub struct Global {
     /// `--root`, if given.
@@ -97,14 +88,14 @@ pub struct Global {
 
 impl Global {
     /// Find the plan repository.
-    pub fn repo(&self) -> anyhow::Result<Repo> {
+    pub fn repo(&self) -> Result<Repo> {
         let cwd = std::env::current_dir()?;
         Ok(Repo::discover(self.root.as_deref(), &cwd)?)
     }
 
     /// Load the repository for a command that needs a readable plan: problems of form are
     /// printed and refuse the command.
-    pub fn load(&self, repo: &Repo) -> anyhow::Result<Loaded> {
+    pub fn load(&self, repo: &Repo) -> Result<Loaded> {
         let tree = FsTree::new(&repo.root);
         let loaded = load::load(&tree, &repo.settings);
         if loaded.has_load_errors() {
@@ -114,17 +105,16 @@ impl Global {
                 .filter(|d| d.severity == crate::diag::Severity::Error)
                 .cloned()
                 .collect();
-            let sources = load::sources_for(&tree, &errors);
             let summary =
                 crate::render::diagnostics::Summary::of(&errors, 0, loaded.files_checked, 0);
+            let sources = load::sources_for(&tree, &loaded, &errors);
             let text =
                 crate::render::diagnostics::human(&errors, &sources, &summary, &self.term_err());
             eprint!("{text}");
-            return Err(Refused(format!(
+            return Err(Error::refused(format!(
                 "the plan has {} problem(s) in its files; fix them (see above, or run `pan validate`)",
                 errors.len()
-            ))
-            .into());
+            )));
         }
         Ok(loaded)
     }
@@ -135,6 +125,27 @@ impl Global {
             color: false,
             ..self.term
         }
+    }
+}
+
+/// The variable that sets "today" for every command: tests, and reports rebuilt as if on
+/// another day, set it; it is deliberately not documented in `--help`.
+pub const TODAY_VAR: &str = "PAN_TODAY";
+
+/// Today's date: `PAN_TODAY` (YYYY-MM-DD) when set, otherwise the clock in the local time
+/// zone. The only place `pan` reads the clock; commands get it from [`Global::today`].
+pub fn today() -> std::result::Result<jiff::civil::Date, String> {
+    match std::env::var_os(TODAY_VAR) {
+        Some(v) => v
+            .to_str()
+            .and_then(|s| s.trim().parse::<jiff::civil::Date>().ok())
+            .ok_or_else(|| {
+                format!(
+                    "{TODAY_VAR}={} is not a date\n  hint: write it as YYYY-MM-DD, or unset it to use the clock",
+                    v.to_string_lossy()
+                )
+            }),
+        None => Ok(jiff::Zoned::now().date()),
     }
 }
 
@@ -180,75 +191,25 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            if let Some(r) = e.downcast_ref::<Refused>() {
-                eprintln!("error: {r}");
-                return ExitCode::from(1);
+            if let Some(m) = e.message() {
+                eprintln!("{}", crate::render::term::sanitize_lines(&m));
             }
-            if let Some(io) = e.downcast_ref::<std::io::Error>()
-                && io.kind() == std::io::ErrorKind::BrokenPipe
-            {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("error: {e:#}");
-            ExitCode::from(2)
+            e.exit_code()
         }
     }
 }
 
-/// What every Markdown document (digest, report) is asked for: its date, language and file.
-#[derive(Debug, clap::Args)]
-pub struct DocumentArgs {
-    /// The day the document describes (default: today, printed in the heading).
-    #[arg(long, value_name = "DATE")]
-    pub as_of: Option<jiff::civil::Date>,
-    /// Language (default: pan.toml's; French for the bundled plan).
-    #[arg(long, value_enum)]
-    pub lang: Option<crate::config::Lang>,
-    /// Write to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-}
-
-impl DocumentArgs {
-    /// The as-of date: the one given, or today.
-    pub fn as_of(&self, today: jiff::civil::Date) -> jiff::civil::Date {
-        self.as_of.unwrap_or(today)
-    }
-
-    /// The language: the one given, or the settings'.
-    pub fn lang(&self, settings: &crate::config::Settings) -> crate::config::Lang {
-        self.lang.unwrap_or(settings.plan.language)
-    }
-}
-
-/// The variable that sets "today" for every command: tests, and reports rebuilt as if on
-/// another day, set it; it is deliberately not documented in `--help`.
-pub const TODAY_VAR: &str = "PAN_TODAY";
-
-/// Today's date: `PAN_TODAY` (YYYY-MM-DD) when set, otherwise the clock in the local time
-/// zone. The only place `pan` reads the clock; commands get it from [`Global::today`].
-pub fn today() -> Result<jiff::civil::Date, String> {
-    match std::env::var_os(TODAY_VAR) {
-        Some(v) => v
-            .to_str()
-            .and_then(|s| s.trim().parse::<jiff::civil::Date>().ok())
-            .ok_or_else(|| {
-                format!(
-                    "{TODAY_VAR}={} is not a date\n  hint: write it as YYYY-MM-DD, or unset it to use the clock",
-                    v.to_string_lossy()
-                )
-            }),
-        None => Ok(jiff::Zoned::now().date()),
-    }
-}
-
-/// Write text to stdout, or to a file when `-o FILE` is given (atomically).
-pub fn emit(text: &str, output: Option<&std::path::Path>) -> anyhow::Result<()> {
+/// Write text to stdout, or to a file when `-o FILE` is given (atomically, and only over
+/// a regular file or onto a new path).
+pub fn emit(text: &str, output: Option<&Path>) -> Result<()> {
     use std::io::Write;
     match output {
         Some(path) if path.as_os_str() != "-" => {
-            crate::write::atomic::write(path, text.as_bytes())?;
-            eprintln!("wrote {}", path.display());
+            crate::write::output::file(path, text.as_bytes())?;
+            eprintln!(
+                "wrote {}",
+                crate::render::term::sanitize(&path.display().to_string())
+            );
             Ok(())
         }
         _ => {
@@ -258,4 +219,17 @@ pub fn emit(text: &str, output: Option<&std::path::Path>) -> anyhow::Result<()> 
             Ok(())
         }
     }
+}
+
+/// The index of the action a person named on the command line (`IN-B-11.02`,
+/// `b-11.02`); an unknown code is a usage error that suggests the nearest ones.
+pub fn find_action(plan: &crate::model::Plan, input: &str) -> Result<usize> {
+    crate::report::card::find(plan, input).map_err(|near| {
+        let shown = crate::render::term::sanitize(input.trim());
+        Error::usage(if near.is_empty() {
+            format!("no action {shown}; `pan status` lists the actions")
+        } else {
+            format!("no action {shown}; did you mean {}?", near.join(", "))
+        })
+    })
 }

@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
-use super::{Global, Refused, emit};
+use super::args::{DocumentArgs, FilterArgs};
+use super::{Global, Result, emit};
 use crate::render;
 use crate::report::full::{self, ReportBy};
-use crate::report::status::Filters;
 
 /// Arguments of `pan report`.
 #[derive(Debug, clap::Args)]
@@ -16,29 +16,19 @@ pub struct Args {
     /// How to group the actions.
     #[arg(long, value_enum, default_value_t = ReportBy::Lever)]
     pub group_by: ReportBy,
-    /// Only these levers.
-    #[arg(long, value_delimiter = ',', value_name = "LEVER")]
-    pub lever: Vec<String>,
-    /// Only the actions of these ministries (their agencies included).
-    #[arg(long, value_delimiter = ',', value_name = "MINISTRY")]
-    pub ministry: Vec<String>,
+    /// Which actions.
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Date, language and destination.
     #[command(flatten)]
-    pub document: super::DocumentArgs,
+    pub document: DocumentArgs,
 }
 
 /// Run `pan report`.
-pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
-    let filters = Filters {
-        levers: args.lever.iter().map(|s| s.trim().to_uppercase()).collect(),
-        ministries: args.ministry.iter().map(|s| s.trim().to_string()).collect(),
-        ..Default::default()
-    };
-    filters
-        .check(&loaded.plan)
-        .map_err(|e| Refused(e.to_string()))?;
+    let filters = args.filters.resolve(&loaded.plan)?;
     let as_of = args.document.as_of(global.today);
     let lang = args.document.lang(&repo.settings);
     let report = full::build(
@@ -50,7 +40,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         args.group_by,
     );
     emit(
-        &render::report::markdown(&report, lang),
+        &render::report::markdown(&report, &loaded.plan, lang),
         args.document.output.as_deref(),
     )?;
     Ok(ExitCode::SUCCESS)

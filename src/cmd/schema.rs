@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use schemars::JsonSchema;
 
-use super::{Global, Refused, emit};
+use super::{Error, Global, Result, emit};
 use crate::model::{Abbreviation, Action, Actor, ContextIndicator, Lever};
 
 /// Arguments of `pan schema`.
@@ -106,18 +106,22 @@ pub fn generate(which: Which) -> String {
 }
 
 /// Run `pan schema`.
-pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(global: &Global, args: Args) -> Result {
     if !args.write && !args.check {
         emit(&generate(args.which), None)?;
         return Ok(ExitCode::SUCCESS);
     }
     let repo = global.repo()?;
-    let dir = repo.plan_dir();
+    // Never through a link: the plan folder is checked from the root down.
+    let dir = crate::write::safe::dir(&repo.root, &repo.settings.paths.plan_str())
+        .map_err(|e| Error::Fatal(e.into()))?;
     let mut stale = Vec::new();
     for which in Which::ALL {
         let path = dir.join(which.file_name());
         let want = generate(which);
-        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        let have = crate::load::file::read(&path, crate::config::limits::PLAN_FILE_BYTES, false)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
         if have == want {
             continue;
         }
@@ -130,11 +134,10 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if !stale.is_empty() {
-        return Err(Refused(format!(
+        return Err(Error::refused(format!(
             "schema files are out of date: {}\n  hint: run `pan schema --write` and commit the result",
             stale.join(", ")
-        ))
-        .into());
+        )));
     }
     if args.check {
         eprintln!("schema files are up to date");

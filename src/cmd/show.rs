@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::{Global, Refused, emit};
+use super::{Global, Result, emit, find_action};
 use crate::render;
 use crate::report::card;
 
@@ -12,6 +12,9 @@ use crate::report::card;
 pub struct Args {
     /// The action's code (IN-B-11.02; the IN- prefix and case are optional).
     pub code: String,
+    /// The day its health is assessed on (default: today).
+    #[arg(long, value_name = "DATE", value_parser = super::args::date)]
+    pub as_of: Option<jiff::civil::Date>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -22,28 +25,25 @@ pub struct Args {
 pub enum Format {
     /// A card for the terminal.
     Text,
-    /// JSON: the action's fields, named actors, calendar meaning and readings.
+    /// JSON: the action's fields, named actors, calendar meaning, health and readings.
     Json,
-    /// Markdown.
+    /// Markdown, in the plan's language.
     Markdown,
 }
 
 /// Run `pan show`.
-pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
-    let index = card::find(&loaded.plan, &args.code).map_err(Refused)?;
-    let code = loaded.plan.actions[index].code;
-    let card = card::build(&loaded.plan, &loaded.readings, &repo.settings, &code)
-        .ok_or_else(|| Refused(format!("no action {code}")))?;
+    let index = find_action(&loaded.plan, &args.code)?;
+    let as_of = args.as_of.unwrap_or(global.today);
+    let card = card::build(&loaded.plan, &loaded.readings, &repo.settings, index, as_of);
     let text = match args.format {
-        Format::Text => render::card::text(&card, &global.term),
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&card)?;
-            s.push('\n');
-            s
+        Format::Text => render::card::text(&card, &repo.settings, &global.term),
+        Format::Json => render::card::json(&card, &repo.settings)?,
+        Format::Markdown => {
+            render::card::markdown(&card, &repo.settings, repo.settings.plan.language)
         }
-        Format::Markdown => render::card::markdown(&card),
     };
     emit(&text, None)?;
     Ok(ExitCode::SUCCESS)

@@ -3,14 +3,14 @@
 
 use std::process::ExitCode;
 
-use anyhow::Context;
 use jiff::civil::Date;
 
-use super::{Global, Refused};
+use super::{Error, Global, Result, find_action};
 use crate::load;
+use crate::model::action::StateProblem;
 use crate::model::{State, StateEntry};
-use crate::report::card;
-use crate::write::{atomic, lock::Lock, states};
+use crate::render::term::sanitize;
+use crate::write::{atomic, lock::Lock, safe, states};
 
 /// Arguments of `pan update`.
 #[derive(Debug, clap::Args)]
@@ -24,7 +24,7 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub state: StateArg,
     /// The day it was reached (default: today); not before the last entry, not in the future.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::args::date)]
     pub date: Option<Date>,
     /// Why, or what happened.
     #[arg(long, value_name = "TEXT")]
@@ -65,57 +65,41 @@ impl From<StateArg> for State {
     }
 }
 
-/// Check a new entry against the history; the reason it is refused otherwise.
-pub fn check_entry(
-    history: &[StateEntry],
-    entry: &StateEntry,
-    today: Date,
-    reopen: bool,
-) -> Result<(), String> {
-    if entry.date > today {
-        return Err(format!(
+/// Why an entry is refused, in the words of the command line.
+fn refusal(p: &StateProblem, entry: &StateEntry, today: Date) -> String {
+    match p {
+        StateProblem::Future => format!(
             "the date {} is in the future (today is {today}); record a state when it happens",
             entry.date
-        ));
-    }
-    if let Some(last) = history.last() {
-        if entry.date < last.date {
-            return Err(format!(
-                "the date {} is before the last entry ({} on {}); history is only appended",
-                entry.date,
-                last.state.as_str(),
-                last.date
-            ));
-        }
-        if last.state.is_closed() && !reopen {
-            return Err(format!(
-                "the action is {} since {}; pass --reopen to record a new state deliberately",
-                last.state.as_str(),
-                last.date
-            ));
-        }
-        if reopen && !last.state.is_closed() {
-            return Err(format!(
+        ),
+        StateProblem::BeforePrevious(d) => format!(
+            "the date {} is before the last entry ({d}); history is only appended",
+            entry.date
+        ),
+        StateProblem::AfterClosed(s, d) => format!(
+            "the action is {} since {d}; pass --reopen to record a new state deliberately",
+            s.as_str()
+        ),
+        StateProblem::NothingToReopen(Some(s)) => {
+            format!(
                 "the action is {}, not done or cancelled: there is nothing to reopen",
-                last.state.as_str()
-            ));
+                s.as_str()
+            )
         }
-    } else if reopen {
-        return Err("the action has no state yet: there is nothing to reopen".into());
+        StateProblem::NothingToReopen(None) => {
+            "the action has no state yet: there is nothing to reopen".into()
+        }
+        StateProblem::NoNote => "the note is empty; say what happened".into(),
     }
-    if entry.note.trim().is_empty() {
-        return Err("the note is empty; say what happened".into());
-    }
-    Ok(())
 }
 
 /// Run `pan update`.
-pub fn run(global: &Global, args: Args) -> anyhow::Result<std::process::ExitCode> {
+pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
-    let index = card::find(&loaded.plan, &args.code).map_err(Refused)?;
+    let index = find_action(&loaded.plan, &args.code)?;
     let file = loaded.spans[index].file.clone();
-    let path = crate::write::safe::join(&repo.root, &file).map_err(|e| Refused(e.to_string()))?;
+    let path = safe::join(&repo.root, &file).map_err(|e| Error::Fatal(e.into()))?;
     let today = global.today;
     let entry = StateEntry {
         date: args.date.unwrap_or(today),
@@ -125,33 +109,46 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<std::process::ExitCode
     };
 
     // Under the lock, read the file as it is now: another process may have just changed it.
-    let _lock = Lock::acquire(&repo.plan_dir())?;
-    let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read {file}"))?;
+    let plan_dir = safe::dir(&repo.root, &repo.settings.paths.plan_str())
+        .map_err(|e| Error::Fatal(e.into()))?;
+    let _lock = Lock::acquire(&plan_dir)?;
+    let bytes = load::file::read(&path, crate::config::limits::PLAN_FILE_BYTES, false)
+        .map_err(|e| Error::refused(format!("{file}: not read: {e}; nothing was written")))?;
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        "\u{feff}"
+    } else {
+        ""
+    };
+    let text = load::text_of(&file, bytes)
+        .map_err(|d| Error::refused(format!("{file}: {}; nothing was written", d.message)))?;
     let (decoded, diags) = load::decode_action_text(&file, &text);
     let Some((before, _)) = decoded.filter(|_| {
         diags
             .iter()
             .all(|d| d.severity != crate::diag::Severity::Error)
     }) else {
-        return Err(Refused(format!(
+        return Err(Error::refused(format!(
             "{file} has problems; run `pan validate` and fix them first"
-        ))
-        .into());
+        )));
     };
-    check_entry(&before.states, &entry, today, args.reopen)
-        .map_err(|e| Refused(format!("{}: {e}; {file} is unchanged", before.code)))?;
+    if let Some(p) = entry.problems(before.states.last(), today).first() {
+        return Err(Error::refused(format!(
+            "{}: {}; {file} is unchanged",
+            before.code,
+            refusal(p, &entry, today)
+        )));
+    }
     let new_text = states::append(&text, &entry)
-        .map_err(|e| Refused(format!("{file}: {e}; the file is unchanged")))?;
+        .map_err(|e| Error::refused(format!("{file}: {e}; the file is unchanged")))?;
 
     // Never write a file that does not read back as the same action plus the new entry.
     let (after, _) = load::decode_action_text(&file, &new_text);
     let mut expected = before.clone();
     expected.states.push(entry.clone());
     if after.map(|(a, _)| a) != Some(expected) {
-        return Err(Refused(format!(
+        return Err(Error::refused(format!(
             "{file}: the entry could not be appended safely; the file is unchanged"
-        ))
-        .into());
+        )));
     }
     let verb = if args.dry_run {
         "would record"
@@ -159,7 +156,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<std::process::ExitCode
         "recorded"
     };
     if !args.dry_run {
-        atomic::write(&path, new_text.as_bytes())?;
+        atomic::write(&path, format!("{bom}{new_text}").as_bytes())?;
     }
     println!(
         "{verb} {} {} on {}{}: {} ({file})",
@@ -167,7 +164,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<std::process::ExitCode
         entry.state.as_str(),
         entry.date,
         if entry.reopened { " (reopened)" } else { "" },
-        crate::render::term::sanitize(&entry.note)
+        sanitize(&entry.note)
     );
     Ok(ExitCode::SUCCESS)
 }

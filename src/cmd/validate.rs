@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use jiff::civil::Date;
 
-use super::{Global, Refused, emit};
+use super::{Error, Global, Result, emit};
 use crate::check;
 use crate::diag::Diagnostic;
 use crate::diag::rules;
@@ -40,9 +40,16 @@ pub struct Args {
     /// List every rule and exit.
     #[arg(long)]
     pub list_rules: bool,
-    /// Check as of this day (states and readings may not be later); default: today.
-    #[arg(long, value_name = "DATE")]
+    /// Check as of this day: states and readings recorded later are ignored, as reports
+    /// for that day ignore them (default: today).
+    #[arg(long, value_name = "DATE", value_parser = super::args::date)]
     pub as_of: Option<Date>,
+    /// Print only the problems (no summary line; nothing at all for a clean plan).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Also print the problems pan.toml accepts knowingly (they are counted either way).
+    #[arg(long)]
+    pub show_allowed: bool,
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -70,28 +77,26 @@ pub enum Deny {
     Warnings,
 }
 
-fn resolve(keys: &[String]) -> anyhow::Result<Vec<&'static rules::Rule>> {
+fn rule(key: &str) -> Result<&'static rules::Rule> {
+    rules::find(key.trim()).ok_or_else(|| {
+        Error::usage(format!(
+            "unknown rule `{}`\n  hint: `pan validate --list-rules` lists them",
+            crate::render::term::sanitize(key)
+        ))
+    })
+}
+
+fn resolve(keys: &[String]) -> Result<Vec<&'static rules::Rule>> {
     keys.iter()
         .filter(|k| !k.trim().is_empty())
-        .map(|k| {
-            rules::find(k.trim()).ok_or_else(|| {
-                anyhow::anyhow!(
-                    "unknown rule `{k}`\n  hint: `pan validate --list-rules` lists them"
-                )
-            })
-        })
+        .map(|k| rule(k))
         .collect()
 }
 
 /// Run `pan validate`.
-pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(global: &Global, args: Args) -> Result {
     if let Some(key) = &args.explain {
-        let rule = rules::find(key).ok_or_else(|| {
-            Refused(format!(
-                "unknown rule `{key}`\n  hint: `pan validate --list-rules` lists them"
-            ))
-        })?;
-        emit(&printer::explain(rule), None)?;
+        emit(&printer::explain(rule(key)?), None)?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.list_rules {
@@ -114,35 +119,55 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let input = check::Input {
         loaded: &loaded,
         settings: &repo.settings,
-        today: args.as_of.unwrap_or(global.today),
+        today: global.today,
+        as_of: args.as_of.unwrap_or(global.today).min(global.today),
     };
     let all = check::run(&input);
     let deny_warnings = args.deny == Some(Deny::Warnings);
     let fails = all.iter().any(|d| d.fails(deny_warnings));
-    let shown: Vec<Diagnostic> = all
+    let selected: Vec<Diagnostic> = all
         .iter()
         .filter(|d| select.is_empty() || select.contains(&d.rule))
         .filter(|d| !ignore.contains(&d.rule))
         .cloned()
         .collect();
-    let hidden = all.len() - shown.len();
+    let hidden = all.len() - selected.len();
     let summary = Summary::of(
-        &shown,
+        &selected,
         hidden,
         loaded.files_checked,
         started.elapsed().as_millis(),
     );
+    // Problems accepted in pan.toml are counted; people see them only when they ask.
+    // Machines (JSON, SARIF) always get them.
+    let shown: Vec<Diagnostic> = match args.format {
+        Format::Json | Format::Sarif => selected,
+        _ if args.show_allowed => selected,
+        _ => selected
+            .into_iter()
+            .filter(|d| d.allowed.is_none())
+            .collect(),
+    };
     let text = match args.format {
         Format::Human => {
-            let sources = load::sources_for(&tree, &shown);
+            let sources = load::sources_for(&tree, &loaded, &shown);
             let term = if args.output.is_some() {
                 crate::render::term::Term::plain(global.term.width)
             } else {
                 global.term
             };
-            printer::human(&shown, &sources, &summary, &term)
+            let text = printer::human(&shown, &sources, &summary, &term);
+            if args.quiet {
+                quiet(&text, &summary)
+            } else {
+                text
+            }
         }
         Format::Json => printer::json(&shown, &summary),
+        Format::Github if args.quiet => {
+            let text = printer::github(&shown, &summary);
+            quiet(&text, &summary)
+        }
         Format::Github => printer::github(&shown, &summary),
         Format::Markdown => printer::markdown(&shown, &summary),
         Format::Sarif => printer::sarif(&shown),
@@ -158,4 +183,10 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The output without its summary line (the last one).
+fn quiet(text: &str, summary: &Summary) -> String {
+    let line = format!("{}\n", summary.line());
+    text.strip_suffix(&line).unwrap_or(text).to_string()
 }

@@ -56,6 +56,30 @@ fn default_indicators_dir() -> PathBuf {
     PathBuf::from("indicators")
 }
 
+impl Paths {
+    /// The plan folder, relative to the root, `/`-separated, without `.` parts.
+    pub fn plan_str(&self) -> String {
+        normalise(&self.plan)
+    }
+
+    /// The indicators folder, relative to the root, `/`-separated, without `.` parts.
+    pub fn indicators_str(&self) -> String {
+        normalise(&self.indicators)
+    }
+}
+
+/// A relative path as `pan` names it: `/`-separated, `.` parts and trailing slashes gone
+/// (`./plan/` is `plan`).
+fn normalise(p: &Path) -> String {
+    p.components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 impl Default for Paths {
     fn default() -> Self {
         Paths {

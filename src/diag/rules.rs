@@ -748,6 +748,42 @@ rule!(
     )
 );
 
+rule!(
+    NOTHING_TO_REOPEN,
+    "P021",
+    "nothing-to-reopen",
+    Error,
+    "A state entry says it reopens the action, but the action was not done or cancelled.",
+    "remove `reopened: true`: only an entry after `done` or `cancelled` reopens",
+    "`reopened: true` marks the deliberate reopening of a closed action (`pan update --reopen`). On an entry that follows an open state, or on the first entry, it records a reopening that did not happen; `pan update` refuses it, and so does validation.",
+    (
+        ACTION_FILE,
+        "states:\n  - date: 2026-03-01\n    state: in_progress\n    note: Lancement\n    reopened: true\n"
+    ),
+    (
+        ACTION_FILE,
+        "states:\n  - date: 2026-03-01\n    state: in_progress\n    note: Lancement\n"
+    )
+);
+
+rule!(
+    STATE_WITHOUT_NOTE,
+    "P022",
+    "state-without-note",
+    Error,
+    "A state entry has no note.",
+    "say in `note:` what happened (`pan update` asks for it with --note)",
+    "A state records what happened, for the committee that reads the history: a date and a state without a word say nothing of why. `pan update` refuses an empty note, and so does validation.",
+    (
+        ACTION_FILE,
+        "states:\n  - date: 2026-03-01\n    state: in_progress\n"
+    ),
+    (
+        ACTION_FILE,
+        "states:\n  - date: 2026-03-01\n    state: in_progress\n    note: Première séance le 1er mars\n"
+    )
+);
+
 /// Every rule, in code order.
 pub static ALL: &[&Rule] = &[
     &NOT_UTF8,
@@ -783,6 +819,8 @@ pub static ALL: &[&Rule] = &[
     &DUPLICATE_DEFINITION,
     &BAD_MINISTRY,
     &EMPTY_TEXT,
+    &NOTHING_TO_REOPEN,
+    &STATE_WITHOUT_NOTE,
     &READING_UNKNOWN_ACTION,
     &READING_UNKNOWN_INDICATOR,
     &READING_BAD_VALUE,

@@ -6,7 +6,9 @@
 
 pub mod action;
 pub mod decode;
+pub mod file;
 pub mod git;
+pub mod import;
 pub mod plan_files;
 pub mod readings;
 pub mod tree;
@@ -38,6 +40,8 @@ pub struct Loaded {
     pub decls: DeclSpans,
     /// Number of files read.
     pub files_checked: usize,
+    /// A fingerprint of every file read, by path (see [`sources_for`]).
+    pub fingerprints: std::collections::HashMap<String, u64>,
 }
 
 impl Loaded {
@@ -91,6 +95,15 @@ fn read_text(tree: &dyn Tree, file: &str, limit: u64) -> Result<String, Box<Diag
             Span::file(),
             format!("the file is {size} bytes; the limit is {limit}"),
         ))),
+        Err(e @ (ReadError::Symlink | ReadError::NotRegular)) => Err(Box::new(
+            Diagnostic::new(
+                &rules::UNREADABLE,
+                file,
+                Span::file(),
+                format!("not read: {e}"),
+            )
+            .hint("replace it by a regular file, or remove it"),
+        )),
         Err(ReadError::Io(e)) => Err(Box::new(Diagnostic::new(
             &rules::UNREADABLE,
             file,
@@ -237,12 +250,8 @@ fn is_hidden(path: &str) -> bool {
 
 fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Inventory {
     let mut inv = Inventory::default();
-    let plan_dir = settings.paths.plan.to_string_lossy().replace('\\', "/");
-    let ind_dir = settings
-        .paths
-        .indicators
-        .to_string_lossy()
-        .replace('\\', "/");
+    let plan_dir = settings.paths.plan_str();
+    let ind_dir = settings.paths.indicators_str();
     let mut count = 0usize;
     let max_files = settings.limits.max_files;
     for (dir, is_plan) in [(plan_dir.as_str(), true), (ind_dir.as_str(), false)] {
@@ -363,9 +372,16 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
 
 /// Read a whole repository from `tree`.
 pub fn load(tree: &dyn Tree, settings: &Settings) -> Loaded {
+    let recording = tree::Recording::new(tree);
+    let mut loaded = load_from(&recording, settings);
+    loaded.fingerprints = recording.into_prints();
+    loaded
+}
+
+fn load_from(tree: &dyn Tree, settings: &Settings) -> Loaded {
     let mut diags = Vec::new();
     let inv = inventory(tree, settings, &mut diags);
-    let plan_dir = settings.paths.plan.to_string_lossy().replace('\\', "/");
+    let plan_dir = settings.paths.plan_str();
     let mut decls = DeclSpans::default();
     let mut files_checked = 0;
 
@@ -463,6 +479,7 @@ pub fn load(tree: &dyn Tree, settings: &Settings) -> Loaded {
         spans,
         decls,
         files_checked,
+        fingerprints: Default::default(),
     }
 }
 
@@ -608,9 +625,12 @@ fn load_readings(
     (store, jobs.len())
 }
 
-/// Read the text of files named by diagnostics, to show source lines beside them.
+/// The text of the files diagnostics name, to show source lines beside them: read again
+/// under the loader's rules, and kept only when the bytes are the very ones the loader
+/// read (a file changed or swapped for a link since is not shown).
 pub fn sources_for(
     tree: &dyn Tree,
+    loaded: &Loaded,
     diags: &[Diagnostic],
 ) -> std::collections::HashMap<String, String> {
     let mut out = std::collections::HashMap::new();
@@ -618,7 +638,11 @@ pub fn sources_for(
         if d.span.line == 0 || out.contains_key(&d.file) {
             continue;
         }
+        let Some(&print) = loaded.fingerprints.get(&d.file) else {
+            continue;
+        };
         if let Ok(bytes) = tree.read(&d.file, limits::READINGS_FILE_BYTES)
+            && tree::fingerprint(&bytes) == print
             && let Ok(t) = text_of(&d.file, bytes)
         {
             out.insert(d.file.clone(), t);

@@ -29,15 +29,25 @@ pub fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-/// Stream the rows of a readings file to `f` (line, cells), reporting a wrong header,
-/// ragged rows and invalid UTF-8; no row is kept in memory. Returns `false` when the
-/// header is wrong or missing.
+/// Where a row of a readings file is: the line it starts on, and the byte just after its
+/// line ending (where a row written after it goes: a quoted note may span several lines).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowAt {
+    /// 1-based line the row starts on.
+    pub line: u32,
+    /// Byte offset just after the row and its line ending (in the text without a BOM).
+    pub end: usize,
+}
+
+/// Stream the rows of a readings file to `f` (where, cells), reporting a wrong header,
+/// ragged rows and invalid UTF-8; no row is kept in memory. Returns the end of the
+/// header row, or `None` when the header is wrong or missing.
 pub fn for_each_row(
     file: &str,
     text: &str,
     diags: &mut Vec<Diagnostic>,
-    mut f: impl FnMut(u32, [&str; 7]),
-) -> bool {
+    mut f: impl FnMut(RowAt, [&str; 7]),
+) -> Option<usize> {
     let text = strip_bom(text);
     let mut records = Records::new(text.as_bytes());
     let Some(header) = records.next() else {
@@ -47,8 +57,9 @@ pub fn for_each_row(
             Span::file(),
             "the readings file is empty",
         ));
-        return false;
+        return None;
     };
+    let header_end = header.end;
     let got: Vec<String> = header
         .fields()
         .map(|c| String::from_utf8_lossy(c).trim().to_string())
@@ -68,7 +79,7 @@ pub fn for_each_row(
             )
             .hint(format!("make the first line: {}", HEADER.join(","))),
         );
-        return false;
+        return None;
     }
     while let Some(rec) = records.next() {
         let line = rec.line;
@@ -105,9 +116,9 @@ pub fn for_each_row(
             ));
             continue;
         }
-        f(line, cells);
+        f(RowAt { line, end: rec.end }, cells);
     }
-    true
+    Some(header_end)
 }
 
 thread_local! {
@@ -118,6 +129,7 @@ thread_local! {
 /// A CSV record: its fields, unescaped, and the line it starts on.
 struct Record<'a> {
     line: u32,
+    end: usize,
     data: &'a [u8],
     ends: &'a [usize],
 }
@@ -249,12 +261,115 @@ impl<'t> Records<'t> {
         if self.pos >= self.input.len() {
             self.done = true;
         }
+        // The record's end, past its line ending (the parser may or may not have consumed it).
+        let mut end = self.pos;
+        if !(end > start && self.input[end - 1] == b'\n') {
+            while end < self.input.len() && self.input[end] == b'\r' {
+                end += 1;
+            }
+            if end < self.input.len() && self.input[end] == b'\n' {
+                end += 1;
+            }
+        }
         Some(Record {
             line,
+            end,
             data: &self.data[..nout],
             ends: &self.ends[..nend],
         })
     }
+}
+
+/// A readings file as it is now, for adding rows to it: its text, where each row ends and
+/// what it is about, and the value in effect for each indicator and period.
+#[derive(Debug, Default)]
+pub struct Current {
+    /// The text, without a byte-order mark (empty for a new file).
+    pub text: String,
+    /// Whether the file starts with a UTF-8 byte-order mark (kept when it is rewritten).
+    pub bom: bool,
+    /// Where the header row ends.
+    pub header_end: usize,
+    /// Each data row: where it ends, and its key (indicator position, period).
+    pub rows: Vec<(usize, (usize, Period))>,
+    /// The value in effect for each (indicator id, period).
+    pub values: std::collections::HashMap<(String, Period), crate::model::reading::Recorded>,
+}
+
+/// Why a readings file cannot be added to.
+#[derive(Debug)]
+pub enum CurrentError {
+    /// The file cannot be read (too large, a link, not a regular file, I/O).
+    Read(super::file::ReadError),
+    /// The file has a problem (the first one found).
+    Invalid(Box<Diagnostic>),
+}
+
+/// Read the readings file of `subject` at `path` (`shown` names it in messages) as it is
+/// now; a missing file is an empty one. A file with any problem is refused: rows are never
+/// added to a file `pan validate` would reject.
+pub fn current(
+    path: &std::path::Path,
+    shown: &str,
+    subject: &Subject,
+) -> Result<Current, CurrentError> {
+    let bytes = match super::file::read(path, crate::config::limits::READINGS_FILE_BYTES, false) {
+        Ok(b) => b,
+        Err(super::file::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Current::default());
+        }
+        Err(e) => return Err(CurrentError::Read(e)),
+    };
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let text = super::text_of(shown, bytes).map_err(CurrentError::Invalid)?;
+    current_of(shown, subject, text, bom).map_err(CurrentError::Invalid)
+}
+
+/// [`current`] of a file's text (without its byte-order mark; `bom` says if it had one).
+pub fn current_of(
+    shown: &str,
+    subject: &Subject,
+    text: String,
+    bom: bool,
+) -> Result<Current, Box<Diagnostic>> {
+    let mut out = Current {
+        bom,
+        ..Current::default()
+    };
+    if text.is_empty() {
+        return Ok(out);
+    }
+    let mut diags = Vec::new();
+    let mut keys: Vec<(usize, RowAt)> = Vec::new();
+    let mut state = Interpreter::new(shown, 0, subject);
+    let header_end = for_each_row(shown, &text, &mut diags, |at, cells| {
+        let before = state.items.len();
+        state.row(at.line, cells);
+        if state.items.len() > before {
+            keys.push((before, at));
+        }
+    });
+    let fr = state.finish();
+    diags.extend(fr.diags);
+    if let Some(d) = diags.into_iter().next() {
+        return Err(Box::new(d));
+    }
+    out.header_end = header_end.unwrap_or(0);
+    for (i, at) in keys {
+        let r = &fr.items[i];
+        out.rows.push((at.end, (r.indicator as usize, r.period)));
+        let id = subject.indicators[r.indicator as usize].0.to_string();
+        out.values.insert(
+            (id, r.period),
+            crate::model::reading::Recorded {
+                value: crate::model::reading::raw_text(r.value, &fr.strings),
+                parsed: r.value,
+                line: r.line,
+            },
+        );
+    }
+    out.text = text;
+    Ok(out)
 }
 
 /// Read a whole readings file: stream its rows, interpreting each as it comes.
@@ -266,8 +381,10 @@ pub fn read(
 ) -> (Option<FileReadings>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut state = Interpreter::new(file, file_index, subject);
-    let ok = for_each_row(file, text, &mut diags, |line, cells| state.row(line, cells));
-    if !ok {
+    let ok = for_each_row(file, text, &mut diags, |at, cells| {
+        state.row(at.line, cells)
+    });
+    if ok.is_none() {
         return (None, diags);
     }
     let fr = state.finish();
@@ -518,9 +635,9 @@ mod crlf_tests {
     fn line_numbers_survive_crlf() {
         let mut lines = Vec::new();
         let text = "indicator,period,value,source,note,recorded,replaces\r\na,2024,1,S,,,\r\n\r\nb,2024,\"1\r\n\",S,,,\r\nc,2024,1,S,,,\r\n";
-        assert!(for_each_row("f.csv", text, &mut Vec::new(), |line, _| {
-            lines.push(line)
-        }));
+        assert!(
+            for_each_row("f.csv", text, &mut Vec::new(), |at, _| lines.push(at.line)).is_some()
+        );
         assert_eq!(lines, [2, 4, 6]);
     }
 }

@@ -1,7 +1,6 @@
 //! Where plan files come from: the working tree on disk, or (for `pan diff`) a git
 //! revision. The loader only sees relative paths and bytes.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// What kind of entry a path is.
@@ -26,14 +25,7 @@ pub struct Entry {
     pub kind: EntryKind,
 }
 
-/// Why an entry could not be listed or read.
-#[derive(Debug)]
-pub enum ReadError {
-    /// The file is larger than the limit.
-    TooLarge(u64),
-    /// The operating system refused (not found, permission, loop…).
-    Io(std::io::Error),
-}
+pub use super::file::ReadError;
 
 /// Entries of a walk, and the folders that could not be listed.
 pub type Walk = (Vec<Entry>, Vec<(String, std::io::Error)>);
@@ -139,23 +131,63 @@ impl Tree for FsTree {
     }
 
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
-        let file = std::fs::File::open(self.abs(path)).map_err(ReadError::Io)?;
-        let len = file.metadata().map(|m| m.len()).map_err(ReadError::Io)?;
-        if len > limit {
-            return Err(ReadError::TooLarge(len));
-        }
-        // Read at most limit + 1 bytes: the file may have grown since the size was taken.
-        let mut buf = Vec::with_capacity(len as usize);
-        file.take(limit + 1)
-            .read_to_end(&mut buf)
-            .map_err(ReadError::Io)?;
-        if buf.len() as u64 > limit {
-            return Err(ReadError::TooLarge(buf.len() as u64));
-        }
-        Ok(buf)
+        // Every folder on the way was listed by the walk without following links; the
+        // file itself is opened without following one.
+        super::file::read(&self.abs(path), limit, false)
     }
 
     fn is_dir(&self, path: &str) -> bool {
         std::fs::symlink_metadata(self.abs(path)).is_ok_and(|m| m.is_dir())
+    }
+}
+
+/// A tree that remembers a fingerprint of every file it hands out, so that what is shown
+/// later (source lines beside a diagnostic) is exactly what was read, never a file that
+/// changed or was swapped for a link since.
+pub struct Recording<'t> {
+    inner: &'t dyn Tree,
+    prints: std::sync::Mutex<std::collections::HashMap<String, u64>>,
+}
+
+/// The fingerprint of a file's bytes.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
+}
+
+impl<'t> Recording<'t> {
+    /// Record what `inner` hands out.
+    pub fn new(inner: &'t dyn Tree) -> Recording<'t> {
+        Recording {
+            inner,
+            prints: Default::default(),
+        }
+    }
+
+    /// The fingerprints of the files read, by path.
+    pub fn into_prints(self) -> std::collections::HashMap<String, u64> {
+        self.prints.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Tree for Recording<'_> {
+    fn walk(&self, dir: &str) -> Walk {
+        self.inner.walk(dir)
+    }
+
+    fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+        let bytes = self.inner.read(path, limit)?;
+        let print = fingerprint(&bytes);
+        if let Ok(mut m) = self.prints.lock() {
+            m.insert(path.to_string(), print);
+        }
+        Ok(bytes)
+    }
+
+    fn is_dir(&self, path: &str) -> bool {
+        self.inner.is_dir(path)
     }
 }

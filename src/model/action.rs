@@ -166,6 +166,49 @@ impl State {
     }
 }
 
+/// What is wrong with a state entry, given the entry before it: the one rule of state
+/// histories, which `pan update` applies before writing and `pan validate` to the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StateProblem {
+    /// Dated after today.
+    Future,
+    /// Dated before the entry before it.
+    BeforePrevious(Date),
+    /// Follows a done or cancelled entry without `reopened: true`.
+    AfterClosed(State, Date),
+    /// Says `reopened: true` but the entry before it is not done or cancelled (or there is
+    /// none).
+    NothingToReopen(Option<State>),
+    /// Has no note.
+    NoNote,
+}
+
+impl StateEntry {
+    /// Every problem of this entry after `previous` (the entry before it, if any), as of
+    /// `today`.
+    pub fn problems(&self, previous: Option<&StateEntry>, today: Date) -> Vec<StateProblem> {
+        let mut out = Vec::new();
+        if self.date > today {
+            out.push(StateProblem::Future);
+        }
+        if let Some(p) = previous {
+            if self.date < p.date {
+                out.push(StateProblem::BeforePrevious(p.date));
+            }
+            if p.state.is_closed() && !self.reopened {
+                out.push(StateProblem::AfterClosed(p.state, p.date));
+            }
+        }
+        if self.reopened && !previous.is_some_and(|p| p.state.is_closed()) {
+            out.push(StateProblem::NothingToReopen(previous.map(|p| p.state)));
+        }
+        if self.note.trim().is_empty() {
+            out.push(StateProblem::NoNote);
+        }
+        out
+    }
+}
+
 /// One dated entry of an action's state history.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]

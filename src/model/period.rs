@@ -233,11 +233,13 @@ impl Period {
 
 impl Ord for Period {
     fn cmp(&self, other: &Self) -> Ordering {
-        // Chronological by start; for equal starts, the coarser period first, then by end.
-        self.start()
-            .cmp(&other.start())
+        // By when the period ends (a year ends after its first half), then by when it
+        // starts (the shorter, later-starting period after), then coarser first: so the
+        // greatest period is the latest measure, everywhere periods are sorted.
+        self.end()
+            .cmp(&other.end())
+            .then(self.start().cmp(&other.start()))
             .then(self.rank().cmp(&other.rank()))
-            .then(self.end().cmp(&other.end()))
     }
 }
 
@@ -340,7 +342,10 @@ mod tests {
         ];
         v.sort();
         let s: Vec<String> = v.iter().map(|x| x.to_string()).collect();
-        assert_eq!(s, ["2025-12-31", "2026", "2026-H1", "2026-01", "2026-Q2"]);
+        assert_eq!(s, ["2025-12-31", "2026-01", "2026-H1", "2026-Q2", "2026"]);
+        // A year ends after its first half: it is the later measure.
+        assert!(p("2025") > p("2025-H1"));
+        assert!(p("2025-H2") > p("2025"));
     }
 
     #[test]

@@ -82,6 +82,18 @@ pub enum Value {
     Text(Sym),
 }
 
+/// A reading's value, owned (its text resolved): what reports hand to renderers, which
+/// alone decide how a number or `done` reads in each language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Figure {
+    /// A number.
+    Number(f64),
+    /// Delivered.
+    Done,
+    /// A qualitative assessment.
+    Text(String),
+}
+
 /// Why a value does not fit an indicator's kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValueError {
@@ -179,14 +191,126 @@ pub fn parse_value(
     }
 }
 
-/// Format a number without a useless fraction: `12`, `60.1`.
-pub fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{v:.6}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+/// Read a value as a person typed it (`pan reading add`, an imported spreadsheet) for an
+/// indicator of `kind`: the value, and its text as it will be written (trimmed, a decimal
+/// comma made a point, grouping spaces removed, digits exactly as typed). What could be
+/// read two ways is refused rather than guessed: `1,234` (a thousand and more, or one
+/// and a fraction?), `1.234.567`, a `%` on anything but a percentage.
+pub fn parse_input(raw: &str, kind: IndicatorKind) -> Result<(Value, String), ValueError> {
+    let t = raw.trim();
+    let err = |message: String, hint: &str| ValueError {
+        message,
+        hint: hint.to_string(),
+    };
+    if t.is_empty() {
+        return Err(err("the value is empty".into(), "write the measured value"));
     }
+    if matches!(
+        kind,
+        IndicatorKind::Deliverable | IndicatorKind::Qualitative
+    ) {
+        let mut strings = Strings::default();
+        let v = parse_value(t, kind, &mut strings)?;
+        let text = match v {
+            Value::Done => "done".to_string(),
+            _ => t.to_string(),
+        };
+        return Ok((v, text));
+    }
+    let what = match kind {
+        IndicatorKind::Count => "a count",
+        IndicatorKind::Percent => "a percentage",
+        _ => "a number",
+    };
+    let (body, had_percent) = match t.strip_suffix('%') {
+        Some(b) => (b.trim_end(), true),
+        None => (t, false),
+    };
+    if had_percent && kind != IndicatorKind::Percent {
+        return Err(err(
+            format!("`{t}` is a percentage, but the indicator is {what}"),
+            "write the number alone, e.g. 12",
+        ));
+    }
+    // Grouping spaces (French spreadsheets write 1 234) are unambiguous: removed.
+    let compact: String = body
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    let commas = compact.matches(',').count();
+    let points = compact.matches('.').count();
+    let ambiguous = || {
+        err(
+            format!("`{t}` can be read two ways (a thousands separator or a decimal mark)"),
+            "write the number without thousands separators, with a point or a comma for decimals: 1234 or 1234.5 (or 1234,5)",
+        )
+    };
+    if commas + points > 1 {
+        return Err(ambiguous());
+    }
+    let digits_after = |sep: char| {
+        compact
+            .split_once(sep)
+            .map(|(a, b)| (a.trim_start_matches(['-', '+']).len(), b.len()))
+    };
+    // `1,234`: one to three digits, a comma, exactly three digits: thousands or decimals?
+    if let Some((before, after)) = digits_after(',')
+        && (1..=3).contains(&before)
+        && after == 3
+        && compact
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '+'))
+    {
+        return Err(ambiguous());
+    }
+    // `1.234` for a count: a thousand and more, as in many locales, not a fraction.
+    if kind == IndicatorKind::Count
+        && let Some((before, after)) = digits_after('.')
+        && (1..=3).contains(&before)
+        && after == 3
+    {
+        return Err(ambiguous());
+    }
+    let text = compact.replace(',', ".");
+    let ok = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+        && text.chars().any(|c| c.is_ascii_digit());
+    let number = if ok {
+        text.parse::<f64>().ok().filter(|v| v.is_finite())
+    } else {
+        None
+    };
+    let Some(n) = number else {
+        return Err(err(
+            format!("`{t}` is not a number, but the indicator is {what}"),
+            match kind {
+                IndicatorKind::Count => "write a whole number such as 12",
+                IndicatorKind::Percent => "write a percentage between 0 and 100, e.g. 60.1",
+                _ => "write a number such as 12.5 (a decimal comma is accepted)",
+            },
+        ));
+    };
+    let mut strings = Strings::default();
+    let v = parse_value(&text, kind, &mut strings)?;
+    // `-0` is 0.
+    let text = if n == 0.0 {
+        text.trim_start_matches(['-', '+']).to_string()
+    } else {
+        text
+    };
+    let _ = v;
+    Ok((Value::Number(n), text))
+}
+
+/// Format a number exactly, without a useless fraction: `12`, `60.1`, `0.0000004` (the
+/// shortest text that reads back as the same number; `-0` is `0`).
+pub fn format_number(v: f64) -> String {
+    if v == 0.0 {
+        return "0".to_string();
+    }
+    format!("{v}")
 }
 
 /// A value as written in a readings file (`12`, `60.1`, `done`, a text).
@@ -230,6 +354,18 @@ pub struct NewReading {
     pub replaces: Option<String>,
 }
 
+/// What is already recorded for one indicator and period, in effect: its value as written
+/// and where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recorded {
+    /// Value as written.
+    pub value: String,
+    /// Parsed value.
+    pub parsed: Value,
+    /// Line in the readings file.
+    pub line: u32,
+}
+
 /// Who a reading belongs to: an action's indicator or a plan-level context indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Owner {
@@ -263,6 +399,53 @@ pub struct Reading {
     /// Line of the file it was read from (1-based).
     pub line: u32,
 }
+
+impl Reading {
+    /// Whether the reading was known on `as_of`: its period had begun and it was recorded
+    /// by then (a reading without a recorded day is known from its period's start). A
+    /// report for a past date ignores what was not yet known.
+    pub fn known_on(&self, as_of: Date) -> bool {
+        self.period.start() <= as_of && self.recorded.is_none_or(|d| d <= as_of)
+    }
+
+    /// The order of "latest": the period that ends last, then the one recorded last, then
+    /// the one that started last.
+    pub fn recency(&self) -> (Date, Option<Date>, Date) {
+        (self.period.end(), self.recorded, self.period.start())
+    }
+}
+
+/// The latest of `readings` known on `as_of` (see [`Reading::recency`]); on a tie, the
+/// last given (a correction comes after what it corrects).
+pub fn latest<'r>(
+    readings: impl IntoIterator<Item = &'r Reading>,
+    as_of: Date,
+) -> Option<&'r Reading> {
+    readings
+        .into_iter()
+        .filter(|r| r.known_on(as_of))
+        .fold(None, |best: Option<&Reading>, r| match best {
+            Some(b) if b.recency() > r.recency() => Some(b),
+            _ => Some(r),
+        })
+}
+
+/// The readings in effect among one indicator's readings in period order: the last row of
+/// each period counts (a later row corrects an earlier one).
+pub fn effective(readings: Vec<&Reading>) -> Vec<&Reading> {
+    let mut out: Vec<&Reading> = Vec::with_capacity(readings.len());
+    for r in readings {
+        if out.last().is_some_and(|l| l.period == r.period) {
+            out.pop();
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// The name of the plan's context indicators where an action code would stand (`pan
+/// reading add context …`, the `action` column of listings).
+pub const CONTEXT: &str = "context";
 
 /// All readings of a plan repository.
 #[derive(Clone, Debug, Default)]
@@ -334,34 +517,23 @@ impl Readings {
     }
 
     /// Group readings by owner and indicator, each group in period order, with corrections
-    /// applied (only the last reading of a period counts).
+    /// applied (see [`effective`]).
     pub fn effective_by_indicator(&self) -> HashMap<(Owner, u32), Vec<&Reading>> {
-        let mut map: HashMap<(Owner, u32), Vec<&Reading>> = self
-            .index()
+        self.index()
             .iter()
-            .map(|(k, v)| (*k, v.iter().map(|&i| &self.items[i as usize]).collect()))
-            .collect();
-        for v in map.values_mut() {
-            // Keep the last reading of each period: a later row corrects an earlier one.
-            let mut out: Vec<&Reading> = Vec::with_capacity(v.len());
-            for r in v.drain(..) {
-                if out.last().is_some_and(|l| l.period == r.period) {
-                    out.pop();
-                }
-                out.push(r);
-            }
-            *v = out;
-        }
-        map
+            .map(|(k, v)| {
+                let rs = v.iter().map(|&i| &self.items[i as usize]).collect();
+                (*k, effective(rs))
+            })
+            .collect()
     }
 
-    /// Render a value for people.
-    pub fn display_value(&self, v: Value, kind: IndicatorKind) -> String {
+    /// A value, owned.
+    pub fn figure(&self, v: Value) -> Figure {
         match v {
-            Value::Number(n) if kind == IndicatorKind::Percent => format!("{} %", format_number(n)),
-            Value::Number(n) => format_number(n),
-            Value::Done => "done".to_string(),
-            Value::Text(s) => self.strings.get(s).to_string(),
+            Value::Number(n) => Figure::Number(n),
+            Value::Done => Figure::Done,
+            Value::Text(s) => Figure::Text(self.strings.get(s).to_string()),
         }
     }
 
@@ -424,6 +596,49 @@ mod tests {
         };
         assert_eq!(s.get(sym), "Très positif");
         assert!(parse_value("  ", IndicatorKind::Qualitative, &mut s).is_err());
+    }
+
+    #[test]
+    fn input_is_kept_as_typed_and_ambiguity_refused() {
+        let ok = |raw: &str, kind| parse_input(raw, kind).map(|(_, t)| t);
+        assert_eq!(
+            ok("0.0000004", IndicatorKind::Number),
+            Ok("0.0000004".into())
+        );
+        assert_eq!(
+            ok("-0.0000001", IndicatorKind::Number),
+            Ok("-0.0000001".into())
+        );
+        assert_eq!(ok("60,1", IndicatorKind::Percent), Ok("60.1".into()));
+        assert_eq!(ok("60,1 %", IndicatorKind::Percent), Ok("60.1".into()));
+        assert_eq!(ok("1 234", IndicatorKind::Count), Ok("1234".into()));
+        assert_eq!(ok(" 12 ", IndicatorKind::Count), Ok("12".into()));
+        assert_eq!(ok("-0", IndicatorKind::Number), Ok("0".into()));
+        assert_eq!(ok("Done", IndicatorKind::Deliverable), Ok("done".into()));
+        for (raw, kind) in [
+            ("1,234", IndicatorKind::Count),
+            ("1,234", IndicatorKind::Number),
+            ("1.234", IndicatorKind::Count),
+            ("1.234.567", IndicatorKind::Count),
+            ("1,234.5", IndicatorKind::Number),
+            ("12%", IndicatorKind::Count),
+            ("12 %", IndicatorKind::Number),
+            ("1.5", IndicatorKind::Count),
+            ("abc", IndicatorKind::Number),
+            ("101", IndicatorKind::Percent),
+        ] {
+            assert!(
+                parse_input(raw, kind).is_err(),
+                "{raw} as {kind:?} should be refused"
+            );
+        }
+        assert!(
+            parse_input("1,234", IndicatorKind::Count)
+                .unwrap_err()
+                .message
+                .contains("two ways")
+        );
+        assert_eq!(ok("1.234", IndicatorKind::Number), Ok("1.234".into()));
     }
 
     #[test]

@@ -2,9 +2,80 @@
 
 use std::fmt::Write;
 
+use serde::Serialize;
+
 use super::markdown::{self, Align};
 use super::term::{Style, Term, sanitize};
+use super::words;
+use crate::config::{Lang, Settings};
+use crate::model::Action;
+use crate::model::calendar::Shape;
 use crate::report::card::{Card, NamedActor};
+use crate::report::readings::ReadingRow;
+
+/// What a calendar means, in a language: its shape, bounds, and whether it can be late.
+pub fn calendar_meaning(action: &Action, settings: &Settings, lang: Lang) -> String {
+    let c = &action.calendar;
+    let start = c.start.map(|s| s.to_string());
+    let fr = lang == Lang::Fr;
+    let from = start
+        .clone()
+        .map(|s| {
+            if fr {
+                format!(" à partir de {s}")
+            } else {
+                format!(" from {s}")
+            }
+        })
+        .unwrap_or_default();
+    let end = c.end.map(|e| e.to_string()).unwrap_or_default();
+    let deadline = c.deadline().map(|d| d.to_string()).unwrap_or_default();
+    let first = start.unwrap_or_else(|| settings.plan.start.to_string());
+    let recurrence = c.recurrence.map(|r| r.as_str()).unwrap_or("");
+    match (c.shape(), fr) {
+        (Shape::Bounded, false) => format!("bounded: {first} to {end}, deadline {deadline}"),
+        (Shape::Bounded, true) => format!("bornée : de {first} à {end}, échéance le {deadline}"),
+        (Shape::Continuous, false) => match c.end {
+            Some(e) => format!("continuous{from}, first phase or milestone by {e}; never late"),
+            None => format!("continuous{from}; never late"),
+        },
+        (Shape::Continuous, true) => match c.end {
+            Some(e) => format!("continue{from}, première phase ou jalon en {e} ; jamais en retard"),
+            None => format!("continue{from} ; jamais en retard"),
+        },
+        (Shape::OpenEnded, false) => format!("open-ended{from}; never late"),
+        (Shape::OpenEnded, true) => format!("sans fin{from} ; jamais en retard"),
+        (Shape::Recurring, false) => {
+            format!("recurring ({recurrence}){from}; active every year of the plan; never late")
+        }
+        (Shape::Recurring, true) => format!(
+            "récurrente ({recurrence}){from} ; active chaque année du plan ; jamais en retard"
+        ),
+        (Shape::Dependent, false) => format!(
+            "follows the schedule of {}; never late by itself",
+            c.dependency.as_deref().unwrap_or("another strategy")
+        ),
+        (Shape::Dependent, true) => format!(
+            "suit le calendrier de {} ; jamais en retard par elle-même",
+            c.dependency.as_deref().unwrap_or("une autre stratégie")
+        ),
+        (Shape::Unspecified, false) => {
+            "no calendar published; treated as running over the whole plan period".to_string()
+        }
+        (Shape::Unspecified, true) => {
+            "aucun calendrier publié ; considérée comme couvrant toute la période du plan"
+                .to_string()
+        }
+    }
+}
+
+/// A reading's value on a card: as people read it, with its unit.
+fn value(r: &ReadingRow, lang: Lang) -> String {
+    match r.kind {
+        Some(k) => words::figure(&r.value, k, lang),
+        None => r.raw.clone(),
+    }
+}
 
 fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut out = String::new();
@@ -34,7 +105,7 @@ fn actor(a: &NamedActor) -> String {
 }
 
 /// The card as text for a terminal.
-pub fn text(card: &Card, term: &Term) -> String {
+pub fn text(card: &Card, settings: &Settings, term: &Term) -> String {
     let a = card.action;
     let mut out = String::new();
     let w = term.width.clamp(40, 120);
@@ -97,7 +168,21 @@ pub fn text(card: &Card, term: &Term) -> String {
     label(
         &mut out,
         "",
-        &term.paint(Style::Dim, &card.calendar_meaning),
+        &term.paint(Style::Dim, &calendar_meaning(a, settings, Lang::En)),
+    );
+    let health = card.assessment.health;
+    label(
+        &mut out,
+        "Health",
+        &format!(
+            "{} — {} (as of {})",
+            term.paint(
+                super::status::health_style(health),
+                words::health(health, Lang::En)
+            ),
+            sanitize(&words::reason(&card.assessment.why, Lang::En)),
+            card.as_of
+        ),
     );
     out.push('\n');
     let _ = writeln!(out, "{}", term.paint(Style::Bold, "Indicators"));
@@ -147,7 +232,7 @@ pub fn text(card: &Card, term: &Term) -> String {
         let corr = r
             .replaces
             .as_ref()
-            .map(|v| format!(" (corrects {v})"))
+            .map(|v| format!(" (corrects {})", sanitize(v)))
             .unwrap_or_default();
         let note = if r.note.is_empty() {
             String::new()
@@ -158,8 +243,8 @@ pub fn text(card: &Card, term: &Term) -> String {
             out,
             "  {:<idw$}  {:<10} {:>10}{corr}  {}{note}",
             r.indicator,
-            r.period,
-            sanitize(&r.value),
+            r.period.to_string(),
+            sanitize(&value(r, Lang::En)),
             term.paint(Style::Dim, &sanitize(&r.source))
         );
     }
@@ -170,16 +255,21 @@ fn sanitize_keep_newlines(s: &str) -> String {
     s.split('\n').map(sanitize).collect::<Vec<_>>().join("\n")
 }
 
-/// The card as Markdown.
-pub fn markdown(card: &Card) -> String {
+/// The card as Markdown, in a language (the plan's text stays as published).
+pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
     let a = card.action;
     let e = markdown::escape;
+    let fr = lang == Lang::Fr;
+    let t = |en: &'static str, f: &'static str| if fr { f } else { en };
+    let w = words::of(lang);
     let mut out = String::new();
     let _ = writeln!(out, "## {} — {}\n", a.code, e(&card.objective_title));
     let _ = writeln!(
         out,
-        "Objective {} · lever {} — {}\n",
+        "{} {} · {} {} — {}\n",
+        t("Objective", "Objectif"),
         a.objective,
+        t("lever", "levier"),
         a.code.lever,
         e(&card.lever_title)
     );
@@ -189,7 +279,7 @@ pub fn markdown(card: &Card) -> String {
     out.push('\n');
     let rows = vec![
         vec![
-            "Responsible".into(),
+            w.responsible.into(),
             card.responsible_named
                 .iter()
                 .map(|r| e(&actor(r)))
@@ -197,7 +287,7 @@ pub fn markdown(card: &Card) -> String {
                 .join("<br>"),
         ],
         vec![
-            "Partners".into(),
+            t("Partners", "Partenaires").into(),
             card.partners_named
                 .iter()
                 .map(|r| e(&actor(r)))
@@ -205,12 +295,26 @@ pub fn markdown(card: &Card) -> String {
                 .join("<br>"),
         ],
         vec![
-            "Calendar".into(),
-            format!("{} ({})", e(&a.calendar.label), e(&card.calendar_meaning)),
+            w.calendar.into(),
+            format!(
+                "{} ({})",
+                e(&a.calendar.label),
+                e(&calendar_meaning(a, settings, lang))
+            ),
+        ],
+        vec![
+            w.health.into(),
+            format!(
+                "{} — {} ({} {})",
+                words::health(card.assessment.health, lang),
+                e(&words::reason(&card.assessment.why, lang)),
+                w.as_of,
+                words::date(card.as_of, lang)
+            ),
         ],
     ];
     out.push_str(&markdown::table(
-        &["Field", "Value"],
+        &[t("Field", "Champ"), w.value],
         &[Align::Left, Align::Left],
         &rows,
     ));
@@ -228,7 +332,12 @@ pub fn markdown(card: &Card) -> String {
         })
         .collect();
     out.push_str(&markdown::table(
-        &["Indicator", "Label", "Kind", "Measure"],
+        &[
+            w.indicator,
+            t("Label", "Libellé"),
+            t("Kind", "Type"),
+            t("Measure", "Mesure"),
+        ],
         &[Align::Left; 4],
         &rows,
     ));
@@ -237,10 +346,16 @@ pub fn markdown(card: &Card) -> String {
         let rows: Vec<Vec<String>> = a
             .states
             .iter()
-            .map(|s| vec![s.date.to_string(), s.state.as_str().into(), e(&s.note)])
+            .map(|s| {
+                vec![
+                    words::date(s.date, lang),
+                    words::state(s.state, lang).into(),
+                    e(&s.note),
+                ]
+            })
             .collect();
         out.push_str(&markdown::table(
-            &["Date", "State", "Note"],
+            &["Date", w.state, "Note"],
             &[Align::Left; 3],
             &rows,
         ));
@@ -252,16 +367,16 @@ pub fn markdown(card: &Card) -> String {
             .iter()
             .map(|r| {
                 vec![
-                    format!("`{}`", r.indicator),
-                    r.period.clone(),
-                    e(&r.value),
+                    e(&r.label),
+                    r.period.to_string(),
+                    e(&value(r, lang)),
                     e(&r.source),
                     e(&r.note),
                 ]
             })
             .collect();
         out.push_str(&markdown::table(
-            &["Indicator", "Period", "Value", "Source", "Note"],
+            &[w.indicator, w.period_col, w.value, w.source, "Note"],
             &[
                 Align::Left,
                 Align::Left,
@@ -273,4 +388,63 @@ pub fn markdown(card: &Card) -> String {
         ));
     }
     out
+}
+
+/// A reading in the card's JSON: values as written in the readings file.
+#[derive(Serialize)]
+struct ReadingJson<'a> {
+    indicator: &'a str,
+    period: String,
+    value: &'a str,
+    source: &'a str,
+    note: &'a str,
+    recorded: Option<String>,
+    replaces: Option<&'a str>,
+}
+
+/// The card's JSON: the action's fields, then what `pan` adds.
+#[derive(Serialize)]
+struct CardJson<'a> {
+    #[serde(flatten)]
+    action: &'a Action,
+    lever_title: &'a str,
+    objective_title: &'a str,
+    responsible_named: &'a [NamedActor],
+    partners_named: &'a [NamedActor],
+    calendar_meaning: String,
+    as_of: String,
+    health: &'static str,
+    reason: String,
+    readings: Vec<ReadingJson<'a>>,
+}
+
+/// The card as JSON (English for the derived phrases).
+pub fn json(card: &Card, settings: &Settings) -> anyhow::Result<String> {
+    let doc = CardJson {
+        action: card.action,
+        lever_title: &card.lever_title,
+        objective_title: &card.objective_title,
+        responsible_named: &card.responsible_named,
+        partners_named: &card.partners_named,
+        calendar_meaning: calendar_meaning(card.action, settings, Lang::En),
+        as_of: card.as_of.to_string(),
+        health: card.assessment.health.as_str(),
+        reason: words::reason(&card.assessment.why, Lang::En),
+        readings: card
+            .readings
+            .iter()
+            .map(|r| ReadingJson {
+                indicator: &r.indicator,
+                period: r.period.to_string(),
+                value: &r.raw,
+                source: &r.source,
+                note: &r.note,
+                recorded: r.recorded.map(|d| d.to_string()),
+                replaces: r.replaces.as_deref(),
+            })
+            .collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&doc)?;
+    s.push('\n');
+    Ok(s)
 }

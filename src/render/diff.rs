@@ -1,55 +1,233 @@
-//! Printing a plan diff: text for a terminal, Markdown for a pull-request comment, JSON.
+//! Printing a plan diff: text for a terminal (English), Markdown for a pull-request
+//! comment (in the plan's language), JSON (version 1, English phrases).
 
 use std::fmt::Write;
 
-use super::markdown::{self, Align, escape, escape_inline};
-use super::term::{Style, Term, sanitize, truncate};
-use crate::report::diff::{ActionDiff, Kind, PlanDiff, ReadingsDiff, Row, Words};
+use serde::Serialize;
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+use super::markdown::{self, Align, escape, escape_inline, html};
+use super::term::{Style, Term, sanitize, truncate};
+use super::words;
+use crate::config::Lang;
+use crate::diag::Severity;
+use crate::model::StateEntry;
+use crate::report::diff::{
+    ActionDiff, Declaration, Field, Kind, PlanDiff, Problem, ReadingsDiff, Rewritten, Row, Words,
+};
+
+/// The words of a diff, in one language.
+struct T {
+    changed: (&'static str, &'static str),
+    added_removed: &'static str,
+    reading_added: (&'static str, &'static str),
+    as_replacements: &'static str,
+    state_recorded: (&'static str, &'static str),
+    problem: (&'static str, &'static str),
+    introduced_fixed: &'static str,
+    rewrite: (&'static str, &'static str),
+    title: &'static str,
+    rewritten: &'static str,
+    rewritten_help: &'static str,
+    no_change: &'static str,
+    action: &'static str,
+    change: &'static str,
+    what_changed: &'static str,
+    context: &'static str,
+    declarations: &'static str,
+    validation: &'static str,
+    rule: &'static str,
+    file: &'static str,
+    problem_col: &'static str,
+    footer: &'static str,
+    added: &'static str,
+    removed: &'static str,
+    modified: &'static str,
+    introduced: &'static str,
+    fixed: &'static str,
+    allowed: &'static str,
+}
+
+const EN: T = T {
+    changed: ("action changed", "actions changed"),
+    added_removed: "{} added, {} removed",
+    reading_added: ("reading added", "readings added"),
+    as_replacements: "{} as replacements",
+    state_recorded: ("state recorded", "states recorded"),
+    problem: ("problem", "problems"),
+    introduced_fixed: "{} introduced, {} fixed",
+    rewrite: ("history rewrite", "history rewrites"),
+    title: "Plan changes",
+    rewritten: "⛔ History rewritten",
+    rewritten_help: "A reading or a state entry that was already recorded was edited or removed. Corrections are recorded as new rows (`pan reading add … --replace`); if this rewrite is deliberate, run `pan diff --allow-history-rewrite`.",
+    no_change: "No change to the plan's actions or readings.",
+    action: "Action",
+    change: "Change",
+    what_changed: "What changed",
+    context: "Context indicators",
+    declarations: "Levers, objectives and actors",
+    validation: "Validation",
+    rule: "Rule",
+    file: "File",
+    problem_col: "Problem",
+    footer: "pan diff · health as of",
+    added: "added",
+    removed: "removed",
+    modified: "modified",
+    introduced: "introduced",
+    fixed: "fixed",
+    allowed: "allowed",
+};
+
+const FR: T = T {
+    changed: ("action modifiée", "actions modifiées"),
+    added_removed: "{} ajoutée(s), {} supprimée(s)",
+    reading_added: ("mesure ajoutée", "mesures ajoutées"),
+    as_replacements: "dont {} en correction",
+    state_recorded: ("état enregistré", "états enregistrés"),
+    problem: ("problème", "problèmes"),
+    introduced_fixed: "{} introduit(s), {} corrigé(s)",
+    rewrite: ("réécriture de l'historique", "réécritures de l'historique"),
+    title: "Modifications du plan",
+    rewritten: "⛔ Historique réécrit",
+    rewritten_help: "Une mesure ou un état déjà enregistré a été modifié ou supprimé. Une correction s'enregistre comme une nouvelle ligne (`pan reading add … --replace`) ; si la réécriture est voulue, lancez `pan diff --allow-history-rewrite`.",
+    no_change: "Aucune modification des actions ni des mesures du plan.",
+    action: "Action",
+    change: "Modification",
+    what_changed: "Ce qui change",
+    context: "Indicateurs de contexte",
+    declarations: "Leviers, objectifs et acteurs",
+    validation: "Validation",
+    rule: "Règle",
+    file: "Fichier",
+    problem_col: "Problème",
+    footer: "pan diff · situation au",
+    added: "ajoutée",
+    removed: "supprimée",
+    modified: "modifiée",
+    introduced: "introduit",
+    fixed: "corrigé",
+    allowed: "accepté",
+};
+
+fn t(lang: Lang) -> &'static T {
+    match lang {
+        Lang::En => &EN,
+        Lang::Fr => &FR,
+    }
+}
+
+fn plural(n: usize, (one, many): (&str, &str)) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The one-line summary.
-pub fn summary_line(d: &PlanDiff) -> String {
+/// The one-line summary, in a language.
+pub fn summary_line(d: &PlanDiff, lang: Lang) -> String {
+    let w = t(lang);
     let s = &d.summary;
     let mut parts = Vec::new();
-    let mut actions = plural(s.actions_changed, "action changed", "actions changed");
+    let mut actions = plural(s.actions_changed, w.changed);
     if s.actions_added + s.actions_removed > 0 {
         let _ = write!(
             actions,
-            " ({} added, {} removed)",
-            s.actions_added, s.actions_removed
+            " ({})",
+            words::fill(
+                w.added_removed,
+                &[s.actions_added.to_string(), s.actions_removed.to_string()]
+            )
         );
     }
     parts.push(actions);
-    let mut readings = plural(s.readings_added, "reading added", "readings added");
+    let mut readings = plural(s.readings_added, w.reading_added);
     if s.readings_replaced > 0 {
-        let _ = write!(readings, " ({} as replacements)", s.readings_replaced);
+        let _ = write!(
+            readings,
+            " ({})",
+            words::fill(w.as_replacements, &[s.readings_replaced.to_string()])
+        );
     }
     parts.push(readings);
-    parts.push(plural(
-        s.states_recorded,
-        "state recorded",
-        "states recorded",
-    ));
-    parts.push(format!(
-        "{} introduced, {} fixed",
-        plural(s.problems_introduced, "problem", "problems"),
-        s.problems_fixed
+    parts.push(plural(s.states_recorded, w.state_recorded));
+    parts.push(words::fill(
+        w.introduced_fixed,
+        &[
+            plural(s.problems_introduced, w.problem),
+            s.problems_fixed.to_string(),
+        ],
     ));
     if s.history_rewrites > 0 {
-        parts.push(plural(
-            s.history_rewrites,
-            "history rewrite",
-            "history rewrites",
-        ));
+        parts.push(plural(s.history_rewrites, w.rewrite));
     }
     parts.join(" · ")
 }
 
 fn row(r: &Row) -> String {
-    format!("{} {} = {}", r.indicator, r.period, r.value)
+    format!("{} {} = {}", r.indicator, r.period, r.raw)
+}
+
+/// A field's name, as in the files (so the same in every language).
+fn field(f: &Field) -> String {
+    match f {
+        Field::Objective => "objective".into(),
+        Field::Responsible => "responsible".into(),
+        Field::Partners => "partners".into(),
+        Field::Indicator(id) => format!("indicator {id}"),
+        Field::IndicatorLabel(id) => format!("indicator {id} label"),
+        Field::IndicatorKind(id) => format!("indicator {id} kind"),
+        Field::IndicatorMeasure(id) => format!("indicator {id} measure"),
+        Field::IndicatorFrequency(id) => format!("indicator {id} frequency"),
+        Field::Calendar => "calendar".into(),
+        Field::CalendarParsed => "calendar (parsed)".into(),
+    }
+}
+
+fn state_entry(e: &StateEntry) -> String {
+    format!("{} {}", e.date, e.state.as_str())
+}
+
+/// What a history rewrite did, in English.
+pub fn rewritten(w: &Rewritten) -> String {
+    match w {
+        Rewritten::ActionRemoved(n) => format!("the action was removed with its {n} state entries"),
+        Rewritten::StateChanged(a, b) => {
+            format!(
+                "state entry {} was changed to {}",
+                state_entry(a),
+                state_entry(b)
+            )
+        }
+        Rewritten::StateRemoved(e) => format!("state entry {} was removed", state_entry(e)),
+        Rewritten::ReadingRemoved(r) => format!("reading {} ({}) was removed", row(r), r.source),
+        Rewritten::ReadingEdited(pair) => {
+            format!("reading {} was edited in place to {}", row(&pair.0), row(&pair.1))
+        }
+    }
+}
+
+/// A change of the declarations, in English.
+pub fn declaration(d: &Declaration) -> String {
+    match d {
+        Declaration::LeverAdded(c, t) => format!("lever {c} added: {t}"),
+        Declaration::LeverRetitled(c, a, b) => format!("lever {c} title: \"{a}\" → \"{b}\""),
+        Declaration::LeverRemoved(c) => format!("lever {c} removed"),
+        Declaration::ObjectiveAdded(c, t) => format!("objective {c} added: {t}"),
+        Declaration::ObjectiveRetitled(c, a, b) => {
+            format!("objective {c} title: \"{a}\" → \"{b}\"")
+        }
+        Declaration::ObjectiveRemoved(c) => format!("objective {c} removed"),
+        Declaration::ActorAdded(a, n) => format!("actor {a} added: {n}"),
+        Declaration::ActorChanged(a) => format!("actor {a} changed"),
+        Declaration::ActorRemoved(a) => format!("actor {a} removed"),
+        Declaration::ContextAdded(c) => format!("context indicator {c} added"),
+        Declaration::ContextChanged(c) => format!("context indicator {c} changed"),
+        Declaration::ContextRemoved(c) => format!("context indicator {c} removed"),
+    }
+}
+
+fn severity(p: &Problem, lang: Lang) -> &'static str {
+    match p.severity {
+        None => t(lang).allowed,
+        Some(s) => s.as_str(),
+    }
 }
 
 fn short(a: &ActionDiff) -> String {
@@ -58,10 +236,10 @@ fn short(a: &ActionDiff) -> String {
         parts.push(format!("moved {from} → {to}"));
     }
     if !a.fields.is_empty() {
-        let mut names: Vec<&str> = a
+        let mut names: Vec<String> = a
             .fields
             .iter()
-            .map(|f| f.field.split(' ').next().unwrap_or(""))
+            .map(|f| field(&f.field).split(' ').next().unwrap_or("").to_string())
             .collect();
         names.dedup();
         parts.push(names.join(", "));
@@ -70,30 +248,35 @@ fn short(a: &ActionDiff) -> String {
         parts.push("text".into());
     }
     if !a.states_added.is_empty() {
-        parts.push(plural(a.states_added.len(), "state", "states"));
+        parts.push(plural(a.states_added.len(), ("state", "states")));
     }
     let r = &a.readings;
     let n = r.added.len() + r.replaced.len();
     if n > 0 {
-        parts.push(plural(n, "reading", "readings"));
+        parts.push(plural(n, ("reading", "readings")));
     }
     if !r.removed.is_empty() || !r.altered.is_empty() {
         parts.push(format!(
             "{} rewritten",
-            plural(r.removed.len() + r.altered.len(), "reading", "readings")
+            plural(r.removed.len() + r.altered.len(), ("reading", "readings"))
         ));
     }
     if let Some((a, b)) = a.health {
-        parts.push(format!("health {} → {}", a.label(), b.label()));
+        parts.push(format!(
+            "health {} → {}",
+            words::health(a, Lang::En),
+            words::health(b, Lang::En)
+        ));
     }
     parts.join(" · ")
 }
 
-fn kind(k: Kind) -> &'static str {
+fn kind(k: Kind, lang: Lang) -> &'static str {
+    let w = t(lang);
     match k {
-        Kind::Added => "added",
-        Kind::Removed => "removed",
-        Kind::Modified => "modified",
+        Kind::Added => w.added,
+        Kind::Removed => w.removed,
+        Kind::Modified => w.modified,
     }
 }
 
@@ -104,10 +287,11 @@ fn detail_lines(a: &ActionDiff, md: bool) -> Vec<String> {
         out.push(format!("moved: {} → {}", e(from), e(to)));
     }
     for f in &a.fields {
+        let name = field(&f.field);
         let line = match (f.before.is_empty(), f.after.is_empty()) {
-            (true, _) => format!("{}: + {}", f.field, e(&f.after)),
-            (_, true) => format!("{}: − {}", f.field, e(&f.before)),
-            _ => format!("{}: {} → {}", f.field, e(&f.before), e(&f.after)),
+            (true, _) => format!("{}: + {}", e(&name), e(&f.after)),
+            (_, true) => format!("{}: − {}", e(&name), e(&f.before)),
+            _ => format!("{}: {} → {}", e(&name), e(&f.before), e(&f.after)),
         };
         out.push(line);
     }
@@ -152,7 +336,11 @@ fn detail_lines(a: &ActionDiff, md: bool) -> Vec<String> {
         ));
     }
     if let Some((x, y)) = a.health {
-        out.push(format!("health: {} → {}", x.label(), y.label()));
+        out.push(format!(
+            "health: {} → {}",
+            words::health(x, Lang::En),
+            words::health(y, Lang::En)
+        ));
     }
     out.extend(reading_lines(&a.readings, md));
     out
@@ -170,7 +358,7 @@ fn reading_lines(r: &ReadingsDiff, md: bool) -> Vec<String> {
             e(&x.indicator),
             x.period,
             e(x.replaces.as_deref().unwrap_or("")),
-            e(&x.value),
+            e(&x.raw),
             e(&x.source)
         ));
     }
@@ -197,13 +385,16 @@ pub fn text(d: &PlanDiff, term: &Term) -> String {
     let _ = writeln!(
         out,
         "{}",
-        term.paint(Style::Bold, &format!("pan diff: {} → {}", d.base, d.target))
+        term.paint(
+            Style::Bold,
+            &format!("pan diff: {} → {}", sanitize(&d.base), sanitize(&d.target))
+        )
     );
-    let _ = writeln!(out, "{}\n", summary_line(d));
+    let _ = writeln!(out, "{}\n", summary_line(d, Lang::En));
     if !d.history_rewrites.is_empty() {
         let _ = writeln!(out, "{}", term.paint(Style::Error, "History rewritten:"));
         for r in &d.history_rewrites {
-            let _ = writeln!(out, "  {} {}", r.code, sanitize(&r.what));
+            let _ = writeln!(out, "  {} {}", r.code, sanitize(&rewritten(&r.what)));
         }
         out.push('\n');
     }
@@ -212,7 +403,7 @@ pub fn text(d: &PlanDiff, term: &Term) -> String {
             out,
             "{} {} {}",
             term.paint(Style::Bold, &a.code),
-            kind(a.kind),
+            kind(a.kind, Lang::En),
             term.paint(Style::Dim, &truncate(&sanitize(&a.title), 70))
         );
         for l in detail_lines(a, false) {
@@ -227,7 +418,7 @@ pub fn text(d: &PlanDiff, term: &Term) -> String {
         }
     }
     for l in &d.declarations {
-        let _ = writeln!(out, "{}", sanitize(l));
+        let _ = writeln!(out, "{}", sanitize(&declaration(l)));
     }
     for (label, list) in [
         ("introduced", &d.problems_introduced),
@@ -240,28 +431,37 @@ pub fn text(d: &PlanDiff, term: &Term) -> String {
                 p.code,
                 sanitize(&p.file),
                 sanitize(&p.message),
-                p.severity
+                severity(p, Lang::En)
             );
         }
     }
     out
 }
 
-/// Markdown for a pull-request comment.
-pub fn markdown(d: &PlanDiff) -> String {
+/// Markdown for a pull-request comment, in a language. Text from the plan inside HTML
+/// blocks (`<summary>`) is escaped as HTML, elsewhere as Markdown.
+pub fn markdown(d: &PlanDiff, lang: Lang) -> String {
+    let w = t(lang);
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "## Plan changes: `{}` → `{}`\n",
+        "## {}{} `{}` → `{}`\n",
+        w.title,
+        words::of(lang).colon,
         d.base.replace('`', "'"),
         d.target.replace('`', "'")
     );
-    let _ = writeln!(out, "**{}**\n", escape_inline(&summary_line(d)));
+    let _ = writeln!(out, "**{}**\n", escape_inline(&summary_line(d, lang)));
     if !d.history_rewrites.is_empty() {
-        let _ = writeln!(out, "### ⛔ History rewritten\n");
-        out.push_str("A reading or a state entry that was already recorded was edited or removed. Corrections are recorded as new rows (`pan reading add … --replace`); if this rewrite is deliberate, run `pan diff --allow-history-rewrite`.\n\n");
+        let _ = writeln!(out, "### {}\n", w.rewritten);
+        let _ = writeln!(out, "{}\n", w.rewritten_help);
         for r in &d.history_rewrites {
-            let _ = writeln!(out, "- **{}**: {}", r.code, escape_inline(&r.what));
+            let _ = writeln!(
+                out,
+                "- **{}**: {}",
+                escape_inline(&r.code),
+                escape_inline(&rewritten(&r.what))
+            );
         }
         out.push('\n');
     }
@@ -270,16 +470,22 @@ pub fn markdown(d: &PlanDiff) -> String {
         && d.context.replaced.is_empty()
         && d.declarations.is_empty()
     {
-        out.push_str("No change to the plan's actions or readings.\n\n");
+        let _ = writeln!(out, "{}\n", w.no_change);
     }
     if !d.actions.is_empty() {
         let rows: Vec<Vec<String>> = d
             .actions
             .iter()
-            .map(|a| vec![a.code.clone(), kind(a.kind).to_string(), escape(&short(a))])
+            .map(|a| {
+                vec![
+                    a.code.clone(),
+                    kind(a.kind, lang).to_string(),
+                    escape(&short(a)),
+                ]
+            })
             .collect();
         out.push_str(&markdown::table(
-            &["Action", "Change", "What changed"],
+            &[w.action, w.change, w.what_changed],
             &[Align::Left; 3],
             &rows,
         ));
@@ -288,8 +494,8 @@ pub fn markdown(d: &PlanDiff) -> String {
             let _ = writeln!(
                 out,
                 "<details>\n<summary><b>{}</b> — {}</summary>\n",
-                a.code,
-                escape(&truncate(&a.title, 100))
+                html(&a.code),
+                html(&truncate(&a.title, 100))
             );
             for l in detail_lines(a, true) {
                 let _ = writeln!(out, "- {l}");
@@ -299,49 +505,206 @@ pub fn markdown(d: &PlanDiff) -> String {
     }
     let ctx = reading_lines(&d.context, true);
     if !ctx.is_empty() {
-        out.push_str("### Context indicators\n\n");
+        let _ = writeln!(out, "### {}\n", w.context);
         for l in ctx {
             let _ = writeln!(out, "- {l}");
         }
         out.push('\n');
     }
     if !d.declarations.is_empty() {
-        out.push_str("### Levers, objectives and actors\n\n");
+        let _ = writeln!(out, "### {}\n", w.declarations);
         for l in &d.declarations {
-            let _ = writeln!(out, "- {}", escape_inline(l));
+            let _ = writeln!(out, "- {}", escape_inline(&declaration(l)));
         }
         out.push('\n');
     }
     if !d.problems_introduced.is_empty() || !d.problems_fixed.is_empty() {
-        out.push_str("### Validation\n\n");
+        let _ = writeln!(out, "### {}\n", w.validation);
         let rows: Vec<Vec<String>> = d
             .problems_introduced
             .iter()
-            .map(|p| ("introduced", p))
-            .chain(d.problems_fixed.iter().map(|p| ("fixed", p)))
+            .map(|p| (w.introduced, p))
+            .chain(d.problems_fixed.iter().map(|p| (w.fixed, p)))
             .map(|(k, p)| {
                 vec![
                     k.to_string(),
-                    format!("`{}` {}", p.code, p.severity),
+                    format!("`{}` {}", p.code, severity(p, lang)),
                     escape(&p.file),
                     escape(&p.message),
                 ]
             })
             .collect();
         out.push_str(&markdown::table(
-            &["", "Rule", "File", "Problem"],
+            &["", w.rule, w.file, w.problem_col],
             &[Align::Left; 4],
             &rows,
         ));
         out.push('\n');
     }
-    out.push_str(&format!("<sub>pan diff · health as of {}</sub>\n", d.as_of));
+    let _ = writeln!(
+        out,
+        "<sub>{} {}</sub>",
+        w.footer,
+        words::date(d.as_of, lang)
+    );
     out
+}
+
+/// A reading row in JSON: values as written.
+#[derive(Serialize)]
+struct RowJson<'a> {
+    action: &'a str,
+    indicator: &'a str,
+    period: String,
+    value: &'a str,
+    source: &'a str,
+    note: &'a str,
+    recorded: Option<String>,
+    replaces: Option<&'a str>,
+}
+
+fn row_json(r: &Row) -> RowJson<'_> {
+    RowJson {
+        action: &r.action,
+        indicator: &r.indicator,
+        period: r.period.to_string(),
+        value: &r.raw,
+        source: &r.source,
+        note: &r.note,
+        recorded: r.recorded.map(|d| d.to_string()),
+        replaces: r.replaces.as_deref(),
+    }
+}
+
+#[derive(Serialize)]
+struct ReadingsJson<'a> {
+    added: Vec<RowJson<'a>>,
+    replaced: Vec<RowJson<'a>>,
+    removed: Vec<RowJson<'a>>,
+    altered: Vec<(RowJson<'a>, RowJson<'a>)>,
+}
+
+fn readings_json(r: &ReadingsDiff) -> ReadingsJson<'_> {
+    ReadingsJson {
+        added: r.added.iter().map(row_json).collect(),
+        replaced: r.replaced.iter().map(row_json).collect(),
+        removed: r.removed.iter().map(row_json).collect(),
+        altered: r
+            .altered
+            .iter()
+            .map(|(a, b)| (row_json(a), row_json(b)))
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct FieldJson<'a> {
+    field: String,
+    before: &'a str,
+    after: &'a str,
+}
+
+#[derive(Serialize)]
+struct ActionJson<'a> {
+    code: &'a str,
+    title: &'a str,
+    kind: Kind,
+    moved: Option<(&'a str, &'a str)>,
+    fields: Vec<FieldJson<'a>>,
+    text: Option<&'a [Words]>,
+    states_added: &'a [StateEntry],
+    readings: ReadingsJson<'a>,
+    health: Option<(&'static str, &'static str)>,
+}
+
+#[derive(Serialize)]
+struct RewriteJson<'a> {
+    code: &'a str,
+    what: String,
+}
+
+#[derive(Serialize)]
+struct ProblemJson<'a> {
+    code: &'a str,
+    severity: &'static str,
+    file: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    version: u32,
+    base: &'a str,
+    target: &'a str,
+    as_of: String,
+    summary: &'a crate::report::diff::Counts,
+    history_rewrites: Vec<RewriteJson<'a>>,
+    actions: Vec<ActionJson<'a>>,
+    context: ReadingsJson<'a>,
+    declarations: Vec<String>,
+    problems_introduced: Vec<ProblemJson<'a>>,
+    problems_fixed: Vec<ProblemJson<'a>>,
+}
+
+fn problem_json(p: &Problem) -> ProblemJson<'_> {
+    ProblemJson {
+        code: &p.code,
+        severity: match p.severity {
+            None => "allowed",
+            Some(Severity::Error) => "error",
+            Some(Severity::Warning) => "warning",
+            Some(Severity::Note) => "note",
+        },
+        file: &p.file,
+        message: &p.message,
+    }
 }
 
 /// JSON (version 1).
 pub fn json(d: &PlanDiff) -> anyhow::Result<String> {
-    let mut s = serde_json::to_string_pretty(d)?;
+    let doc = DiffJson {
+        version: 1,
+        base: &d.base,
+        target: &d.target,
+        as_of: d.as_of.to_string(),
+        summary: &d.summary,
+        history_rewrites: d
+            .history_rewrites
+            .iter()
+            .map(|r| RewriteJson {
+                code: &r.code,
+                what: rewritten(&r.what),
+            })
+            .collect(),
+        actions: d
+            .actions
+            .iter()
+            .map(|a| ActionJson {
+                code: &a.code,
+                title: &a.title,
+                kind: a.kind,
+                moved: a.moved.as_ref().map(|(x, y)| (x.as_str(), y.as_str())),
+                fields: a
+                    .fields
+                    .iter()
+                    .map(|f| FieldJson {
+                        field: field(&f.field),
+                        before: &f.before,
+                        after: &f.after,
+                    })
+                    .collect(),
+                text: a.text.as_deref(),
+                states_added: &a.states_added,
+                readings: readings_json(&a.readings),
+                health: a.health.map(|(x, y)| (x.as_str(), y.as_str())),
+            })
+            .collect(),
+        context: readings_json(&d.context),
+        declarations: d.declarations.iter().map(declaration).collect(),
+        problems_introduced: d.problems_introduced.iter().map(problem_json).collect(),
+        problems_fixed: d.problems_fixed.iter().map(problem_json).collect(),
+    };
+    let mut s = serde_json::to_string_pretty(&doc)?;
     s.push('\n');
     Ok(s)
 }

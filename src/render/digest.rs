@@ -2,10 +2,10 @@
 
 use std::fmt::Write;
 
-use super::i18n::{self, Words};
 use super::markdown::{self, Align, escape};
+use super::words::{self, Words};
 use crate::config::Lang;
-use crate::report::digest::{Chart, Digest, STATES, SinceFrom, TaskStatus};
+use crate::report::digest::{Chart, Digest, STATES, SinceFrom, TaskSpan, TaskStatus};
 use crate::report::health::Health;
 
 /// Text safe inside a Mermaid chart title (no characters with a meaning there).
@@ -28,6 +28,27 @@ fn mermaid_text(s: &str) -> String {
         .join(" ")
 }
 
+/// A Unicode sparkline of the values (one character per value).
+pub fn sparkline(values: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let (min, max) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+            (a.min(v), b.max(v))
+        });
+    values
+        .iter()
+        .map(|&v| {
+            if (max - min).abs() < f64::EPSILON {
+                BARS[3]
+            } else {
+                let i = ((v - min) / (max - min) * 7.0).round() as usize;
+                BARS[i.min(7)]
+            }
+        })
+        .collect()
+}
+
 /// A Mermaid task id for a code: `IN-B-11.02` → `b11_02`.
 fn task_id(code: &str) -> String {
     code.trim_start_matches("IN-")
@@ -41,8 +62,20 @@ fn task_id(code: &str) -> String {
         .collect()
 }
 
-/// One Mermaid gantt chart.
-pub fn gantt(chart: &Chart, w: &Words) -> String {
+/// A short title for a bar: the code and the first words of the action's text.
+fn bar_title(code: &str, text: &str) -> String {
+    let text = mermaid_text(text);
+    let short = super::term::truncate(&text, 48);
+    if short.is_empty() {
+        code.to_string()
+    } else {
+        format!("{code} {short}")
+    }
+}
+
+/// One Mermaid gantt chart: only actions whose calendar publishes a date; the as-of date
+/// as a milestone of its own (the chart's own "today" would be the reader's day).
+pub fn gantt(chart: &Chart, as_of: jiff::civil::Date, w: &Words, lang: Lang) -> String {
     let mut out = String::from("```mermaid\ngantt\n");
     let part = if chart.part.1 > 1 {
         format!(" ({} {}/{})", w.part, chart.part.0, chart.part.1)
@@ -57,28 +90,68 @@ pub fn gantt(chart: &Chart, w: &Words) -> String {
         part
     );
     out.push_str("    dateFormat YYYY-MM-DD\n    axisFormat %Y\n    todayMarker off\n");
+    let _ = writeln!(out, "    section {}", mermaid_text(w.as_of_section));
+    let _ = writeln!(
+        out,
+        "    {} {} :milestone, asof, {as_of}, 0d",
+        mermaid_text(w.as_of),
+        mermaid_text(&words::date(as_of, lang))
+    );
     let mut section = String::new();
     for t in &chart.tasks {
         if t.objective != section {
             section = t.objective.clone();
             let _ = writeln!(out, "    section {}", mermaid_text(&section));
         }
-        let tag = match t.status {
-            TaskStatus::Done => "done, ",
-            TaskStatus::Late => "crit, ",
-            TaskStatus::Active => "active, ",
-            TaskStatus::Other => "",
+        let mut tags = Vec::new();
+        match t.status {
+            TaskStatus::Done => tags.push("done"),
+            TaskStatus::Late => tags.push("crit"),
+            TaskStatus::InProgress => tags.push("active"),
+            TaskStatus::Other => {}
+        }
+        if t.span == TaskSpan::Milestone {
+            tags.push("milestone");
+        }
+        let tags: String = tags.iter().map(|t| format!("{t}, ")).collect();
+        let end = if t.span == TaskSpan::Milestone {
+            "0d".to_string()
+        } else {
+            t.end.to_string()
         };
         let _ = writeln!(
             out,
-            "    {} :{tag}{}, {}, {}",
-            mermaid_text(&t.code),
+            "    {} :{tags}{}, {}, {end}",
+            bar_title(&t.code, &t.text),
             task_id(&t.code),
             t.start,
-            t.end
         );
     }
     out.push_str("```\n");
+    out
+}
+
+/// The lever's actions the chart does not draw, with their calendar as published.
+fn undated_list(chart: &Chart, w: &Words) -> String {
+    let mut out = String::new();
+    if chart.undated.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "{} ({}){}\n", w.undated, chart.undated.len(), w.colon);
+    for u in &chart.undated {
+        let cal = if u.calendar.is_empty() {
+            w.no_calendar.to_string()
+        } else {
+            format!("« {} »", escape(&u.calendar))
+        };
+        let _ = writeln!(
+            out,
+            "- **{}** {} — {cal}",
+            u.code,
+            escape(&super::term::truncate(&u.text, 100))
+        );
+    }
+    out.push('\n');
     out
 }
 
@@ -91,11 +164,12 @@ fn attention_table(items: &[crate::report::digest::Attention], w: &Words, lang: 
                 escape(&super::term::truncate(&a.action, 120)),
                 escape(&a.responsible.join(", ")),
                 escape(&a.calendar),
-                escape(&match (&a.why, lang) {
-                    (Some(why), Lang::Fr) => why.fr(),
-                    (Some(why), Lang::En) => why.en(),
-                    (None, _) => String::new(),
-                }),
+                escape(
+                    &a.why
+                        .as_ref()
+                        .map(|why| words::reason(why, lang))
+                        .unwrap_or_default(),
+                ),
             ]
         })
         .collect();
@@ -106,9 +180,17 @@ fn attention_table(items: &[crate::report::digest::Attention], w: &Words, lang: 
     )
 }
 
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// Render the digest.
 pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
-    let w = i18n::words(lang);
+    let w = words::of(lang);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", w.digest);
     let _ = writeln!(
@@ -116,7 +198,7 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
         "**{}** — {} {}  ",
         escape(&d.title),
         w.as_of,
-        i18n::date(d.as_of, lang)
+        words::date(d.as_of, lang)
     );
     let since_note = match d.since_from {
         SinceFrom::Copil => w.since_copil,
@@ -125,10 +207,11 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
     };
     let _ = writeln!(
         out,
-        "{} : {} → {} ({since_note})\n",
+        "{}{} {} → {} ({since_note})\n",
         w.period,
-        i18n::date(d.since, lang),
-        i18n::date(d.as_of, lang)
+        w.colon,
+        words::date(d.since, lang),
+        words::date(d.as_of, lang)
     );
 
     // Key figures: the whole plan and each lever; columns with nothing anywhere are left out.
@@ -142,15 +225,18 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
         })
         .collect();
     let mut header: Vec<String> = vec![w.lever.to_string(), w.actions.to_string()];
-    header.extend(
-        state_cols
-            .iter()
-            .map(|&i| format!("{} : {}", w.state, i18n::state(STATES[i], lang))),
-    );
+    header.extend(state_cols.iter().map(|&i| {
+        format!(
+            "{}{} {}",
+            w.state,
+            w.colon,
+            words::state_filter(STATES[i], lang)
+        )
+    }));
     header.extend(
         health_cols
             .iter()
-            .map(|&i| i18n::health(Health::ALL[i], lang).to_string()),
+            .map(|&i| words::health(Health::ALL[i], lang).to_string()),
     );
     let rows: Vec<Vec<String>> = d
         .figures
@@ -180,33 +266,40 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
             .context
             .iter()
             .map(|c| {
-                let unit = if c.percent { " %" } else { "" };
+                let value = |v: f64| {
+                    if c.percent {
+                        words::percent(v, lang)
+                    } else {
+                        words::number(v, lang)
+                    }
+                };
                 let latest = c
                     .series
                     .last()
-                    .map(|(p, v)| format!("{}{unit} ({p})", i18n::number(*v, lang)))
+                    .map(|(p, v)| format!("{} ({p})", value(*v)))
                     .unwrap_or_else(|| "—".to_string());
                 let series = c
                     .series
                     .iter()
-                    .map(|(p, v)| format!("{p} : {}", i18n::number(*v, lang)))
+                    .map(|(p, v)| format!("{p}{} {}", w.colon, value(*v)))
                     .collect::<Vec<_>>()
                     .join(" · ");
-                let trend = if c.sparkline.is_empty() {
+                let spark = sparkline(&c.series.iter().map(|(_, v)| *v).collect::<Vec<_>>());
+                let trend = if spark.is_empty() {
                     "—".to_string()
                 } else {
-                    format!("{} <sub>{}</sub>", c.sparkline, escape(&series))
+                    format!("{spark} <sub>{}</sub>", escape(&series))
                 };
                 let target = c
                     .target
-                    .map(|(v, y)| format!("{}{unit} {} {y}", i18n::number(v, lang), w.by))
+                    .map(|(v, y)| format!("{} {} {y}", value(v), w.by))
                     .unwrap_or_else(|| "—".to_string());
                 vec![
                     escape(&c.label),
                     trend,
                     latest,
                     target,
-                    i18n::class(c.class, lang).to_string(),
+                    words::class(c.class, lang).to_string(),
                 ]
             })
             .collect();
@@ -248,10 +341,11 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
                 };
                 let _ = writeln!(
                     out,
-                    "  - {} : {} ({}){note}",
+                    "  - {}{} {} ({}){note}",
                     w.state,
-                    i18n::model_state(s.state, lang),
-                    i18n::date(s.date, lang)
+                    w.colon,
+                    words::state(s.state, lang),
+                    words::date(s.date, lang)
                 );
             }
             for r in &c.readings {
@@ -262,11 +356,12 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
-                    "  - {} : `{}` {} = {}{corr} — {}",
+                    "  - {}{} {} ({}) = {}{corr} — {}",
                     w.readings,
-                    r.indicator,
+                    w.colon,
+                    escape(&r.label),
                     r.period,
-                    escape(&r.value),
+                    escape(&words::figure(&r.value, r.kind, lang)),
                     escape(&r.source)
                 );
             }
@@ -301,7 +396,7 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
                 w.actions.to_lowercase(),
                 n,
                 w.indicators,
-                i18n::fill(w.missing_hint, &[stale_days.to_string()])
+                words::fill(w.missing_hint, &[stale_days.to_string()])
             );
             let rows: Vec<Vec<String>> = d
                 .missing_readings
@@ -312,9 +407,9 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
                         escape(&a.responsible.join(", ")),
                         a.indicators
                             .iter()
-                            .map(|i| format!("`{i}`"))
+                            .map(|(_, label)| escape(label))
                             .collect::<Vec<_>>()
-                            .join(", "),
+                            .join("<br>"),
                     ]
                 })
                 .collect();
@@ -333,11 +428,14 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
             .ministries
             .iter()
             .map(|m| {
+                let n = |h: Health| m.by_health.0.get(&h).copied().unwrap_or(0).to_string();
                 vec![
                     format!("{} — {}", escape(&m.acronym), escape(&m.name)),
                     m.carried.to_string(),
-                    m.late.to_string(),
-                    m.without_data.to_string(),
+                    n(Health::Late),
+                    n(Health::Due),
+                    n(Health::Stale),
+                    n(Health::NoData),
                     m.with_new_readings.to_string(),
                 ]
             })
@@ -346,12 +444,16 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
             &[
                 w.ministry,
                 w.carried,
-                w.late,
-                w.without_data,
+                &capitalise(words::health(Health::Late, lang)),
+                &capitalise(words::health(Health::Due, lang)),
+                &capitalise(words::health(Health::Stale, lang)),
+                &capitalise(words::health(Health::NoData, lang)),
                 w.with_readings,
             ],
             &[
                 Align::Left,
+                Align::Right,
+                Align::Right,
                 Align::Right,
                 Align::Right,
                 Align::Right,
@@ -366,8 +468,11 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
         let _ = writeln!(out, "## {}\n", w.calendar_section);
         let _ = writeln!(out, "{}\n", w.legend);
         for c in &d.charts {
-            out.push_str(&gantt(c, w));
-            out.push('\n');
+            if !c.tasks.is_empty() {
+                out.push_str(&gantt(c, d.as_of, w, lang));
+                out.push('\n');
+            }
+            out.push_str(&undated_list(c, w));
         }
     }
 
@@ -381,6 +486,13 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sparklines() {
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0]), "▁▅█");
+        assert_eq!(sparkline(&[5.0]), "▄");
+        assert_eq!(sparkline(&[]), "");
+    }
 
     #[test]
     fn mermaid_ids_and_texts_are_safe() {

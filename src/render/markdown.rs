@@ -36,6 +36,26 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Escape text for HTML: inside an HTML block of Markdown (`<summary>…</summary>`),
+/// backslash escapes do nothing and Markdown is not parsed, so only entities keep text as
+/// text (`<img onerror=…>`, an unclosed `<!--`).
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Escape text for one line of prose (no `<br>`).
 pub fn escape_inline(s: &str) -> String {
     escape(&s.replace(['\n', '\r'], " "))
@@ -99,6 +119,10 @@ mod tests {
         assert_eq!(escape("a - b"), "a - b");
         assert_eq!(escape("R&D"), "R&amp;D");
         assert_eq!(escape("« Citoyen numérique »"), "« Citoyen numérique »");
+        assert_eq!(
+            html("<img src=x onerror=alert(1)> <!--"),
+            "&lt;img src=x onerror=alert(1)&gt; &lt;!--"
+        );
     }
 
     #[test]

@@ -3,7 +3,9 @@
 
 pub mod card;
 pub mod diagnostics;
+pub mod export;
 pub mod markdown;
+pub mod readings;
 pub mod status;
 pub mod table;
 pub mod term;
@@ -36,5 +38,5 @@ mod tests {
 }
 pub mod diff;
 pub mod digest;
-pub mod i18n;
 pub mod report;
+pub mod words;

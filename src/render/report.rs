@@ -2,10 +2,11 @@
 
 use std::fmt::Write;
 
-use super::i18n;
 use super::markdown::{self, Align, escape};
 use super::term::truncate;
+use super::words;
 use crate::config::Lang;
+use crate::model::Plan;
 use crate::report::full::{FullReport, ReportBy};
 use crate::report::health::Health;
 
@@ -14,8 +15,8 @@ fn anchor_free(s: &str) -> String {
 }
 
 /// Render the full report.
-pub fn markdown(r: &FullReport, lang: Lang) -> String {
-    let w = i18n::words(lang);
+pub fn markdown(r: &FullReport, plan: &Plan, lang: Lang) -> String {
+    let w = words::of(lang);
     let s = &r.status;
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", w.report);
@@ -24,36 +25,36 @@ pub fn markdown(r: &FullReport, lang: Lang) -> String {
         ReportBy::Ministry => w.ministry.to_lowercase(),
         ReportBy::Calendar => w.by_calendar.to_string(),
     };
-    let as_of: jiff::civil::Date = s.as_of.parse().unwrap_or(jiff::civil::Date::MIN);
     let _ = writeln!(
         out,
-        "**{}** — {} {} · {} : {by}\n",
+        "**{}** — {} {} · {}{} {by}\n",
         escape(&r.title),
         w.as_of,
-        i18n::date(as_of, lang),
-        w.group
+        words::date(s.as_of, lang),
+        w.group,
+        w.colon
     );
 
     // Summary: one line per group, health counts, and the total.
     let healths: Vec<Health> = Health::ALL
         .iter()
         .copied()
-        .filter(|h| s.totals.contains_key(h.as_str()))
+        .filter(|h| s.totals.0.contains_key(h))
         .collect();
     let mut header: Vec<String> = vec![w.group.to_string(), w.actions.to_string()];
-    header.extend(healths.iter().map(|h| i18n::health(*h, lang).to_string()));
+    header.extend(healths.iter().map(|h| words::health(*h, lang).to_string()));
     let mut rows: Vec<Vec<String>> = s
         .groups
         .iter()
         .map(|g| {
             let mut row = vec![
-                escape(&i18n::group_title(&g.title, lang)),
+                escape(&words::group_title(&g.key, plan, lang)),
                 g.rows.len().to_string(),
             ];
             row.extend(
                 healths
                     .iter()
-                    .map(|h| g.counts.get(h.as_str()).copied().unwrap_or(0).to_string()),
+                    .map(|h| g.counts.0.get(h).copied().unwrap_or(0).to_string()),
             );
             row
         })
@@ -62,7 +63,7 @@ pub fn markdown(r: &FullReport, lang: Lang) -> String {
     total.extend(
         healths
             .iter()
-            .map(|h| s.totals.get(h.as_str()).copied().unwrap_or(0).to_string()),
+            .map(|h| s.totals.0.get(h).copied().unwrap_or(0).to_string()),
     );
     rows.push(total);
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
@@ -75,13 +76,13 @@ pub fn markdown(r: &FullReport, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "\n{}",
-            i18n::fill(w.shared, &[entries.to_string(), s.rows.len().to_string()])
+            words::fill(w.shared, &[entries.to_string(), s.rows.len().to_string()])
         );
     }
     out.push('\n');
 
     for (gi, g) in s.groups.iter().enumerate() {
-        let title = i18n::group_title(&g.title, lang);
+        let title = words::group_title(&g.key, plan, lang);
         let _ = writeln!(out, "## {}\n", anchor_free(&title));
         if let Some(objs) = r.objectives.get(gi)
             && !objs.is_empty()
@@ -106,7 +107,15 @@ pub fn markdown(r: &FullReport, lang: Lang) -> String {
                 let latest = row
                     .latest
                     .iter()
-                    .map(|l| format!("`{}` {} ({})", l.indicator, escape(&l.value), l.period))
+                    .map(|l| {
+                        format!(
+                            "{}{} {} ({})",
+                            escape(&l.label),
+                            w.colon,
+                            escape(&words::figure(&l.value, l.kind, lang)),
+                            l.period
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("<br>");
                 vec![
@@ -118,8 +127,8 @@ pub fn markdown(r: &FullReport, lang: Lang) -> String {
                     },
                     escape(&row.responsible.join(", ")),
                     escape(&row.calendar),
-                    i18n::state(row.state, lang).to_string(),
-                    i18n::health(row.assessment.health, lang).to_string(),
+                    words::state_filter(row.state, lang).to_string(),
+                    words::health(row.assessment.health, lang).to_string(),
                     if latest.is_empty() {
                         "—".into()
                     } else {
@@ -160,16 +169,17 @@ pub fn markdown(r: &FullReport, lang: Lang) -> String {
                 .flat_map(|&i| {
                     let code = s.rows[i].code.clone();
                     r.details[i].iter().map(move |d| {
+                        let shown = words::figure(&d.value, d.kind, lang);
                         let value = match &d.replaces {
                             Some(v) => {
-                                format!("{} ({} {})", escape(&d.value), w.corrects, escape(v))
+                                format!("{} ({} {})", escape(&shown), w.corrects, escape(v))
                             }
-                            None => escape(&d.value),
+                            None => escape(&shown),
                         };
                         vec![
                             code.clone(),
-                            format!("`{}` {}", d.indicator, escape(&d.label)),
-                            d.period.clone(),
+                            escape(&d.label),
+                            d.period.to_string(),
                             value,
                             escape(&d.source),
                             escape(&d.note),

@@ -1,16 +1,24 @@
-//! Printing the status report: a table for the terminal, Markdown, CSV or JSON.
+//! Printing the status report: a table for the terminal, Markdown, CSV or JSON. The
+//! terminal speaks English; Markdown follows the language asked for.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
+
+use serde::Serialize;
 
 use super::csv_safe;
 use super::markdown::{self, Align};
 use super::table::{self, Column, Styled};
 use super::term::{Style, Term, sanitize, truncate};
+use super::words;
+use crate::config::Lang;
+use crate::model::Plan;
 use crate::report::health::Health;
-use crate::report::status::{Row, StatusReport};
+use crate::report::status::{Counts, Latest, Row, StatusReport};
 use unicode_width::UnicodeWidthStr;
 
-fn health_style(h: Health) -> Style {
+/// The colour of a health.
+pub fn health_style(h: Health) -> Style {
     match h {
         Health::Late => Style::Error,
         Health::Due => Style::Warning,
@@ -20,12 +28,22 @@ fn health_style(h: Health) -> Style {
     }
 }
 
-fn latest(r: &Row, max: usize) -> String {
+/// One latest reading, briefly: `participants 34 (2024)`.
+fn latest_one(l: &Latest, lang: Lang) -> String {
+    format!(
+        "{} {} ({})",
+        l.indicator,
+        words::figure(&l.value, l.kind, lang),
+        l.period
+    )
+}
+
+fn latest(r: &Row, max: usize, lang: Lang) -> String {
     let mut parts: Vec<String> = r
         .latest
         .iter()
         .take(max)
-        .map(|l| format!("{} {} ({})", l.indicator, l.value, l.period))
+        .map(|l| latest_one(l, lang))
         .collect();
     if r.latest.len() > max {
         parts.push(format!("+{}", r.latest.len() - max));
@@ -34,28 +52,38 @@ fn latest(r: &Row, max: usize) -> String {
 }
 
 /// The totals line: "57 actions: 3 late, 5 due, …".
-pub fn totals_line(counts: &std::collections::BTreeMap<&'static str, usize>, n: usize) -> String {
-    let mut parts = Vec::new();
-    for h in Health::ALL {
-        if let Some(c) = counts.get(h.as_str()) {
-            parts.push(format!("{c} {}", h.label()));
-        }
-    }
-    let noun = if n == 1 { "action" } else { "actions" };
+pub fn totals_line(counts: &Counts, n: usize, lang: Lang) -> String {
+    let parts: Vec<String> = Health::ALL
+        .iter()
+        .filter_map(|h| {
+            counts
+                .0
+                .get(h)
+                .map(|c| format!("{c} {}", words::health(*h, lang)))
+        })
+        .collect();
+    let noun = match (lang, n == 1) {
+        (_, true) => "action",
+        (_, false) => "actions",
+    };
+    let colon = if lang == Lang::Fr { " :" } else { ":" };
     if parts.is_empty() {
         format!("{n} {noun}")
     } else {
-        format!("{n} {noun}: {}", parts.join(", "))
+        format!("{n} {noun}{colon} {}", parts.join(", "))
     }
 }
 
 fn table_of(report: &StatusReport, idx: &[usize], term: &Term) -> String {
+    // A column that says nothing for these rows (no state recorded) goes first when the
+    // terminal is narrow.
+    let any_state = idx.iter().any(|&i| report.rows[i].state_date.is_some());
     let columns = [
         Column::new("Code", 0, 12),
         Column::flexible("Action"),
         Column::new("Responsible", 3, 22),
         Column::new("Calendar", 4, 16),
-        Column::new("State", 2, 11),
+        Column::new("State", if any_state { 2 } else { 9 }, 11),
         Column::new("Health", 1, 9),
         Column::new("Latest reading", 5, 30),
     ];
@@ -77,12 +105,12 @@ fn table_of(report: &StatusReport, idx: &[usize], term: &Term) -> String {
                     r.responsible.join(", ")
                 }),
                 Styled::from(r.calendar.clone()),
-                Styled::from(r.state.label()),
+                Styled::from(words::state_filter(r.state, Lang::En)),
                 Styled {
-                    text: r.assessment.health.label().to_string(),
+                    text: words::health(r.assessment.health, Lang::En).to_string(),
                     style: Some(health_style(r.assessment.health)),
                 },
-                Styled::from(latest(r, 1)),
+                Styled::from(latest(r, 1, Lang::En)),
             ]
         })
         .collect();
@@ -90,8 +118,9 @@ fn table_of(report: &StatusReport, idx: &[usize], term: &Term) -> String {
 }
 
 /// The report as tables for a terminal, with a totals line.
-pub fn text(report: &StatusReport, term: &Term) -> String {
+pub fn text(report: &StatusReport, plan: &Plan, term: &Term) -> String {
     let mut out = String::new();
+    let en = Lang::En;
     if report.rows.is_empty() {
         let _ = writeln!(out, "No action matches (as of {}).", report.as_of);
         return out;
@@ -101,15 +130,16 @@ pub fn text(report: &StatusReport, term: &Term) -> String {
         out.push_str(&table_of(report, &all, term));
     } else {
         for g in &report.groups {
-            let counts = totals_line(&g.counts, g.rows.len());
-            let one_line = format!("{} · {counts}", sanitize(&g.title));
+            let counts = totals_line(&g.counts, g.rows.len(), en);
+            let title = sanitize(&words::group_title(&g.key, plan, en));
+            let one_line = format!("{title} · {counts}");
             if one_line.width() <= term.width {
                 let _ = writeln!(out, "{}", term.paint(Style::Bold, &one_line));
             } else {
                 let _ = writeln!(
                     out,
                     "{}",
-                    term.paint(Style::Bold, &truncate(&sanitize(&g.title), term.width))
+                    term.paint(Style::Bold, &truncate(&title, term.width))
                 );
                 let _ = writeln!(out, "{}", truncate(&counts, term.width));
             }
@@ -119,7 +149,7 @@ pub fn text(report: &StatusReport, term: &Term) -> String {
     }
     let line = format!(
         "{} · as of {}",
-        totals_line(&report.totals, report.rows.len()),
+        totals_line(&report.totals, report.rows.len(), en),
         report.as_of
     );
     let _ = writeln!(out, "{}", term.paint(Style::Bold, &line));
@@ -133,18 +163,19 @@ pub fn text(report: &StatusReport, term: &Term) -> String {
     out
 }
 
-/// The report as GitHub-flavoured Markdown.
-pub fn markdown(report: &StatusReport) -> String {
+/// The report as GitHub-flavoured Markdown, in a language.
+pub fn markdown(report: &StatusReport, plan: &Plan, lang: Lang) -> String {
     let mut out = String::new();
     let e = markdown::escape;
+    let w = words::of(lang);
     let header = [
-        "Code",
-        "Action",
-        "Responsible",
-        "Calendar",
-        "State",
-        "Health",
-        "Latest reading",
+        w.code,
+        w.action,
+        w.responsible,
+        w.calendar,
+        w.state,
+        w.health,
+        w.latest_reading,
     ];
     let align = [Align::Left; 7];
     let rows_of = |idx: &[usize]| -> Vec<Vec<String>> {
@@ -153,24 +184,23 @@ pub fn markdown(report: &StatusReport) -> String {
                 let r = &report.rows[i];
                 vec![
                     r.code.clone(),
-                    e(&crate::render::term::truncate(
-                        &r.action.replace('\n', " "),
-                        160,
-                    )),
+                    e(&truncate(&r.action.replace('\n', " "), 160)),
                     e(&r.responsible.join(", ")),
                     e(&r.calendar),
-                    r.state.label().to_string(),
-                    r.assessment.health.label().to_string(),
-                    e(&latest(r, 3)),
+                    words::state_filter(r.state, lang).to_string(),
+                    words::health(r.assessment.health, lang).to_string(),
+                    e(&latest(r, 3, lang)),
                 ]
             })
             .collect()
     };
     let _ = writeln!(
         out,
-        "Status as of {}: {}\n",
-        report.as_of,
-        e(&totals_line(&report.totals, report.rows.len()))
+        "{} {}{} {}\n",
+        w.status_as_of,
+        words::date(report.as_of, lang),
+        w.colon,
+        e(&totals_line(&report.totals, report.rows.len(), lang))
     );
     if report.groups.is_empty() {
         let all: Vec<usize> = (0..report.rows.len()).collect();
@@ -180,8 +210,8 @@ pub fn markdown(report: &StatusReport) -> String {
             let _ = writeln!(
                 out,
                 "### {}\n\n{}\n",
-                e(&g.title),
-                e(&totals_line(&g.counts, g.rows.len()))
+                e(&words::group_title(&g.key, plan, lang)),
+                e(&totals_line(&g.counts, g.rows.len(), lang))
             );
             out.push_str(&markdown::table(&header, &align, &rows_of(&g.rows)));
             out.push('\n');
@@ -221,17 +251,17 @@ pub fn csv(report: &StatusReport) -> anyhow::Result<String> {
             r.responsible.join(", "),
             r.ministries.join(", "),
             r.calendar.clone(),
-            format!("{:?}", r.state).to_lowercase(),
-            r.state_date.clone().unwrap_or_default(),
+            r.state.as_str().to_string(),
+            r.state_date.map(|d| d.to_string()).unwrap_or_default(),
             r.assessment.health.as_str().to_string(),
-            r.assessment.why.en(),
-            latest(r, usize::MAX),
+            words::reason(&r.assessment.why, Lang::En),
+            latest(r, usize::MAX, Lang::En),
         ]
     };
     if grouped {
         for g in &report.groups {
             for &i in &g.rows {
-                let mut rec = vec![g.key.clone()];
+                let mut rec = vec![words::group_key(&g.key)];
                 rec.extend(record(&report.rows[i]));
                 w.write_record(rec.iter().map(|c| csv_safe(c).into_owned()))?;
             }
@@ -244,9 +274,100 @@ pub fn csv(report: &StatusReport) -> anyhow::Result<String> {
     Ok(String::from_utf8(w.into_inner()?)?)
 }
 
-/// The report as JSON.
-pub fn json(report: &StatusReport) -> anyhow::Result<String> {
-    let mut s = serde_json::to_string_pretty(report)?;
+/// The JSON shape of a latest reading (version 1).
+#[derive(Serialize)]
+struct LatestJson<'a> {
+    indicator: &'a str,
+    period: String,
+    value: String,
+}
+
+/// The JSON shape of a row (version 1).
+#[derive(Serialize)]
+struct RowJson<'a> {
+    code: &'a str,
+    lever: &'a str,
+    objective: &'a str,
+    action: &'a str,
+    responsible: &'a [String],
+    ministries: &'a [String],
+    calendar: &'a str,
+    calendar_group: String,
+    state: &'static str,
+    state_date: Option<String>,
+    health: &'static str,
+    reason: String,
+    latest: Vec<LatestJson<'a>>,
+}
+
+/// The JSON shape of a group (version 1).
+#[derive(Serialize)]
+struct GroupJson<'a> {
+    key: String,
+    title: String,
+    rows: &'a [usize],
+    counts: BTreeMap<&'static str, usize>,
+}
+
+/// The JSON shape of the report (version 1).
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    as_of: String,
+    rows: Vec<RowJson<'a>>,
+    groups: Vec<GroupJson<'a>>,
+    totals: BTreeMap<&'static str, usize>,
+}
+
+fn counts_json(c: &Counts) -> BTreeMap<&'static str, usize> {
+    c.0.iter().map(|(h, n)| (h.as_str(), *n)).collect()
+}
+
+/// The report as JSON: file spellings for states and health, English for reasons and
+/// titles, values as people read them.
+pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
+    let en = Lang::En;
+    let doc = ReportJson {
+        as_of: report.as_of.to_string(),
+        rows: report
+            .rows
+            .iter()
+            .map(|r| RowJson {
+                code: &r.code,
+                lever: &r.lever,
+                objective: &r.objective,
+                action: &r.action,
+                responsible: &r.responsible,
+                ministries: &r.ministries,
+                calendar: &r.calendar,
+                calendar_group: words::bucket(r.bucket, en),
+                state: r.state.as_str(),
+                state_date: r.state_date.map(|d| d.to_string()),
+                health: r.assessment.health.as_str(),
+                reason: words::reason(&r.assessment.why, en),
+                latest: r
+                    .latest
+                    .iter()
+                    .map(|l| LatestJson {
+                        indicator: &l.indicator,
+                        period: l.period.to_string(),
+                        value: words::figure(&l.value, l.kind, en),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        groups: report
+            .groups
+            .iter()
+            .map(|g| GroupJson {
+                key: words::group_key(&g.key),
+                title: words::group_title(&g.key, plan, en),
+                rows: &g.rows,
+                counts: counts_json(&g.counts),
+            })
+            .collect(),
+        totals: counts_json(&report.totals),
+    };
+    let mut s = serde_json::to_string_pretty(&doc)?;
     s.push('\n');
     Ok(s)
 }

@@ -105,6 +105,11 @@ pub fn sanitize(s: &str) -> String {
     out
 }
 
+/// Like [`sanitize`], but line breaks stay (for messages of several lines).
+pub fn sanitize_lines(s: &str) -> String {
+    s.split('\n').map(sanitize).collect::<Vec<_>>().join("\n")
+}
+
 /// Bidirectional overrides that can make a line display differently from what it holds.
 fn is_bidi(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')

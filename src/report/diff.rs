@@ -2,7 +2,7 @@
 //! compared as models, action by action, with the history guard: a reading or state entry
 //! that existed before must still be there, unchanged.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -10,9 +10,10 @@ use serde::Serialize;
 use super::health::Health;
 use super::status;
 use crate::config::Settings;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
 use crate::load::Loaded;
-use crate::model::{Action, StateEntry};
+use crate::model::reading::CONTEXT;
+use crate::model::{Action, Period, StateEntry};
 
 /// One side of the comparison.
 pub struct Side<'a> {
@@ -30,7 +31,7 @@ pub struct Side<'a> {
 pub type Row = super::readings::ReadingRow;
 
 /// How the readings of one action (or of the context indicators) changed.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default)]
 pub struct ReadingsDiff {
     /// New rows.
     pub added: Vec<Row>,
@@ -51,11 +52,37 @@ impl ReadingsDiff {
     }
 }
 
-/// A changed field.
-#[derive(Clone, Debug, Serialize)]
+/// Which field of an action changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The objective.
+    Objective,
+    /// A responsible actor (added or removed).
+    Responsible,
+    /// A partner (added or removed).
+    Partners,
+    /// An indicator (added or removed), by id; the values are its label and kind.
+    Indicator(String),
+    /// An indicator's label.
+    IndicatorLabel(String),
+    /// An indicator's kind.
+    IndicatorKind(String),
+    /// An indicator's measure.
+    IndicatorMeasure(String),
+    /// An indicator's frequency.
+    IndicatorFrequency(String),
+    /// The calendar as published.
+    Calendar,
+    /// The calendar's structure.
+    CalendarParsed,
+}
+
+/// A changed field: its values before and after, as written in the file (empty when
+/// added or removed).
+#[derive(Clone, Debug)]
 pub struct FieldChange {
-    /// Field name (`responsible`, `calendar`, `indicator participants`…).
-    pub field: String,
+    /// Which field.
+    pub field: Field,
     /// Before (empty when added).
     pub before: String,
     /// After (empty when removed).
@@ -87,7 +114,7 @@ pub enum Kind {
 }
 
 /// The changes of one action.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct ActionDiff {
     /// Code.
     pub code: String,
@@ -109,22 +136,37 @@ pub struct ActionDiff {
     pub health: Option<(Health, Health)>,
 }
 
+/// What a history rewrite did.
+#[derive(Clone, Debug)]
+pub enum Rewritten {
+    /// An action with recorded states was removed (how many states).
+    ActionRemoved(usize),
+    /// A state entry was changed (before, after).
+    StateChanged(StateEntry, StateEntry),
+    /// A state entry was removed.
+    StateRemoved(StateEntry),
+    /// A reading was removed.
+    ReadingRemoved(Box<Row>),
+    /// A reading was edited in place (before, after).
+    ReadingEdited(Box<(Row, Row)>),
+}
+
 /// A history rewrite.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Rewrite {
     /// Action code (or `context`).
     pub code: String,
     /// What was rewritten.
-    pub what: String,
+    pub what: Rewritten,
 }
 
 /// A validation problem, as compared (line numbers shift, so they are not part of it).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Problem {
     /// Rule code.
     pub code: String,
-    /// Severity.
-    pub severity: String,
+    /// Severity; `None` when pan.toml accepts the problem.
+    pub severity: Option<Severity>,
     /// File.
     pub file: String,
     /// Message.
@@ -156,8 +198,37 @@ pub struct Counts {
     pub history_rewrites: usize,
 }
 
-/// The whole comparison (JSON version 1).
-#[derive(Clone, Debug, Serialize)]
+/// What changed in the declarations of the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Declaration {
+    /// A lever added (code, title).
+    LeverAdded(String, String),
+    /// A lever's title changed (code, before, after).
+    LeverRetitled(String, String, String),
+    /// A lever removed.
+    LeverRemoved(String),
+    /// An objective added (code, title).
+    ObjectiveAdded(String, String),
+    /// An objective's title changed (code, before, after).
+    ObjectiveRetitled(String, String, String),
+    /// An objective removed.
+    ObjectiveRemoved(String),
+    /// An actor added (acronym, name).
+    ActorAdded(String, String),
+    /// An actor changed.
+    ActorChanged(String),
+    /// An actor removed.
+    ActorRemoved(String),
+    /// A context indicator added.
+    ContextAdded(String),
+    /// A context indicator changed.
+    ContextChanged(String),
+    /// A context indicator removed.
+    ContextRemoved(String),
+}
+
+/// The whole comparison.
+#[derive(Clone, Debug)]
 pub struct PlanDiff {
     /// Version of this shape.
     pub version: u32,
@@ -166,7 +237,7 @@ pub struct PlanDiff {
     /// The target side.
     pub target: String,
     /// The date health is computed for.
-    pub as_of: String,
+    pub as_of: Date,
     /// Counts.
     pub summary: Counts,
     /// History rewrites, first.
@@ -176,7 +247,7 @@ pub struct PlanDiff {
     /// Changes of the context indicators' readings.
     pub context: ReadingsDiff,
     /// Changes of levers, objectives, actors and context indicators.
-    pub declarations: Vec<String>,
+    pub declarations: Vec<Declaration>,
     /// Problems the change introduces.
     pub problems_introduced: Vec<Problem>,
     /// Problems the change fixes.
@@ -185,62 +256,121 @@ pub struct PlanDiff {
 
 fn rows_of(loaded: &Loaded) -> BTreeMap<String, Vec<Row>> {
     let mut out: BTreeMap<String, Vec<Row>> = BTreeMap::new();
-    for row in super::readings::rows(&loaded.plan, &loaded.readings, super::readings::Values::Raw) {
+    for row in super::readings::rows(&loaded.plan, &loaded.readings) {
         out.entry(row.action.clone()).or_default().push(row);
     }
     out
 }
 
+/// What identifies a row when comparing: everything written in it.
+type RowKey = (
+    String,
+    Period,
+    String,
+    String,
+    String,
+    Option<Date>,
+    Option<String>,
+);
+
+fn key(r: &Row) -> RowKey {
+    (
+        r.indicator.clone(),
+        r.period,
+        r.raw.clone(),
+        r.source.clone(),
+        r.note.clone(),
+        r.recorded,
+        r.replaces.clone(),
+    )
+}
+
+fn sort_rows(v: &mut [Row]) {
+    v.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// Compare two lists of rows: linear in their length (hash maps, no nested scans).
 fn compare_rows(old: &[Row], new: &[Row]) -> ReadingsDiff {
-    let mut remaining: Vec<Row> = new.to_vec();
-    let mut gone: Vec<Row> = Vec::new();
+    // Rows of `new` by content, each used once.
+    let mut pool: HashMap<RowKey, Vec<usize>> = HashMap::new();
+    for (i, n) in new.iter().enumerate() {
+        pool.entry(key(n)).or_default().push(i);
+    }
+    let mut used = vec![false; new.len()];
+    let mut gone: Vec<&Row> = Vec::new();
     for o in old {
-        match remaining.iter().position(|n| n == o) {
-            Some(i) => {
-                remaining.remove(i);
-            }
-            None => gone.push(o.clone()),
+        match pool.get_mut(&key(o)).and_then(Vec::pop) {
+            Some(i) => used[i] = true,
+            None => gone.push(o),
+        }
+    }
+    // The remaining new rows without `replaces`, by indicator and period, each used once.
+    let mut by_slot: HashMap<(&str, Period), Vec<usize>> = HashMap::new();
+    for (i, n) in new.iter().enumerate().rev() {
+        if !used[i] && n.replaces.is_none() {
+            by_slot
+                .entry((n.indicator.as_str(), n.period))
+                .or_default()
+                .push(i);
         }
     }
     let mut d = ReadingsDiff::default();
     for o in gone {
         // An old row whose indicator and period now carry another, unexplained value was
         // edited in place; otherwise it was removed.
-        match remaining.iter().position(|n| {
-            n.indicator == o.indicator && n.period == o.period && n.replaces.is_none()
-        }) {
-            Some(i) => d.altered.push((o, remaining.remove(i))),
-            None => d.removed.push(o),
+        match by_slot
+            .get_mut(&(o.indicator.as_str(), o.period))
+            .and_then(Vec::pop)
+        {
+            Some(i) => {
+                used[i] = true;
+                d.altered.push((o.clone(), new[i].clone()));
+            }
+            None => d.removed.push(o.clone()),
         }
     }
-    for n in remaining {
+    for (i, n) in new.iter().enumerate() {
+        if used[i] {
+            continue;
+        }
         if n.replaces.is_some() {
-            d.replaced.push(n);
+            d.replaced.push(n.clone());
         } else {
-            d.added.push(n);
+            d.added.push(n.clone());
         }
     }
-    d.added.sort();
-    d.replaced.sort();
-    d.removed.sort();
+    sort_rows(&mut d.added);
+    sort_rows(&mut d.replaced);
+    sort_rows(&mut d.removed);
     d
 }
 
-fn describe_row(r: &Row) -> String {
-    format!("{} {} = {}", r.indicator, r.period, r.value)
+fn push_rewrites(code: &str, readings: &ReadingsDiff, out: &mut Vec<Rewrite>) {
+    for r in &readings.removed {
+        out.push(Rewrite {
+            code: code.to_string(),
+            what: Rewritten::ReadingRemoved(Box::new(r.clone())),
+        });
+    }
+    for (b, a) in &readings.altered {
+        out.push(Rewrite {
+            code: code.to_string(),
+            what: Rewritten::ReadingEdited(Box::new((b.clone(), a.clone()))),
+        });
+    }
 }
 
-fn list_change(field: &str, before: &[String], after: &[String], out: &mut Vec<FieldChange>) {
+fn list_change(field: Field, before: &[String], after: &[String], out: &mut Vec<FieldChange>) {
     for a in after.iter().filter(|a| !before.contains(a)) {
         out.push(FieldChange {
-            field: field.into(),
+            field: field.clone(),
             before: String::new(),
             after: a.clone(),
         });
     }
     for b in before.iter().filter(|b| !after.contains(b)) {
         out.push(FieldChange {
-            field: field.into(),
+            field: field.clone(),
             before: b.clone(),
             after: String::new(),
         });
@@ -251,38 +381,43 @@ fn fields(old: &Action, new: &Action) -> Vec<FieldChange> {
     let mut out = Vec::new();
     if old.objective != new.objective {
         out.push(FieldChange {
-            field: "objective".into(),
+            field: Field::Objective,
             before: old.objective.clone(),
             after: new.objective.clone(),
         });
     }
-    list_change("responsible", &old.responsible, &new.responsible, &mut out);
-    list_change("partners", &old.partners, &new.partners, &mut out);
+    list_change(
+        Field::Responsible,
+        &old.responsible,
+        &new.responsible,
+        &mut out,
+    );
+    list_change(Field::Partners, &old.partners, &new.partners, &mut out);
     for ni in &new.indicators {
         match old.indicators.iter().find(|o| o.id == ni.id) {
             None => out.push(FieldChange {
-                field: format!("indicator {}", ni.id),
+                field: Field::Indicator(ni.id.clone()),
                 before: String::new(),
                 after: format!("{} ({})", ni.label, ni.kind.as_str()),
             }),
             Some(oi) => {
                 if oi.label != ni.label {
                     out.push(FieldChange {
-                        field: format!("indicator {} label", ni.id),
+                        field: Field::IndicatorLabel(ni.id.clone()),
                         before: oi.label.clone(),
                         after: ni.label.clone(),
                     });
                 }
                 if oi.kind != ni.kind {
                     out.push(FieldChange {
-                        field: format!("indicator {} kind", ni.id),
+                        field: Field::IndicatorKind(ni.id.clone()),
                         before: oi.kind.as_str().into(),
                         after: ni.kind.as_str().into(),
                     });
                 }
                 if oi.measure() != ni.measure() {
                     out.push(FieldChange {
-                        field: format!("indicator {} measure", ni.id),
+                        field: Field::IndicatorMeasure(ni.id.clone()),
                         before: oi.measure().as_str().into(),
                         after: ni.measure().as_str().into(),
                     });
@@ -292,7 +427,7 @@ fn fields(old: &Action, new: &Action) -> Vec<FieldChange> {
                         x.map(|f| f.as_str().to_string()).unwrap_or_default()
                     };
                     out.push(FieldChange {
-                        field: format!("indicator {} frequency", ni.id),
+                        field: Field::IndicatorFrequency(ni.id.clone()),
                         before: f(oi.frequency),
                         after: f(ni.frequency),
                     });
@@ -306,14 +441,14 @@ fn fields(old: &Action, new: &Action) -> Vec<FieldChange> {
         .filter(|o| !new.indicators.iter().any(|n| n.id == o.id))
     {
         out.push(FieldChange {
-            field: format!("indicator {}", oi.id),
+            field: Field::Indicator(oi.id.clone()),
             before: format!("{} ({})", oi.label, oi.kind.as_str()),
             after: String::new(),
         });
     }
     if old.calendar.label != new.calendar.label {
         out.push(FieldChange {
-            field: "calendar".into(),
+            field: Field::Calendar,
             before: old.calendar.label.clone(),
             after: new.calendar.label.clone(),
         });
@@ -321,7 +456,7 @@ fn fields(old: &Action, new: &Action) -> Vec<FieldChange> {
     let (of, nf) = (old.calendar.describe(), new.calendar.describe());
     if of != nf {
         out.push(FieldChange {
-            field: "calendar (parsed)".into(),
+            field: Field::CalendarParsed,
             before: of,
             after: nf,
         });
@@ -360,35 +495,34 @@ fn problems(diags: &[Diagnostic]) -> BTreeSet<Problem> {
         .iter()
         .map(|d| Problem {
             code: d.rule.code.to_string(),
-            severity: if d.allowed.is_some() {
-                "allowed".to_string()
-            } else {
-                d.severity.as_str().to_string()
-            },
+            severity: d.allowed.is_none().then_some(d.severity),
             file: d.file.clone(),
             message: d.message.clone(),
         })
         .collect()
 }
 
-fn declarations(old: &Loaded, new: &Loaded) -> Vec<String> {
+fn declarations(old: &Loaded, new: &Loaded) -> Vec<Declaration> {
+    use Declaration as D;
     let mut out = Vec::new();
     let (op, np) = (&old.plan, &new.plan);
     for l in &np.levers {
         match op.lever(&l.code) {
-            None => out.push(format!("lever {} added: {}", l.code, l.title)),
-            Some(o) if o.title != l.title => out.push(format!(
-                "lever {} title: \"{}\" → \"{}\"",
-                l.code, o.title, l.title
+            None => out.push(D::LeverAdded(l.code.clone(), l.title.clone())),
+            Some(o) if o.title != l.title => out.push(D::LeverRetitled(
+                l.code.clone(),
+                o.title.clone(),
+                l.title.clone(),
             )),
             _ => {}
         }
         for ob in &l.objectives {
             match op.objective(&ob.code) {
-                None => out.push(format!("objective {} added: {}", ob.code, ob.title)),
-                Some((_, o)) if o.title != ob.title => out.push(format!(
-                    "objective {} title: \"{}\" → \"{}\"",
-                    ob.code, o.title, ob.title
+                None => out.push(D::ObjectiveAdded(ob.code.clone(), ob.title.clone())),
+                Some((_, o)) if o.title != ob.title => out.push(D::ObjectiveRetitled(
+                    ob.code.clone(),
+                    o.title.clone(),
+                    ob.title.clone(),
                 )),
                 _ => {}
             }
@@ -396,36 +530,36 @@ fn declarations(old: &Loaded, new: &Loaded) -> Vec<String> {
     }
     for l in &op.levers {
         if np.lever(&l.code).is_none() {
-            out.push(format!("lever {} removed", l.code));
+            out.push(D::LeverRemoved(l.code.clone()));
         }
         for ob in &l.objectives {
             if np.objective(&ob.code).is_none() {
-                out.push(format!("objective {} removed", ob.code));
+                out.push(D::ObjectiveRemoved(ob.code.clone()));
             }
         }
     }
     for a in &np.actors {
         match op.actor(&a.acronym) {
-            None => out.push(format!("actor {} added: {}", a.acronym, a.name)),
-            Some(o) if o != a => out.push(format!("actor {} changed", a.acronym)),
+            None => out.push(D::ActorAdded(a.acronym.clone(), a.name.clone())),
+            Some(o) if o != a => out.push(D::ActorChanged(a.acronym.clone())),
             _ => {}
         }
     }
     for a in &op.actors {
         if np.actor(&a.acronym).is_none() {
-            out.push(format!("actor {} removed", a.acronym));
+            out.push(D::ActorRemoved(a.acronym.clone()));
         }
     }
     for c in &np.context {
         match op.context.iter().find(|o| o.id == c.id) {
-            None => out.push(format!("context indicator {} added", c.id)),
-            Some(o) if o != c => out.push(format!("context indicator {} changed", c.id)),
+            None => out.push(D::ContextAdded(c.id.clone())),
+            Some(o) if o != c => out.push(D::ContextChanged(c.id.clone())),
             _ => {}
         }
     }
     for c in &op.context {
         if !np.context.iter().any(|n| n.id == c.id) {
-            out.push(format!("context indicator {} removed", c.id));
+            out.push(D::ContextRemoved(c.id.clone()));
         }
     }
     out
@@ -474,10 +608,7 @@ pub fn compare(old: &Side, new: &Side, as_of: Date) -> PlanDiff {
                 if !o.states.is_empty() {
                     rewrites.push(Rewrite {
                         code: key.clone(),
-                        what: format!(
-                            "the action was removed with its {} state entries",
-                            o.states.len()
-                        ),
+                        what: Rewritten::ActionRemoved(o.states.len()),
                     });
                 }
                 (Kind::Removed, Vec::new(), None, Vec::new(), None)
@@ -495,21 +626,11 @@ pub fn compare(old: &Side, new: &Side, as_of: Date) -> PlanDiff {
                             Some(x) if x == e => {}
                             Some(x) => rewrites.push(Rewrite {
                                 code: key.clone(),
-                                what: format!(
-                                    "state entry {} {} was changed to {} {}",
-                                    e.date,
-                                    e.state.as_str(),
-                                    x.date,
-                                    x.state.as_str()
-                                ),
+                                what: Rewritten::StateChanged(e.clone(), x.clone()),
                             }),
                             None => rewrites.push(Rewrite {
                                 code: key.clone(),
-                                what: format!(
-                                    "state entry {} {} was removed",
-                                    e.date,
-                                    e.state.as_str()
-                                ),
+                                what: Rewritten::StateRemoved(e.clone()),
                             }),
                         }
                     }
@@ -529,22 +650,7 @@ pub fn compare(old: &Side, new: &Side, as_of: Date) -> PlanDiff {
                 (Kind::Modified, f, text, added, moved)
             }
         };
-        for r in &readings.removed {
-            rewrites.push(Rewrite {
-                code: key.clone(),
-                what: format!("reading {} ({}) was removed", describe_row(r), r.source),
-            });
-        }
-        for (b, a) in &readings.altered {
-            rewrites.push(Rewrite {
-                code: key.clone(),
-                what: format!(
-                    "reading {} was edited in place to {}",
-                    describe_row(b),
-                    describe_row(a)
-                ),
-            });
-        }
+        push_rewrites(&key, &readings, &mut rewrites);
         let health = match (health_old.get(key.as_str()), health_new.get(key.as_str())) {
             (Some(a), Some(b)) if a != b => Some((*a, *b)),
             _ => None,
@@ -572,25 +678,10 @@ pub fn compare(old: &Side, new: &Side, as_of: Date) -> PlanDiff {
         });
     }
     let context = compare_rows(
-        old_rows.get("context").unwrap_or(&empty),
-        new_rows.get("context").unwrap_or(&empty),
+        old_rows.get(CONTEXT).unwrap_or(&empty),
+        new_rows.get(CONTEXT).unwrap_or(&empty),
     );
-    for r in &context.removed {
-        rewrites.push(Rewrite {
-            code: "context".into(),
-            what: format!("reading {} ({}) was removed", describe_row(r), r.source),
-        });
-    }
-    for (b, a) in &context.altered {
-        rewrites.push(Rewrite {
-            code: "context".into(),
-            what: format!(
-                "reading {} was edited in place to {}",
-                describe_row(b),
-                describe_row(a)
-            ),
-        });
-    }
+    push_rewrites(CONTEXT, &context, &mut rewrites);
     let (po, pn) = (problems(old.diagnostics), problems(new.diagnostics));
     let introduced: Vec<Problem> = pn.difference(&po).cloned().collect();
     let fixed: Vec<Problem> = po.difference(&pn).cloned().collect();
@@ -617,7 +708,7 @@ pub fn compare(old: &Side, new: &Side, as_of: Date) -> PlanDiff {
         version: 1,
         base: old.label.clone(),
         target: new.label.clone(),
-        as_of: as_of.to_string(),
+        as_of,
         summary: counts,
         history_rewrites: rewrites,
         actions,
@@ -636,8 +727,11 @@ mod tests {
         Row {
             action: "IN-A-1.01".into(),
             indicator: ind.into(),
-            period: period.into(),
-            value: value.into(),
+            label: String::new(),
+            kind: Some(crate::model::IndicatorKind::Count),
+            period: period.parse().unwrap(),
+            value: crate::model::reading::Figure::Number(value.parse().unwrap()),
+            raw: value.into(),
             source: "S".into(),
             note: String::new(),
             recorded: None,

@@ -8,9 +8,11 @@ use serde::Serialize;
 
 use super::health::Health;
 use super::progress::{self, Class};
-use super::status::{self, Row, StateFilter};
+use super::status::{self, Counts, Row, StateFilter};
 use crate::config::Settings;
-use crate::model::{Owner, Plan, Readings, StateEntry};
+use crate::model::calendar::Shape;
+use crate::model::reading::Figure;
+use crate::model::{IndicatorKind, Owner, Period, Plan, Readings, StateEntry};
 
 /// Where the start of the covered period comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -25,7 +27,7 @@ pub enum SinceFrom {
 }
 
 /// Counts of one line of the key figures.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Figures {
     /// Lever letter, or empty for the whole plan.
     pub lever: String,
@@ -50,16 +52,14 @@ pub const STATES: [StateFilter; 6] = [
 ];
 
 /// Progress of one context indicator.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct ContextProgress {
     /// Id.
     pub id: String,
     /// Label.
     pub label: String,
-    /// Readings up to the as-of date: (period, value).
-    pub series: Vec<(String, f64)>,
-    /// Sparkline of the series.
-    pub sparkline: String,
+    /// Readings known on the as-of date, in period order: (period, value).
+    pub series: Vec<(Period, f64)>,
     /// Target value and year.
     pub target: Option<(f64, i16)>,
     /// Progress class.
@@ -69,24 +69,26 @@ pub struct ContextProgress {
 }
 
 /// A reading that is new in the covered period.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct NewReading {
     /// Indicator id.
     pub indicator: String,
     /// Indicator label.
     pub label: String,
+    /// Indicator kind.
+    pub kind: IndicatorKind,
     /// Period.
-    pub period: String,
-    /// Value for people.
-    pub value: String,
+    pub period: Period,
+    /// Value.
+    pub value: Figure,
     /// Source.
     pub source: String,
-    /// Value it corrects.
+    /// Value it corrects, as written.
     pub replaces: Option<String>,
 }
 
 /// What changed for one action in the covered period.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Change {
     /// Code.
     pub code: String,
@@ -101,7 +103,7 @@ pub struct Change {
 }
 
 /// An action that needs a decision.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Attention {
     /// Code.
     pub code: String,
@@ -112,25 +114,23 @@ pub struct Attention {
     /// Calendar as published.
     pub calendar: String,
     /// Why (none for missing readings: the indicators say it).
-    #[serde(rename = "reason")]
     pub why: Option<super::health::Reason>,
-    /// Indicators concerned (for missing readings).
-    pub indicators: Vec<String>,
+    /// Indicators concerned (for missing readings): id and published label.
+    pub indicators: Vec<(String, String)>,
 }
 
-/// One ministry's line.
-#[derive(Clone, Debug, Serialize)]
+/// One ministry's line: the actions it carries (its agencies included), by health — the
+/// same health as everywhere else — and how many got readings in the period.
+#[derive(Clone, Debug)]
 pub struct MinistryLine {
     /// Acronym.
     pub acronym: String,
     /// Name.
     pub name: String,
-    /// Actions carried (its agencies included).
+    /// Actions carried.
     pub carried: usize,
-    /// Of which late.
-    pub late: usize,
-    /// Of which without any reading.
-    pub without_data: usize,
+    /// Of which, per health.
+    pub by_health: Counts,
     /// Of which with readings recorded in the period.
     pub with_new_readings: usize,
 }
@@ -139,29 +139,56 @@ pub struct MinistryLine {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
-    /// Done.
+    /// Recorded as done.
     Done,
     /// Late.
     Late,
-    /// Under way.
-    Active,
-    /// Not started or not active.
+    /// Recorded as in progress.
+    InProgress,
+    /// Anything else (not started, planned, suspended, cancelled, no state recorded).
     Other,
 }
 
-/// A task of the calendar chart.
+/// How a task's dates come from its published calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskSpan {
+    /// From its start to its end, both published.
+    Bounded,
+    /// From its published start, with no end: drawn to the end of the plan period.
+    ToPlanEnd,
+    /// A published milestone (a continuous action's first phase): one day.
+    Milestone,
+}
+
+/// A task of the calendar chart: only actions whose calendar publishes a date.
 #[derive(Clone, Debug, Serialize)]
 pub struct Task {
     /// Action code.
     pub code: String,
+    /// The action's text (first line), for a short title.
+    pub text: String,
     /// Objective code (the chart's section).
     pub objective: String,
     /// First day.
     pub start: Date,
     /// Last day shown.
     pub end: Date,
+    /// How the dates come from the calendar.
+    pub span: TaskSpan,
     /// Status.
     pub status: TaskStatus,
+}
+
+/// An action the charts do not draw: its calendar publishes no date.
+#[derive(Clone, Debug, Serialize)]
+pub struct Undated {
+    /// Action code.
+    pub code: String,
+    /// The action's text (first line).
+    pub text: String,
+    /// The calendar as published (empty when none is).
+    pub calendar: String,
 }
 
 /// One calendar chart (a lever, or part of a large one).
@@ -175,10 +202,13 @@ pub struct Chart {
     pub part: (usize, usize),
     /// Tasks.
     pub tasks: Vec<Task>,
+    /// The lever's actions without a published date, listed beside the chart (on its
+    /// first part).
+    pub undated: Vec<Undated>,
 }
 
 /// The digest.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Digest {
     /// Plan title.
     pub title: String,
@@ -269,7 +299,7 @@ pub fn build(
         .map(|(i, c)| {
             let rs: Vec<_> = by
                 .get(&(Owner::Context, i as u32))
-                .map(|v| v.iter().filter(|r| r.period.start() <= as_of).collect())
+                .map(|v| v.iter().filter(|r| r.known_on(as_of)).collect())
                 .unwrap_or_default();
             let mut points = Vec::new();
             let mut series = Vec::new();
@@ -278,13 +308,12 @@ pub fn build(
                     let mid = r.period.start();
                     let year = f64::from(mid.year()) + f64::from(mid.day_of_year() - 1) / 365.25;
                     points.push((year, v));
-                    series.push((r.period.to_string(), v));
+                    series.push((r.period, v));
                 }
             }
             ContextProgress {
                 id: c.id.clone(),
                 label: c.label.clone(),
-                sparkline: progress::sparkline(&series.iter().map(|(_, v)| *v).collect::<Vec<_>>()),
                 series,
                 target: c.target.as_ref().map(|t| (t.value, t.year)),
                 class: progress::classify(c, &points),
@@ -311,8 +340,9 @@ pub fn build(
                     news.push(NewReading {
                         indicator: ind.id.clone(),
                         label: ind.label.clone(),
-                        period: r.period.to_string(),
-                        value: readings.display_value(r.value, ind.kind),
+                        kind: ind.kind,
+                        period: r.period,
+                        value: readings.figure(r.value),
                         source: readings.strings.get(r.source).to_string(),
                         replaces: r.replaces.map(|s| readings.strings.get(s).to_string()),
                     });
@@ -332,7 +362,7 @@ pub fn build(
     }
 
     // Decisions needed.
-    let attention = |r: &Row, with_reason: bool, indicators: Vec<String>| Attention {
+    let attention = |r: &Row, with_reason: bool, indicators: Vec<(String, String)>| Attention {
         code: r.code.clone(),
         action: first_line(&r.action),
         responsible: r.responsible.clone(),
@@ -362,7 +392,7 @@ pub fn build(
         {
             continue;
         }
-        let ids: Vec<String> = a
+        let ids: Vec<(String, String)> = a
             .indicators
             .iter()
             .enumerate()
@@ -371,11 +401,11 @@ pub fn build(
                     .get(&(Owner::Action(i as u32), *j as u32))
                     .is_some_and(|v| {
                         v.iter()
-                            .any(|x| x.period.end() >= cutoff && x.period.start() <= as_of)
+                            .any(|x| x.period.end() >= cutoff && x.known_on(as_of))
                     });
                 !recent
             })
-            .map(|(_, ind)| ind.id.clone())
+            .map(|(_, ind)| (ind.id.clone(), ind.label.clone()))
             .collect();
         if !ids.is_empty() {
             missing_readings.push(attention(r, false, ids));
@@ -396,16 +426,7 @@ pub fn build(
                 acronym: m.acronym.clone(),
                 name: m.name.clone(),
                 carried: idx.len(),
-                late: idx
-                    .iter()
-                    .filter(|&&i| rows[i].assessment.health == Health::Late)
-                    .count(),
-                without_data: idx
-                    .iter()
-                    .filter(|&&i| {
-                        rows[i].latest.is_empty() && !plan.actions[i].indicators.is_empty()
-                    })
-                    .count(),
+                by_health: Counts::of(&rows, idx.iter().copied()),
                 with_new_readings: idx.iter().filter(|&&i| new_readings_of[i] > 0).count(),
             }
         })
@@ -424,33 +445,61 @@ pub fn build(
         due_not_started,
         missing_readings,
         ministries,
-        charts: charts(plan, &rows, settings, as_of),
+        charts: charts(plan, &rows, settings),
+    }
+}
+
+/// How an action's published calendar dates it in a chart, if it does: its first and last
+/// day, and how they were found. Calendars without a published date (no calendar, another
+/// strategy's schedule, "Action continue", "Tous les 2 ans") are not dated.
+pub fn dated(a: &crate::model::Action, settings: &Settings) -> Option<(Date, Date, TaskSpan)> {
+    let c = &a.calendar;
+    let plan_end = settings.period_end();
+    match (c.shape(), c.start, c.end) {
+        (Shape::Dependent | Shape::Unspecified, _, _) => None,
+        (Shape::Bounded, start, Some(end)) => {
+            let first = start.unwrap_or(end).start();
+            Some((first, end.end().max(first), TaskSpan::Bounded))
+        }
+        (Shape::Continuous, None, Some(m)) => Some((m.end(), m.end(), TaskSpan::Milestone)),
+        (_, Some(start), None) => Some((
+            start.start(),
+            plan_end.max(start.start()),
+            TaskSpan::ToPlanEnd,
+        )),
+        (_, Some(start), Some(end)) => Some((
+            start.start(),
+            end.end().max(start.start()),
+            TaskSpan::Bounded,
+        )),
+        _ => None,
     }
 }
 
 /// The calendar charts: one per lever, split by objectives when a lever has more than
-/// [`MAX_TASKS`] actions.
-pub fn charts(plan: &Plan, rows: &[Row], settings: &Settings, as_of: Date) -> Vec<Chart> {
+/// [`MAX_TASKS`] dated actions; undated actions are listed, never drawn.
+pub fn charts(plan: &Plan, rows: &[Row], settings: &Settings) -> Vec<Chart> {
     let mut out = Vec::new();
     for l in &plan.levers {
         let mut by_objective: BTreeMap<(u16, String), Vec<Task>> = BTreeMap::new();
+        let mut undated = Vec::new();
         for (a, r) in plan.actions.iter().zip(rows) {
             if r.lever != l.code {
                 continue;
             }
-            let start = a.calendar.start_date(settings.period_start());
-            let mut end = a.calendar.end_date(settings.period_end());
-            if end < start {
-                end = start;
-            }
-            let status = match r.assessment.health {
-                Health::Done => TaskStatus::Done,
-                Health::Late => TaskStatus::Late,
-                _ if a.calendar.active_on(as_of, settings.period_start())
-                    && r.assessment.health != Health::Cancelled =>
-                {
-                    TaskStatus::Active
-                }
+            let text = first_line(&a.action);
+            let Some((start, end, span)) = dated(a, settings) else {
+                undated.push(Undated {
+                    code: r.code.clone(),
+                    text,
+                    calendar: a.calendar.label.clone(),
+                });
+                continue;
+            };
+            let status = match (r.assessment.health, r.state) {
+                (Health::Done, _) => TaskStatus::Done,
+                (Health::Late, _) => TaskStatus::Late,
+                (_, StateFilter::InProgress) => TaskStatus::InProgress,
                 _ => TaskStatus::Other,
             };
             by_objective
@@ -458,23 +507,28 @@ pub fn charts(plan: &Plan, rows: &[Row], settings: &Settings, as_of: Date) -> Ve
                 .or_default()
                 .push(Task {
                     code: r.code.clone(),
+                    text,
                     objective: r.objective.clone(),
                     start,
                     end,
+                    span,
                     status,
                 });
         }
         // Fill charts objective by objective, starting a new part when one would overflow.
         let mut parts: Vec<Vec<Task>> = vec![Vec::new()];
         for (_, tasks) in by_objective {
-            let current = parts.last_mut().expect("parts is never empty");
-            if !current.is_empty() && current.len() + tasks.len() > MAX_TASKS {
+            let last = parts.len() - 1;
+            if !parts[last].is_empty() && parts[last].len() + tasks.len() > MAX_TASKS {
                 parts.push(tasks);
             } else {
-                current.extend(tasks);
+                parts[last].extend(tasks);
             }
         }
         parts.retain(|p| !p.is_empty());
+        if parts.is_empty() && !undated.is_empty() {
+            parts.push(Vec::new());
+        }
         let n = parts.len();
         for (i, tasks) in parts.into_iter().enumerate() {
             out.push(Chart {
@@ -482,6 +536,11 @@ pub fn charts(plan: &Plan, rows: &[Row], settings: &Settings, as_of: Date) -> Ve
                 title: l.title.clone(),
                 part: (i + 1, n),
                 tasks,
+                undated: if i == 0 {
+                    std::mem::take(&mut undated)
+                } else {
+                    Vec::new()
+                },
             });
         }
     }

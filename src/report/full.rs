@@ -21,16 +21,18 @@ pub enum ReportBy {
 }
 
 /// One reading in the indicator details.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Detail {
     /// Indicator id.
     pub indicator: String,
     /// Indicator label.
     pub label: String,
+    /// Indicator kind.
+    pub kind: crate::model::IndicatorKind,
     /// Period.
-    pub period: String,
-    /// Value for people.
-    pub value: String,
+    pub period: crate::model::Period,
+    /// Value.
+    pub value: crate::model::reading::Figure,
     /// Source.
     pub source: String,
     /// Note.
@@ -40,7 +42,7 @@ pub struct Detail {
 }
 
 /// The full report.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct FullReport {
     /// Plan title.
     pub title: String,
@@ -101,14 +103,15 @@ pub fn build(
             let mut out = Vec::new();
             for (j, ind) in a.indicators.iter().enumerate() {
                 for rd in readings.of(Owner::Action(i as u32), j as u32) {
-                    if rd.period.start() > as_of || rd.recorded.is_some_and(|d| d > as_of) {
+                    if !rd.known_on(as_of) {
                         continue;
                     }
                     out.push(Detail {
                         indicator: ind.id.clone(),
                         label: ind.label.clone(),
-                        period: rd.period.to_string(),
-                        value: readings.display_value(rd.value, ind.kind),
+                        kind: ind.kind,
+                        period: rd.period,
+                        value: readings.figure(rd.value),
                         source: readings.strings.get(rd.source).to_string(),
                         note: readings.strings.get(rd.note).to_string(),
                         replaces: rd.replaces.map(|s| readings.strings.get(s).to_string()),

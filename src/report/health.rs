@@ -24,12 +24,11 @@ use jiff::civil::Date;
 use jiff::{ToSpan, Unit};
 
 use crate::config::Settings;
+use crate::model::reading::latest;
 use crate::model::{Action, Owner, Reading, State};
 
 /// The derived health of an action.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Health {
     /// Past its deadline and not done.
@@ -39,10 +38,8 @@ pub enum Health {
     /// Readings are too old, or a periodic reading is overdue.
     Stale,
     /// Started, has indicators, no reading yet.
-    #[value(name = "no_data", alias = "no-data")]
     NoData,
     /// Nothing to worry about.
-    #[value(name = "on_track", alias = "on-track")]
     OnTrack,
     /// Recorded as done.
     Done,
@@ -74,32 +71,6 @@ impl Health {
             Health::Cancelled => "cancelled",
         }
     }
-
-    /// A label for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Health::Late => "late",
-            Health::Due => "due",
-            Health::Stale => "stale",
-            Health::NoData => "no data",
-            Health::OnTrack => "on track",
-            Health::Done => "done",
-            Health::Cancelled => "cancelled",
-        }
-    }
-
-    /// The French label, for reports in the plan's language.
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            Health::Late => "en retard",
-            Health::Due => "échéance proche",
-            Health::Stale => "données anciennes",
-            Health::NoData => "sans données",
-            Health::OnTrack => "dans les temps",
-            Health::Done => "réalisée",
-            Health::Cancelled => "annulée",
-        }
-    }
 }
 
 /// Why an action has its health.
@@ -127,53 +98,12 @@ pub enum Reason {
     NoReading,
 }
 
-impl Reason {
-    /// In English.
-    pub fn en(&self) -> String {
-        match self {
-            Reason::Done => "recorded as done".into(),
-            Reason::Cancelled => "recorded as cancelled".into(),
-            Reason::Ended(d) => format!("calendar ended {d}"),
-            Reason::Ends(d) => format!("ends {d}"),
-            Reason::Milestone(d) => format!("milestone {d}"),
-            Reason::Starts(d) => format!("starts {d}"),
-            Reason::NoIndicator => "no indicator to follow".into(),
-            Reason::Overdue(id, p) => format!("{id} reading for {p} overdue"),
-            Reason::Latest(p) => format!("latest reading {p}"),
-            Reason::NoReading => "no reading yet".into(),
-        }
-    }
-
-    /// In French.
-    pub fn fr(&self) -> String {
-        match self {
-            Reason::Done => "enregistrée comme réalisée".into(),
-            Reason::Cancelled => "enregistrée comme annulée".into(),
-            Reason::Ended(d) => format!("calendrier échu le {d}"),
-            Reason::Ends(d) => format!("échéance le {d}"),
-            Reason::Milestone(d) => format!("jalon le {d}"),
-            Reason::Starts(d) => format!("commence le {d}"),
-            Reason::NoIndicator => "aucun indicateur".into(),
-            Reason::Overdue(id, p) => format!("mesure {p} de {id} attendue"),
-            Reason::Latest(p) => format!("dernière mesure : {p}"),
-            Reason::NoReading => "aucune mesure".into(),
-        }
-    }
-}
-
-impl serde::Serialize for Reason {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.en())
-    }
-}
-
 /// The health of an action and why.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Assessment {
     /// The health.
     pub health: Health,
-    /// Why (in JSON, one short English phrase).
-    #[serde(rename = "reason")]
+    /// Why.
     pub why: Reason,
 }
 
@@ -224,13 +154,8 @@ pub fn assess(
         return Assessment::new(Health::OnTrack, why);
     }
     // Readings up to the as-of date only: a report for a past date ignores later figures.
-    let known = |rs: &[&Reading]| -> Option<crate::model::Period> {
-        rs.iter()
-            .filter(|r| r.period.start() <= as_of && r.recorded.is_none_or(|d| d <= as_of))
-            .map(|r| r.period)
-            .max()
-    };
-    let latest = readings.iter().filter_map(|rs| known(rs)).max();
+    let known = |rs: &[&Reading]| latest(rs.iter().copied(), as_of).map(|r| r.period);
+    let newest = latest(readings.iter().flatten().copied(), as_of).map(|r| r.period);
     for (ind, rs) in action.indicators.iter().zip(readings) {
         if let Some(freq) = ind.frequency
             && let Some(p) = freq.overdue_period(known(rs), start, as_of)
@@ -239,7 +164,7 @@ pub fn assess(
         }
     }
     let stale_after = (settings.health.stale_after_days as i64).days();
-    match latest {
+    match newest {
         None => Assessment::new(Health::NoData, Reason::NoReading),
         Some(p) if p.end().saturating_add(stale_after) < as_of => {
             Assessment::new(Health::Stale, Reason::Latest(p))

@@ -4,7 +4,6 @@
 pub mod card;
 pub mod diff;
 pub mod digest;
-pub mod export;
 pub mod full;
 pub mod health;
 pub mod progress;

@@ -34,32 +34,6 @@ pub enum Class {
     NotEnoughData,
 }
 
-impl Class {
-    /// The label in English.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Class::TargetAchieved => "target achieved",
-            Class::Substantial => "substantial progress",
-            Class::Moderate => "moderate progress",
-            Class::Limited => "limited progress",
-            Class::Deterioration => "deterioration",
-            Class::NotEnoughData => "not enough data",
-        }
-    }
-
-    /// The label in French.
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            Class::TargetAchieved => "cible atteinte",
-            Class::Substantial => "progrès substantiels",
-            Class::Moderate => "progrès modérés",
-            Class::Limited => "progrès limités",
-            Class::Deterioration => "détérioration",
-            Class::NotEnoughData => "données insuffisantes",
-        }
-    }
-}
-
 /// A point of a series: year (fractional for finer periods) and value.
 pub type Point = (f64, f64);
 
@@ -129,27 +103,6 @@ pub fn classify(indicator: &ContextIndicator, series: &[Point]) -> Class {
     }
 }
 
-/// A Unicode sparkline of the values (one character per value).
-pub fn sparkline(values: &[f64]) -> String {
-    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let (min, max) = values
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
-            (a.min(v), b.max(v))
-        });
-    values
-        .iter()
-        .map(|&v| {
-            if (max - min).abs() < f64::EPSILON {
-                BARS[3]
-            } else {
-                let i = ((v - min) / (max - min) * 7.0).round() as usize;
-                BARS[i.min(7)]
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,12 +170,5 @@ mod tests {
             classify(&up, &[(2023.0, 72.0), (2024.0, 71.8)]),
             Class::Limited
         );
-    }
-
-    #[test]
-    fn sparklines() {
-        assert_eq!(sparkline(&[1.0, 2.0, 3.0]), "▁▅█");
-        assert_eq!(sparkline(&[5.0]), "▄");
-        assert_eq!(sparkline(&[]), "");
     }
 }

@@ -6,13 +6,14 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::health::{self, Assessment, Health};
+use super::health::{self, ActionReadings, Assessment, Health};
 use crate::config::Settings;
 use crate::model::calendar::Shape;
-use crate::model::{Action, ActorKind, Plan, Readings, State};
+use crate::model::reading::Figure;
+use crate::model::{Action, IndicatorKind, Period, Plan, Readings, State};
 
 /// The recorded state, or its absence, as a filter value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StateFilter {
     /// No state recorded yet.
@@ -20,7 +21,6 @@ pub enum StateFilter {
     /// Planned.
     Planned,
     /// In progress.
-    #[value(name = "in_progress", alias = "in-progress")]
     InProgress,
     /// Done.
     Done,
@@ -31,7 +31,18 @@ pub enum StateFilter {
 }
 
 impl StateFilter {
-    fn of(state: Option<State>) -> StateFilter {
+    /// Every value, in the order of the plan's life.
+    pub const ALL: [StateFilter; 6] = [
+        StateFilter::Unrecorded,
+        StateFilter::Planned,
+        StateFilter::InProgress,
+        StateFilter::Done,
+        StateFilter::Suspended,
+        StateFilter::Cancelled,
+    ];
+
+    /// The state in effect, or its absence.
+    pub fn of(state: Option<State>) -> StateFilter {
         match state {
             None => StateFilter::Unrecorded,
             Some(State::Planned) => StateFilter::Planned,
@@ -42,12 +53,12 @@ impl StateFilter {
         }
     }
 
-    /// The spelling for people.
-    pub fn label(self) -> &'static str {
+    /// The spelling of files, the command line and JSON.
+    pub fn as_str(self) -> &'static str {
         match self {
-            StateFilter::Unrecorded => "—",
+            StateFilter::Unrecorded => "unrecorded",
             StateFilter::Planned => "planned",
-            StateFilter::InProgress => "in progress",
+            StateFilter::InProgress => "in_progress",
             StateFilter::Done => "done",
             StateFilter::Suspended => "suspended",
             StateFilter::Cancelled => "cancelled",
@@ -95,71 +106,7 @@ pub struct Filters {
     pub search: Option<String>,
 }
 
-/// Why a filter value is not valid: the value and the valid ones.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FilterError(pub String);
-
-impl std::fmt::Display for FilterError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for FilterError {}
-
 impl Filters {
-    /// Check every value against the plan; unknown values are errors listing the valid ones.
-    pub fn check(&self, plan: &Plan) -> Result<(), FilterError> {
-        let list = |v: Vec<&str>| v.join(", ");
-        for l in &self.levers {
-            if plan.lever(l).is_none() {
-                return Err(FilterError(format!(
-                    "unknown lever `{l}`; levers: {}",
-                    list(plan.levers.iter().map(|l| l.code.as_str()).collect())
-                )));
-            }
-        }
-        for o in &self.objectives {
-            if plan.objective(o).is_none() {
-                let all: Vec<&str> = plan
-                    .levers
-                    .iter()
-                    .flat_map(|l| l.objectives.iter().map(|o| o.code.as_str()))
-                    .collect();
-                return Err(FilterError(format!(
-                    "unknown objective `{o}`; objectives: {}",
-                    list(all)
-                )));
-            }
-        }
-        for m in &self.ministries {
-            if plan.actor(m).is_none_or(|a| a.kind != ActorKind::Ministry) {
-                return Err(FilterError(format!(
-                    "`{m}` is not a ministry; ministries: {}",
-                    list(plan.ministries().map(|a| a.acronym.as_str()).collect())
-                )));
-            }
-        }
-        for a in &self.actors {
-            if plan.resolve_actor(a).is_none()
-                && !plan
-                    .actions
-                    .iter()
-                    .any(|x| x.responsible.contains(a) || x.partners.contains(a))
-            {
-                let names: Vec<&str> = plan.actors.iter().map(|a| a.acronym.as_str()).collect();
-                let near = crate::text::suggest(a, &names);
-                return Err(FilterError(match near {
-                    Some(n) => format!(
-                        "unknown actor `{a}`; did you mean `{n}`? (`pan export` lists every actor)"
-                    ),
-                    None => format!("unknown actor `{a}`; actors: {}", list(names)),
-                }));
-            }
-        }
-        Ok(())
-    }
-
     fn matches(&self, plan: &Plan, a: &Action, row: &Row, settings: &Settings) -> bool {
         let code = a.code;
         if !self.levers.is_empty() && !self.levers.iter().any(|l| *l == code.lever_code()) {
@@ -219,19 +166,45 @@ impl Filters {
     }
 }
 
-/// The latest reading of one indicator, compactly.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+/// The latest reading of one indicator known on the as-of date.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Latest {
     /// Indicator id.
     pub indicator: String,
+    /// Indicator label, as published.
+    pub label: String,
+    /// Kind of the indicator (how its value reads).
+    pub kind: IndicatorKind,
     /// Period of the reading.
-    pub period: String,
-    /// Value, for people.
-    pub value: String,
+    pub period: Period,
+    /// Value.
+    pub value: Figure,
+}
+
+/// Where an action's calendar puts it, for grouping and charts: the calendar's shape,
+/// with the deadline's year for bounded calendars. Ordered as listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Bucket {
+    /// Bounded, with a deadline before the plan period (the year the plan starts).
+    EndedBefore(i16),
+    /// Bounded, with a deadline in this year of the plan period.
+    EndsIn(i16),
+    /// Bounded, with a deadline after the plan period (the year the plan ends).
+    EndsAfter(i16),
+    /// Continuous.
+    Continuous,
+    /// From a start date, without end.
+    OpenEnded,
+    /// Recurring.
+    Recurring,
+    /// Following another strategy's schedule.
+    Dependent,
+    /// No calendar published.
+    Unspecified,
 }
 
 /// One action in the status report.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Row {
     /// Code.
     pub code: String,
@@ -248,74 +221,116 @@ pub struct Row {
     /// Calendar as published.
     pub calendar: String,
     /// Calendar bucket (for grouping).
-    pub calendar_group: String,
-    #[serde(skip)]
-    calendar_order: (u8, i16),
+    pub bucket: Bucket,
     /// Recorded state in effect on the as-of date.
     pub state: StateFilter,
     /// Date of that state entry.
-    pub state_date: Option<String>,
+    pub state_date: Option<Date>,
     /// Derived health and why.
-    #[serde(flatten)]
     pub assessment: Assessment,
     /// Latest reading of each indicator that has one.
     pub latest: Vec<Latest>,
+    /// Whether the action has indicators at all.
+    pub has_indicators: bool,
+}
+
+/// What a group gathers.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum GroupKey {
+    /// A lever, by its code.
+    Lever(String),
+    /// An objective, by its code.
+    Objective(String),
+    /// A ministry, by its acronym.
+    Ministry(String),
+    /// Actions whose responsible actors belong to no ministry.
+    NoMinistry,
+    /// A calendar bucket.
+    Calendar(Bucket),
+    /// A recorded state.
+    State(StateFilter),
+    /// A derived health.
+    Health(Health),
 }
 
 /// A group of rows.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Group {
-    /// Key (lever letter, objective code, ministry, …).
-    pub key: String,
-    /// Title for people.
-    pub title: String,
+    /// What the group gathers.
+    pub key: GroupKey,
     /// Index of each row in [`StatusReport::rows`].
     pub rows: Vec<usize>,
-    /// Number of actions per health.
-    pub counts: BTreeMap<&'static str, usize>,
+    /// Number of actions per health, in [`Health::ALL`] order.
+    pub counts: Counts,
+}
+
+/// Number of actions per health.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts(pub BTreeMap<Health, usize>);
+
+impl Counts {
+    /// Count the health of the rows at `idx`.
+    pub fn of(rows: &[Row], idx: impl Iterator<Item = usize>) -> Counts {
+        let mut m = BTreeMap::new();
+        for i in idx {
+            *m.entry(rows[i].assessment.health).or_insert(0) += 1;
+        }
+        Counts(m)
+    }
 }
 
 /// The whole status report.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct StatusReport {
     /// The as-of date.
-    pub as_of: String,
+    pub as_of: Date,
     /// Matching actions, in code order.
     pub rows: Vec<Row>,
     /// Groups, when grouping was asked for.
     pub groups: Vec<Group>,
     /// Number of actions per health, over all rows.
-    pub totals: BTreeMap<&'static str, usize>,
+    pub totals: Counts,
 }
 
-/// The calendar bucket of an action: its order and its label.
-pub fn calendar_bucket(a: &Action, settings: &Settings) -> ((u8, i16), String) {
+/// The calendar bucket of an action.
+pub fn bucket(a: &Action, settings: &Settings) -> Bucket {
     let c = &a.calendar;
     match c.shape() {
         Shape::Bounded => {
             let y = c.deadline().map(|d| d.year()).unwrap_or(settings.plan.end);
             if y < settings.plan.start {
-                ((0, y), format!("ended before {}", settings.plan.start))
+                Bucket::EndedBefore(settings.plan.start)
             } else if y > settings.plan.end {
-                ((2, 0), format!("ends after {}", settings.plan.end))
+                Bucket::EndsAfter(settings.plan.end)
             } else {
-                ((1, y), format!("ends in {y}"))
+                Bucket::EndsIn(y)
             }
         }
-        Shape::Continuous => ((3, 0), "continuous".into()),
-        Shape::OpenEnded => ((4, 0), "open-ended (from a start date)".into()),
-        Shape::Recurring => ((5, 0), "recurring".into()),
-        Shape::Dependent => ((6, 0), "depends on another strategy".into()),
-        Shape::Unspecified => ((7, 0), "no calendar published".into()),
+        Shape::Continuous => Bucket::Continuous,
+        Shape::OpenEnded => Bucket::OpenEnded,
+        Shape::Recurring => Bucket::Recurring,
+        Shape::Dependent => Bucket::Dependent,
+        Shape::Unspecified => Bucket::Unspecified,
     }
 }
 
-fn count(rows: &[Row], idx: impl Iterator<Item = usize>) -> BTreeMap<&'static str, usize> {
-    let mut m = BTreeMap::new();
-    for i in idx {
-        *m.entry(rows[i].assessment.health.as_str()).or_insert(0) += 1;
-    }
-    m
+/// The latest reading of each indicator known on `as_of` (see [`Reading::known_on`]),
+/// "latest" meaning the period that ends last, then the one recorded last.
+pub fn latest(a: &Action, rs: &ActionReadings, readings: &Readings, as_of: Date) -> Vec<Latest> {
+    a.indicators
+        .iter()
+        .zip(rs)
+        .filter_map(|(ind, rs)| {
+            let r = crate::model::reading::latest(rs.iter().copied(), as_of)?;
+            Some(Latest {
+                indicator: ind.id.clone(),
+                label: ind.label.clone(),
+                kind: ind.kind,
+                period: r.period,
+                value: readings.figure(r.value),
+            })
+        })
+        .collect()
 }
 
 /// Build a row for every action (no filtering).
@@ -327,22 +342,6 @@ pub fn rows(plan: &Plan, readings: &Readings, settings: &Settings, as_of: Date) 
         .map(|(a, rs)| {
             let assessment = health::assess(a, rs, settings, as_of);
             let entry = a.states.iter().take_while(|e| e.date <= as_of).last();
-            let latest = a
-                .indicators
-                .iter()
-                .zip(rs)
-                .filter_map(|(ind, rs)| {
-                    let r = rs.iter().rfind(|r| {
-                        r.period.start() <= as_of && r.recorded.is_none_or(|d| d <= as_of)
-                    })?;
-                    Some(Latest {
-                        indicator: ind.id.clone(),
-                        period: r.period.to_string(),
-                        value: readings.display_value(r.value, ind.kind),
-                    })
-                })
-                .collect();
-            let (calendar_order, calendar_group) = calendar_bucket(a, settings);
             Row {
                 code: a.code.to_string(),
                 lever: a.code.lever_code(),
@@ -351,12 +350,12 @@ pub fn rows(plan: &Plan, readings: &Readings, settings: &Settings, as_of: Date) 
                 responsible: a.responsible.clone(),
                 ministries: plan.ministries_of(a),
                 calendar: a.calendar.label.clone(),
-                calendar_group,
-                calendar_order,
+                bucket: bucket(a, settings),
                 state: StateFilter::of(entry.map(|e| e.state)),
-                state_date: entry.map(|e| e.date.to_string()),
+                state_date: entry.map(|e| e.date),
                 assessment,
-                latest,
+                latest: latest(a, rs, readings, as_of),
+                has_indicators: !a.indicators.is_empty(),
             }
         })
         .collect()
@@ -383,120 +382,73 @@ pub fn build(
         None => Vec::new(),
         Some(g) => group(plan, &rows, g, filters),
     };
-    let totals = count(&rows, 0..rows.len());
+    let totals = Counts::of(&rows, 0..rows.len());
     StatusReport {
-        as_of: as_of.to_string(),
+        as_of,
         rows,
         groups,
         totals,
     }
 }
 
+/// The ministries an action is grouped under: its ministries, or only the filtered ones.
+fn ministries_for<'r>(r: &'r Row, filters: &Filters) -> Vec<&'r String> {
+    r.ministries
+        .iter()
+        .filter(|m| filters.ministries.is_empty() || filters.ministries.contains(m))
+        .collect()
+}
+
 fn group(plan: &Plan, rows: &[Row], by: GroupBy, filters: &Filters) -> Vec<Group> {
-    // (order key, key) -> (title, rows)
-    let mut map: BTreeMap<(String, String), (String, Vec<usize>)> = BTreeMap::new();
-    let mut put = |order: String, key: String, title: String, i: usize| {
-        map.entry((order, key))
-            .or_insert_with(|| (title, Vec::new()))
-            .1
-            .push(i);
-    };
+    // Groups in plan order: levers, objectives and ministries as declared; the rest by key.
     let lever_pos = |l: &str| {
         plan.levers
             .iter()
             .position(|x| x.code == l)
             .unwrap_or(usize::MAX)
     };
+    let objective_pos = |o: &str| {
+        plan.levers
+            .iter()
+            .flat_map(|l| &l.objectives)
+            .position(|x| x.code == o)
+            .unwrap_or(usize::MAX)
+    };
+    let ministry_pos = |m: &str| {
+        plan.ministries()
+            .position(|a| a.acronym == m)
+            .unwrap_or(usize::MAX - 1)
+    };
+    let mut map: BTreeMap<(usize, GroupKey), Vec<usize>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
-        match by {
-            GroupBy::Lever => {
-                let title = plan
-                    .lever(&r.lever)
-                    .map(|l| format!("{} — {}", l.code, l.title))
-                    .unwrap_or_else(|| r.lever.clone());
-                put(
-                    format!("{:04}", lever_pos(&r.lever)),
-                    r.lever.clone(),
-                    title,
-                    i,
-                );
-            }
-            GroupBy::Objective => {
-                let (l, n) =
-                    crate::model::code::parse_objective_code(&r.objective).unwrap_or(('?', 0));
-                let title = plan
-                    .objective(&r.objective)
-                    .map(|(_, o)| format!("{} — {}", o.code, o.title))
-                    .unwrap_or_else(|| r.objective.clone());
-                put(
-                    format!("{:04}-{n:04}", lever_pos(&l.to_string())),
-                    r.objective.clone(),
-                    title,
-                    i,
-                );
-            }
+        let keys: Vec<(usize, GroupKey)> = match by {
+            GroupBy::Lever => vec![(lever_pos(&r.lever), GroupKey::Lever(r.lever.clone()))],
+            GroupBy::Objective => vec![(
+                objective_pos(&r.objective),
+                GroupKey::Objective(r.objective.clone()),
+            )],
             GroupBy::Ministry => {
-                let ministries: Vec<&String> = if filters.ministries.is_empty() {
-                    r.ministries.iter().collect()
+                let ms = ministries_for(r, filters);
+                if ms.is_empty() {
+                    vec![(usize::MAX, GroupKey::NoMinistry)]
                 } else {
-                    r.ministries
-                        .iter()
-                        .filter(|m| filters.ministries.contains(m))
+                    ms.into_iter()
+                        .map(|m| (ministry_pos(m), GroupKey::Ministry(m.clone())))
                         .collect()
-                };
-                if ministries.is_empty() {
-                    put(
-                        "9999".into(),
-                        "—".into(),
-                        "no responsible ministry".into(),
-                        i,
-                    );
-                }
-                for m in ministries {
-                    let pos = plan
-                        .ministries()
-                        .position(|a| a.acronym == *m)
-                        .unwrap_or(9998);
-                    let title = plan
-                        .actor(m)
-                        .map(|a| format!("{} — {}", a.acronym, a.name))
-                        .unwrap_or_else(|| m.clone());
-                    put(format!("{pos:04}"), m.clone(), title, i);
                 }
             }
-            GroupBy::Calendar => {
-                let (o, y) = r.calendar_order;
-                put(
-                    format!("{o}-{y:05}"),
-                    r.calendar_group.clone(),
-                    r.calendar_group.clone(),
-                    i,
-                );
-            }
-            GroupBy::State => {
-                put(
-                    format!("{:?}", r.state as u8),
-                    r.state.label().to_string(),
-                    format!("state: {}", r.state.label()),
-                    i,
-                );
-            }
-            GroupBy::Health => {
-                let h = r.assessment.health;
-                put(
-                    format!("{}", h as u8),
-                    h.as_str().to_string(),
-                    format!("health: {}", h.label()),
-                    i,
-                );
-            }
+            GroupBy::Calendar => vec![(0, GroupKey::Calendar(r.bucket))],
+            GroupBy::State => vec![(0, GroupKey::State(r.state))],
+            GroupBy::Health => vec![(0, GroupKey::Health(r.assessment.health))],
+        };
+        for k in keys {
+            map.entry(k).or_default().push(i);
         }
     }
     map.into_iter()
-        .map(|((_, key), (title, idx))| Group {
-            counts: count(rows, idx.iter().copied()),
+        .map(|((_, key), idx)| Group {
+            counts: Counts::of(rows, idx.iter().copied()),
             key,
-            title,
             rows: idx,
         })
         .collect()

@@ -1,11 +1,12 @@
 //! An exclusive lock on a folder, so that concurrent `pan` processes changing files in it
 //! take turns: each reads the current file after taking the lock, so none loses another's
-//! change.
+//! change. Taking the lock also finishes or undoes what a killed run left (see
+//! [`super::journal`]).
 
 use std::fs::File;
 use std::path::Path;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 
 /// The lock file's name (hidden: the loader ignores it; add it to `.gitignore`).
 pub const LOCK_FILE: &str = ".pan.lock";
@@ -17,21 +18,41 @@ pub struct Lock {
 }
 
 impl Lock {
-    /// Wait for and take the lock of `dir` (created if needed).
+    /// Wait for and take the lock of `dir` (a folder already checked by
+    /// [`super::safe::dir`]), then recover what a killed run left in it.
     pub fn acquire(dir: &Path) -> anyhow::Result<Lock> {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create folder {}", dir.display()))?;
         let path = dir.join(LOCK_FILE);
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .open(&path)
-            .with_context(|| format!("cannot open lock file {}", path.display()))?;
+        let mut options = File::options();
+        options.create(true).truncate(false).read(true).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // Never through a link, never blocking on a FIFO.
+            options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+            options.mode(0o666);
+        }
+        let file = match options.open(&path) {
+            Ok(f) => f,
+            #[cfg(unix)]
+            Err(e) if e.raw_os_error() == Some(libc::ELOOP) => bail!(
+                "{} is a symbolic link; pan does not write through links\n  hint: remove it (pan creates the lock file itself)",
+                path.display()
+            ),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot open lock file {}", path.display()));
+            }
+        };
+        if !file.metadata().is_ok_and(|m| m.is_file()) {
+            bail!(
+                "{} is not a regular file\n  hint: remove it (pan creates the lock file itself)",
+                path.display()
+            );
+        }
         file.lock()
             .with_context(|| format!("cannot lock {}", path.display()))?;
-        Ok(Lock { file })
+        let lock = Lock { file };
+        super::journal::recover(dir)?;
+        Ok(lock)
     }
 }
 

@@ -2,7 +2,9 @@
 //! other byte of a file as it was.
 
 pub mod atomic;
+pub mod journal;
 pub mod lock;
+pub mod output;
 pub mod readings;
 pub mod safe;
 pub mod states;

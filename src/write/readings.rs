@@ -25,46 +25,121 @@ pub fn line(row: &NewReading) -> String {
         .to_string()
 }
 
-/// The key rows are ordered by.
-type Key = (usize, Period);
+/// The key rows are ordered by: the indicator's position in its action, then the period.
+pub type Key = (usize, Period);
 
-/// Insert `rows` into a readings file's `text` (empty for a new file). `existing` gives the
-/// key of every existing data row by its 1-based line number.
-pub fn insert(text: &str, existing: &[(u32, Key)], rows: &[NewReading]) -> String {
+/// Insert `rows` into a readings file: `text` without its byte-order mark (`bom` says
+/// whether it had one; empty for a new file), `header_end` the byte after the header row,
+/// and `existing` each data row's end and key. New rows go after the last row whose key
+/// is not greater, by row boundaries (a quoted note may span lines); every existing byte
+/// stays as it was. Linear in the size of the file and the rows.
+pub fn insert(
+    text: &str,
+    bom: bool,
+    header_end: usize,
+    existing: &[(usize, Key)],
+    rows: &[NewReading],
+) -> String {
     let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    let mut lines: Vec<String> = if text.is_empty() {
-        vec![format!("{}{eol}", HEADER.join(","))]
+    let mut base = String::with_capacity(text.len() + rows.len() * 64 + 64);
+    if bom {
+        base.push('\u{feff}');
+    }
+    let (body, header_end) = if text.is_empty() {
+        let header = format!("{}{eol}", HEADER.join(","));
+        let n = header.len();
+        (header, n)
     } else {
-        text.split_inclusive('\n').map(str::to_string).collect()
+        (text.to_string(), header_end.min(text.len()))
     };
-    if let Some(last) = lines.last_mut()
-        && !last.ends_with('\n')
-    {
-        last.push_str(eol);
+    // Anchors: for keys in order, the furthest end among rows whose key is not greater.
+    let mut by_key: Vec<(Key, usize)> = existing.iter().map(|&(end, k)| (k, end)).collect();
+    by_key.sort();
+    let mut furthest = Vec::with_capacity(by_key.len());
+    let mut max_end = header_end;
+    for &(_, end) in &by_key {
+        max_end = max_end.max(end);
+        furthest.push(max_end);
     }
     let mut sorted: Vec<&NewReading> = rows.iter().collect();
     sorted.sort_by_key(|r| (r.order, r.period));
-    // Insert from the bottom up so that earlier line numbers stay valid.
-    let mut inserts: Vec<(usize, String)> = sorted
-        .iter()
+    let mut inserts: Vec<(usize, &NewReading)> = sorted
+        .into_iter()
         .map(|r| {
             let key = (r.order, r.period);
-            let after = existing
-                .iter()
-                .filter(|(_, k)| *k <= key)
-                .map(|(l, _)| *l as usize)
-                .max()
-                .unwrap_or(1);
-            (after, format!("{}{eol}", line(r)))
+            let n = by_key.partition_point(|(k, _)| *k <= key);
+            let at = if n == 0 { header_end } else { furthest[n - 1] };
+            (at.min(body.len()), r)
         })
         .collect();
-    // Anchors grow with the keys, so inserting from the last row up keeps earlier line
-    // numbers valid, and rows sharing an anchor keep their sorted order.
-    for (after, text) in inserts.drain(..).rev() {
-        let at = after.min(lines.len());
-        lines.insert(at, text);
+    // Stable: rows sharing an anchor keep their sorted order.
+    inserts.sort_by_key(|(at, _)| *at);
+    let mut pos = 0;
+    for (at, r) in inserts {
+        base.push_str(&body[pos..at]);
+        pos = at;
+        if !base.is_empty() && !base.ends_with('\n') {
+            base.push_str(eol);
+        }
+        base.push_str(&line(r));
+        base.push_str(eol);
     }
-    lines.concat()
+    base.push_str(&body[pos..]);
+    base
+}
+
+/// Parse CSV text into its records (cells as text), for [`verify`].
+fn records(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| e.to_string())?;
+        if rec.len() == 1 && rec.get(0).is_some_and(|c| c.trim().is_empty()) {
+            continue;
+        }
+        out.push(rec.iter().map(str::to_string).collect());
+    }
+    Ok(out)
+}
+
+/// Check that `new_text` reads back as exactly the records of `old_text` plus `rows`, and
+/// keeps its byte-order mark: what a rewritten readings file must be before it replaces
+/// the old one.
+pub fn verify(
+    old_text: &str,
+    old_bom: bool,
+    new_text: &str,
+    rows: &[NewReading],
+) -> Result<(), String> {
+    if old_bom != new_text.starts_with('\u{feff}') {
+        return Err("the byte-order mark would change".into());
+    }
+    let mut want = if old_text.is_empty() {
+        vec![HEADER.iter().map(|s| s.to_string()).collect()]
+    } else {
+        records(old_text)?
+    };
+    for r in rows {
+        want.extend(records(&line(r))?);
+    }
+    let mut got = records(new_text)?;
+    if got.first() != want.first() {
+        return Err("the header would change".into());
+    }
+    want.sort();
+    got.sort();
+    if want != got {
+        return Err(format!(
+            "the file would hold {} rows instead of the {} expected, or other values",
+            got.len(),
+            want.len()
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -84,49 +159,78 @@ mod tests {
         }
     }
 
+    const H: &str = "indicator,period,value,source,note,recorded,replaces\n";
+
     #[test]
     fn new_file_gets_a_header_and_sorted_rows() {
-        let got = insert(
-            "",
-            &[],
-            &[
-                row(1, "2025", "3"),
-                row(0, "2026", "2"),
-                row(0, "2025", "1"),
-            ],
-        );
+        let rows = [
+            row(1, "2025", "3"),
+            row(0, "2026", "2"),
+            row(0, "2025", "1"),
+        ];
+        let got = insert("", false, 0, &[], &rows);
         assert_eq!(
             got,
-            "indicator,period,value,source,note,recorded,replaces\ni0,2025,1,\"Rapport, 2024\",,,\ni0,2026,2,\"Rapport, 2024\",,,\ni1,2025,3,\"Rapport, 2024\",,,\n"
+            format!(
+                "{H}i0,2025,1,\"Rapport, 2024\",,,\ni0,2026,2,\"Rapport, 2024\",,,\ni1,2025,3,\"Rapport, 2024\",,,\n"
+            )
         );
+        verify("", false, &got, &rows).unwrap();
     }
 
     #[test]
     fn rows_go_between_existing_ones_which_stay_untouched() {
-        let text = "indicator,period,value,source,note,recorded,replaces\ni0,2024,1,  odd  spacing ,,,\ni1,2024,5,S,,,\n";
+        let text = format!("{H}i0,2024,1,  odd  spacing ,,,\ni1,2024,5,S,,,\n");
+        let first_end = H.len() + "i0,2024,1,  odd  spacing ,,,\n".len();
         let existing = [
-            (2, (0, "2024".parse().unwrap())),
-            (3, (1, "2024".parse().unwrap())),
+            (first_end, (0, "2024".parse().unwrap())),
+            (text.len(), (1, "2024".parse().unwrap())),
         ];
-        let got = insert(text, &existing, &[row(0, "2025", "2"), row(1, "2023", "4")]);
+        let rows = [row(0, "2025", "2"), row(1, "2023", "4")];
+        let got = insert(&text, false, H.len(), &existing, &rows);
         let lines: Vec<&str> = got.lines().collect();
         assert_eq!(lines[1], "i0,2024,1,  odd  spacing ,,,");
         assert!(lines[2].starts_with("i0,2025,2,"));
         assert!(lines[3].starts_with("i1,2023,4,"));
         assert_eq!(lines[4], "i1,2024,5,S,,,");
+        verify(&text, false, &got, &rows).unwrap();
     }
 
     #[test]
-    fn keeps_crlf_and_adds_a_missing_final_newline() {
+    fn a_multi_line_note_is_never_split() {
+        // The row's note spans three lines; the new row goes after the whole row.
+        let row0 = "i0,2024,1,S,\"ligne 1\nligne 2, avec virgule\n\"\"citée\"\"\",,\n";
+        let text = format!("{H}{row0}");
+        let existing = [(text.len(), (0, "2024".parse().unwrap()))];
+        let rows = [row(0, "2025", "2")];
+        let got = insert(&text, false, H.len(), &existing, &rows);
+        assert_eq!(got, format!("{text}i0,2025,2,\"Rapport, 2024\",,,\n"));
+        verify(&text, false, &got, &rows).unwrap();
+        // Inserting at a row's first line instead would swallow the new row into the note.
+        let wrong = format!(
+            "{H}i0,2024,1,S,\"ligne 1\ni0,2025,2,x,,,\nligne 2, avec virgule\n\"\"citée\"\"\",,\n"
+        );
+        assert!(verify(&text, false, &wrong, &rows).is_err());
+    }
+
+    #[test]
+    fn keeps_crlf_bom_and_adds_a_missing_final_newline() {
         let text = "indicator,period,value,source,note,recorded,replaces\r\ni0,2024,1,S,,,";
+        let header_end = text.find("i0").unwrap();
+        let rows = [row(0, "2025", "2")];
         let got = insert(
             text,
-            &[(2, (0, "2024".parse().unwrap()))],
-            &[row(0, "2025", "2")],
+            true,
+            header_end,
+            &[(text.len(), (0, "2024".parse().unwrap()))],
+            &rows,
         );
+        assert!(got.starts_with('\u{feff}'));
         assert!(
             got.ends_with("i0,2024,1,S,,,\r\ni0,2025,2,\"Rapport, 2024\",,,\r\n"),
             "{got:?}"
         );
+        verify(text, true, &got, &rows).unwrap();
+        assert!(verify(text, false, &got, &rows).is_err());
     }
 }

@@ -16,16 +16,11 @@ impl std::fmt::Display for UnsafePath {
 impl std::error::Error for UnsafePath {}
 
 /// `base/rel`, refusing a `rel` that is absolute or climbs out (`..`), and any existing
-/// component from `base` down that is a symbolic link.
+/// component below `base` that is a symbolic link. `base` is trusted: the repository's
+/// root (however it was reached) or a folder already checked.
 pub fn join(base: &Path, rel: &str) -> Result<PathBuf, UnsafePath> {
     let relp = Path::new(rel);
     let mut out = base.to_path_buf();
-    if std::fs::symlink_metadata(base).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(UnsafePath(format!(
-            "{} is a symbolic link; pan does not write through links",
-            base.display()
-        )));
-    }
     for c in relp.components() {
         match c {
             Component::Normal(part) => {
@@ -37,6 +32,7 @@ pub fn join(base: &Path, rel: &str) -> Result<PathBuf, UnsafePath> {
                     )));
                 }
             }
+            Component::CurDir => {}
             _ => return Err(UnsafePath(format!("`{rel}` is not a plain relative path"))),
         }
     }
@@ -47,6 +43,19 @@ pub fn join(base: &Path, rel: &str) -> Result<PathBuf, UnsafePath> {
         )));
     }
     Ok(out)
+}
+
+/// The folder `root/rel`, created if missing, refusing a `rel` that climbs out and any
+/// component from `root` down that is a symbolic link (checked again after creating it).
+pub fn dir(root: &Path, rel: &str) -> Result<PathBuf, UnsafePath> {
+    let path = join(root, rel)?;
+    std::fs::create_dir_all(&path)
+        .map_err(|e| UnsafePath(format!("cannot create folder {}: {e}", path.display())))?;
+    let path = join(root, rel)?;
+    if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) {
+        return Err(UnsafePath(format!("{} is not a folder", path.display())));
+    }
+    Ok(path)
 }
 
 #[cfg(test)]

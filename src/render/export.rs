@@ -1,5 +1,5 @@
 //! The whole plan as one JSON document: a stable public interface for dashboards and
-//! open data (version 1).
+//! open data (version 1). The document's shape is a rendering of the model.
 
 use serde::Serialize;
 
@@ -24,7 +24,28 @@ pub struct Export<'a> {
     /// Context indicators of the plan's introduction.
     pub context: &'a [crate::model::ContextIndicator],
     /// Every reading.
-    pub readings: Vec<super::readings::ReadingRow>,
+    pub readings: Vec<ReadingJson>,
+}
+
+/// A reading in the export: every value as written in the readings file.
+#[derive(Serialize)]
+pub struct ReadingJson {
+    /// Action code, or `context`.
+    pub action: String,
+    /// Indicator id.
+    pub indicator: String,
+    /// Period.
+    pub period: String,
+    /// Value, as written.
+    pub value: String,
+    /// Source.
+    pub source: String,
+    /// Note.
+    pub note: String,
+    /// Day recorded.
+    pub recorded: Option<String>,
+    /// Value corrected.
+    pub replaces: Option<String>,
 }
 
 /// The plan's title and period.
@@ -131,7 +152,19 @@ fn action<'a>(plan: &'a Plan, a: &'a Action, settings: &Settings) -> ExportActio
 
 /// Build the export document.
 pub fn build<'a>(plan: &'a Plan, readings: &Readings, settings: &'a Settings) -> Export<'a> {
-    let rows = super::readings::rows(plan, readings, super::readings::Values::Raw);
+    let rows = crate::report::readings::rows(plan, readings)
+        .into_iter()
+        .map(|r| ReadingJson {
+            action: r.action,
+            indicator: r.indicator,
+            period: r.period.to_string(),
+            value: r.raw,
+            source: r.source,
+            note: r.note,
+            recorded: r.recorded.map(|d| d.to_string()),
+            replaces: r.replaces,
+        })
+        .collect();
     Export {
         version: 1,
         plan: PlanInfo {

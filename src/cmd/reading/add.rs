@@ -1,0 +1,101 @@
+//! `pan reading add`: record one reading.
+
+use std::process::ExitCode;
+
+use super::{current, describe, indicators_dir, target, with_rows};
+use crate::check::new_reading::{self, Outcome, Proposed};
+use crate::cmd::{Error, Global, Result};
+use crate::write::{atomic, lock::Lock};
+
+/// Arguments of `pan reading add`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 34 --period 2024 --source \"Rapport d'activité 2024\"\n  pan reading add IN-B-11.02 participants 36 --period 2024 --source \"Rapport corrigé\" --replace --note \"erratum\"\n  pan reading add context basic-digital-skills 62 --period 2025 --source \"Eurostat, Digital Decade 2026\"\n\n\
+Recording the very value already recorded changes nothing and succeeds."
+)]
+pub struct Args {
+    /// The action's code, or `context` for the plan's context indicators.
+    pub code: String,
+    /// The indicator's id (see `pan show CODE`).
+    pub indicator: String,
+    /// The value: a number (a decimal comma is accepted), `done`, or a text.
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
+    /// The period measured: 2026, 2026-H1, 2026-Q2, 2026-05 or 2026-05-17.
+    #[arg(long, value_name = "PERIOD")]
+    pub period: String,
+    /// Where the figure comes from.
+    #[arg(long, value_name = "SOURCE")]
+    pub source: String,
+    /// A remark.
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub note: String,
+    /// Correct the reading already recorded for this period (the old row stays, the new
+    /// one says what it replaces).
+    #[arg(long)]
+    pub replace: bool,
+}
+
+/// Run `pan reading add`.
+pub fn run(global: &Global, args: Args) -> Result {
+    let repo = global.repo()?;
+    let loaded = global.load(&repo)?;
+    let target = target(&loaded.plan, &repo, &args.code).map_err(Error::usage)?;
+    let ids: Vec<&str> = target.subject.indicators.iter().map(|(i, _)| *i).collect();
+    let id = args.indicator.trim();
+    if !ids.contains(&id) {
+        let shown = crate::render::term::sanitize(id);
+        return Err(Error::usage(match crate::text::suggest(id, &ids) {
+            Some(near) => format!(
+                "{} has no indicator `{shown}`; did you mean `{near}`? (indicators: {})",
+                target.name,
+                ids.join(", ")
+            ),
+            None => format!(
+                "{} has no indicator `{shown}`; indicators: {}",
+                target.name,
+                ids.join(", ")
+            ),
+        }));
+    }
+    let proposed = Proposed {
+        indicator: args.indicator,
+        period: args.period,
+        value: args.value,
+        source: args.source,
+        note: args.note,
+    };
+    let _lock = Lock::acquire(&indicators_dir(&repo)?)?;
+    let (path, now) = current(&repo, &target)?;
+    let lookup = |id: &str, p| now.values.get(&(id.to_string(), p)).cloned();
+    let outcome = new_reading::check(
+        &target.name,
+        &target.subject,
+        &proposed,
+        global.today,
+        args.replace,
+        &lookup,
+    )
+    .map_err(|e| Error::refused(format!("{e}; nothing was written")))?;
+    match outcome {
+        Outcome::Same(line) => {
+            println!(
+                "{} `{}` for {} is already recorded with this value (line {line} of {}); nothing to write",
+                target.name,
+                crate::render::term::sanitize(proposed.indicator.trim()),
+                proposed.period.trim(),
+                target.file
+            );
+        }
+        Outcome::New(row) => {
+            let text = with_rows(&target, &now, std::slice::from_ref(&row))?;
+            atomic::write(&path, text.as_bytes())?;
+            println!(
+                "recorded {} → {}",
+                describe(&target.name, &row),
+                target.file
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,85 @@
+//! `pan reading list`: the readings recorded, as a table, Markdown, CSV or JSON.
+
+use std::process::ExitCode;
+
+use super::target;
+use crate::cmd::args::Format;
+use crate::cmd::{Error, Global, Result, emit};
+use crate::model::{Period, Reading};
+use crate::render;
+use crate::report::readings;
+
+/// Arguments of `pan reading list`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  pan reading list IN-B-11.02\n  pan reading list --since 2025 --format csv\n  pan reading list context"
+)]
+pub struct Args {
+    /// An action's code, or `context` for the plan's context indicators (default: all).
+    pub code: Option<String>,
+    /// Only this indicator.
+    #[arg(long, value_name = "ID")]
+    pub indicator: Option<String>,
+    /// Only periods starting on or after the start of this period.
+    #[arg(long, value_name = "PERIOD")]
+    pub since: Option<Period>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Run `pan reading list`.
+pub fn run(global: &Global, args: Args) -> Result {
+    let repo = global.repo()?;
+    let loaded = global.load(&repo)?;
+    let plan = &loaded.plan;
+    let target = match args.code.as_deref() {
+        None => None,
+        Some(c) => Some(target(plan, &repo, c).map_err(Error::usage)?),
+    };
+    let indicator = match (&args.indicator, &target) {
+        (Some(id), Some(t)) => {
+            let ids: Vec<&str> = t.subject.indicators.iter().map(|(i, _)| *i).collect();
+            match ids.iter().position(|i| i == id) {
+                Some(i) => Some(i as u32),
+                None => {
+                    return Err(Error::usage(format!(
+                        "{} has no indicator `{}`; indicators: {}",
+                        t.name,
+                        render::term::sanitize(id),
+                        ids.join(", ")
+                    )));
+                }
+            }
+        }
+        (Some(_), None) => {
+            return Err(Error::usage(
+                "--indicator needs an action's code (or `context`)",
+            ));
+        }
+        _ => None,
+    };
+    let owner = target.as_ref().map(|t| t.subject.owner);
+    let mut items: Vec<&Reading> = loaded
+        .readings
+        .items
+        .iter()
+        .filter(|r| owner.is_none_or(|o| r.owner == o))
+        .filter(|r| indicator.is_none_or(|i| r.indicator == i))
+        .filter(|r| args.since.is_none_or(|s| r.period.start() >= s.start()))
+        .collect();
+    items.sort_by_key(|r| (r.owner, r.indicator, r.period, r.file, r.line));
+    let rows: Vec<_> = items
+        .iter()
+        .map(|r| readings::row(plan, &loaded.readings, r))
+        .collect();
+    let lang = repo.settings.plan.language;
+    let text = match args.format {
+        Format::Json => render::readings::json(&rows)?,
+        Format::Csv => render::readings::csv(&rows)?,
+        Format::Markdown => render::readings::markdown(&rows, lang),
+        Format::Table => render::readings::table(&rows, &global.term),
+    };
+    emit(&text, None)?;
+    Ok(ExitCode::SUCCESS)
+}

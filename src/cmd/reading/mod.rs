@@ -1,0 +1,155 @@
+//! `pan reading`: record, import, list and prepare the readings of indicators.
+
+pub mod add;
+pub mod import;
+pub mod list;
+pub mod template;
+
+use std::path::PathBuf;
+
+use super::{Error, Global, Result};
+use crate::config::Repo;
+use crate::load::readings::{Current, CurrentError, Subject};
+use crate::model::reading::{CONTEXT, NewReading};
+use crate::model::{Owner, Plan};
+use crate::render::term::sanitize;
+
+/// Arguments of `pan reading`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 34 --period 2024 --source \"Rapport d'activité 2024\"\n  pan reading add context basic-digital-skills 62 --period 2025 --source \"Eurostat\"\n  pan reading template --ministry MENEJ -o menej.csv\n  pan reading import menej.csv\n  pan reading list IN-B-11.02\n\n\
+Readings live in indicators/<lever>/<code>.csv (one file per action) and indicators/context.csv."
+)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Sub,
+}
+
+/// The `pan reading` subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum Sub {
+    /// Record one reading of an action's (or a context) indicator.
+    Add(add::Args),
+    /// Import the readings of a spreadsheet (CSV): all rows are checked, all or nothing.
+    Import(import::Args),
+    /// List readings.
+    List(list::Args),
+    /// Write the CSV a focal point fills in: one row per indicator of their actions.
+    Template(template::Args),
+}
+
+/// Run `pan reading`.
+pub fn run(global: &Global, args: Args) -> Result {
+    match args.command {
+        Sub::Add(a) => add::run(global, a),
+        Sub::Import(a) => import::run(global, a),
+        Sub::List(a) => list::run(global, a),
+        Sub::Template(a) => template::run(global, a),
+    }
+}
+
+/// What readings are recorded for: an action, or the plan's context indicators.
+pub struct Target<'p> {
+    /// The action's code, or `context`.
+    pub name: String,
+    /// Its owner and indicators.
+    pub subject: Subject<'p>,
+    /// Its readings file, relative to the repository root (`/`-separated).
+    pub file: String,
+}
+
+/// The target a person names: `context`, or an action's code (`b-11.02` is accepted).
+pub fn target<'p>(
+    plan: &'p Plan,
+    repo: &Repo,
+    code: &str,
+) -> std::result::Result<Target<'p>, String> {
+    let dir = repo.settings.paths.indicators_str();
+    if code.trim().eq_ignore_ascii_case(CONTEXT) {
+        return Ok(Target {
+            name: CONTEXT.into(),
+            subject: Subject {
+                owner: Owner::Context,
+                indicators: plan
+                    .context
+                    .iter()
+                    .map(|c| (c.id.as_str(), c.kind))
+                    .collect(),
+            },
+            file: format!("{dir}/context.csv"),
+        });
+    }
+    let i = crate::report::card::find(plan, code).map_err(|near| {
+        let shown = sanitize(code.trim());
+        if near.is_empty() {
+            format!("no action {shown} (nor `context`); `pan status` lists the actions")
+        } else {
+            format!("no action {shown}; did you mean {}?", near.join(", "))
+        }
+    })?;
+    let a = &plan.actions[i];
+    Ok(Target {
+        name: a.code.to_string(),
+        subject: Subject {
+            owner: Owner::Action(i as u32),
+            indicators: a
+                .indicators
+                .iter()
+                .map(|x| (x.id.as_str(), x.kind))
+                .collect(),
+        },
+        file: format!("{dir}/{}/{}.csv", a.code.lever, a.code),
+    })
+}
+
+/// The readings folder, checked (no link on the way) and created if missing.
+pub fn indicators_dir(repo: &Repo) -> Result<PathBuf> {
+    crate::write::safe::dir(&repo.root, &repo.settings.paths.indicators_str())
+        .map_err(|e| Error::Fatal(anyhow::anyhow!("{e}")))
+}
+
+/// The readings file of a target, as it is now.
+pub fn current(repo: &Repo, target: &Target) -> Result<(PathBuf, Current)> {
+    let path = crate::write::safe::join(&repo.root, &target.file)
+        .map_err(|e| Error::Fatal(anyhow::anyhow!("{e}")))?;
+    let current = crate::load::readings::current(&path, &target.file, &target.subject).map_err(
+        |e| match e {
+            CurrentError::Read(e) => Error::refused(format!("{}: not read: {e}; nothing was written", target.file)),
+            CurrentError::Invalid(d) => Error::refused(format!(
+                "{}:{}: {} — fix the file first (`pan validate` shows every problem); nothing was written",
+                target.file, d.span.line, d.message
+            )),
+        },
+    )?;
+    Ok((path, current))
+}
+
+/// The new text of a readings file with `rows` added, checked to read back as exactly the
+/// old rows plus the new ones.
+pub fn with_rows(target: &Target, now: &Current, rows: &[NewReading]) -> Result<String> {
+    let text = crate::write::readings::insert(&now.text, now.bom, now.header_end, &now.rows, rows);
+    crate::write::readings::verify(&now.text, now.bom, &text, rows).map_err(|e| {
+        Error::refused(format!(
+            "{}: the reading(s) could not be added safely ({e}); nothing was written",
+            target.file
+        ))
+    })?;
+    Ok(text)
+}
+
+/// One line saying what a reading is: `IN-B-11.02 participants 2024 = 34 · source: …`.
+pub fn describe(name: &str, row: &NewReading) -> String {
+    let replaced = row
+        .replaces
+        .as_ref()
+        .map(|v| format!(" (replaces {})", sanitize(v)))
+        .unwrap_or_default();
+    format!(
+        "{name} {} {} = {}{replaced} · source: {}",
+        row.indicator,
+        row.period,
+        sanitize(&row.value),
+        sanitize(&row.source)
+    )
+}
