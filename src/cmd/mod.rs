@@ -7,6 +7,7 @@ pub mod diff;
 pub mod digest;
 pub mod error;
 pub mod export;
+pub mod filters;
 pub mod reading;
 pub mod report;
 pub mod schema;

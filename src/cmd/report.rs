@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use super::args::{DocumentArgs, FilterArgs};
+use super::args::DocumentArgs;
+use super::filters::FilterArgs;
 use super::{Global, Result, emit};
 use crate::render;
 use crate::report::full::{self, ReportBy};

@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use jiff::civil::Date;
 
-use super::args::{FilterArgs, Format};
+use super::args::Format;
+use super::filters::FilterArgs;
 use super::{Global, Result, emit};
 use crate::render;
 use crate::report::status::{self, GroupBy};

@@ -198,7 +198,11 @@ pub fn rewritten(w: &Rewritten) -> String {
         Rewritten::StateRemoved(e) => format!("state entry {} was removed", state_entry(e)),
         Rewritten::ReadingRemoved(r) => format!("reading {} ({}) was removed", row(r), r.source),
         Rewritten::ReadingEdited(pair) => {
-            format!("reading {} was edited in place to {}", row(&pair.0), row(&pair.1))
+            format!(
+                "reading {} was edited in place to {}",
+                row(&pair.0),
+                row(&pair.1)
+            )
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::cmd::args::FilterArgs;
+use crate::cmd::filters::FilterArgs;
 use crate::cmd::{Global, Result, emit};
 use crate::render;
 
