@@ -48,6 +48,52 @@ pub fn readings_csv(data: &[u8]) {
     let _ = load::readings::read(file, 0, &subject, &text);
 }
 
+/// Adding readings to any valid readings file: the new rows are rows of their own, every
+/// old row is kept (a multi-line note never swallows a new row), and the file reads back
+/// as exactly the old rows plus the new ones.
+pub fn readings_insert(data: &[u8]) {
+    let file = "indicators/A/IN-A-1.01.csv";
+    let bom = data.starts_with(b"\xEF\xBB\xBF");
+    let Ok(text) = load::text_of(file, data.to_vec()) else {
+        return;
+    };
+    let subject = load::readings::Subject {
+        owner: Owner::Action(0),
+        indicators: vec![
+            ("participants", IndicatorKind::Count),
+            ("taux", IndicatorKind::Percent),
+        ],
+    };
+    let Ok(now) = load::readings::current_of(file, &subject, text, bom) else {
+        return;
+    };
+    // New rows for periods no file of the corpus uses, with a note full of separators.
+    let rows: Vec<crate::model::reading::NewReading> =
+        [(0, "1999-Q3"), (1, "1999-Q4"), (0, "1000")]
+            .into_iter()
+            .map(|(order, p)| crate::model::reading::NewReading {
+                order,
+                indicator: subject.indicators[order].0.to_string(),
+                period: p.parse().unwrap_or(Period::Year(1999)),
+                value: "1".into(),
+                source: "S, \"x\"".into(),
+                note: "a\nb; \"c\"".into(),
+                recorded: None,
+                replaces: None,
+            })
+            .filter(|r| !now.values.contains_key(&(r.indicator.clone(), r.period)))
+            .collect();
+    let out = crate::write::readings::insert(&now.text, now.bom, now.header_end, &now.rows, &rows);
+    assert_eq!(
+        crate::write::readings::verify(&now.text, now.bom, &out, &rows),
+        Ok(()),
+        "insertion keeps every row and adds each new one"
+    );
+    let text = out.strip_prefix('\u{feff}').unwrap_or(&out).to_string();
+    let again = load::readings::current_of(file, &subject, text, bom);
+    assert!(again.is_ok(), "the file stays valid");
+}
+
 /// The period parser on any text: what parses, prints and parses back the same.
 pub fn period(data: &[u8]) {
     let text = String::from_utf8_lossy(data);

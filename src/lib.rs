@@ -13,6 +13,7 @@ pub mod check;
 pub mod cmd;
 pub mod config;
 pub mod diag;
+pub mod files;
 pub mod harness;
 pub mod load;
 pub mod model;

@@ -361,3 +361,37 @@ fn identical_inputs_give_identical_markdown() {
     assert_eq!(a, b);
     assert!(a.contains("A \\| \\<b\\>"), "{a}");
 }
+
+#[test]
+fn plan_text_cannot_inject_html_into_the_pull_request_comment() {
+    let f = Fixture::new();
+    let second = common::ACTION
+        .replace("IN-B-11.02", "IN-B-11.03")
+        .replace("IT Trainer Meetups", "Deuxième action");
+    f.write("plan/B/IN-B-11.03.yaml", &second);
+    repo(&f);
+    f.edit(
+        ACTION_PATH,
+        "Organiser des rencontres mensuelles « IT Trainer Meetups ».",
+        "<img src=x onerror=alert(1)> <!--",
+    );
+    f.edit(
+        "plan/B/IN-B-11.03.yaml",
+        "Deuxième action",
+        "Deuxième action modifiée",
+    );
+    let out = f.run(&["diff", "--format", "markdown", "--as-of", "2026-11-23"]);
+    let md = stdout(&out);
+    // Rendered as a forge does, raw HTML allowed.
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
+    assert!(!html.contains("<img"), "{html}");
+    assert!(
+        !html.contains("<!--"),
+        "an unclosed comment would hide the rest: {html}"
+    );
+    assert!(
+        html.contains("<b>IN-B-11.03</b>"),
+        "the next action is still shown: {html}"
+    );
+}

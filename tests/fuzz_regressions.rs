@@ -45,3 +45,8 @@ fn readings_csv_corpus() {
 fn period_corpus() {
     assert!(replay("period", pan::harness::period) > 5);
 }
+
+#[test]
+fn readings_insert_corpus() {
+    assert!(replay("readings_insert", pan::harness::readings_insert) > 3);
+}

@@ -201,7 +201,7 @@ fn outside_any_plan_pan_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let out = assert_cmd::Command::cargo_bin("pan")
         .unwrap()
-        .env("PAN_TODAY", "2026-11-23")
+        .env("PAN_TODAY", "2026-11-30")
         .current_dir(dir.path())
         .env_remove("PAN_ROOT")
         .args(["show", "IN-B-11.02"])

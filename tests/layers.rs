@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 const LAYERS: &[&[&str]] = &[
-    &["text"],
+    &["text", "files"],
     &["model"],
     &["config", "diag"],
     &["syntax"],

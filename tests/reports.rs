@@ -11,7 +11,7 @@ const AS_OF: &str = "2026-11-23";
 fn bundled(args: &[&str]) -> String {
     let out = assert_cmd::Command::cargo_bin("pan")
         .unwrap()
-        .env("PAN_TODAY", "2026-11-23")
+        .env("PAN_TODAY", "2026-11-30")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("PAN_ROOT")
         .args(args)

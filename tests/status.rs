@@ -11,7 +11,7 @@ const AS_OF: &str = "2026-11-23";
 
 fn bundled() -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("pan").unwrap();
-    c.env("PAN_TODAY", "2026-11-23");
+    c.env("PAN_TODAY", "2026-11-30");
     c.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("PAN_ROOT")
         .env("NO_COLOR", "1");

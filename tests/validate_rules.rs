@@ -512,3 +512,22 @@ fn every_rule_has_a_test_here() {
         assert!(source.contains(&name), "no test for {}", rule.code);
     }
 }
+
+#[test]
+fn f014_unused_allowance() {
+    let f = Fixture::new();
+    f.write(
+        "pan.toml",
+        &format!(
+            "{}[validate]\nallow = [\n  {{ rule = \"P999\", reason = \"typo\" }},\n  {{ rule = \"P005\", action = \"IN-B-11.02\", reason = \"fixed since\" }},\n]\n",
+            common::PAN_TOML
+        ),
+    );
+    expect(&f, "F014", "pan.toml", 7, 0);
+    expect(&f, "F014", "pan.toml", 8, 0);
+    assert_eq!(
+        f.validate(&["--deny", "warnings"]).0,
+        1,
+        "the list cannot rot"
+    );
+}

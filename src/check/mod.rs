@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::config::Settings;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, rules};
 use crate::load::Loaded;
 
 /// What every check sees.
@@ -72,10 +72,13 @@ pub fn run(input: &Input) -> Vec<Diagnostic> {
     diags
 }
 
-/// Mark the diagnostics that `pan.toml` `[validate] allow` accepts knowingly.
-pub fn apply_allowances(settings: &Settings, diags: &mut [Diagnostic]) {
+/// Mark the diagnostics that `pan.toml` `[validate] allow` accepts knowingly, and report
+/// the entries that name no rule or accept nothing (F014), so the list cannot rot.
+pub fn apply_allowances(settings: &Settings, diags: &mut Vec<Diagnostic>) {
+    let allows = &settings.validate.allow;
+    let mut used = vec![false; allows.len()];
     for d in diags.iter_mut() {
-        for allow in &settings.validate.allow {
+        for (i, allow) in allows.iter().enumerate() {
             let rule_ok = allow.rule.eq_ignore_ascii_case(d.rule.code) || allow.rule == d.rule.name;
             let action_ok = match &allow.action {
                 None => true,
@@ -84,7 +87,40 @@ pub fn apply_allowances(settings: &Settings, diags: &mut [Diagnostic]) {
             let file_ok = allow.file.as_ref().is_none_or(|f| *f == d.file);
             if rule_ok && action_ok && file_ok {
                 d.allowed = Some(allow.reason.clone());
+                used[i] = true;
             }
         }
+    }
+    for (allow, used) in allows.iter().zip(used) {
+        if used {
+            continue;
+        }
+        let span = crate::diag::Span::at(allow.line.max(1), 1, 0);
+        let message = match rules::find(&allow.rule) {
+            None => format!("`{}` names no rule", allow.rule),
+            Some(r) => {
+                let mut scope = String::new();
+                if let Some(a) = &allow.action {
+                    scope.push_str(&format!(" for {a}"));
+                }
+                if let Some(f) = &allow.file {
+                    scope.push_str(&format!(" in {f}"));
+                }
+                format!(
+                    "the allowance of {} {}{scope} accepts no problem",
+                    r.code, r.name
+                )
+            }
+        };
+        let mut d = Diagnostic::new(
+            &rules::UNUSED_ALLOWANCE,
+            crate::config::SETTINGS_FILE,
+            span,
+            message,
+        );
+        if rules::find(&allow.rule).is_none() {
+            d = d.hint("name a rule by its code or name (`pan validate --list-rules`)");
+        }
+        diags.push(d);
     }
 }

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::{Error, Global, Result, emit};
 use crate::check;
-use crate::config::{Repo, SETTINGS_FILE, Settings};
+use crate::config::{Repo, SETTINGS_FILE, Settings, limits};
 use crate::load::git::GitTree;
 use crate::load::tree::{FsTree, Tree};
 use crate::load::{self, Loaded};
@@ -76,13 +76,24 @@ fn side(label: String, tree: &dyn Tree, settings: Settings, as_of: Date) -> Load
 }
 
 fn git_side(repo: &Repo, rev: &str, as_of: Date) -> anyhow::Result<Loadedside> {
-    let tree = GitTree::open(&repo.root, rev)?;
+    let mut tree = GitTree::open(&repo.root, rev)?;
     // The revision's own settings, when it has them (paths may have changed).
     let settings = tree
-        .file(SETTINGS_FILE)
+        .file(SETTINGS_FILE, limits::SETTINGS_FILE_BYTES)
         .and_then(|b| std::str::from_utf8(b).ok())
         .and_then(|t| Settings::parse(t, std::path::Path::new(SETTINGS_FILE)).ok())
         .unwrap_or_else(|| repo.settings.clone());
+    // Only the configured folders, only blobs within the loader's limits.
+    tree.fetch(
+        &[
+            (&settings.paths.plan_str(), limits::PLAN_FILE_BYTES),
+            (
+                &settings.paths.indicators_str(),
+                limits::READINGS_FILE_BYTES,
+            ),
+        ],
+        settings.limits.max_files,
+    )?;
     let short: String = tree.commit.chars().take(10).collect();
     Ok(side(format!("{rev} ({short})"), &tree, settings, as_of))
 }

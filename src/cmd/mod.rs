@@ -97,6 +97,7 @@ impl Global {
     /// Load the repository for a command that needs a readable plan: problems of form are
     /// printed and refuse the command.
     pub fn load(&self, repo: &Repo) -> Result<Loaded> {
+        recover(repo)?;
         let tree = FsTree::new(&repo.root);
         let loaded = load::load(&tree, &repo.settings);
         if loaded.has_load_errors() {
@@ -127,6 +128,23 @@ impl Global {
             ..self.term
         }
     }
+}
+
+/// Finish (under its lock) a multi-file change a killed run left in a folder, so every
+/// command sees the readings entirely as before or entirely changed.
+pub fn recover(repo: &Repo) -> Result<()> {
+    for rel in [
+        repo.settings.paths.indicators_str(),
+        repo.settings.paths.plan_str(),
+    ] {
+        let journal = repo.root.join(&rel).join(crate::write::journal::JOURNAL);
+        if std::fs::symlink_metadata(&journal).is_ok() {
+            let dir =
+                crate::write::safe::dir(&repo.root, &rel).map_err(|e| Error::Fatal(e.into()))?;
+            drop(crate::write::lock::Lock::acquire(&dir)?);
+        }
+    }
+    Ok(())
 }
 
 /// The variable that sets "today" for every command: tests, and reports rebuilt as if on

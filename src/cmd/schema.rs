@@ -119,7 +119,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     for which in Which::ALL {
         let path = dir.join(which.file_name());
         let want = generate(which);
-        let have = crate::load::file::read(&path, crate::config::limits::PLAN_FILE_BYTES, false)
+        let have = crate::files::read(&path, crate::config::limits::PLAN_FILE_BYTES, false)
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default();
         if have == want {

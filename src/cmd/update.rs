@@ -112,7 +112,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     let plan_dir = safe::dir(&repo.root, &repo.settings.paths.plan_str())
         .map_err(|e| Error::Fatal(e.into()))?;
     let _lock = Lock::acquire(&plan_dir)?;
-    let bytes = load::file::read(&path, crate::config::limits::PLAN_FILE_BYTES, false)
+    let bytes = crate::files::read(&path, crate::config::limits::PLAN_FILE_BYTES, false)
         .map_err(|e| Error::refused(format!("{file}: not read: {e}; nothing was written")))?;
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
         "\u{feff}"

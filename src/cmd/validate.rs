@@ -114,6 +114,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     let ignore = resolve(&args.ignore)?;
     let started = Instant::now();
     let repo = global.repo()?;
+    super::recover(&repo)?;
     let tree = FsTree::new(&repo.root);
     let loaded = load::load(&tree, &repo.settings);
     let input = check::Input {

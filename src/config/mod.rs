@@ -135,6 +135,9 @@ pub struct CopilSettings {
 pub struct Allow {
     /// The rule code or name (`P005` or `no-responsible`).
     pub rule: String,
+    /// The line of `pan.toml` the entry is on (for diagnostics about the entry itself).
+    #[serde(skip)]
+    pub line: u32,
     /// Limit the allowance to this action code (all actions when absent).
     #[serde(default)]
     pub action: Option<String>,
@@ -258,6 +261,8 @@ impl Settings {
             }
         })?;
         settings.check(text, path)?;
+        let mut settings = settings;
+        settings.locate_allowances(text);
         Ok(settings)
     }
 
@@ -307,6 +312,32 @@ impl Settings {
                 ));
             }
         }
+        for (key, days) in [
+            ("due_within_days", self.health.due_within_days),
+            ("stale_after_days", self.health.stale_after_days),
+        ] {
+            if days > limits::DAYS {
+                return Err(invalid(
+                    key,
+                    format!(
+                        "[health] {key} = {days} is more than {} days (100 years)",
+                        limits::DAYS
+                    ),
+                    "give a number of days such as 90 or 400",
+                ));
+            }
+        }
+        if self.limits.max_files == 0 || self.limits.max_files > limits::FILES_CEILING {
+            return Err(invalid(
+                "max_files",
+                format!(
+                    "[limits] max_files = {} is outside 1–{}",
+                    self.limits.max_files,
+                    limits::FILES_CEILING
+                ),
+                "give a number of files such as 1000000 (the default)",
+            ));
+        }
         for m in &self.copil.meetings {
             if m.parse::<Date>().is_err() {
                 return Err(invalid(
@@ -317,6 +348,22 @@ impl Settings {
             }
         }
         Ok(())
+    }
+
+    /// Find the line of each `[validate] allow` entry: the n-th `rule =` after `allow`.
+    fn locate_allowances(&mut self, text: &str) {
+        let start = text.find("allow").unwrap_or(0);
+        let mut from = start;
+        for a in &mut self.validate.allow {
+            match text[from..].find("rule") {
+                Some(i) => {
+                    let at = from + i;
+                    a.line = line_col(text, at).0 as u32;
+                    from = at + 4;
+                }
+                None => a.line = line_col(text, start).0 as u32,
+            }
+        }
     }
 
     /// The first day of the plan period.
@@ -367,14 +414,16 @@ impl Repo {
                 } else {
                     cwd.join(r)
                 };
-                if !r.join(SETTINGS_FILE).is_file() {
+                if !std::fs::symlink_metadata(r.join(SETTINGS_FILE)).is_ok_and(|m| m.is_file()) {
                     return Err(SettingsError::NoSettingsInRoot(r));
                 }
                 r
             }
             None => cwd
                 .ancestors()
-                .find(|d| d.join(SETTINGS_FILE).is_file())
+                .find(|d| {
+                    std::fs::symlink_metadata(d.join(SETTINGS_FILE)).is_ok_and(|m| m.is_file())
+                })
                 .map(Path::to_path_buf)
                 .ok_or_else(|| SettingsError::NotFound(cwd.to_path_buf()))?,
         };
@@ -384,9 +433,18 @@ impl Repo {
     /// Open the repository whose root is `dir`.
     pub fn open(dir: &Path) -> Result<Repo, SettingsError> {
         let path = dir.join(SETTINGS_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|source| SettingsError::Read {
-            path: path.clone(),
-            source,
+        let bytes = crate::files::read(&path, limits::SETTINGS_FILE_BYTES, false).map_err(|e| {
+            SettingsError::Read {
+                path: path.clone(),
+                source: std::io::Error::other(e.to_string()),
+            }
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| SettingsError::Invalid {
+            path: PathBuf::from(SETTINGS_FILE),
+            line: 1,
+            column: 1,
+            message: format!("the file is not UTF-8 ({e})"),
+            hint: "save pan.toml as UTF-8".into(),
         })?;
         let settings = Settings::parse(&text, Path::new(SETTINGS_FILE))?;
         Ok(Repo {
@@ -442,6 +500,23 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("2026-13-01") && err.contains(":6:"), "{err}");
+    }
+
+    #[test]
+    fn numbers_are_bounded_and_name_their_key() {
+        for (table, key, value) in [
+            ("health", "stale_after_days", "7304485"),
+            ("health", "due_within_days", "4000000000"),
+            ("limits", "max_files", "0"),
+        ] {
+            let text = format!("{MINIMAL}[{table}]\n{key} = {value}\n");
+            let err = Settings::parse(&text, Path::new("pan.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(key) && err.contains(":6:"), "{key}: {err}");
+        }
+        let text = format!("{MINIMAL}[health]\nstale_after_days = -1\n");
+        assert!(Settings::parse(&text, Path::new("pan.toml")).is_err());
     }
 
     #[test]

@@ -244,6 +244,21 @@ rule!(
 // ---------------------------------------------------------------------------------------
 
 rule!(
+    UNUSED_ALLOWANCE,
+    "F014",
+    "unused-allowance",
+    Warning,
+    "An entry of `[validate] allow` in pan.toml names no rule, or accepts no problem.",
+    "remove the entry: the problem it accepted is gone (or fix the rule's code)",
+    "Allowances accept known problems knowingly. An entry that accepts nothing — the problem was fixed, the action renamed, the rule's code mistyped — would silently accept the next problem that happens to match; like an unused `noqa`, it is reported so the list stays true.",
+    (
+        "pan.toml",
+        "[validate]\nallow = [{ rule = \"P005\", action = \"IN-B-11.02\", reason = \"no responsible printed\" }]\n"
+    ),
+    ("pan.toml", "[validate]\nallow = []\n")
+);
+
+rule!(
     DUPLICATE_CODE,
     "P001",
     "duplicate-code",
@@ -799,6 +814,7 @@ pub static ALL: &[&Rule] = &[
     &FILE_TOO_LARGE,
     &UNREADABLE,
     &STRAY_FILE,
+    &UNUSED_ALLOWANCE,
     &DUPLICATE_CODE,
     &MALFORMED_CODE,
     &CODE_OBJECTIVE_MISMATCH,

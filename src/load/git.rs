@@ -44,10 +44,14 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
     Ok(out.stdout)
 }
 
-/// The plan repository at `root` as it was at revision `rev`.
+/// The plan repository at `root` as it was at revision `rev`: its listing (with sizes),
+/// and the content of the files fetched, under the limits of [`crate::config::limits`].
 pub struct GitTree {
+    top: PathBuf,
     files: HashMap<String, Vec<u8>>,
     kinds: Vec<Entry>,
+    /// Object id and size of each file, by path.
+    blobs: HashMap<String, (String, u64)>,
     /// The commit the revision names.
     pub commit: String,
 }
@@ -77,23 +81,25 @@ impl GitTree {
             Ok(out) => String::from_utf8_lossy(&out).trim().to_string(),
             Err(_) => return Err(GitError::UnknownRevision(rev.to_string())),
         };
-        let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", commit.as_str()];
+        // `-l` gives each blob's size: nothing is read before its size is known.
+        let mut args = vec!["ls-tree", "-r", "-z", "-l", "--full-tree", commit.as_str()];
         if !prefix.is_empty() {
             args.push("--");
             args.push(prefix.as_str());
         }
         let listing = git(&top, &args)?;
         let mut kinds = Vec::new();
-        let mut blobs: Vec<(String, String)> = Vec::new();
+        let mut blobs = HashMap::new();
         for item in listing.split(|&b| b == 0).filter(|s| !s.is_empty()) {
             let item = String::from_utf8_lossy(item);
             let Some((meta, path)) = item.split_once('\t') else {
                 continue;
             };
             let parts: Vec<&str> = meta.split_whitespace().collect();
-            let [mode, kind, oid] = parts.as_slice() else {
+            let [mode, kind, oid, size] = parts.as_slice() else {
                 continue;
             };
+            let size: u64 = size.parse().unwrap_or(u64::MAX);
             let rel = path
                 .strip_prefix(prefix.as_str())
                 .unwrap_or(path)
@@ -104,25 +110,62 @@ impl GitTree {
                 _ => EntryKind::Other,
             };
             if entry_kind == EntryKind::File {
-                blobs.push((rel.clone(), oid.to_string()));
+                blobs.insert(rel.clone(), (oid.to_string(), size));
             }
             kinds.push(Entry {
                 path: rel,
                 kind: entry_kind,
             });
         }
-        let files = cat_blobs(&top, &blobs)?;
         kinds.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(GitTree {
-            files,
+            top,
+            files: HashMap::new(),
             kinds,
+            blobs,
             commit,
         })
     }
 
-    /// The content of a file at the revision, if it exists there.
-    pub fn file(&self, rel: &str) -> Option<&[u8]> {
+    /// Fetch the content of `rel` (when it is a file of at most `limit` bytes) and return it.
+    pub fn file(&mut self, rel: &str, limit: u64) -> Option<&[u8]> {
+        let (oid, size) = self.blobs.get(rel)?.clone();
+        if size > limit {
+            return None;
+        }
+        if !self.files.contains_key(rel) {
+            let got = cat_blobs(&self.top, &[(rel.to_string(), oid)]).ok()?;
+            self.files.extend(got);
+        }
         self.files.get(rel).map(Vec::as_slice)
+    }
+
+    /// Fetch, in one batch, the files under each folder of `folders` whose size is within
+    /// its limit, at most `max_files` of them: only what the loader will read, never a
+    /// blob larger than it accepts.
+    pub fn fetch(&mut self, folders: &[(&str, u64)], max_files: usize) -> Result<(), GitError> {
+        let mut wanted: Vec<(String, String)> = Vec::new();
+        for e in &self.kinds {
+            let Some(limit) = folders
+                .iter()
+                .find(|(f, _)| e.path.starts_with(&format!("{}/", f.trim_end_matches('/'))))
+                .map(|(_, l)| *l)
+            else {
+                continue;
+            };
+            if let Some((oid, size)) = self.blobs.get(&e.path)
+                && *size <= limit
+                && !self.files.contains_key(&e.path)
+            {
+                wanted.push((e.path.clone(), oid.clone()));
+                if wanted.len() >= max_files {
+                    break;
+                }
+            }
+        }
+        let got = cat_blobs(&self.top, &wanted)?;
+        self.files.extend(got);
+        Ok(())
     }
 }
 
@@ -194,10 +237,14 @@ impl Tree for GitTree {
     }
 
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
-        match self.files.get(path) {
-            Some(b) if b.len() as u64 > limit => Err(ReadError::TooLarge(b.len() as u64)),
-            Some(b) => Ok(b.clone()),
-            None => Err(ReadError::Io(std::io::Error::new(
+        match (self.files.get(path), self.blobs.get(path)) {
+            (_, Some((_, size))) if *size > limit => Err(ReadError::TooLarge(*size)),
+            (Some(b), _) if b.len() as u64 > limit => Err(ReadError::TooLarge(b.len() as u64)),
+            (Some(b), _) => Ok(b.clone()),
+            (None, Some(_)) => Err(ReadError::Io(std::io::Error::other(
+                "not fetched from this revision",
+            ))),
+            (None, None) => Err(ReadError::Io(std::io::Error::new(
                 std::io::ErrorKind::NotFound,
                 "not in this revision",
             ))),
@@ -205,7 +252,33 @@ impl Tree for GitTree {
     }
 
     fn is_dir(&self, path: &str) -> bool {
-        let prefix = format!("{}/", path.trim_end_matches('/'));
-        self.kinds.iter().any(|e| e.path.starts_with(&prefix))
+        self.kind(path) == Some(EntryKind::Dir)
+    }
+
+    fn kind(&self, path: &str) -> Option<EntryKind> {
+        let path = path.trim_end_matches('/');
+        // A link on the way (git stores links as entries of their own).
+        let mut prefix = String::new();
+        for part in path.split('/') {
+            if !prefix.is_empty() {
+                prefix.push('/');
+            }
+            prefix.push_str(part);
+            if let Ok(i) = self
+                .kinds
+                .binary_search_by(|e| e.path.as_str().cmp(&prefix))
+                && self.kinds[i].kind != EntryKind::File
+            {
+                return Some(self.kinds[i].kind);
+            }
+        }
+        if self.blobs.contains_key(path) {
+            return Some(EntryKind::File);
+        }
+        let dir = format!("{path}/");
+        self.kinds
+            .iter()
+            .any(|e| e.path.starts_with(&dir))
+            .then_some(EntryKind::Dir)
     }
 }

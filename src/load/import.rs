@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::file::{self, ReadError};
 use crate::config::limits;
+use crate::files::{self as file, ReadError};
 
 /// The columns an import reads; `code`, `indicator`, `period`, `value` and `source` are
 /// required, `note` is optional.

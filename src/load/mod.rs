@@ -6,7 +6,6 @@
 
 pub mod action;
 pub mod decode;
-pub mod file;
 pub mod git;
 pub mod import;
 pub mod plan_files;
@@ -255,19 +254,45 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
     let mut count = 0usize;
     let max_files = settings.limits.max_files;
     for (dir, is_plan) in [(plan_dir.as_str(), true), (ind_dir.as_str(), false)] {
-        if !tree.is_dir(dir) {
-            if is_plan {
+        let (what, key) = if is_plan {
+            ("plan", "plan")
+        } else {
+            ("readings", "indicators")
+        };
+        match tree.kind(dir) {
+            Some(EntryKind::Dir) => {}
+            Some(EntryKind::Symlink) => {
                 diags.push(
                     Diagnostic::new(
                         &rules::UNREADABLE,
                         dir,
                         Span::file(),
-                        format!("the plan folder `{dir}/` does not exist"),
+                        format!("the {what} folder `{dir}/` is, or goes through, a symbolic link; pan does not follow links, so nothing in it is read"),
                     )
-                    .hint("create it, or set [paths] plan in pan.toml"),
+                    .hint("replace the link by the folder itself"),
                 );
+                continue;
             }
-            continue;
+            found => {
+                // Without a plan there is nothing to check; without readings, every
+                // indicator would silently look unmeasured: say so.
+                let mut d = Diagnostic::new(
+                    &rules::UNREADABLE,
+                    dir,
+                    Span::file(),
+                    if found.is_some() {
+                        format!("`{dir}` is not a folder; no {what} file is read")
+                    } else {
+                        format!("the {what} folder `{dir}/` does not exist; no {what} file is read")
+                    },
+                )
+                .hint(format!("create it, or set [paths] {key} in pan.toml"));
+                if !is_plan {
+                    d.severity = crate::diag::Severity::Warning;
+                }
+                diags.push(d);
+                continue;
+            }
         }
         let (entries, errors) = tree.walk(dir);
         for (path, e) in errors {
@@ -279,7 +304,23 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
             ));
         }
         for e in entries {
-            if is_hidden(&e.path) || e.kind == EntryKind::Dir {
+            if is_hidden(&e.path) {
+                continue;
+            }
+            if e.kind == EntryKind::Dir {
+                let rel = e
+                    .path
+                    .strip_prefix(dir)
+                    .map(|r| r.trim_start_matches('/'))
+                    .unwrap_or(&e.path);
+                if rel.matches('/').count() + 1 >= limits::WALK_DEPTH {
+                    diags.push(Diagnostic::new(
+                        &rules::STRAY_FILE,
+                        &e.path,
+                        Span::file(),
+                        format!("the folder is nested deeper than pan reads ({} levels below `{dir}/`); nothing in it is read", limits::WALK_DEPTH - 1),
+                    ).hint("move what belongs to the plan to its folder, or remove the folder"));
+                }
                 continue;
             }
             count += 1;

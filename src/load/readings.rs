@@ -300,7 +300,7 @@ pub struct Current {
 #[derive(Debug)]
 pub enum CurrentError {
     /// The file cannot be read (too large, a link, not a regular file, I/O).
-    Read(super::file::ReadError),
+    Read(crate::files::ReadError),
     /// The file has a problem (the first one found).
     Invalid(Box<Diagnostic>),
 }
@@ -313,9 +313,9 @@ pub fn current(
     shown: &str,
     subject: &Subject,
 ) -> Result<Current, CurrentError> {
-    let bytes = match super::file::read(path, crate::config::limits::READINGS_FILE_BYTES, false) {
+    let bytes = match crate::files::read(path, crate::config::limits::READINGS_FILE_BYTES, false) {
         Ok(b) => b,
-        Err(super::file::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+        Err(crate::files::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(Current::default());
         }
         Err(e) => return Err(CurrentError::Read(e)),

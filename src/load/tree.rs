@@ -25,7 +25,7 @@ pub struct Entry {
     pub kind: EntryKind,
 }
 
-pub use super::file::ReadError;
+pub use crate::files::ReadError;
 
 /// Entries of a walk, and the folders that could not be listed.
 pub type Walk = (Vec<Entry>, Vec<(String, std::io::Error)>);
@@ -41,6 +41,10 @@ pub trait Tree: Sync {
 
     /// Whether `path` (relative) names a folder.
     fn is_dir(&self, path: &str) -> bool;
+
+    /// What `path` (relative) is, looking at every component from the root: a symbolic
+    /// link anywhere on the way makes it a link; `None` when it does not exist.
+    fn kind(&self, path: &str) -> Option<EntryKind>;
 }
 
 /// The working tree on disk.
@@ -121,7 +125,12 @@ impl Tree for FsTree {
             .filter(|e| e.kind == EntryKind::Dir)
             .map(|e| self.abs(&e.path))
             .collect();
-        let parts: Vec<Walk> = subdirs.par_iter().map(|d| self.walk_from(d, 7)).collect();
+        // Folders deeper than pan reads are listed (and reported), not descended.
+        let depth = crate::config::limits::WALK_DEPTH - 1;
+        let parts: Vec<Walk> = subdirs
+            .par_iter()
+            .map(|d| self.walk_from(d, depth))
+            .collect();
         for (e, err) in parts {
             entries.extend(e);
             errors.extend(err);
@@ -133,11 +142,32 @@ impl Tree for FsTree {
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
         // Every folder on the way was listed by the walk without following links; the
         // file itself is opened without following one.
-        super::file::read(&self.abs(path), limit, false)
+        crate::files::read(&self.abs(path), limit, false)
     }
 
     fn is_dir(&self, path: &str) -> bool {
-        std::fs::symlink_metadata(self.abs(path)).is_ok_and(|m| m.is_dir())
+        self.kind(path) == Some(EntryKind::Dir)
+    }
+
+    fn kind(&self, path: &str) -> Option<EntryKind> {
+        let mut at = self.root.clone();
+        let mut kind = Some(EntryKind::Dir);
+        for part in path.split('/').filter(|p| !p.is_empty() && *p != ".") {
+            at.push(part);
+            let m = std::fs::symlink_metadata(&at).ok()?;
+            let ft = m.file_type();
+            if ft.is_symlink() {
+                return Some(EntryKind::Symlink);
+            }
+            kind = Some(if ft.is_dir() {
+                EntryKind::Dir
+            } else if ft.is_file() {
+                EntryKind::File
+            } else {
+                EntryKind::Other
+            });
+        }
+        kind
     }
 }
 
@@ -189,5 +219,9 @@ impl Tree for Recording<'_> {
 
     fn is_dir(&self, path: &str) -> bool {
         self.inner.is_dir(path)
+    }
+
+    fn kind(&self, path: &str) -> Option<EntryKind> {
+        self.inner.kind(path)
     }
 }

@@ -60,6 +60,24 @@ impl Summary {
                 format!("{n} {w}s")
             }
         };
+        if self.errors + self.warnings + self.notes == 0 {
+            let mut extra = Vec::new();
+            if self.allowed > 0 {
+                extra.push(format!("{} accepted in pan.toml", self.allowed));
+            }
+            if self.hidden > 0 {
+                extra.push(format!("{} hidden by --select/--ignore", self.hidden));
+            }
+            let extra = if extra.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", extra.join(", "))
+            };
+            return format!(
+                "no problems in {} files{extra} ({} ms)",
+                self.files, self.millis
+            );
+        }
         let mut parts = vec![
             plural(self.errors, "error"),
             plural(self.warnings, "warning"),

@@ -383,8 +383,11 @@ pub fn build(
         })
         .map(|r| attention(r, true, vec![]))
         .collect();
-    let window = jiff::Span::new().days(i64::from(settings.health.stale_after_days));
-    let cutoff = as_of.checked_sub(window).unwrap_or(Date::MIN);
+    let cutoff = jiff::Span::new()
+        .try_days(i64::from(settings.health.stale_after_days))
+        .ok()
+        .and_then(|window| as_of.checked_sub(window).ok())
+        .unwrap_or(Date::MIN);
     let mut missing_readings = Vec::new();
     for (i, (a, r)) in plan.actions.iter().zip(&rows).enumerate() {
         if matches!(r.assessment.health, Health::Done | Health::Cancelled)

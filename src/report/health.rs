@@ -20,8 +20,8 @@
 //! Everything is computed from the files and the as-of date alone, so a report can be
 //! rebuilt for any past date.
 
+use jiff::Unit;
 use jiff::civil::Date;
-use jiff::{ToSpan, Unit};
 
 use crate::config::Settings;
 use crate::model::reading::latest;
@@ -163,12 +163,17 @@ pub fn assess(
             return Assessment::new(Health::Stale, Reason::Overdue(ind.id.clone(), p));
         }
     }
-    let stale_after = (settings.health.stale_after_days as i64).days();
+    // Fallible arithmetic: a threshold beyond the calendar never makes a reading stale.
+    let stale_by = |p: crate::model::Period| {
+        jiff::Span::new()
+            .try_days(i64::from(settings.health.stale_after_days))
+            .ok()
+            .and_then(|span| p.end().checked_add(span).ok())
+            .is_some_and(|limit| limit < as_of)
+    };
     match newest {
         None => Assessment::new(Health::NoData, Reason::NoReading),
-        Some(p) if p.end().saturating_add(stale_after) < as_of => {
-            Assessment::new(Health::Stale, Reason::Latest(p))
-        }
+        Some(p) if stale_by(p) => Assessment::new(Health::Stale, Reason::Latest(p)),
         Some(p) => Assessment::new(Health::OnTrack, Reason::Latest(p)),
     }
 }

@@ -69,12 +69,21 @@ pub fn append(text: &str, entry: &StateEntry) -> Result<String, AppendError> {
             let line = lines[key_line - 1];
             let body = line.trim_end_matches(['\n', '\r']);
             let after = &body["states:".len()..];
-            let Some(open) = after.find("[]") else {
+            // `[` and `]` with only blanks between, and nothing but blanks before: an anchor
+            // or a tag (`&a []`, `!!seq []`) would be lost in the rewrite, so it is refused.
+            let trimmed = after.trim_start();
+            let inner_end = trimmed.find(']');
+            let (Some(rest), Some(end)) = (trimmed.strip_prefix('['), inner_end) else {
+                return Err(AppendError(
+                    "`states:` holds something before its empty list (an anchor or a tag); write it as `states: []` first".into(),
+                ));
+            };
+            if !rest[..end - 1].trim().is_empty() {
                 return Err(AppendError(
                     "cannot find the empty list `[]` after `states:`".into(),
                 ));
-            };
-            let rest = after[open + 2..].trim_start();
+            }
+            let rest = trimmed[end + 1..].trim_start();
             let mut new_line = String::from("states:");
             if !rest.is_empty() {
                 new_line.push(' ');
@@ -191,6 +200,23 @@ mod tests {
             got.starts_with("code: X\r\nobjective: B-1\r\nstates:\r\n  - date: 2026-03-01\r\n"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn an_empty_list_with_blanks_keeps_its_comment() {
+        let text = "code: X\nstates: [ ]   # history\n";
+        assert_eq!(
+            append(text, &entry()).unwrap(),
+            format!("code: X\nstates: # history\n{NEW}")
+        );
+    }
+
+    #[test]
+    fn anchors_and_tags_are_refused_not_dropped() {
+        for text in ["states: &h []\n", "states: !!seq []\n"] {
+            let err = append(text, &entry()).unwrap_err().to_string();
+            assert!(err.contains("anchor or a tag"), "{text}: {err}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::process::Output;
 use assert_cmd::Command;
 
 /// The day every test runs on: `pan` never reads the clock in tests.
-pub const TODAY: &str = "2026-11-23";
+pub const TODAY: &str = "2026-11-30";
 
 pub const PAN_TOML: &str = "[plan]\ntitle = \"Plan de test\"\nstart = 2026\nend = 2030\n";
 
