@@ -24,3 +24,7 @@ pub const WALK_DEPTH: usize = 3;
 /// The largest number of days accepted in `[health]` thresholds (100 years): beyond it,
 /// date arithmetic would leave the calendar.
 pub const DAYS: u32 = 36_525;
+/// Longest `[site] name`, in characters.
+pub const SITE_NAME_CHARS: usize = 200;
+/// Largest logo or style sheet `pan site` copies into the site, in bytes.
+pub const SITE_ASSET_BYTES: u64 = 1024 * 1024;

@@ -10,6 +10,7 @@ pub mod git;
 pub mod import;
 pub mod plan_files;
 pub mod readings;
+pub mod site;
 pub mod tree;
 
 use rayon::prelude::*;

@@ -163,19 +163,24 @@ pub fn assess(
             return Assessment::new(Health::Stale, Reason::Overdue(ind.id.clone(), p));
         }
     }
-    // Fallible arithmetic: a threshold beyond the calendar never makes a reading stale.
-    let stale_by = |p: crate::model::Period| {
-        jiff::Span::new()
-            .try_days(i64::from(settings.health.stale_after_days))
-            .ok()
-            .and_then(|span| p.end().checked_add(span).ok())
-            .is_some_and(|limit| limit < as_of)
-    };
     match newest {
         None => Assessment::new(Health::NoData, Reason::NoReading),
-        Some(p) if stale_by(p) => Assessment::new(Health::Stale, Reason::Latest(p)),
+        Some(p) if is_stale(p, settings, as_of) => {
+            Assessment::new(Health::Stale, Reason::Latest(p))
+        }
         Some(p) => Assessment::new(Health::OnTrack, Reason::Latest(p)),
     }
+}
+
+/// Whether a latest reading of period `p` is too old on `as_of`: the period ended more
+/// than `[health] stale_after_days` before. Fallible arithmetic: a threshold beyond the
+/// calendar never makes a reading stale.
+pub fn is_stale(p: crate::model::Period, settings: &Settings, as_of: Date) -> bool {
+    jiff::Span::new()
+        .try_days(i64::from(settings.health.stale_after_days))
+        .ok()
+        .and_then(|span| p.end().checked_add(span).ok())
+        .is_some_and(|limit| limit < as_of)
 }
 
 fn is_due(deadline: Date, as_of: Date, settings: &Settings) -> bool {

@@ -6,6 +6,8 @@ pub mod diff;
 pub mod digest;
 pub mod full;
 pub mod health;
+pub mod ministries;
 pub mod progress;
 pub mod readings;
+pub mod reporting;
 pub mod status;

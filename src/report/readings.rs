@@ -34,6 +34,11 @@ pub struct ReadingRow {
 }
 
 impl ReadingRow {
+    /// Whether the reading was known on `as_of` (the rule of [`Reading::known_on`]).
+    pub fn known_on(&self, as_of: Date) -> bool {
+        crate::model::reading::known(self.period, self.recorded, as_of)
+    }
+
     /// The order rows are listed and compared in: indicator, period, then the text.
     pub fn sort_key(&self) -> (&str, Period, &str, &str, &str) {
         (
