@@ -12,6 +12,7 @@ pub mod reading;
 pub mod report;
 pub mod schema;
 pub mod show;
+pub mod site;
 pub mod status;
 pub mod update;
 pub mod validate;
@@ -69,6 +70,8 @@ pub enum Command {
     Update(update::Args),
     /// Record, import, list and prepare the readings of indicators.
     Reading(reading::Args),
+    /// Build the plan's public website (static, French and English) into a folder.
+    Site(site::Args),
     /// Export the whole plan as one JSON document.
     Export(export::Args),
     /// Print or write the JSON Schema of the plan's files.
@@ -203,6 +206,7 @@ pub fn main() -> ExitCode {
         Command::Show(a) => show::run(&global, a),
         Command::Update(a) => update::run(&global, a),
         Command::Reading(a) => reading::run(&global, a),
+        Command::Site(a) => site::run(&global, a),
         Command::Export(a) => export::run(&global, a),
         Command::Schema(a) => schema::run(&global, a),
         Command::Completions(a) => completions::run(a),
