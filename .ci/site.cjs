@@ -167,6 +167,13 @@ async function shoot(page, file) {
         }
         for (const e of errors) fail(`${lang}/${rel}: ${e}`);
         await shoot(page, path.join(shots, `${lang}-${kind}-desktop.png`));
+        if (lang === "fr" && ["home", "action", "context", "timeline"].includes(kind)) {
+          // The top of the page, as examples/site/ shows it.
+          fs.mkdirSync(path.join(shots, "examples"), { recursive: true });
+          // The context page from its first indicator, whose chart is the point.
+          const y = kind === "context" ? await page.evaluate(() => Math.max(0, document.querySelector("section.indicator").getBoundingClientRect().top + window.scrollY - 16)) : 0;
+          await page.screenshot({ path: path.join(shots, "examples", `${kind}.png`), clip: { x: 0, y, width: 1280, height: 1000 } });
+        }
         await page.close();
         const mobile = await open(browser, url, 390, 844, true);
         if (kind === "search") {
@@ -214,12 +221,16 @@ async function shoot(page, file) {
       await page.close();
     }
 
-    // The digest as printed on A4.
+    // The digest as printed on A4 (the PDF is kept beside the screenshots).
     {
-      const { page } = await open(browser, base + "fr/digest.html", 794, 1123, false);
+      const { page } = await open(browser, base + "fr/digest.html", 1280, 800, false);
+      const pdf = await page.pdf({ path: path.join(shots, "fr-digest.pdf"), format: "A4", printBackground: true });
+      const pages = (Buffer.from(pdf).toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+      if (pages < 2) fail(`the printed digest has ${pages} page(s)`);
       await page.emulateMediaType("print");
-      await shoot(page, path.join(shots, "fr-digest-print.png"));
-      await page.pdf({ path: path.join(shots, "fr-digest.pdf"), format: "A4", printBackground: true });
+      const hidden = await page.evaluate(() => getComputedStyle(document.querySelector("nav.main")).display);
+      if (hidden !== "none") fail("the navigation is printed");
+      console.log(`print: the digest prints on ${pages} A4 pages`);
       await page.close();
     }
   } finally {

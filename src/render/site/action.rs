@@ -75,7 +75,7 @@ fn chart(ctx: &Ctx, id: &str, ind: &Indicator, series: &[(Period, Figure)]) -> O
         .map(|(p, v)| format!("{p}{} {}", ctx.words.colon, shown(*v)))
         .collect::<Vec<_>>()
         .join(" ; ");
-    let title = words::fill(ctx.w.readings_of, &[ind.label.clone()]);
+    let title = words::fill(ctx.w.readings_of, std::slice::from_ref(&ind.label));
     let percent = ind.kind == IndicatorKind::Percent;
     let fmt = |v: f64| shown(v);
     let svg = if ind.measure() == Measure::Level && numbers.len() > 1 {
@@ -178,9 +178,15 @@ pub fn page(data: &Data, lang: Lang, i: usize) -> (String, String) {
     let row = &data.rows[i];
     let lines = data.reporting.of_action(i);
     let lever = a.code.lever_code();
+    let has_lever = input.plan.lever(&lever).is_some();
+    let has_objective = input.plan.objective(&a.objective).is_some();
     let body = html! {
         p class="subtitle" {
-            a href=(ctx.link(&objective_url(&a.objective))) { (w.objective) " " (a.objective) }
+            @if has_objective {
+                a href=(ctx.link(&objective_url(&a.objective))) { (w.objective) " " (a.objective) }
+            } @else {
+                (w.objective) " " (a.objective)
+            }
             " — " span lang=[ctx.text_lang()] { (card.objective_title) }
         }
         section class="text" aria-label=(ww.action) lang=[ctx.text_lang()] {
@@ -226,7 +232,10 @@ pub fn page(data: &Data, lang: Lang, i: usize) -> (String, String) {
                 dd { ul class="plain" { @for p in &card.partners_named { (actor(&ctx, p)) } } }
             }
             dt { (ww.lever) }
-            dd { a href=(ctx.link(&lever_url(&lever))) { (lever) } " — " span lang=[ctx.text_lang()] { (card.lever_title) } }
+            dd {
+                @if has_lever { a href=(ctx.link(&lever_url(&lever))) { (lever) } } @else { (lever) }
+                " — " span lang=[ctx.text_lang()] { (card.lever_title) }
+            }
         }
         section {
             h2 id="indicators" { (w.indicators) }
@@ -257,17 +266,22 @@ pub fn page(data: &Data, lang: Lang, i: usize) -> (String, String) {
             }
         }
     };
+    // Pages exist for the levers and objectives `levers.yaml` declares (a plan that names
+    // another is invalid, but its site must not have broken links).
+    let mut crumbs = vec![(w.home.to_string(), "index.html".to_string())];
+    if has_lever {
+        crumbs.push((format!("{} {}", ww.lever, lever), lever_url(&lever)));
+    }
+    if has_objective {
+        crumbs.push((
+            format!("{} {}", w.objective, a.objective),
+            objective_url(&a.objective),
+        ));
+    }
     let shell = Shell {
         title: &code,
         section: Section::Actions,
-        crumbs: vec![
-            (w.home.to_string(), "index.html".to_string()),
-            (format!("{} {}", ww.lever, lever), lever_url(&lever)),
-            (
-                format!("{} {}", w.objective, a.objective),
-                objective_url(&a.objective),
-            ),
-        ],
+        crumbs,
         scripts: vec![],
         title_is_text: false,
     };

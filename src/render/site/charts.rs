@@ -21,7 +21,7 @@ fn c(v: f64) -> String {
 /// A step between axis ticks that reads well (1, 2, 2.5 or 5 times a power of ten), for
 /// about `ticks` ticks up to `max`.
 pub fn nice_step(max: f64, ticks: usize) -> f64 {
-    if !(max > 0.0) || !max.is_finite() {
+    if max.is_nan() || max <= 0.0 || !max.is_finite() {
         return 1.0;
     }
     let raw = max / ticks.max(1) as f64;

@@ -94,7 +94,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
                         td { @if let Some(f) = ind.frequency { (site_words::frequency(f, lang)) } @else { "—" } }
                         td class="num" { (l.readings) }
                         td { @if let Some(p) = l.last { (p) } @else { "—" } }
-                        td { @if let Some(d) = l.recorded { (d) } @else { "—" } }
+                        td class="date" { @if let Some(d) = l.recorded { (d) } @else { "—" } }
                         td { span class={ "badge " (site_words::reporting_class(l.state)) } { (site_words::reporting(l.state, lang)) } }
                     }
                 }

@@ -355,7 +355,7 @@ pub const EN: SiteWords = SiteWords {
     results_one: "1 result.",
     results_many: "{} results.",
     results_more: "The first {} are shown; narrow the search.",
-    footer: "Built by pan from the plan's files, as of {}. The plan's texts are shown as published.",
+    footer: "Built by pan from the plan's files, as of {}.",
     intro: "The plan's public dashboard: where each action stands, who carries it, what was measured and what is late, computed from the plan's files. Every chart comes with the table of its numbers.",
     status_as_of: "Status as of {}",
     health_by_lever: "Health of the actions by lever",
