@@ -128,7 +128,7 @@ fn indicator(ctx: &Ctx, card: &Card, j: usize, line: Option<&Line>) -> Markup {
                 }
                 td lang=[ctx.text_lang()] { (r.source) }
                 td lang=[ctx.text_lang()] { (r.note) }
-                td { @if let Some(d) = r.recorded { (d) } }
+                td class="date" { @if let Some(d) = r.recorded { (d) } }
                 td { @if let Some(v) = &r.replaces { (v) } }
             }
         }

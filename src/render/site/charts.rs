@@ -296,7 +296,9 @@ pub fn gantt(
 ) -> Markup {
     let row_h = 22.0;
     let (w, label_w, top) = (980.0, 380.0, 34.0);
-    let h = top + row_h * tasks.len() as f64 + 8.0;
+    let rows_end = top + row_h * tasks.len() as f64;
+    // Room below the rows for the as-of date's label.
+    let h = rows_end + 24.0;
     let (x0, x1) = (f64::from(from), f64::from(to) + 1.0);
     let right = w - 12.0;
     let px = |y: f64| label_w + (right - label_w) * ((y - x0) / (x1 - x0)).clamp(0.0, 1.0);
@@ -306,7 +308,7 @@ pub fn gantt(
         g class="axis" {
             @for y in &years {
                 @let x = px(f64::from(*y));
-                line class="grid" x1=(c(x)) x2=(c(x)) y1=(c(top - 6.0)) y2=(c(h - 4.0)) {}
+                line class="grid" x1=(c(x)) x2=(c(x)) y1=(c(top - 6.0)) y2=(c(rows_end)) {}
                 text x=(c(x + (px(f64::from(*y) + 1.0) - x) / 2.0)) y=(c(top - 12.0)) text-anchor="middle" { (y) }
             }
         }
@@ -326,8 +328,8 @@ pub fn gantt(
                 rect class={ "task " (t.class) } x=(c(a)) y=(c(y + 4.0)) width=(c((b - a).max(2.0))) height=(c(row_h - 8.0)) rx="3" {}
             }
         }
-        line class="today" x1=(c(now)) x2=(c(now)) y1=(c(top - 4.0)) y2=(c(h - 2.0)) {}
-        text class="today-label" x=(c(now + 4.0)) y=(c(h - 4.0)) { (as_of.1) }
+        line class="today" x1=(c(now)) x2=(c(now)) y1=(c(top - 4.0)) y2=(c(rows_end + 8.0)) {}
+        text class="today-label" x=(c(now.clamp(label_w + 100.0, w - 100.0))) y=(c(h - 4.0)) text-anchor="middle" { (as_of.1) }
     };
     frame(id, title, desc, w, h, "gantt", body)
 }

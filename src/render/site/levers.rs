@@ -10,13 +10,14 @@ use crate::config::Lang;
 use crate::report::health::Health;
 use crate::report::status::Counts;
 
-/// The actions of a lever or objective (indices of the status rows).
+/// The actions of a lever or, when given, of one of its objectives (indices of the
+/// status rows).
 fn actions_of(data: &Data, lever: &str, objective: Option<&str>) -> Vec<usize> {
-    data.rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.lever == lever && objective.is_none_or(|o| r.objective == o))
-        .map(|(i, _)| i)
+    let rows = data.by_group.get(objective.unwrap_or(lever));
+    rows.into_iter()
+        .flatten()
+        .copied()
+        .filter(|&i| data.rows[i].lever == lever)
         .collect()
 }
 

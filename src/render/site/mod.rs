@@ -119,6 +119,8 @@ pub struct Data<'a> {
     pub unassigned: Vec<usize>,
     /// The years the timeline spans.
     pub years: (i16, i16),
+    /// The rows of each lever and of each objective, by code, in plan order.
+    pub by_group: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Data<'a> {
@@ -154,6 +156,13 @@ impl<'a> Data<'a> {
             .chain([settings.plan.end, input.as_of.year()])
             .max()
             .unwrap_or(settings.plan.end);
+        // Lever letters and objective codes never collide (`B` and `B-11`).
+        let mut by_group: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            by_group.entry(r.lever.clone()).or_default().push(i);
+            by_group.entry(r.objective.clone()).or_default().push(i);
+        }
         Data {
             input,
             name: settings
@@ -170,6 +179,7 @@ impl<'a> Data<'a> {
             ministries,
             unassigned,
             years: (first, last),
+            by_group,
         }
     }
 }
