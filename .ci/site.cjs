@@ -210,14 +210,18 @@ async function shoot(page, file) {
       await page.close();
     }
 
-    // From the folder itself (file://): styles and the search load under the CSP.
+    // From the folder itself (file://): styles apply under the CSP, and the header's search
+    // form leads to the search page, whose script and index load and find results.
     {
-      const url = "file://" + path.join(root, "fr", "search.html") + "?q=formateurs";
+      const url = "file://" + path.join(root, "fr", "actions", "IN-B-11.02.html");
       const { page, errors } = await open(browser, url, 1280, 800, false);
       const bg = await page.evaluate(() => getComputedStyle(document.querySelector("header.site")).backgroundColor);
       if (!bg || bg === "rgba(0, 0, 0, 0)") fail(`file://: the style sheet did not apply (header background ${bg})`);
+      await page.type("#site-q", "formateurs");
+      await Promise.all([page.waitForNavigation({ timeout: 5000 }).catch(() => fail("file://: the search form went nowhere")), page.keyboard.press("Enter")]);
+      if (!page.url().includes("/fr/search.html?q=formateurs")) fail(`file://: the search form led to ${page.url()}`);
       await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, { timeout: 5000 }).catch(() => fail("file://: the search found nothing"));
-      for (const e of errors) fail(`file:// search: ${e}`);
+      for (const e of errors) fail(`file://: ${e}`);
       await page.close();
     }
 
