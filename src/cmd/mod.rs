@@ -170,6 +170,7 @@ pub fn today() -> std::result::Result<jiff::civil::Date, String> {
 
 /// Run the command line and turn the outcome into an exit status.
 pub fn main() -> ExitCode {
+    completions::answer();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

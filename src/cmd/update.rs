@@ -19,6 +19,7 @@ use crate::write::{atomic, lock::Lock, safe, states};
 )]
 pub struct Args {
     /// The action's code.
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(super::completions::codes))]
     pub code: String,
     /// The state reached.
     #[arg(long, value_enum)]
