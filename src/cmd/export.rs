@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Global, Result, emit};
+use super::{Global, Result, emit_with};
 use crate::render::export;
 
 /// Arguments of `pan export`.
@@ -30,8 +30,10 @@ pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
     let doc = export::build(&loaded.plan, &loaded.readings, &repo.settings);
-    let mut text = serde_json::to_string_pretty(&doc)?;
-    text.push('\n');
-    emit(&text, args.output.as_deref())?;
+    // Streamed: the document is written as it is walked, never held whole.
+    emit_with(args.output.as_deref(), |w| {
+        serde_json::to_writer_pretty(&mut *w, &doc).map_err(std::io::Error::other)?;
+        w.write_all(b"\n")
+    })?;
     Ok(ExitCode::SUCCESS)
 }

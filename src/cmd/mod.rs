@@ -241,6 +241,30 @@ pub fn emit(text: &str, output: Option<&Path>) -> Result<()> {
     }
 }
 
+/// Like [`emit`], for output written piece by piece (too large to hold whole).
+pub fn emit_with(
+    output: Option<&Path>,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
+    use std::io::Write;
+    match output {
+        Some(path) if path.as_os_str() != "-" => {
+            crate::write::output::file_with(path, fill)?;
+            eprintln!(
+                "wrote {}",
+                crate::render::term::sanitize(&path.display().to_string())
+            );
+            Ok(())
+        }
+        _ => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            fill(&mut out)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
 /// The index of the action a person named on the command line (`IN-B-11.02`,
 /// `b-11.02`); an unknown code is a usage error that suggests the nearest ones.
 pub fn find_action(plan: &crate::model::Plan, input: &str) -> Result<usize> {

@@ -3,7 +3,7 @@
 //! indicators of every kind, state histories, and readings spread over the actions.
 //!
 //! ```sh
-//! cargo run --release --example generate -- --actions 10000 --readings 1000000 --out /tmp/plan
+//! cargo run --release --manifest-path benches/generator/Cargo.toml -- --actions 10000 --readings 1000000 --out benches/out/plan
 //! ```
 //!
 //! The output is deterministic (a fixed seed) and valid: `pan validate` finds no error.
@@ -132,8 +132,9 @@ fn calendar_yaml(label: &str) -> String {
     text[start..end].to_string()
 }
 
-/// Write a synthetic plan repository with `actions` actions and about `readings` readings.
-pub fn generate(out: &Path, actions: usize, readings: usize) -> std::io::Result<()> {
+/// Write a synthetic plan repository with `actions` actions and `readings` readings (fewer
+/// only if the last actions cannot hold them); returns the number of readings written.
+pub fn generate(out: &Path, actions: usize, readings: usize) -> std::io::Result<usize> {
     let mut rng = Rng(0x5eed_1234_abcd_ef01);
     std::fs::create_dir_all(out)?;
     std::fs::write(
@@ -183,6 +184,8 @@ pub fn generate(out: &Path, actions: usize, readings: usize) -> std::io::Result<
 
     let readings_per_action = readings / actions.max(1);
     let mut extra = readings % actions.max(1);
+    let mut carry = 0usize;
+    let mut written = 0usize;
     let mut n = 0usize;
     'levers: for l in levers {
         std::fs::create_dir_all(plan.join(l))?;
@@ -243,8 +246,11 @@ pub fn generate(out: &Path, actions: usize, readings: usize) -> std::io::Result<
                 }
                 std::fs::write(plan.join(l).join(format!("{code}.yaml")), y)?;
 
-                // Readings: one per day from 2021-01-01, per indicator in turn.
-                let mut count = readings_per_action;
+                // Readings: one per day from 2021-01-01, per indicator in turn. A
+                // deliverable is delivered once; what it cannot take goes to the other
+                // indicators, or to the next action, so the total is exact.
+                let mut count = readings_per_action + carry;
+                carry = 0;
                 if extra > 0 {
                     count += 1;
                     extra -= 1;
@@ -255,9 +261,21 @@ pub fn generate(out: &Path, actions: usize, readings: usize) -> std::io::Result<
                 let mut csv = String::with_capacity(count * 64 + 64);
                 csv.push_str("indicator,period,value,source,note,recorded,replaces\n");
                 let start = jiff::civil::date(2021, 1, 1);
-                let per_ind = count.div_ceil(inds.len());
+                let open = inds.iter().filter(|(_, _, k)| *k != "deliverable").count();
+                let delivered = inds.len() - open;
+                let mut left = count;
+                let mut others = open;
                 for (id, _, kind) in &inds {
-                    for d in 0..per_ind.min(count) {
+                    let quota = if *kind == "deliverable" {
+                        1.min(left)
+                    } else {
+                        // The share of what is left after the deliverables' one each.
+                        let reserved = delivered.min(left.saturating_sub(1));
+                        let share = (left - reserved).div_ceil(others.max(1));
+                        others = others.saturating_sub(1);
+                        share
+                    };
+                    for d in 0..quota {
                         let day = start
                             .checked_add(jiff::Span::new().days(d as i64))
                             .expect("a date in range");
@@ -265,18 +283,16 @@ pub fn generate(out: &Path, actions: usize, readings: usize) -> std::io::Result<
                             "count" => (rng.below(500)).to_string(),
                             "percent" => format!("{}.{}", rng.below(100), rng.below(10)),
                             "number" => format!("{}.5", rng.below(100000)),
-                            "deliverable" if d == 0 => "done".to_string(),
-                            "deliverable" => continue,
+                            "deliverable" => "done".to_string(),
                             _ => "Retours positifs des participants".to_string(),
                         };
                         let _ =
                             writeln!(csv, "{id},{day},{value},Rapport de suivi {},,,", day.year());
                     }
-                    count = count.saturating_sub(per_ind);
-                    if count == 0 {
-                        break;
-                    }
+                    left -= quota;
+                    written += quota;
                 }
+                carry = left;
                 std::fs::write(
                     out.join("indicators").join(l).join(format!("{code}.csv")),
                     csv,
@@ -284,7 +300,7 @@ pub fn generate(out: &Path, actions: usize, readings: usize) -> std::io::Result<
             }
         }
     }
-    Ok(())
+    Ok(written)
 }
 
 fn main() {
@@ -308,9 +324,9 @@ fn main() {
     if out.exists() {
         std::fs::remove_dir_all(&out).expect("the output folder can be replaced");
     }
-    generate(&out, actions, readings).expect("the plan is written");
+    let written = generate(&out, actions, readings).expect("the plan is written");
     println!(
-        "wrote {} ({actions} actions, {readings} readings)",
+        "wrote {} ({actions} actions, {written} readings)",
         out.display()
     );
 }
