@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod diagnostics;
+pub mod explain;
 pub mod export;
 pub mod markdown;
 pub mod readings;
