@@ -207,7 +207,7 @@ rule!(
     Error,
     "A file or folder cannot be read (permissions, a broken or looping symlink, too many files).",
     "fix the file's permissions, or remove the broken link",
-    "pan walks plan/ and indicators/ without following symbolic links out of them; a link loop, a dangling link or a file it may not read is reported instead of being skipped silently. The number of files is also limited (200,000) to keep a mistaken copy of a whole disk from running for hours.",
+    "pan reads plan/ and indicators/ without following any symbolic link and opens only regular files: a link (to a file, a folder or /proc), a FIFO, a device, a dangling link or a file it may not read is reported instead of being read, waited on or skipped silently. The number of files is also limited ([limits] max_files in pan.toml, 1,000,000 by default) to keep a mistaken copy of a whole disk from running for hours.",
     Example::new("plan/B/loop", Edit::Link(".")),
     Example::new("plan/B/loop", Edit::Remove)
 );
