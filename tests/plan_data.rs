@@ -247,3 +247,37 @@ fn the_readme_documents_every_rule() {
         );
     }
 }
+
+#[test]
+fn the_readme_states_the_limits_the_code_applies() {
+    use pan::config::limits;
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mib = |b: u64| format!("{} MiB", b / (1024 * 1024));
+    let thousands = |n: usize| {
+        let s = n.to_string();
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
+    for want in [
+        format!("| plan file (YAML) | {} |", mib(limits::PLAN_FILE_BYTES)),
+        format!("| {} |", mib(limits::READINGS_FILE_BYTES)),
+        format!("| `pan.toml` | {} |", mib(limits::SETTINGS_FILE_BYTES)),
+        format!("default {}", thousands(limits::FILES)),
+        format!("| YAML nesting | {} levels |", limits::YAML_DEPTH),
+        format!(
+            "| values in one YAML file | {} |",
+            thousands(limits::YAML_NODES)
+        ),
+        format!("| {} levels |", limits::WALK_DEPTH - 1),
+        format!("over {}", thousands(limits::DAYS as usize)),
+        format!("outside 1–{}", thousands(limits::FILES_CEILING)),
+    ] {
+        assert!(readme.contains(&want), "README.md does not say `{want}`");
+    }
+}
