@@ -508,7 +508,7 @@ pub fn number(v: f64, lang: Lang) -> String {
     let mut grouped = String::new();
     if int.len() >= 5 {
         for (i, c) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
+            if i > 0 && (int.len() - i).is_multiple_of(3) {
                 grouped.push(group);
             }
             grouped.push(c);
