@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde::Deserialize;
 
+use crate::model::CodeFormat;
+
 /// The name of the settings file that marks a plan repository's root.
 pub const SETTINGS_FILE: &str = "pan.toml";
 
@@ -34,6 +36,19 @@ pub struct PlanSettings {
     /// Language of reports (`fr` or `en`).
     #[serde(default)]
     pub language: Lang,
+    /// How action codes are written; `IN-{lever}-{objective}.{number:02}` when absent.
+    #[serde(default)]
+    pub code_format: Option<String>,
+    /// How objective codes are written; derived from the code format when absent.
+    #[serde(default)]
+    pub objective_format: Option<String>,
+    /// The formats above, read (set when the settings are parsed).
+    #[serde(skip, default = "default_codes")]
+    pub codes: &'static CodeFormat,
+}
+
+fn default_codes() -> &'static CodeFormat {
+    &crate::model::code::DEFAULT
 }
 
 /// `[paths]`: where the plan and its readings live, relative to the root.
@@ -260,10 +275,36 @@ impl Settings {
                 hint: "see the settings reference in the README (section pan.toml)".into(),
             }
         })?;
-        settings.check(text, path)?;
         let mut settings = settings;
+        settings.plan.codes = settings.read_codes(text, path)?;
+        settings.check(text, path)?;
         settings.locate_allowances(text);
         Ok(settings)
+    }
+
+    fn read_codes(&self, text: &str, path: &Path) -> Result<&'static CodeFormat, SettingsError> {
+        let p = &self.plan;
+        if p.code_format.is_none() && p.objective_format.is_none() {
+            return Ok(default_codes());
+        }
+        let code = p
+            .code_format
+            .as_deref()
+            .unwrap_or(crate::model::code::DEFAULT.code_format());
+        let invalid = |key: &str, e: crate::model::code::FormatError| {
+            let (line, column) = line_col(text, text.find(key).unwrap_or(0));
+            SettingsError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: format!("[plan] {key}: {e}"),
+                hint: "see \"Code formats\" in the README, e.g. code_format = \"IN-{lever}-{objective}.{number:02}\" or \"{lever:1}.{objective}.{number}\"".into(),
+            }
+        };
+        CodeFormat::new(code, None).map_err(|e| invalid("code_format", e))?;
+        CodeFormat::new(code, p.objective_format.as_deref())
+            .map(CodeFormat::leak)
+            .map_err(|e| invalid("objective_format", e))
     }
 
     fn check(&self, text: &str, path: &Path) -> Result<(), SettingsError> {
