@@ -53,7 +53,12 @@ fn it_has_249_actions_on_six_levers() {
     let (_, loaded) = loaded();
     let plan = &loaded.plan;
     assert_eq!(plan.actions.len(), 249);
-    let count = |l: char| plan.actions.iter().filter(|a| a.code.lever() == u16::from(l as u8)).count();
+    let count = |l: char| {
+        plan.actions
+            .iter()
+            .filter(|a| a.code.lever() == u16::from(l as u8))
+            .count()
+    };
     assert_eq!(
         [
             count('A'),
@@ -203,7 +208,8 @@ fn the_schema_rejects_what_the_loader_rejects() {
 
 #[test]
 fn the_schema_and_the_loader_know_the_same_fields() {
-    let text = pan::cmd::schema::generate(pan::cmd::schema::Which::Action, &pan::model::code::DEFAULT);
+    let text =
+        pan::cmd::schema::generate(pan::cmd::schema::Which::Action, &pan::model::code::DEFAULT);
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
     let props = |v: &serde_json::Value| -> Vec<String> {
         let mut k: Vec<String> = v["properties"]

@@ -3,11 +3,11 @@
 
 use pan::load::readings::{self, Subject};
 use pan::model::calendar::Recurrence;
-use pan::model::reading::NewReading;
 use pan::model::code::DEFAULT;
+use pan::model::reading::NewReading;
 use pan::model::{
-    Action, Calendar, Frequency, Indicator, IndicatorKind, Measure, Owner, Period,
-    State, StateEntry, Value,
+    Action, Calendar, Frequency, Indicator, IndicatorKind, Measure, Owner, Period, State,
+    StateEntry, Value,
 };
 use proptest::prelude::*;
 

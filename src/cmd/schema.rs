@@ -119,14 +119,30 @@ fn follow_codes(schema: &mut schemars::Schema, codes: &'static CodeFormat) {
         }
     };
     set("/$defs/ActionCode", "pattern", codes.pattern().into());
-    set("/$defs/Objective/properties/code", "pattern", codes.objective_pattern().into());
-    set("/$defs/Lever/properties/code", "pattern", codes.lever_pattern().into());
+    set(
+        "/$defs/Objective/properties/code",
+        "pattern",
+        codes.objective_pattern().into(),
+    );
+    set(
+        "/$defs/Lever/properties/code",
+        "pattern",
+        codes.lever_pattern().into(),
+    );
     if codes.is_default() {
         return;
     }
     let shape = describe(codes);
-    set("/$defs/ActionCode", "description", format!("Action code: {shape}").into());
-    set("/$defs/ActionCode", "examples", serde_json::json!([example.to_string()]));
+    set(
+        "/$defs/ActionCode",
+        "description",
+        format!("Action code: {shape}").into(),
+    );
+    set(
+        "/$defs/ActionCode",
+        "examples",
+        serde_json::json!([example.to_string()]),
+    );
     set(
         "/properties/code",
         "description",
@@ -135,7 +151,11 @@ fn follow_codes(schema: &mut schemars::Schema, codes: &'static CodeFormat) {
     set(
         "/properties/objective",
         "description",
-        format!("The objective it serves, e.g. `{}`.", example.objective_code()).into(),
+        format!(
+            "The objective it serves, e.g. `{}`.",
+            example.objective_code()
+        )
+        .into(),
     );
     set(
         "/$defs/Objective/properties/code",

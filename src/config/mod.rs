@@ -42,6 +42,16 @@ pub struct PlanSettings {
     /// How objective codes are written; derived from the code format when absent.
     #[serde(default)]
     pub objective_format: Option<String>,
+    /// The licence the plan's data is published under, as an SPDX identifier
+    /// (`CC-BY-4.0`), for the open-data package.
+    #[serde(default)]
+    pub licence: Option<String>,
+    /// Who publishes the plan (a ministry), for the open-data package.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// The address of the published plan document, for the open-data package.
+    #[serde(default)]
+    pub source: Option<String>,
     /// The formats above, read (set when the settings are parsed).
     #[serde(skip, default = "default_codes")]
     pub codes: &'static CodeFormat,

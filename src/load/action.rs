@@ -84,7 +84,7 @@ pub fn decode(ctx: &mut Ctx, root: &Node) -> Option<(Action, ActionSpans)> {
             Ok(c) => Some(c),
             Err(e) => {
                 let hint = format!(
-                    "write the code as this plan writes codes: {} (pan.toml [plan] code_format), e.g. {}",
+                    "write it as the plan's code format {} says (pan.toml [plan] code_format), e.g. {}",
                     ctx.codes.code_format(),
                     ctx.codes.example()
                 );

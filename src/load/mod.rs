@@ -9,6 +9,7 @@ pub mod decode;
 pub mod git;
 pub mod import;
 pub mod plan_files;
+pub mod plan_table;
 pub mod readings;
 pub mod tree;
 

@@ -105,8 +105,7 @@ impl Style {
 }
 
 fn digits(d: &[u8]) -> u16 {
-    d.iter()
-        .fold(0u16, |acc, b| acc * 10 + u16::from(b - b'0'))
+    d.iter().fold(0u16, |acc, b| acc * 10 + u16::from(b - b'0'))
 }
 
 /// A placeholder of a code format.
@@ -247,7 +246,8 @@ fn style_of(field: Field, spec: Option<&str>) -> Result<Style, FormatError> {
             "`{{{}:{s}}}` has an unknown style; write {}",
             field.name(),
             match field {
-                Field::Lever => "{lever} or {lever:A} (a capital letter), {lever:1} (a number) or {lever:02} (two digits)",
+                Field::Lever =>
+                    "{lever} or {lever:A} (a capital letter), {lever:1} (a number) or {lever:02} (two digits)",
                 _ => "it without a style (a number) or with a width such as :02 (two digits)",
             }
         ))
@@ -301,10 +301,7 @@ impl CodeFormat {
         for (part, spec) in split_code {
             if let Part::Field(f) = part {
                 if seen[f as usize] {
-                    return Err(FormatError(format!(
-                        "`{code}` has {{{}}} twice",
-                        f.name()
-                    )));
+                    return Err(FormatError(format!("`{code}` has {{{}}} twice", f.name())));
                 }
                 seen[f as usize] = true;
                 styles[f as usize] = style_of(f, spec)?;
@@ -427,9 +424,9 @@ impl CodeFormat {
                         };
                     if !ok {
                         return Err(format!(
-                            "`{}` expected {}",
-                            String::from_utf8_lossy(t),
-                            where_(s, at)
+                            "{}, `{}` was expected",
+                            where_(s, at),
+                            String::from_utf8_lossy(t)
                         ));
                     }
                     at += t.len();
@@ -443,9 +440,9 @@ impl CodeFormat {
                     };
                     let Some((v, n)) = style.read(rest, loose) else {
                         return Err(format!(
-                            "{what} ({}) expected {}",
-                            style.describe(),
-                            where_(s, at)
+                            "{}, {what} ({}) was expected",
+                            where_(s, at),
+                            style.describe()
                         ));
                     };
                     values[*f as usize] = v;
@@ -455,7 +452,7 @@ impl CodeFormat {
         }
         if at < b.len() {
             return Err(format!(
-                "nothing expected after `{}`",
+                "nothing was expected after `{}`",
                 s.get(..at).unwrap_or(s)
             ));
         }
@@ -468,9 +465,8 @@ impl CodeFormat {
             .map(|v| self.code_of(v))
             .map_err(|why| {
                 CodeError(format!(
-                    "`{s}` is not an action code of this plan: {why}; codes are written {} (e.g. {})",
-                    self.code_source,
-                    self.example()
+                    "`{s}` is not an action code of this plan ({}): {why}",
+                    self.code_source
                 ))
             })
     }
@@ -622,7 +618,9 @@ fn where_(s: &str, at: usize) -> String {
 fn derived_objective(parts: &[Part]) -> String {
     let pos = |f: Field| parts.iter().position(|p| *p == Part::Field(f));
     match (pos(Field::Lever), pos(Field::Objective)) {
-        (Some(l), Some(o)) if l < o && parts[l + 1..o].iter().all(|p| matches!(p, Part::Text(_))) => {
+        (Some(l), Some(o))
+            if l < o && parts[l + 1..o].iter().all(|p| matches!(p, Part::Text(_))) =>
+        {
             let mut s = String::from("{lever}");
             for p in &parts[l + 1..o] {
                 if let Part::Text(t) = p {
@@ -738,8 +736,11 @@ impl Ord for ActionCode {
 
 impl fmt::Display for ActionCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.format
-            .write(&self.format.code, [self.lever, self.objective, self.number], f)
+        self.format.write(
+            &self.format.code,
+            [self.lever, self.objective, self.number],
+            f,
+        )
     }
 }
 
@@ -848,9 +849,14 @@ mod tests {
     #[test]
     fn the_error_says_where_and_names_the_format() {
         let e = DEFAULT.parse("IN-B-11.2").unwrap_err().to_string();
-        assert!(e.contains("after `IN-B-11.`"), "{e}");
-        assert!(e.contains("IN-{lever}-{objective}.{number:02}"), "{e}");
-        assert!(e.contains("e.g. IN-B-11.02"), "{e}");
+        assert_eq!(
+            e,
+            "`IN-B-11.2` is not an action code of this plan (IN-{lever}-{objective}.{number:02}): after `IN-B-11.`, the action's number (2 digits) was expected"
+        );
+        let e = DEFAULT.parse("XX-B-1.01").unwrap_err().to_string();
+        assert!(e.ends_with("at the start, `IN-` was expected"), "{e}");
+        let e = DEFAULT.parse("IN-B-1.01x").unwrap_err().to_string();
+        assert!(e.ends_with("nothing was expected after `IN-B-1.01`"), "{e}");
     }
 
     #[test]
@@ -861,13 +867,19 @@ mod tests {
         assert_eq!(c.lever_code(), "2");
         assert_eq!(c.objective_code(), "2.3");
         assert_eq!(dotted.objective_format(), "{lever}.{objective}");
-        assert_eq!(dotted.pattern(), r"^[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}$");
+        assert_eq!(
+            dotted.pattern(),
+            r"^[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}$"
+        );
         assert!(dotted.parse("2.03.1").is_err());
         assert!(dotted.parse("B.3.1").is_err());
 
         let prefixed = fmt("M-{lever}{objective}-{number:02}");
         let c = prefixed.parse("M-A12-03").unwrap();
-        assert_eq!((c.lever_code().as_str(), c.objective(), c.number()), ("A", 12, 3));
+        assert_eq!(
+            (c.lever_code().as_str(), c.objective(), c.number()),
+            ("A", 12, 3)
+        );
         assert_eq!(c.objective_code(), "A12");
         assert_eq!(c.to_string(), "M-A12-03");
         assert_eq!(prefixed.parse_objective("A12"), Some((u16::from(b'A'), 12)));
@@ -924,9 +936,13 @@ mod tests {
     #[test]
     fn equality_and_order_follow_the_written_code() {
         let a = DEFAULT.parse("IN-B-11.02").unwrap();
-        let same = fmt("IN-{lever}-{objective}.{number:02}").parse("IN-B-11.02").unwrap();
+        let same = fmt("IN-{lever}-{objective}.{number:02}")
+            .parse("IN-B-11.02")
+            .unwrap();
         assert_eq!(a, same);
-        let other = fmt("X-{lever}-{objective}.{number:02}").parse("X-B-11.02").unwrap();
+        let other = fmt("X-{lever}-{objective}.{number:02}")
+            .parse("X-B-11.02")
+            .unwrap();
         assert_ne!(a, other);
     }
 }

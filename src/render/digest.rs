@@ -62,7 +62,12 @@ fn task_id(code: ActionCode) -> String {
             code.number()
         )
     } else {
-        format!("t{}_{}_{:02}", code.lever(), code.objective(), code.number())
+        format!(
+            "t{}_{}_{:02}",
+            code.lever(),
+            code.objective(),
+            code.number()
+        )
     }
 }
 

@@ -39,4 +39,5 @@ mod tests {
 pub mod diff;
 pub mod digest;
 pub mod report;
+pub mod starter;
 pub mod words;

@@ -102,8 +102,12 @@ pub fn find(plan: &Plan, input: &str) -> Result<usize, Vec<String>> {
 /// The codes nearest to `input`, best first (at most `n`).
 pub fn nearest_codes(plan: &Plan, input: &str, n: usize) -> Vec<String> {
     let codes: Vec<String> = plan.actions.iter().map(|a| a.code.to_string()).collect();
-    crate::text::nearest(&plan.codes.normalise(input), codes.iter().map(String::as_str), n)
-        .into_iter()
-        .map(str::to_string)
-        .collect()
+    crate::text::nearest(
+        &plan.codes.normalise(input),
+        codes.iter().map(String::as_str),
+        n,
+    )
+    .into_iter()
+    .map(str::to_string)
+    .collect()
 }
