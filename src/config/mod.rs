@@ -52,6 +52,10 @@ pub struct PlanSettings {
     /// The address of the published plan document, for the open-data package.
     #[serde(default)]
     pub source: Option<String>,
+    /// Where the open-data package is published (the folder's address), so that its
+    /// DCAT description names its files by absolute addresses.
+    #[serde(default)]
+    pub data_url: Option<String>,
     /// The formats above, read (set when the settings are parsed).
     #[serde(skip, default = "default_codes")]
     pub codes: &'static CodeFormat,

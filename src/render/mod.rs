@@ -2,6 +2,8 @@
 //! never reads files.
 
 pub mod card;
+pub mod datapackage;
+pub mod dcat;
 pub mod diagnostics;
 pub mod export;
 pub mod markdown;
