@@ -173,6 +173,10 @@ pub fn files(o: &Options, c: &Content) -> Vec<(String, String)> {
         }
         out.push((format!("indicators/{}/{code}.csv", code.lever_code()), text));
     }
+    if c.readings.is_empty() {
+        // Git keeps no empty folder, and pan warns when the readings folder is missing.
+        out.push(("indicators/.gitkeep".into(), String::new()));
+    }
     out.push((".gitignore".into(), GITIGNORE.into()));
     out.push((".github/workflows/pan.yml".into(), GITHUB_WORKFLOW.into()));
     out.push((".gitlab-ci.yml".into(), GITLAB_CI.into()));
