@@ -306,7 +306,7 @@ impl Settings {
             .as_deref()
             .unwrap_or(crate::model::code::DEFAULT.code_format());
         let invalid = |key: &str, e: crate::model::code::FormatError| {
-            let (line, column) = line_col(text, text.find(key).unwrap_or(0));
+            let (line, column) = line_col(text, key_offset(text, key));
             SettingsError::Invalid {
                 path: path.to_path_buf(),
                 line,
@@ -323,7 +323,7 @@ impl Settings {
 
     fn check(&self, text: &str, path: &Path) -> Result<(), SettingsError> {
         let invalid = |key: &str, message: String, hint: &str| {
-            let offset = text.find(key).unwrap_or(0);
+            let offset = key_offset(text, key);
             let (line, column) = line_col(text, offset);
             SettingsError::Invalid {
                 path: path.to_path_buf(),
@@ -393,6 +393,32 @@ impl Settings {
                 "give a number of files such as 1000000 (the default)",
             ));
         }
+        if let Some(l) = &self.plan.licence
+            && (l.is_empty()
+                || !l
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '+')))
+        {
+            return Err(invalid(
+                "licence",
+                format!("[plan] licence \"{l}\" is not an SPDX identifier"),
+                "write the licence's SPDX identifier, e.g. licence = \"CC-BY-4.0\" or \"CC0-1.0\"",
+            ));
+        }
+        for (key, url) in [
+            ("data_url", &self.plan.data_url),
+            ("source", &self.plan.source),
+        ] {
+            if let Some(u) = url
+                && !(u.starts_with("https://") || u.starts_with("http://"))
+            {
+                return Err(invalid(
+                    key,
+                    format!("[plan] {key} \"{u}\" is not a web address"),
+                    "give an address starting with https://",
+                ));
+            }
+        }
         for m in &self.copil.meetings {
             if m.parse::<Date>().is_err() {
                 return Err(invalid(
@@ -442,6 +468,20 @@ impl Settings {
         v.sort();
         v
     }
+}
+
+/// Where `key` is set in `text`: the first line that starts with it (comments mentioning
+/// it are skipped), or its first occurrence.
+fn key_offset(text: &str, key: &str) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(key) {
+            return at + (line.len() - trimmed.len());
+        }
+        at += line.len();
+    }
+    text.find(key).unwrap_or(0)
 }
 
 /// 1-based line and column of a byte offset.
@@ -588,6 +628,39 @@ mod tests {
         }
         let ok = format!("{MINIMAL}[paths]\nindicators = \"data/indicators\"\n");
         assert!(Settings::parse(&ok, Path::new("pan.toml")).is_ok());
+    }
+
+    #[test]
+    fn code_formats_and_open_data_settings_are_checked_with_their_line() {
+        let ok = format!(
+            "{MINIMAL}code_format = \"{{lever:1}}.{{objective}}.{{number}}\"\nlicence = \"CC0-1.0\"\n"
+        );
+        let s = Settings::parse(&ok, Path::new("pan.toml")).unwrap();
+        assert_eq!(s.plan.codes.objective_format(), "{lever}.{objective}");
+        assert!(std::ptr::eq(
+            Settings::parse(MINIMAL, Path::new("pan.toml"))
+                .unwrap()
+                .plan
+                .codes,
+            &crate::model::code::DEFAULT
+        ));
+        for (line, want) in [
+            (
+                "code_format = \"{lever}-{objective}\"",
+                "[plan] code_format",
+            ),
+            (
+                "objective_format = \"{lever}{number}\"",
+                "[plan] objective_format",
+            ),
+            ("licence = \"CC BY\"", "not an SPDX identifier"),
+            ("data_url = \"opendata/\"", "not a web address"),
+        ] {
+            let err = Settings::parse(&format!("{MINIMAL}{line}\n"), Path::new("pan.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(want) && err.contains(":5:"), "{line}: {err}");
+        }
     }
 
     #[test]
