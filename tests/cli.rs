@@ -322,7 +322,7 @@ fn the_starter_example_is_a_clean_plan() {
         .unwrap();
     assert!(out.status.success(), "{}", stdout(&out));
     assert!(
-        stdout(&out).starts_with("no problems in 5 files"),
+        stdout(&out).starts_with("no problems in 4 files"),
         "{}",
         stdout(&out)
     );

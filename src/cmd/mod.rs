@@ -8,6 +8,7 @@ pub mod digest;
 pub mod error;
 pub mod export;
 pub mod filters;
+pub mod init;
 pub mod reading;
 pub mod report;
 pub mod schema;
@@ -53,6 +54,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a new plan repository (or one from a table of actions).
+    Init(init::Args),
     /// Check every file of the plan and report every problem.
     Validate(validate::Args),
     /// The Markdown digest of a steering-committee (COPIL) meeting.
@@ -196,6 +199,7 @@ pub fn main() -> ExitCode {
         today,
     };
     let result = match cli.command {
+        Command::Init(a) => init::run(&global, a),
         Command::Validate(a) => validate::run(&global, a),
         Command::Digest(a) => digest::run(&global, a),
         Command::Report(a) => report::run(&global, a),

@@ -182,7 +182,7 @@ rule!(
     "wrong-lever-folder",
     Error,
     "The action file is not in its lever's folder.",
-    "move the file to plan/<lever>/ where <lever> is the letter of its code",
+    "move the file to plan/<lever>/ where <lever> is the lever of its code, as the code writes it",
     "Actions of lever B live in plan/B/. A file in another folder is easy to overlook when reviewing a lever.",
     Example::new("plan/C/IN-B-11.02.yaml", Edit::Move { from: ACTION }),
     Example::keep(ACTION)
@@ -278,9 +278,9 @@ rule!(
     "P002",
     "malformed-code",
     Error,
-    "An action code does not have the form IN-<lever>-<objective>.<nn>.",
-    "write the code as IN-<lever letter>-<objective number>.<two-digit number>, e.g. IN-B-11.02",
-    "Codes follow the plan's scheme: IN, the lever letter, the objective number (no leading zero), a dot and a two-digit action number.",
+    "An action code does not follow the plan's code format (by default IN-<lever>-<objective>.<nn>).",
+    "write the code as pan.toml [plan] code_format says; by default IN-<lever letter>-<objective number>.<two-digit number>, e.g. IN-B-11.02",
+    "Codes follow the plan's scheme, `[plan] code_format` in pan.toml; the message names it. The default, the bundled plan's, is `IN-{lever}-{objective}.{number:02}`: IN, the lever letter, the objective number (no leading zero), a dot and a two-digit action number. Another plan may write `{lever:1}.{objective}.{number}` (2.3.1) or `M-{lever}{objective}-{number:02}` (M-A1-01); see Code formats in the README.",
     Example::replace(ACTION, "code: IN-B-11.02", "code: IN-B-11.2"),
     Example::keep(ACTION)
 );

@@ -2,6 +2,8 @@
 //! never reads files.
 
 pub mod card;
+pub mod datapackage;
+pub mod dcat;
 pub mod diagnostics;
 pub mod explain;
 pub mod export;
@@ -40,4 +42,5 @@ mod tests {
 pub mod diff;
 pub mod digest;
 pub mod report;
+pub mod starter;
 pub mod words;

@@ -114,7 +114,9 @@ fn calendar_yaml(label: &str) -> String {
     let (cal, ok) = pan::model::calendar::parse_label(label);
     assert!(ok, "{label}");
     let mut a = pan::model::Action {
-        code: "IN-A-1.01".parse().expect("a valid code"),
+        code: pan::model::code::DEFAULT
+            .parse("IN-A-1.01")
+            .expect("a valid code"),
         objective: "A-1".into(),
         action: String::new(),
         responsible: vec![],
