@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benches" / "out"
 PAN = ROOT / "target" / "release" / "pan"
-GENERATE = ROOT / "target" / "release" / "examples" / "generate"
+GENERATE = ROOT / "target" / "release" / "pan-generate"
 PEER = OUT / "venv" / "bin" / "check-jsonschema"
 AS_OF = "2026-11-23"
 QUICK = "--quick" in sys.argv

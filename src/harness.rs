@@ -3,6 +3,7 @@
 //! panicking, whatever the input.
 
 use crate::load;
+use crate::model::code::DEFAULT;
 use crate::model::{IndicatorKind, Owner, Period};
 
 /// The calendar parser on any text: it keeps the label and never panics.
@@ -20,11 +21,11 @@ pub fn action_file(data: &[u8]) {
     let Ok(text) = load::text_of(file, data.to_vec()) else {
         return;
     };
-    let (decoded, _) = load::decode_action_text(file, &text);
+    let (decoded, _) = load::decode_action_text(file, &text, &DEFAULT);
     if let Some((action, _)) = decoded {
         // What loads, writes out and loads back the same.
         let again = crate::write::yaml::action(&action);
-        let (back, _) = load::decode_action_text(file, &again);
+        let (back, _) = load::decode_action_text(file, &again, &DEFAULT);
         assert_eq!(back.map(|(a, _)| a), Some(action), "round trip");
     }
 }

@@ -237,11 +237,46 @@ fn schema_prints_json_schema_and_checks_committed_files() {
 #[test]
 fn completions_for_every_shell() {
     let f = Fixture::new();
-    for shell in ["bash", "zsh", "fish", "powershell"] {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let out = f.run(&["completions", shell]);
-        assert!(out.status.success());
-        assert!(stdout(&out).contains("validate"), "{shell}");
+        assert!(out.status.success(), "{shell}");
+        assert!(stdout(&out).contains("pan"), "{shell}");
     }
+}
+
+/// What the shell gets when it asks `pan` for candidates (as the registered script does).
+fn complete(f: &Fixture, words: &[&str]) -> Vec<String> {
+    let out = f
+        .pan()
+        .env("COMPLETE", "bash")
+        .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+        .env("_CLAP_IFS", "\n")
+        .arg("--")
+        .args(words)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out).lines().map(str::to_string).collect()
+}
+
+#[test]
+fn completion_offers_the_plan_s_own_names() {
+    let f = Fixture::new();
+    assert_eq!(complete(&f, &["pan", "show", "IN-B-"]), ["IN-B-11.02"]);
+    assert_eq!(complete(&f, &["pan", "update", "in-b-11"]), ["IN-B-11.02"]);
+    assert_eq!(
+        complete(&f, &["pan", "status", "--ministry", "M"]),
+        ["MENEJ", "MinDigital"]
+    );
+    assert_eq!(
+        complete(&f, &["pan", "status", "--actor", "MENEJ-"]),
+        ["MENEJ-IFEN"]
+    );
+    assert_eq!(
+        complete(&f, &["pan", "reading", "add", "IN-B-11.02", "se"]),
+        ["seances"]
+    );
+    assert!(complete(&f, &["pan", "reading", "add", "c"]).contains(&"context".to_string()));
 }
 
 #[test]
@@ -287,7 +322,7 @@ fn the_starter_example_is_a_clean_plan() {
         .unwrap();
     assert!(out.status.success(), "{}", stdout(&out));
     assert!(
-        stdout(&out).starts_with("no problems in 5 files"),
+        stdout(&out).starts_with("no problems in 4 files"),
         "{}",
         stdout(&out)
     );

@@ -395,3 +395,21 @@ fn plan_text_cannot_inject_html_into_the_pull_request_comment() {
         "the next action is still shown: {html}"
     );
 }
+
+#[test]
+fn a_revision_s_oversized_file_is_reported_not_read() {
+    let f = Fixture::new();
+    // A plan file over the 1 MiB limit, committed, then removed in the working tree.
+    f.write(
+        "plan/B/IN-B-11.03.yaml",
+        &format!("# {}\n", "x".repeat(1024 * 1024 + 10)),
+    );
+    repo(&f);
+    f.remove("plan/B/IN-B-11.03.yaml");
+    let (_, v) = diff_json(&f, &["--allow-history-rewrite"]);
+    let fixed = v["problems_fixed"].to_string();
+    assert!(
+        fixed.contains("F011"),
+        "the base's oversized file was refused by size: {v}"
+    );
+}

@@ -53,7 +53,12 @@ fn it_has_249_actions_on_six_levers() {
     let (_, loaded) = loaded();
     let plan = &loaded.plan;
     assert_eq!(plan.actions.len(), 249);
-    let count = |l: char| plan.actions.iter().filter(|a| a.code.lever == l).count();
+    let count = |l: char| {
+        plan.actions
+            .iter()
+            .filter(|a| a.code.lever() == u16::from(l as u8))
+            .count()
+    };
     assert_eq!(
         [
             count('A'),
@@ -99,7 +104,7 @@ fn every_action_file_round_trips_byte_for_byte() {
     assert_eq!(loaded.spans.len(), 249);
     for spans in &loaded.spans {
         let text = std::fs::read_to_string(repo.root.join(&spans.file)).unwrap();
-        let (decoded, diags) = load::load_action(&tree, &spans.file);
+        let (decoded, diags) = load::load_action(&tree, &spans.file, repo.settings.plan.codes);
         assert!(diags.is_empty(), "{}: {diags:?}", spans.file);
         let (action, _) = decoded.unwrap();
         assert_same_text(&yaml::action(&action), &text, &spans.file);
@@ -159,7 +164,7 @@ fn committed_schemas_are_up_to_date() {
             std::fs::read_to_string(root().join("plan").join(which.file_name())).unwrap();
         assert_eq!(
             committed,
-            generate(which),
+            generate(which, &pan::model::code::DEFAULT),
             "run `pan schema --write` ({})",
             which.file_name()
         );
@@ -203,7 +208,8 @@ fn the_schema_rejects_what_the_loader_rejects() {
 
 #[test]
 fn the_schema_and_the_loader_know_the_same_fields() {
-    let text = pan::cmd::schema::generate(pan::cmd::schema::Which::Action);
+    let text =
+        pan::cmd::schema::generate(pan::cmd::schema::Which::Action, &pan::model::code::DEFAULT);
     let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
     let props = |v: &serde_json::Value| -> Vec<String> {
         let mut k: Vec<String> = v["properties"]
@@ -245,5 +251,39 @@ fn the_readme_documents_every_rule() {
             rule.code,
             rule.name
         );
+    }
+}
+
+#[test]
+fn the_readme_states_the_limits_the_code_applies() {
+    use pan::config::limits;
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let mib = |b: u64| format!("{} MiB", b / (1024 * 1024));
+    let thousands = |n: usize| {
+        let s = n.to_string();
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
+    for want in [
+        format!("| plan file (YAML) | {} |", mib(limits::PLAN_FILE_BYTES)),
+        format!("| {} |", mib(limits::READINGS_FILE_BYTES)),
+        format!("| `pan.toml` | {} |", mib(limits::SETTINGS_FILE_BYTES)),
+        format!("default {}", thousands(limits::FILES)),
+        format!("| YAML nesting | {} levels |", limits::YAML_DEPTH),
+        format!(
+            "| values in one YAML file | {} |",
+            thousands(limits::YAML_NODES)
+        ),
+        format!("| {} levels |", limits::WALK_DEPTH - 1),
+        format!("over {}", thousands(limits::DAYS as usize)),
+        format!("outside 1–{}", thousands(limits::FILES_CEILING)),
+    ] {
+        assert!(readme.contains(&want), "README.md does not say `{want}`");
     }
 }

@@ -527,3 +527,122 @@ fn nothing_is_written_through_a_symlink() {
     assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn context_figures_are_recorded_with_the_same_checks() {
+    let f = Fixture::bundled();
+    let out = f.run(&[
+        "reading",
+        "add",
+        "context",
+        "basic-digital-skills",
+        "62,5",
+        "--period",
+        "2025",
+        "--source",
+        "Eurostat, Digital Decade 2026",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        f.read("indicators/context.csv")
+            .contains("basic-digital-skills,2025,62.5,")
+    );
+    let out = f.run(&[
+        "reading",
+        "add",
+        "context",
+        "basic-digital-skills",
+        "101",
+        "--period",
+        "2026",
+        "--source",
+        "S",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a percentage over 100 is refused"
+    );
+    f.write(
+        "figures.csv",
+        "code,indicator,period,value,source\ncontext,low-internet-users,2025,22,LISER\n",
+    );
+    let out = f.run(&["reading", "import", "figures.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        f.read("indicators/context.csv")
+            .contains("low-internet-users,2025,22,LISER")
+    );
+}
+
+#[test]
+fn validating_a_past_date_ignores_what_was_recorded_later() {
+    let f = Fixture::new();
+    f.write(
+        READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nseances,2024,11,Rapport,,2026-11-25,\n",
+    );
+    // Recorded after the as-of date, before today: not an error, just not yet known.
+    assert_eq!(f.validate(&[]), (0, vec![]));
+    // Recorded after today: an error whatever the as-of date.
+    f.write(
+        READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nseances,2024,11,Rapport,,2026-12-05,\n",
+    );
+    let (code, diags) = f.validate(&[]);
+    assert_eq!(code, 1);
+    assert!(diags.iter().any(|(c, _, _)| c == "R006"), "{diags:?}");
+}
+
+#[test]
+fn import_refuses_ambiguous_values_and_ragged_rows_with_their_line() {
+    let f = Fixture::new();
+    let before = f.read(READINGS_PATH);
+    for (csv, want) in [
+        (
+            "code;indicator;period;value;source\nIN-B-11.02;participants;2025;1,234;S\n",
+            ":2: ",
+        ),
+        (
+            "code;indicator;period;value;source\nIN-B-11.02;participants;2025;12%;S\n",
+            "is a percentage",
+        ),
+        (
+            "code;indicator;period;value;source;note\nIN-B-11.02;participants;2025;3;Rapport MENEJ; p. 3;n\n",
+            "7 cells, the header 6",
+        ),
+    ] {
+        f.write("x.csv", csv);
+        let out = f.run(&["reading", "import", "x.csv"]);
+        assert_eq!(out.status.code(), Some(1), "{csv}");
+        assert!(stderr(&out).contains(want), "{csv}: {}", stderr(&out));
+        assert_eq!(f.read(READINGS_PATH), before);
+    }
+    // Re-importing the same file changes nothing and says so.
+    f.write(
+        "x.csv",
+        "code,indicator,period,value,source\nIN-B-11.02,participants,2025,3,S\n",
+    );
+    assert!(f.run(&["reading", "import", "x.csv"]).status.success());
+    let out = f.run(&["reading", "import", "x.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("1 already recorded with the same value"),
+        "{}",
+        stdout(&out)
+    );
+    // A different value for the same period names the way to correct it.
+    f.write(
+        "x.csv",
+        "code,indicator,period,value,source\nIN-B-11.02,participants,2025,4,S\n",
+    );
+    let out = f.run(&["reading", "import", "x.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--replace"), "{}", stderr(&out));
+    let out = f.run(&["reading", "import", "x.csv", "--replace"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        f.read(READINGS_PATH)
+            .contains("participants,2025,4,S,,2026-11-30,3")
+    );
+}

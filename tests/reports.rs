@@ -402,3 +402,75 @@ fn the_examples_are_up_to_date() {
         "run examples/regenerate"
     );
 }
+
+#[test]
+fn readings_read_as_people_write_them_in_each_language() {
+    let fr = bundled(&["digest", "--as-of", AS_OF]);
+    let en = bundled(&["digest", "--as-of", AS_OF, "--lang", "en"]);
+    assert!(
+        fr.contains("60,1\u{a0}%"),
+        "French decimal comma and spaced percent"
+    );
+    assert!(
+        en.contains("60.1%") && !en.contains("60,1"),
+        "English decimal point"
+    );
+    // English typography: no space before a colon (in pan's own words; the plan's text
+    // stays as published, French spacing included).
+    assert!(en.contains("Period covered: "), "{en}");
+    assert!(
+        !en.contains("\u{a0}:"),
+        "no French non-breaking space in English"
+    );
+    assert!(fr.contains("Période couverte\u{a0}: "), "{fr}");
+    // Indicators by their published label, never their id.
+    let report = bundled(&["report", "--as-of", AS_OF, "--lever", "A"]);
+    assert!(
+        report.contains("Nombre de réunions du GT par an"),
+        "{report}"
+    );
+    assert!(!report.contains("reunions-gt-an"), "{report}");
+
+    // A deliverable: `réalisé` in French, `done` in English.
+    let f = Fixture::new();
+    f.edit(
+        common::ACTION_PATH,
+        "calendar:",
+        "  - id: rapport\n    label: Rapport publié\n    kind: deliverable\ncalendar:",
+    );
+    f.write(
+        common::READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nrapport,2025,done,MinDigital,,2026-01-15,\n",
+    );
+    let fr = stdout(&f.run(&["report", "--as-of", AS_OF]));
+    let en = stdout(&f.run(&["report", "--as-of", AS_OF, "--lang", "en"]));
+    assert!(
+        fr.contains("Rapport publié : réalisé") || fr.contains("Rapport publié\u{a0}: réalisé"),
+        "{fr}"
+    );
+    assert!(en.contains("Rapport publié: done"), "{en}");
+}
+
+#[test]
+fn a_flow_is_totalled_a_stock_never() {
+    let f = Fixture::new();
+    f.edit(
+        common::ACTION_PATH,
+        "    label: Nombre de participants\n    kind: count",
+        "    label: Nombre de participants\n    kind: count\n  - id: inscrits\n    label: Nombre d'inscrits sur la plateforme\n    kind: count\n    measure: level",
+    );
+    f.write(
+        common::READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,10,S,,2026-01-15,\nparticipants,2025,12,S,,2026-01-15,\ninscrits,2024,100,S,,2026-01-15,\ninscrits,2025,120,S,,2026-01-15,\n",
+    );
+    let md = stdout(&f.run(&["report", "--as-of", AS_OF]));
+    assert!(
+        md.contains("Nombre de participants\u{a0}: 12 (2025) · total 2024–2025\u{a0}: 22"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Nombre d'inscrits sur la plateforme\u{a0}: 120 (2025)"),
+        "{md}"
+    );
+    assert!(!md.contains("220"), "a stock is never added up: {md}");
+}

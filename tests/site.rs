@@ -476,3 +476,84 @@ fn the_theme_of_site_settings_is_used_and_checked() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("too light"), "{}", stderr(&o));
 }
+
+/// A plan in another code scheme: numbered levers (`2.3.1`), or a prefix (`M-A12-03`).
+fn other_scheme(format: &str, levers: &[(&str, &[&str])], actions: &[(&str, &str)]) -> Fixture {
+    let f = Fixture::new();
+    f.remove(ACTION_PATH);
+    f.remove(READINGS_PATH);
+    f.write(
+        "pan.toml",
+        &format!("{}code_format = \"{format}\"\n", common::PAN_TOML),
+    );
+    let mut l = String::from("levers:\n");
+    for (code, objectives) in levers {
+        l.push_str(&format!(
+            "  - code: \"{code}\"\n    title: Levier {code}\n    objectives:\n"
+        ));
+        for o in *objectives {
+            l.push_str(&format!(
+                "      - code: \"{o}\"\n        title: Objectif {o}\n"
+            ));
+        }
+    }
+    f.write("plan/levers.yaml", &l);
+    for (code, objective) in actions {
+        let lever = levers
+            .iter()
+            .find(|(_, os)| os.contains(objective))
+            .map(|(l, _)| *l)
+            .unwrap();
+        f.write(
+            &format!("plan/{lever}/{code}.yaml"),
+            &format!(
+                "code: \"{code}\"\nobjective: \"{objective}\"\naction: Action {code}\nresponsible: [MinDigital]\nindicators:\n  - id: n\n    label: Nombre de sessions\n    kind: count\ncalendar:\n  label: 2026 – 2027\n  start: 2026\n  end: 2027\n"
+            ),
+        );
+    }
+    f
+}
+
+#[test]
+fn plans_in_other_code_schemes_get_the_same_site() {
+    for (f, codes, objectives) in [
+        (
+            other_scheme(
+                "{lever:1}.{objective}.{number}",
+                &[("2", &["2.3", "2.10"]), ("10", &["10.1"])],
+                &[("2.3.1", "2.3"), ("2.10.1", "2.10"), ("10.1.1", "10.1")],
+            ),
+            vec!["2.3.1", "2.10.1", "10.1.1"],
+            vec!["2.3", "2.10", "10.1"],
+        ),
+        (
+            other_scheme(
+                "M-{lever}{objective}-{number:02}",
+                &[("A", &["A1", "A12"])],
+                &[("M-A12-03", "A12"), ("M-A1-10", "A1")],
+            ),
+            vec!["M-A12-03", "M-A1-10"],
+            vec!["A1", "A12"],
+        ),
+    ] {
+        let all = files(&build(&f, "_site", &[]));
+        for lang in ["fr", "en"] {
+            for code in &codes {
+                let page = format!("{lang}/actions/{code}.html");
+                let text = String::from_utf8(all[&page].clone()).unwrap();
+                assert!(text.contains(&format!("<h1>{code}</h1>")), "{page}");
+            }
+            for o in &objectives {
+                let page = format!("{lang}/objectives/{o}.html");
+                let text = String::from_utf8(all[&page].clone()).unwrap();
+                // Each objective lists exactly its own actions.
+                let listed = codes
+                    .iter()
+                    .filter(|c| text.contains(&format!("actions/{c}.html")))
+                    .count();
+                assert_eq!(listed, 1, "{page}");
+            }
+        }
+        assert_links_resolve(&all);
+    }
+}

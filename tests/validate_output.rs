@@ -172,7 +172,11 @@ fn explain_and_list_rules() {
     assert_eq!(code, 0);
     assert!(out.starts_with("F005 unknown-field (error)"), "{out}");
     assert!(
-        out.contains("Triggers it") && out.contains("responsable:") && out.contains("Fixed"),
+        out.contains("Triggers it (plan/B/IN-B-11.02.yaml)")
+            && out
+                .lines()
+                .any(|l| l.trim_start().starts_with('>') && l.ends_with("| partenaires:"))
+            && out.contains("Fixed"),
         "{out}"
     );
     let (code, _, err) = run(&f, &["--explain", "F999"]);

@@ -134,19 +134,10 @@ pub fn responsible(input: &Input, out: &mut Vec<Diagnostic>) {
 
 /// Whether a partner's name looks like an acronym that should be declared.
 pub fn acronym_like(s: &str, plan: &Plan) -> bool {
-    if let Some((prefix, _)) = s.split_once('-')
-        && plan
-            .actor(prefix)
+    crate::model::actor::looks_like_acronym(s, |prefix| {
+        plan.actor(prefix)
             .is_some_and(|a| a.kind == ActorKind::Ministry)
-    {
-        return true;
-    }
-    if s.chars().any(char::is_whitespace) {
-        return false;
-    }
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    upper >= 2 && upper * 5 >= letters * 2
+    })
 }
 
 /// P007: partners that look like acronyms are declared.

@@ -1,21 +1,34 @@
-//! `pan export`: the whole plan as one JSON document (a stable interface, version 1).
+//! `pan export`: the whole plan as one JSON document (a stable interface, version 1), or
+//! as an open-data package (a Frictionless Data Package with its DCAT-AP description).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Global, Result, emit};
-use crate::render::export;
+use jiff::civil::Date;
+
+use super::{Error, Global, Result, emit_with};
+use crate::config::Lang;
+use crate::render::{datapackage, dcat, export};
 
 /// Arguments of `pan export`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Example:\n  pan export --format json -o plan.json")]
+#[command(
+    after_help = "Examples:\n  pan export --format json -o plan.json\n  pan export --format datapackage -o opendata    # CSV tables, datapackage.json, dcat.jsonld\n\n\
+The data package's licence, publisher and source come from pan.toml [plan] licence,\npublisher, source and data_url (see \"Open data\" in the README)."
+)]
 pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
-    /// Write to FILE instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Write to FILE (json) or into the folder DIR (datapackage) instead of standard output.
+    #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
+    /// The day the actions' state and health are given for (datapackage; default today).
+    #[arg(long, value_name = "DATE", value_parser = super::args::date)]
+    pub as_of: Option<Date>,
+    /// Language of the package's titles and descriptions (default: the plan's).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 }
 
 /// Export formats.
@@ -23,15 +36,64 @@ pub struct Args {
 pub enum ExportFormat {
     /// One JSON document: levers, actors, actions, context indicators, readings.
     Json,
+    /// A Frictionless Data Package (v2): CSV tables with their schemas, and dcat.jsonld.
+    Datapackage,
 }
 
 /// Run `pan export`.
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
-    let doc = export::build(&loaded.plan, &loaded.readings, &repo.settings);
-    let mut text = serde_json::to_string_pretty(&doc)?;
-    text.push('\n');
-    emit(&text, args.output.as_deref())?;
+    let settings = &repo.settings;
+    if args.format == ExportFormat::Json {
+        let doc = export::build(&loaded.plan, &loaded.readings, settings);
+        // Streamed: the document is written as it is walked, never held whole.
+        emit_with(args.output.as_deref(), |w| {
+            serde_json::to_writer_pretty(&mut *w, &doc).map_err(std::io::Error::other)?;
+            w.write_all(b"\n")
+        })?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(dir) = args.output else {
+        return Err(Error::usage(
+            "a data package is a folder of files: give it with -o DIR, e.g. -o opendata",
+        ));
+    };
+    let as_of = args.as_of.unwrap_or(global.today);
+    let lang = args.lang.unwrap_or(settings.plan.language);
+    let tables = datapackage::tables(&loaded.plan, &loaded.readings, settings, as_of, lang);
+    let mut files: Vec<(String, Vec<u8>)> = vec![(
+        "datapackage.json".into(),
+        datapackage::descriptor(&tables, settings, as_of, lang).into_bytes(),
+    )];
+    for t in &tables {
+        files.push((format!("{}.csv", t.name), datapackage::csv(t).into_bytes()));
+    }
+    let titles: Vec<String> = std::iter::once(datapackage::descriptor_title(lang).to_string())
+        .chain(tables.iter().map(|t| t.title.clone()))
+        .collect();
+    let described: Vec<dcat::File> = files
+        .iter()
+        .zip(&titles)
+        .map(|((name, bytes), title)| dcat::File {
+            name,
+            title,
+            bytes: bytes.len(),
+        })
+        .collect();
+    let description = datapackage::description(settings, as_of, lang);
+    let jsonld = dcat::describe(settings, &described, as_of, lang, &description);
+    files.push(("dcat.jsonld".into(), jsonld.into_bytes()));
+    crate::write::tree::create(&dir, &files, true).map_err(|e| Error::refused(format!("{e:#}")))?;
+    if settings.plan.licence.is_none() {
+        eprintln!(
+            "warning: no licence: set [plan] licence in pan.toml (e.g. \"CC-BY-4.0\") before publishing; portals need one"
+        );
+    }
+    eprintln!(
+        "wrote {} files to {} (as of {as_of})",
+        files.len(),
+        crate::render::term::sanitize(&dir.display().to_string())
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -12,16 +12,16 @@ use crate::report::status::{Filters, StateFilter};
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct FilterArgs {
     /// Levers (A–F).
-    #[arg(long, value_delimiter = ',', value_name = "LEVER")]
+    #[arg(long, value_delimiter = ',', value_name = "LEVER", add = clap_complete::engine::ArgValueCompleter::new(super::completions::levers))]
     pub lever: Vec<String>,
     /// Objectives (e.g. B-11).
-    #[arg(long, value_delimiter = ',', value_name = "OBJECTIVE")]
+    #[arg(long, value_delimiter = ',', value_name = "OBJECTIVE", add = clap_complete::engine::ArgValueCompleter::new(super::completions::objectives))]
     pub objective: Vec<String>,
     /// Ministries; an agency counts for its ministry (MENEJ includes MENEJ-IFEN).
-    #[arg(long, value_delimiter = ',', value_name = "MINISTRY")]
+    #[arg(long, value_delimiter = ',', value_name = "MINISTRY", add = clap_complete::engine::ArgValueCompleter::new(super::completions::ministries))]
     pub ministry: Vec<String>,
     /// Actors, exactly, as responsible or partner (an agency: MENEJ-IFEN).
-    #[arg(long, value_delimiter = ',', value_name = "ACTOR")]
+    #[arg(long, value_delimiter = ',', value_name = "ACTOR", add = clap_complete::engine::ArgValueCompleter::new(super::completions::actors))]
     pub actor: Vec<String>,
     /// Actions active during this year.
     #[arg(long, value_name = "YEAR")]

@@ -8,6 +8,7 @@ pub mod digest;
 pub mod error;
 pub mod export;
 pub mod filters;
+pub mod init;
 pub mod reading;
 pub mod report;
 pub mod schema;
@@ -54,6 +55,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create a new plan repository (or one from a table of actions).
+    Init(init::Args),
     /// Check every file of the plan and report every problem.
     Validate(validate::Args),
     /// The Markdown digest of a steering-committee (COPIL) meeting.
@@ -173,6 +176,7 @@ pub fn today() -> std::result::Result<jiff::civil::Date, String> {
 
 /// Run the command line and turn the outcome into an exit status.
 pub fn main() -> ExitCode {
+    completions::answer();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -198,6 +202,7 @@ pub fn main() -> ExitCode {
         today,
     };
     let result = match cli.command {
+        Command::Init(a) => init::run(&global, a),
         Command::Validate(a) => validate::run(&global, a),
         Command::Digest(a) => digest::run(&global, a),
         Command::Report(a) => report::run(&global, a),
@@ -238,6 +243,30 @@ pub fn emit(text: &str, output: Option<&Path>) -> Result<()> {
         _ => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// Like [`emit`], for output written piece by piece (too large to hold whole).
+pub fn emit_with(
+    output: Option<&Path>,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
+    use std::io::Write;
+    match output {
+        Some(path) if path.as_os_str() != "-" => {
+            crate::write::output::file_with(path, fill)?;
+            eprintln!(
+                "wrote {}",
+                crate::render::term::sanitize(&path.display().to_string())
+            );
+            Ok(())
+        }
+        _ => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            fill(&mut out)?;
             out.flush()?;
             Ok(())
         }

@@ -11,7 +11,8 @@ use anyhow::Context;
 use schemars::JsonSchema;
 
 use super::{Error, Global, Result, emit};
-use crate::model::{Abbreviation, Action, Actor, ContextIndicator, Lever};
+use crate::model::code::{Field, Part, Style};
+use crate::model::{Abbreviation, Action, Actor, CodeFormat, ContextIndicator, Lever};
 
 /// Arguments of `pan schema`.
 #[derive(Debug, clap::Args)]
@@ -88,8 +89,8 @@ struct ContextFile {
     indicators: Vec<ContextIndicator>,
 }
 
-/// The schema of one file, as pretty JSON.
-pub fn generate(which: Which) -> String {
+/// The schema of one file, as pretty JSON, for a plan that writes its codes as `codes`.
+pub fn generate(which: Which, codes: &'static CodeFormat) -> String {
     let mut schema = match which {
         Which::Action => schemars::schema_for!(Action),
         Which::Levers => schemars::schema_for!(LeversFile),
@@ -100,15 +101,112 @@ pub fn generate(which: Which) -> String {
         "$id".into(),
         format!("https://pan.invalid/schema/{}", which.file_name()).into(),
     );
+    follow_codes(&mut schema, codes);
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
     s
 }
 
+/// Write the plan's code format into the patterns (and, for another format than the
+/// default, the descriptions) of codes: the types carry the default format's.
+fn follow_codes(schema: &mut schemars::Schema, codes: &'static CodeFormat) {
+    let example = codes.example();
+    let mut set = |pointer: &str, key: &str, value: serde_json::Value| {
+        if let Some(serde_json::Value::Object(m)) = schema.pointer_mut(pointer)
+            && m.contains_key(key)
+        {
+            m.insert(key.to_string(), value);
+        }
+    };
+    set("/$defs/ActionCode", "pattern", codes.pattern().into());
+    set(
+        "/$defs/Objective/properties/code",
+        "pattern",
+        codes.objective_pattern().into(),
+    );
+    set(
+        "/$defs/Lever/properties/code",
+        "pattern",
+        codes.lever_pattern().into(),
+    );
+    if codes.is_default() {
+        return;
+    }
+    let shape = describe(codes);
+    set(
+        "/$defs/ActionCode",
+        "description",
+        format!("Action code: {shape}").into(),
+    );
+    set(
+        "/$defs/ActionCode",
+        "examples",
+        serde_json::json!([example.to_string()]),
+    );
+    set(
+        "/properties/code",
+        "description",
+        format!("The action's code, e.g. `{example}`.").into(),
+    );
+    set(
+        "/properties/objective",
+        "description",
+        format!(
+            "The objective it serves, e.g. `{}`.",
+            example.objective_code()
+        )
+        .into(),
+    );
+    set(
+        "/$defs/Objective/properties/code",
+        "description",
+        format!(
+            "The objective's code, written {} (`{}`).",
+            codes.objective_format(),
+            example.objective_code()
+        )
+        .into(),
+    );
+    let lever = match codes.lever_style() {
+        Style::Letter => "The lever's letter.",
+        _ => "The lever's number.",
+    };
+    set("/$defs/Lever/properties/code", "description", lever.into());
+}
+
+/// A code format in words: `IN-<lever>-<objective>.<two-digit number>`.
+fn describe(codes: &CodeFormat) -> String {
+    let [_, objective, number] = codes.styles();
+    let width = |s: Style, name: &str| match s {
+        Style::Padded(w) => {
+            let n = ["one", "two", "three", "four"][usize::from(w.clamp(1, 4)) - 1];
+            format!("<{n}-digit {name}>")
+        }
+        _ => format!("<{name}>"),
+    };
+    codes
+        .parts()
+        .iter()
+        .map(|p| match p {
+            Part::Text(t) => t.to_string(),
+            Part::Field(Field::Lever) => "<lever>".into(),
+            Part::Field(Field::Objective) => width(objective, "objective"),
+            Part::Field(Field::Number) => width(number, "number"),
+        })
+        .collect()
+}
+
 /// Run `pan schema`.
 pub fn run(global: &Global, args: Args) -> Result {
     if !args.write && !args.check {
-        emit(&generate(args.which), None)?;
+        // Inside a plan repository, its own code format; elsewhere the default.
+        let cwd = std::env::current_dir()?;
+        let codes = match crate::config::Repo::discover(global.root.as_deref(), &cwd) {
+            Ok(r) => r.settings.plan.codes,
+            Err(crate::config::SettingsError::NotFound(_)) => &crate::model::code::DEFAULT,
+            Err(e) => return Err(e.into()),
+        };
+        emit(&generate(args.which, codes), None)?;
         return Ok(ExitCode::SUCCESS);
     }
     let repo = global.repo()?;
@@ -118,7 +216,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     let mut stale = Vec::new();
     for which in Which::ALL {
         let path = dir.join(which.file_name());
-        let want = generate(which);
+        let want = generate(which, repo.settings.plan.codes);
         let have = crate::files::read(&path, crate::config::limits::PLAN_FILE_BYTES, false)
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default();

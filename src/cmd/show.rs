@@ -11,6 +11,7 @@ use crate::report::card;
 #[command(after_help = "Examples:\n  pan show IN-B-11.02\n  pan show b-11.02 --format markdown")]
 pub struct Args {
     /// The action's code (IN-B-11.02; the IN- prefix and case are optional).
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(super::completions::codes))]
     pub code: String,
     /// The day its health is assessed on (default: today).
     #[arg(long, value_name = "DATE", value_parser = super::args::date)]

@@ -19,6 +19,7 @@ use crate::write::{atomic, lock::Lock, safe, states};
 )]
 pub struct Args {
     /// The action's code.
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(super::completions::codes))]
     pub code: String,
     /// The state reached.
     #[arg(long, value_enum)]
@@ -121,7 +122,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     };
     let text = load::text_of(&file, bytes)
         .map_err(|d| Error::refused(format!("{file}: {}; nothing was written", d.message)))?;
-    let (decoded, diags) = load::decode_action_text(&file, &text);
+    let (decoded, diags) = load::decode_action_text(&file, &text, repo.settings.plan.codes);
     let Some((before, _)) = decoded.filter(|_| {
         diags
             .iter()
@@ -142,7 +143,7 @@ pub fn run(global: &Global, args: Args) -> Result {
         .map_err(|e| Error::refused(format!("{file}: {e}; the file is unchanged")))?;
 
     // Never write a file that does not read back as the same action plus the new entry.
-    let (after, _) = load::decode_action_text(&file, &new_text);
+    let (after, _) = load::decode_action_text(&file, &new_text, repo.settings.plan.codes);
     let mut expected = before.clone();
     expected.states.push(entry.clone());
     if after.map(|(a, _)| a) != Some(expected) {

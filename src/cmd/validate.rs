@@ -96,7 +96,7 @@ fn resolve(keys: &[String]) -> Result<Vec<&'static rules::Rule>> {
 /// Run `pan validate`.
 pub fn run(global: &Global, args: Args) -> Result {
     if let Some(key) = &args.explain {
-        emit(&printer::explain(rule(key)?), None)?;
+        emit(&crate::render::explain::explain(rule(key)?), None)?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.list_rules {

@@ -7,6 +7,8 @@ pub const PLAN_FILE_BYTES: u64 = 1024 * 1024;
 /// Largest readings file (CSV) read, in bytes; also the largest file `pan reading import`
 /// reads.
 pub const READINGS_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest table `pan init --from` reads (CSV or workbook), in bytes.
+pub const TABLE_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Largest `pan.toml` read, in bytes.
 pub const SETTINGS_FILE_BYTES: u64 = 1024 * 1024;
 /// Most files read under the plan and indicators folders together, unless `[limits]

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde::Deserialize;
 
+use crate::model::CodeFormat;
+
 /// The name of the settings file that marks a plan repository's root.
 pub const SETTINGS_FILE: &str = "pan.toml";
 
@@ -34,6 +36,33 @@ pub struct PlanSettings {
     /// Language of reports (`fr` or `en`).
     #[serde(default)]
     pub language: Lang,
+    /// How action codes are written; `IN-{lever}-{objective}.{number:02}` when absent.
+    #[serde(default)]
+    pub code_format: Option<String>,
+    /// How objective codes are written; derived from the code format when absent.
+    #[serde(default)]
+    pub objective_format: Option<String>,
+    /// The licence the plan's data is published under, as an SPDX identifier
+    /// (`CC-BY-4.0`), for the open-data package.
+    #[serde(default)]
+    pub licence: Option<String>,
+    /// Who publishes the plan (a ministry), for the open-data package.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// The address of the published plan document, for the open-data package.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Where the open-data package is published (the folder's address), so that its
+    /// DCAT description names its files by absolute addresses.
+    #[serde(default)]
+    pub data_url: Option<String>,
+    /// The formats above, read (set when the settings are parsed).
+    #[serde(skip, default = "default_codes")]
+    pub codes: &'static CodeFormat,
+}
+
+fn default_codes() -> &'static CodeFormat {
+    &crate::model::code::DEFAULT
 }
 
 /// `[paths]`: where the plan and its readings live, relative to the root.
@@ -333,15 +362,41 @@ impl Settings {
                 hint: "see the settings reference in the README (section pan.toml)".into(),
             }
         })?;
-        settings.check(text, path)?;
         let mut settings = settings;
+        settings.plan.codes = settings.read_codes(text, path)?;
+        settings.check(text, path)?;
         settings.locate_allowances(text);
         Ok(settings)
     }
 
+    fn read_codes(&self, text: &str, path: &Path) -> Result<&'static CodeFormat, SettingsError> {
+        let p = &self.plan;
+        if p.code_format.is_none() && p.objective_format.is_none() {
+            return Ok(default_codes());
+        }
+        let code = p
+            .code_format
+            .as_deref()
+            .unwrap_or(crate::model::code::DEFAULT.code_format());
+        let invalid = |key: &str, e: crate::model::code::FormatError| {
+            let (line, column) = line_col(text, key_offset(text, key));
+            SettingsError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: format!("[plan] {key}: {e}"),
+                hint: "see \"Code formats\" in the README, e.g. code_format = \"IN-{lever}-{objective}.{number:02}\" or \"{lever:1}.{objective}.{number}\"".into(),
+            }
+        };
+        CodeFormat::new(code, None).map_err(|e| invalid("code_format", e))?;
+        CodeFormat::new(code, p.objective_format.as_deref())
+            .map(CodeFormat::leak)
+            .map_err(|e| invalid("objective_format", e))
+    }
+
     fn check(&self, text: &str, path: &Path) -> Result<(), SettingsError> {
         let invalid = |key: &str, message: String, hint: &str| {
-            let offset = text.find(key).unwrap_or(0);
+            let offset = key_offset(text, key);
             let (line, column) = line_col(text, offset);
             SettingsError::Invalid {
                 path: path.to_path_buf(),
@@ -410,6 +465,32 @@ impl Settings {
                 ),
                 "give a number of files such as 1000000 (the default)",
             ));
+        }
+        if let Some(l) = &self.plan.licence
+            && (l.is_empty()
+                || !l
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '+')))
+        {
+            return Err(invalid(
+                "licence",
+                format!("[plan] licence \"{l}\" is not an SPDX identifier"),
+                "write the licence's SPDX identifier, e.g. licence = \"CC-BY-4.0\" or \"CC0-1.0\"",
+            ));
+        }
+        for (key, url) in [
+            ("data_url", &self.plan.data_url),
+            ("source", &self.plan.source),
+        ] {
+            if let Some(u) = url
+                && !(u.starts_with("https://") || u.starts_with("http://"))
+            {
+                return Err(invalid(
+                    key,
+                    format!("[plan] {key} \"{u}\" is not a web address"),
+                    "give an address starting with https://",
+                ));
+            }
         }
         self.check_site(&invalid)?;
         for m in &self.copil.meetings {
@@ -544,6 +625,20 @@ impl Settings {
         v.sort();
         v
     }
+}
+
+/// Where `key` is set in `text`: the first line that starts with it (comments mentioning
+/// it are skipped), or its first occurrence.
+fn key_offset(text: &str, key: &str) -> usize {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(key) {
+            return at + (line.len() - trimmed.len());
+        }
+        at += line.len();
+    }
+    text.find(key).unwrap_or(0)
 }
 
 /// 1-based line and column of a byte offset.
@@ -720,6 +815,39 @@ mod tests {
         // WCAG's own reference points.
         assert!((contrast_with_white((0, 0, 0)) - 21.0).abs() < 1e-9);
         assert!((contrast_with_white((0x76, 0x76, 0x76)) - 4.54).abs() < 0.01);
+    }
+
+    #[test]
+    fn code_formats_and_open_data_settings_are_checked_with_their_line() {
+        let ok = format!(
+            "{MINIMAL}code_format = \"{{lever:1}}.{{objective}}.{{number}}\"\nlicence = \"CC0-1.0\"\n"
+        );
+        let s = Settings::parse(&ok, Path::new("pan.toml")).unwrap();
+        assert_eq!(s.plan.codes.objective_format(), "{lever}.{objective}");
+        assert!(std::ptr::eq(
+            Settings::parse(MINIMAL, Path::new("pan.toml"))
+                .unwrap()
+                .plan
+                .codes,
+            &crate::model::code::DEFAULT
+        ));
+        for (line, want) in [
+            (
+                "code_format = \"{lever}-{objective}\"",
+                "[plan] code_format",
+            ),
+            (
+                "objective_format = \"{lever}{number}\"",
+                "[plan] objective_format",
+            ),
+            ("licence = \"CC BY\"", "not an SPDX identifier"),
+            ("data_url = \"opendata/\"", "not a web address"),
+        ] {
+            let err = Settings::parse(&format!("{MINIMAL}{line}\n"), Path::new("pan.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(want) && err.contains(":5:"), "{line}: {err}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub mod examples;
 pub mod rules;
 
 use self::rules::Rule;

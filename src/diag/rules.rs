@@ -5,6 +5,10 @@
 //! R… the readings under `indicators/`.
 
 use super::Severity;
+use super::examples::{
+    ACTION, ACTORS, DONE_ACTION, DONE_READINGS, Edit, Example, LEVERS, OTHER_ACTION, READINGS,
+    SETTINGS,
+};
 
 /// A validation rule and its documentation.
 #[derive(Debug, PartialEq, Eq)]
@@ -21,15 +25,18 @@ pub struct Rule {
     pub hint: &'static str,
     /// Why the rule exists and what exactly it checks.
     pub explanation: &'static str,
-    /// A file that triggers it (path, then content).
-    pub bad: (&'static str, &'static str),
-    /// The same file, fixed.
-    pub good: (&'static str, &'static str),
+    /// An edit of the example plan ([`super::examples`]) that triggers this rule.
+    pub bad: Example,
+    /// The edit that fixes it (often the example plan as it is): no rule is triggered.
+    pub good: Example,
+    /// Rules that the bad example cannot help triggering too (empty for nearly every
+    /// rule; the explanation says why).
+    pub also: &'static [&'static str],
 }
 
 macro_rules! rule {
     ($id:ident, $code:literal, $name:literal, $sev:ident, $summary:literal, $hint:literal,
-     $expl:literal, $bad:expr, $good:expr) => {
+     $expl:literal, $bad:expr, $good:expr $(, also: [$($also:literal),*])? $(,)?) => {
         #[doc = $summary]
         pub static $id: Rule = Rule {
             code: $code,
@@ -40,14 +47,10 @@ macro_rules! rule {
             explanation: $expl,
             bad: $bad,
             good: $good,
+            also: &[$($($also),*)?],
         };
     };
 }
-
-const ACTION_OK: &str = "code: IN-B-11.02\nobjective: B-11\naction: Organiser des rencontres mensuelles.\nresponsible: [MinDigital]\npartners: []\nindicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\ncalendar:\n  label: 2024 – 2026\n  start: 2024\n  end: 2026\nstates: []\n";
-const ACTION_FILE: &str = "plan/B/IN-B-11.02.yaml";
-const READINGS_FILE: &str = "indicators/B/IN-B-11.02.csv";
-const READINGS_OK: &str = "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport d'activité 2024 du ministère de la Digitalisation,,2026-01-15,\n";
 
 // ---------------------------------------------------------------------------------------
 // File rules
@@ -61,14 +64,8 @@ rule!(
     "The file is not valid UTF-8.",
     "save the file as UTF-8 (without another encoding such as Latin-1 or UTF-16)",
     "Plan files hold French text; pan reads them as UTF-8 so that accents survive every tool. A file saved as Latin-1 or UTF-16 by a spreadsheet or an old editor is refused rather than read with broken characters. The diagnostic points at the first invalid byte.",
-    (
-        ACTION_FILE,
-        "code: IN-B-11.02\naction: Organiser des s\\xe9ances   <- byte 0xE9, Latin-1 'é'\n"
-    ),
-    (
-        ACTION_FILE,
-        "code: IN-B-11.02\naction: Organiser des séances\n"
-    )
+    Example::new(ACTION, Edit::ReplaceBytes("séances", b"s\xe9ances")),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -79,8 +76,8 @@ rule!(
     "The file is empty.",
     "fill the file in or delete it",
     "An empty file (or one holding only blanks and comments) describes nothing. It is usually a file created by mistake or truncated by a failed save.",
-    (ACTION_FILE, ""),
-    (ACTION_FILE, ACTION_OK)
+    Example::write(ACTION, ""),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -91,13 +88,11 @@ rule!(
     "The file is not valid YAML.",
     "fix the YAML syntax at the marked position (indentation, a missing quote or colon)",
     "The file cannot be parsed as YAML. The position given is where the parser noticed the problem, which is often just after the real mistake (an unclosed quote or bracket, a tab used for indentation, a value containing ': ' that needs quotes). Resource limits (nesting depth, aliases, size) are reported under this rule too.",
-    (
-        ACTION_FILE,
-        "code: IN-B-11.02\ncalendar:\n  label: 2024 – 2026 : puis action continue\n"
-    ),
-    (
-        ACTION_FILE,
-        "code: IN-B-11.02\ncalendar:\n  label: \"2024 – 2026 : puis action continue\"\n"
+    Example::replace(ACTION, "mensuelles « IT", "mensuelles : « IT"),
+    Example::replace(
+        ACTION,
+        "action: Organiser des rencontres mensuelles « IT Trainer Meetups ».",
+        "action: \"Organiser des rencontres mensuelles : « IT Trainer Meetups ».\""
     )
 );
 
@@ -109,14 +104,8 @@ rule!(
     "A key appears twice in the same mapping.",
     "keep one of the two entries; YAML would otherwise silently keep only one",
     "YAML parsers disagree on what a repeated key means (most keep the last one silently). pan refuses it so that no value is lost without anyone noticing.",
-    (
-        ACTION_FILE,
-        "code: IN-B-11.02\nresponsible: [MinDigital]\nresponsible: [MFSVA]\n"
-    ),
-    (
-        ACTION_FILE,
-        "code: IN-B-11.02\nresponsible: [MinDigital, MFSVA]\n"
-    )
+    Example::replace(ACTION, "partners:", "responsible:\n  - MENEJ\npartners:"),
+    Example::replace(ACTION, "  - MinDigital\n", "  - MinDigital\n  - MENEJ\n")
 );
 
 rule!(
@@ -126,9 +115,9 @@ rule!(
     Error,
     "A field that the file format does not have.",
     "fix the field name (see `pan schema` for the format)",
-    "Every field of a plan file has a meaning; a misspelt field (`responsable:` for `responsible:`) would otherwise be ignored and the value lost. The message suggests the nearest known field.",
-    (ACTION_FILE, "code: IN-B-11.02\nresponsable: [MinDigital]\n"),
-    (ACTION_FILE, "code: IN-B-11.02\nresponsible: [MinDigital]\n")
+    "Every field of a plan file has a meaning; a misspelt field (`partenaires:` for `partners:`) would otherwise be ignored and the value lost. The message suggests the nearest known field. A misspelt required field (`responsable:` for `responsible:`) is also reported missing (F006).",
+    Example::replace(ACTION, "partners:", "partenaires:"),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -139,8 +128,8 @@ rule!(
     "A required field is missing.",
     "add the field (see `pan schema` for the format)",
     "Action files must give code, objective, action, responsible, indicators and calendar; levers need code, title and objectives; actors need acronym, name and kind. An empty list (`[]`) is written explicitly, so that a forgotten field is never mistaken for an empty one.",
-    (ACTION_FILE, "code: IN-B-11.02\nobjective: B-11\n"),
-    (ACTION_FILE, ACTION_OK)
+    Example::replace(ACTION, "objective: B-11\n", ""),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -151,13 +140,15 @@ rule!(
     "A field holds a value of the wrong type.",
     "write the value with the type the format expects (see `pan schema`)",
     "A field expects a text, a number, a list or a mapping, and the file gives something else (a list where one text is expected, a text where a list is expected, …).",
-    (
-        ACTION_FILE,
-        "code: IN-B-11.02\nresponsible: MinDigital, MFSVA\n"
+    Example::replace(
+        ACTION,
+        "responsible:\n  - MinDigital",
+        "responsible: MinDigital, MENEJ"
     ),
-    (
-        ACTION_FILE,
-        "code: IN-B-11.02\nresponsible: [MinDigital, MFSVA]\n"
+    Example::replace(
+        ACTION,
+        "responsible:\n  - MinDigital",
+        "responsible: [MinDigital, MENEJ]"
     )
 );
 
@@ -169,14 +160,8 @@ rule!(
     "A field holds a value outside its allowed set (a kind, state, date or period).",
     "use one of the values listed in the message",
     "Some fields take one of a fixed set of values (indicator kind, state, actor kind, recurrence) or a value of a precise form (a date YYYY-MM-DD, a period such as 2026 or 2026-Q2, an identifier in lower case). The message lists what is accepted.",
-    (
-        ACTION_FILE,
-        "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: counter\n"
-    ),
-    (
-        ACTION_FILE,
-        "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n"
-    )
+    Example::replace(ACTION, "kind: count", "kind: counter"),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -187,8 +172,8 @@ rule!(
     "The action file's name does not match the code inside it.",
     "rename the file to <code>.yaml (or fix the code)",
     "Each action lives in plan/<lever>/<code>.yaml so that people and tools find it by its code. A file whose name disagrees with its `code:` is usually a copy that was not fully edited.",
-    ("plan/B/IN-B-11.03.yaml", "code: IN-B-11.02\n"),
-    ("plan/B/IN-B-11.02.yaml", "code: IN-B-11.02\n")
+    Example::new("plan/B/IN-B-11.20.yaml", Edit::Move { from: ACTION }),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -197,10 +182,10 @@ rule!(
     "wrong-lever-folder",
     Error,
     "The action file is not in its lever's folder.",
-    "move the file to plan/<lever>/ where <lever> is the letter of its code",
+    "move the file to plan/<lever>/ where <lever> is the lever of its code, as the code writes it",
     "Actions of lever B live in plan/B/. A file in another folder is easy to overlook when reviewing a lever.",
-    ("plan/C/IN-B-11.02.yaml", "code: IN-B-11.02\n"),
-    ("plan/B/IN-B-11.02.yaml", "code: IN-B-11.02\n")
+    Example::new("plan/C/IN-B-11.02.yaml", Edit::Move { from: ACTION }),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -211,8 +196,8 @@ rule!(
     "The file is larger than pan accepts.",
     "split the content or remove what does not belong in the plan (an action file is a few kilobytes)",
     "An action file of the bundled plan is under 3 KB; plan files are limited to 1 MB and readings files to 256 MB so that a runaway file (a paste gone wrong, a binary) cannot exhaust memory. The limit is checked before the file is read.",
-    (ACTION_FILE, "<2 MB of text>"),
-    (ACTION_FILE, ACTION_OK)
+    Example::new(ACTION, Edit::Grow(1024 * 1024 + 1)),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -222,9 +207,9 @@ rule!(
     Error,
     "A file or folder cannot be read (permissions, a broken or looping symlink, too many files).",
     "fix the file's permissions, or remove the broken link",
-    "pan walks plan/ and indicators/ without following symbolic links out of them; a link loop, a dangling link or a file it may not read is reported instead of being skipped silently. The number of files is also limited (200,000) to keep a mistaken copy of a whole disk from running for hours.",
-    ("plan/B/loop", "plan/B/loop -> plan/B (symbolic link)"),
-    ("plan/B/IN-B-11.02.yaml", ACTION_OK)
+    "pan reads plan/ and indicators/ without following any symbolic link and opens only regular files: a link (to a file, a folder or /proc), a FIFO, a device, a dangling link or a file it may not read is reported instead of being read, waited on or skipped silently. The number of files is also limited ([limits] max_files in pan.toml, 1,000,000 by default) to keep a mistaken copy of a whole disk from running for hours.",
+    Example::new("plan/B/loop", Edit::Link(".")),
+    Example::new("plan/B/loop", Edit::Remove)
 );
 
 rule!(
@@ -235,8 +220,11 @@ rule!(
     "A file in plan/ or indicators/ that pan does not read.",
     "move the file out of the plan folders, or rename it (.yaml for plan files, .csv for readings)",
     "Files with another extension, or YAML files at a place where pan does not look for them, are not part of the plan. They are flagged because they are usually a mistake (`IN-B-11.02.yml`, a file saved in the wrong folder).",
-    ("plan/B/IN-B-11.02.yml", ACTION_OK),
-    ("plan/B/IN-B-11.02.yaml", ACTION_OK)
+    Example::write(
+        "plan/B/IN-B-11.03.yml",
+        "code: IN-B-11.03\nobjective: B-11\naction: Ouvrir une permanence d'aide aux formateurs.\n"
+    ),
+    Example::new("plan/B/IN-B-11.03.yml", Edit::Remove)
 );
 
 // ---------------------------------------------------------------------------------------
@@ -251,11 +239,12 @@ rule!(
     "An entry of `[validate] allow` in pan.toml names no rule, or accepts no problem.",
     "remove the entry: the problem it accepted is gone (or fix the rule's code)",
     "Allowances accept known problems knowingly. An entry that accepts nothing — the problem was fixed, the action renamed, the rule's code mistyped — would silently accept the next problem that happens to match; like an unused `noqa`, it is reported so the list stays true.",
-    (
-        "pan.toml",
-        "[validate]\nallow = [{ rule = \"P005\", action = \"IN-B-11.02\", reason = \"no responsible printed\" }]\n"
+    Example::replace(
+        SETTINGS,
+        "allow = []",
+        "allow = [\n  { rule = \"P005\", action = \"IN-B-11.02\", reason = \"No responsible actor in the published plan.\" },\n]"
     ),
-    ("pan.toml", "[validate]\nallow = []\n")
+    Example::keep(SETTINGS)
 );
 
 rule!(
@@ -265,9 +254,23 @@ rule!(
     Error,
     "Two action files carry the same code.",
     "give one of the actions its own code",
-    "An action code identifies one action everywhere: in reports, readings and reviews. Two files with the same code make every figure ambiguous.",
-    ("plan/B/IN-B-11.02-copy.yaml", "code: IN-B-11.02\n"),
-    ("plan/B/IN-B-11.09.yaml", "code: IN-B-11.09\n")
+    "An action code identifies one action everywhere: in reports, readings and reviews. Two files with the same code make every figure ambiguous. As each file must be named after its code (F009), two files with one code cannot both be named right: the second is also reported as misnamed.",
+    Example::new(
+        "plan/B/IN-B-11.03.yaml",
+        Edit::Copy {
+            of: ACTION,
+            replace: &[]
+        }
+    ),
+    Example::new(
+        "plan/B/IN-B-11.03.yaml",
+        Edit::Copy {
+            of: ACTION,
+            replace: &[("code: IN-B-11.02", "code: IN-B-11.03")]
+        }
+    ),
+    // Two files cannot both be named after one code.
+    also: ["F009"]
 );
 
 rule!(
@@ -275,11 +278,11 @@ rule!(
     "P002",
     "malformed-code",
     Error,
-    "An action code does not have the form IN-<lever>-<objective>.<nn>.",
-    "write the code as IN-<lever letter>-<objective number>.<two-digit number>, e.g. IN-B-11.02",
-    "Codes follow the plan's scheme: IN, the lever letter, the objective number (no leading zero), a dot and a two-digit action number.",
-    ("plan/B/IN-B-11.2.yaml", "code: IN-B-11.2\n"),
-    ("plan/B/IN-B-11.02.yaml", "code: IN-B-11.02\n")
+    "An action code does not follow the plan's code format (by default IN-<lever>-<objective>.<nn>).",
+    "write the code as pan.toml [plan] code_format says; by default IN-<lever letter>-<objective number>.<two-digit number>, e.g. IN-B-11.02",
+    "Codes follow the plan's scheme, `[plan] code_format` in pan.toml; the message names it. The default, the bundled plan's, is `IN-{lever}-{objective}.{number:02}`: IN, the lever letter, the objective number (no leading zero), a dot and a two-digit action number. Another plan may write `{lever:1}.{objective}.{number}` (2.3.1) or `M-{lever}{objective}-{number:02}` (M-A1-01); see Code formats in the README.",
+    Example::replace(ACTION, "code: IN-B-11.02", "code: IN-B-11.2"),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -290,8 +293,8 @@ rule!(
     "The action's code, objective and lever disagree.",
     "make the objective match the code (IN-B-11.02 belongs to objective B-11)",
     "The code of an action names its lever and objective. An `objective:` that names another one is a copy-paste mistake, and reports would put the action under two different headings.",
-    (ACTION_FILE, "code: IN-B-11.02\nobjective: B-12\n"),
-    (ACTION_FILE, "code: IN-B-11.02\nobjective: B-11\n")
+    Example::replace(ACTION, "objective: B-11", "objective: B-12"),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -302,11 +305,12 @@ rule!(
     "The action's objective or lever is not declared in plan/levers.yaml.",
     "declare the objective in plan/levers.yaml, or fix the action's objective",
     "Every action belongs to an objective of plan/levers.yaml, so that reports can show its title and group actions.",
-    (ACTION_FILE, "code: IN-B-13.01\nobjective: B-13\n"),
-    (
-        "plan/levers.yaml",
-        "levers:\n  - code: B\n    title: Approfondir les compétences numériques\n    objectives:\n      - code: B-13\n        title: …\n"
-    )
+    Example::replace(
+        LEVERS,
+        "      - code: B-12\n        title: Renforcer les compétences des professionnels du secteur socio-éducatif\n",
+        ""
+    ),
+    Example::keep(LEVERS)
 );
 
 rule!(
@@ -317,8 +321,8 @@ rule!(
     "The action has no responsible actor.",
     "name at least one responsible actor (an acronym of plan/actors.yaml)",
     "An action nobody carries cannot be followed up. The published plan itself prints no responsible actor for two actions (IN-D-3.10 and IN-D-3.11); the bundled pan.toml accepts them knowingly until the ministry says who carries them.",
-    (ACTION_FILE, "code: IN-B-11.02\nresponsible: []\n"),
-    (ACTION_FILE, "code: IN-B-11.02\nresponsible: [MinDigital]\n")
+    Example::replace(ACTION, "responsible:\n  - MinDigital", "responsible: []"),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -329,8 +333,8 @@ rule!(
     "A responsible actor is not declared in plan/actors.yaml.",
     "fix the acronym, or declare the actor in plan/actors.yaml",
     "Responsible actors are acronyms of plan/actors.yaml (or one of their aliases). An unknown one is usually a typo (`MinDigtal`), and would be missing from every per-ministry report. The message suggests the nearest declared acronym.",
-    (ACTION_FILE, "responsible: [MinDigtal]\n"),
-    (ACTION_FILE, "responsible: [MinDigital]\n")
+    Example::replace(ACTION, "  - MinDigital", "  - MinDigtal"),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -341,8 +345,8 @@ rule!(
     "A partner that looks like an acronym is not declared in plan/actors.yaml.",
     "declare the actor in plan/actors.yaml, or write the partner's full name",
     "Partners are free text (\"Acteurs de la société civile\"), but one that looks like an acronym (several capitals, or a ministry prefix such as MENEJ-) is expected to be declared so that its name can be shown. Full names are never flagged.",
-    (ACTION_FILE, "partners: [MENEJ-XYZ]\n"),
-    (ACTION_FILE, "partners: [MENEJ-SCRIPT]\n")
+    Example::replace(ACTION, "  - MENEJ-IFEN", "  - MENEJ-XYZ"),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -353,11 +357,12 @@ rule!(
     "The action has no indicator.",
     "add at least one indicator or deliverable",
     "The plan promises to follow every action with indicators; an action without one can never show progress.",
-    (ACTION_FILE, "indicators: []\n"),
-    (
-        ACTION_FILE,
-        "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n"
-    )
+    Example::replace(
+        OTHER_ACTION,
+        "indicators:\n  - id: educateurs\n    label: Nombre d'éducateurs formés\n    kind: count\n",
+        "indicators: []\n"
+    ),
+    Example::keep(OTHER_ACTION)
 );
 
 rule!(
@@ -368,13 +373,15 @@ rule!(
     "Two indicators of the same action share an id.",
     "give each indicator of the action its own id",
     "Readings name their indicator by id; two indicators with the same id make readings ambiguous.",
-    (
-        ACTION_FILE,
-        "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n  - id: participants\n    label: Nombre de participants formés\n    kind: count\n"
+    Example::replace(
+        OTHER_ACTION,
+        "    kind: count\n",
+        "    kind: count\n  - id: educateurs\n    label: Nombre d'éducateurs formés dans l'année\n    kind: count\n"
     ),
-    (
-        ACTION_FILE,
-        "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n  - id: participants-formes\n    label: Nombre de participants formés\n    kind: count\n"
+    Example::replace(
+        OTHER_ACTION,
+        "    kind: count\n",
+        "    kind: count\n  - id: educateurs-annee\n    label: Nombre d'éducateurs formés dans l'année\n    kind: count\n"
     )
 );
 
@@ -386,14 +393,12 @@ rule!(
     "The calendar ends before it starts.",
     "swap or fix start and end",
     "A calendar whose end comes before its start cannot be followed: the action would be late before it begins.",
-    (
-        ACTION_FILE,
-        "calendar:\n  label: 2030 – 2026\n  start: 2030\n  end: 2026\n"
+    Example::replace(
+        OTHER_ACTION,
+        "2026 – 2030\n  start: 2026\n  end: 2030",
+        "2030 – 2026\n  start: 2030\n  end: 2026"
     ),
-    (
-        ACTION_FILE,
-        "calendar:\n  label: 2026 – 2030\n  start: 2026\n  end: 2030\n"
-    )
+    Example::keep(OTHER_ACTION)
 );
 
 rule!(
@@ -404,14 +409,12 @@ rule!(
     "The calendar ends after the plan period (or starts after it ends).",
     "check the calendar; if the plan really says so, accept it in pan.toml",
     "Actions are expected to fit the plan period of pan.toml. Some actions of the published plan started before it (2021, 2024, 2025: that is not flagged) and one runs beyond it (IN-D-7.03, 2025 – 2035): that is flagged as a warning so that it is a decision, not an accident.",
-    (
-        ACTION_FILE,
-        "calendar:\n  label: 2025 – 2035\n  start: 2025\n  end: 2035\n"
+    Example::replace(
+        OTHER_ACTION,
+        "2026 – 2030\n  start: 2026\n  end: 2030",
+        "2026 – 2035\n  start: 2026\n  end: 2035"
     ),
-    (
-        ACTION_FILE,
-        "calendar:\n  label: 2025 – 2030\n  start: 2025\n  end: 2030\n"
-    )
+    Example::keep(OTHER_ACTION)
 );
 
 rule!(
@@ -422,14 +425,8 @@ rule!(
     "The calendar's structured fields disagree with its published label, or the label is not understood.",
     "make start/end/continuous/recurrence/dependency say what the label says",
     "The label is what the plan publishes; the structured fields are what pan computes with. pan parses the label and compares. A label it does not understand is accepted as long as structured fields are given; a label it understands must agree with them.",
-    (
-        ACTION_FILE,
-        "calendar:\n  label: 2026 – 2030\n  start: 2026\n  end: 2028\n"
-    ),
-    (
-        ACTION_FILE,
-        "calendar:\n  label: 2026 – 2030\n  start: 2026\n  end: 2030\n"
-    )
+    Example::replace(OTHER_ACTION, "  end: 2030", "  end: 2028"),
+    Example::keep(OTHER_ACTION)
 );
 
 rule!(
@@ -440,13 +437,14 @@ rule!(
     "The state history is not in date order.",
     "order the entries by date, oldest first (history is only ever appended)",
     "The state of an action on a date is the last entry on or before it; entries out of order make that ambiguous and usually mean history was edited.",
-    (
-        ACTION_FILE,
-        "states:\n  - date: 2026-05-01\n    state: in_progress\n  - date: 2026-02-01\n    state: planned\n"
+    Example::append(
+        ACTION,
+        "  - date: 2026-02-01\n    state: planned\n    note: Calendrier des rencontres arrêté\n"
     ),
-    (
-        ACTION_FILE,
-        "states:\n  - date: 2026-02-01\n    state: planned\n  - date: 2026-05-01\n    state: in_progress\n"
+    Example::replace(
+        ACTION,
+        "states:\n",
+        "states:\n  - date: 2026-02-01\n    state: planned\n    note: Calendrier des rencontres arrêté\n"
     )
 );
 
@@ -458,14 +456,8 @@ rule!(
     "A state entry is dated after today.",
     "record a state on the day it happens (pan update does so)",
     "A state records what happened; an entry dated in the future records an intention. Planned dates belong in the calendar. The check uses the day `pan validate` runs (or --as-of).",
-    (
-        ACTION_FILE,
-        "states:\n  - date: 2099-01-01\n    state: done\n"
-    ),
-    (
-        ACTION_FILE,
-        "states:\n  - date: 2026-11-02\n    state: done\n"
-    )
+    Example::replace(ACTION, "date: 2026-03-02", "date: 2062-03-02"),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -476,13 +468,13 @@ rule!(
     "A state entry follows `done` or `cancelled`.",
     "record the reopening explicitly (`pan update CODE --reopen …`), or remove the mistaken entry",
     "Once an action is done or cancelled its history is closed; a later entry must be a deliberate reopening, written with `reopened: true` (which `pan update --reopen` adds).",
-    (
-        ACTION_FILE,
-        "states:\n  - date: 2026-03-01\n    state: done\n  - date: 2026-04-01\n    state: in_progress\n"
+    Example::append(
+        DONE_ACTION,
+        "  - date: 2026-09-01\n    state: in_progress\n    note: Mise à jour du guide\n"
     ),
-    (
-        ACTION_FILE,
-        "states:\n  - date: 2026-03-01\n    state: done\n  - date: 2026-04-01\n    state: in_progress\n    reopened: true\n"
+    Example::append(
+        DONE_ACTION,
+        "  - date: 2026-09-01\n    state: in_progress\n    note: Mise à jour du guide\n    reopened: true\n"
     )
 );
 
@@ -494,14 +486,11 @@ rule!(
     "An objective of plan/levers.yaml has no action.",
     "add its actions, or remove the objective",
     "An objective without any action promises something nobody does.",
-    (
-        "plan/levers.yaml",
-        "objectives:\n  - code: B-13\n    title: Objectif sans action\n"
+    Example::append(
+        LEVERS,
+        "      - code: B-13\n        title: Accompagner les seniors vers le numérique\n"
     ),
-    (
-        "plan/levers.yaml",
-        "objectives:\n  - code: B-12\n    title: Renforcer les compétences des professionnels du secteur socio-éducatif\n"
-    )
+    Example::keep(LEVERS)
 );
 
 rule!(
@@ -512,11 +501,11 @@ rule!(
     "An actor of plan/actors.yaml is not named by any action.",
     "nothing to do if the actor is listed on purpose (the plan's annexes name many bodies)",
     "Reported for information: an actor nobody refers to may be a leftover or a misspelling of one that is used.",
-    (
-        "plan/actors.yaml",
-        "actors:\n  - acronym: XYZ\n    name: Organisme jamais cité\n    kind: external\n"
+    Example::append(
+        ACTORS,
+        "  - acronym: SNJ\n    name: Service national de la jeunesse\n    kind: agency\n    ministry: MENEJ\n"
     ),
-    ("plan/actors.yaml", "actors: []\n")
+    Example::keep(ACTORS)
 );
 
 rule!(
@@ -527,14 +516,11 @@ rule!(
     "A lever, objective, actor, alias or context indicator is declared twice.",
     "keep one declaration",
     "Declarations are looked up by code or acronym; a second one with the same key would be ignored.",
-    (
-        "plan/actors.yaml",
-        "actors:\n  - acronym: MFSVA\n    name: …\n    kind: ministry\n  - acronym: MFSVA\n    name: …\n    kind: ministry\n"
+    Example::append(
+        ACTORS,
+        "  - acronym: MinDigital\n    name: Ministère de la Digitalisation\n    kind: ministry\n    ministry: MinDigital\n"
     ),
-    (
-        "plan/actors.yaml",
-        "actors:\n  - acronym: MFSVA\n    name: …\n    kind: ministry\n"
-    )
+    Example::keep(ACTORS)
 );
 
 rule!(
@@ -545,14 +531,12 @@ rule!(
     "An actor's ministry is not a declared ministry (or a ministry names another one).",
     "set `ministry:` to the acronym of a ministry of plan/actors.yaml",
     "Reports roll agencies up to their ministry (MENEJ-IFEN → MENEJ). That needs every agency's ministry to be a declared actor of kind `ministry`, every ministry to name itself, and external bodies to name none.",
-    (
-        "plan/actors.yaml",
-        "actors:\n  - acronym: MENEJ-IFEN\n    name: Institut de formation de l'Éducation nationale\n    kind: agency\n    ministry: MENJ\n"
+    Example::replace(
+        ACTORS,
+        "kind: agency\n    ministry: MENEJ",
+        "kind: agency\n    ministry: MENJ"
     ),
-    (
-        "plan/actors.yaml",
-        "actors:\n  - acronym: MENEJ-IFEN\n    name: Institut de formation de l'Éducation nationale\n    kind: agency\n    ministry: MENEJ\n"
-    )
+    Example::keep(ACTORS)
 );
 
 rule!(
@@ -563,11 +547,12 @@ rule!(
     "A text the plan should give is empty (an action's text, an objective's title).",
     "write the text as published; if the document really lacks it, say so in a comment",
     "The published plan prints no text for two actions (IN-C-3.05 and IN-C-3.06) and no title for objective B-9; they are kept empty rather than invented, and flagged so that the gap stays visible.",
-    (ACTION_FILE, "action: \"\"\n"),
-    (
-        ACTION_FILE,
-        "action: Organiser des rencontres mensuelles.\n"
-    )
+    Example::replace(
+        ACTION,
+        "action: Organiser des rencontres mensuelles « IT Trainer Meetups ».",
+        "action: \"\""
+    ),
+    Example::keep(ACTION)
 );
 
 // ---------------------------------------------------------------------------------------
@@ -582,8 +567,8 @@ rule!(
     "A readings file belongs to no action of the plan.",
     "name the file after an action code (indicators/<lever>/<code>.csv), or remove it",
     "Readings of an action live in indicators/<lever>/<code>.csv; a file whose name is not the code of an action has readings nobody can attribute.",
-    ("indicators/B/IN-B-99.01.csv", READINGS_OK),
-    (READINGS_FILE, READINGS_OK)
+    Example::new("indicators/B/IN-B-11.20.csv", Edit::Move { from: READINGS }),
+    Example::keep(READINGS)
 );
 
 rule!(
@@ -594,11 +579,8 @@ rule!(
     "A reading names an indicator the action does not have.",
     "use one of the action's indicator ids (listed in the message)",
     "Each row's `indicator` must be the id of an indicator of the action (or of a context indicator in indicators/context.csv).",
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nparticipant,2024,182,Rapport 2024,,,\n"
-    ),
-    (READINGS_FILE, READINGS_OK)
+    Example::replace(READINGS, "participants,2025", "participant,2025"),
+    Example::keep(READINGS)
 );
 
 rule!(
@@ -609,11 +591,12 @@ rule!(
     "A reading's value does not fit its indicator's kind.",
     "write a value of the indicator's kind (count: whole ≥ 0; percent: 0–100; deliverable: done)",
     "Counts are whole numbers, 0 or more; percentages lie between 0 and 100; numbers are numbers (a decimal comma is accepted); deliverables are recorded once as `done`; qualitative readings are any text.",
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,-3,Rapport 2024,,,\n"
+    Example::replace(
+        READINGS,
+        "participants,2025,182",
+        "participants,2025,environ 180"
     ),
-    (READINGS_FILE, READINGS_OK)
+    Example::keep(READINGS)
 );
 
 rule!(
@@ -624,14 +607,8 @@ rule!(
     "A reading's period or date is malformed.",
     "write the period as 2026, 2026-H1, 2026-Q2, 2026-05 or 2026-05-17, and dates as YYYY-MM-DD",
     "The period says what time the figure measures; `recorded` says when it was recorded.",
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024-T1,182,Rapport 2024,,,\n"
-    ),
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024-Q1,182,Rapport 2024,,,\n"
-    )
+    Example::replace(READINGS, "seances,2025,", "seances,2025-T4,"),
+    Example::keep(READINGS)
 );
 
 rule!(
@@ -642,13 +619,13 @@ rule!(
     "The same indicator and period are read twice without an explicit replacement.",
     "keep one row, or record the correction with `pan reading add … --replace`",
     "A second reading for the same indicator and period silently contradicts the first. A correction is written as a new row whose `replaces` column holds the value it corrects; the old row stays, so history is never erased.",
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport 2024,,,\nparticipants,2024,190,Rapport 2024,,,\n"
+    Example::append(
+        READINGS,
+        "participants,2025,190,Rapport d'activité 2025 révisé,,2026-03-01,\n"
     ),
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport 2024,,,\nparticipants,2024,190,Rapport 2024,corrigé,2026-02-01,182\n"
+    Example::append(
+        READINGS,
+        "participants,2025,190,Rapport d'activité 2025 révisé,corrigé,2026-03-01,182\n"
     )
 );
 
@@ -660,11 +637,8 @@ rule!(
     "A reading measures a period that has not begun, or was recorded after today.",
     "check the period: a reading measures what already happened",
     "A figure for a period that has not started yet cannot have been measured.",
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nparticipants,2099,182,Rapport,,,\n"
-    ),
-    (READINGS_FILE, READINGS_OK)
+    Example::replace(READINGS, "seances,2025,", "seances,2052,"),
+    Example::keep(READINGS)
 );
 
 rule!(
@@ -675,8 +649,12 @@ rule!(
     "A readings file does not have the expected header.",
     "make the first line: indicator,period,value,source,note,recorded,replaces",
     "Readings files are plain CSV with a fixed header so that every tool (and every reviewer) reads them the same way. Columns may not be renamed, reordered or omitted.",
-    (READINGS_FILE, "indicateur,période,valeur\n"),
-    (READINGS_FILE, READINGS_OK)
+    Example::replace(
+        READINGS,
+        "indicator,period,value",
+        "indicateur,période,valeur"
+    ),
+    Example::keep(READINGS)
 );
 
 rule!(
@@ -687,13 +665,15 @@ rule!(
     "A readings row has more or fewer cells than the header, or cannot be read as CSV.",
     "give every row exactly the header's number of cells (quote cells that contain commas)",
     "A row with a missing or an extra cell (usually an unquoted comma in a note) would shift values into the wrong columns.",
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport, 2024,,,\n"
+    Example::replace(
+        READINGS,
+        "11,Rapport d'activité 2025,",
+        "11,Rapport d'activité, 2025,"
     ),
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,\"Rapport, 2024\",,,\n"
+    Example::replace(
+        READINGS,
+        "11,Rapport d'activité 2025,",
+        "11,\"Rapport d'activité, 2025\","
     )
 );
 
@@ -705,11 +685,16 @@ rule!(
     "An indicator with a reporting frequency has no reading for a period that has passed.",
     "record the missing reading (pan reading add), or explain the gap in a note",
     "An indicator may declare `frequency: annual | half-yearly | quarterly | monthly`. Its reading is overdue when the period after its last reading has ended (or, without any reading, when the first full period after the action started has ended).",
-    (
-        ACTION_FILE,
-        "indicators:\n  - id: participants\n    label: Nombre de participants\n    kind: count\n    frequency: quarterly\n# last reading: 2026-Q1, today 2026-11-23\n"
+    Example::replace(
+        ACTION,
+        "    kind: count\n",
+        "    kind: count\n    frequency: quarterly\n"
     ),
-    (ACTION_FILE, "# readings for 2026-Q2 and 2026-Q3 recorded\n")
+    Example::replace(
+        ACTION,
+        "    kind: count\n",
+        "    kind: count\n    frequency: annual\n"
+    )
 );
 
 rule!(
@@ -720,13 +705,13 @@ rule!(
     "A correction row does not correct an existing reading.",
     "set `replaces` to the value of the earlier reading of the same indicator and period, or leave it empty",
     "A row with a `replaces` value declares that it corrects an earlier reading of the same indicator and period whose value was exactly that. A correction of nothing, or of another value, means the history does not add up.",
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,190,Rapport 2024,,,182\n"
+    Example::append(
+        READINGS,
+        "participants,2025,190,Rapport d'activité 2025 révisé,corrigé,2026-03-01,180\n"
     ),
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,Rapport 2024,,,\nparticipants,2024,190,Rapport 2024,,,182\n"
+    Example::append(
+        READINGS,
+        "participants,2025,190,Rapport d'activité 2025 révisé,corrigé,2026-03-01,182\n"
     )
 );
 
@@ -738,11 +723,8 @@ rule!(
     "A reading does not name its source.",
     "say where the figure comes from (a report, a survey, a system)",
     "Every figure of the plan's record must name its source, so that the COPIL and the evaluators can check it.",
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,182,,,,\n"
-    ),
-    (READINGS_FILE, READINGS_OK)
+    Example::replace(READINGS, "11,Rapport d'activité 2025,", "11,,"),
+    Example::keep(READINGS)
 );
 
 rule!(
@@ -753,14 +735,11 @@ rule!(
     "A deliverable is recorded as done in more than one period.",
     "keep the reading of the period it was delivered in",
     "A deliverable is delivered once; a second `done` in another period is usually a copy of the first.",
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nrapport,2026,done,MinDigital,,,\nrapport,2027,done,MinDigital,,,\n"
+    Example::append(
+        DONE_READINGS,
+        "guide,2026-Q3,done,Site du ministère de la Digitalisation,,2026-09-01,\n"
     ),
-    (
-        READINGS_FILE,
-        "indicator,period,value,source,note,recorded,replaces\nrapport,2026,done,MinDigital,,,\n"
-    )
+    Example::keep(DONE_READINGS)
 );
 
 rule!(
@@ -771,14 +750,8 @@ rule!(
     "A state entry says it reopens the action, but the action was not done or cancelled.",
     "remove `reopened: true`: only an entry after `done` or `cancelled` reopens",
     "`reopened: true` marks the deliberate reopening of a closed action (`pan update --reopen`). On an entry that follows an open state, or on the first entry, it records a reopening that did not happen; `pan update` refuses it, and so does validation.",
-    (
-        ACTION_FILE,
-        "states:\n  - date: 2026-03-01\n    state: in_progress\n    note: Lancement\n    reopened: true\n"
-    ),
-    (
-        ACTION_FILE,
-        "states:\n  - date: 2026-03-01\n    state: in_progress\n    note: Lancement\n"
-    )
+    Example::append(ACTION, "    reopened: true\n"),
+    Example::keep(ACTION)
 );
 
 rule!(
@@ -789,14 +762,12 @@ rule!(
     "A state entry has no note.",
     "say in `note:` what happened (`pan update` asks for it with --note)",
     "A state records what happened, for the committee that reads the history: a date and a state without a word say nothing of why. `pan update` refuses an empty note, and so does validation.",
-    (
-        ACTION_FILE,
-        "states:\n  - date: 2026-03-01\n    state: in_progress\n"
+    Example::replace(
+        ACTION,
+        "    note: Première rencontre de l'année le 2 mars\n",
+        ""
     ),
-    (
-        ACTION_FILE,
-        "states:\n  - date: 2026-03-01\n    state: in_progress\n    note: Première séance le 1er mars\n"
-    )
+    Example::keep(ACTION)
 );
 
 /// Every rule, in code order.

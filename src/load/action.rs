@@ -5,7 +5,7 @@ use crate::diag::Span;
 use crate::diag::rules;
 use crate::model::calendar::Recurrence;
 use crate::model::{
-    Action, ActionCode, Calendar, Frequency, Indicator, IndicatorKind, Measure, State, StateEntry,
+    Action, Calendar, Frequency, Indicator, IndicatorKind, Measure, State, StateEntry,
 };
 use crate::syntax::yaml::Node;
 
@@ -80,10 +80,15 @@ pub fn decode(ctx: &mut Ctx, root: &Node) -> Option<(Action, ActionSpans)> {
     let code = f.required(ctx, "code", what).and_then(|n| {
         spans.code = n.span;
         let s = decode::text_ref(ctx, n, "`code`")?;
-        match s.parse::<ActionCode>() {
+        match ctx.codes.parse(&s) {
             Ok(c) => Some(c),
             Err(e) => {
-                ctx.report(&rules::MALFORMED_CODE, n.span, e.to_string(), None);
+                let hint = format!(
+                    "write it as the plan's code format {} says (pan.toml [plan] code_format), e.g. {}",
+                    ctx.codes.code_format(),
+                    ctx.codes.example()
+                );
+                ctx.report(&rules::MALFORMED_CODE, n.span, e.to_string(), Some(hint));
                 None
             }
         }

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
-use crate::model::Period;
+use crate::model::{CodeFormat, Period};
 use crate::syntax::yaml::{Key, Node, Value};
 use crate::text::suggest;
 
@@ -17,14 +17,17 @@ pub struct Ctx<'a> {
     pub text: &'a str,
     /// Problems found so far.
     pub diags: Vec<Diagnostic>,
+    /// How the plan writes its codes.
+    pub codes: &'static CodeFormat,
 }
 
 impl<'a> Ctx<'a> {
     /// A context for one file.
-    pub fn new(file: &'a str, text: &'a str) -> Ctx<'a> {
+    pub fn new(file: &'a str, text: &'a str, codes: &'static CodeFormat) -> Ctx<'a> {
         Ctx {
             file,
             text,
+            codes,
             diags: Vec::new(),
         }
     }

@@ -9,6 +9,7 @@ pub mod decode;
 pub mod git;
 pub mod import;
 pub mod plan_files;
+pub mod plan_table;
 pub mod readings;
 pub mod site;
 pub mod tree;
@@ -22,7 +23,7 @@ use self::tree::{EntryKind, ReadError, Tree};
 use crate::config::{Settings, limits};
 use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Action, ActionCode, Owner, Plan, Readings};
+use crate::model::{Action, ActionCode, CodeFormat, Owner, Plan, Readings};
 use crate::syntax::yaml;
 
 /// Everything read from a repository.
@@ -167,25 +168,26 @@ fn parse_yaml_text(file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> Optio
 /// The outcome of reading one action file.
 type ActionResult = (Option<(Action, ActionSpans)>, Vec<Diagnostic>);
 
-/// Read one action file.
-pub fn load_action(tree: &dyn Tree, file: &str) -> ActionResult {
+/// Read one action file (`codes`: how the plan writes its codes).
+pub fn load_action(tree: &dyn Tree, file: &str, codes: &'static CodeFormat) -> ActionResult {
     let mut diags = Vec::new();
     let text = match read_text(tree, file, limits::PLAN_FILE_BYTES) {
         Ok(t) => t,
         Err(d) => return (None, vec![*d]),
     };
-    let (decoded, mut more) = decode_action_text(file, &text);
+    let (decoded, mut more) = decode_action_text(file, &text, codes);
     diags.append(&mut more);
     (decoded, diags)
 }
 
-/// Decode an action from the text of its file (`file` names it in diagnostics).
-pub fn decode_action_text(file: &str, text: &str) -> ActionResult {
+/// Decode an action from the text of its file (`file` names it in diagnostics; `codes`:
+/// how the plan writes its codes).
+pub fn decode_action_text(file: &str, text: &str, codes: &'static CodeFormat) -> ActionResult {
     let mut diags = Vec::new();
     let Some(node) = parse_yaml_text(file, text, &mut diags) else {
         return (None, diags);
     };
-    let mut ctx = Ctx::new(file, text);
+    let mut ctx = Ctx::new(file, text, codes);
     let decoded = action::decode(&mut ctx, &node);
     diags.append(&mut ctx.diags);
     if let Some((a, spans)) = &decoded {
@@ -216,18 +218,18 @@ fn check_file_place(file: &str, code: ActionCode, span: Span, diags: &mut Vec<Di
             .action(Some(code)),
         );
     }
-    if folder != code.lever.to_string() {
+    let lever = code.lever_code();
+    if folder != lever {
         diags.push(
             Diagnostic::new(
                 &rules::WRONG_FOLDER,
                 file,
                 span,
                 format!(
-                    "action {code} is in folder `{folder}/`, not in its lever's folder `{}/`",
-                    code.lever
+                    "action {code} is in folder `{folder}/`, not in its lever's folder `{lever}/`"
                 ),
             )
-            .hint(format!("move the file to plan/{}/{code}.yaml", code.lever))
+            .hint(format!("move the file to plan/{lever}/{code}.yaml"))
             .action(Some(code)),
         );
     }
@@ -436,7 +438,7 @@ fn load_from(tree: &dyn Tree, settings: &Settings) -> Loaded {
         Some(file) => {
             files_checked += 1;
             if let Some((text, node)) = read_yaml(tree, file, &mut diags) {
-                let mut ctx = Ctx::new(file, &text);
+                let mut ctx = Ctx::new(file, &text, settings.plan.codes);
                 levers = plan_files::levers(&mut ctx, &node, &mut decls);
                 diags.append(&mut ctx.diags);
             }
@@ -460,7 +462,7 @@ fn load_from(tree: &dyn Tree, settings: &Settings) -> Loaded {
         Some(file) => {
             files_checked += 1;
             if let Some((text, node)) = read_yaml(tree, file, &mut diags) {
-                let mut ctx = Ctx::new(file, &text);
+                let mut ctx = Ctx::new(file, &text, settings.plan.codes);
                 (actors, abbreviations) = plan_files::actors(&mut ctx, &node, &mut decls);
                 diags.append(&mut ctx.diags);
             }
@@ -483,7 +485,7 @@ fn load_from(tree: &dyn Tree, settings: &Settings) -> Loaded {
     if let Some(file) = &inv.context {
         files_checked += 1;
         if let Some((text, node)) = read_yaml(tree, file, &mut diags) {
-            let mut ctx = Ctx::new(file, &text);
+            let mut ctx = Ctx::new(file, &text, settings.plan.codes);
             context = plan_files::context(&mut ctx, &node, &mut decls);
             diags.append(&mut ctx.diags);
         }
@@ -493,7 +495,7 @@ fn load_from(tree: &dyn Tree, settings: &Settings) -> Loaded {
     let results: Vec<ActionResult> = inv
         .actions
         .par_iter()
-        .map(|f| load_action(tree, f))
+        .map(|f| load_action(tree, f, settings.plan.codes))
         .collect();
     files_checked += inv.actions.len();
     let mut pairs = Vec::with_capacity(results.len());
@@ -509,7 +511,14 @@ fn load_from(tree: &dyn Tree, settings: &Settings) -> Loaded {
             .then_with(|| a.1.file.cmp(&b.1.file))
     });
     let (actions, spans): (Vec<Action>, Vec<ActionSpans>) = pairs.into_iter().unzip();
-    let plan = Plan::new(levers, actors, abbreviations, actions, context);
+    let plan = Plan::new(
+        settings.plan.codes,
+        levers,
+        actors,
+        abbreviations,
+        actions,
+        context,
+    );
 
     let (readings, n) = load_readings(tree, &plan, &inv, &mut diags);
     files_checked += n;
@@ -555,23 +564,18 @@ fn load_readings(
         let name = parts.next().unwrap_or("");
         let folder = parts.next().unwrap_or("");
         let stem = name.strip_suffix(".csv").unwrap_or(name);
-        let subject = stem.parse::<ActionCode>().ok().and_then(|code| {
+        let subject = plan.codes.parse(stem).ok().and_then(|code| {
             let i = plan.action_index(&code)?;
-            if folder != code.lever.to_string() {
+            let lever = code.lever_code();
+            if folder != lever {
                 diags.push(
                     Diagnostic::new(
                         &rules::WRONG_FOLDER,
                         file,
                         Span::file(),
-                        format!(
-                            "readings of {code} are in folder `{folder}/`, not `{}/`",
-                            code.lever
-                        ),
+                        format!("readings of {code} are in folder `{folder}/`, not `{lever}/`"),
                     )
-                    .hint(format!(
-                        "move the file to indicators/{}/{code}.csv",
-                        code.lever
-                    ))
+                    .hint(format!("move the file to indicators/{lever}/{code}.csv"))
                     .action(Some(code)),
                 );
             }

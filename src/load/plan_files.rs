@@ -3,7 +3,7 @@
 use super::decode::{self, Ctx};
 use crate::diag::Span;
 use crate::diag::rules;
-use crate::model::code::parse_objective_code;
+use crate::model::code::Style;
 use crate::model::{
     Abbreviation, Actor, ActorKind, ContextIndicator, Direction, IndicatorKind, Lever, Objective,
     Target,
@@ -57,13 +57,27 @@ pub fn levers(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> Vec<Lever> {
         let code_node = lf.required(ctx, "code", what);
         let code = code_node.and_then(|n| {
             let c = decode::text(ctx, n, "the lever `code`")?;
-            let ok = c.len() == 1 && c.bytes().all(|b| b.is_ascii_uppercase());
+            let ok = ctx.codes.parse_lever(&c).is_some();
             if !ok {
+                let (what, hint) = match ctx.codes.lever_style() {
+                    Style::Letter => (
+                        "one capital letter".to_string(),
+                        "name levers by one capital letter, A to Z; for numbered levers write {lever:1} in pan.toml [plan] code_format".to_string(),
+                    ),
+                    Style::Number => (
+                        "a number without leading zero".to_string(),
+                        "name levers 1, 2, 3 …, as pan.toml [plan] code_format says ({lever:1})".to_string(),
+                    ),
+                    Style::Padded(w) => (
+                        format!("a number of {w} digits"),
+                        format!("name levers {}, {} …, as pan.toml [plan] code_format says", ctx.codes.lever_text(1), ctx.codes.lever_text(2)),
+                    ),
+                };
                 ctx.report(
                     &rules::INVALID_VALUE,
                     n.span,
-                    format!("lever code `{c}` is not a capital letter"),
-                    Some("levers are named by one capital letter, A to Z".into()),
+                    format!("lever code `{c}` is not {what}, as this plan's code format {} writes levers", ctx.codes.code_format()),
+                    Some(hint),
                 );
             }
             ok.then_some(c)
@@ -104,17 +118,27 @@ fn objective(
     f.check_keys(ctx, &["code", "title", "note"], what);
     let code_node = f.required(ctx, "code", what)?;
     let code = decode::text(ctx, code_node, "the objective `code`")?;
-    match parse_objective_code(&code) {
+    let codes = ctx.codes;
+    match codes.parse_objective(&code) {
         None => {
+            let example = codes.example();
             ctx.report(
                 &rules::INVALID_VALUE,
                 code_node.span,
-                format!("objective code `{code}` is not of the form <lever>-<number>"),
-                Some("write objective codes as B-11: the lever letter, a dash, the number".into()),
+                format!(
+                    "objective code `{code}` is not of the form {}",
+                    codes.objective_format()
+                ),
+                Some(format!(
+                    "write objective codes as {} (objective {} of lever {})",
+                    example.objective_code(),
+                    example.objective(),
+                    example.lever_code()
+                )),
             );
             return None;
         }
-        Some((l, _)) if lever.is_some_and(|lv| lv != l.to_string()) => {
+        Some((l, _)) if lever.is_some_and(|lv| codes.parse_lever(lv) != Some(l)) => {
             ctx.report(
                 &rules::CODE_OBJECTIVE_MISMATCH,
                 code_node.span,

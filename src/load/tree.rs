@@ -225,3 +225,82 @@ impl Tree for Recording<'_> {
         self.inner.kind(path)
     }
 }
+
+/// Files held in memory (a repository about to be written, checked before it is): paths
+/// relative to the root, `/`-separated.
+pub struct MemTree {
+    files: std::collections::BTreeMap<String, Vec<u8>>,
+}
+
+impl MemTree {
+    /// A tree of these files.
+    pub fn new(files: impl IntoIterator<Item = (String, Vec<u8>)>) -> MemTree {
+        MemTree {
+            files: files.into_iter().collect(),
+        }
+    }
+
+    fn dirs(&self) -> std::collections::BTreeSet<String> {
+        let mut out = std::collections::BTreeSet::new();
+        for path in self.files.keys() {
+            let mut at = path.as_str();
+            while let Some((parent, _)) = at.rsplit_once('/') {
+                out.insert(parent.to_string());
+                at = parent;
+            }
+        }
+        out
+    }
+}
+
+impl Tree for MemTree {
+    fn walk(&self, dir: &str) -> Walk {
+        let prefix = format!("{}/", dir.trim_end_matches('/'));
+        let mut entries: Vec<Entry> = self
+            .dirs()
+            .into_iter()
+            .filter(|d| d.starts_with(&prefix))
+            .map(|path| Entry {
+                path,
+                kind: EntryKind::Dir,
+            })
+            .chain(
+                self.files
+                    .keys()
+                    .filter(|p| p.starts_with(&prefix))
+                    .map(|p| Entry {
+                        path: p.clone(),
+                        kind: EntryKind::File,
+                    }),
+            )
+            .collect();
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        (entries, Vec::new())
+    }
+
+    fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+        match self.files.get(path) {
+            Some(b) if b.len() as u64 > limit => Err(ReadError::TooLarge(b.len() as u64)),
+            Some(b) => Ok(b.clone()),
+            None => Err(ReadError::Io(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "no such file",
+            ))),
+        }
+    }
+
+    fn is_dir(&self, path: &str) -> bool {
+        self.kind(path) == Some(EntryKind::Dir)
+    }
+
+    fn kind(&self, path: &str) -> Option<EntryKind> {
+        let path = path.trim_matches('/');
+        if path.is_empty() || path == "." || self.dirs().contains(path) {
+            Some(EntryKind::Dir)
+        } else if self.files.contains_key(path) {
+            Some(EntryKind::File)
+        } else {
+            None
+        }
+    }
+}

@@ -55,3 +55,20 @@ pub struct Actor {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
+
+/// Whether a name looks like an acronym that should be declared as an actor: an agency
+/// of a ministry (`MENEJ-IFEN`, when `is_ministry("MENEJ")`), or one word with enough
+/// capitals (`ErwuesseBildung` is not one, `LISER` is).
+pub fn looks_like_acronym(s: &str, is_ministry: impl Fn(&str) -> bool) -> bool {
+    if let Some((prefix, _)) = s.split_once('-')
+        && is_ministry(prefix)
+    {
+        return true;
+    }
+    if s.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 2 && upper * 5 >= letters * 2
+}

@@ -11,7 +11,7 @@ pub mod reading;
 pub use action::{Action, Indicator, IndicatorKind, Measure, State, StateEntry};
 pub use actor::{Actor, ActorKind};
 pub use calendar::{Calendar, Recurrence, Shape};
-pub use code::ActionCode;
+pub use code::{ActionCode, CodeFormat};
 pub use period::{Frequency, Period};
 pub use plan::{Abbreviation, ContextIndicator, Direction, Lever, Objective, Plan, Target};
 pub use reading::{Owner, Reading, Readings, Strings, Sym, Value};

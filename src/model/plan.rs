@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::action::{Action, IndicatorKind};
 use super::actor::{Actor, ActorKind};
-use super::code::ActionCode;
+use super::code::{ActionCode, CodeFormat};
 
 /// An objective of a lever, e.g. `B-11`.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
@@ -89,8 +89,10 @@ pub struct ContextIndicator {
 }
 
 /// The plan: everything the files under `plan/` say.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Plan {
+    /// How the plan writes its codes (`pan.toml [plan] code_format`).
+    pub codes: &'static CodeFormat,
     /// Levers and their objectives, in order.
     pub levers: Vec<Lever>,
     /// Actors, in file order.
@@ -107,9 +109,23 @@ pub struct Plan {
     by_objective: HashMap<String, (usize, usize)>,
 }
 
+impl Default for Plan {
+    fn default() -> Plan {
+        Plan::new(
+            &super::code::DEFAULT,
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        )
+    }
+}
+
 impl Plan {
     /// Assemble a plan, sorting actions into code order and indexing codes and actors.
     pub fn new(
+        codes: &'static CodeFormat,
         levers: Vec<Lever>,
         actors: Vec<Actor>,
         abbreviations: Vec<Abbreviation>,
@@ -138,6 +154,7 @@ impl Plan {
             }
         }
         Plan {
+            codes,
             levers,
             actors,
             abbreviations,
@@ -165,7 +182,7 @@ impl Plan {
         self.by_actor.get(acronym).map(|&i| &self.actors[i])
     }
 
-    /// The lever with this letter.
+    /// The lever with this code.
     pub fn lever(&self, code: &str) -> Option<&Lever> {
         self.levers.iter().find(|l| l.code == code)
     }

@@ -494,6 +494,16 @@ impl Readings {
         })
     }
 
+    /// Every reading, by owner (actions in plan order, then the context), indicator and
+    /// period, then file and line: without copying the readings (what streams them out).
+    pub fn in_order(&self) -> impl Iterator<Item = &Reading> {
+        let index = self.index();
+        let mut keys: Vec<&(Owner, u32)> = index.keys().collect();
+        keys.sort();
+        keys.into_iter()
+            .flat_map(move |k| index[k].iter().map(|&i| &self.items[i as usize]))
+    }
+
     /// Every indicator's readings, in period order (then file and line), indicators in
     /// key order: what checks walk through without a hash map.
     pub fn groups(&self) -> Vec<((Owner, u32), Vec<&Reading>)> {

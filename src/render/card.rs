@@ -123,7 +123,7 @@ pub fn text(card: &Card, settings: &Settings, term: &Term) -> String {
             &format!(
                 "objective {} · lever {} — {}",
                 a.objective,
-                a.code.lever,
+                a.code.lever_code(),
                 sanitize(&card.lever_title)
             )
         )
@@ -270,7 +270,7 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
         t("Objective", "Objectif"),
         a.objective,
         t("lever", "levier"),
-        a.code.lever,
+        a.code.lever_code(),
         e(&card.lever_title)
     );
     for para in a.action.split('\n') {

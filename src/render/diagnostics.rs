@@ -366,21 +366,3 @@ pub fn sarif(diags: &[Diagnostic]) -> String {
     s.push('\n');
     s
 }
-
-/// The documentation of one rule, for `pan validate --explain`.
-pub fn explain(rule: &rules::Rule) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{} {} ({})\n", rule.code, rule.name, rule.severity);
-    let _ = writeln!(out, "{}\n", rule.summary);
-    let _ = writeln!(out, "{}\n", rule.explanation);
-    let _ = writeln!(out, "Fix: {}\n", rule.hint);
-    let _ = writeln!(out, "Triggers it ({}):\n", rule.bad.0);
-    for l in rule.bad.1.lines() {
-        let _ = writeln!(out, "    {l}");
-    }
-    let _ = writeln!(out, "\nFixed ({}):\n", rule.good.0);
-    for l in rule.good.1.lines() {
-        let _ = writeln!(out, "    {l}");
-    }
-    out
-}

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use super::markdown::{self, Align, escape};
 use super::words::{self, Words};
 use crate::config::Lang;
+use crate::model::ActionCode;
 use crate::report::digest::{Chart, Digest, STATES, SinceFrom, TaskSpan, TaskStatus};
 use crate::report::health::Health;
 
@@ -49,17 +50,25 @@ pub fn sparkline(values: &[f64]) -> String {
         .collect()
 }
 
-/// A Mermaid task id for a code: `IN-B-11.02` → `b11_02`.
-fn task_id(code: &str) -> String {
-    code.trim_start_matches("IN-")
-        .chars()
-        .filter_map(|c| match c {
-            '-' => None,
-            '.' => Some('_'),
-            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
-            _ => None,
-        })
-        .collect()
+/// A Mermaid task id for a code, from its parts whatever the plan's code format:
+/// `IN-B-11.02` → `b11_02`; a numbered lever, `2.3.1` → `t2_3_01` (an id never starts
+/// with a digit, which Mermaid could read as a date).
+fn task_id(code: ActionCode) -> String {
+    if code.lever_is_letter() {
+        format!(
+            "{}{}_{:02}",
+            code.lever_code().to_ascii_lowercase(),
+            code.objective(),
+            code.number()
+        )
+    } else {
+        format!(
+            "t{}_{}_{:02}",
+            code.lever(),
+            code.objective(),
+            code.number()
+        )
+    }
 }
 
 /// A short title for a bar: the code and the first words of the action's text.
@@ -123,7 +132,7 @@ pub fn gantt(chart: &Chart, as_of: jiff::civil::Date, w: &Words, lang: Lang) -> 
             out,
             "    {} :{tags}{}, {}, {end}",
             bar_title(&t.code, &t.text),
-            task_id(&t.code),
+            task_id(t.action),
             t.start,
         );
     }
@@ -496,7 +505,13 @@ mod tests {
 
     #[test]
     fn mermaid_ids_and_texts_are_safe() {
-        assert_eq!(task_id("IN-B-11.02"), "b11_02");
+        let codes = &crate::model::code::DEFAULT;
+        assert_eq!(task_id(codes.parse("IN-B-11.02").unwrap()), "b11_02");
+        let dotted = crate::model::CodeFormat::new("{lever:1}.{objective}.{number}", None)
+            .unwrap()
+            .leak();
+        assert_eq!(task_id(dotted.parse("12.3.1").unwrap()), "t12_3_01");
+        assert_eq!(task_id(dotted.parse("1.23.1").unwrap()), "t1_23_01");
         assert_eq!(mermaid_text("A: b; c # d"), "A b c d");
     }
 }

@@ -23,8 +23,36 @@ pub struct Export<'a> {
     pub actions: Vec<ExportAction<'a>>,
     /// Context indicators of the plan's introduction.
     pub context: &'a [crate::model::ContextIndicator],
-    /// Every reading.
-    pub readings: Vec<ReadingJson>,
+    /// Every reading, written one by one as the document is written (never all held).
+    pub readings: ReadingsJson<'a>,
+}
+
+/// The readings of the export, serialised as they are walked: the memory of an export does
+/// not grow with the number of readings.
+pub struct ReadingsJson<'a> {
+    plan: &'a Plan,
+    readings: &'a Readings,
+}
+
+impl Serialize for ReadingsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.readings.items.len()))?;
+        for r in self.readings.in_order() {
+            let r = crate::report::readings::row(self.plan, self.readings, r);
+            seq.serialize_element(&ReadingJson {
+                action: r.action,
+                indicator: r.indicator,
+                period: r.period.to_string(),
+                value: r.raw,
+                source: r.source,
+                note: r.note,
+                recorded: r.recorded.map(|d| d.to_string()),
+                replaces: r.replaces,
+            })?;
+        }
+        seq.end()
+    }
 }
 
 /// A reading in the export: every value as written in the readings file.
@@ -151,20 +179,8 @@ fn action<'a>(plan: &'a Plan, a: &'a Action, settings: &Settings) -> ExportActio
 }
 
 /// Build the export document.
-pub fn build<'a>(plan: &'a Plan, readings: &Readings, settings: &'a Settings) -> Export<'a> {
-    let rows = crate::report::readings::rows(plan, readings)
-        .into_iter()
-        .map(|r| ReadingJson {
-            action: r.action,
-            indicator: r.indicator,
-            period: r.period.to_string(),
-            value: r.raw,
-            source: r.source,
-            note: r.note,
-            recorded: r.recorded.map(|d| d.to_string()),
-            replaces: r.replaces,
-        })
-        .collect();
+pub fn build<'a>(plan: &'a Plan, readings: &'a Readings, settings: &'a Settings) -> Export<'a> {
+    let rows = ReadingsJson { plan, readings };
     Export {
         version: 1,
         plan: PlanInfo {

@@ -2,7 +2,10 @@
 //! never reads files.
 
 pub mod card;
+pub mod datapackage;
+pub mod dcat;
 pub mod diagnostics;
+pub mod explain;
 pub mod export;
 pub mod markdown;
 pub mod readings;
@@ -40,4 +43,5 @@ pub mod diff;
 pub mod digest;
 pub mod report;
 pub mod site;
+pub mod starter;
 pub mod words;

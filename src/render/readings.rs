@@ -173,7 +173,7 @@ pub fn template_csv(
     ])?;
     let mut n = 0;
     for r in &report.rows {
-        let Some(a) = r.code.parse().ok().and_then(|c| plan.action(&c)) else {
+        let Some(a) = plan.codes.parse(&r.code).ok().and_then(|c| plan.action(&c)) else {
             continue;
         };
         for ind in &a.indicators {

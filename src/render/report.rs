@@ -108,8 +108,19 @@ pub fn markdown(r: &FullReport, plan: &Plan, lang: Lang) -> String {
                     .latest
                     .iter()
                     .map(|l| {
+                        let total = l
+                            .total
+                            .map(|(sum, from, to)| {
+                                format!(
+                                    " · {} {from}–{to}{} {}",
+                                    w.total,
+                                    w.colon,
+                                    words::number(sum, lang)
+                                )
+                            })
+                            .unwrap_or_default();
                         format!(
-                            "{}{} {} ({})",
+                            "{}{} {} ({}){total}",
                             escape(&l.label),
                             w.colon,
                             escape(&words::figure(&l.value, l.kind, lang)),

@@ -24,26 +24,44 @@ pub struct Term {
 }
 
 impl Term {
-    /// Decide from the choice, the environment (`NO_COLOR`, `COLUMNS`) and stdout.
+    /// Decide from the choice, the environment and stdout, as git and cargo do: colour
+    /// only on a terminal, never with `NO_COLOR` or `TERM=dumb`, always with
+    /// `CLICOLOR_FORCE` (or `--color always`); the width of the terminal, or `COLUMNS`
+    /// when set; output that is piped or redirected is never cut.
     pub fn detect(choice: ColorChoice) -> Term {
         let tty = std::io::stdout().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let size = || terminal_size::terminal_size().map(|(w, _)| w.0 as usize);
+        Term::decide(choice, tty, &|name| std::env::var(name).ok(), &size)
+    }
+
+    /// [`Term::detect`] from its inputs: the choice, whether stdout is a terminal, the
+    /// environment and the terminal's width.
+    pub fn decide(
+        choice: ColorChoice,
+        tty: bool,
+        env: &dyn Fn(&str) -> Option<String>,
+        size: &dyn Fn() -> Option<usize>,
+    ) -> Term {
+        let set = |name: &str| env(name).is_some_and(|v| !v.is_empty() && v != "0");
         let color = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => tty && !no_color,
+            ColorChoice::Auto if set("CLICOLOR_FORCE") => true,
+            ColorChoice::Auto => tty && !set("NO_COLOR") && env("TERM").is_none_or(|t| t != "dumb"),
         };
-        let width = std::env::var("COLUMNS")
-            .ok()
+        let columns = env("COLUMNS")
             .and_then(|c| c.trim().parse::<usize>().ok())
-            .filter(|w| *w >= 20)
-            .or_else(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))
-            .unwrap_or(100);
-        Term {
-            color,
-            width: width.clamp(40, 1000),
-        }
+            .filter(|w| *w >= 20);
+        let width = match columns {
+            Some(w) => w.clamp(40, Term::UNLIMITED),
+            None if tty => size().map(|w| w.clamp(40, Term::UNLIMITED)).unwrap_or(100),
+            None => Term::UNLIMITED,
+        };
+        Term { color, width }
     }
+
+    /// The width of output that goes to a file or a pipe: nothing is cut.
+    pub const UNLIMITED: usize = 100_000;
 
     /// Plain output: no colour, the given width (for tests and files).
     pub fn plain(width: usize) -> Term {
@@ -146,6 +164,43 @@ mod tests {
         assert_eq!(sanitize("a\x1b[31mred"), "a\\u{1b}[31mred");
         assert_eq!(sanitize("a\tb\nc"), "a b c");
         assert_eq!(sanitize("x\u{202e}y"), "x\\u{202e}y");
+    }
+
+    #[test]
+    fn colour_and_width_as_git_and_cargo_decide() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let size = || Some(90);
+        let auto = ColorChoice::Auto;
+        assert!(Term::decide(auto, true, &env(&[]), &size).color);
+        assert!(!Term::decide(auto, false, &env(&[]), &size).color, "piped");
+        assert!(!Term::decide(auto, true, &env(&[("NO_COLOR", "1")]), &size).color);
+        assert!(!Term::decide(auto, true, &env(&[("TERM", "dumb")]), &size).color);
+        assert!(Term::decide(auto, false, &env(&[("CLICOLOR_FORCE", "1")]), &size).color);
+        assert!(
+            !Term::decide(
+                ColorChoice::Never,
+                true,
+                &env(&[("CLICOLOR_FORCE", "1")]),
+                &size
+            )
+            .color
+        );
+        assert_eq!(Term::decide(auto, true, &env(&[]), &size).width, 90);
+        assert_eq!(
+            Term::decide(auto, false, &env(&[]), &size).width,
+            Term::UNLIMITED,
+            "piped output is never cut"
+        );
+        assert_eq!(
+            Term::decide(auto, false, &env(&[("COLUMNS", "120")]), &size).width,
+            120
+        );
     }
 
     #[test]

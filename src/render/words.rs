@@ -41,6 +41,8 @@ pub struct Words {
     pub trend: &'static str,
     /// "Latest".
     pub latest: &'static str,
+    /// "total" (of a flow's readings over periods).
+    pub total: &'static str,
     /// "Latest reading" (column of the status table).
     pub latest_reading: &'static str,
     /// "Status as of" (first line of the status in Markdown).
@@ -160,6 +162,7 @@ pub const FR: Words = Words {
     trend: "Tendance",
     latest: "Dernière valeur",
     latest_reading: "Dernière mesure",
+    total: "total",
     status_as_of: "Situation au",
     colon: "\u{a0}:",
     target: "Cible",
@@ -229,6 +232,7 @@ pub const EN: Words = Words {
     trend: "Trend",
     latest: "Latest",
     latest_reading: "Latest reading",
+    total: "total",
     status_as_of: "Status as of",
     colon: ":",
     target: "Target",
@@ -504,7 +508,7 @@ pub fn number(v: f64, lang: Lang) -> String {
     let mut grouped = String::new();
     if int.len() >= 5 {
         for (i, c) in int.chars().enumerate() {
-            if i > 0 && (int.len() - i) % 3 == 0 {
+            if i > 0 && (int.len() - i).is_multiple_of(3) {
                 grouped.push(group);
             }
             grouped.push(c);

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::health::Assessment;
 use crate::config::Settings;
 use crate::model::reading::Figure;
-use crate::model::{Action, ActionCode, Owner, Period, Plan, Readings};
+use crate::model::{Action, Owner, Period, Plan, Readings};
 
 /// A named actor on a card.
 #[derive(Serialize, Debug, Clone)]
@@ -105,22 +105,11 @@ pub fn build<'a>(
     }
 }
 
-/// Normalise what a person types as a code: `b-11.02` and `in-b-11.02` mean `IN-B-11.02`.
-pub fn normalise_code(input: &str) -> String {
-    let up = input.trim().to_uppercase();
-    if up.starts_with("IN-") {
-        up
-    } else {
-        format!("IN-{up}")
-    }
-}
-
-/// The index of the action a person named (`IN-B-11.02`, `b-11.02`), or the nearest
-/// codes when there is none.
+/// The index of the action a person named (`IN-B-11.02`, `b-11.02`: case ignored, and
+/// the text before the lever may be left out), or the nearest codes when there is none.
 pub fn find(plan: &Plan, input: &str) -> Result<usize, Vec<String>> {
-    normalise_code(input)
-        .parse::<ActionCode>()
-        .ok()
+    plan.codes
+        .parse_loose(input)
         .and_then(|c| plan.action_index(&c))
         .ok_or_else(|| nearest_codes(plan, input, 3))
 }
@@ -128,8 +117,12 @@ pub fn find(plan: &Plan, input: &str) -> Result<usize, Vec<String>> {
 /// The codes nearest to `input`, best first (at most `n`).
 pub fn nearest_codes(plan: &Plan, input: &str, n: usize) -> Vec<String> {
     let codes: Vec<String> = plan.actions.iter().map(|a| a.code.to_string()).collect();
-    crate::text::nearest(&normalise_code(input), codes.iter().map(String::as_str), n)
-        .into_iter()
-        .map(str::to_string)
-        .collect()
+    crate::text::nearest(
+        &plan.codes.normalise(input),
+        codes.iter().map(String::as_str),
+        n,
+    )
+    .into_iter()
+    .map(str::to_string)
+    .collect()
 }

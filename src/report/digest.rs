@@ -166,6 +166,9 @@ pub enum TaskSpan {
 pub struct Task {
     /// Action code.
     pub code: String,
+    /// The same, typed (for identifiers derived from its parts).
+    #[serde(skip)]
+    pub action: crate::model::ActionCode,
     /// The action's text (first line), for a short title.
     pub text: String,
     /// Objective code (the chart's section).
@@ -506,10 +509,11 @@ pub fn charts(plan: &Plan, rows: &[Row], settings: &Settings) -> Vec<Chart> {
                 _ => TaskStatus::Other,
             };
             by_objective
-                .entry((a.code.objective, r.objective.clone()))
+                .entry((a.code.objective(), r.objective.clone()))
                 .or_default()
                 .push(Task {
                     code: r.code.clone(),
+                    action: a.code,
                     text,
                     objective: r.objective.clone(),
                     start,

@@ -96,7 +96,12 @@ pub fn build(
         .rows
         .iter()
         .map(|r| {
-            let Some(i) = r.code.parse().ok().and_then(|c| plan.action_index(&c)) else {
+            let Some(i) = plan
+                .codes
+                .parse(&r.code)
+                .ok()
+                .and_then(|c| plan.action_index(&c))
+            else {
                 return Vec::new();
             };
             let a = &plan.actions[i];

@@ -219,7 +219,7 @@ pub fn readings_by_action<'a>(
 mod tests {
     use super::*;
     use crate::model::calendar::parse_label;
-    use crate::model::{ActionCode, Calendar, Indicator, IndicatorKind, StateEntry};
+    use crate::model::{Calendar, Indicator, IndicatorKind, StateEntry};
     use jiff::civil::date;
 
     fn settings() -> Settings {
@@ -232,7 +232,7 @@ mod tests {
 
     fn action(label: &str, indicators: usize) -> Action {
         Action {
-            code: "IN-B-1.01".parse::<ActionCode>().unwrap(),
+            code: crate::model::code::DEFAULT.parse("IN-B-1.01").unwrap(),
             objective: "B-1".into(),
             action: "x".into(),
             responsible: vec!["M".into()],

@@ -110,6 +110,7 @@ pub fn as_known_on(plan: &Plan, readings: &Readings, as_of: Date) -> (Plan, Read
         })
         .collect();
     let plan = Plan::new(
+        plan.codes,
         plan.levers.clone(),
         plan.actors.clone(),
         plan.abbreviations.clone(),

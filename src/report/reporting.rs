@@ -281,7 +281,7 @@ mod tests {
     }
 
     fn action(code: &str, label: &str, frequencies: &[Option<Frequency>]) -> Action {
-        let code: ActionCode = code.parse().unwrap();
+        let code: ActionCode = crate::model::code::DEFAULT.parse(code).unwrap();
         Action {
             code,
             objective: code.objective_code(),
@@ -347,7 +347,14 @@ mod tests {
                 note: String::new(),
             },
         ];
-        Plan::new(vec![lever], actors, vec![], actions, vec![])
+        Plan::new(
+            &crate::model::code::DEFAULT,
+            vec![lever],
+            actors,
+            vec![],
+            actions,
+            vec![],
+        )
     }
 
     fn report(p: &Plan, readings: Vec<Reading>, as_of: Date) -> ReportingReport {

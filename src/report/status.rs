@@ -179,6 +179,39 @@ pub struct Latest {
     pub period: Period,
     /// Value.
     pub value: Figure,
+    /// For a flow (readings that add up), the sum of its readings known on the as-of date
+    /// and the periods it covers, when there are several that do not overlap. Never for a
+    /// level: a stock is not added up.
+    pub total: Option<(f64, Period, Period)>,
+}
+
+/// The total of a flow indicator's readings (in effect, known on `as_of`): their sum, first
+/// and last period, when they are numbers for at least two periods that do not overlap.
+pub fn flow_total(
+    ind: &crate::model::Indicator,
+    rs: &[&crate::model::Reading],
+    as_of: Date,
+) -> Option<(f64, Period, Period)> {
+    if ind.measure() != crate::model::Measure::Flow {
+        return None;
+    }
+    let mut known: Vec<&crate::model::Reading> =
+        rs.iter().copied().filter(|r| r.known_on(as_of)).collect();
+    if known.len() < 2 {
+        return None;
+    }
+    known.sort_by_key(|r| (r.period.start(), r.period.end()));
+    let mut sum = 0.0;
+    for (i, r) in known.iter().enumerate() {
+        if i > 0 && r.period.start() <= known[i - 1].period.end() {
+            return None; // overlapping periods (2025 and 2025-H1) would count twice
+        }
+        match r.value {
+            crate::model::Value::Number(n) => sum += n,
+            _ => return None,
+        }
+    }
+    Some((sum, known[0].period, known[known.len() - 1].period))
 }
 
 /// Where an action's calendar puts it, for grouping and charts: the calendar's shape,
@@ -328,6 +361,7 @@ pub fn latest(a: &Action, rs: &ActionReadings, readings: &Readings, as_of: Date)
                 kind: ind.kind,
                 period: r.period,
                 value: readings.figure(r.value),
+                total: flow_total(ind, rs, as_of),
             })
         })
         .collect()
@@ -452,4 +486,72 @@ fn group(plan: &Plan, rows: &[Row], by: GroupBy, filters: &Filters) -> Vec<Group
             rows: idx,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Indicator, IndicatorKind, Measure, Owner, Reading, Sym, Value};
+
+    fn reading(period: &str, v: f64) -> Reading {
+        Reading {
+            owner: Owner::Action(0),
+            indicator: 0,
+            period: period.parse().unwrap(),
+            value: Value::Number(v),
+            source: Sym::EMPTY,
+            note: Sym::EMPTY,
+            recorded: None,
+            replaces: None,
+            file: 0,
+            line: 1,
+        }
+    }
+
+    fn indicator(measure: Option<Measure>) -> Indicator {
+        Indicator {
+            id: "x".into(),
+            label: "x".into(),
+            kind: IndicatorKind::Count,
+            measure,
+            frequency: None,
+        }
+    }
+
+    #[test]
+    fn flows_add_up_stocks_never_do() {
+        let as_of = jiff::civil::date(2027, 1, 1);
+        let (a, b) = (reading("2024", 10.0), reading("2025", 12.0));
+        let rs = vec![&a, &b];
+        let flow = flow_total(&indicator(None), &rs, as_of);
+        assert_eq!(
+            flow,
+            Some((22.0, "2024".parse().unwrap(), "2025".parse().unwrap()))
+        );
+        assert_eq!(
+            flow_total(&indicator(Some(Measure::Level)), &rs, as_of),
+            None
+        );
+        // Overlapping periods would count twice: no total.
+        let h = reading("2025-H1", 5.0);
+        assert_eq!(flow_total(&indicator(None), &[&b, &h], as_of), None);
+        // What was not yet known is not counted.
+        assert_eq!(
+            flow_total(&indicator(None), &rs, jiff::civil::date(2024, 6, 1)),
+            None
+        );
+    }
+
+    #[test]
+    fn the_latest_reading_is_the_period_that_ends_last() {
+        let (year, half) = (reading("2025", 12.0), reading("2025-H1", 5.0));
+        let got = crate::model::reading::latest([&year, &half], jiff::civil::date(2026, 1, 1));
+        assert_eq!(got.map(|r| r.period), Some("2025".parse().unwrap()));
+        let got = crate::model::reading::latest([&half, &year], jiff::civil::date(2026, 1, 1));
+        assert_eq!(
+            got.map(|r| r.period),
+            Some("2025".parse().unwrap()),
+            "whatever the order"
+        );
+    }
 }

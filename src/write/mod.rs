@@ -9,4 +9,5 @@ pub mod output;
 pub mod readings;
 pub mod safe;
 pub mod states;
+pub mod tree;
 pub mod yaml;

@@ -7,6 +7,34 @@ use anyhow::bail;
 
 /// Write `bytes` to `path` (a new path or a regular file, whose mode is kept).
 pub fn file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    check(path)?;
+    super::atomic::write(path, bytes)
+}
+
+/// Write to `path` what `fill` writes, streamed (for outputs too large to hold), with the
+/// same guarantees as [`file`]: a temporary file renamed over the target when complete.
+pub fn file_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    check(path)?;
+    let tmp = super::atomic::prepare(path, b"")?;
+    {
+        let mut w = std::io::BufWriter::new(tmp.as_file());
+        fill(&mut w)
+            .and_then(|_| std::io::Write::flush(&mut w))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot replace {}", path.display()))?;
+    Ok(())
+}
+
+/// Refuse a target that is not a regular file or a new path.
+fn check(path: &Path) -> anyhow::Result<()> {
     let shown = path.display();
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_file() => {}
@@ -23,7 +51,7 @@ pub fn file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => bail!("cannot write {shown}: {e}"),
     }
-    super::atomic::write(path, bytes)
+    Ok(())
 }
 
 #[cfg(test)]

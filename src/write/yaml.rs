@@ -148,7 +148,7 @@ pub fn action(a: &Action) -> String {
     let mut out = String::with_capacity(1024);
     out.push_str(ACTION_SCHEMA_LINE);
     out.push('\n');
-    let _ = writeln!(out, "code: {}", a.code);
+    let _ = writeln!(out, "code: {}", scalar(&a.code.to_string()));
     let _ = writeln!(out, "objective: {}", scalar(&a.objective));
     if a.action.is_empty() {
         out.push_str("action: \"\"\n");

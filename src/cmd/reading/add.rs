@@ -15,8 +15,10 @@ Recording the very value already recorded changes nothing and succeeds."
 )]
 pub struct Args {
     /// The action's code, or `context` for the plan's context indicators.
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cmd::completions::targets))]
     pub code: String,
     /// The indicator's id (see `pan show CODE`).
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cmd::completions::indicators))]
     pub indicator: String,
     /// The value: a number (a decimal comma is accepted), `done`, or a text.
     #[arg(allow_hyphen_values = true)]

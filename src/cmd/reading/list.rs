@@ -16,6 +16,7 @@ use crate::report::readings;
 )]
 pub struct Args {
     /// An action's code, or `context` for the plan's context indicators (default: all).
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cmd::completions::targets))]
     pub code: Option<String>,
     /// Only this indicator.
     #[arg(long, value_name = "ID")]

@@ -99,7 +99,7 @@ pub fn target<'p>(
                 .map(|x| (x.id.as_str(), x.kind))
                 .collect(),
         },
-        file: format!("{dir}/{}/{}.csv", a.code.lever, a.code),
+        file: format!("{dir}/{}/{}.csv", a.code.lever_code(), a.code),
     })
 }
 

@@ -13,7 +13,10 @@ use crate::report::status::Counts;
 /// The actions of a lever or, when given, of one of its objectives (indices of the
 /// status rows).
 fn actions_of(data: &Data, lever: &str, objective: Option<&str>) -> Vec<usize> {
-    let rows = data.by_group.get(objective.unwrap_or(lever));
+    let rows = match objective {
+        Some(o) => data.by_objective.get(o),
+        None => data.by_lever.get(lever),
+    };
     rows.into_iter()
         .flatten()
         .copied()

@@ -49,6 +49,7 @@ mod reporting;
 mod search;
 mod timeline;
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use jiff::civil::Date;
@@ -119,8 +120,10 @@ pub struct Data<'a> {
     pub unassigned: Vec<usize>,
     /// The years the timeline spans.
     pub years: (i16, i16),
-    /// The rows of each lever and of each objective, by code, in plan order.
-    pub by_group: std::collections::HashMap<String, Vec<usize>>,
+    /// The rows of each lever, by code, in plan order.
+    pub by_lever: HashMap<String, Vec<usize>>,
+    /// The rows of each objective, by code, in plan order.
+    pub by_objective: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Data<'a> {
@@ -156,12 +159,11 @@ impl<'a> Data<'a> {
             .chain([settings.plan.end, input.as_of.year()])
             .max()
             .unwrap_or(settings.plan.end);
-        // Lever letters and objective codes never collide (`B` and `B-11`).
-        let mut by_group: std::collections::HashMap<String, Vec<usize>> =
-            std::collections::HashMap::new();
+        let mut by_lever: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_objective: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
-            by_group.entry(r.lever.clone()).or_default().push(i);
-            by_group.entry(r.objective.clone()).or_default().push(i);
+            by_lever.entry(r.lever.clone()).or_default().push(i);
+            by_objective.entry(r.objective.clone()).or_default().push(i);
         }
         Data {
             input,
@@ -179,7 +181,8 @@ impl<'a> Data<'a> {
             ministries,
             unassigned,
             years: (first, last),
-            by_group,
+            by_lever,
+            by_objective,
         }
     }
 }

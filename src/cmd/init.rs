@@ -1,0 +1,221 @@
+//! `pan init`: a new plan repository that validates at once — settings, a small example
+//! plan (or the plan of a table with `--from`), a reading, the JSON Schemas, a
+//! `.gitignore`, the CI workflows and a README for the new owner.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::schema::{self, Which};
+use super::{Error, Global, Result};
+use crate::check;
+use crate::config::{Lang, SETTINGS_FILE, Settings};
+use crate::diag::Severity;
+use crate::load::{self, plan_table, tree::MemTree};
+use crate::model::{ActionCode, CodeFormat};
+use crate::render::starter::{self, Content, Options};
+
+/// Arguments of `pan init`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  pan init my-plan --title \"Plan d'action national 2026-2030\" --start 2026 --end 2030\n  pan init my-plan --language en --code-format \"{lever:1}.{objective}.{number}\"\n  pan init my-plan --from plan.xlsx     # one row per action: code, objective, action,\n                                        # responsible, partners, indicators, calendar\n\n\
+Nothing is written when anything is wrong; a folder that is not empty is refused unless\n--force (files of the same names are then replaced, others kept)."
+)]
+pub struct Args {
+    /// The folder of the new plan repository (created if missing).
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+    /// The plan's title (default: "Plan d'action START-END", or in English).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// First year of the plan period (default: this year).
+    #[arg(long, value_name = "YEAR")]
+    pub start: Option<i16>,
+    /// Last year of the plan period (default: START + 4).
+    #[arg(long, value_name = "YEAR")]
+    pub end: Option<i16>,
+    /// The plan's language: reports and the example's words.
+    #[arg(long, value_enum, default_value_t = Lang::Fr)]
+    pub language: Lang,
+    /// How action codes are written (see "Code formats" in the README).
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "IN-{lever}-{objective}.{number:02}"
+    )]
+    pub code_format: String,
+    /// How objective codes are written (default: derived from the code format).
+    #[arg(long, value_name = "FORMAT")]
+    pub objective_format: Option<String>,
+    /// The open-data licence, as an SPDX identifier (CC-BY-4.0, CC0-1.0, …).
+    #[arg(long, value_name = "SPDX")]
+    pub licence: Option<String>,
+    /// Who publishes the plan (for the open-data package).
+    #[arg(long, value_name = "NAME")]
+    pub publisher: Option<String>,
+    /// Build the plan from a table (.csv, .xlsx or .ods), one row per action.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// Write into a folder that is not empty.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Run `pan init`.
+pub fn run(global: &Global, args: Args) -> Result {
+    let codes = CodeFormat::new(&args.code_format, args.objective_format.as_deref())
+        .map_err(|e| Error::usage(format!("--code-format: {e}")))?
+        .leak();
+    let start = args.start.unwrap_or(global.today.year());
+    let end = args.end.unwrap_or(start.saturating_add(4));
+    if !(1000..=9999).contains(&start) || !(start..=9999).contains(&end) {
+        return Err(Error::usage(format!(
+            "the plan period {start}–{end} is not valid; give years with --start <= --end, e.g. --start 2026 --end 2030"
+        )));
+    }
+    let title = match args.title {
+        Some(t) if t.trim().is_empty() => {
+            return Err(Error::usage("--title is empty; give the plan's title"));
+        }
+        Some(t) => t.trim().to_string(),
+        None => starter::default_title(args.language, start, end),
+    };
+    let options = Options {
+        title,
+        start,
+        end,
+        language: args.language,
+        codes,
+        licence: args.licence,
+        publisher: args.publisher,
+        today: global.today,
+    };
+    let (content, places, notes) = match &args.from {
+        None => (starter::example(&options), HashMap::new(), Vec::new()),
+        Some(path) => from_table(path, codes)?,
+    };
+    let mut files = starter::files(&options, &content);
+    for which in Which::ALL {
+        files.push((
+            format!("plan/{}", which.file_name()),
+            schema::generate(which, codes),
+        ));
+    }
+    let files: Vec<(String, Vec<u8>)> = files
+        .into_iter()
+        .map(|(p, t)| (p, t.into_bytes()))
+        .collect();
+    let warnings = check_before_writing(&files, global.today, &places)?;
+    let created = crate::write::tree::create(&args.dir, &files, args.force)
+        .map_err(|e| Error::refused(format!("{e:#}")))?;
+    let shown = crate::render::term::sanitize(&args.dir.display().to_string());
+    for n in &notes {
+        eprintln!("note: {}", crate::render::term::sanitize(n));
+    }
+    for w in &warnings {
+        eprintln!("warning: {}", crate::render::term::sanitize(w));
+    }
+    if !created.replaced.is_empty() {
+        eprintln!("replaced {}", created.replaced.join(", "));
+    }
+    eprintln!(
+        "created a plan repository in {shown}: {} files, {} action(s)\nnext: cd {shown} && pan validate && pan status (the README lists the next commands)",
+        created.created.len() + created.replaced.len(),
+        content.actions.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+type FromTable = (Content, HashMap<ActionCode, String>, Vec<String>);
+
+/// The plan of a table, every row checked; all problems are printed and refuse.
+fn from_table(path: &std::path::Path, codes: &'static CodeFormat) -> Result<FromTable> {
+    let shown = crate::render::term::sanitize(&path.display().to_string());
+    match plan_table::read(path, &shown, codes) {
+        Ok(d) => Ok((
+            Content {
+                levers: d.levers,
+                actors: d.actors,
+                actions: d.actions,
+                readings: Vec::new(),
+            },
+            d.places,
+            d.notes,
+        )),
+        Err(problems) => {
+            for p in &problems {
+                let at = p
+                    .place
+                    .as_deref()
+                    .map(|a| format!(" ({a})"))
+                    .unwrap_or_default();
+                eprintln!(
+                    "{shown}{at}: error: {}\n  hint: {}",
+                    crate::render::term::sanitize(&p.message),
+                    crate::render::term::sanitize(&p.hint)
+                );
+            }
+            Err(Error::refused(format!(
+                "{} problem(s) in {shown}; nothing was written",
+                problems.len()
+            )))
+        }
+    }
+}
+
+/// Read the files about to be written as `pan validate` would: errors refuse (nothing is
+/// written), warnings are returned to be shown. Problems of an action read from a table
+/// name its line there.
+fn check_before_writing(
+    files: &[(String, Vec<u8>)],
+    today: jiff::civil::Date,
+    places: &HashMap<ActionCode, String>,
+) -> Result<Vec<String>> {
+    let toml = files
+        .iter()
+        .find(|(p, _)| p == SETTINGS_FILE)
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    let settings = Settings::parse(&toml, std::path::Path::new(SETTINGS_FILE))
+        .map_err(|e| Error::usage(format!("the settings would not be valid: {e}")))?;
+    let tree = MemTree::new(files.iter().cloned());
+    let loaded = load::load(&tree, &settings);
+    let diags = check::run(&check::Input {
+        loaded: &loaded,
+        settings: &settings,
+        today,
+        as_of: today,
+    });
+    let describe = |d: &crate::diag::Diagnostic| {
+        let at = d
+            .action
+            .and_then(|c| places.get(&c))
+            .map(|p| format!("{p}: "))
+            .unwrap_or_else(|| format!("{}: ", d.file));
+        let hint = if d.hint.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", d.hint)
+        };
+        format!("{at}{}[{}]: {}{hint}", d.rule.name, d.rule.code, d.message)
+    };
+    let errors: Vec<String> = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.allowed.is_none())
+        .map(describe)
+        .collect();
+    if !errors.is_empty() {
+        for e in &errors {
+            eprintln!("error: {}", crate::render::term::sanitize(e));
+        }
+        return Err(Error::refused(format!(
+            "the new plan would have {} error(s); nothing was written",
+            errors.len()
+        )));
+    }
+    Ok(diags
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .map(describe)
+        .collect())
+}

@@ -1,0 +1,197 @@
+//! Creating a new repository's files at once (`pan init`): into a new or empty folder,
+//! or, when told, into one that holds other files. Nothing is written through a symbolic
+//! link; every file is first written and flushed as a temporary file beside its target,
+//! and only when all are ready are they renamed into place, so an error on the way (a
+//! full disk, a refused permission) leaves the folder as it was.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use super::atomic;
+
+/// What was written.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Created {
+    /// Files created, relative to the folder.
+    pub created: Vec<String>,
+    /// Files that existed and were replaced (only with `force`).
+    pub replaced: Vec<String>,
+}
+
+/// The entries of `dir` (none when it does not exist), refusing a folder that is a link
+/// or not a folder.
+pub fn entries(dir: &Path) -> anyhow::Result<Vec<String>> {
+    match std::fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => bail!(
+            "{} is a symbolic link; pan does not write through links\n  hint: give the folder itself",
+            dir.display()
+        ),
+        Ok(m) if !m.is_dir() => bail!("{} exists and is not a folder", dir.display()),
+        Ok(_) => {
+            let mut names: Vec<String> = std::fs::read_dir(dir)
+                .with_context(|| format!("cannot read {}", dir.display()))?
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            Ok(names)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => bail!("cannot read {}: {e}", dir.display()),
+    }
+}
+
+/// Write `files` (relative paths, `/`-separated, and their text) under `dir`, creating
+/// it (and its parents) when missing. A folder with entries is refused unless `force`,
+/// which replaces the files of the same names and keeps every other one.
+pub fn create(dir: &Path, files: &[(String, Vec<u8>)], force: bool) -> anyhow::Result<Created> {
+    let existing = entries(dir)?;
+    if !existing.is_empty() && !force {
+        let shown: Vec<&str> = existing.iter().take(5).map(String::as_str).collect();
+        bail!(
+            "{} is not empty ({}{}); pan init writes only into a new or empty folder\n  hint: give another folder, or pass --force to write into this one (files of the same names are replaced, others kept)",
+            dir.display(),
+            shown.join(", "),
+            if existing.len() > 5 { ", …" } else { "" }
+        );
+    }
+    // Folders that do not exist yet, to remove again if anything fails.
+    let mut made: Vec<PathBuf> = Vec::new();
+    let result = write_all(dir, files, &mut made);
+    if result.is_err() {
+        for d in made.iter().rev() {
+            let _ = std::fs::remove_dir(d);
+        }
+    }
+    result
+}
+
+fn write_all(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    made: &mut Vec<PathBuf>,
+) -> anyhow::Result<Created> {
+    let missing: Vec<PathBuf> = dir
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && std::fs::symlink_metadata(a).is_err())
+        .map(Path::to_path_buf)
+        .collect();
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    made.extend(missing.into_iter().rev());
+    // 1. Every target checked: inside, not through a link, not a folder.
+    let mut targets = Vec::with_capacity(files.len());
+    for (rel, _) in files {
+        let path = super::safe::join(dir, rel).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let existed = match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.is_file() => true,
+            Ok(_) => bail!(
+                "{} exists and is not a regular file; nothing was written",
+                path.display()
+            ),
+            Err(_) => false,
+        };
+        targets.push((path, existed));
+    }
+    // 2. Every file written beside its target, folders created as needed.
+    let mut prepared = Vec::with_capacity(files.len());
+    for ((rel, bytes), (path, _)) in files.iter().zip(&targets) {
+        if let Some(parent) = path.parent() {
+            let mut new_dirs: Vec<PathBuf> = parent
+                .ancestors()
+                .take_while(|a| a.starts_with(dir) && *a != dir && !a.exists())
+                .map(Path::to_path_buf)
+                .collect();
+            new_dirs.reverse();
+            for d in new_dirs {
+                std::fs::create_dir(&d)
+                    .with_context(|| format!("cannot create {}", d.display()))?;
+                made.push(d);
+            }
+            // Checked again once they exist: no link on the way.
+            super::safe::join(dir, rel).map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+        prepared.push(atomic::prepare(path, bytes)?);
+    }
+    // 3. All renamed into place.
+    let mut out = Created::default();
+    for ((tmp, (path, existed)), (rel, _)) in prepared.into_iter().zip(targets).zip(files) {
+        tmp.persist(&path)
+            .map_err(|e| e.error)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        if existed {
+            out.replaced.push(rel.clone());
+        } else {
+            out.created.push(rel.clone());
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> Vec<(String, Vec<u8>)> {
+        vec![
+            ("pan.toml".into(), b"x".to_vec()),
+            ("plan/A/IN-A-1.01.yaml".into(), b"y".to_vec()),
+        ]
+    }
+
+    #[test]
+    fn writes_into_a_new_folder_and_refuses_a_full_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("new/plan");
+        let c = create(&dir, &files(), false).unwrap();
+        assert_eq!(c.created.len(), 2);
+        assert_eq!(
+            std::fs::read(dir.join("plan/A/IN-A-1.01.yaml")).unwrap(),
+            b"y"
+        );
+        let err = create(&dir, &files(), false).unwrap_err().to_string();
+        assert!(
+            err.contains("is not empty") && err.contains("--force"),
+            "{err}"
+        );
+        std::fs::write(dir.join("keep.txt"), "k").unwrap();
+        let c = create(&dir, &files(), true).unwrap();
+        assert_eq!(c.replaced.len(), 2);
+        assert_eq!(std::fs::read(dir.join("keep.txt")).unwrap(), b"k");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn never_through_a_link_and_nothing_left_on_error() {
+        let tmp = tempfile::tempdir().unwrap();
+        let outside = tmp.path().join("outside");
+        std::fs::create_dir(&outside).unwrap();
+        let dir = tmp.path().join("repo");
+        std::fs::create_dir(&dir).unwrap();
+        std::os::unix::fs::symlink(&outside, dir.join("plan")).unwrap();
+        let err = create(&dir, &files(), true).unwrap_err().to_string();
+        assert!(err.contains("symbolic link"), "{err}");
+        assert!(!dir.join("pan.toml").exists(), "nothing written");
+        assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+        // The folder itself a link.
+        let link = tmp.path().join("link");
+        std::os::unix::fs::symlink(&outside, &link).unwrap();
+        assert!(create(&link, &files(), true).is_err());
+        assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_failure_midway_leaves_the_folder_as_it_was() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("repo");
+        std::fs::create_dir_all(&dir).unwrap();
+        // `plan` is a file: its folder cannot be made, after pan.toml was prepared.
+        std::fs::write(dir.join("plan"), "not a folder").unwrap();
+        assert!(create(&dir, &files(), true).is_err());
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, ["plan"], "no file, no temporary file left");
+    }
+}
