@@ -179,6 +179,7 @@ async function shoot(page, file) {
         if (kind === "search") {
           await mobile.page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, { timeout: 5000 }).catch(() => {});
         }
+        for (const e of mobile.errors) fail(`${lang}/${rel} (390px): ${e}`);
         const overflow = await mobile.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 1) fail(`${lang}/${rel}: the page is ${overflow}px wider than a 390px screen`);
         await mobile.page.evaluate(axeSource);
