@@ -153,8 +153,6 @@ pub struct SiteWords {
     pub target_source: &'static str,
     /// "Measured by".
     pub measured_by: &'static str,
-    /// "Progress class".
-    pub progress_class: &'static str,
     /// Introduction of the timeline.
     pub timeline_intro: &'static str,
     /// The timeline's legend.
@@ -193,12 +191,8 @@ pub struct SiteWords {
     pub digest_calendar: &'static str,
     /// Introduction of the list of all actions.
     pub all_actions_intro: &'static str,
-    /// "Plan".
-    pub site_home: &'static str,
     /// "Chart".
     pub chart: &'static str,
-    /// "Table of the chart's numbers".
-    pub chart_table: &'static str,
     /// Search kinds: action.
     pub kind_action: &'static str,
     /// Indicator.
@@ -295,7 +289,6 @@ pub const FR: SiteWords = SiteWords {
     context_intro: "Les chiffres nationaux que cite l'introduction du plan, leur évolution et leur cible.",
     target_source: "Source de la cible",
     measured_by: "Mesuré par",
-    progress_class: "Progrès",
     timeline_intro: "Le calendrier de chaque action dont le plan publie une date. Les actions sans date publiée (action continue sans jalon, calendrier d'une autre stratégie, aucun calendrier) sont listées sous chaque levier, jamais dessinées.",
     timeline_legend: "Une barre va du début à la fin publiés ; une action publiée « à partir de » une date, sans fin, va jusqu'à la fin du plan ; ◆ marque un jalon. Bleu : réalisée ; orange vif : en retard ; vert : en cours ; bleu clair : autre. La ligne verticale marque la date de situation.",
     gantt_desc: "Diagramme de Gantt de {} action(s) datée(s), de {} à {} ; la date de situation est marquée. Les dates sont dans le tableau qui suit.",
@@ -315,9 +308,7 @@ pub const FR: SiteWords = SiteWords {
     print_hint: "Cette page s'imprime sur A4.",
     digest_calendar: "Le calendrier des actions datées est sur la page Calendrier.",
     all_actions_intro: "Chaque action du plan, avec son état, sa situation et son calendrier.",
-    site_home: "Plan",
     chart: "Graphique",
-    chart_table: "Valeurs du graphique",
     kind_action: "Action",
     kind_indicator: "Indicateur",
     kind_ministry: "Ministère",
@@ -404,7 +395,6 @@ pub const EN: SiteWords = SiteWords {
     context_intro: "The national figures the plan's introduction cites, how they changed, and their targets.",
     target_source: "Source of the target",
     measured_by: "Measured by",
-    progress_class: "Progress",
     timeline_intro: "The calendar of every action whose date the plan publishes. Actions without a published date (continuous without a milestone, following another strategy's schedule, no calendar) are listed under each lever, never drawn.",
     timeline_legend: "A bar runs from the published start to the published end; an action published as starting on a date, without an end, runs to the end of the plan; ◆ marks a milestone. Blue: done; vermillion: late; green: in progress; light blue: other. The vertical line marks the as-of date.",
     gantt_desc: "Gantt chart of {} dated action(s), from {} to {}; the as-of date is marked. The dates are in the table that follows.",
@@ -424,9 +414,7 @@ pub const EN: SiteWords = SiteWords {
     print_hint: "This page prints on A4.",
     digest_calendar: "The calendar of the dated actions is on the Timeline page.",
     all_actions_intro: "Every action of the plan, with its state, health and calendar.",
-    site_home: "Plan",
     chart: "Chart",
-    chart_table: "The chart's numbers",
     kind_action: "Action",
     kind_indicator: "Indicator",
     kind_ministry: "Ministry",
