@@ -11,6 +11,7 @@ pub mod import;
 pub mod plan_files;
 pub mod readings;
 pub mod tree;
+pub mod workbook;
 
 use rayon::prelude::*;
 

@@ -31,7 +31,7 @@ pub struct Args {
 pub enum Sub {
     /// Record one reading of an action's (or a context) indicator.
     Add(add::Args),
-    /// Import the readings of a spreadsheet (CSV): all rows are checked, all or nothing.
+    /// Import the readings of a workbook (.xlsx, .ods) or CSV file: every row is checked, all or nothing.
     Import(import::Args),
     /// List readings.
     List(list::Args),
