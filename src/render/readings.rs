@@ -9,10 +9,9 @@ use super::table::{self, Column, Styled};
 use super::term::Term;
 use super::words;
 use crate::config::Lang;
-use crate::model::Plan;
 use crate::model::reading::HEADER;
 use crate::report::readings::ReadingRow;
-use crate::report::status::StatusReport;
+use crate::report::template::Template;
 
 /// A value for people: with its unit when the indicator is known.
 fn shown(r: &ReadingRow, lang: Lang) -> String {
@@ -147,15 +146,11 @@ pub fn json(rows: &[ReadingRow]) -> anyhow::Result<String> {
     Ok(s)
 }
 
-/// The CSV template a focal point fills in: one row per indicator of the report's actions,
-/// with the columns to fill (period, value, source, note) empty and the indicator's kind,
-/// label and responsible actors beside them. `excel`: `;` separators and a byte-order mark,
-/// as a spreadsheet in a French locale expects. Returns the text and the number of rows.
-pub fn template_csv(
-    plan: &Plan,
-    report: &StatusReport,
-    excel: bool,
-) -> anyhow::Result<(String, usize)> {
+/// The CSV template a focal point fills in: one row per indicator, with the columns to
+/// fill (period, value, source, note) empty and the indicator's kind, label and
+/// responsible actors beside them. `excel`: `;` separators and a byte-order mark, as a
+/// spreadsheet in a French locale expects.
+pub fn template_csv(t: &Template, excel: bool) -> anyhow::Result<String> {
     let sep = if excel { b';' } else { b',' };
     let mut w = csv::WriterBuilder::new()
         .delimiter(sep)
@@ -171,30 +166,23 @@ pub fn template_csv(
         "label",
         "responsible",
     ])?;
-    let mut n = 0;
-    for r in &report.rows {
-        let Some(a) = r.code.parse().ok().and_then(|c| plan.action(&c)) else {
-            continue;
-        };
-        for ind in &a.indicators {
-            let row = [
-                a.code.to_string(),
-                ind.id.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                ind.kind.as_str().to_string(),
-                ind.label.clone(),
-                a.responsible.join(", "),
-            ];
-            w.write_record(row.iter().map(|c| csv_safe(c).into_owned()))?;
-            n += 1;
-        }
+    for r in &t.rows {
+        let row = [
+            r.code.clone(),
+            r.indicator.clone(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            r.kind.as_str().to_string(),
+            r.label.clone(),
+            r.responsible.join(", "),
+        ];
+        w.write_record(row.iter().map(|c| csv_safe(c).into_owned()))?;
     }
     let mut text = String::from_utf8(w.into_inner()?)?;
     if excel {
         text.insert(0, '\u{feff}');
     }
-    Ok((text, n))
+    Ok(text)
 }

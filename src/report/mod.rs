@@ -9,3 +9,4 @@ pub mod health;
 pub mod progress;
 pub mod readings;
 pub mod status;
+pub mod template;
