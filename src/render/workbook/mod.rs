@@ -63,12 +63,12 @@ pub enum Accept {
         /// The least value.
         min: i32,
     },
-    /// A decimal number, between bounds when given.
+    /// A decimal number between two bounds.
     Decimal {
         /// The least value.
-        min: Option<f64>,
+        min: f64,
         /// The greatest value.
-        max: Option<f64>,
+        max: f64,
     },
     /// One of a list of words.
     List(&'static str),
@@ -267,9 +267,10 @@ pub fn validation(kind: IndicatorKind, lang: Lang) -> Validation {
             },
         },
         IndicatorKind::Number => Validation {
+            // Any number: spreadsheets need bounds, these are as wide as they go.
             accept: Accept::Decimal {
-                min: None,
-                max: None,
+                min: -1e300,
+                max: 1e300,
             },
             prompt: if fr {
                 p("Nombre", "Un nombre (par ex. 12,5).")
@@ -284,8 +285,8 @@ pub fn validation(kind: IndicatorKind, lang: Lang) -> Validation {
         },
         IndicatorKind::Percent => Validation {
             accept: Accept::Decimal {
-                min: Some(0.0),
-                max: Some(100.0),
+                min: 0.0,
+                max: 100.0,
             },
             prompt: if fr {
                 p(

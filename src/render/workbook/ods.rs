@@ -239,15 +239,22 @@ fn condition(accept: Accept) -> Option<String> {
         Accept::Whole { min } => Some(format!(
             "of:cell-content-is-whole-number() and cell-content()>={min}"
         )),
-        Accept::Decimal {
-            min: Some(a),
-            max: Some(b),
-        } => Some(format!(
-            "of:cell-content-is-decimal-number() and cell-content-is-between({a},{b})"
+        Accept::Decimal { min, max } => Some(format!(
+            "of:cell-content-is-decimal-number() and cell-content-is-between({},{})",
+            number(min),
+            number(max)
         )),
-        Accept::Decimal { .. } => Some("of:cell-content-is-decimal-number()".into()),
         Accept::List(w) => Some(format!("of:cell-content-is-in-list(\"{w}\")")),
         Accept::Any => None,
+    }
+}
+
+/// A bound as a formula writes it: `100`, `-1E+300`.
+fn number(v: f64) -> String {
+    if v.abs() >= 1e15 {
+        format!("{v:E}").replace('E', "E+").replace("E+-", "E-")
+    } else {
+        crate::model::reading::format_number(v)
     }
 }
 

@@ -142,12 +142,9 @@ fn readings(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
         let dv = match v.accept {
             Accept::Whole { min } => DataValidation::new()
                 .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(min)),
-            Accept::Decimal {
-                min: Some(a),
-                max: Some(b),
-            } => DataValidation::new().allow_decimal_number(DataValidationRule::Between(a, b)),
-            Accept::Decimal { .. } => DataValidation::new()
-                .allow_decimal_number(DataValidationRule::Between(-1e300, 1e300)),
+            Accept::Decimal { min, max } => {
+                DataValidation::new().allow_decimal_number(DataValidationRule::Between(min, max))
+            }
             Accept::List(word) => DataValidation::new().allow_list_strings(&[word])?,
             Accept::Any => DataValidation::new().allow_any_value(),
         };
