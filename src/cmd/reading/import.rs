@@ -78,9 +78,9 @@ pub fn run(global: &Global, args: Args) -> Result {
         let hint = if hint.is_empty() {
             String::new()
         } else {
-            format!("\n  hint: {hint}")
+            format!("\n  hint: {}", sanitize(hint))
         };
-        sanitize(&format!("{}: {m}{hint}", at(&shown, place)))
+        format!("{}: {}{hint}", sanitize(&at(&shown, place)), sanitize(m))
     };
     let table = import::read(&args.file, &shown).map_err(|ps| {
         for p in &ps {
@@ -93,7 +93,22 @@ pub fn run(global: &Global, args: Args) -> Result {
     let _lock = (!args.dry_run)
         .then(|| indicators_dir(&repo).and_then(|d| Ok(Lock::acquire(&d)?)))
         .transpose()?;
-    let mut problems: Vec<String> = Vec::new();
+    // Problems in the order of the rows: (sheet, line, message).
+    let order = |p: &Place| {
+        let sheet = table
+            .sheets
+            .iter()
+            .position(|s| Some(&s.name) == p.sheet.as_ref());
+        (sheet.unwrap_or(0), p.line)
+    };
+    let mut problems: Vec<((usize, u64), String)> = table
+        .refused
+        .iter()
+        .map(|p| {
+            let key = p.place.as_ref().map(order).unwrap_or_default();
+            (key, problem(p.place.as_ref(), &p.message, &p.hint))
+        })
+        .collect();
     let mut targets: Vec<Target> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut currents = Vec::new();
@@ -114,7 +129,7 @@ pub fn run(global: &Global, args: Args) -> Result {
                 }
                 Err(e) => {
                     let place = table.place(r, Some(Field::Code));
-                    problems.push(problem(Some(&place), &e, ""));
+                    problems.push((order(&place), problem(Some(&place), &e, "")));
                     continue;
                 }
             },
@@ -142,16 +157,18 @@ pub fn run(global: &Global, args: Args) -> Result {
                 let place = table.place(r, None);
                 let k = (t, row.indicator.clone(), row.period);
                 if let Some(first) = seen.get(&k) {
-                    problems.push(problem(
+                    let message = format!(
+                        "{name} `{}` for {} is already on {}",
+                        row.indicator,
+                        row.period,
+                        row_of(first)
+                    );
+                    let text = problem(
                         Some(&place),
-                        &format!(
-                            "{name} `{}` for {} is already on {}",
-                            row.indicator,
-                            row.period,
-                            row_of(first)
-                        ),
+                        &message,
                         "keep one row per indicator and period",
-                    ));
+                    );
+                    problems.push((order(&place), text));
                     continue;
                 }
                 seen.insert(k, place);
@@ -159,12 +176,13 @@ pub fn run(global: &Global, args: Args) -> Result {
             }
             Err(e) => {
                 let place = table.place(r, Some(e.field));
-                problems.push(problem(Some(&place), &e.message, ""));
+                problems.push((order(&place), problem(Some(&place), &e.message, "")));
             }
         }
     }
     if !problems.is_empty() {
-        for p in &problems {
+        problems.sort_by_key(|(key, _)| *key);
+        for (_, p) in &problems {
             eprintln!("{p}");
         }
         return Err(Error::refused(format!(

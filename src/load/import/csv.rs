@@ -81,7 +81,7 @@ pub fn parse_csv(text: &str) -> Result<Table, Vec<Problem>> {
             continue;
         }
         if rec.len() != width {
-            problems.push(Problem::at_line(
+            table.refused.push(Problem::at_line(
                 line,
                 format!("the row has {} cells, the header {width}", rec.len()),
                 "a cell that holds the separator (`,` or `;`) must be in double quotes, e.g. \"Rapport MENEJ; p. 3\"",
@@ -136,9 +136,17 @@ mod tests {
         let err = parse_csv(
             "code;indicator;period;value;source;note\nIN-B-11.02;x;2025;3;Rapport MENEJ; p. 3;n\n",
         )
-        .unwrap_err();
+        .unwrap()
+        .refused;
         assert_eq!(err[0].place.as_ref().map(|p| p.line), Some(2));
         assert!(err[0].message.contains("7 cells, the header 6"), "{err:?}");
+        // A ragged row is one row refused; the others are read.
+        let t = parse_csv(
+            "code;indicator;period;value;source\nIN-B-11.02;x;2025;3;a; b\nIN-B-11.02;x;2026;4;c\n",
+        )
+        .unwrap();
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.refused[0].place.as_ref().map(|p| p.line), Some(2));
     }
 
     #[test]

@@ -98,11 +98,14 @@ pub struct SheetColumns {
     pub columns: [Option<u32>; 6],
 }
 
-/// The rows of a table, and how many were left empty.
+/// The rows of a table, how many were left empty, and the rows refused as they were
+/// read (a ragged CSV row, a workbook cell that shows an error).
 #[derive(Clone, Debug, Default)]
 pub struct Table {
-    /// Rows with something in them.
+    /// Rows with something in them, read in full.
     pub rows: Vec<Row>,
+    /// Why rows could not be read, each with its place; those rows are not in `rows`.
+    pub refused: Vec<Problem>,
     /// Rows with neither a period nor a value (a template's rows not filled in).
     pub blank: usize,
     /// The sheets read, for a workbook (empty for a CSV file).

@@ -48,7 +48,8 @@ fn complete(cols: &[Option<u32>; 6]) -> bool {
         .all(|f| !f.required() || cols[f.index()].is_some())
 }
 
-/// The rows of every sheet that names the columns.
+/// The rows of every sheet that names the columns; a row with a cell that cannot be
+/// read (an error, a formula without its result) is refused with the cell named.
 pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
     let mut table = Table::default();
     let mut problems = Vec::new();
@@ -98,7 +99,10 @@ pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
                 source: get(Field::Source),
                 note: get(Field::Note),
             };
-            if row.period.is_empty() && row.value.is_empty() && problems.len() == before {
+            if problems.len() > before {
+                continue;
+            }
+            if row.period.is_empty() && row.value.is_empty() {
                 table.blank += 1;
                 continue;
             }
@@ -137,17 +141,15 @@ pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
             ),
         }]);
     }
-    if problems.is_empty() {
-        return Ok(table);
-    }
-    Err(problems
+    table.refused = problems
         .into_iter()
         .map(|(row, f, message, hint)| Problem {
             place: Some(table.place(&row, Some(f))),
             message,
             hint,
         })
-        .collect())
+        .collect();
+    Ok(table)
 }
 
 /// The text a person meant by a cell of a column, or why it cannot be read.
