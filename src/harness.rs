@@ -102,3 +102,23 @@ pub fn period(data: &[u8]) {
         assert_eq!(p.to_string().parse::<Period>().ok(), Some(p), "round trip");
     }
 }
+
+/// The workbook reader and the import's reading of its sheets, on any bytes: an error
+/// or a workbook within the limits, never a panic.
+pub fn workbook(data: &[u8]) {
+    let limits = load::workbook::Limits {
+        unzipped: 8 << 20,
+        cells: 100_000,
+        parts: 200,
+    };
+    if let Ok(book) = load::workbook::read_with(data, limits) {
+        let cells: usize = book
+            .sheets
+            .iter()
+            .flat_map(|s| &s.rows)
+            .map(|r| r.cells.len())
+            .sum();
+        assert!(cells <= limits.cells, "the limit of cells holds");
+        let _ = load::import::from_workbook(&book);
+    }
+}

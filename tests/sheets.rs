@@ -536,22 +536,34 @@ fn formulas_without_a_result_and_error_cells_are_refused_by_cell() {
 fn an_ods_is_read_with_its_repetitions_merged_cells_and_comments() {
     let f = sheets();
     let styles = r#"<number:date-style style:name="month"><number:month/><number:text>/</number:text><number:year/></number:date-style><style:style style:name="ce-month" style:family="table-cell" style:data-style-name="month"/>"#;
+    // Empty rows, repeated: counted, never laid out.
+    let empty = r#"<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#;
+    // A percentage, a number as a float cell, a comment that is not the note, and
+    // spaces kept by <text:s/>.
+    let satisfaction = [
+        ods_text("IN-B-11.03"),
+        ods_text("satisfaction"),
+        r#"<table:table-cell office:value-type="float" office:value="2025"><text:p>2025</text:p></table:table-cell>"#.into(),
+        r#"<table:table-cell office:value-type="percentage" office:value="0.601"><text:p>60,1 %</text:p></table:table-cell>"#.into(),
+        ods_text("Enquête"),
+        r#"<table:table-cell office:value-type="string"><office:annotation><text:p>not a note</text:p></office:annotation><text:p>deux<text:s text:c="2"/>espaces</text:p></table:table-cell>"#.into(),
+    ]
+    .concat();
+    // A date shown as a month; the source merged over the note, whose hidden content is
+    // not read.
+    let duration = [
+        ods_text("IN-B-11.03"),
+        ods_text("duree-moyenne"),
+        r#"<table:table-cell table:style-name="ce-month" office:value-type="date" office:date-value="2025-09-01"><text:p>09/2025</text:p></table:table-cell>"#.into(),
+        r#"<table:table-cell office:value-type="float" office:value="3.5"/>"#.into(),
+        r#"<table:table-cell office:value-type="string" table:number-columns-spanned="2"><text:p>Catalogue</text:p></table:table-cell>"#.into(),
+        r#"<table:covered-table-cell office:value-type="string"><text:p>hidden</text:p></table:covered-table-cell>"#.into(),
+    ]
+    .concat();
+    let tail = r#"<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#;
     let rows = format!(
-        "{header}{empty}<table:table-row>{code}{ind}{period}{value}{source}<table:table-cell office:value-type=\"string\"><office:annotation><text:p>not a note</text:p></office:annotation><text:p>deux<text:s text:c=\"2\"/>espaces</text:p></table:table-cell></table:table-row>{repeated}<table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>",
-        header = ods_header(),
-        // Empty rows, repeated: counted, never laid out.
-        empty = "<table:table-row table:number-rows-repeated=\"3\"><table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>",
-        code = ods_text("IN-B-11.03"),
-        ind = ods_text("satisfaction"),
-        period = r#"<table:table-cell office:value-type="float" office:value="2025"><text:p>2025</text:p></table:table-cell>"#,
-        value = r#"<table:table-cell office:value-type="percentage" office:value="0.601"><text:p>60,1 %</text:p></table:table-cell>"#,
-        source = r#"<table:table-cell office:value-type="string" table:number-columns-spanned="1"><text:p>Enquête</text:p></table:table-cell>"#,
-        // The same two cells written once, repeated; a merged cell hides the next one.
-        repeated = format!(
-            "<table:table-row>{}{}<table:table-cell table:style-name=\"ce-month\" office:value-type=\"date\" office:date-value=\"2025-09-01\"><text:p>09/2025</text:p></table:table-cell><table:table-cell office:value-type=\"float\" office:value=\"3.5\"/><table:table-cell office:value-type=\"string\" table:number-columns-spanned=\"2\"><text:p>Catalogue</text:p></table:table-cell><table:covered-table-cell office:value-type=\"string\"><text:p>hidden</text:p></table:covered-table-cell></table:table-row>",
-            ods_text("IN-B-11.03"),
-            ods_text("duree-moyenne")
-        ),
+        "{}{empty}<table:table-row>{satisfaction}</table:table-row><table:table-row>{duration}</table:table-row>{tail}",
+        ods_header()
     );
     f.write_bytes("hand.ods", &minimal_ods(styles, &rows));
     let out = f.run(&["reading", "import", "hand.ods"]);
@@ -564,6 +576,27 @@ fn an_ods_is_read_with_its_repetitions_merged_cells_and_comments() {
     assert!(
         b.contains("duree-moyenne,2025-09,3.5,Catalogue,,2026-11-30,"),
         "{b}"
+    );
+    // A row written once and repeated is every row it stands for.
+    let repeated = format!(
+        "{}<table:table-row table:number-rows-repeated=\"2\">{}</table:table-row>",
+        ods_header(),
+        [
+            ods_text("IN-B-11.02"),
+            ods_text("seances"),
+            ods_text("2026"),
+            ods_text("5"),
+            ods_text("S")
+        ]
+        .concat()
+    );
+    f.write_bytes("twice.ods", &minimal_ods("", &repeated));
+    let out = f.run(&["reading", "import", "twice.ods"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("twice.ods: sheet Feuille 1, row 3: IN-B-11.02 `seances` for 2026 is already on row 2 of sheet Feuille 1"),
+        "{}",
+        stderr(&out)
     );
 }
 

@@ -516,6 +516,85 @@ mod tests {
         assert_eq!(classify_format("General"), Plain);
     }
 
+    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in parts {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut zip, data).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn ods(rows: &str) -> Vec<u8> {
+        let content = format!(
+            r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        zip_of(&[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
+            ("content.xml", content.as_bytes()),
+        ])
+    }
+
+    const SMALL: Limits = Limits {
+        unzipped: 1 << 20,
+        cells: 1000,
+        parts: 10,
+    };
+
+    #[test]
+    fn an_archive_that_unpacks_to_more_than_the_limit_is_refused() {
+        // Two megabytes of spaces in a part: a few kilobytes in the archive.
+        let mut content = String::from(
+            r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">"#,
+        );
+        content.push_str(&" ".repeat(2 << 20));
+        content.push_str("</office:document-content>");
+        let bytes = zip_of(&[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
+            ("content.xml", content.as_bytes()),
+        ]);
+        assert!(bytes.len() < 50_000, "{}", bytes.len());
+        let e = read_with(&bytes, SMALL).unwrap_err();
+        assert!(
+            e.message.contains("unpacks to more than 1048576 bytes"),
+            "{e:?}"
+        );
+        assert!(read_with(&bytes, Limits::default()).is_ok());
+    }
+
+    #[test]
+    fn too_many_parts_or_cells_are_refused() {
+        let names: Vec<String> = (0..20).map(|i| format!("p{i}")).collect();
+        let parts: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
+        let e = read_with(&zip_of(&parts), SMALL).unwrap_err();
+        assert!(e.message.contains("20 parts"), "{e:?}");
+        // One cell repeated a million times down the rows.
+        let bomb = ods(
+            r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
+        );
+        let e = read_with(&bomb, SMALL).unwrap_err();
+        assert!(e.message.contains("more than 1000 cells"), "{e:?}");
+        // Repeated across the columns, past the last one a sheet has.
+        let wide = ods(
+            r#"<table:table-row><table:table-cell table:number-columns-repeated="20000" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>"#,
+        );
+        let e = read_with(&wide, Limits::default()).unwrap_err();
+        assert!(e.message.contains("outside the sheet"), "{e:?}");
+        // Empty cells and rows, however many, cost nothing.
+        let empty = ods(
+            r#"<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+        );
+        let book = read_with(&empty, SMALL).unwrap();
+        assert!(book.sheets[0].rows.is_empty());
+    }
+
     #[test]
     fn what_is_not_a_workbook_is_named() {
         let e = read(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest").unwrap_err();

@@ -23,7 +23,7 @@ pub(super) fn read(archive: &mut Archive) -> Result<Vec<Sheet>, Error> {
     let limit = archive.limits.cells;
     let mut sheets = Vec::new();
     loop {
-        match x.next()? {
+        match x.event()? {
             Ev::Open(t) if t.is(Ns::Table, "table") => {
                 let name = t.attr(Ns::Table, "name").unwrap_or_default().to_string();
                 let rows = if t.empty {
@@ -69,7 +69,7 @@ impl Styles {
 /// Read styles until the end of the part or the start of the body.
 fn collect_styles(x: &mut Xml, styles: &mut Styles) -> Result<(), Error> {
     loop {
-        match x.next()? {
+        match x.event()? {
             Ev::Open(t) if t.is(Ns::Office, "body") => return Ok(()),
             Ev::Open(t) if t.is(Ns::Style, "style") => {
                 if t.attr(Ns::Style, "family") == Some("table-cell")
@@ -87,7 +87,7 @@ fn collect_styles(x: &mut Xml, styles: &mut Styles) -> Result<(), Error> {
                 if !t.empty {
                     let mut depth = 1usize;
                     while depth > 0 {
-                        match x.next()? {
+                        match x.event()? {
                             Ev::Open(c) => {
                                 day |= c.is(Ns::Number, "day");
                                 if !c.empty {
@@ -129,7 +129,7 @@ fn table(
     let mut next_column: u64 = 0;
     let mut row: u64 = 1;
     loop {
-        match x.next()? {
+        match x.event()? {
             Ev::Open(t) if t.is(Ns::Table, "table-column") => {
                 let n = repeated(&t, "number-columns-repeated");
                 if let Some(s) = t.attr(Ns::Table, "default-cell-style-name") {
@@ -193,7 +193,7 @@ fn row_cells(
     let mut out = Vec::new();
     let mut col: u64 = 0;
     loop {
-        match x.next()? {
+        match x.event()? {
             Ev::Open(t) if t.ns == Ns::Table && t.name == "table-cell" => {
                 let n = repeated(&t, "number-columns-repeated");
                 let text = if t.empty { None } else { Some(cell_text(x)?) };
@@ -229,7 +229,7 @@ fn cell_text(x: &mut Xml) -> Result<String, Error> {
     // Depth of the paragraph being read, if any.
     let mut in_p: Option<usize> = None;
     loop {
-        match x.next()? {
+        match x.event()? {
             Ev::Open(t) if t.is(Ns::Office, "annotation") => x.skip(&t)?,
             Ev::Open(t) if in_p.is_none() && (t.is(Ns::Text, "p") || t.is(Ns::Text, "h")) => {
                 paragraphs.push(String::new());

@@ -90,7 +90,7 @@ fn sheets_listed(text: &str, part: &str) -> Result<(Vec<(String, String)>, bool)
     let mut out = Vec::new();
     let mut date1904 = false;
     loop {
-        match x.next()? {
+        match x.event()? {
             Ev::Open(t) if t.is(Ns::Sml, "sheet") => {
                 let name = t.attr(Ns::None, "name").unwrap_or_default().to_string();
                 let id = t.attr(Ns::Rel, "id").unwrap_or_default().to_string();
@@ -117,7 +117,7 @@ fn relationships(text: &str, part: &str, dir: &str) -> Result<Vec<Relationship>,
     let mut x = Xml::new(text, part);
     let mut out = Vec::new();
     loop {
-        match x.next()? {
+        match x.event()? {
             Ev::Open(t) if t.is(Ns::Pkg, "Relationship") => {
                 if t.attr(Ns::None, "TargetMode") == Some("External") {
                     continue;
@@ -160,7 +160,7 @@ fn string_item(x: &mut Xml, end: &str) -> Result<String, Error> {
     let mut s = String::new();
     let mut in_t = false;
     loop {
-        match x.next()? {
+        match x.event()? {
             Ev::Open(t) if t.is(Ns::Sml, "rPh") => x.skip(&t)?,
             Ev::Open(t) if t.is(Ns::Sml, "t") => in_t = !t.empty,
             Ev::Close(Ns::Sml, n) if n == "t" => in_t = false,
@@ -212,7 +212,7 @@ fn shared_strings(text: &str, part: &str) -> Result<Vec<String>, Error> {
     let mut x = Xml::new(text, part);
     let mut out = Vec::new();
     loop {
-        match x.next()? {
+        match x.event()? {
             Ev::Open(t) if t.is(Ns::Sml, "si") => {
                 out.push(if t.empty {
                     String::new()
@@ -233,7 +233,7 @@ fn styles(text: &str, part: &str) -> Result<Vec<NumberFormat>, Error> {
     let mut out = Vec::new();
     let mut in_xfs = false;
     loop {
-        match x.next()? {
+        match x.event()? {
             Ev::Open(t) if t.is(Ns::Sml, "numFmt") => {
                 if let Some(id) = t.attr(Ns::None, "numFmtId").and_then(|s| s.parse().ok()) {
                     let code = t.attr(Ns::None, "formatCode").unwrap_or_default();
@@ -341,7 +341,7 @@ fn sheet(
     let mut next_col: u32 = 0;
     let mut in_data = false;
     loop {
-        match x.next()? {
+        match x.event()? {
             Ev::Open(t) if t.is(Ns::Sml, "sheetData") => in_data = !t.empty,
             Ev::Close(Ns::Sml, n) if n == "sheetData" => in_data = false,
             Ev::Open(t) if in_data && t.is(Ns::Sml, "row") => {
@@ -392,7 +392,7 @@ fn cell(x: &mut Xml, t: &Tag, col: u32) -> Result<Raw, Error> {
     }
     let mut in_v = false;
     loop {
-        match x.next()? {
+        match x.event()? {
             Ev::Open(t) if t.is(Ns::Sml, "v") => {
                 in_v = !t.empty;
                 raw.value.get_or_insert_with(String::new);

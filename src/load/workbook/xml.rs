@@ -148,7 +148,7 @@ impl<'a> Xml<'a> {
     }
 
     /// The next event.
-    pub fn next(&mut self) -> Result<Ev<'a>, Error> {
+    pub fn event(&mut self) -> Result<Ev<'a>, Error> {
         loop {
             let read = self
                 .reader
@@ -195,7 +195,7 @@ impl<'a> Xml<'a> {
         }
         let mut depth = 1usize;
         loop {
-            match self.next()? {
+            match self.event()? {
                 Ev::Open(t) if !t.empty => depth += 1,
                 Ev::Close(..) => {
                     depth -= 1;
@@ -218,7 +218,7 @@ mod tests {
         let mut x = Xml::new(text, "p.xml");
         let mut out = Vec::new();
         loop {
-            match x.next()? {
+            match x.event()? {
                 Ev::Open(t) => out.push(format!("<{:?}:{}>", t.ns, t.name)),
                 Ev::Close(ns, n) => out.push(format!("</{ns:?}:{n}>")),
                 Ev::Text(t) => out.push(t.into_owned()),
