@@ -3,7 +3,7 @@
 //! `60.1`), a percentage cell as the percentage it shows (`60.1%`), a date in the period
 //! column as the day or month it shows.
 
-use super::super::workbook::{Cell, Row as SheetRow, Sheet, Workbook};
+use super::super::workbook::{Cell, Row as SheetRow, Sheet, Workbook, cell_name};
 use super::{Field, Place, Problem, Row, SheetColumns, Table, column_of};
 use crate::model::reading::format_number;
 
@@ -52,7 +52,7 @@ fn complete(cols: &[Option<u32>; 6]) -> bool {
 /// read (an error, a formula without its result) is refused with the cell named.
 pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
     let mut table = Table::default();
-    let mut problems = Vec::new();
+    let mut refused = Vec::new();
     // The best incomplete header seen, to say what it lacks when no sheet has one.
     let mut nearest: Option<(String, u32, [Option<u32>; 6], usize)> = None;
     for sheet in &book.sheets {
@@ -71,23 +71,23 @@ pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
             columns: cols,
         });
         for r in &sheet.rows[at + 1..] {
-            let before = problems.len();
+            let before = refused.len();
             let mut get = |f: Field| -> String {
-                let Some(cell) = cols[f.index()].and_then(|c| r.get(c)) else {
+                let Some((c, cell)) = cols[f.index()].and_then(|c| r.get(c).map(|x| (c, x))) else {
                     return String::new();
                 };
-                match text(cell, f) {
-                    Ok(t) => t.trim().to_string(),
-                    Err((message, hint)) => {
-                        let row = Row {
-                            sheet: Some(index),
+                text(cell, f).unwrap_or_else(|(message, hint)| {
+                    refused.push(Problem {
+                        place: Some(Place {
+                            sheet: Some(sheet.name.clone()),
                             line: u64::from(r.number),
-                            ..Row::default()
-                        };
-                        problems.push((row, f, message, hint));
-                        String::new()
-                    }
-                }
+                            cell: Some(cell_name(c, r.number)),
+                        }),
+                        message,
+                        hint,
+                    });
+                    String::new()
+                })
             };
             let row = Row {
                 sheet: Some(index),
@@ -99,7 +99,7 @@ pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
                 source: get(Field::Source),
                 note: get(Field::Note),
             };
-            if problems.len() > before {
+            if refused.len() > before {
                 continue;
             }
             if row.period.is_empty() && row.value.is_empty() {
@@ -141,21 +141,14 @@ pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
             ),
         }]);
     }
-    table.refused = problems
-        .into_iter()
-        .map(|(row, f, message, hint)| Problem {
-            place: Some(table.place(&row, Some(f))),
-            message,
-            hint,
-        })
-        .collect();
+    table.refused = refused;
     Ok(table)
 }
 
 /// The text a person meant by a cell of a column, or why it cannot be read.
 fn text(cell: &Cell, field: Field) -> Result<String, (String, String)> {
     Ok(match cell {
-        Cell::Text(t) => t.clone(),
+        Cell::Text(t) => t.trim().to_string(),
         Cell::Number(n) => format_number(*n),
         // The cell shows the fraction times 100 with a `%`: that is what was typed.
         Cell::Percent(f) => format!("{}%", times_100(&format_number(*f))),
