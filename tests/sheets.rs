@@ -622,6 +622,7 @@ fn what_is_not_a_workbook_pan_reads_is_named() {
         ],
     ));
     let broken_xml = minimal_xlsx("<x:row r=\"1\"><x:c r=\"A1\"></x:row>");
+    let lost_text = minimal_xlsx(r#"<x:row r="1"><x:c r="A1" t="s"><x:v>5</x:v></x:c></x:row>"#);
     // An entity declared in a sheet is never expanded (no "billion laughs").
     let entity = xlsx_of_sheet(
         r#"<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "eeeeeeee"><!ENTITY f "&e;&e;&e;&e;&e;&e;">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&f;</t></is></c></row></sheetData></worksheet>"#,
@@ -649,6 +650,11 @@ fn what_is_not_a_workbook_pan_reads_is_named() {
             "noperiod.xlsx: sheet Feuil1, row 1: the header has no column period",
         ),
         ("xml.xlsx", broken_xml, "is not well-formed XML"),
+        (
+            "lost.xlsx",
+            lost_text,
+            "cell A1 of xl/worksheets/sheet1.xml names a shared text the workbook does not have",
+        ),
         (
             "entity.xlsx",
             entity,

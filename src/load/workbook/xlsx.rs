@@ -275,7 +275,6 @@ struct Context {
 /// A cell as it is read: its type, style, value, and whether it has a formula.
 #[derive(Default)]
 struct Raw {
-    col: u32,
     kind: String,
     style: usize,
     value: Option<String>,
@@ -284,26 +283,21 @@ struct Raw {
 }
 
 impl Raw {
-    fn cell(self, ctx: &Context) -> Cell {
+    /// What the cell holds; `None` when it names a shared text the workbook does not
+    /// have.
+    fn cell(self, ctx: &Context) -> Option<Cell> {
         if self.kind == "inlineStr" {
-            return Cell::Text(self.inline.unwrap_or_default());
+            return Some(Cell::Text(self.inline.unwrap_or_default()));
         }
         let Some(v) = self.value else {
-            return if self.formula {
+            return Some(if self.formula {
                 Cell::Uncomputed
             } else {
                 Cell::Text(String::new())
-            };
+            });
         };
-        match self.kind.as_str() {
-            "s" => Cell::Text(
-                v.trim()
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| ctx.strings.get(i))
-                    .cloned()
-                    .unwrap_or_default(),
-            ),
+        Some(match self.kind.as_str() {
+            "s" => Cell::Text(ctx.strings.get(v.trim().parse::<usize>().ok()?)?.clone()),
             "str" => Cell::Text(unescape_ooxml(&v)),
             "b" => Cell::Bool(v.trim() == "1" || v.trim().eq_ignore_ascii_case("true")),
             "e" => Cell::Error(v),
@@ -324,7 +318,7 @@ impl Raw {
                 }
                 _ => Cell::Text(v),
             },
-        }
+        })
     }
 }
 
@@ -366,9 +360,13 @@ fn sheet(
                     None => next_col,
                 };
                 next_col = col.saturating_add(1);
-                let raw = cell(&mut x, &t, col)?;
-                let r = row;
-                rows.push(r, raw.col, raw.cell(ctx))?;
+                let value = cell(&mut x, &t)?.cell(ctx).ok_or_else(|| {
+                    Error::broken(format!(
+                        "cell {} of {part} names a shared text the workbook does not have",
+                        super::cell_name(col, row)
+                    ))
+                })?;
+                rows.push(row, col, value)?;
             }
             Ev::Eof => return Ok(rows.finish()),
             _ => {}
@@ -377,9 +375,8 @@ fn sheet(
 }
 
 /// Read one `<c>` element, its start `t` just read.
-fn cell(x: &mut Xml, t: &Tag, col: u32) -> Result<Raw, Error> {
+fn cell(x: &mut Xml, t: &Tag) -> Result<Raw, Error> {
     let mut raw = Raw {
-        col,
         kind: t.attr(Ns::None, "t").unwrap_or("n").to_string(),
         style: t
             .attr(Ns::None, "s")
