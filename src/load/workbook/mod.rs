@@ -286,20 +286,38 @@ pub const MAX_COLUMN: u32 = 16_383;
 /// The largest row a spreadsheet has.
 pub const MAX_ROW: u32 = 1_048_576;
 
-/// The rows of a sheet as they are read, within the limit of cells shared by the
-/// whole workbook.
-struct Rows<'l> {
-    rows: Vec<Row>,
-    left: &'l mut usize,
-    limit: usize,
+/// What is left to read of a workbook, all sheets together: cells, and bytes of text in
+/// them (a cell repeated by a spreadsheet's shorthand counts each time it stands).
+struct Budget {
+    cells: usize,
+    text: u64,
+    limits: Limits,
 }
 
-impl<'l> Rows<'l> {
-    fn new(left: &'l mut usize, limit: usize) -> Rows<'l> {
+impl Budget {
+    fn new(limits: Limits) -> Budget {
+        Budget {
+            cells: limits.cells,
+            text: limits.unzipped,
+            limits,
+        }
+    }
+}
+
+/// The most text one cell holds (a megabyte; Excel keeps 32,767 characters).
+const CELL_TEXT: usize = 1 << 20;
+
+/// The rows of a sheet as they are read, within the workbook's budget.
+struct Rows<'b> {
+    rows: Vec<Row>,
+    budget: &'b mut Budget,
+}
+
+impl<'b> Rows<'b> {
+    fn new(budget: &'b mut Budget) -> Rows<'b> {
         Rows {
             rows: Vec::new(),
-            left,
-            limit,
+            budget,
         }
     }
 
@@ -314,16 +332,34 @@ impl<'l> Rows<'l> {
                 u64::from(col) + 1
             )));
         }
-        if *self.left == 0 {
-            return Err(Error::new(
-                format!(
-                    "the workbook has more than {} cells with something in them; pan reads no more",
-                    self.limit
-                ),
+        let too_much = || {
+            Error::new(
+                "the workbook holds more than pan reads",
                 "split the workbook into smaller ones and import each",
-            ));
+            )
+        };
+        if self.budget.cells == 0 {
+            let mut e = too_much();
+            e.message = format!(
+                "the workbook has more than {} cells with something in them; pan reads no more",
+                self.budget.limits.cells
+            );
+            return Err(e);
         }
-        *self.left -= 1;
+        let text = match &cell {
+            Cell::Text(t) | Cell::Error(t) => t.len() as u64,
+            _ => 0,
+        };
+        if text > self.budget.text {
+            let mut e = too_much();
+            e.message = format!(
+                "the workbook's cells hold more than {} bytes of text; pan reads no more",
+                self.budget.limits.unzipped
+            );
+            return Err(e);
+        }
+        self.budget.cells -= 1;
+        self.budget.text -= text;
         match self.rows.last_mut() {
             Some(last) if last.number == row => last.cells.push((col, cell)),
             _ => self.rows.push(Row {
@@ -587,6 +623,22 @@ mod tests {
         );
         let e = read_with(&wide, Limits::default()).unwrap_err();
         assert!(e.message.contains("outside the sheet"), "{e:?}");
+        // A long text repeated is counted each time it stands.
+        let long = "x".repeat(600_000);
+        let repeated = ods(&format!(
+            r#"<table:table-row table:number-rows-repeated="2"><table:table-cell office:value-type="string"><text:p>{long}</text:p></table:table-cell></table:table-row>"#
+        ));
+        let e = read_with(&repeated, SMALL).unwrap_err();
+        assert!(
+            e.message.contains("more than 1048576 bytes of text"),
+            "{e:?}"
+        );
+        // Spaces written as a count cannot make gigabytes.
+        let spaces = ods(
+            r#"<table:table-row><table:table-cell office:value-type="string"><text:p><text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row>"#,
+        );
+        let e = read_with(&spaces, Limits::default()).unwrap_err();
+        assert!(e.message.contains("a cell holds more than"), "{e:?}");
         // Empty cells and rows, however many, cost nothing.
         let empty = ods(
             r#"<table:table-row table:number-rows-repeated="1048576"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::xml::{Ev, Ns, Tag, Xml};
-use super::{Archive, Cell, Error, MAX_COLUMN, MAX_ROW, Rows, Sheet};
+use super::{Archive, Budget, CELL_TEXT, Cell, Error, MAX_COLUMN, MAX_ROW, Rows, Sheet};
 
 /// Every sheet (table) of the spreadsheet, in tab order.
 pub(super) fn read(archive: &mut Archive) -> Result<Vec<Sheet>, Error> {
@@ -19,8 +19,7 @@ pub(super) fn read(archive: &mut Archive) -> Result<Vec<Sheet>, Error> {
     let mut x = Xml::new(&text, "content.xml");
     // The automatic styles come before the body; the styles pass stops at the body.
     collect_styles(&mut x, &mut styles)?;
-    let mut left = archive.limits.cells;
-    let limit = archive.limits.cells;
+    let mut budget = Budget::new(archive.limits);
     let mut sheets = Vec::new();
     loop {
         match x.event()? {
@@ -29,7 +28,7 @@ pub(super) fn read(archive: &mut Archive) -> Result<Vec<Sheet>, Error> {
                 let rows = if t.empty {
                     Vec::new()
                 } else {
-                    table(&mut x, &styles, &mut left, limit)?
+                    table(&mut x, &styles, &mut budget)?
                 };
                 sheets.push(Sheet { name, rows });
             }
@@ -117,13 +116,8 @@ fn repeated(t: &Tag, name: &str) -> u64 {
 }
 
 /// The rows of one table, its start just read.
-fn table(
-    x: &mut Xml,
-    styles: &Styles,
-    left: &mut usize,
-    limit: usize,
-) -> Result<Vec<super::Row>, Error> {
-    let mut rows = Rows::new(left, limit);
+fn table(x: &mut Xml, styles: &Styles, budget: &mut Budget) -> Result<Vec<super::Row>, Error> {
+    let mut rows = Rows::new(budget);
     // Default cell styles of column ranges: (first column, count, style).
     let mut columns: Vec<(u64, u64, String)> = Vec::new();
     let mut next_column: u64 = 0;
@@ -132,7 +126,10 @@ fn table(
         match x.event()? {
             Ev::Open(t) if t.is(Ns::Table, "table-column") => {
                 let n = repeated(&t, "number-columns-repeated");
-                if let Some(s) = t.attr(Ns::Table, "default-cell-style-name") {
+                // In column order, within the sheet: at most one range per column.
+                if let Some(s) = t.attr(Ns::Table, "default-cell-style-name")
+                    && next_column <= u64::from(MAX_COLUMN)
+                {
                     columns.push((next_column, n, s.to_string()));
                 }
                 next_column = next_column.saturating_add(n);
@@ -197,12 +194,10 @@ fn row_cells(
             Ev::Open(t) if t.ns == Ns::Table && t.name == "table-cell" => {
                 let n = repeated(&t, "number-columns-repeated");
                 let text = if t.empty { None } else { Some(cell_text(x)?) };
-                let style = t.attr(Ns::Table, "style-name").or(row_default).or_else(|| {
-                    columns
-                        .iter()
-                        .find(|(first, count, _)| col >= *first && col - first < *count)
-                        .map(|(_, _, s)| s.as_str())
-                });
+                let style = t
+                    .attr(Ns::Table, "style-name")
+                    .or(row_default)
+                    .or_else(|| column_style(columns, col));
                 let cell = value(&t, text, styles, style);
                 if !matches!(&cell, Cell::Text(s) if s.is_empty()) {
                     out.push((col, cell, n));
@@ -222,9 +217,18 @@ fn row_cells(
     }
 }
 
-/// The text a cell shows: its paragraphs, one per line, without its comments.
+/// The default style of column `col`, from the ranges of columns (in column order).
+fn column_style(columns: &[(u64, u64, String)], col: u64) -> Option<&str> {
+    let i = columns.partition_point(|(first, ..)| *first <= col);
+    let (first, count, style) = columns.get(i.checked_sub(1)?)?;
+    (col - first < *count).then_some(style.as_str())
+}
+
+/// The text a cell shows: its paragraphs, one per line, without its comments; at most
+/// [`CELL_TEXT`] bytes (`<text:s text:c="1000"/>` repeated cannot make gigabytes).
 fn cell_text(x: &mut Xml) -> Result<String, Error> {
-    let mut paragraphs: Vec<String> = Vec::new();
+    let mut text = String::new();
+    let mut paragraphs = 0usize;
     let mut depth = 1usize;
     // Depth of the paragraph being read, if any.
     let mut in_p: Option<usize> = None;
@@ -232,25 +236,28 @@ fn cell_text(x: &mut Xml) -> Result<String, Error> {
         match x.event()? {
             Ev::Open(t) if t.is(Ns::Office, "annotation") => x.skip(&t)?,
             Ev::Open(t) if in_p.is_none() && (t.is(Ns::Text, "p") || t.is(Ns::Text, "h")) => {
-                paragraphs.push(String::new());
+                if paragraphs > 0 {
+                    text.push('\n');
+                }
+                paragraphs += 1;
                 if !t.empty {
                     depth += 1;
                     in_p = Some(depth);
                 }
             }
             Ev::Open(t) => {
-                if let (Some(_), Some(p)) = (in_p, paragraphs.last_mut()) {
+                if in_p.is_some() {
                     match (t.ns, t.name.as_str()) {
                         (Ns::Text, "s") => {
                             let n = t
                                 .attr(Ns::Text, "c")
                                 .and_then(|c| c.parse::<usize>().ok())
                                 .unwrap_or(1)
-                                .min(1000);
-                            p.extend(std::iter::repeat_n(' ', n));
+                                .min(CELL_TEXT + 1);
+                            text.extend(std::iter::repeat_n(' ', n));
                         }
-                        (Ns::Text, "tab") => p.push('\t'),
-                        (Ns::Text, "line-break") => p.push('\n'),
+                        (Ns::Text, "tab") => text.push('\t'),
+                        (Ns::Text, "line-break") => text.push('\n'),
                         _ => {}
                     }
                 }
@@ -264,24 +271,30 @@ fn cell_text(x: &mut Xml) -> Result<String, Error> {
                 }
                 depth -= 1;
                 if depth == 0 {
-                    return Ok(paragraphs.join("\n"));
+                    return Ok(text);
                 }
             }
             Ev::Text(s) => {
-                if let (Some(_), Some(p)) = (in_p, paragraphs.last_mut()) {
+                if in_p.is_some() {
                     // Runs of white space in a paragraph's text count as one space.
                     for c in s.chars() {
                         if matches!(c, ' ' | '\t' | '\n' | '\r') {
-                            if !p.ends_with(' ') {
-                                p.push(' ');
+                            if !text.ends_with(' ') {
+                                text.push(' ');
                             }
                         } else {
-                            p.push(c);
+                            text.push(c);
                         }
                     }
                 }
             }
             Ev::Eof => return Err(Error::broken("a cell of content.xml is not closed")),
+        }
+        if text.len() > CELL_TEXT {
+            return Err(Error::new(
+                format!("a cell holds more than {CELL_TEXT} bytes of text; pan reads no more"),
+                "shorten the text of that cell",
+            ));
         }
     }
 }
@@ -315,5 +328,22 @@ fn value(t: &Tag, text: Option<String>, styles: &Styles, style: Option<&str>) ->
         ),
         _ if t.attr(Ns::Table, "formula").is_some() && text.is_empty() => Cell::Uncomputed,
         _ => Cell::Text(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_columns_default_style_is_found_by_its_range() {
+        let cols = vec![(0, 2, "a".to_string()), (3, 1000, "b".to_string())];
+        assert_eq!(column_style(&cols, 0), Some("a"));
+        assert_eq!(column_style(&cols, 1), Some("a"));
+        assert_eq!(column_style(&cols, 2), None);
+        assert_eq!(column_style(&cols, 3), Some("b"));
+        assert_eq!(column_style(&cols, 1002), Some("b"));
+        assert_eq!(column_style(&cols, 1003), None);
+        assert_eq!(column_style(&[], 5), None);
     }
 }

@@ -42,7 +42,7 @@ pub(super) fn read(archive: &mut Archive) -> Result<Vec<Sheet>, Error> {
         formats,
         date1904,
     };
-    let mut left = archive.limits.cells;
+    let mut budget = super::Budget::new(archive.limits);
     let mut sheets = Vec::new();
     for (name, id) in listed {
         let Some(rel) = rels.iter().find(|r| r.id == id) else {
@@ -55,7 +55,7 @@ pub(super) fn read(archive: &mut Archive) -> Result<Vec<Sheet>, Error> {
         }
         let part = rel.target.clone();
         let text = archive.required(&part)?;
-        let rows = sheet(&text, &part, &context, &mut left, archive.limits.cells)?;
+        let rows = sheet(&text, &part, &context, &mut budget)?;
         sheets.push(Sheet { name, rows });
     }
     Ok(sheets)
@@ -326,11 +326,10 @@ fn sheet(
     text: &str,
     part: &str,
     ctx: &Context,
-    left: &mut usize,
-    limit: usize,
+    budget: &mut super::Budget,
 ) -> Result<Vec<super::Row>, Error> {
     let mut x = Xml::new(text, part);
-    let mut rows = Rows::new(left, limit);
+    let mut rows = Rows::new(budget);
     let mut row: u32 = 0;
     let mut next_col: u32 = 0;
     let mut in_data = false;
