@@ -9,6 +9,7 @@ use super::table::{self, Column, Styled};
 use super::term::Term;
 use super::words;
 use crate::config::Lang;
+use crate::load::import::Field;
 use crate::model::reading::HEADER;
 use crate::report::readings::ReadingRow;
 use crate::report::template::Template;
@@ -155,17 +156,12 @@ pub fn template_csv(t: &Template, excel: bool) -> anyhow::Result<String> {
     let mut w = csv::WriterBuilder::new()
         .delimiter(sep)
         .from_writer(Vec::new());
-    w.write_record([
-        "code",
-        "indicator",
-        "period",
-        "value",
-        "source",
-        "note",
-        "kind",
-        "label",
-        "responsible",
-    ])?;
+    // The columns the import reads, by the names it reads, then what helps fill them in.
+    let header = Field::ALL
+        .iter()
+        .map(|f| f.name())
+        .chain(["kind", "label", "responsible"]);
+    w.write_record(header)?;
     for r in &t.rows {
         let row = [
             r.code.clone(),

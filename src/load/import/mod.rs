@@ -65,9 +65,6 @@ impl Field {
     }
 }
 
-/// The names of the columns an import reads (see [`Field::name`]).
-pub const COLUMNS: [&str; 6] = ["code", "indicator", "period", "value", "source", "note"];
-
 /// A row of the table, every cell as text (trimmed).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Row {
