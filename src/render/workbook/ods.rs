@@ -8,6 +8,7 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use super::super::markdown::html as esc;
 use super::{Accept, Help, Layout, NOTE, PERIOD, Prompt, Role, SOURCE, VALUE, validation};
 use crate::model::IndicatorKind;
 
@@ -37,24 +38,6 @@ pub fn write(l: &Layout) -> anyhow::Result<Vec<u8>> {
         zip.write_all(text.as_bytes())?;
     }
     Ok(zip.finish()?.into_inner())
-}
-
-/// Text escaped for XML, without the characters XML 1.0 cannot hold.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A text as paragraphs (one per line), its spaces kept: OpenDocument reads a run of
@@ -469,9 +452,11 @@ mod tests {
         assert_eq!(paragraphs(" a"), "<text:p><text:s/>a</text:p>");
         assert_eq!(paragraphs("a\nb"), "<text:p>a</text:p><text:p>b</text:p>");
         assert_eq!(
-            paragraphs("<=x & \u{1}y>"),
+            paragraphs("<=x & y>"),
             "<text:p>&lt;=x &amp; y&gt;</text:p>"
         );
+        // A control character XML cannot hold becomes a space.
+        assert_eq!(paragraphs("a\u{1}b"), "<text:p>a b</text:p>");
         assert_eq!(
             paragraphs("a   "),
             "<text:p>a<text:s text:c=\"3\"/></text:p>"
