@@ -17,15 +17,6 @@ use jiff::civil::Date;
 
 use crate::config::limits;
 
-/// The two kinds of workbook.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// Office Open XML, as Excel saves it (`.xlsx`).
-    Xlsx,
-    /// OpenDocument, as LibreOffice saves it (`.ods`).
-    Ods,
-}
-
 /// What a cell holds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
@@ -79,11 +70,9 @@ pub struct Sheet {
     pub rows: Vec<Row>,
 }
 
-/// A workbook: its sheets, in tab order.
+/// A workbook (`.xlsx` or `.ods`): its sheets, in tab order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Workbook {
-    /// Which kind it was.
-    pub format: Format,
     /// The sheets.
     pub sheets: Vec<Sheet>,
 }
@@ -164,29 +153,24 @@ pub fn read_with(bytes: &[u8], limits: Limits) -> Result<Workbook, Error> {
     }
     let mut archive = Archive::open(bytes, limits)?;
     let sheets = if archive.has("xl/workbook.xml") || archive.has("[Content_Types].xml") {
-        Workbook {
-            format: Format::Xlsx,
-            sheets: xlsx::read(&mut archive)?,
-        }
+        xlsx::read(&mut archive)?
     } else if let Some(mime) = archive.part("mimetype")? {
-        let mime = String::from_utf8_lossy(&mime).trim().to_string();
+        let mime = String::from_utf8_lossy(&mime);
+        let mime: String = mime.trim().chars().take(100).collect();
         if mime != "application/vnd.oasis.opendocument.spreadsheet" {
             return Err(Error::new(
                 format!("this is an OpenDocument file of type {mime}, not a spreadsheet"),
                 "give the spreadsheet (.ods or .xlsx) the template was filled in",
             ));
         }
-        Workbook {
-            format: Format::Ods,
-            sheets: ods::read(&mut archive)?,
-        }
+        ods::read(&mut archive)?
     } else {
         return Err(Error::new(
             "this is a zip archive, but not a workbook (.xlsx or .ods)",
             "give the spreadsheet itself, saved as .xlsx or .ods (or as CSV)",
         ));
     };
-    Ok(sheets)
+    Ok(Workbook { sheets })
 }
 
 /// The archive, with the budget of bytes still allowed out of it.
