@@ -8,10 +8,16 @@ use super::{Error, Result};
 /// Write text to stdout, or to a file when `-o FILE` is given (atomically, and only over
 /// a regular file or onto a new path).
 pub fn emit(text: &str, output: Option<&Path>) -> Result<()> {
+    emit_bytes(text.as_bytes(), output)
+}
+
+/// Write bytes (a workbook) to stdout, or to a file when `-o FILE` is given (see
+/// [`emit`]).
+pub fn emit_bytes(bytes: &[u8], output: Option<&Path>) -> Result<()> {
     use std::io::Write;
     match output {
         Some(path) if path.as_os_str() != "-" => {
-            crate::write::output::file(path, text.as_bytes())?;
+            crate::write::output::file(path, bytes)?;
             eprintln!(
                 "wrote {}",
                 crate::render::term::sanitize(&path.display().to_string())
@@ -20,7 +26,7 @@ pub fn emit(text: &str, output: Option<&Path>) -> Result<()> {
         }
         _ => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
+            out.write_all(bytes)?;
             out.flush()?;
             Ok(())
         }

@@ -13,6 +13,7 @@ pub mod plan_table;
 pub mod readings;
 pub mod site;
 pub mod tree;
+pub mod workbook;
 
 use rayon::prelude::*;
 

@@ -12,6 +12,7 @@ pub mod readings;
 pub mod status;
 pub mod table;
 pub mod term;
+pub mod workbook;
 
 /// Neutralise a CSV cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
 /// tab or carriage return at the start): prefix it with `'`, as OWASP recommends.

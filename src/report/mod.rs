@@ -11,3 +11,4 @@ pub mod progress;
 pub mod readings;
 pub mod reporting;
 pub mod status;
+pub mod template;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use super::{Target, current, describe, indicators_dir, target, with_rows};
 use crate::check::new_reading::{self, Outcome, Proposed};
 use crate::cmd::{Error, Global, Result};
-use crate::load::import;
+use crate::load::import::{self, Field, Place};
 use crate::model::Period;
 use crate::model::reading::NewReading;
 use crate::render::term::sanitize;
@@ -16,16 +16,20 @@ use crate::write::{journal, lock::Lock};
 /// Arguments of `pan reading import`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading import figures.csv --dry-run\n  pan reading import figures.csv\n\n\
-The file has the columns code, indicator, period, value, source, note (in any order, named\n\
+    after_help = "Examples:\n  pan reading import menej.xlsx --dry-run\n  pan reading import menej.ods\n  pan reading import figures.csv\n\n\
+The file is the workbook a focal point filled in (.xlsx or .ods, told by its content) or\n\
+CSV. It has the columns code, indicator, period, value, source, note (in any order, named\n\
 in English or French; other columns, such as the label and kind of `pan reading template`,\n\
-are ignored). Separators `,` or `;`, a UTF-8 byte-order mark and decimal commas (60,1) are\n\
-accepted; `1,234` and `12%` for a count are refused as ambiguous. Rows with neither period\n\
-nor value are skipped; a row identical to a recorded reading changes nothing. Every row is\n\
-checked first: on any problem, nothing is written; otherwise every file changes at once."
+are ignored); in a workbook, every sheet that names them in its first rows is read, and\n\
+numbers, percentages and dates are read as the cells hold them. In CSV, separators `,` or\n\
+`;`, a UTF-8 byte-order mark and decimal commas (60,1) are accepted; `1,234` and `12%` for\n\
+a count are refused as ambiguous. Rows with neither period nor value are skipped; a row\n\
+identical to a recorded reading changes nothing. Every row is checked first, and every\n\
+problem named by its line (or sheet and cell): on any problem, nothing is written;\n\
+otherwise every file changes at once."
 )]
 pub struct Args {
-    /// The CSV file.
+    /// The workbook (.xlsx, .ods) or CSV file.
     pub file: PathBuf,
     /// Check and show what would be recorded, without writing.
     #[arg(long)]
@@ -36,23 +40,51 @@ pub struct Args {
     pub replace: bool,
 }
 
+/// Where a place is, for people: `figures.csv:7`, `menej.xlsx: sheet Relevés, cell G7`.
+fn at(shown: &str, place: Option<&Place>) -> String {
+    match place {
+        None => shown.to_string(),
+        Some(Place {
+            sheet: None, line, ..
+        }) => format!("{shown}:{line}"),
+        Some(Place {
+            sheet: Some(s),
+            cell: Some(c),
+            ..
+        }) => format!("{shown}: sheet {s}, cell {c}"),
+        Some(Place {
+            sheet: Some(s),
+            line,
+            cell: None,
+        }) => format!("{shown}: sheet {s}, row {line}"),
+    }
+}
+
+/// A row's place within the file, for a message about another row: `line 3`, `row 3
+/// of sheet Relevés`.
+fn row_of(place: &Place) -> String {
+    match &place.sheet {
+        None => format!("line {} of this file", place.line),
+        Some(s) => format!("row {} of sheet {s}", place.line),
+    }
+}
+
 /// Run `pan reading import`.
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
     let shown = sanitize(&args.file.display().to_string());
-    let problem = |line: Option<u64>, m: &str, hint: &str| {
-        let at = line.map(|l| format!(":{l}")).unwrap_or_default();
+    let problem = |place: Option<&Place>, m: &str, hint: &str| {
         let hint = if hint.is_empty() {
             String::new()
         } else {
-            format!("\n  hint: {hint}")
+            format!("\n  hint: {}", sanitize(hint))
         };
-        format!("{shown}{at}: {}{hint}", sanitize(m))
+        format!("{}: {}{hint}", sanitize(&at(&shown, place)), sanitize(m))
     };
-    let table = import::read_csv(&args.file, &shown).map_err(|ps| {
+    let table = import::read(&args.file, &shown).map_err(|ps| {
         for p in &ps {
-            eprintln!("{}", problem(p.line, &p.message, &p.hint));
+            eprintln!("{}", problem(p.place.as_ref(), &p.message, &p.hint));
         }
         Error::refused(format!("{shown} cannot be imported; nothing was written"))
     })?;
@@ -61,12 +93,27 @@ pub fn run(global: &Global, args: Args) -> Result {
     let _lock = (!args.dry_run)
         .then(|| indicators_dir(&repo).and_then(|d| Ok(Lock::acquire(&d)?)))
         .transpose()?;
-    let mut problems: Vec<String> = Vec::new();
+    // Problems in the order of the rows: (sheet, line, message).
+    let order = |p: &Place| {
+        let sheet = table
+            .sheets
+            .iter()
+            .position(|s| Some(&s.name) == p.sheet.as_ref());
+        (sheet.unwrap_or(0), p.line)
+    };
+    let mut problems: Vec<((usize, u64), String)> = table
+        .refused
+        .iter()
+        .map(|p| {
+            let key = p.place.as_ref().map(order).unwrap_or_default();
+            (key, problem(p.place.as_ref(), &p.message, &p.hint))
+        })
+        .collect();
     let mut targets: Vec<Target> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut currents = Vec::new();
     let mut rows: BTreeMap<usize, Vec<NewReading>> = BTreeMap::new();
-    let mut seen: HashMap<(usize, String, Period), u64> = HashMap::new();
+    let mut seen: HashMap<(usize, String, Period), Place> = HashMap::new();
     let mut same = 0usize;
     for r in &table.rows {
         let key = r.code.trim().to_uppercase();
@@ -81,7 +128,8 @@ pub fn run(global: &Global, args: Args) -> Result {
                     targets.len() - 1
                 }
                 Err(e) => {
-                    problems.push(problem(Some(r.line), &e, ""));
+                    let place = table.place(r, Some(Field::Code));
+                    problems.push((order(&place), problem(Some(&place), &e, "")));
                     continue;
                 }
             },
@@ -106,26 +154,35 @@ pub fn run(global: &Global, args: Args) -> Result {
         ) {
             Ok(Outcome::Same(_)) => same += 1,
             Ok(Outcome::New(row)) => {
+                let place = table.place(r, None);
                 let k = (t, row.indicator.clone(), row.period);
                 if let Some(first) = seen.get(&k) {
-                    problems.push(problem(
-                        Some(r.line),
-                        &format!(
-                            "{name} `{}` for {} is already on line {first} of this file",
-                            row.indicator, row.period
-                        ),
+                    let message = format!(
+                        "{name} `{}` for {} is already on {}",
+                        row.indicator,
+                        row.period,
+                        row_of(first)
+                    );
+                    let text = problem(
+                        Some(&place),
+                        &message,
                         "keep one row per indicator and period",
-                    ));
+                    );
+                    problems.push((order(&place), text));
                     continue;
                 }
-                seen.insert(k, r.line);
+                seen.insert(k, place);
                 rows.entry(t).or_default().push(row);
             }
-            Err(e) => problems.push(problem(Some(r.line), &e, "")),
+            Err(e) => {
+                let place = table.place(r, Some(e.field));
+                problems.push((order(&place), problem(Some(&place), &e.message, "")));
+            }
         }
     }
     if !problems.is_empty() {
-        for p in &problems {
+        problems.sort_by_key(|(key, _)| *key);
+        for (_, p) in &problems {
             eprintln!("{p}");
         }
         return Err(Error::refused(format!(
@@ -162,6 +219,10 @@ pub fn run(global: &Global, args: Args) -> Result {
     }
     if table.blank > 0 {
         notes.push(format!("{} empty row(s) skipped", table.blank));
+    }
+    if !table.sheets.is_empty() {
+        let names: Vec<String> = table.sheets.iter().map(|s| sanitize(&s.name)).collect();
+        notes.push(format!("sheet(s) read: {}", names.join(", ")));
     }
     let notes = if notes.is_empty() {
         String::new()
