@@ -532,6 +532,24 @@ impl Readings {
             .unwrap_or_default()
     }
 
+    /// Like [`Readings::effective_by_indicator`], with only the readings known on `as_of`
+    /// (see [`Reading::known_on`]): what was recorded later, a correction included, is
+    /// ignored before corrections are applied, so a report for a past date shows the value
+    /// then in effect.
+    pub fn effective_known_on(&self, as_of: Date) -> HashMap<(Owner, u32), Vec<&Reading>> {
+        self.index()
+            .iter()
+            .map(|(k, v)| {
+                let rs = v
+                    .iter()
+                    .map(|&i| &self.items[i as usize])
+                    .filter(|r| r.known_on(as_of))
+                    .collect();
+                (*k, effective(rs))
+            })
+            .collect()
+    }
+
     /// Group readings by owner and indicator, each group in period order, with corrections
     /// applied (see [`effective`]).
     pub fn effective_by_indicator(&self) -> HashMap<(Owner, u32), Vec<&Reading>> {

@@ -198,8 +198,9 @@ fn is_due(deadline: Date, as_of: Date, settings: &Settings) -> bool {
 pub fn readings_by_action<'a>(
     plan: &crate::model::Plan,
     readings: &'a crate::model::Readings,
+    as_of: Date,
 ) -> Vec<ActionReadings<'a>> {
-    let by = readings.effective_by_indicator();
+    let by = readings.effective_known_on(as_of);
     plan.actions
         .iter()
         .enumerate()
