@@ -13,6 +13,7 @@
 //! template's stamp (the plan it was made from, the key of every row) for the import.
 
 pub mod ods;
+pub mod status;
 pub mod xlsx;
 
 use jiff::civil::Date;

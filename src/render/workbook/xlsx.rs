@@ -223,22 +223,32 @@ fn hidden(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
 }
 
 fn help(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
+    const WIDTH: f64 = 100.0;
     ws.set_name(l.help_sheet)?;
-    ws.set_column_width(0, 110)?;
+    ws.set_column_width(0, WIDTH)?;
+    // Printed one page wide; each row as tall as its wrapped text (a spreadsheet does
+    // not measure it when it opens the file).
+    ws.set_landscape()
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0);
     let text = Format::new()
         .set_text_wrap()
         .set_align(FormatAlign::Top)
         .set_quote_prefix();
     let heading = text.clone().set_bold();
     let title = heading.clone().set_font_size(14);
+    let per_line = (WIDTH * 1.1) as usize;
     for (r, h) in l.help.iter().enumerate() {
         let row = r as u32;
-        match h {
-            Help::Title(s) => ws.write_string_with_format(row, 0, s, &title)?,
-            Help::Heading(s) => ws.write_string_with_format(row, 0, *s, &heading)?,
-            Help::Text(s) => ws.write_string_with_format(row, 0, s, &text)?,
+        let (s, format, line) = match h {
+            Help::Title(s) => (s.as_str(), &title, 20.0),
+            Help::Heading(s) => (*s, &heading, 15.0),
+            Help::Text(s) => (s.as_str(), &text, 15.0),
             Help::Blank => continue,
         };
+        ws.write_string_with_format(row, 0, s, format)?;
+        let lines = s.chars().count().div_ceil(per_line).max(1);
+        ws.set_row_height(row, line * lines as f64)?;
     }
     Ok(())
 }
