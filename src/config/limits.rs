@@ -39,3 +39,8 @@ pub const WORKBOOK_UNZIPPED_BYTES: u64 = 512 * 1024 * 1024;
 pub const WORKBOOK_CELLS: usize = 2_000_000;
 /// Most parts (files) in a workbook's archive.
 pub const WORKBOOK_PARTS: usize = 10_000;
+/// Most periods `pan reading template --period` asks for in one workbook (each indicator
+/// gets a row per period).
+pub const TEMPLATE_PERIODS: usize = 24;
+/// Longest `[readings] send_to`, in characters.
+pub const SEND_TO_CHARS: usize = 200;

@@ -207,6 +207,16 @@ impl Default for Limits {
     }
 }
 
+/// `[readings]`: how readings are gathered.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingsSettings {
+    /// Who a focal point sends a filled-in workbook back to (a name, a team, an e-mail
+    /// address), said on the template's instructions sheet.
+    #[serde(default)]
+    pub send_to: Option<String>,
+}
+
 /// `[site]`: how `pan site` looks — its name, logo, colours and an extra style sheet —
 /// so that a government can publish the plan in its own colours without changing `pan`.
 #[derive(Clone, Debug, Deserialize)]
@@ -301,6 +311,9 @@ pub struct Settings {
     /// `[site]`
     #[serde(default)]
     pub site: SiteSettings,
+    /// `[readings]`
+    #[serde(default)]
+    pub readings: ReadingsSettings,
 }
 
 /// A problem with the settings, naming the file and what to do.
@@ -493,6 +506,20 @@ impl Settings {
             }
         }
         self.check_site(&invalid)?;
+        if let Some(to) = &self.readings.send_to
+            && (to.trim().is_empty()
+                || to.chars().count() > limits::SEND_TO_CHARS
+                || to.chars().any(char::is_control))
+        {
+            return Err(invalid(
+                "send_to",
+                format!(
+                    "[readings] send_to must be 1–{} characters on one line",
+                    limits::SEND_TO_CHARS
+                ),
+                "say who receives the filled-in workbooks, e.g. send_to = \"Cellule PAN, pan@example.lu\"",
+            ));
+        }
         for m in &self.copil.meetings {
             if m.parse::<Date>().is_err() {
                 return Err(invalid(

@@ -6,6 +6,7 @@ pub mod datapackage;
 pub mod dcat;
 pub mod diagnostics;
 pub mod explain;
+pub mod import;
 pub mod export;
 pub mod markdown;
 pub mod readings;

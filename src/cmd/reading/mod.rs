@@ -4,6 +4,7 @@ pub mod add;
 pub mod import;
 pub mod list;
 pub mod template;
+pub mod verify;
 
 use std::path::PathBuf;
 

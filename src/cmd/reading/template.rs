@@ -7,23 +7,35 @@ use std::process::ExitCode;
 
 use crate::cmd::filters::FilterArgs;
 use crate::cmd::{Error, Global, Result, emit_bytes};
-use crate::config::Lang;
+use crate::config::{Lang, limits};
+use crate::model::Period;
 use crate::render;
 use crate::render::term::sanitize;
 
 /// Arguments of `pan reading template`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading template --ministry MENEJ -o menej.xlsx\n  pan reading template --ministry MENEJ -o menej.ods --lang en\n  pan reading template --lever B --excel -o lever-b.csv\n\n\
-A workbook has a sheet of readings — one row per indicator, the cells to fill in tinted,\n\
-each value cell accepting what its indicator's kind accepts — and a sheet that explains\n\
-how to fill it in. It speaks the plan's language (pan.toml), or English with --lang en.\n\
-`pan reading import` reads it back as it comes, .xlsx or .ods."
+    after_help = "Examples:\n  pan reading template --ministry MENEJ --period 2025 -o menej.xlsx\n  pan reading template --ministry MENEJ -o menej.ods --lang en\n  pan reading template --action IN-B-11.02 --period 2026-Q1 --period 2026-Q2 -o b.xlsx\n  pan reading template --lever B --excel -o lever-b.csv\n\n\
+A workbook has a sheet of readings — one row per indicator (and per period asked for),\n\
+protected so that only the cells to fill in can be typed in, each value cell accepting\n\
+what its indicator's kind accepts — a sheet that explains how to fill it in and who to\n\
+send it back to (pan.toml [readings] send_to), and a hidden sheet by which\n\
+`pan reading import` recognises it. It speaks the plan's language (pan.toml), or\n\
+English with --lang en."
 )]
 pub struct Args {
     /// Which actions.
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// Only these actions (codes, repeated or separated by commas).
+    #[arg(long, value_delimiter = ',', value_name = "CODE", add = clap_complete::engine::ArgValueCompleter::new(crate::cmd::completions::targets))]
+    pub action: Vec<String>,
+    /// The period asked for, written on every row (2025, 2025-H1, 2025-Q3, 2025-05); repeat
+    /// it for a row per indicator and period. The period cells offer it and the shorter
+    /// periods it holds in a list (default: any period; the list offers last year's and
+    /// this year's).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Vec<Period>,
     /// The file's format (default: told by the extension of -o, otherwise csv).
     #[arg(long, value_enum)]
     pub format: Option<TemplateFormat>,
@@ -98,7 +110,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
     let filters = args.filters.resolve(&loaded.plan)?;
-    let report = crate::report::status::build(
+    let mut report = crate::report::status::build(
         &loaded.plan,
         &loaded.readings,
         &repo.settings,
@@ -106,9 +118,37 @@ pub fn run(global: &Global, args: Args) -> Result {
         &filters,
         None,
     );
-    let template = crate::report::template::build(&loaded.plan, &report);
-    let lang = args.lang.unwrap_or(repo.settings.plan.language);
-    let layout = || render::workbook::layout(&template, &repo.settings.plan.title, lang);
+    if !args.action.is_empty() {
+        let mut codes = Vec::new();
+        for a in &args.action {
+            codes.push(loaded.plan.actions[crate::cmd::find_action(&loaded.plan, a)?].code);
+        }
+        report.rows.retain(|r| codes.iter().any(|c| c.to_string() == r.code));
+    }
+    let mut periods: Vec<Period> = Vec::new();
+    for p in args.period {
+        if !periods.contains(&p) {
+            periods.push(p);
+        }
+    }
+    if periods.len() > limits::TEMPLATE_PERIODS {
+        return Err(Error::usage(format!(
+            "{} periods asked for; a template asks for at most {} (make one per year)",
+            periods.len(),
+            limits::TEMPLATE_PERIODS
+        )));
+    }
+    if format == TemplateFormat::Csv && !periods.is_empty() {
+        return Err(Error::usage(
+            "--period writes the period on every row of a workbook, which then knows the rows nobody filled in; CSV cannot: give --format xlsx or ods, or leave out --period",
+        ));
+    }
+    let settings = &repo.settings;
+    let template =
+        crate::report::template::build(&loaded.plan, &report, &settings.plan.title, &periods);
+    let lang = args.lang.unwrap_or(settings.plan.language);
+    let send_to = settings.readings.send_to.as_deref();
+    let layout = || render::workbook::layout(&template, lang, send_to);
     let bytes = match format {
         TemplateFormat::Csv => render::readings::template_csv(&template, args.excel)?.into_bytes(),
         TemplateFormat::Xlsx => render::workbook::xlsx::write(&layout())

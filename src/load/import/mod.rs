@@ -6,6 +6,7 @@
 
 mod csv;
 mod sheet;
+pub mod stamp;
 
 use std::path::Path;
 
@@ -107,6 +108,8 @@ pub struct Table {
     pub blank: usize,
     /// The sheets read, for a workbook (empty for a CSV file).
     pub sheets: Vec<SheetColumns>,
+    /// What a template made by pan says about itself (see [`stamp`]).
+    pub stamp: Option<crate::model::stamp::Stamp>,
 }
 
 /// Where something is in the table: a line of a CSV file, or a row (and a cell) of a

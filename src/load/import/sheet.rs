@@ -4,7 +4,7 @@
 //! column as the day or month it shows.
 
 use super::super::workbook::{Cell, Row as SheetRow, Sheet, Workbook, cell_name};
-use super::{Field, Place, Problem, Row, SheetColumns, Table, column_of};
+use super::{Field, Place, Problem, Row, SheetColumns, Table, column_of, stamp};
 use crate::model::reading::format_number;
 
 /// How many rows with something in them are looked at, at the top of a sheet, for the
@@ -53,9 +53,18 @@ fn complete(cols: &[Option<u32>; 6]) -> bool {
 pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
     let mut table = Table::default();
     let mut refused = Vec::new();
+    let stamped = stamp::find(book).map_err(|p| vec![p])?;
     // The best incomplete header seen, to say what it lacks when no sheet has one.
     let mut nearest: Option<(String, u32, [Option<u32>; 6], usize)> = None;
-    for sheet in &book.sheets {
+    for (i, sheet) in book.sheets.iter().enumerate() {
+        if stamped.as_ref().is_some_and(|(at, _)| *at == i) {
+            continue; // the template's hidden sheet
+        }
+        // The rows of a template's sheet are checked against the keys it wrote.
+        let keys = stamped
+            .as_ref()
+            .map(|(_, s)| s)
+            .filter(|s| s.sheet == sheet.name);
         let Some((at, cols, n)) = header(sheet) else {
             continue;
         };
@@ -102,8 +111,14 @@ pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
             if refused.len() > before {
                 continue;
             }
-            if row.period.is_empty() && row.value.is_empty() {
+            if (row.period.is_empty() && row.value.is_empty())
+                || keys.is_some_and(|k| stamp::untouched(k, &row))
+            {
                 table.blank += 1;
+                continue;
+            }
+            if let Some(p) = keys.and_then(|k| stamp::edited(k, &table.sheets[index], &row)) {
+                refused.push(p);
                 continue;
             }
             table.rows.push(row);
@@ -142,6 +157,7 @@ pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
         }]);
     }
     table.refused = refused;
+    table.stamp = stamped.map(|(_, s)| s);
     Ok(table)
 }
 

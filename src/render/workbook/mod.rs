@@ -7,16 +7,21 @@
 //! fill them in (label, expected value, latest reading, responsible actors, the action's
 //! text). Each value cell accepts what its indicator's kind accepts and says so when
 //! selected; the period and text cells are formatted as text, so that `2026-05` stays
-//! what was typed and a text from the plan is never taken for a formula. A second sheet
-//! explains how to fill it in and send it back.
+//! what was typed and a text from the plan is never taken for a formula. The sheet is
+//! protected without a password: only the cells to fill in can be typed in. A second
+//! sheet explains how to fill it in and send it back; a third, hidden, holds the
+//! template's stamp (the plan it was made from, the key of every row) for the import.
 
 pub mod ods;
+pub mod status;
 pub mod xlsx;
 
 use jiff::civil::Date;
 
 use super::words;
 use crate::config::Lang;
+use crate::load::import::stamp as hidden;
+use crate::load::workbook::Row as SheetRow;
 use crate::model::{Frequency, IndicatorKind};
 use crate::report::template::Template;
 
@@ -97,15 +102,21 @@ pub struct Validation {
     pub error: Prompt,
 }
 
-/// A row of the readings sheet: a cell per column (empty where the focal point writes),
-/// and the kind of its indicator.
+/// A row of the readings sheet: a cell per column (empty where the focal point writes,
+/// but for the period asked for), the kind of its indicator, and the note on its
+/// indicator cell (the published label and what a value is).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     /// The cells.
     pub cells: Vec<String>,
     /// The indicator's kind.
     pub kind: IndicatorKind,
+    /// The note on the indicator cell.
+    pub note: String,
 }
+
+/// The column of the indicator, which carries the note.
+pub const INDICATOR: usize = 1;
 
 impl Line {
     /// How many lines of text the row needs for its wrapped cells to show in full
@@ -159,12 +170,20 @@ pub struct Layout {
     pub lines: Vec<Line>,
     /// What the period cells say when selected.
     pub period: Prompt,
+    /// What a period cell says when what is typed is not in its list.
+    pub period_error: Prompt,
+    /// The periods a period cell offers, as a range of the hidden sheet (`$F$10:$F$28`).
+    pub period_list: Option<String>,
     /// What the source cells say.
     pub source: Prompt,
     /// What the note cells say.
     pub note: Prompt,
     /// The help sheet.
     pub help: Vec<Help>,
+    /// The name of the hidden sheet.
+    pub hidden_sheet: &'static str,
+    /// The hidden sheet's rows: the stamp the import recognises the workbook by.
+    pub hidden: Vec<SheetRow>,
 }
 
 fn column(header: &'static str, width: f64, role: Role) -> Column {
@@ -234,6 +253,22 @@ fn expected(kind: IndicatorKind, frequency: Option<Frequency>, lang: Lang) -> St
     match how_often {
         Some(h) => format!("{what}, {h}"),
         None => what.to_string(),
+    }
+}
+
+/// The name of a kind of indicator.
+fn kind_name(kind: IndicatorKind, lang: Lang) -> &'static str {
+    match (kind, lang == Lang::Fr) {
+        (IndicatorKind::Count, true) => "comptage",
+        (IndicatorKind::Count, false) => "count",
+        (IndicatorKind::Number, true) => "nombre",
+        (IndicatorKind::Number, false) => "number",
+        (IndicatorKind::Percent, true) => "pourcentage",
+        (IndicatorKind::Percent, false) => "percentage",
+        (IndicatorKind::Deliverable, true) => "livrable",
+        (IndicatorKind::Deliverable, false) => "deliverable",
+        (IndicatorKind::Qualitative, true) => "qualitatif",
+        (IndicatorKind::Qualitative, false) => "qualitative",
     }
 }
 
@@ -339,53 +374,166 @@ pub fn validation(kind: IndicatorKind, lang: Lang) -> Validation {
     }
 }
 
-/// The periods people may write, in a prompt.
-const PERIODS_FR: &str = "Une année (2025), un semestre (2025-H1), un trimestre (2025-Q2), un mois (2025-05) ou un jour (2025-05-17).";
-const PERIODS_EN: &str = "A year (2025), a half-year (2025-H1), a quarter (2025-Q2), a month (2025-05) or a day (2025-05-17).";
+/// What a period cell says when selected.
+const PERIODS_FR: &str = "Choisissez la période mesurée dans la liste, ou tapez-en une : une année (2025), un semestre (2025-H1), un trimestre (2025-Q2), un mois (2025-05) ou un jour (2025-05-17).";
+const PERIODS_EN: &str = "Choose the period measured in the list, or type one: a year (2025), a half-year (2025-H1), a quarter (2025-Q2), a month (2025-05) or a day (2025-05-17).";
 
-/// The same, within a sentence.
-fn periods_within(lang: Lang) -> String {
-    let s = if lang == Lang::Fr {
-        PERIODS_FR
+/// The help sheet, in French.
+fn help_fr(t: &Template, l: &HelpFacts) -> Vec<Help> {
+    let asked: Vec<String> = t.asked.iter().map(ToString::to_string).collect();
+    let periods = if asked.is_empty() {
+        format!(
+            "Période : choisissez-la dans la liste de la cellule — les périodes de {} et de {} commencées au {} (l'année, ses semestres, trimestres et mois) — ou tapez-en une autre : une année (2025), un semestre (2025-H1), un trimestre (2025-Q2), un mois (2025-05) ou un jour (2025-05-17).",
+            t.as_of.year() - 1,
+            t.as_of.year(),
+            l.date
+        )
     } else {
-        PERIODS_EN
+        format!(
+            "Période demandée : {} — déjà écrite sur chaque ligne. La liste de la cellule propose aussi les semestres, trimestres et mois qu'elle contient ; une autre période (un jour, 2025-05-17) se tape.",
+            asked.join(", ")
+        )
     };
-    let mut c = s.chars();
-    c.next()
-        .map(|first| first.to_lowercase().chain(c).collect())
-        .unwrap_or_default()
+    let to = match l.send_to {
+        Some(c) => format!("renvoyez-le à {c}"),
+        None => "renvoyez-le à la personne qui vous l'a envoyé".into(),
+    };
+    let mut h = vec![
+        Help::Title(l.title.clone()),
+        Help::Text(format!(
+            "Préparé le {} à partir du plan « {} » : {} ligne(s) pour {} action(s).",
+            l.date,
+            t.plan,
+            t.rows.len(),
+            t.actions
+        )),
+        Help::Blank,
+        Help::Heading("Comment remplir"),
+        Help::Text(format!("Sur la feuille « {} », une ligne par indicateur{} : remplissez Valeur et Source (les cellules jaunes), vérifiez la Période ; la Note est facultative. Seules les cellules jaunes s'écrivent : les autres sont protégées (sans mot de passe).", l.sheet, if asked.len() > 1 { " et par période demandée" } else { "" })),
+        Help::Text(periods),
+        Help::Text("Valeur : ce que dit la colonne « Valeur attendue » (et la note de la cellule Indicateur) — un nombre entier ≥ 0 pour ce qui se compte, un pourcentage entre 0 et 100 (60,1 pour 60,1 %), done (dans la liste) pour un livrable réalisé, un nombre pour une mesure, un texte pour une appréciation.".into()),
+        Help::Text("Source : obligatoire ; d'où vient le chiffre (rapport, registre, tableau de bord…).".into()),
+        Help::Text("Plusieurs périodes pour un même indicateur : demandez un classeur avec une ligne par période, ou envoyez un second classeur.".into()),
+        Help::Text("Les lignes laissées vides sont ignorées. N'insérez, ne supprimez ni ne triez de lignes : chaque ligne est reconnue à sa place, et une ligne dont le Code ou l'Indicateur a changé est refusée.".into()),
+        Help::Text("Une valeur déjà enregistrée pour la même période n'est pas remplacée : pour la corriger, signalez-le.".into()),
+        Help::Blank,
+        Help::Heading("Renvoyer le fichier"),
+        Help::Text(format!("Enregistrez le classeur (.xlsx ou .ods) et {to}. Il est importé par « pan reading import » : chaque cellule est vérifiée, rien n'est enregistré tant qu'une ligne est refusée, et le message nomme la feuille et la cellule à corriger.")),
+        Help::Blank,
+        Help::Heading("Ce classeur"),
+        Help::Text(format!("Plan : {} (empreinte {}).", t.plan, t.fingerprint)),
+        Help::Text(format!("État du plan au {} (dernier relevé connu, indicateurs, actions).", l.date)),
+    ];
+    if !asked.is_empty() {
+        h.push(Help::Text(format!("Périodes demandées : {}.", asked.join(", "))));
+    }
+    h.push(Help::Text(format!("Modèle pan, version {}.", crate::model::stamp::VERSION)));
+    h
 }
 
-/// Lay out the workbook of a template.
-pub fn layout(t: &Template, plan_title: &str, lang: Lang) -> Layout {
+/// The help sheet, in English.
+fn help_en(t: &Template, l: &HelpFacts) -> Vec<Help> {
+    let asked: Vec<String> = t.asked.iter().map(ToString::to_string).collect();
+    let periods = if asked.is_empty() {
+        format!(
+            "Period: choose it in the cell's list — the periods of {} and of {} begun by {} (the year, its halves, quarters and months) — or type another: a year (2025), a half-year (2025-H1), a quarter (2025-Q2), a month (2025-05) or a day (2025-05-17).",
+            t.as_of.year() - 1,
+            t.as_of.year(),
+            l.date
+        )
+    } else {
+        format!(
+            "Period asked for: {} — already written on every row. The cell's list also offers the halves, quarters and months it holds; another period (a day, 2025-05-17) can be typed.",
+            asked.join(", ")
+        )
+    };
+    let to = match l.send_to {
+        Some(c) => format!("send it back to {c}"),
+        None => "send it back to the person who sent it to you".into(),
+    };
+    let mut h = vec![
+        Help::Title(l.title.clone()),
+        Help::Text(format!(
+            "Prepared on {} from the plan \"{}\": {} row(s) for {} action(s).",
+            l.date,
+            t.plan,
+            t.rows.len(),
+            t.actions
+        )),
+        Help::Blank,
+        Help::Heading("How to fill it in"),
+        Help::Text(format!("On the sheet \"{}\", one row per indicator{}: fill in Value and Source (the yellow cells), check the Period; the Note is optional. Only the yellow cells can be typed in: the others are protected (without a password).", l.sheet, if asked.len() > 1 { " and period asked for" } else { "" })),
+        Help::Text(periods),
+        Help::Text("Value: what the \"Expected value\" column (and the note on the Indicator cell) says — a whole number ≥ 0 for what is counted, a percentage between 0 and 100 (60.1 for 60.1%), done (in the list) for a deliverable delivered, a number for a measure, a text for an assessment.".into()),
+        Help::Text("Source: required; where the figure comes from (a report, a register, a dashboard…).".into()),
+        Help::Text("Several periods for one indicator: ask for a workbook with a row per period, or send a second workbook.".into()),
+        Help::Text("Rows left empty are skipped. Do not insert, delete or sort rows: each row is recognised by its place, and a row whose Code or Indicator changed is refused.".into()),
+        Help::Text("A value already recorded for the same period is not replaced: to correct it, say so.".into()),
+        Help::Blank,
+        Help::Heading("Sending it back"),
+        Help::Text(format!("Save the workbook (.xlsx or .ods) and {to}. It is imported with \"pan reading import\": every cell is checked, nothing is recorded while a row is refused, and the message names the sheet and cell to mend.")),
+        Help::Blank,
+        Help::Heading("About this workbook"),
+        Help::Text(format!("Plan: {} (fingerprint {}).", t.plan, t.fingerprint)),
+        Help::Text(format!("The plan as it stood on {} (latest readings known, indicators, actions).", l.date)),
+    ];
+    if !asked.is_empty() {
+        h.push(Help::Text(format!("Periods asked for: {}.", asked.join(", "))));
+    }
+    h.push(Help::Text(format!("pan template, version {}.", crate::model::stamp::VERSION)));
+    h
+}
+
+/// What both help sheets say beside the template.
+struct HelpFacts<'a> {
+    title: String,
+    sheet: &'static str,
+    date: String,
+    send_to: Option<&'a str>,
+}
+
+/// Lay out the workbook of a template; `send_to` says who it goes back to
+/// (`pan.toml [readings] send_to`).
+pub fn layout(t: &Template, lang: Lang, send_to: Option<&str>) -> Layout {
     let fr = lang == Lang::Fr;
     let lines = t
         .rows
         .iter()
-        .map(|r| Line {
-            cells: vec![
-                r.code.clone(),
-                r.indicator.clone(),
-                r.label.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                expected(r.kind, r.frequency, lang),
-                r.latest
-                    .as_ref()
-                    .map(|(p, f)| {
-                        format!(
-                            "{p}{} {}",
-                            words::of(lang).colon,
-                            words::figure(f, r.kind, lang)
-                        )
-                    })
-                    .unwrap_or_default(),
-                r.responsible.join(", "),
-                r.action.clone(),
-            ],
-            kind: r.kind,
+        .map(|r| {
+            let expected = expected(r.kind, r.frequency, lang);
+            let note = format!(
+                "{}\n\n{}{} {} — {expected}",
+                r.label,
+                if fr { "Type" } else { "Kind" },
+                words::of(lang).colon,
+                kind_name(r.kind, lang),
+            );
+            Line {
+                cells: vec![
+                    r.code.clone(),
+                    r.indicator.clone(),
+                    r.label.clone(),
+                    r.period.map(|p| p.to_string()).unwrap_or_default(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    expected,
+                    r.latest
+                        .as_ref()
+                        .map(|(p, f)| {
+                            format!(
+                                "{p}{} {}",
+                                words::of(lang).colon,
+                                words::figure(f, r.kind, lang)
+                            )
+                        })
+                        .unwrap_or_default(),
+                    r.responsible.join(", "),
+                    r.action.clone(),
+                ],
+                kind: r.kind,
+                note,
+            }
         })
         .collect();
     let p = |title, message| Prompt { title, message };
@@ -395,59 +543,20 @@ pub fn layout(t: &Template, plan_title: &str, lang: Lang) -> Layout {
         ("Readings", "How to fill in")
     };
     let title = if fr {
-        format!("Relevés des indicateurs — {plan_title}")
+        format!("Relevés des indicateurs — {}", t.plan)
     } else {
-        format!("Indicator readings — {plan_title}")
+        format!("Indicator readings — {}", t.plan)
     };
-    let prepared = if fr {
-        format!(
-            "Préparé le {} : {} indicateur(s) de {} action(s).",
-            words::date(t.as_of, lang),
-            t.rows.len(),
-            t.actions
-        )
-    } else {
-        format!(
-            "Prepared on {}: {} indicator(s) of {} action(s).",
-            words::date(t.as_of, lang),
-            t.rows.len(),
-            t.actions
-        )
+    let facts = HelpFacts {
+        title: title.clone(),
+        sheet,
+        date: words::date(t.as_of, lang),
+        send_to,
     };
     let help = if fr {
-        vec![
-            Help::Title(title.clone()),
-            Help::Text(prepared),
-            Help::Blank,
-            Help::Heading("Comment remplir"),
-            Help::Text(format!("Sur la feuille « {sheet} », une ligne par indicateur et par période mesurée : remplissez Période, Valeur et Source (les colonnes teintées) ; la Note est facultative.")),
-            Help::Text(format!("Période : {}", periods_within(lang))),
-            Help::Text("Valeur : ce que dit la colonne « Valeur attendue » — un nombre entier pour ce qui se compte, un pourcentage entre 0 et 100 (60,1 pour 60,1 %), done pour un livrable réalisé, un texte pour une appréciation.".into()),
-            Help::Text("Source : obligatoire ; d'où vient le chiffre (rapport, registre, tableau de bord…).".into()),
-            Help::Text("Plusieurs périodes pour un même indicateur : copiez la ligne en gardant son Code et son Indicateur.".into()),
-            Help::Text("Les lignes sans période ni valeur sont ignorées. Ne modifiez ni le Code ni l'Indicateur.".into()),
-            Help::Text("Une valeur déjà enregistrée pour la même période n'est pas remplacée : pour la corriger, signalez-le.".into()),
-            Help::Blank,
-            Help::Heading("Renvoyer le fichier"),
-            Help::Text("Enregistrez le classeur (.xlsx ou .ods) et renvoyez-le. Il est importé par « pan reading import » : chaque cellule est vérifiée, rien n'est enregistré tant qu'une ligne est refusée, et le message nomme la feuille et la cellule à corriger.".into()),
-        ]
+        help_fr(t, &facts)
     } else {
-        vec![
-            Help::Title(title.clone()),
-            Help::Text(prepared),
-            Help::Blank,
-            Help::Heading("How to fill it in"),
-            Help::Text(format!("On the sheet \"{sheet}\", one row per indicator and period measured: fill in Period, Value and Source (the tinted columns); the Note is optional.")),
-            Help::Text(format!("Period: {}", periods_within(lang))),
-            Help::Text("Value: what the \"Expected value\" column says — a whole number for what is counted, a percentage between 0 and 100 (60.1 for 60.1%), done for a deliverable delivered, a text for an assessment.".into()),
-            Help::Text("Source: required; where the figure comes from (a report, a register, a dashboard…).".into()),
-            Help::Text("Several periods for one indicator: copy the row, keeping its Code and Indicator.".into()),
-            Help::Text("Rows with neither period nor value are skipped. Do not change the Code or the Indicator.".into()),
-            Help::Text("A value already recorded for the same period is not replaced: to correct it, say so.".into()),
-            Help::Blank,
-            Help::Heading("Sending it back"),
-            Help::Text("Save the workbook (.xlsx or .ods) and send it back. It is imported with \"pan reading import\": every cell is checked, nothing is recorded while a row is refused, and the message names the sheet and cell to mend.".into()),
-        ]
+        help_en(t, &facts)
     };
     Layout {
         lang,
@@ -462,6 +571,18 @@ pub fn layout(t: &Template, plan_title: &str, lang: Lang) -> Layout {
         } else {
             p("Period", PERIODS_EN)
         },
+        period_error: if fr {
+            p(
+                "Période hors de la liste",
+                "Cette période n'est pas dans la liste. La garder ? (une année 2025, un semestre 2025-H1, un trimestre 2025-Q2, un mois 2025-05 ou un jour 2025-05-17)",
+            )
+        } else {
+            p(
+                "Period not in the list",
+                "This period is not in the list. Keep it? (a year 2025, a half-year 2025-H1, a quarter 2025-Q2, a month 2025-05 or a day 2025-05-17)",
+            )
+        },
+        period_list: hidden::offered_range(t.offered.len()),
         source: if fr {
             p(
                 "Source (obligatoire)",
@@ -482,6 +603,8 @@ pub fn layout(t: &Template, plan_title: &str, lang: Lang) -> Layout {
             )
         },
         help,
+        hidden_sheet: hidden::SHEET,
+        hidden: hidden::rows(&t.stamp(sheet, 2), &t.offered),
     }
 }
 
@@ -526,9 +649,13 @@ mod tests {
                 as_of: Date::constant(2026, 1, 1),
                 rows: Vec::new(),
                 actions: 0,
+                asked: Vec::new(),
+                offered: Vec::new(),
+                plan: "Plan".into(),
+                fingerprint: String::new(),
             };
-            let l = layout(&t, "Plan", lang);
-            prompts.extend([l.period, l.source, l.note]);
+            let l = layout(&t, lang, None);
+            prompts.extend([l.period, l.period_error, l.source, l.note]);
             for p in prompts {
                 assert!(p.title.encode_utf16().count() <= 32, "{p:?}");
                 assert!(p.message.encode_utf16().count() <= 255, "{p:?}");

@@ -1,6 +1,9 @@
 //! The template as an OpenDocument spreadsheet (`.ods`, OpenDocument 1.3): a zip
 //! archive whose first part, stored uncompressed, is its media type; the cells in
-//! `content.xml`, the frozen header in `settings.xml`.
+//! `content.xml`, the frozen header in `settings.xml`. The sheet of readings is
+//! protected without a password (`table:protected`), its cells to fill in unprotected
+//! by their style (`style:cell-protect="none"`); the stamp's sheet is hidden
+//! (`table:display="false"`).
 
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
@@ -9,12 +12,15 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::super::markdown::html as esc;
-use super::{Accept, Help, Layout, NOTE, PERIOD, Prompt, Role, SOURCE, VALUE, validation};
+use super::{
+    Accept, Help, INDICATOR, Layout, NOTE, PERIOD, Prompt, Role, SOURCE, VALUE, validation,
+};
+use crate::load::workbook::Cell;
 use crate::model::IndicatorKind;
 
 const MIME: &str = "application/vnd.oasis.opendocument.spreadsheet";
 
-const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.3""#;
+const NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:loext="urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" office:version="1.3""#;
 
 /// The spreadsheet's bytes. The same layout gives the same bytes.
 pub fn write(l: &Layout) -> anyhow::Result<Vec<u8>> {
@@ -96,6 +102,15 @@ fn sheet_ref(name: &str) -> String {
     format!("'{}'", name.replace('\'', "''"))
 }
 
+/// The style of a column's cells below the template's rows: locked, like every cell
+/// pan did not leave to fill in.
+fn column_style(role: Role, text: bool, wrap: bool) -> &'static str {
+    match role {
+        Role::Input => "locked",
+        _ => cell_style(role, text, wrap),
+    }
+}
+
 fn cell_style(role: Role, text: bool, wrap: bool) -> &'static str {
     match (role, text, wrap) {
         (Role::Given, ..) => "given",
@@ -117,6 +132,7 @@ fn styles_automatic(l: &Layout) -> String {
     }
     s.push_str(r#"<style:style style:name="co-help" style:family="table-column"><style:table-column-properties style:column-width="27.5cm"/></style:style>"#);
     s.push_str(r#"<style:style style:name="readings" style:family="table" style:master-page-name="Landscape"><style:table-properties table:display="true"/></style:style>"#);
+    s.push_str(r#"<style:style style:name="hidden" style:family="table"><style:table-properties table:display="false"/></style:style>"#);
     s.push_str(
         r#"<number:text-style style:name="text"><number:text-content/></number:text-style>"#,
     );
@@ -152,15 +168,16 @@ fn styles_automatic(l: &Layout) -> String {
     s.push_str(&cell(
         "input",
         false,
-        r##"fo:background-color="#fff2cc""##,
+        r##"fo:background-color="#fff2cc" style:cell-protect="none""##,
         "",
     ));
     s.push_str(&cell(
         "input-text",
         true,
-        r##"fo:background-color="#fff2cc""##,
+        r##"fo:background-color="#fff2cc" style:cell-protect="none""##,
         "",
     ));
+    s.push_str(&cell("locked", false, "", ""));
     s.push_str(&cell("info", true, "", ""));
     s.push_str(&cell("info-wrap", true, r#"fo:wrap-option="wrap""#, ""));
     s.push_str(&cell("help", true, r#"fo:wrap-option="wrap""#, ""));
@@ -180,13 +197,14 @@ fn styles_automatic(l: &Layout) -> String {
     s
 }
 
-/// The validation of a prompt, with its condition (none: any value) and its error.
+/// The validation of a prompt, with its condition (none: any value) and its error:
+/// `stop` refuses what the condition does not accept, `warning` asks first.
 fn content_validation(
     name: &str,
     base: &str,
     condition: Option<&str>,
     prompt: &Prompt,
-    error: Option<&Prompt>,
+    error: Option<(&Prompt, &str)>,
 ) -> String {
     let condition = condition
         .map(|c| {
@@ -202,8 +220,8 @@ fn content_validation(
         ""
     };
     let error = match error {
-        Some(e) => format!(
-            r#"<table:error-message table:message-type="stop" table:title="{}" table:display="true"><text:p>{}</text:p></table:error-message>"#,
+        Some((e, kind)) => format!(
+            r#"<table:error-message table:message-type="{kind}" table:title="{}" table:display="true"><text:p>{}</text:p></table:error-message>"#,
             esc(e.title),
             esc(e.message)
         ),
@@ -248,16 +266,22 @@ fn kind_name(k: IndicatorKind) -> String {
 fn validations(l: &Layout) -> String {
     let sheet = sheet_ref(l.sheet);
     let mut s = String::from("<table:content-validations>");
-    for (name, col, p) in [
-        ("period", PERIOD, &l.period),
-        ("source", SOURCE, &l.source),
-        ("note", NOTE, &l.note),
-    ] {
-        let base = format!(
-            "{sheet}.{}2",
-            crate::load::workbook::column_name(col as u32)
-        );
-        s.push_str(&content_validation(name, &base, None, p, None));
+    let base = |col: usize| format!("{sheet}.{}2", crate::load::workbook::column_name(col as u32));
+    // The periods offered, listed on the hidden sheet; another may be typed after a
+    // warning (a day, a period not offered).
+    let list = l.period_list.as_ref().map(|range| {
+        let (from, to) = range.split_once(':').unwrap_or((range, range));
+        format!("of:cell-content-is-in-list([${}.{from}:.{to}])", l.hidden_sheet)
+    });
+    s.push_str(&content_validation(
+        "period",
+        &base(PERIOD),
+        list.as_deref(),
+        &l.period,
+        list.as_ref().map(|_| (&l.period_error, "warning")),
+    ));
+    for (name, col, p) in [("source", SOURCE, &l.source), ("note", NOTE, &l.note)] {
+        s.push_str(&content_validation(name, &base(col), None, p, None));
     }
     let base = format!(
         "{sheet}.{}2",
@@ -269,7 +293,7 @@ fn validations(l: &Layout) -> String {
         }
         let v = validation(kind, l.lang);
         let c = condition(v.accept);
-        let error = c.is_some().then_some(&v.error);
+        let error = c.is_some().then_some((&v.error, "stop"));
         s.push_str(&content_validation(
             &kind_name(kind),
             &base,
@@ -286,7 +310,7 @@ fn readings_table(l: &Layout) -> String {
     let sheet = sheet_ref(l.sheet);
     let last_col = crate::load::workbook::column_name(l.columns.len() as u32 - 1);
     let mut s = format!(
-        r#"<table:table table:name="{}" table:style-name="readings" table:print-ranges="{sheet}.A1:{sheet}.{last_col}{}">"#,
+        r#"<table:table table:name="{}" table:style-name="readings" table:protected="true" table:print-ranges="{sheet}.A1:{sheet}.{last_col}{}"><loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>"#,
         esc(l.sheet),
         l.lines.len() + 1
     );
@@ -294,7 +318,7 @@ fn readings_table(l: &Layout) -> String {
         let _ = write!(
             s,
             r#"<table:table-column table:style-name="co{i}" table:default-cell-style-name="{}"/>"#,
-            cell_style(c.role, c.text, c.wrap)
+            column_style(c.role, c.text, c.wrap)
         );
     }
     s.push_str("<table:table-header-rows><table:table-row>");
@@ -322,7 +346,12 @@ fn readings_table(l: &Layout) -> String {
             } else {
                 format!(r#" table:content-validation-name="{check}""#)
             };
-            if text.is_empty() {
+            let note = if i == INDICATOR {
+                annotation(&line.note)
+            } else {
+                String::new()
+            };
+            if text.is_empty() && note.is_empty() {
                 let _ = write!(
                     s,
                     r#"<table:table-cell table:style-name="{style}"{check}/>"#
@@ -330,9 +359,77 @@ fn readings_table(l: &Layout) -> String {
             } else {
                 let _ = write!(
                     s,
-                    r#"<table:table-cell table:style-name="{style}"{check} office:value-type="string">{}</table:table-cell>"#,
+                    r#"<table:table-cell table:style-name="{style}"{check} office:value-type="string">{note}{}</table:table-cell>"#,
                     paragraphs(text)
                 );
+            }
+        }
+        s.push_str("</table:table-row>");
+    }
+    s.push_str("</table:table>");
+    s
+}
+
+/// A note on a cell, shown when the pointer rests on it, sized for its text.
+fn annotation(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    let lines: usize = text
+        .split('\n')
+        .map(|l| l.chars().count().div_ceil(48).max(1))
+        .sum();
+    format!(
+        r#"<office:annotation office:display="false" svg:width="8.5cm" svg:height="{:.2}cm"><dc:creator>pan</dc:creator>{}</office:annotation>"#,
+        0.45 * lines.min(40) as f64 + 0.3,
+        paragraphs(text)
+    )
+}
+
+/// The hidden sheet: the template's stamp, which the import reads back.
+fn hidden_table(l: &Layout) -> String {
+    let mut s = format!(
+        r#"<table:table table:name="{}" table:style-name="hidden" table:protected="true">"#,
+        esc(l.hidden_sheet)
+    );
+    s.push_str(r#"<table:table-column table:number-columns-repeated="6" table:default-cell-style-name="info"/>"#);
+    let mut at = 1;
+    for row in &l.hidden {
+        if row.number > at {
+            let _ = write!(
+                s,
+                r#"<table:table-row table:number-rows-repeated="{}"><table:table-cell/></table:table-row>"#,
+                row.number - at
+            );
+        }
+        at = row.number + 1;
+        s.push_str("<table:table-row>");
+        let mut col = 0;
+        for (c, cell) in &row.cells {
+            if *c > col {
+                let _ = write!(
+                    s,
+                    r#"<table:table-cell table:number-columns-repeated="{}"/>"#,
+                    c - col
+                );
+            }
+            col = c + 1;
+            match cell {
+                Cell::Number(n) => {
+                    let v = crate::model::reading::format_number(*n);
+                    let _ = write!(
+                        s,
+                        r#"<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>"#
+                    );
+                }
+                Cell::Text(t) => {
+                    let _ = write!(
+                        s,
+                        r#"<table:table-cell office:value-type="string">{}</table:table-cell>"#,
+                        paragraphs(t)
+                    );
+                }
+                _ => s.push_str("<table:table-cell/>"),
             }
         }
         s.push_str("</table:table-row>");
@@ -372,11 +469,12 @@ fn content(l: &Layout) -> String {
     let last_col = crate::load::workbook::column_name(l.columns.len() as u32 - 1);
     let last_row = l.lines.len() + 1;
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS}>{}<office:body><office:spreadsheet>{}{}{}<table:database-ranges><table:database-range table:name="__Anonymous_Sheet_DB__0" table:target-range-address="{sheet}.A1:{sheet}.{last_col}{last_row}" table:display-filter-buttons="true"/></table:database-ranges></office:spreadsheet></office:body></office:document-content>"#,
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS}>{}<office:body><office:spreadsheet>{}{}{}{}<table:database-ranges><table:database-range table:name="__Anonymous_Sheet_DB__0" table:target-range-address="{sheet}.A1:{sheet}.{last_col}{last_row}" table:display-filter-buttons="true"/></table:database-ranges></office:spreadsheet></office:body></office:document-content>"#,
         styles_automatic(l),
         validations(l),
         readings_table(l),
         help_table(l),
+        hidden_table(l),
     )
 }
 

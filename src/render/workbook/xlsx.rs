@@ -1,11 +1,15 @@
 //! The template as an Excel workbook (`.xlsx`).
 
 use rust_xlsxwriter::{
-    Color, DataValidation, DataValidationRule, DocProperties, ExcelDateTime, Format, FormatAlign,
-    FormatBorder, Workbook, Worksheet, XlsxError,
+    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
+    ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Note, ProtectionOptions, Workbook,
+    Worksheet, XlsxError,
 };
 
-use super::{Accept, Help, Layout, NOTE, PERIOD, Prompt, Role, SOURCE, VALUE, validation};
+use super::{
+    Accept, Help, INDICATOR, Layout, NOTE, PERIOD, Prompt, Role, SOURCE, VALUE, validation,
+};
+use crate::load::workbook::Cell;
 use crate::model::IndicatorKind;
 
 /// Grey of the header and of the columns pan fills in.
@@ -28,6 +32,7 @@ pub fn write(l: &Layout) -> Result<Vec<u8>, XlsxError> {
     );
     readings(book.add_worksheet(), l)?;
     help(book.add_worksheet(), l)?;
+    hidden(book.add_worksheet(), l)?;
     book.save_to_buffer()
 }
 
@@ -117,7 +122,19 @@ fn readings(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
             }
         }
     }
+    for (r, line) in l.lines.iter().enumerate() {
+        ws.insert_note(r as u32 + 1, INDICATOR as u16, &note(&line.note))?;
+    }
     let last = l.lines.len() as u32;
+    // Protected without a password: only the cells to fill in (unlocked by their format)
+    // take what is typed; columns may be widened and rows filtered, not inserted, deleted
+    // or sorted, for the import knows each row by its place.
+    ws.protect_with_options(&ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        use_autofilter: true,
+        ..ProtectionOptions::default()
+    });
     ws.set_freeze_panes(1, 3)?;
     // Printed: landscape A4, one page wide, the header on every page.
     ws.set_landscape()
@@ -129,7 +146,23 @@ fn readings(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
     if last == 0 {
         return Ok(());
     }
-    for (col, p) in [(PERIOD, &l.period), (SOURCE, &l.source), (NOTE, &l.note)] {
+    let period = match &l.period_list {
+        // The periods offered, listed on the hidden sheet; another may be typed after a
+        // warning (a day, a period not offered).
+        Some(range) => rule(
+            DataValidation::new()
+                .allow_list_formula(Formula::new(format!(
+                    "={}!{range}",
+                    l.hidden_sheet
+                )))
+                .set_error_style(DataValidationErrorStyle::Warning),
+            &l.period,
+            Some(&l.period_error),
+        )?,
+        None => rule(DataValidation::new().allow_any_value(), &l.period, None)?,
+    };
+    ws.add_data_validation(1, PERIOD as u16, last, PERIOD as u16, &period)?;
+    for (col, p) in [(SOURCE, &l.source), (NOTE, &l.note)] {
         let dv = rule(DataValidation::new().allow_any_value(), p, None)?;
         ws.add_data_validation(1, col as u16, last, col as u16, &dv)?;
     }
@@ -156,23 +189,66 @@ fn readings(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// The note on an indicator cell, sized for its text (a note does not grow by itself).
+fn note(text: &str) -> Note {
+    let lines: usize = text
+        .split('\n')
+        .map(|l| l.chars().count().div_ceil(48).max(1))
+        .sum();
+    Note::new(text)
+        .set_author("pan")
+        .add_author_prefix(false)
+        .set_width(320)
+        .set_height(16 * lines.min(40) as u32 + 12)
+}
+
+/// The hidden sheet: the template's stamp, which the import reads back. Very hidden
+/// (Excel shows it in no menu) and protected.
+fn hidden(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
+    ws.set_name(l.hidden_sheet)?;
+    let text = Format::new().set_num_format("@").set_quote_prefix();
+    for row in &l.hidden {
+        for (col, cell) in &row.cells {
+            let (r, c) = (row.number - 1, *col as u16);
+            match cell {
+                Cell::Number(n) => ws.write_number(r, c, *n)?,
+                Cell::Text(t) => ws.write_string_with_format(r, c, t, &text)?,
+                _ => continue,
+            };
+        }
+    }
+    ws.set_very_hidden(true);
+    ws.protect();
+    Ok(())
+}
+
 fn help(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
+    const WIDTH: f64 = 100.0;
     ws.set_name(l.help_sheet)?;
-    ws.set_column_width(0, 110)?;
+    ws.set_column_width(0, WIDTH)?;
+    // Printed one page wide; each row as tall as its wrapped text (a spreadsheet does
+    // not measure it when it opens the file).
+    ws.set_landscape()
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0);
     let text = Format::new()
         .set_text_wrap()
         .set_align(FormatAlign::Top)
         .set_quote_prefix();
     let heading = text.clone().set_bold();
     let title = heading.clone().set_font_size(14);
+    let per_line = (WIDTH * 1.1) as usize;
     for (r, h) in l.help.iter().enumerate() {
         let row = r as u32;
-        match h {
-            Help::Title(s) => ws.write_string_with_format(row, 0, s, &title)?,
-            Help::Heading(s) => ws.write_string_with_format(row, 0, *s, &heading)?,
-            Help::Text(s) => ws.write_string_with_format(row, 0, s, &text)?,
+        let (s, format, line) = match h {
+            Help::Title(s) => (s.as_str(), &title, 20.0),
+            Help::Heading(s) => (*s, &heading, 15.0),
+            Help::Text(s) => (s.as_str(), &text, 15.0),
             Help::Blank => continue,
         };
+        ws.write_string_with_format(row, 0, s, format)?;
+        let lines = s.chars().count().div_ceil(per_line).max(1);
+        ws.set_row_height(row, line * lines as f64)?;
     }
     Ok(())
 }
