@@ -40,6 +40,9 @@ fn row_of(place: &Place) -> String {
     }
 }
 
+/// A readings file and its new bytes.
+pub type Change = (PathBuf, Vec<u8>);
+
 /// Check every row of `table`; the new text of each readings file that changes comes
 /// with the result (none when a row is refused).
 pub fn rows(
@@ -48,7 +51,7 @@ pub fn rows(
     table: &Table,
     today: Date,
     replace: bool,
-) -> Result<(Checked, Vec<(PathBuf, Vec<u8>)>)> {
+) -> Result<(Checked, Vec<Change>)> {
     // Refusals sorted by where they are: (sheet, line).
     let order = |p: &Place| {
         let sheet = table
@@ -113,7 +116,14 @@ pub fn rows(
         };
         let lookup = |id: &str, p| now.values.get(&(id.to_string(), p)).cloned();
         let name = &targets[t].name;
-        match new_reading::check(name, &targets[t].subject, &proposed, today, replace, &lookup) {
+        match new_reading::check(
+            name,
+            &targets[t].subject,
+            &proposed,
+            today,
+            replace,
+            &lookup,
+        ) {
             Ok(Outcome::Same(_)) => identical.push(Identical {
                 target: name.clone(),
                 indicator: r.indicator.trim().to_string(),
@@ -154,7 +164,10 @@ pub fn rows(
         for (t, rows) in &new {
             let (path, now) = &currents[*t];
             let plain: Vec<NewReading> = rows.iter().map(|(r, _)| r.clone()).collect();
-            changes.push((path.clone(), with_rows(&targets[*t], now, &plain)?.into_bytes()));
+            changes.push((
+                path.clone(),
+                with_rows(&targets[*t], now, &plain)?.into_bytes(),
+            ));
         }
     }
     checked.files = new.len();

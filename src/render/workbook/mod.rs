@@ -302,10 +302,11 @@ pub fn validation(kind: IndicatorKind, lang: Lang) -> Validation {
             },
         },
         IndicatorKind::Number => Validation {
-            // Any number: spreadsheets need bounds, these are as wide as they go.
+            // Any number: spreadsheets need bounds; a spreadsheet keeps 15 significant
+            // digits, so no figure it holds exactly lies beyond these.
             accept: Accept::Decimal {
-                min: -1e300,
-                max: 1e300,
+                min: -1e15,
+                max: 1e15,
             },
             prompt: if fr {
                 p("Nombre", "Un nombre (par ex. 12,5).")
@@ -425,9 +426,15 @@ fn help_fr(t: &Template, l: &HelpFacts) -> Vec<Help> {
         Help::Text(format!("État du plan au {} (dernier relevé connu, indicateurs, actions).", l.date)),
     ];
     if !asked.is_empty() {
-        h.push(Help::Text(format!("Périodes demandées : {}.", asked.join(", "))));
+        h.push(Help::Text(format!(
+            "Périodes demandées : {}.",
+            asked.join(", ")
+        )));
     }
-    h.push(Help::Text(format!("Modèle pan, version {}.", crate::model::stamp::VERSION)));
+    h.push(Help::Text(format!(
+        "Modèle pan, version {}.",
+        crate::model::stamp::VERSION
+    )));
     h
 }
 
@@ -478,9 +485,15 @@ fn help_en(t: &Template, l: &HelpFacts) -> Vec<Help> {
         Help::Text(format!("The plan as it stood on {} (latest readings known, indicators, actions).", l.date)),
     ];
     if !asked.is_empty() {
-        h.push(Help::Text(format!("Periods asked for: {}.", asked.join(", "))));
+        h.push(Help::Text(format!(
+            "Periods asked for: {}.",
+            asked.join(", ")
+        )));
     }
-    h.push(Help::Text(format!("pan template, version {}.", crate::model::stamp::VERSION)));
+    h.push(Help::Text(format!(
+        "pan template, version {}.",
+        crate::model::stamp::VERSION
+    )));
     h
 }
 
