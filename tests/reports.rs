@@ -193,6 +193,30 @@ fn the_digest_is_valid_gfm_with_valid_mermaid_charts() {
             <= 30),
         "large levers are split"
     );
+    // A bar the plan gives no end is drawn to the plan's end, and says so; a published end
+    // is drawn as it is, without the mention.
+    let bar = |code: &str| {
+        drawn
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{code} ")))
+            .unwrap_or_else(|| panic!("{code} is drawn"))
+            .to_string()
+    };
+    assert!(
+        bar("IN-B-3.01").contains("→ sans fin publiée :"),
+        "{}",
+        bar("IN-B-3.01")
+    );
+    assert!(
+        bar("IN-B-3.01").ends_with(", 2030-12-31"),
+        "{}",
+        bar("IN-B-3.01")
+    );
+    assert!(
+        !bar("IN-A-2.01").contains("sans fin"),
+        "{}",
+        bar("IN-A-2.01")
+    );
     for section in [
         "## Chiffres clés",
         "## Progrès vers les cibles de contexte",
