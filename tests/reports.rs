@@ -454,6 +454,14 @@ fn readings_read_as_people_write_them_in_each_language() {
         "{report}"
     );
     assert!(!report.contains("reunions-gt-an"), "{report}");
+    let status = bundled(&[
+        "status", "--as-of", AS_OF, "--lever", "A", "--format", "markdown",
+    ]);
+    assert!(
+        status.contains("Nombre de projets soumis (2024)\u{a0}: 32"),
+        "{status}"
+    );
+    assert!(!status.contains("projets-soumis"), "{status}");
 
     // A deliverable: `réalisé` in French, `done` in English.
     let f = Fixture::new();
