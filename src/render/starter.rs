@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::config::Lang;
 use crate::model::calendar::parse_label;
-use crate::model::reading::{HEADER, NewReading};
+use crate::model::reading::NewReading;
 use crate::model::{
     Action, ActionCode, Actor, ActorKind, CodeFormat, Indicator, IndicatorKind, Lever, Objective,
     Period,
@@ -144,39 +144,11 @@ pub fn example(o: &Options) -> Content {
     }
 }
 
-/// Every file of the new repository but the JSON Schemas, as (path, text), in a stable
-/// order.
+/// The files of the new repository pan words itself (settings, README, `.gitignore`, CI
+/// workflows), as (path, text), in a stable order; the plan's own files are written from
+/// `c` by `write::tree::plan_files`.
 pub fn files(o: &Options, c: &Content) -> Vec<(String, String)> {
-    let mut out = vec![
-        ("pan.toml".to_string(), settings(o)),
-        (
-            "plan/levers.yaml".to_string(),
-            crate::write::yaml::levers(&c.levers),
-        ),
-        (
-            "plan/actors.yaml".to_string(),
-            crate::write::yaml::actors(&c.actors, &[]),
-        ),
-    ];
-    for a in &c.actions {
-        out.push((
-            format!("plan/{}/{}.yaml", a.code.lever_code(), a.code),
-            crate::write::yaml::action(a),
-        ));
-    }
-    for (code, rows) in &c.readings {
-        let mut text = HEADER.join(",");
-        text.push('\n');
-        for r in rows {
-            text.push_str(&crate::write::readings::line(r));
-            text.push('\n');
-        }
-        out.push((format!("indicators/{}/{code}.csv", code.lever_code()), text));
-    }
-    if c.readings.is_empty() {
-        // Git keeps no empty folder, and pan warns when the readings folder is missing.
-        out.push(("indicators/.gitkeep".into(), String::new()));
-    }
+    let mut out = vec![("pan.toml".to_string(), settings(o))];
     out.push((".gitignore".into(), GITIGNORE.into()));
     out.push((".github/workflows/pan.yml".into(), GITHUB_WORKFLOW.into()));
     out.push((".github/workflows/site.yml".into(), GITHUB_PAGES.into()));
