@@ -57,6 +57,7 @@ fn indicator() -> impl Strategy<Value = Indicator> {
             kind,
             measure,
             frequency,
+            breakdowns: vec![],
         })
 }
 
@@ -183,6 +184,7 @@ proptest! {
                 note: note.trim().to_string(),
                 recorded: Some(jiff::civil::date(2026, 1, 2)),
                 replaces: None,
+                by: Vec::new(),
             });
         }
         let subject = Subject {

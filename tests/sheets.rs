@@ -245,7 +245,11 @@ fn the_workbook_says_what_each_row_is_in_the_plans_language_or_english() {
             assert!(out.status.success(), "{}", stderr(&out));
             let book = workbook::read(&bytes(&f, &name)).unwrap();
             let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
-            assert_eq!(names, [sheet, help, "pan"], "{name}: the stamp's sheet last");
+            assert_eq!(
+                names,
+                [sheet, help, "pan"],
+                "{name}: the stamp's sheet last"
+            );
             let rows = cells(&book, 0);
             assert_eq!(rows[0][3], header, "{name}");
             assert_eq!(rows.len(), 7, "{name}: a header and six indicators");

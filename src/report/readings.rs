@@ -109,7 +109,7 @@ pub fn as_known_on(plan: &Plan, readings: &Readings, as_of: Date) -> (Plan, Read
             a
         })
         .collect();
-    let plan = Plan::new(
+    let mut as_of_plan = Plan::new(
         plan.codes,
         plan.levers.clone(),
         plan.actors.clone(),
@@ -117,9 +117,12 @@ pub fn as_known_on(plan: &Plan, readings: &Readings, as_of: Date) -> (Plan, Read
         actions,
         plan.context.clone(),
     );
+    as_of_plan.dimensions = plan.dimensions.clone();
+    let plan = as_of_plan;
     let mut known = Readings::default();
     known.strings = readings.strings.clone();
     known.files = readings.files.clone();
+    known.cuts = readings.cuts.clone();
     known.items = readings
         .items
         .iter()

@@ -147,8 +147,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     let _lock = (!args.dry_run)
         .then(|| indicators_dir(&repo).and_then(|d| Ok(Lock::acquire(&d)?)))
         .transpose()?;
-    let (checked, changes) =
-        verify::rows(&loaded.plan, &repo, &table, global.today, args.replace)?;
+    let (checked, changes) = verify::rows(&loaded.plan, &repo, &table, global.today, args.replace)?;
     if !checked.refused.is_empty() {
         return refuse(&args, &shown, &checked, true);
     }

@@ -123,7 +123,9 @@ pub fn run(global: &Global, args: Args) -> Result {
         for a in &args.action {
             codes.push(loaded.plan.actions[crate::cmd::find_action(&loaded.plan, a)?].code);
         }
-        report.rows.retain(|r| codes.iter().any(|c| c.to_string() == r.code));
+        report
+            .rows
+            .retain(|r| codes.iter().any(|c| c.to_string() == r.code));
     }
     let mut periods: Vec<Period> = Vec::new();
     for p in args.period {

@@ -123,7 +123,8 @@ fn is_stamp(sheet: &Sheet) -> bool {
         .is_some_and(|r| r.number == 1 && said(r, 0) == MARKER[0] && said(r, 1) == MARKER[1])
 }
 
-const FRESH: &str = "fill in a fresh template (`pan reading template`), copying your figures into it";
+const FRESH: &str =
+    "fill in a fresh template (`pan reading template`), copying your figures into it";
 
 fn damaged(sheet: &Sheet, row: u32, col: u32, what: &str) -> Problem {
     Problem {
@@ -379,7 +380,11 @@ mod tests {
         let mut rows = super::rows(&stamp(), &[]);
         rows[5].cells[1].1 = text("Feuil1");
         let e = find(&book(rows)).unwrap_err();
-        assert!(e.message.contains("sheet Feuil1 is missing"), "{}", e.message);
+        assert!(
+            e.message.contains("sheet Feuil1 is missing"),
+            "{}",
+            e.message
+        );
         // Without the marker, a sheet named pan is an ordinary sheet.
         let mut rows = super::rows(&stamp(), &[]);
         rows[0].cells[1].1 = text("something else");
@@ -407,7 +412,11 @@ mod tests {
         assert_eq!(p.place.unwrap().cell.as_deref(), Some("A2"));
         let p = edited(&s, &sheet, &row(2, "IN-B-11.02", "")).unwrap();
         assert_eq!(p.place.unwrap().cell.as_deref(), Some("B2"));
-        assert!(p.message.ends_with("its indicator now reads nothing"), "{}", p.message);
+        assert!(
+            p.message.ends_with("its indicator now reads nothing"),
+            "{}",
+            p.message
+        );
         // A copy below the template's rows is a second period of the same indicator.
         assert!(edited(&s, &sheet, &row(9, "IN-B-11.02", "seances")).is_none());
         let p = edited(&s, &sheet, &row(9, "IN-B-11.09", "seances")).unwrap();

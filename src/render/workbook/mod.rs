@@ -425,9 +425,15 @@ fn help_fr(t: &Template, l: &HelpFacts) -> Vec<Help> {
         Help::Text(format!("État du plan au {} (dernier relevé connu, indicateurs, actions).", l.date)),
     ];
     if !asked.is_empty() {
-        h.push(Help::Text(format!("Périodes demandées : {}.", asked.join(", "))));
+        h.push(Help::Text(format!(
+            "Périodes demandées : {}.",
+            asked.join(", ")
+        )));
     }
-    h.push(Help::Text(format!("Modèle pan, version {}.", crate::model::stamp::VERSION)));
+    h.push(Help::Text(format!(
+        "Modèle pan, version {}.",
+        crate::model::stamp::VERSION
+    )));
     h
 }
 
@@ -478,9 +484,15 @@ fn help_en(t: &Template, l: &HelpFacts) -> Vec<Help> {
         Help::Text(format!("The plan as it stood on {} (latest readings known, indicators, actions).", l.date)),
     ];
     if !asked.is_empty() {
-        h.push(Help::Text(format!("Periods asked for: {}.", asked.join(", "))));
+        h.push(Help::Text(format!(
+            "Periods asked for: {}.",
+            asked.join(", ")
+        )));
     }
-    h.push(Help::Text(format!("pan template, version {}.", crate::model::stamp::VERSION)));
+    h.push(Help::Text(format!(
+        "pan template, version {}.",
+        crate::model::stamp::VERSION
+    )));
     h
 }
 

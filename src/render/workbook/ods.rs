@@ -266,12 +266,20 @@ fn kind_name(k: IndicatorKind) -> String {
 fn validations(l: &Layout) -> String {
     let sheet = sheet_ref(l.sheet);
     let mut s = String::from("<table:content-validations>");
-    let base = |col: usize| format!("{sheet}.{}2", crate::load::workbook::column_name(col as u32));
+    let base = |col: usize| {
+        format!(
+            "{sheet}.{}2",
+            crate::load::workbook::column_name(col as u32)
+        )
+    };
     // The periods offered, listed on the hidden sheet; another may be typed after a
     // warning (a day, a period not offered).
     let list = l.period_list.as_ref().map(|range| {
         let (from, to) = range.split_once(':').unwrap_or((range, range));
-        format!("of:cell-content-is-in-list([${}.{from}:.{to}])", l.hidden_sheet)
+        format!(
+            "of:cell-content-is-in-list([${}.{from}:.{to}])",
+            l.hidden_sheet
+        )
     });
     s.push_str(&content_validation(
         "period",

@@ -102,9 +102,17 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
     let t = |f: &'static str, e: &'static str| if fr { f } else { e };
     let mut book = Workbook::new();
     let title = if fr {
-        format!("État du plan — {} — au {}", s.title, words::date(s.as_of, s.lang))
+        format!(
+            "État du plan — {} — au {}",
+            s.title,
+            words::date(s.as_of, s.lang)
+        )
     } else {
-        format!("Plan status — {} — as of {}", s.title, words::date(s.as_of, s.lang))
+        format!(
+            "Plan status — {} — as of {}",
+            s.title,
+            words::date(s.as_of, s.lang)
+        )
     };
     book.set_properties(
         &DocProperties::new()
@@ -171,7 +179,12 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
             None => ws.write_blank(row, 7, &text)?,
         };
         ws.write_string_with_format(row, 8, words::health(r.assessment.health, s.lang), &text)?;
-        ws.write_string_with_format(row, 9, fit(&words::reason(&r.assessment.why, s.lang)), &wrap)?;
+        ws.write_string_with_format(
+            row,
+            9,
+            fit(&words::reason(&r.assessment.why, s.lang)),
+            &wrap,
+        )?;
         ws.write_string_with_format(row, 10, fit(&latest), &wrap)?;
         ws.set_row_height(
             row,

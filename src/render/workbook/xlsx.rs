@@ -151,10 +151,7 @@ fn readings(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
         // warning (a day, a period not offered).
         Some(range) => rule(
             DataValidation::new()
-                .allow_list_formula(Formula::new(format!(
-                    "={}!{range}",
-                    l.hidden_sheet
-                )))
+                .allow_list_formula(Formula::new(format!("={}!{range}", l.hidden_sheet)))
                 .set_error_style(DataValidationErrorStyle::Warning),
             &l.period,
             Some(&l.period_error),
