@@ -12,7 +12,7 @@ use schemars::JsonSchema;
 
 use super::{Error, Global, Result, emit};
 use crate::model::code::{Field, Part, Style};
-use crate::model::{Abbreviation, Action, Actor, CodeFormat, ContextIndicator, Lever};
+use crate::model::{Abbreviation, Action, Actor, CodeFormat, ContextIndicator, Dimension, Lever};
 
 /// Arguments of `pan schema`.
 #[derive(Debug, clap::Args)]
@@ -42,11 +42,19 @@ pub enum Which {
     Actors,
     /// plan/context.yaml.
     Context,
+    /// plan/dimensions.yaml.
+    Dimensions,
 }
 
 impl Which {
     /// All of them.
-    pub const ALL: [Which; 4] = [Which::Action, Which::Levers, Which::Actors, Which::Context];
+    pub const ALL: [Which; 5] = [
+        Which::Action,
+        Which::Levers,
+        Which::Actors,
+        Which::Context,
+        Which::Dimensions,
+    ];
 
     /// The schema file's name in the plan folder.
     pub fn file_name(self) -> &'static str {
@@ -55,6 +63,7 @@ impl Which {
             Which::Levers => "levers.schema.json",
             Which::Actors => "actors.schema.json",
             Which::Context => "context.schema.json",
+            Which::Dimensions => "dimensions.schema.json",
         }
     }
 }
@@ -89,6 +98,15 @@ struct ContextFile {
     indicators: Vec<ContextIndicator>,
 }
 
+/// `plan/dimensions.yaml`.
+#[derive(JsonSchema)]
+#[schemars(deny_unknown_fields)]
+#[allow(dead_code)]
+struct DimensionsFile {
+    /// The dimensions readings may be broken down by.
+    dimensions: Vec<Dimension>,
+}
+
 /// The schema of one file, as pretty JSON, for a plan that writes its codes as `codes`.
 pub fn generate(which: Which, codes: &'static CodeFormat) -> String {
     let mut schema = match which {
@@ -96,6 +114,7 @@ pub fn generate(which: Which, codes: &'static CodeFormat) -> String {
         Which::Levers => schemars::schema_for!(LeversFile),
         Which::Actors => schemars::schema_for!(ActorsFile),
         Which::Context => schemars::schema_for!(ContextFile),
+        Which::Dimensions => schemars::schema_for!(DimensionsFile),
     };
     schema.insert(
         "$id".into(),
