@@ -922,6 +922,35 @@ mod tests {
     }
 
     #[test]
+    fn rows_filling_an_unknown_column_are_not_read() {
+        let dims = vec![crate::model::Dimension {
+            id: "canton".into(),
+            label: "Canton".into(),
+            source: String::new(),
+            values: vec![crate::model::DimensionValue {
+                id: "wiltz".into(),
+                label: "Wiltz".into(),
+            }],
+        }];
+        let declared = vec!["canton".to_string()];
+        let mut s = subject();
+        s.dimensions = &dims;
+        s.breakdowns = vec![&declared, &[]];
+        let text = format!(
+            "{}commune,canton\nparticipants,2024,10,S,,,,,\nparticipants,2024,4,S,,,,x,\nparticipants,2024,3,S,,,,,wiltz\n",
+            H.trim_end().to_string() + ","
+        );
+        let (fr, diags) = read("f.csv", 0, &s, &text);
+        let fr = fr.unwrap();
+        let all: Vec<&str> = diags.iter().chain(&fr.diags).map(|d| d.rule.code).collect();
+        assert_eq!(all, ["R013"]);
+        // The total and the canton cell are read; the row filling `commune` is not.
+        assert_eq!(fr.items.len(), 2);
+        assert_eq!(fr.cuts.of(0, 2), 0);
+        assert_ne!(fr.cuts.of(0, 4), 0);
+    }
+
+    #[test]
     fn wrong_header_stops_the_file() {
         let (items, diags) = run("indicateur,période\nx,y\n");
         assert!(items.is_empty());

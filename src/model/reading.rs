@@ -552,6 +552,20 @@ impl Readings {
             .flat_map(move |k| index[k].iter().map(|&i| &self.items[i as usize]))
     }
 
+    /// Every reading, totals and breakdown cells, by owner, indicator and period, then
+    /// file and line (what exports every reading).
+    pub fn all_in_order(&self) -> Box<dyn Iterator<Item = &Reading> + '_> {
+        if self.cuts.is_empty() {
+            return Box::new(self.in_order());
+        }
+        let mut order: Vec<u32> = (0..self.items.len() as u32).collect();
+        order.sort_by_key(|&i| {
+            let r = &self.items[i as usize];
+            (r.owner, r.indicator, r.period, r.file, r.line)
+        });
+        Box::new(order.into_iter().map(move |i| &self.items[i as usize]))
+    }
+
     /// Every indicator's totals, in period order (then file and line), indicators in
     /// key order: what checks walk through without a hash map.
     pub fn groups(&self) -> Vec<((Owner, u32), Vec<&Reading>)> {
