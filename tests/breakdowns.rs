@@ -342,3 +342,59 @@ fn add_with_by_evolves_the_header_once_and_round_trips() {
     let show = stdout(&f.run(&["show", "IN-B-11.02"]));
     assert!(show.contains("[canton=wiltz, age=65+]"), "{show}");
 }
+
+#[test]
+fn report_and_site_show_a_table_per_breakdown() {
+    let f = plan();
+    f.write(
+        READINGS_PATH,
+        &format!(
+            "{H},canton\nseances,2025,11,S,,2026-01-15,,\nparticipants,2025,100,S,,2026-01-15,,\nparticipants,2025,60,S,,2026-01-15,,esch-sur-alzette\nparticipants,2025,30,S,,2026-01-15,,wiltz\nparticipants,2024,5,S,,2026-01-15,,wiltz\n"
+        ),
+    );
+    assert_eq!(f.validate(&[]), (0, vec![]));
+    let report = stdout(&f.run(&["report", "--as-of", "2026-11-23"]));
+    let at = report
+        .find("## Ventilations")
+        .expect("a breakdowns section");
+    let section = &report[at..];
+    assert!(
+        section.contains("### IN-B-11.02 — Nombre de participants · Canton de résidence · 2025"),
+        "{section}"
+    );
+    assert!(section.contains("| Esch-sur-Alzette |"), "{section}");
+    assert!(section.contains("| Wiltz |"), "{section}");
+    assert!(section.contains("| **total** |"), "{section}");
+    // The 2024 cell is older than the period shown.
+    assert!(!section.contains("2024"), "{section}");
+    let en = stdout(&f.run(&["report", "--as-of", "2026-11-23", "--lang", "en"]));
+    assert!(en.contains("## Breakdowns"), "{en}");
+    // As of a day before the cells were recorded, there is nothing to show.
+    let before = stdout(&f.run(&["report", "--as-of", "2026-01-10"]));
+    assert!(!before.contains("Ventilations"), "{before}");
+
+    let out = f.run(&["site", "-o", "site", "--as-of", "2026-11-23"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = f.read("site/fr/actions/IN-B-11.02.html");
+    let at = page
+        .find("id=\"t-b-participants-canton\"")
+        .expect("a breakdown table");
+    let table = &page[at..at + page[at..].find("</table>").unwrap()];
+    assert!(
+        table.contains("Nombre de participants par Canton de résidence (2025)"),
+        "{table}"
+    );
+    assert!(
+        table.contains("<th scope=\"row\" lang=\"fr\">Wiltz</th>")
+            || table.contains("<th scope=\"row\">Wiltz</th>"),
+        "{table}"
+    );
+    assert!(
+        page.contains("id=\"c-b-participants-canton-t\""),
+        "a chart beside the table"
+    );
+    // The readings table of the indicator lists totals only.
+    let readings = &page[page.find("id=\"t-participants\"").unwrap()..];
+    let readings = &readings[..readings.find("</table>").unwrap()];
+    assert_eq!(readings.matches("<tr>").count(), 2, "{readings}");
+}

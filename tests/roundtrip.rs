@@ -187,10 +187,10 @@ proptest! {
                 by: Vec::new(),
             });
         }
-        let subject = Subject {
-            owner: Owner::Action(0),
-            indicators: ids.iter().zip(kinds).map(|(i, k)| (*i, k)).collect(),
-        };
+        let subject = Subject::plain(
+            Owner::Action(0),
+            ids.iter().zip(kinds).map(|(i, k)| (*i, k)).collect(),
+        );
         // Some rows make the file; the others are then inserted into it, between rows
         // whose notes may hold line breaks, quotes and separators.
         let split = split.min(new_rows.len());
