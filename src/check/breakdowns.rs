@@ -4,7 +4,7 @@
 //! its indicator does not declare) are checked by the loader as it reads each row; the
 //! rules here look across rows and files.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Input;
 use crate::diag::rules;
@@ -80,7 +80,7 @@ pub fn cells_once(input: &Input, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // The cells of one period follow each other, in file and line order.
-        let mut current: HashMap<u32, Value> = HashMap::new();
+        let mut current: HashMap<u32, Value> = HashMap::default();
         let mut period: Option<Period> = None;
         for r in group {
             if period != Some(r.period) {
@@ -89,6 +89,9 @@ pub fn cells_once(input: &Input, out: &mut Vec<Diagnostic>) {
             }
             let cut = readings.cut_of(r);
             let prev = current.insert(cut, r.value);
+            if prev.is_none() && r.replaces.is_none() {
+                continue;
+            }
             let cell = cell_text(input, cut);
             let (file, span) = (readings.file_of(r), Span::at(r.line, 1, 0));
             let d = match (prev, r.replaces) {
@@ -173,22 +176,27 @@ pub fn within_total(input: &Input, out: &mut Vec<Diagnostic>) {
             })
             .collect();
         // The cell in effect for each (period, cut): the last row.
-        let mut cells: HashMap<(Period, u32), &Reading> = HashMap::new();
+        let mut cells: HashMap<(Period, u32), &Reading> = HashMap::default();
         for r in &group {
             cells.insert((r.period, readings.cut_of(r)), r);
         }
         // Sum by period and set of dimensions.
-        let mut sums: HashMap<(Period, Vec<u16>), (f64, &Reading)> = HashMap::new();
+        // A set of dimensions as a mask: at most 16 dimensions (see load::dimensions::MAX).
+        let mut sums: HashMap<(Period, u32), (f64, &Reading)> = HashMap::default();
         for ((period, cut), r) in &cells {
             let Value::Number(n) = r.value else { continue };
-            let dims: Vec<u16> = readings.cuts.cell(*cut).iter().map(|(d, _)| *d).collect();
+            let dims: u32 = readings
+                .cuts
+                .cell(*cut)
+                .iter()
+                .fold(0, |m, (d, _)| m | (1 << (*d as u32 & 31)));
             let e = sums.entry((*period, dims)).or_insert((0.0, r));
             e.0 += n;
             if (r.file, r.line) > (e.1.file, e.1.line) {
                 e.1 = r;
             }
         }
-        let mut found: Vec<(&Reading, Period, Vec<u16>, f64, f64)> = sums
+        let mut found: Vec<(&Reading, Period, u32, f64, f64)> = sums
             .into_iter()
             .filter_map(|((period, dims), (sum, r))| {
                 let total = *totals.get(&period)?;
@@ -197,9 +205,12 @@ pub fn within_total(input: &Input, out: &mut Vec<Diagnostic>) {
             .collect();
         found.sort_by_key(|(r, ..)| (r.file, r.line));
         for (r, period, dims, sum, total) in found {
-            let names: Vec<&str> = dims
+            let names: Vec<&str> = plan
+                .dimensions
                 .iter()
-                .filter_map(|d| plan.dimensions.get(*d as usize).map(|x| x.id.as_str()))
+                .enumerate()
+                .filter(|(d, _)| dims & (1 << (*d as u32 & 31)) != 0)
+                .map(|(_, x)| x.id.as_str())
                 .collect();
             out.push(
                 Diagnostic::new(

@@ -4,9 +4,48 @@ use super::decode::parse_date;
 use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
 use crate::model::reading::{HEADER, parse_value};
-use crate::model::{
-    Cuts, Dimension, IndicatorKind, Owner, Period, Plan, Reading, Strings, Sym, Value,
-};
+use crate::model::{Dimension, IndicatorKind, Owner, Period, Plan, Reading, Strings, Sym, Value};
+
+/// The breakdown cells of one file's readings, as read: for each reading that is a cell,
+/// its line and where its (dimension, value) pairs end in a flat list. No table per file:
+/// cells are interned once, when the file joins the store ([`merge`]).
+#[derive(Clone, Debug, Default)]
+pub struct FileCells {
+    lines: Vec<(u32, u32)>,
+    pairs: Vec<(u16, u16)>,
+}
+
+impl FileCells {
+    fn push(&mut self, line: u32, cell: &crate::model::dimension::Cell) {
+        self.pairs.extend_from_slice(cell);
+        self.lines.push((line, self.pairs.len() as u32));
+    }
+
+    /// Each cell reading: its line and its pairs, in line order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &crate::model::dimension::Cell)> {
+        let mut start = 0usize;
+        self.lines.iter().map(move |&(line, end)| {
+            let cell = &self.pairs[start..end as usize];
+            start = end as usize;
+            (line, cell)
+        })
+    }
+
+    /// The cell of the reading at `line` (empty for a total).
+    pub fn at(&self, line: u32) -> &crate::model::dimension::Cell {
+        match self.lines.binary_search_by_key(&line, |e| e.0) {
+            Ok(i) => {
+                let start = if i == 0 {
+                    0
+                } else {
+                    self.lines[i - 1].1 as usize
+                };
+                &self.pairs[start..self.lines[i].1 as usize]
+            }
+            Err(_) => &[],
+        }
+    }
+}
 
 /// The most dimension columns a readings file may have (see [`super::dimensions::MAX`]).
 pub const MAX_COLUMNS: usize = super::dimensions::MAX;
@@ -79,8 +118,8 @@ pub struct FileReadings {
     pub items: Vec<Reading>,
     /// Their strings.
     pub strings: Strings,
-    /// Which of them are breakdown cells (recorded under file 0).
-    pub cuts: Cuts,
+    /// Which of them are breakdown cells.
+    pub cuts: FileCells,
     /// Problems found.
     pub diags: Vec<Diagnostic>,
 }
@@ -515,10 +554,7 @@ pub fn current_of(
         let r = &fr.items[i];
         out.rows.push((at.end, (r.indicator as usize, r.period)));
         let id = subject.indicators[r.indicator as usize].0.to_string();
-        let cell = cell_key(&cell_pairs(
-            subject.dimensions,
-            fr.cuts.cell(fr.cuts.of(0, r.line)),
-        ));
+        let cell = cell_key(&cell_pairs(subject.dimensions, fr.cuts.at(r.line)));
         out.values.insert(
             (id, r.period, cell),
             crate::model::reading::Recorded {
@@ -559,7 +595,7 @@ struct Interpreter<'a> {
     subject: &'a Subject<'a>,
     items: Vec<Reading>,
     strings: Strings,
-    cuts: Cuts,
+    cuts: FileCells,
     /// The dimension of each dimension column (`None`: not a dimension of the plan).
     columns: Vec<Option<u16>>,
     diags: Vec<Diagnostic>,
@@ -573,7 +609,7 @@ impl<'a> Interpreter<'a> {
             subject,
             items: Vec::new(),
             strings: Strings::default(),
-            cuts: Cuts::default(),
+            cuts: FileCells::default(),
             columns: Vec::new(),
             diags: Vec::new(),
         }
@@ -795,8 +831,9 @@ impl<'a> Interpreter<'a> {
             let Some((cell, n)) = self.cell(line, index, dims) else {
                 return;
             };
-            let c = self.cuts.intern(&cell[..n]);
-            self.cuts.record(0, line, c);
+            if n > 0 {
+                self.cuts.push(line, &cell[..n]);
+            }
         }
         self.items.push(Reading {
             owner: self.subject.owner,
@@ -831,22 +868,10 @@ pub fn merge(into: &mut crate::model::Readings, file: FileReadings) {
         }
     };
     into.items.reserve(file.items.len());
-    let mut cells: Vec<Option<u32>> = Vec::new();
-    for &(line, c) in file.cuts.entries(0) {
-        let slot = c as usize;
-        if cells.len() <= slot {
-            cells.resize(slot + 1, None);
-        }
-        let global = match cells[slot] {
-            Some(g) => g,
-            None => {
-                let g = into.cuts.intern(file.cuts.cell(c));
-                cells[slot] = Some(g);
-                g
-            }
-        };
-        // Every reading of a file carries the file's index.
-        let index = file.items.first().map(|r| r.file).unwrap_or(0);
+    // Every reading of a file carries the file's index.
+    let index = file.items.first().map(|r| r.file).unwrap_or(0);
+    for (line, cell) in file.cuts.iter() {
+        let global = into.cuts.intern(cell);
         into.cuts.record(index, line, global);
     }
     for mut r in file.items {
@@ -946,8 +971,8 @@ mod tests {
         assert_eq!(all, ["R013"]);
         // The total and the canton cell are read; the row filling `commune` is not.
         assert_eq!(fr.items.len(), 2);
-        assert_eq!(fr.cuts.of(0, 2), 0);
-        assert_ne!(fr.cuts.of(0, 4), 0);
+        assert!(fr.cuts.at(2).is_empty());
+        assert_eq!(fr.cuts.at(4), &[(0, 0)]);
     }
 
     #[test]
