@@ -162,6 +162,13 @@ mod tests {
     }
 
     #[test]
+    fn a_reading_does_not_grow_for_breakdowns() {
+        // Cells live beside the readings (by file and line); a reading stays as small as
+        // it was before breakdowns existed, for the 10,000,000-reading target.
+        assert!(std::mem::size_of::<super::super::Reading>() <= 64);
+    }
+
+    #[test]
     fn value_ids_are_plain_ascii() {
         assert!(is_value_id("65+"));
         assert!(is_value_id("esch-sur-alzette"));
