@@ -398,3 +398,35 @@ fn report_and_site_show_a_table_per_breakdown() {
     let readings = &readings[..readings.find("</table>").unwrap()];
     assert_eq!(readings.matches("<tr>").count(), 2, "{readings}");
 }
+
+#[test]
+fn outputs_without_a_breakdown_column_carry_totals_only() {
+    let f = plan();
+    f.write(
+        READINGS_PATH,
+        &format!(
+            "{H},canton\nseances,2025,11,S,,2026-01-15,,\nparticipants,2025,100,S,,2026-01-15,,\nparticipants,2025,60,S,,2026-01-15,,wiltz\n"
+        ),
+    );
+    let out = f.run(&[
+        "export",
+        "--format",
+        "datapackage",
+        "-o",
+        "od",
+        "--as-of",
+        "2026-11-23",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = std::fs::read_to_string(
+        walkdir::WalkDir::new(f.path().join("od"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .find(|e| e.file_name() == "readings.csv")
+            .expect("a readings table")
+            .path(),
+    )
+    .unwrap();
+    assert!(csv.contains(",100,"), "{csv}");
+    assert!(!csv.contains(",60,"), "{csv}");
+}

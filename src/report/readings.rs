@@ -106,9 +106,16 @@ pub fn row(plan: &Plan, readings: &Readings, r: &Reading) -> ReadingRow {
     }
 }
 
-/// Every reading as a row, by action (plan order), indicator and period.
+/// Every total as a row, by action (plan order), indicator and period. Breakdown cells
+/// are left out: what uses these rows (the open-data package, the site's downloads, the
+/// status workbook, `pan diff`) has no column for a breakdown, and a cell without one
+/// would read as a second total.
 pub fn rows(plan: &Plan, readings: &Readings) -> Vec<ReadingRow> {
-    let mut sorted: Vec<&Reading> = readings.items.iter().collect();
+    let mut sorted: Vec<&Reading> = readings
+        .items
+        .iter()
+        .filter(|r| readings.is_total(r))
+        .collect();
     sorted.sort_by_key(|r| (r.owner, r.indicator, r.period, r.file, r.line));
     sorted.into_iter().map(|r| row(plan, readings, r)).collect()
 }
