@@ -678,7 +678,7 @@ impl<'a> Interpreter<'a> {
             // An unknown column was reported at the header; its rows are not read.
             let d = self.columns.get(j).copied().flatten()?;
             let dim = &self.subject.dimensions[d as usize];
-            if !declared.iter().any(|id| *id == dim.id) {
+            if !declared.contains(&dim.id) {
                 self.diags.push(
                     Diagnostic::new(
                         &rules::READING_UNDECLARED_DIMENSION,

@@ -87,7 +87,9 @@ pub fn rows(
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut currents = Vec::new();
     let mut new: BTreeMap<usize, Vec<(NewReading, Place)>> = BTreeMap::new();
-    let mut seen: HashMap<(usize, String, Period, Vec<(String, String)>), Place> = HashMap::new();
+    // (target, indicator, period, breakdown cell): where the row was first seen.
+    type Key = (usize, String, Period, Vec<(String, String)>);
+    let mut seen: HashMap<Key, Place> = HashMap::new();
     let mut identical = Vec::new();
     for r in &table.rows {
         let key = r.code.trim().to_uppercase();
