@@ -12,7 +12,9 @@ use schemars::JsonSchema;
 
 use super::{Error, Global, Result, emit};
 use crate::model::code::{Field, Part, Style};
-use crate::model::{Abbreviation, Action, Actor, CodeFormat, ContextIndicator, Dimension, Lever};
+use crate::model::dimension::DimensionsFile;
+use crate::model::plan::ContextFile;
+use crate::model::{Abbreviation, Action, Actor, CodeFormat, Lever};
 
 /// Arguments of `pan schema`.
 #[derive(Debug, clap::Args)]
@@ -87,24 +89,6 @@ struct ActorsFile {
     /// Abbreviations of the plan that are not actors.
     #[serde(default)]
     abbreviations: Vec<Abbreviation>,
-}
-
-/// `plan/context.yaml`.
-#[derive(JsonSchema)]
-#[schemars(deny_unknown_fields)]
-#[allow(dead_code)]
-struct ContextFile {
-    /// Plan-level indicators of the national situation.
-    indicators: Vec<ContextIndicator>,
-}
-
-/// `plan/dimensions.yaml`.
-#[derive(JsonSchema)]
-#[schemars(deny_unknown_fields)]
-#[allow(dead_code)]
-struct DimensionsFile {
-    /// The dimensions readings may be broken down by.
-    dimensions: Vec<Dimension>,
 }
 
 /// The schema of one file, as pretty JSON, for a plan that writes its codes as `codes`.

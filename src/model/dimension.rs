@@ -48,6 +48,14 @@ impl Dimension {
     }
 }
 
+/// `plan/dimensions.yaml`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DimensionsFile {
+    /// The dimensions readings may be broken down by.
+    pub dimensions: Vec<Dimension>,
+}
+
 /// Whether `s` is a valid dimension value id: lower-case ASCII letters, digits, `-` and
 /// `+` (`65+`), starting with a letter or digit.
 pub fn is_value_id(s: &str) -> bool {

@@ -91,6 +91,14 @@ pub struct ContextIndicator {
     pub breakdowns: Vec<String>,
 }
 
+/// `plan/context.yaml`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContextFile {
+    /// Plan-level indicators of the national situation.
+    pub indicators: Vec<ContextIndicator>,
+}
+
 /// The plan: everything the files under `plan/` say.
 #[derive(Clone, Debug)]
 pub struct Plan {
