@@ -430,3 +430,41 @@ fn outputs_without_a_breakdown_column_carry_totals_only() {
     assert!(csv.contains(",100,"), "{csv}");
     assert!(!csv.contains(",60,"), "{csv}");
 }
+
+#[test]
+fn a_workbook_column_named_after_a_dimension_is_imported_as_a_breakdown() {
+    let f = plan();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["code", "indicator", "period", "value", "source", "Canton"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (value, canton)) in [(100.0, ""), (40.0, "wiltz")].iter().enumerate() {
+        let r = r as u32 + 1;
+        sheet.write_string(r, 0, "IN-B-11.02").unwrap();
+        sheet.write_string(r, 1, "participants").unwrap();
+        sheet.write_string(r, 2, "2025").unwrap();
+        sheet.write_number(r, 3, *value).unwrap();
+        sheet.write_string(r, 4, "Rapport").unwrap();
+        if !canton.is_empty() {
+            sheet.write_string(r, 5, *canton).unwrap();
+        }
+    }
+    f.write_bytes("in.xlsx", &book.save_to_buffer().unwrap());
+    let out = f.run(&["reading", "import", "in.xlsx"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let text = f.read(READINGS_PATH);
+    assert!(text.starts_with(&format!("{H},canton\n")), "{text}");
+    assert!(
+        text.contains("participants,2025,100,Rapport,,2026-11-30,,\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("participants,2025,40,Rapport,,2026-11-30,,wiltz\n"),
+        "{text}"
+    );
+    assert_eq!(f.validate(&[]), (0, vec![]));
+}
