@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod decode;
+pub mod dimensions;
 pub mod git;
 pub mod import;
 pub mod plan_files;
@@ -242,6 +243,7 @@ struct Inventory {
     levers: Option<String>,
     actors: Option<String>,
     context: Option<String>,
+    dimensions: Option<String>,
     actions: Vec<String>,
     readings: Vec<String>,
     context_readings: Option<String>,
@@ -383,10 +385,11 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
                     (0, "levers.yaml") => inv.levers = Some(e.path.clone()),
                     (0, "actors.yaml") => inv.actors = Some(e.path.clone()),
                     (0, "context.yaml") => inv.context = Some(e.path.clone()),
+                    (0, dimensions::FILE) => inv.dimensions = Some(e.path.clone()),
                     (0, r) if r.ends_with(".json") || r.ends_with(".md") => {}
                     (0, _) => stray(
                         diags,
-                        "pan reads levers.yaml, actors.yaml and context.yaml here, and actions in lever folders",
+                        "pan reads levers.yaml, actors.yaml, context.yaml and dimensions.yaml here, and actions in lever folders",
                     ),
                     (1, r) if r.ends_with(".yaml") => inv.actions.push(e.path.clone()),
                     (1, r) if r.ends_with(".yml") => {
@@ -512,7 +515,7 @@ fn load_from(tree: &dyn Tree, settings: &Settings) -> Loaded {
             .then_with(|| a.1.file.cmp(&b.1.file))
     });
     let (actions, spans): (Vec<Action>, Vec<ActionSpans>) = pairs.into_iter().unzip();
-    let plan = Plan::new(
+    let mut plan = Plan::new(
         settings.plan.codes,
         levers,
         actors,
@@ -520,6 +523,10 @@ fn load_from(tree: &dyn Tree, settings: &Settings) -> Loaded {
         actions,
         context,
     );
+    if let Some(file) = &inv.dimensions {
+        files_checked += 1;
+        plan.dimensions = dimensions::read(tree, file, settings, &mut diags);
+    }
 
     let (readings, n) = load_readings(tree, &plan, &inv, &mut diags);
     files_checked += n;
@@ -544,14 +551,7 @@ fn load_readings(
     let mut store = Readings::default();
     let mut jobs: Vec<(String, Option<readings::Subject>)> = Vec::new();
     if let Some(file) = &inv.context_readings {
-        let subject = readings::Subject {
-            owner: Owner::Context,
-            indicators: plan
-                .context
-                .iter()
-                .map(|c| (c.id.as_str(), c.kind))
-                .collect(),
-        };
+        let subject = readings::Subject::context(plan);
         jobs.push((file.clone(), Some(subject)));
     }
     // Stems of the action files found, loaded or not.
@@ -580,15 +580,7 @@ fn load_readings(
                     .action(Some(code)),
                 );
             }
-            let a = &plan.actions[i];
-            Some(readings::Subject {
-                owner: Owner::Action(i as u32),
-                indicators: a
-                    .indicators
-                    .iter()
-                    .map(|ind| (ind.id.as_str(), ind.kind))
-                    .collect(),
-            })
+            Some(readings::Subject::action(plan, i))
         });
         // A readings file whose action file exists but could not be read: the action's
         // own problem is reported; saying the code is unknown would mislead.

@@ -245,6 +245,7 @@ mod tests {
                     kind: IndicatorKind::Count,
                     measure: None,
                     frequency: None,
+                    breakdowns: vec![],
                 })
                 .collect(),
             calendar: parse_label(label).0,

@@ -515,6 +515,7 @@ mod tests {
             kind: IndicatorKind::Count,
             measure,
             frequency: None,
+            breakdowns: vec![],
         }
     }
 
