@@ -264,7 +264,7 @@ pub fn pivot(
                 Column::new("Total", 0, 12).right(),
             ];
             for (id, _) in &p.values {
-                columns.push(Column::new(Box::leak(id.clone().into_boxed_str()), 0, 12).right());
+                columns.push(Column::new(id.clone(), 0, 12).right());
             }
             let body: Vec<Vec<Styled>> = p
                 .rows

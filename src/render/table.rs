@@ -12,7 +12,7 @@ use super::term::{Style, Term, sanitize, truncate};
 #[derive(Clone, Debug)]
 pub struct Column {
     /// Header text.
-    pub header: &'static str,
+    pub header: std::borrow::Cow<'static, str>,
     /// Right-align (numbers).
     pub right: bool,
     /// Columns with a higher number are dropped first when the table is too wide;
@@ -26,9 +26,13 @@ pub struct Column {
 
 impl Column {
     /// A fixed column.
-    pub fn new(header: &'static str, priority: u8, max: usize) -> Column {
+    pub fn new(
+        header: impl Into<std::borrow::Cow<'static, str>>,
+        priority: u8,
+        max: usize,
+    ) -> Column {
         Column {
-            header,
+            header: header.into(),
             right: false,
             priority,
             flexible: false,
@@ -37,9 +41,9 @@ impl Column {
     }
 
     /// The flexible column.
-    pub fn flexible(header: &'static str) -> Column {
+    pub fn flexible(header: impl Into<std::borrow::Cow<'static, str>>) -> Column {
         Column {
-            header,
+            header: header.into(),
             right: false,
             priority: 0,
             flexible: true,
@@ -186,7 +190,7 @@ pub fn draw(columns: &[Column], rows: &[Vec<Styled>], term: &Term) -> String {
                 .enumerate()
                 .filter(|(i, _)| keep[*i])
                 .map(|(i, c)| {
-                    let mut cell = Cell::new(pad(c.header, widths[i], c.right));
+                    let mut cell = Cell::new(pad(&c.header, widths[i], c.right));
                     if term.color {
                         cell = cell.add_attribute(Attribute::Bold);
                     }
