@@ -218,6 +218,30 @@ fn editing_or_deleting_a_recorded_reading_is_a_history_rewrite() {
         stdout(&out).contains("### ⛔ Historique réécrit"),
         "in the plan's language"
     );
+    // Every line of it, not only the headings.
+    let md = stdout(&out);
+    assert!(
+        md.contains("la mesure seances 2024 = 11 a été modifiée sur place en seances 2024 = 12"),
+        "{md}"
+    );
+    assert!(
+        md.contains("mesure MODIFIÉE SUR PLACE\u{a0}: seances 2024 = 11 → seances 2024 = 12"),
+        "{md}"
+    );
+    assert!(md.contains("- **IN-B-11.02**\u{a0}: la mesure"), "{md}");
+    for english in [
+        "reading added",
+        "reading replaced",
+        "EDITED",
+        "health",
+        "moved",
+        "state recorded",
+    ] {
+        assert!(
+            !md.contains(english),
+            "`{english}` in the French comment: {md}"
+        );
+    }
     assert!(f.run(&["diff", "--allow-history-rewrite"]).status.success());
 
     f.write(

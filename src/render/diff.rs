@@ -184,10 +184,19 @@ fn state_entry(e: &StateEntry) -> String {
     format!("{} {}", e.date, e.state.as_str())
 }
 
-/// What a history rewrite did, in English.
-pub fn rewritten(w: &Rewritten) -> String {
+/// What a history rewrite did, in a language.
+pub fn rewritten(w: &Rewritten, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
     match w {
+        Rewritten::ActionRemoved(n) if fr => {
+            format!("l'action a été supprimée avec ses {n} entrées d'état")
+        }
         Rewritten::ActionRemoved(n) => format!("the action was removed with its {n} state entries"),
+        Rewritten::StateChanged(a, b) if fr => format!(
+            "l'entrée d'état {} est devenue {}",
+            state_entry(a),
+            state_entry(b)
+        ),
         Rewritten::StateChanged(a, b) => {
             format!(
                 "state entry {} was changed to {}",
@@ -195,8 +204,19 @@ pub fn rewritten(w: &Rewritten) -> String {
                 state_entry(b)
             )
         }
+        Rewritten::StateRemoved(e) if fr => {
+            format!("l'entrée d'état {} a été supprimée", state_entry(e))
+        }
         Rewritten::StateRemoved(e) => format!("state entry {} was removed", state_entry(e)),
+        Rewritten::ReadingRemoved(r) if fr => {
+            format!("la mesure {} ({}) a été supprimée", row(r), r.source)
+        }
         Rewritten::ReadingRemoved(r) => format!("reading {} ({}) was removed", row(r), r.source),
+        Rewritten::ReadingEdited(pair) if fr => format!(
+            "la mesure {} a été modifiée sur place en {}",
+            row(&pair.0),
+            row(&pair.1)
+        ),
         Rewritten::ReadingEdited(pair) => {
             format!(
                 "reading {} was edited in place to {}",
@@ -207,23 +227,41 @@ pub fn rewritten(w: &Rewritten) -> String {
     }
 }
 
-/// A change of the declarations, in English.
-pub fn declaration(d: &Declaration) -> String {
+/// A change of the declarations, in a language.
+pub fn declaration(d: &Declaration, lang: Lang) -> String {
+    if lang == Lang::En {
+        return match d {
+            Declaration::LeverAdded(c, t) => format!("lever {c} added: {t}"),
+            Declaration::LeverRetitled(c, a, b) => format!("lever {c} title: \"{a}\" → \"{b}\""),
+            Declaration::LeverRemoved(c) => format!("lever {c} removed"),
+            Declaration::ObjectiveAdded(c, t) => format!("objective {c} added: {t}"),
+            Declaration::ObjectiveRetitled(c, a, b) => {
+                format!("objective {c} title: \"{a}\" → \"{b}\"")
+            }
+            Declaration::ObjectiveRemoved(c) => format!("objective {c} removed"),
+            Declaration::ActorAdded(a, n) => format!("actor {a} added: {n}"),
+            Declaration::ActorChanged(a) => format!("actor {a} changed"),
+            Declaration::ActorRemoved(a) => format!("actor {a} removed"),
+            Declaration::ContextAdded(c) => format!("context indicator {c} added"),
+            Declaration::ContextChanged(c) => format!("context indicator {c} changed"),
+            Declaration::ContextRemoved(c) => format!("context indicator {c} removed"),
+        };
+    }
     match d {
-        Declaration::LeverAdded(c, t) => format!("lever {c} added: {t}"),
-        Declaration::LeverRetitled(c, a, b) => format!("lever {c} title: \"{a}\" → \"{b}\""),
-        Declaration::LeverRemoved(c) => format!("lever {c} removed"),
-        Declaration::ObjectiveAdded(c, t) => format!("objective {c} added: {t}"),
+        Declaration::LeverAdded(c, t) => format!("levier {c} ajouté : {t}"),
+        Declaration::LeverRetitled(c, a, b) => format!("levier {c}, titre : « {a} » → « {b} »"),
+        Declaration::LeverRemoved(c) => format!("levier {c} supprimé"),
+        Declaration::ObjectiveAdded(c, t) => format!("objectif {c} ajouté : {t}"),
         Declaration::ObjectiveRetitled(c, a, b) => {
-            format!("objective {c} title: \"{a}\" → \"{b}\"")
+            format!("objectif {c}, titre : « {a} » → « {b} »")
         }
-        Declaration::ObjectiveRemoved(c) => format!("objective {c} removed"),
-        Declaration::ActorAdded(a, n) => format!("actor {a} added: {n}"),
-        Declaration::ActorChanged(a) => format!("actor {a} changed"),
-        Declaration::ActorRemoved(a) => format!("actor {a} removed"),
-        Declaration::ContextAdded(c) => format!("context indicator {c} added"),
-        Declaration::ContextChanged(c) => format!("context indicator {c} changed"),
-        Declaration::ContextRemoved(c) => format!("context indicator {c} removed"),
+        Declaration::ObjectiveRemoved(c) => format!("objectif {c} supprimé"),
+        Declaration::ActorAdded(a, n) => format!("acteur {a} ajouté : {n}"),
+        Declaration::ActorChanged(a) => format!("acteur {a} modifié"),
+        Declaration::ActorRemoved(a) => format!("acteur {a} supprimé"),
+        Declaration::ContextAdded(c) => format!("indicateur de contexte {c} ajouté"),
+        Declaration::ContextChanged(c) => format!("indicateur de contexte {c} modifié"),
+        Declaration::ContextRemoved(c) => format!("indicateur de contexte {c} supprimé"),
     }
 }
 
@@ -234,10 +272,14 @@ fn severity(p: &Problem, lang: Lang) -> &'static str {
     }
 }
 
-fn short(a: &ActionDiff) -> String {
+fn short(a: &ActionDiff, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
     let mut parts = Vec::new();
     if let Some((from, to)) = &a.moved {
-        parts.push(format!("moved {from} → {to}"));
+        parts.push(format!(
+            "{} {from} → {to}",
+            if fr { "déplacée" } else { "moved" }
+        ));
     }
     if !a.fields.is_empty() {
         let mut names: Vec<String> = a
@@ -249,27 +291,34 @@ fn short(a: &ActionDiff) -> String {
         parts.push(names.join(", "));
     }
     if a.text.is_some() {
-        parts.push("text".into());
+        parts.push(if fr { "texte" } else { "text" }.into());
     }
+    let (state, reading) = if fr {
+        (("état", "états"), ("mesure", "mesures"))
+    } else {
+        (("state", "states"), ("reading", "readings"))
+    };
     if !a.states_added.is_empty() {
-        parts.push(plural(a.states_added.len(), ("state", "states")));
+        parts.push(plural(a.states_added.len(), state));
     }
     let r = &a.readings;
     let n = r.added.len() + r.replaced.len();
     if n > 0 {
-        parts.push(plural(n, ("reading", "readings")));
+        parts.push(plural(n, reading));
     }
     if !r.removed.is_empty() || !r.altered.is_empty() {
         parts.push(format!(
-            "{} rewritten",
-            plural(r.removed.len() + r.altered.len(), ("reading", "readings"))
+            "{} {}",
+            plural(r.removed.len() + r.altered.len(), reading),
+            if fr { "réécrite(s)" } else { "rewritten" }
         ));
     }
     if let Some((a, b)) = a.health {
         parts.push(format!(
-            "health {} → {}",
-            words::health(a, Lang::En),
-            words::health(b, Lang::En)
+            "{} {} → {}",
+            if fr { "santé" } else { "health" },
+            words::health(a, lang),
+            words::health(b, lang)
         ));
     }
     parts.join(" · ")
@@ -284,11 +333,14 @@ fn kind(k: Kind, lang: Lang) -> &'static str {
     }
 }
 
-fn detail_lines(a: &ActionDiff, md: bool) -> Vec<String> {
+fn detail_lines(a: &ActionDiff, md: bool, lang: Lang) -> Vec<String> {
+    let fr = lang == Lang::Fr;
+    let colon = words::of(lang).colon;
     let e = |s: &str| if md { escape_inline(s) } else { sanitize(s) };
     let mut out = Vec::new();
     if let Some((from, to)) = &a.moved {
-        out.push(format!("moved: {} → {}", e(from), e(to)));
+        let moved = if fr { "déplacée" } else { "moved" };
+        out.push(format!("{moved}{colon} {} → {}", e(from), e(to)));
     }
     for f in &a.fields {
         let name = field(&f.field);
@@ -300,7 +352,7 @@ fn detail_lines(a: &ActionDiff, md: bool) -> Vec<String> {
         out.push(line);
     }
     if let Some(words) = &a.text {
-        let mut t = String::from("text: ");
+        let mut t = format!("{}{colon} ", if fr { "texte" } else { "text" });
         for w in words {
             match (w, md) {
                 (Words::Same(s), _) => t.push_str(&e(s)),
@@ -332,33 +384,59 @@ fn detail_lines(a: &ActionDiff, md: bool) -> Vec<String> {
         } else {
             format!(" — {}", e(&s.note))
         };
-        let re = if s.reopened { " (reopened)" } else { "" };
-        out.push(format!(
-            "state recorded: {} on {}{re}{note}",
-            s.state.as_str(),
-            s.date
-        ));
+        let line = match (fr, s.reopened) {
+            (true, reopened) => format!(
+                "état enregistré{colon} {} le {}{}{note}",
+                words::state(s.state, lang),
+                words::date(s.date, lang),
+                if reopened { " (réouverte)" } else { "" }
+            ),
+            (false, reopened) => format!(
+                "state recorded: {} on {}{}{note}",
+                s.state.as_str(),
+                s.date,
+                if reopened { " (reopened)" } else { "" }
+            ),
+        };
+        out.push(line);
     }
     if let Some((x, y)) = a.health {
         out.push(format!(
-            "health: {} → {}",
-            words::health(x, Lang::En),
-            words::health(y, Lang::En)
+            "{}{colon} {} → {}",
+            if fr { "santé" } else { "health" },
+            words::health(x, lang),
+            words::health(y, lang)
         ));
     }
-    out.extend(reading_lines(&a.readings, md));
+    out.extend(reading_lines(&a.readings, md, lang));
     out
 }
 
-fn reading_lines(r: &ReadingsDiff, md: bool) -> Vec<String> {
+fn reading_lines(r: &ReadingsDiff, md: bool, lang: Lang) -> Vec<String> {
     let e = |s: &str| if md { escape_inline(s) } else { sanitize(s) };
+    let colon = words::of(lang).colon;
+    let [added, replaced, removed, edited] = if lang == Lang::Fr {
+        [
+            "mesure ajoutée",
+            "mesure corrigée",
+            "mesure SUPPRIMÉE",
+            "mesure MODIFIÉE SUR PLACE",
+        ]
+    } else {
+        [
+            "reading added",
+            "reading replaced",
+            "reading REMOVED",
+            "reading EDITED IN PLACE",
+        ]
+    };
     let mut out = Vec::new();
     for x in &r.added {
-        out.push(format!("reading added: {} — {}", e(&row(x)), e(&x.source)));
+        out.push(format!("{added}{colon} {} — {}", e(&row(x)), e(&x.source)));
     }
     for x in &r.replaced {
         out.push(format!(
-            "reading replaced: {} {}: {} → {} — {}",
+            "{replaced}{colon} {} {}{colon} {} → {} — {}",
             e(&x.indicator),
             x.period,
             e(x.replaces.as_deref().unwrap_or("")),
@@ -368,17 +446,13 @@ fn reading_lines(r: &ReadingsDiff, md: bool) -> Vec<String> {
     }
     for x in &r.removed {
         out.push(format!(
-            "reading REMOVED: {} — {}",
+            "{removed}{colon} {} — {}",
             e(&row(x)),
             e(&x.source)
         ));
     }
     for (b, a) in &r.altered {
-        out.push(format!(
-            "reading EDITED IN PLACE: {} → {}",
-            e(&row(b)),
-            e(&row(a))
-        ));
+        out.push(format!("{edited}{colon} {} → {}", e(&row(b)), e(&row(a))));
     }
     out
 }
@@ -398,7 +472,12 @@ pub fn text(d: &PlanDiff, term: &Term) -> String {
     if !d.history_rewrites.is_empty() {
         let _ = writeln!(out, "{}", term.paint(Style::Error, "History rewritten:"));
         for r in &d.history_rewrites {
-            let _ = writeln!(out, "  {} {}", r.code, sanitize(&rewritten(&r.what)));
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                r.code,
+                sanitize(&rewritten(&r.what, Lang::En))
+            );
         }
         out.push('\n');
     }
@@ -410,11 +489,11 @@ pub fn text(d: &PlanDiff, term: &Term) -> String {
             kind(a.kind, Lang::En),
             term.paint(Style::Dim, &truncate(&sanitize(&a.title), 70))
         );
-        for l in detail_lines(a, false) {
+        for l in detail_lines(a, false, Lang::En) {
             let _ = writeln!(out, "    {l}");
         }
     }
-    let ctx = reading_lines(&d.context, false);
+    let ctx = reading_lines(&d.context, false, Lang::En);
     if !ctx.is_empty() {
         let _ = writeln!(out, "{}", term.paint(Style::Bold, "context indicators"));
         for l in ctx {
@@ -422,7 +501,7 @@ pub fn text(d: &PlanDiff, term: &Term) -> String {
         }
     }
     for l in &d.declarations {
-        let _ = writeln!(out, "{}", sanitize(&declaration(l)));
+        let _ = writeln!(out, "{}", sanitize(&declaration(l, Lang::En)));
     }
     for (label, list) in [
         ("introduced", &d.problems_introduced),
@@ -462,9 +541,10 @@ pub fn markdown(d: &PlanDiff, lang: Lang) -> String {
         for r in &d.history_rewrites {
             let _ = writeln!(
                 out,
-                "- **{}**: {}",
+                "- **{}**{} {}",
                 escape_inline(&r.code),
-                escape_inline(&rewritten(&r.what))
+                words::of(lang).colon,
+                escape_inline(&rewritten(&r.what, lang))
             );
         }
         out.push('\n');
@@ -484,7 +564,7 @@ pub fn markdown(d: &PlanDiff, lang: Lang) -> String {
                 vec![
                     a.code.clone(),
                     kind(a.kind, lang).to_string(),
-                    escape(&short(a)),
+                    escape(&short(a, lang)),
                 ]
             })
             .collect();
@@ -501,13 +581,13 @@ pub fn markdown(d: &PlanDiff, lang: Lang) -> String {
                 html(&a.code),
                 html(&truncate(&a.title, 100))
             );
-            for l in detail_lines(a, true) {
+            for l in detail_lines(a, true, lang) {
                 let _ = writeln!(out, "- {l}");
             }
             out.push_str("\n</details>\n\n");
         }
     }
-    let ctx = reading_lines(&d.context, true);
+    let ctx = reading_lines(&d.context, true, lang);
     if !ctx.is_empty() {
         let _ = writeln!(out, "### {}\n", w.context);
         for l in ctx {
@@ -518,7 +598,7 @@ pub fn markdown(d: &PlanDiff, lang: Lang) -> String {
     if !d.declarations.is_empty() {
         let _ = writeln!(out, "### {}\n", w.declarations);
         for l in &d.declarations {
-            let _ = writeln!(out, "- {}", escape_inline(&declaration(l)));
+            let _ = writeln!(out, "- {}", escape_inline(&declaration(l, lang)));
         }
         out.push('\n');
     }
@@ -677,7 +757,7 @@ pub fn json(d: &PlanDiff) -> anyhow::Result<String> {
             .iter()
             .map(|r| RewriteJson {
                 code: &r.code,
-                what: rewritten(&r.what),
+                what: rewritten(&r.what, Lang::En),
             })
             .collect(),
         actions: d
@@ -704,7 +784,11 @@ pub fn json(d: &PlanDiff) -> anyhow::Result<String> {
             })
             .collect(),
         context: readings_json(&d.context),
-        declarations: d.declarations.iter().map(declaration).collect(),
+        declarations: d
+            .declarations
+            .iter()
+            .map(|x| declaration(x, Lang::En))
+            .collect(),
         problems_introduced: d.problems_introduced.iter().map(problem_json).collect(),
         problems_fixed: d.problems_fixed.iter().map(problem_json).collect(),
     };
