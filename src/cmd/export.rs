@@ -52,6 +52,8 @@ pub fn run(global: &Global, args: Args) -> Result {
             serde_json::to_writer_pretty(&mut *w, &doc).map_err(std::io::Error::other)?;
             w.write_all(b"\n")
         })?;
+        super::leave(doc);
+        super::leave(loaded);
         return Ok(ExitCode::SUCCESS);
     }
     let Some(dir) = args.output else {

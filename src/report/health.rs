@@ -210,6 +210,19 @@ pub fn readings_by_action<'a>(
         .collect()
 }
 
+/// The readings of one action, as [`readings_by_action`] gives them (for a report about
+/// a few actions of a large plan).
+pub fn readings_of_action<'a>(
+    plan: &crate::model::Plan,
+    readings: &'a crate::model::Readings,
+    i: usize,
+) -> ActionReadings<'a> {
+    let count = plan.actions.get(i).map_or(0, |a| a.indicators.len());
+    (0..count)
+        .map(|j| crate::model::reading::effective(readings.of(Owner::Action(i as u32), j as u32)))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
