@@ -14,6 +14,7 @@ GENERATE = ROOT / "target" / "release" / "pan-generate"
 PEER = OUT / "venv" / "bin" / "check-jsonschema"
 AS_OF = "2026-11-23"
 QUICK = "--quick" in sys.argv
+SITE_ONLY = "--site" in sys.argv
 RUNS = 3
 
 
@@ -58,7 +59,44 @@ def generate(name, actions, readings):
     return path
 
 
+def site(name, root):
+    """`pan site` on root: median wall time, largest peak memory and median CPU time (user
+    and system) of RUNS builds after a warm-up, each into a new folder (removed afterwards,
+    outside the timing), and the site's size and number of files."""
+    import shutil
+    results = []
+    size = files = 0
+    for i in range(RUNS + 1):
+        out = OUT / f"site-{name}-{i}"
+        shutil.rmtree(out, ignore_errors=True)
+        # The previous build's writes reach the disk first, not during this one.
+        os.sync()
+        start = time.perf_counter()
+        proc = subprocess.Popen([str(PAN), "--root", str(root), "site", "-o", str(out), "--as-of", AS_OF],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            print(f"  (pan site failed on {name})", file=sys.stderr)
+        if i > 0:
+            results.append((wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime))
+        paths = [p for p in out.rglob("*") if p.is_file()]
+        size, files = sum(p.stat().st_size for p in paths), len(paths)
+        shutil.rmtree(out, ignore_errors=True)
+    return (statistics.median(r[0] for r in results), max(r[1] for r in results),
+            statistics.median(r[2] for r in results), size, files)
+
+
 def main():
+    cores = os.cpu_count()
+    print(f"\nMachine: {cores} cores ({os.uname().sysname} {os.uname().machine}); median of {RUNS} runs after a warm-up; peak = largest resident set.\n")
+    if not SITE_ONLY:
+        commands()
+    sites()
+
+
+def commands():
+    """The table of validate, status and digest beside the peer."""
     sizes = [("bundled plan", ROOT, 249, None)]
     sizes.append(("10,000 actions", generate("a10k", 10_000, 100_000), 10_000, 100_000))
     if not QUICK:
@@ -67,8 +105,6 @@ def main():
     if not QUICK:
         sizes.append(("10,000,000 readings", generate("r10m", 10_000, 10_000_000), 10_000, 10_000_000))
 
-    cores = os.cpu_count()
-    print(f"\nMachine: {cores} cores ({os.uname().sysname} {os.uname().machine}); median of {RUNS} runs after a warm-up; peak = largest resident set.\n")
     header = "| size | pan validate | pan status | pan digest | check-jsonschema (peer) | peer ÷ pan validate |"
     print(header)
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
@@ -100,8 +136,25 @@ def main():
         for i, c in enumerate(("validate", "status", "digest")):
             a, b = rows["1,000,000 readings"][i][0], rows["10,000,000 readings"][i][0]
             print(f"  {c}: {a:.3f} s per million readings at 1M · {b / 10:.3f} s per million readings at 10M")
+
+
+def sites():
+    """The table of pan site."""
+    print("\npan site (every page in French and English, the search index and the downloads):\n")
+    print("| size | pan site (wall · peak) | CPU (user + system) | site size | files | wall per 1,000 actions |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, root, actions in [
+        ("bundled plan", ROOT, 249),
+        ("2,500 actions", generate("a2500", 2_500, 25_000), 2_500),
+        ("10,000 actions", generate("a10k", 10_000, 100_000), 10_000),
+    ]:
+        wall, peak, cpu, size, files = site(name.split()[0].replace(",", ""), root)
+        print(f"| {name} | {wall:.2f} s · {peak:.0f} MB | {cpu:.2f} s | {size / 1e6:.1f} MB | {files:,} | {wall / actions * 1000:.3f} s |", flush=True)
+    print(f"\nLoad average while it ran: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work slows the wall time; CPU time is steadier).")
+
     print("\nTargets: bundled validate and status < 0.05 s; 100,000 actions validate < 3 s;"
-          " 1,000,000 readings status and digest < 2 s and < 300 MB; pan ≥ 20× faster than the peer.")
+          " 1,000,000 readings status and digest < 2 s and < 300 MB; pan ≥ 20× faster than the peer;"
+          " site: bundled < 1 s, 10,000 actions < 20 s.")
 
 
 if __name__ == "__main__":

@@ -103,3 +103,64 @@ pub fn period(data: &[u8]) {
         assert_eq!(p.to_string().parse::<Period>().ok(), Some(p), "round trip");
     }
 }
+
+/// The workbook reader and the import's reading of its sheets, on any bytes: an error
+/// or a workbook within the limits, never a panic. Bytes that are not a zip archive are
+/// taken as XML and packed as the parts of a workbook (every part of an `.xlsx`, or the
+/// content of an `.ods` when they name OpenDocument), so that the fuzzer reaches the
+/// XML readers without forging archives and their checksums.
+pub fn workbook(data: &[u8]) {
+    let limits = load::workbook::Limits {
+        unzipped: 8 << 20,
+        cells: 100_000,
+        parts: 200,
+    };
+    let packed;
+    let bytes = if data.starts_with(b"PK") {
+        data
+    } else {
+        packed = pack(data);
+        &packed
+    };
+    if let Ok(book) = load::workbook::read_with(bytes, limits) {
+        let cells: usize = book
+            .sheets
+            .iter()
+            .flat_map(|s| &s.rows)
+            .map(|r| r.cells.len())
+            .sum();
+        assert!(cells <= limits.cells, "the limit of cells holds");
+        let _ = load::import::from_workbook(&book);
+    }
+}
+
+/// XML packed as a workbook's parts (see [`workbook`]).
+fn pack(xml: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let ods = xml.windows(12).any(|w| w == b"opendocument");
+    let parts: Vec<(&str, &[u8])> = if ods {
+        vec![
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
+            ("styles.xml", xml),
+            ("content.xml", xml),
+        ]
+    } else {
+        vec![
+            ("xl/workbook.xml", br#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>"#),
+            ("xl/_rels/workbook.xml.rels", br#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="/worksheet" Target="s.xml"/><Relationship Id="rId2" Type="/sharedStrings" Target="s.xml"/><Relationship Id="rId3" Type="/styles" Target="s.xml"/></Relationships>"#),
+            ("xl/s.xml", xml),
+        ]
+    };
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in parts {
+        if zip.start_file(name, stored).is_err() || zip.write_all(bytes).is_err() {
+            return Vec::new();
+        }
+    }
+    zip.finish().map(|c| c.into_inner()).unwrap_or_default()
+}

@@ -50,3 +50,8 @@ fn period_corpus() {
 fn readings_insert_corpus() {
     assert!(replay("readings_insert", pan::harness::readings_insert) > 3);
 }
+
+#[test]
+fn workbook_corpus() {
+    assert!(replay("workbook", pan::harness::workbook) >= 8);
+}

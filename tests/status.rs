@@ -321,3 +321,26 @@ fn snapshot_of_groups_by_health_at_80_columns() {
         .unwrap();
     insta::assert_snapshot!("status_lever_b_by_health_80", stdout(&out));
 }
+
+#[test]
+fn a_correction_recorded_later_does_not_hide_the_value_of_a_past_date() {
+    let f = common::Fixture::new();
+    f.write(
+        common::READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nseances,2024,11,Rapport,,2026-01-15,\nseances,2024,12,Rapport corrigé,erratum,2026-11-25,11\n",
+    );
+    let latest = |as_of: &str| {
+        let out = f.run(&["status", "--format", "json", "--as-of", as_of]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["rows"][0]["latest"][0]["value"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        latest("2026-11-23"),
+        "11",
+        "the correction was not yet known"
+    );
+    assert_eq!(latest("2026-11-28"), "12");
+}

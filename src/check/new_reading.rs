@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 
+use crate::load::import::Field;
 use crate::load::readings::Subject;
 use crate::model::reading::{NewReading, Recorded, parse_input};
 use crate::model::{Period, Value};
@@ -33,6 +34,30 @@ pub enum Outcome {
     Same(u32),
 }
 
+/// Why a proposed reading is refused: the field at fault and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// The field to mend.
+    pub field: Field,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Refusal {
+    fn new(field: Field, message: impl Into<String>) -> Refusal {
+        Refusal {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// Check `p` for `subject` (`name` is its code, or `context`) and turn it into a row to
 /// write. `existing` looks up what is recorded for an indicator id and period; with
 /// `replace`, a different value corrects it.
@@ -43,38 +68,49 @@ pub fn check(
     today: Date,
     replace: bool,
     existing: &dyn Fn(&str, Period) -> Option<Recorded>,
-) -> Result<Outcome, String> {
+) -> Result<Outcome, Refusal> {
     let ids: Vec<&str> = subject.indicators.iter().map(|(id, _)| *id).collect();
     let id = p.indicator.trim();
     let Some(order) = ids.iter().position(|i| *i == id) else {
-        return Err(match suggest(id, &ids) {
-            Some(near) => format!(
-                "{name} has no indicator `{id}`; did you mean `{near}`? (indicators: {})",
-                ids.join(", ")
-            ),
-            None if ids.is_empty() => format!("{name} has no indicator to record"),
-            None => format!(
-                "{name} has no indicator `{id}`; indicators: {}",
-                ids.join(", ")
-            ),
-        });
+        return Err(Refusal::new(
+            Field::Indicator,
+            match suggest(id, &ids) {
+                Some(near) => format!(
+                    "{name} has no indicator `{id}`; did you mean `{near}`? (indicators: {})",
+                    ids.join(", ")
+                ),
+                None if ids.is_empty() => format!("{name} has no indicator to record"),
+                None => format!(
+                    "{name} has no indicator `{id}`; indicators: {}",
+                    ids.join(", ")
+                ),
+            },
+        ));
     };
     let kind = subject.indicators[order].1;
-    let period: Period = p
-        .period
-        .trim()
-        .parse()
-        .map_err(|e: crate::model::period::PeriodError| e.to_string())?;
+    let period: Period =
+        p.period
+            .trim()
+            .parse()
+            .map_err(|e: crate::model::period::PeriodError| {
+                Refusal::new(Field::Period, e.to_string())
+            })?;
     if period.start() > today {
-        return Err(format!(
-            "the period {period} has not begun (today is {today}); a reading measures what already happened"
+        return Err(Refusal::new(
+            Field::Period,
+            format!(
+                "the period {period} has not begun (today is {today}); a reading measures what already happened"
+            ),
         ));
     }
-    let (value, text) =
-        parse_input(&p.value, kind).map_err(|e| format!("{id}: {} ({})", e.message, e.hint))?;
+    let (value, text) = parse_input(&p.value, kind)
+        .map_err(|e| Refusal::new(Field::Value, format!("{id}: {} ({})", e.message, e.hint)))?;
     let source = p.source.trim();
     if source.is_empty() {
-        return Err("the source is empty; say where the figure comes from".into());
+        return Err(Refusal::new(
+            Field::Source,
+            "the source is empty; say where the figure comes from",
+        ));
     }
     let same = |e: &Recorded| match (e.parsed, value) {
         (Value::Number(a), Value::Number(b)) => a == b,
@@ -84,15 +120,21 @@ pub fn check(
     let replaces = match (existing(id, period), replace) {
         (Some(e), _) if same(&e) => return Ok(Outcome::Same(e.line)),
         (Some(e), false) => {
-            return Err(format!(
-                "{name} `{id}` for {period} is already recorded as {} (line {}); to correct it, record the new value with --replace",
-                e.value, e.line
+            return Err(Refusal::new(
+                Field::Value,
+                format!(
+                    "{name} `{id}` for {period} is already recorded as {} (line {}); to correct it, record the new value with --replace",
+                    e.value, e.line
+                ),
             ));
         }
         (Some(e), true) => Some(e.value),
         (None, true) => {
-            return Err(format!(
-                "{name} `{id}` has no reading for {period} to replace; leave out --replace"
+            return Err(Refusal::new(
+                Field::Period,
+                format!(
+                    "{name} `{id}` has no reading for {period} to replace; leave out --replace"
+                ),
             ));
         }
         (None, false) => None,

@@ -157,7 +157,7 @@ pub fn future(input: &Input, out: &mut Vec<Diagnostic>) {
 /// R009: indicators with a frequency whose next reading is overdue.
 pub fn overdue(input: &Input, out: &mut Vec<Diagnostic>) {
     let plan = &input.loaded.plan;
-    let by = input.loaded.readings.effective_by_indicator();
+    let by = input.loaded.readings.effective_known_on(input.as_of);
     let plan_start = input.settings.period_start();
     for (i, a) in plan.actions.iter().enumerate() {
         let start = a.calendar.start_date(plan_start);

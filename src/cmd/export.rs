@@ -1,32 +1,37 @@
-//! `pan export`: the whole plan as one JSON document (a stable interface, version 1), or
-//! as an open-data package (a Frictionless Data Package with its DCAT-AP description).
+//! `pan export`: the whole plan as one JSON document (a stable interface, version 1), as
+//! an open-data package (a Frictionless Data Package with its DCAT-AP description), or
+//! as a workbook of the plan's status (actions and readings, filterable).
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use jiff::civil::Date;
 
-use super::{Error, Global, Result, emit_with};
+use super::{Error, Global, Result, emit_bytes, emit_with};
 use crate::config::Lang;
-use crate::render::{datapackage, dcat, export};
+use crate::render::{datapackage, dcat, export, workbook};
 
 /// Arguments of `pan export`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan export --format json -o plan.json\n  pan export --format datapackage -o opendata    # CSV tables, datapackage.json, dcat.jsonld\n\n\
+    after_help = "Examples:\n  pan export --format json -o plan.json\n  pan export --format datapackage -o opendata    # CSV tables, datapackage.json, dcat.jsonld\n  pan export --format xlsx -o plan.xlsx          # actions and readings, in the plan's language\n\n\
 The data package's licence, publisher and source come from pan.toml [plan] licence,\npublisher, source and data_url (see \"Open data\" in the README)."
 )]
 pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
-    /// Write to FILE (json) or into the folder DIR (datapackage) instead of standard output.
+    /// Write to FILE (json, xlsx) or into the folder DIR (datapackage) instead of standard
+    /// output.
     #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
-    /// The day the actions' state and health are given for (datapackage; default today).
+    /// The day the actions' state and health are given for (datapackage, xlsx; default
+    /// today).
     #[arg(long, value_name = "DATE", value_parser = super::args::date)]
     pub as_of: Option<Date>,
-    /// Language of the package's titles and descriptions (default: the plan's).
+    /// Language of the package's titles and descriptions, or of the workbook (default: the
+    /// plan's).
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<Lang>,
 }
@@ -38,10 +43,19 @@ pub enum ExportFormat {
     Json,
     /// A Frictionless Data Package (v2): CSV tables with their schemas, and dcat.jsonld.
     Datapackage,
+    /// An Excel workbook: a sheet of actions (state, health, calendar, latest readings),
+    /// one of readings.
+    Xlsx,
 }
 
 /// Run `pan export`.
 pub fn run(global: &Global, args: Args) -> Result {
+    let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    if args.format == ExportFormat::Xlsx && to_stdout && std::io::stdout().is_terminal() {
+        return Err(Error::usage(
+            "a workbook is not text to print on a terminal; give -o FILE (e.g. -o plan.xlsx) or redirect the output",
+        ));
+    }
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
     let settings = &repo.settings;
@@ -56,13 +70,31 @@ pub fn run(global: &Global, args: Args) -> Result {
         super::leave(loaded);
         return Ok(ExitCode::SUCCESS);
     }
+    let as_of = args.as_of.unwrap_or(global.today);
+    let lang = args.lang.unwrap_or(settings.plan.language);
+    if args.format == ExportFormat::Xlsx {
+        let rows = crate::report::status::rows(&loaded.plan, &loaded.readings, settings, as_of);
+        let readings: Vec<_> = crate::report::readings::rows(&loaded.plan, &loaded.readings)
+            .into_iter()
+            .filter(|r| r.known_on(as_of))
+            .collect();
+        let status = workbook::status::Status {
+            title: &settings.plan.title,
+            as_of,
+            rows: &rows,
+            readings: &readings,
+            lang,
+        };
+        let bytes = workbook::status::xlsx(&status)
+            .map_err(|e| Error::Fatal(anyhow::anyhow!("the workbook could not be made: {e}")))?;
+        emit_bytes(&bytes, args.output.as_deref())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let Some(dir) = args.output else {
         return Err(Error::usage(
             "a data package is a folder of files: give it with -o DIR, e.g. -o opendata",
         ));
     };
-    let as_of = args.as_of.unwrap_or(global.today);
-    let lang = args.lang.unwrap_or(settings.plan.language);
     let tables = datapackage::tables(&loaded.plan, &loaded.readings, settings, as_of, lang);
     let mut files: Vec<(String, Vec<u8>)> = vec![(
         "datapackage.json".into(),

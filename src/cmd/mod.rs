@@ -8,23 +8,26 @@ pub mod digest;
 pub mod error;
 pub mod export;
 pub mod filters;
+pub mod global;
 pub mod init;
+pub mod output;
 pub mod reading;
 pub mod report;
 pub mod schema;
 pub mod show;
+pub mod site;
 pub mod status;
 pub mod update;
 pub mod validate;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 pub use self::error::{Error, Result};
-use crate::config::Repo;
-use crate::load::{self, Loaded, tree::FsTree};
+pub use self::global::{Global, TODAY_VAR, recover, today};
+pub use self::output::{emit, emit_bytes, emit_with, find_action};
 use crate::render::term::{ColorChoice, Term};
 
 /// Keep a national action plan as code: what it promised, who carries it, what was
@@ -72,103 +75,14 @@ pub enum Command {
     Update(update::Args),
     /// Record, import, list and prepare the readings of indicators.
     Reading(reading::Args),
+    /// Build the plan's public website (static, French and English) into a folder.
+    Site(site::Args),
     /// Export the whole plan as one JSON document.
     Export(export::Args),
     /// Print or write the JSON Schema of the plan's files.
     Schema(schema::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
-}
-
-/// What every command needs from the global options.
-pub struct Global {
-    /// `--root`, if given.
-    pub root: Option<PathBuf>,
-    /// How the terminal looks.
-    pub term: Term,
-    /// Today's date, read once (see [`today`]).
-    pub today: jiff::civil::Date,
-}
-
-impl Global {
-    /// Find the plan repository.
-    pub fn repo(&self) -> Result<Repo> {
-        let cwd = std::env::current_dir()?;
-        Ok(Repo::discover(self.root.as_deref(), &cwd)?)
-    }
-
-    /// Load the repository for a command that needs a readable plan: problems of form are
-    /// printed and refuse the command.
-    pub fn load(&self, repo: &Repo) -> Result<Loaded> {
-        recover(repo)?;
-        let tree = FsTree::new(&repo.root);
-        let loaded = load::load(&tree, &repo.settings);
-        if loaded.has_load_errors() {
-            let errors: Vec<_> = loaded
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == crate::diag::Severity::Error)
-                .cloned()
-                .collect();
-            let summary =
-                crate::render::diagnostics::Summary::of(&errors, 0, loaded.files_checked, 0);
-            let sources = load::sources_for(&tree, &loaded, &errors);
-            let text =
-                crate::render::diagnostics::human(&errors, &sources, &summary, &self.term_err());
-            eprint!("{text}");
-            return Err(Error::refused(format!(
-                "the plan has {} problem(s) in its files; fix them (see above, or run `pan validate`)",
-                errors.len()
-            )));
-        }
-        Ok(loaded)
-    }
-
-    /// The terminal settings for stderr (no colour unless forced).
-    pub fn term_err(&self) -> Term {
-        Term {
-            color: false,
-            ..self.term
-        }
-    }
-}
-
-/// Finish (under its lock) a multi-file change a killed run left in a folder, so every
-/// command sees the readings entirely as before or entirely changed.
-pub fn recover(repo: &Repo) -> Result<()> {
-    for rel in [
-        repo.settings.paths.indicators_str(),
-        repo.settings.paths.plan_str(),
-    ] {
-        let journal = repo.root.join(&rel).join(crate::write::journal::JOURNAL);
-        if std::fs::symlink_metadata(&journal).is_ok() {
-            let dir =
-                crate::write::safe::dir(&repo.root, &rel).map_err(|e| Error::Fatal(e.into()))?;
-            drop(crate::write::lock::Lock::acquire(&dir)?);
-        }
-    }
-    Ok(())
-}
-
-/// The variable that sets "today" for every command: tests, and reports rebuilt as if on
-/// another day, set it; it is deliberately not documented in `--help`.
-pub const TODAY_VAR: &str = "PAN_TODAY";
-
-/// Today's date: `PAN_TODAY` (YYYY-MM-DD) when set, otherwise the clock in the local time
-/// zone. The only place `pan` reads the clock; commands get it from [`Global::today`].
-pub fn today() -> std::result::Result<jiff::civil::Date, String> {
-    match std::env::var_os(TODAY_VAR) {
-        Some(v) => v
-            .to_str()
-            .and_then(|s| s.trim().parse::<jiff::civil::Date>().ok())
-            .ok_or_else(|| {
-                format!(
-                    "{TODAY_VAR}={} is not a date\n  hint: write it as YYYY-MM-DD, or unset it to use the clock",
-                    v.to_string_lossy()
-                )
-            }),
-        None => Ok(jiff::Zoned::now().date()),
-    }
 }
 
 /// Run the command line and turn the outcome into an exit status.
@@ -208,6 +122,7 @@ pub fn main() -> ExitCode {
         Command::Show(a) => show::run(&global, a),
         Command::Update(a) => update::run(&global, a),
         Command::Reading(a) => reading::run(&global, a),
+        Command::Site(a) => site::run(&global, a),
         Command::Export(a) => export::run(&global, a),
         Command::Schema(a) => schema::run(&global, a),
         Command::Completions(a) => completions::run(a),
@@ -230,63 +145,4 @@ pub fn main() -> ExitCode {
 /// else (a file, a lock or a temporary file must be dropped, to be closed or removed).
 pub fn leave<T>(value: T) {
     std::mem::forget(value);
-}
-
-/// Write text to stdout, or to a file when `-o FILE` is given (atomically, and only over
-/// a regular file or onto a new path).
-pub fn emit(text: &str, output: Option<&Path>) -> Result<()> {
-    use std::io::Write;
-    match output {
-        Some(path) if path.as_os_str() != "-" => {
-            crate::write::output::file(path, text.as_bytes())?;
-            eprintln!(
-                "wrote {}",
-                crate::render::term::sanitize(&path.display().to_string())
-            );
-            Ok(())
-        }
-        _ => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-            Ok(())
-        }
-    }
-}
-
-/// Like [`emit`], for output written piece by piece (too large to hold whole).
-pub fn emit_with(
-    output: Option<&Path>,
-    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
-) -> Result<()> {
-    use std::io::Write;
-    match output {
-        Some(path) if path.as_os_str() != "-" => {
-            crate::write::output::file_with(path, fill)?;
-            eprintln!(
-                "wrote {}",
-                crate::render::term::sanitize(&path.display().to_string())
-            );
-            Ok(())
-        }
-        _ => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            fill(&mut out)?;
-            out.flush()?;
-            Ok(())
-        }
-    }
-}
-
-/// The index of the action a person named on the command line (`IN-B-11.02`,
-/// `b-11.02`); an unknown code is a usage error that suggests the nearest ones.
-pub fn find_action(plan: &crate::model::Plan, input: &str) -> Result<usize> {
-    crate::report::card::find(plan, input).map_err(|near| {
-        let shown = crate::render::term::sanitize(input.trim());
-        Error::usage(if near.is_empty() {
-            format!("no action {shown}; `pan status` lists the actions")
-        } else {
-            format!("no action {shown}; did you mean {}?", near.join(", "))
-        })
-    })
 }

@@ -26,3 +26,21 @@ pub const WALK_DEPTH: usize = 3;
 /// The largest number of days accepted in `[health]` thresholds (100 years): beyond it,
 /// date arithmetic would leave the calendar.
 pub const DAYS: u32 = 36_525;
+/// Longest `[site] name`, in characters.
+pub const SITE_NAME_CHARS: usize = 200;
+/// Largest logo or style sheet `pan site` copies into the site, in bytes.
+pub const SITE_ASSET_BYTES: u64 = 1024 * 1024;
+/// Largest workbook (`.xlsx`, `.ods`) `pan reading import` reads, in bytes.
+pub const WORKBOOK_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Most bytes read out of a workbook's archive, all its parts together, once
+/// uncompressed: a small archive that would unpack to gigabytes is refused, not unpacked.
+pub const WORKBOOK_UNZIPPED_BYTES: u64 = 512 * 1024 * 1024;
+/// Most cells with something in them read from a workbook, all sheets together.
+pub const WORKBOOK_CELLS: usize = 2_000_000;
+/// Most parts (files) in a workbook's archive.
+pub const WORKBOOK_PARTS: usize = 10_000;
+/// Most periods `pan reading template --period` asks for in one workbook (each indicator
+/// gets a row per period).
+pub const TEMPLATE_PERIODS: usize = 24;
+/// Longest `[readings] send_to`, in characters.
+pub const SEND_TO_CHARS: usize = 200;

@@ -11,7 +11,9 @@ pub mod import;
 pub mod plan_files;
 pub mod plan_table;
 pub mod readings;
+pub mod site;
 pub mod tree;
+pub mod workbook;
 
 use rayon::prelude::*;
 

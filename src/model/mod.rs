@@ -7,6 +7,7 @@ pub mod code;
 pub mod period;
 pub mod plan;
 pub mod reading;
+pub mod stamp;
 
 pub use action::{Action, Indicator, IndicatorKind, Measure, State, StateEntry};
 pub use actor::{Actor, ActorKind};

@@ -405,7 +405,7 @@ impl Reading {
     /// by then (a reading without a recorded day is known from its period's start). A
     /// report for a past date ignores what was not yet known.
     pub fn known_on(&self, as_of: Date) -> bool {
-        self.period.start() <= as_of && self.recorded.is_none_or(|d| d <= as_of)
+        known(self.period, self.recorded, as_of)
     }
 
     /// The order of "latest": the period that ends last, then the one recorded last, then
@@ -413,6 +413,12 @@ impl Reading {
     pub fn recency(&self) -> (Date, Option<Date>, Date) {
         (self.period.end(), self.recorded, self.period.start())
     }
+}
+
+/// Whether a reading of `period`, recorded on `recorded`, was known on `as_of`: its
+/// period had begun and it was recorded by then (see [`Reading::known_on`]).
+pub fn known(period: Period, recorded: Option<Date>, as_of: Date) -> bool {
+    period.start() <= as_of && recorded.is_none_or(|d| d <= as_of)
 }
 
 /// The latest of `readings` known on `as_of` (see [`Reading::recency`]); on a tie, the
@@ -524,6 +530,24 @@ impl Readings {
             .get(&(owner, indicator))
             .map(|v| v.iter().map(|&i| &self.items[i as usize]).collect())
             .unwrap_or_default()
+    }
+
+    /// Like [`Readings::effective_by_indicator`], with only the readings known on `as_of`
+    /// (see [`Reading::known_on`]): what was recorded later, a correction included, is
+    /// ignored before corrections are applied, so a report for a past date shows the value
+    /// then in effect.
+    pub fn effective_known_on(&self, as_of: Date) -> HashMap<(Owner, u32), Vec<&Reading>> {
+        self.index()
+            .iter()
+            .map(|(k, v)| {
+                let rs = v
+                    .iter()
+                    .map(|&i| &self.items[i as usize])
+                    .filter(|r| r.known_on(as_of))
+                    .collect();
+                (*k, effective(rs))
+            })
+            .collect()
     }
 
     /// Group readings by owner and indicator, each group in period order, with corrections

@@ -7,11 +7,13 @@ pub mod dcat;
 pub mod diagnostics;
 pub mod explain;
 pub mod export;
+pub mod import;
 pub mod markdown;
 pub mod readings;
 pub mod status;
 pub mod table;
 pub mod term;
+pub mod workbook;
 
 /// Neutralise a CSV cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
 /// tab or carriage return at the start): prefix it with `'`, as OWASP recommends.
@@ -42,5 +44,6 @@ mod tests {
 pub mod diff;
 pub mod digest;
 pub mod report;
+pub mod site;
 pub mod starter;
 pub mod words;

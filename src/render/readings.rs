@@ -9,10 +9,10 @@ use super::table::{self, Column, Styled};
 use super::term::Term;
 use super::words;
 use crate::config::Lang;
-use crate::model::Plan;
+use crate::load::import::Field;
 use crate::model::reading::HEADER;
 use crate::report::readings::ReadingRow;
-use crate::report::status::StatusReport;
+use crate::report::template::Template;
 
 /// A value for people: with its unit when the indicator is known.
 fn shown(r: &ReadingRow, lang: Lang) -> String {
@@ -147,54 +147,38 @@ pub fn json(rows: &[ReadingRow]) -> anyhow::Result<String> {
     Ok(s)
 }
 
-/// The CSV template a focal point fills in: one row per indicator of the report's actions,
-/// with the columns to fill (period, value, source, note) empty and the indicator's kind,
-/// label and responsible actors beside them. `excel`: `;` separators and a byte-order mark,
-/// as a spreadsheet in a French locale expects. Returns the text and the number of rows.
-pub fn template_csv(
-    plan: &Plan,
-    report: &StatusReport,
-    excel: bool,
-) -> anyhow::Result<(String, usize)> {
+/// The CSV template a focal point fills in: one row per indicator, with the columns to
+/// fill (period, value, source, note) empty and the indicator's kind, label and
+/// responsible actors beside them. `excel`: `;` separators and a byte-order mark, as a
+/// spreadsheet in a French locale expects.
+pub fn template_csv(t: &Template, excel: bool) -> anyhow::Result<String> {
     let sep = if excel { b';' } else { b',' };
     let mut w = csv::WriterBuilder::new()
         .delimiter(sep)
         .from_writer(Vec::new());
-    w.write_record([
-        "code",
-        "indicator",
-        "period",
-        "value",
-        "source",
-        "note",
-        "kind",
-        "label",
-        "responsible",
-    ])?;
-    let mut n = 0;
-    for r in &report.rows {
-        let Some(a) = plan.codes.parse(&r.code).ok().and_then(|c| plan.action(&c)) else {
-            continue;
-        };
-        for ind in &a.indicators {
-            let row = [
-                a.code.to_string(),
-                ind.id.clone(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                ind.kind.as_str().to_string(),
-                ind.label.clone(),
-                a.responsible.join(", "),
-            ];
-            w.write_record(row.iter().map(|c| csv_safe(c).into_owned()))?;
-            n += 1;
-        }
+    // The columns the import reads, by the names it reads, then what helps fill them in.
+    let header = Field::ALL
+        .iter()
+        .map(|f| f.name())
+        .chain(["kind", "label", "responsible"]);
+    w.write_record(header)?;
+    for r in &t.rows {
+        let row = [
+            r.code.clone(),
+            r.indicator.clone(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            r.kind.as_str().to_string(),
+            r.label.clone(),
+            r.responsible.join(", "),
+        ];
+        w.write_record(row.iter().map(|c| csv_safe(c).into_owned()))?;
     }
     let mut text = String::from_utf8(w.into_inner()?)?;
     if excel {
         text.insert(0, '\u{feff}');
     }
-    Ok((text, n))
+    Ok(text)
 }

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use super::health::Assessment;
 use crate::config::Settings;
-use crate::model::{Action, Owner, Plan, Readings};
+use crate::model::reading::Figure;
+use crate::model::{Action, Owner, Period, Plan, Readings};
 
 /// A named actor on a card.
 #[derive(Serialize, Debug, Clone)]
@@ -40,6 +41,9 @@ pub struct Card<'a> {
     pub as_of: Date,
     /// Every reading of the action, by indicator then period.
     pub readings: Vec<CardReading>,
+    /// Per indicator (in declaration order), the readings in effect known on the as-of
+    /// date, in period order (corrections applied): what a chart draws.
+    pub series: Vec<Vec<(Period, Figure)>>,
 }
 
 fn named(plan: &Plan, s: &str) -> NamedActor {
@@ -71,11 +75,21 @@ pub fn build<'a>(
         .unwrap_or_default();
     let mut rows = Vec::new();
     let mut by_indicator = Vec::with_capacity(action.indicators.len());
+    let mut series = Vec::with_capacity(action.indicators.len());
     for j in 0..action.indicators.len() {
         let rs = readings.of(Owner::Action(index as u32), j as u32);
         for r in &rs {
             rows.push(super::readings::row(plan, readings, r));
         }
+        // Known first, then corrections: a correction recorded after the as-of date does
+        // not hide the value it corrects.
+        let known = rs.iter().copied().filter(|r| r.known_on(as_of)).collect();
+        series.push(
+            crate::model::reading::effective(known)
+                .into_iter()
+                .map(|r| (r.period, readings.figure(r.value)))
+                .collect(),
+        );
         by_indicator.push(crate::model::reading::effective(rs));
     }
     Card {
@@ -87,6 +101,7 @@ pub fn build<'a>(
         assessment: super::health::assess(action, &by_indicator, settings, as_of),
         as_of,
         readings: rows,
+        series,
     }
 }
 

@@ -662,7 +662,7 @@ fn health_of(side: &Side, code: ActionCode, as_of: Date) -> Option<Health> {
     while plan.actions.get(i + 1).is_some_and(|a| a.code == code) {
         i += 1;
     }
-    let rs = health::readings_of_action(plan, readings, i);
+    let rs = health::readings_of_action(plan, readings, i, as_of);
     Some(health::assess(&plan.actions[i], &rs, side.settings, as_of).health)
 }
 

@@ -294,7 +294,7 @@ pub fn build(
     }
 
     // Context indicators: readings known on the as-of date, in period order.
-    let by = readings.effective_by_indicator();
+    let by = readings.effective_known_on(as_of);
     let context = plan
         .context
         .iter()

@@ -163,19 +163,24 @@ pub fn assess(
             return Assessment::new(Health::Stale, Reason::Overdue(ind.id.clone(), p));
         }
     }
-    // Fallible arithmetic: a threshold beyond the calendar never makes a reading stale.
-    let stale_by = |p: crate::model::Period| {
-        jiff::Span::new()
-            .try_days(i64::from(settings.health.stale_after_days))
-            .ok()
-            .and_then(|span| p.end().checked_add(span).ok())
-            .is_some_and(|limit| limit < as_of)
-    };
     match newest {
         None => Assessment::new(Health::NoData, Reason::NoReading),
-        Some(p) if stale_by(p) => Assessment::new(Health::Stale, Reason::Latest(p)),
+        Some(p) if is_stale(p, settings, as_of) => {
+            Assessment::new(Health::Stale, Reason::Latest(p))
+        }
         Some(p) => Assessment::new(Health::OnTrack, Reason::Latest(p)),
     }
+}
+
+/// Whether a latest reading of period `p` is too old on `as_of`: the period ended more
+/// than `[health] stale_after_days` before. Fallible arithmetic: a threshold beyond the
+/// calendar never makes a reading stale.
+pub fn is_stale(p: crate::model::Period, settings: &Settings, as_of: Date) -> bool {
+    jiff::Span::new()
+        .try_days(i64::from(settings.health.stale_after_days))
+        .ok()
+        .and_then(|span| p.end().checked_add(span).ok())
+        .is_some_and(|limit| limit < as_of)
 }
 
 fn is_due(deadline: Date, as_of: Date, settings: &Settings) -> bool {
@@ -193,8 +198,9 @@ fn is_due(deadline: Date, as_of: Date, settings: &Settings) -> bool {
 pub fn readings_by_action<'a>(
     plan: &crate::model::Plan,
     readings: &'a crate::model::Readings,
+    as_of: Date,
 ) -> Vec<ActionReadings<'a>> {
-    let by = readings.effective_by_indicator();
+    let by = readings.effective_known_on(as_of);
     plan.actions
         .iter()
         .enumerate()
@@ -216,10 +222,15 @@ pub fn readings_of_action<'a>(
     plan: &crate::model::Plan,
     readings: &'a crate::model::Readings,
     i: usize,
+    as_of: Date,
 ) -> ActionReadings<'a> {
     let count = plan.actions.get(i).map_or(0, |a| a.indicators.len());
     (0..count)
-        .map(|j| crate::model::reading::effective(readings.of(Owner::Action(i as u32), j as u32)))
+        .map(|j| {
+            let mut rs = readings.of(Owner::Action(i as u32), j as u32);
+            rs.retain(|r| r.known_on(as_of));
+            crate::model::reading::effective(rs)
+        })
         .collect()
 }
 

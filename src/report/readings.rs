@@ -34,6 +34,11 @@ pub struct ReadingRow {
 }
 
 impl ReadingRow {
+    /// Whether the reading was known on `as_of` (the rule of [`Reading::known_on`]).
+    pub fn known_on(&self, as_of: Date) -> bool {
+        crate::model::reading::known(self.period, self.recorded, as_of)
+    }
+
     /// The order rows are listed and compared in: indicator, period, then the text.
     pub fn sort_key(&self) -> (&str, Period, &str, &str, &str) {
         (
@@ -89,4 +94,37 @@ pub fn rows(plan: &Plan, readings: &Readings) -> Vec<ReadingRow> {
     let mut sorted: Vec<&Reading> = readings.items.iter().collect();
     sorted.sort_by_key(|r| (r.owner, r.indicator, r.period, r.file, r.line));
     sorted.into_iter().map(|r| row(plan, readings, r)).collect()
+}
+
+/// The plan and its readings as the files said on `as_of`: the readings known by then
+/// (see [`Reading::known_on`]) and the state entries dated by then. What a document "as
+/// of" a past date publishes as data.
+pub fn as_known_on(plan: &Plan, readings: &Readings, as_of: Date) -> (Plan, Readings) {
+    let actions = plan
+        .actions
+        .iter()
+        .map(|a| {
+            let mut a = a.clone();
+            a.states.retain(|e| e.date <= as_of);
+            a
+        })
+        .collect();
+    let plan = Plan::new(
+        plan.codes,
+        plan.levers.clone(),
+        plan.actors.clone(),
+        plan.abbreviations.clone(),
+        actions,
+        plan.context.clone(),
+    );
+    let mut known = Readings::default();
+    known.strings = readings.strings.clone();
+    known.files = readings.files.clone();
+    known.items = readings
+        .items
+        .iter()
+        .filter(|r| r.known_on(as_of))
+        .copied()
+        .collect();
+    (plan, known)
 }

@@ -369,7 +369,7 @@ pub fn latest(a: &Action, rs: &ActionReadings, readings: &Readings, as_of: Date)
 
 /// Build a row for every action (no filtering).
 pub fn rows(plan: &Plan, readings: &Readings, settings: &Settings, as_of: Date) -> Vec<Row> {
-    let by_action = health::readings_by_action(plan, readings);
+    let by_action = health::readings_by_action(plan, readings, as_of);
     plan.actions
         .iter()
         .zip(&by_action)

@@ -2,6 +2,7 @@
 //! other byte of a file as it was.
 
 pub mod atomic;
+pub mod folder;
 pub mod journal;
 pub mod lock;
 pub mod output;

@@ -94,6 +94,16 @@ impl Fixture {
         f
     }
 
+    /// A copy of a fixture plan of `tests/fixtures`.
+    pub fn copy_of(name: &str) -> Fixture {
+        let f = Fixture {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        copy_dir(&root.join("tests/fixtures").join(name), f.path());
+        f
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

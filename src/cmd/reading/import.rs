@@ -1,31 +1,37 @@
 //! `pan reading import`: record the readings of a spreadsheet, all or nothing.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Target, current, describe, indicators_dir, target, with_rows};
-use crate::check::new_reading::{self, Outcome, Proposed};
+use super::{describe, indicators_dir, verify};
 use crate::cmd::{Error, Global, Result};
-use crate::load::import;
-use crate::model::Period;
-use crate::model::reading::NewReading;
+use crate::load::import::{self, Place};
 use crate::render::term::sanitize;
+use crate::report::import::{Checked, Refused};
 use crate::write::{journal, lock::Lock};
 
 /// Arguments of `pan reading import`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading import figures.csv --dry-run\n  pan reading import figures.csv\n\n\
-The file has the columns code, indicator, period, value, source, note (in any order, named\n\
+    after_help = "Examples:\n  pan reading import menej.xlsx --dry-run\n  pan reading import menej.ods\n  pan reading import figures.csv\n\n\
+The file is the workbook a focal point filled in (.xlsx or .ods, told by its content) or\n\
+CSV. It has the columns code, indicator, period, value, source, note (in any order, named\n\
 in English or French; other columns, such as the label and kind of `pan reading template`,\n\
-are ignored). Separators `,` or `;`, a UTF-8 byte-order mark and decimal commas (60,1) are\n\
-accepted; `1,234` and `12%` for a count are refused as ambiguous. Rows with neither period\n\
-nor value are skipped; a row identical to a recorded reading changes nothing. Every row is\n\
-checked first: on any problem, nothing is written; otherwise every file changes at once."
+are ignored); in a workbook, every sheet that names them in its first rows is read, and\n\
+numbers, percentages and dates are read as the cells hold them. In CSV, separators `,` or\n\
+`;`, a UTF-8 byte-order mark and decimal commas (60,1) are accepted; `1,234` and `12%` for\n\
+a count are refused as ambiguous. Rows with neither period nor value are skipped; a row\n\
+identical to a recorded reading changes nothing. Every row is checked first, and every\n\
+problem named by its line (or sheet and cell): on any problem, nothing is written;\n\
+otherwise every file changes at once.\n\n\
+A workbook made by `pan reading template` is recognised by its hidden sheet: one made\n\
+from another plan, or by a pan that writes another version of templates, is refused;\n\
+so is a row whose code or indicator (locked) no longer says what the template wrote.\n\
+--report FILE.md writes the result as Markdown, to attach to the pull request, whether\n\
+the rows are recorded, checked (--dry-run) or refused."
 )]
 pub struct Args {
-    /// The CSV file.
+    /// The workbook (.xlsx, .ods) or CSV file.
     pub file: PathBuf,
     /// Check and show what would be recorded, without writing.
     #[arg(long)]
@@ -34,134 +40,142 @@ pub struct Args {
     /// row stays, the new one says what it replaces).
     #[arg(long)]
     pub replace: bool,
+    /// Also write the result as Markdown to FILE (what is recorded, skipped, already
+    /// recorded and refused), to attach to the pull request.
+    #[arg(long, value_name = "FILE.md")]
+    pub report: Option<PathBuf>,
+}
+
+/// Where a place is, for people: `figures.csv:7`, `menej.xlsx: sheet Relevés, cell G7`.
+fn at(shown: &str, place: Option<&Place>) -> String {
+    match place {
+        None => shown.to_string(),
+        Some(Place {
+            sheet: None, line, ..
+        }) => format!("{shown}:{line}"),
+        Some(Place {
+            sheet: Some(s),
+            cell: Some(c),
+            ..
+        }) => format!("{shown}: sheet {s}, cell {c}"),
+        Some(Place {
+            sheet: Some(s),
+            line,
+            cell: None,
+        }) => format!("{shown}: sheet {s}, row {line}"),
+    }
+}
+
+/// A refusal as the terminal shows it: where, what, and the fix on a line below.
+fn line(shown: &str, r: &Refused) -> String {
+    let hint = if r.hint.is_empty() {
+        String::new()
+    } else {
+        format!("\n  hint: {}", sanitize(&r.hint))
+    };
+    format!(
+        "{}: {}{hint}",
+        sanitize(&at(shown, r.place.as_ref())),
+        sanitize(&r.message)
+    )
+}
+
+/// Write the Markdown report when one is asked for.
+fn report(args: &Args, checked: &Checked, outcome: crate::render::import::Outcome) -> Result<()> {
+    let Some(path) = &args.report else {
+        return Ok(());
+    };
+    let name = args.file.file_name().map(Path::new).unwrap_or(&args.file);
+    let text = crate::render::import::markdown(&name.display().to_string(), checked, outcome);
+    crate::write::output::file(path, text.as_bytes())?;
+    eprintln!("wrote {}", sanitize(&path.display().to_string()));
+    Ok(())
+}
+
+/// Print the refusals, write the report, and say that nothing was written.
+fn refuse(args: &Args, shown: &str, checked: &Checked, rows: bool) -> Result {
+    use crate::render::import::Outcome;
+    for r in &checked.refused {
+        eprintln!("{}", line(shown, r));
+    }
+    report(args, checked, Outcome::Refused)?;
+    Err(Error::refused(if rows {
+        format!(
+            "{} row(s) of {shown} are refused; nothing was written (fix them and import again)",
+            checked.refused.len()
+        )
+    } else {
+        format!("{shown} cannot be imported; nothing was written")
+    }))
 }
 
 /// Run `pan reading import`.
 pub fn run(global: &Global, args: Args) -> Result {
+    use crate::render::import::Outcome;
+    if let Some(r) = &args.report {
+        let real = |p: &Path| std::fs::canonicalize(p).ok();
+        if r.is_dir() || real(r).is_some_and(|a| real(&args.file) == Some(a)) {
+            return Err(Error::usage(format!(
+                "--report {} is a folder or the file imported; give a new Markdown file, e.g. --report import.md",
+                sanitize(&r.display().to_string())
+            )));
+        }
+    }
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
     let shown = sanitize(&args.file.display().to_string());
-    let problem = |line: Option<u64>, m: &str, hint: &str| {
-        let at = line.map(|l| format!(":{l}")).unwrap_or_default();
-        let hint = if hint.is_empty() {
-            String::new()
-        } else {
-            format!("\n  hint: {hint}")
-        };
-        format!("{shown}{at}: {}{hint}", sanitize(m))
-    };
-    let table = import::read_csv(&args.file, &shown).map_err(|ps| {
-        for p in &ps {
-            eprintln!("{}", problem(p.line, &p.message, &p.hint));
+    let whole = |problems: Vec<Refused>| Checked::refused_whole(problems);
+    let table = match import::read(&args.file, &shown) {
+        Ok(t) => t,
+        Err(ps) => {
+            let rs = ps
+                .into_iter()
+                .map(|p| Refused {
+                    place: p.place,
+                    message: p.message,
+                    hint: p.hint,
+                })
+                .collect();
+            return refuse(&args, &shown, &whole(rs), false);
         }
-        Error::refused(format!("{shown} cannot be imported; nothing was written"))
-    })?;
+    };
+    if let Some(r) = verify::foreign(&table, &repo.settings.plan.title, &loaded.plan) {
+        return refuse(&args, &shown, &whole(vec![r]), false);
+    }
 
     // Under the lock, everything is read as it is now, checked, and written at once.
     let _lock = (!args.dry_run)
         .then(|| indicators_dir(&repo).and_then(|d| Ok(Lock::acquire(&d)?)))
         .transpose()?;
-    let mut problems: Vec<String> = Vec::new();
-    let mut targets: Vec<Target> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut currents = Vec::new();
-    let mut rows: BTreeMap<usize, Vec<NewReading>> = BTreeMap::new();
-    let mut seen: HashMap<(usize, String, Period), u64> = HashMap::new();
-    let mut same = 0usize;
-    for r in &table.rows {
-        let key = r.code.trim().to_uppercase();
-        let t = match by_name.get(&key) {
-            Some(&t) => t,
-            None => match target(&loaded.plan, &repo, &r.code) {
-                Ok(t) => {
-                    let (path, now) = current(&repo, &t)?;
-                    targets.push(t);
-                    currents.push((path, now));
-                    by_name.insert(key, targets.len() - 1);
-                    targets.len() - 1
-                }
-                Err(e) => {
-                    problems.push(problem(Some(r.line), &e, ""));
-                    continue;
-                }
-            },
-        };
-        let now = &currents[t].1;
-        let proposed = Proposed {
-            indicator: r.indicator.clone(),
-            period: r.period.clone(),
-            value: r.value.clone(),
-            source: r.source.clone(),
-            note: r.note.clone(),
-        };
-        let lookup = |id: &str, p| now.values.get(&(id.to_string(), p)).cloned();
-        let name = &targets[t].name;
-        match new_reading::check(
-            name,
-            &targets[t].subject,
-            &proposed,
-            global.today,
-            args.replace,
-            &lookup,
-        ) {
-            Ok(Outcome::Same(_)) => same += 1,
-            Ok(Outcome::New(row)) => {
-                let k = (t, row.indicator.clone(), row.period);
-                if let Some(first) = seen.get(&k) {
-                    problems.push(problem(
-                        Some(r.line),
-                        &format!(
-                            "{name} `{}` for {} is already on line {first} of this file",
-                            row.indicator, row.period
-                        ),
-                        "keep one row per indicator and period",
-                    ));
-                    continue;
-                }
-                seen.insert(k, r.line);
-                rows.entry(t).or_default().push(row);
-            }
-            Err(e) => problems.push(problem(Some(r.line), &e, "")),
-        }
-    }
-    if !problems.is_empty() {
-        for p in &problems {
-            eprintln!("{p}");
-        }
-        return Err(Error::refused(format!(
-            "{} row(s) of {shown} are refused; nothing was written (fix them and import again)",
-            problems.len()
-        )));
-    }
-    let count: usize = rows.values().map(Vec::len).sum();
-    let verb = if args.dry_run {
-        "would record"
-    } else {
-        "recorded"
-    };
-    let mut changes = Vec::with_capacity(rows.len());
-    for (t, new) in &rows {
-        let (path, now) = &currents[*t];
-        changes.push((
-            path.clone(),
-            with_rows(&targets[*t], now, new)?.into_bytes(),
-        ));
+    let (checked, changes) = verify::rows(&loaded.plan, &repo, &table, global.today, args.replace)?;
+    if !checked.refused.is_empty() {
+        return refuse(&args, &shown, &checked, true);
     }
     if !args.dry_run && !changes.is_empty() {
         let dir = indicators_dir(&repo)?;
         journal::commit(&dir, &changes)?;
     }
-    for (t, new) in &rows {
-        for row in new {
-            println!("{verb} {}", describe(&targets[*t].name, row));
-        }
+    let verb = if args.dry_run {
+        "would record"
+    } else {
+        "recorded"
+    };
+    for a in &checked.accepted {
+        println!("{verb} {}", describe(&a.target, &a.row));
     }
     let mut notes = Vec::new();
-    if same > 0 {
-        notes.push(format!("{same} already recorded with the same value"));
+    if !checked.identical.is_empty() {
+        notes.push(format!(
+            "{} already recorded with the same value",
+            checked.identical.len()
+        ));
     }
-    if table.blank > 0 {
-        notes.push(format!("{} empty row(s) skipped", table.blank));
+    if checked.blank > 0 {
+        notes.push(format!("{} empty row(s) skipped", checked.blank));
+    }
+    if !checked.sheets.is_empty() {
+        let names: Vec<String> = checked.sheets.iter().map(|s| sanitize(s)).collect();
+        notes.push(format!("sheet(s) read: {}", names.join(", ")));
     }
     let notes = if notes.is_empty() {
         String::new()
@@ -169,14 +183,21 @@ pub fn run(global: &Global, args: Args) -> Result {
         format!(" ({})", notes.join("; "))
     };
     println!(
-        "{count} reading(s) {} in {} file(s){notes}{}",
+        "{} reading(s) {} in {} file(s){notes}{}",
+        checked.accepted.len(),
         if args.dry_run { "checked" } else { "recorded" },
-        rows.len(),
+        checked.files,
         if args.dry_run {
             "; nothing written (--dry-run)"
         } else {
             ""
         }
     );
+    let outcome = if args.dry_run {
+        Outcome::Checked
+    } else {
+        Outcome::Recorded
+    };
+    report(&args, &checked, outcome)?;
     Ok(ExitCode::SUCCESS)
 }

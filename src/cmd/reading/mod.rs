@@ -4,6 +4,7 @@ pub mod add;
 pub mod import;
 pub mod list;
 pub mod template;
+pub mod verify;
 
 use std::path::PathBuf;
 
@@ -17,7 +18,7 @@ use crate::render::term::sanitize;
 /// Arguments of `pan reading`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 34 --period 2024 --source \"Rapport d'activité 2024\"\n  pan reading add context basic-digital-skills 62 --period 2025 --source \"Eurostat\"\n  pan reading template --ministry MENEJ -o menej.csv\n  pan reading import menej.csv\n  pan reading list IN-B-11.02\n\n\
+    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 34 --period 2024 --source \"Rapport d'activité 2024\"\n  pan reading add context basic-digital-skills 62 --period 2025 --source \"Eurostat\"\n  pan reading template --ministry MENEJ -o menej.xlsx\n  pan reading import menej.xlsx\n  pan reading list IN-B-11.02\n\n\
 Readings live in indicators/<lever>/<code>.csv (one file per action) and indicators/context.csv."
 )]
 pub struct Args {
@@ -31,11 +32,11 @@ pub struct Args {
 pub enum Sub {
     /// Record one reading of an action's (or a context) indicator.
     Add(add::Args),
-    /// Import the readings of a spreadsheet (CSV): all rows are checked, all or nothing.
+    /// Import the readings of a workbook (.xlsx, .ods) or CSV file: every row is checked, all or nothing.
     Import(import::Args),
     /// List readings.
     List(list::Args),
-    /// Write the CSV a focal point fills in: one row per indicator of their actions.
+    /// Write the workbook (.xlsx, .ods) or CSV a focal point fills in: one row per indicator.
     Template(template::Args),
 }
 

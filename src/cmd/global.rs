@@ -1,0 +1,100 @@
+//! What every command shares: the global options, the repository and its loading, and
+//! today's date (read in this one place).
+
+use std::path::PathBuf;
+
+use super::{Error, Result};
+use crate::config::Repo;
+use crate::load::{self, Loaded, tree::FsTree};
+use crate::render::term::Term;
+
+/// What every command needs from the global options.
+pub struct Global {
+    /// `--root`, if given.
+    pub root: Option<PathBuf>,
+    /// How the terminal looks.
+    pub term: Term,
+    /// Today's date, read once (see [`today`]).
+    pub today: jiff::civil::Date,
+}
+
+impl Global {
+    /// Find the plan repository.
+    pub fn repo(&self) -> Result<Repo> {
+        let cwd = std::env::current_dir()?;
+        Ok(Repo::discover(self.root.as_deref(), &cwd)?)
+    }
+
+    /// Load the repository for a command that needs a readable plan: problems of form are
+    /// printed and refuse the command.
+    pub fn load(&self, repo: &Repo) -> Result<Loaded> {
+        recover(repo)?;
+        let tree = FsTree::new(&repo.root);
+        let loaded = load::load(&tree, &repo.settings);
+        if loaded.has_load_errors() {
+            let errors: Vec<_> = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == crate::diag::Severity::Error)
+                .cloned()
+                .collect();
+            let summary =
+                crate::render::diagnostics::Summary::of(&errors, 0, loaded.files_checked, 0);
+            let sources = load::sources_for(&tree, &loaded, &errors);
+            let text =
+                crate::render::diagnostics::human(&errors, &sources, &summary, &self.term_err());
+            eprint!("{text}");
+            return Err(Error::refused(format!(
+                "the plan has {} problem(s) in its files; fix them (see above, or run `pan validate`)",
+                errors.len()
+            )));
+        }
+        Ok(loaded)
+    }
+
+    /// The terminal settings for stderr (no colour unless forced).
+    pub fn term_err(&self) -> Term {
+        Term {
+            color: false,
+            ..self.term
+        }
+    }
+}
+
+/// Finish (under its lock) a multi-file change a killed run left in a folder, so every
+/// command sees the readings entirely as before or entirely changed.
+pub fn recover(repo: &Repo) -> Result<()> {
+    for rel in [
+        repo.settings.paths.indicators_str(),
+        repo.settings.paths.plan_str(),
+    ] {
+        let journal = repo.root.join(&rel).join(crate::write::journal::JOURNAL);
+        if std::fs::symlink_metadata(&journal).is_ok() {
+            let dir =
+                crate::write::safe::dir(&repo.root, &rel).map_err(|e| Error::Fatal(e.into()))?;
+            drop(crate::write::lock::Lock::acquire(&dir)?);
+        }
+    }
+    Ok(())
+}
+
+/// The variable that sets "today" for every command: tests, and reports rebuilt as if on
+/// another day, set it; it is deliberately not documented in `--help`.
+pub const TODAY_VAR: &str = "PAN_TODAY";
+
+/// Today's date: `PAN_TODAY` (YYYY-MM-DD) when set, otherwise the clock in the local time
+/// zone. The only place `pan` reads the clock; commands get it from [`Global::today`].
+pub fn today() -> std::result::Result<jiff::civil::Date, String> {
+    match std::env::var_os(TODAY_VAR) {
+        Some(v) => v
+            .to_str()
+            .and_then(|s| s.trim().parse::<jiff::civil::Date>().ok())
+            .ok_or_else(|| {
+                format!(
+                    "{TODAY_VAR}={} is not a date\n  hint: write it as YYYY-MM-DD, or unset it to use the clock",
+                    v.to_string_lossy()
+                )
+            }),
+        None => Ok(jiff::Zoned::now().date()),
+    }
+}

@@ -1,0 +1,71 @@
+//! Where a command's output goes (standard output, or `-o FILE` written safely), and how
+//! a code typed on the command line becomes an action.
+
+use std::path::Path;
+
+use super::{Error, Result};
+
+/// Write text to stdout, or to a file when `-o FILE` is given (atomically, and only over
+/// a regular file or onto a new path).
+pub fn emit(text: &str, output: Option<&Path>) -> Result<()> {
+    emit_bytes(text.as_bytes(), output)
+}
+
+/// Write bytes (a workbook) to stdout, or to a file when `-o FILE` is given (see
+/// [`emit`]).
+pub fn emit_bytes(bytes: &[u8], output: Option<&Path>) -> Result<()> {
+    use std::io::Write;
+    match output {
+        Some(path) if path.as_os_str() != "-" => {
+            crate::write::output::file(path, bytes)?;
+            eprintln!(
+                "wrote {}",
+                crate::render::term::sanitize(&path.display().to_string())
+            );
+            Ok(())
+        }
+        _ => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// Like [`emit`], for output written piece by piece (too large to hold whole).
+pub fn emit_with(
+    output: Option<&Path>,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
+    use std::io::Write;
+    match output {
+        Some(path) if path.as_os_str() != "-" => {
+            crate::write::output::file_with(path, fill)?;
+            eprintln!(
+                "wrote {}",
+                crate::render::term::sanitize(&path.display().to_string())
+            );
+            Ok(())
+        }
+        _ => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            fill(&mut out)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// The index of the action a person named on the command line (`IN-B-11.02`,
+/// `b-11.02`); an unknown code is a usage error that suggests the nearest ones.
+pub fn find_action(plan: &crate::model::Plan, input: &str) -> Result<usize> {
+    crate::report::card::find(plan, input).map_err(|near| {
+        let shown = crate::render::term::sanitize(input.trim());
+        Error::usage(if near.is_empty() {
+            format!("no action {shown}; `pan status` lists the actions")
+        } else {
+            format!("no action {shown}; did you mean {}?", near.join(", "))
+        })
+    })
+}

@@ -1,0 +1,101 @@
+//! `pan site`: the plan's public website, built from the files into a folder.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use jiff::civil::Date;
+
+use super::{Error, Global, Result};
+use crate::load::tree::FsTree;
+use crate::render::site::{self, Input};
+use crate::report::digest::{self, SinceFrom};
+use crate::write::folder::Staged;
+
+/// Arguments of `pan site`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  pan site -o _site                       # as of today; open _site/index.html\n  pan site -o _site --as-of 2026-06-30    # the site as it stood on a past day\n\n\
+The site is static: every page in French and English, charts with their numbers, a search,\n\
+the data to download. It needs no server and no network, and prints on A4. The same files\n\
+and date give the same bytes. The folder is built beside its destination and put in place\n\
+whole; pan replaces only an empty folder or a site it built before. Colours, logo and an\n\
+extra style sheet come from [site] in pan.toml (see the README)."
+)]
+pub struct Args {
+    /// The folder to build: a new path, an empty folder, or a site pan built before
+    /// (replaced whole).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// The day the site describes (default: today).
+    #[arg(long, value_name = "DATE", value_parser = super::args::date)]
+    pub as_of: Option<Date>,
+    /// Start of the period the COPIL digest page covers (default: the previous COPIL
+    /// meeting in pan.toml, or the start of the plan).
+    #[arg(long, value_name = "DATE", value_parser = super::args::date)]
+    pub since: Option<Date>,
+}
+
+/// Whether `path` (which may not exist yet) lies inside `dir`, both resolved as the
+/// file system sees them.
+fn inside(path: &Path, dir: &Path) -> bool {
+    let (Ok(dir), Some(name)) = (dir.canonicalize(), path.file_name()) else {
+        return false;
+    };
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    parent
+        .canonicalize()
+        .is_ok_and(|p| p.join(name).starts_with(&dir))
+}
+
+/// Run `pan site`.
+pub fn run(global: &Global, args: Args) -> Result {
+    let started = Instant::now();
+    let repo = global.repo()?;
+    let loaded = global.load(&repo)?;
+    let as_of = args.as_of.unwrap_or(global.today);
+    let (since, since_from) = match args.since {
+        Some(s) => (s, SinceFrom::Given),
+        None => digest::default_since(&repo.settings, as_of),
+    };
+    if since > as_of {
+        return Err(Error::usage(format!(
+            "--since {since} is after the as-of date {as_of}"
+        )));
+    }
+    for dir in [repo.plan_dir(), repo.indicators_dir()] {
+        if inside(&args.output, &dir) {
+            return Err(Error::usage(format!(
+                "{} is inside the plan's folder {}; pan would read the site as plan files\n  hint: build it elsewhere, e.g. -o _site",
+                crate::render::term::sanitize(&args.output.display().to_string()),
+                crate::render::term::sanitize(&dir.display().to_string())
+            )));
+        }
+    }
+    let theme = crate::load::site::theme(&FsTree::new(&repo.root), &repo.settings)
+        .map_err(|m| Error::Fatal(anyhow::anyhow!(m)))?;
+    let staged = Staged::new(&args.output, site::MARKER)?;
+    let input = Input {
+        plan: &loaded.plan,
+        readings: &loaded.readings,
+        settings: &repo.settings,
+        theme: &theme,
+        as_of,
+        since,
+        since_from,
+    };
+    let built = site::build(&input, &|path, bytes| staged.write(path, bytes))?;
+    staged.commit()?;
+    eprintln!(
+        "wrote {}: {} pages, {} files, {:.1} MB, as of {as_of}, in {:.2} s",
+        crate::render::term::sanitize(&args.output.display().to_string()),
+        built.pages,
+        built.files,
+        built.bytes as f64 / 1_000_000.0,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}

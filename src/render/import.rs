@@ -1,0 +1,186 @@
+//! The result of `pan reading import` as Markdown (`--report FILE.md`), to attach to the
+//! pull request that carries the new readings: what is recorded (or would be), the rows
+//! already recorded, those skipped, and every refused cell with its message — in
+//! English, like the messages it repeats. Every text that comes from the file is
+//! escaped: a cell cannot add a link, an image, HTML or a table column.
+
+use std::fmt::Write as _;
+
+use super::markdown::{Align, escape, escape_inline, table};
+use crate::load::import::Place;
+use crate::report::import::Checked;
+
+/// What became of the import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Recorded.
+    Recorded,
+    /// Checked only (`--dry-run`).
+    Checked,
+    /// Refused: nothing written.
+    Refused,
+}
+
+/// Where a row or cell is: `Relevés!E5`, `Relevés, row 5`, `line 7`, or `the file`.
+fn place(p: Option<&Place>) -> String {
+    match p {
+        None => "the file".into(),
+        Some(Place {
+            sheet: Some(s),
+            cell: Some(c),
+            ..
+        }) => format!("{}!{c}", escape_inline(s)),
+        Some(Place {
+            sheet: Some(s),
+            line,
+            cell: None,
+        }) => format!("{}, row {line}", escape_inline(s)),
+        Some(Place {
+            sheet: None, line, ..
+        }) => format!("line {line}"),
+    }
+}
+
+/// The report of an import of the file `name`.
+pub fn markdown(name: &str, c: &Checked, outcome: Outcome) -> String {
+    let name = escape_inline(name);
+    let n = c.accepted.len();
+    let mut out = String::from("## pan reading import\n\n");
+    let _ = match outcome {
+        Outcome::Recorded => writeln!(
+            out,
+            "✅ **{name}**: {n} reading(s) recorded in {} file(s).",
+            c.files
+        ),
+        Outcome::Checked => writeln!(
+            out,
+            "🔎 **{name}**: {n} reading(s) would be recorded in {} file(s) (checked with `--dry-run`; nothing written).",
+            c.files
+        ),
+        Outcome::Refused => writeln!(
+            out,
+            "❌ **{name}**: {} problem(s); nothing was written.",
+            c.refused.len()
+        ),
+    };
+    out.push('\n');
+    if !c.sheets.is_empty() {
+        let sheets: Vec<String> = c.sheets.iter().map(|s| escape_inline(s)).collect();
+        let _ = writeln!(out, "- Sheet(s) read: {}", sheets.join(", "));
+    }
+    if let Some(s) = &c.stamp {
+        let asked: Vec<String> = s.asked.iter().map(ToString::to_string).collect();
+        let _ = write!(
+            out,
+            "- Template made by pan from the plan “{}” (fingerprint {}), as of {}",
+            escape_inline(&s.plan),
+            escape_inline(&s.fingerprint),
+            s.as_of
+        );
+        if !asked.is_empty() {
+            let _ = write!(out, "; period(s) asked for: {}", asked.join(", "));
+        }
+        out.push('\n');
+    }
+    let recorded = match outcome {
+        Outcome::Recorded => "Recorded",
+        Outcome::Checked => "Would be recorded",
+        Outcome::Refused => "Rows that pass (recorded once every refused row is mended)",
+    };
+    for (what, count) in [
+        (recorded, n),
+        ("Already recorded with the same value", c.identical.len()),
+        ("Empty rows skipped", c.blank),
+        ("Refused", c.refused.len()),
+    ] {
+        let _ = writeln!(out, "- {what}: {count}");
+    }
+    if !c.refused.is_empty() {
+        let _ = writeln!(out, "\n### Refused ({})\n", c.refused.len());
+        let rows: Vec<Vec<String>> = c
+            .refused
+            .iter()
+            .map(|r| vec![place(r.place.as_ref()), escape(&r.message), escape(&r.hint)])
+            .collect();
+        out.push_str(&table(
+            &["Where", "Problem", "Fix"],
+            &[Align::Left; 3],
+            &rows,
+        ));
+    }
+    if n > 0 {
+        let _ = writeln!(out, "\n### {recorded} ({n})\n");
+        let rows: Vec<Vec<String>> = c
+            .accepted
+            .iter()
+            .map(|a| {
+                let value = match &a.row.replaces {
+                    Some(old) => format!("{} (replaces {})", escape(&a.row.value), escape(old)),
+                    None => escape(&a.row.value),
+                };
+                vec![
+                    place(Some(&a.place)),
+                    escape(&a.target),
+                    escape(&a.row.indicator),
+                    a.row.period.to_string(),
+                    value,
+                    escape(&a.row.source),
+                    escape(&a.row.note),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &[
+                "Where",
+                "Action",
+                "Indicator",
+                "Period",
+                "Value",
+                "Source",
+                "Note",
+            ],
+            &[
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Right,
+                Align::Left,
+                Align::Left,
+            ],
+            &rows,
+        ));
+    }
+    if !c.identical.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n### Already recorded with the same value ({})\n",
+            c.identical.len()
+        );
+        let rows: Vec<Vec<String>> = c
+            .identical
+            .iter()
+            .map(|i| {
+                vec![
+                    place(Some(&i.place)),
+                    escape(&i.target),
+                    escape(&i.indicator),
+                    escape(&i.period),
+                    escape(&i.value),
+                ]
+            })
+            .collect();
+        out.push_str(&table(
+            &["Where", "Action", "Indicator", "Period", "Value"],
+            &[
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Right,
+            ],
+            &rows,
+        ));
+    }
+    out
+}

@@ -1,0 +1,470 @@
+//! The shell of every page (head with its Content-Security-Policy, skip link, header,
+//! navigation, language switcher, footer), the site's URLs, and the small pieces pages
+//! share: health badges, tables that scroll on a phone, links to actions.
+
+use maud::{DOCTYPE, Markup, html};
+
+use super::Data;
+use super::words::{self as site_words, SiteWords};
+use crate::config::Lang;
+use crate::render::words::{self, Words};
+use crate::report::health::Health;
+use crate::report::status::Row;
+
+/// The policy every page declares: nothing but the site's own files, no inline script or
+/// style, no plug-in, no other site.
+pub const CSP: &str = "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; base-uri 'none'";
+
+/// The file name of a code, an acronym or an id: letters, digits, `-` and `.` as they are
+/// (never a leading `.`), anything else as `_` and its hexadecimal code, so that two
+/// names never share a file and no name leaves its folder.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for (i, c) in name.chars().enumerate() {
+        match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' => out.push(c),
+            '.' if i > 0 => out.push(c),
+            c => out.push_str(&format!("_{:x}_", c as u32)),
+        }
+    }
+    if out.is_empty() {
+        out.push('_');
+    }
+    out
+}
+
+/// The page of an action, from the language folder.
+pub fn action_url(code: &str) -> String {
+    format!("actions/{}.html", slug(code))
+}
+
+/// The page of a lever.
+pub fn lever_url(code: &str) -> String {
+    format!("levers/{}.html", slug(code))
+}
+
+/// The page of an objective.
+pub fn objective_url(code: &str) -> String {
+    format!("objectives/{}.html", slug(code))
+}
+
+/// The page of a ministry.
+pub fn ministry_url(acronym: &str) -> String {
+    format!("ministries/{}.html", slug(acronym))
+}
+
+/// Which part of the site a page belongs to (the navigation marks it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// The home page.
+    Home,
+    /// Levers and objectives.
+    Levers,
+    /// Actions.
+    Actions,
+    /// Ministries.
+    Ministries,
+    /// Context indicators.
+    Context,
+    /// Reporting status.
+    Reporting,
+    /// Timeline.
+    Timeline,
+    /// COPIL digest.
+    Digest,
+    /// Search.
+    Search,
+    /// Downloads.
+    Downloads,
+}
+
+/// Where a page is and what it is written in.
+pub struct Ctx<'a> {
+    /// The language of the interface.
+    pub lang: Lang,
+    /// The site's words.
+    pub w: &'static SiteWords,
+    /// The words shared with the digest and report.
+    pub words: &'static Words,
+    /// The reports.
+    pub data: &'a Data<'a>,
+    /// The page's path from the language folder (`actions/IN-B-11.02.html`).
+    pub path: String,
+}
+
+impl<'a> Ctx<'a> {
+    /// The context of the page at `path` (from the language folder).
+    pub fn new(data: &'a Data<'a>, lang: Lang, path: &str) -> Ctx<'a> {
+        Ctx {
+            lang,
+            w: site_words::of(lang),
+            words: words::of(lang),
+            data,
+            path: path.to_string(),
+        }
+    }
+
+    /// How deep the page is below its language folder.
+    fn depth(&self) -> usize {
+        self.path.matches('/').count()
+    }
+
+    /// A link to `target`, a path from the language folder.
+    pub fn link(&self, target: &str) -> String {
+        format!("{}{target}", "../".repeat(self.depth()))
+    }
+
+    /// A link to `target`, a path from the site's root (assets, downloads).
+    pub fn root(&self, target: &str) -> String {
+        format!("{}../{target}", "../".repeat(self.depth()))
+    }
+
+    /// The `lang` attribute for the plan's own text on this page: set when the interface
+    /// speaks another language than the plan (WCAG 3.1.2, language of parts).
+    pub fn text_lang(&self) -> Option<&'static str> {
+        let content = self.data.content_lang;
+        (content != self.lang).then(|| site_words::of(content).code)
+    }
+
+    /// A date, in the page's language.
+    pub fn date(&self, d: jiff::civil::Date) -> String {
+        words::date(d, self.lang)
+    }
+
+    /// A number, in the page's language.
+    pub fn number(&self, n: usize) -> String {
+        words::number(n as f64, self.lang)
+    }
+}
+
+/// The first line of a text, shortened at a word boundary to about `max` characters.
+pub fn short(text: &str, max: usize) -> String {
+    let line = text.split('\n').next().unwrap_or("").trim();
+    if line.chars().count() <= max {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(max).collect();
+    let at = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// A capitalised phrase (`en retard` → `En retard`).
+pub fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The CSS class of a health.
+pub fn health_class(h: Health) -> &'static str {
+    match h {
+        Health::Late => "h-late",
+        Health::Due => "h-due",
+        Health::Stale => "h-stale",
+        Health::NoData => "h-nodata",
+        Health::OnTrack => "h-ontrack",
+        Health::Done => "h-done",
+        Health::Cancelled => "h-cancelled",
+    }
+}
+
+/// A health as a badge: its word (the colour only repeats it).
+pub fn health_badge(h: Health, lang: Lang) -> Markup {
+    html! { span class={ "badge " (health_class(h)) } { (words::health(h, lang)) } }
+}
+
+/// A table inside a region that scrolls sideways on a narrow screen (reachable by
+/// keyboard), with its caption.
+pub fn table(id: &str, caption: impl maud::Render, head: Markup, body: Markup) -> Markup {
+    let cap = format!("{id}-cap");
+    html! {
+        div class="table-scroll" role="region" tabindex="0" aria-labelledby=(cap) {
+            table id=(id) {
+                caption id=(cap) { (caption) }
+                thead { (head) }
+                tbody { (body) }
+            }
+        }
+    }
+}
+
+/// A chart inside a region that scrolls sideways on a narrow screen (reachable by
+/// keyboard, named after the chart).
+pub fn scroll(ctx: &Ctx, label: &str, chart: Markup) -> Markup {
+    let label = format!("{}{} {label}", ctx.w.chart, ctx.words.colon);
+    html! {
+        div class="chart-scroll" role="region" tabindex="0" aria-label=(label) { (chart) }
+    }
+}
+
+/// The latest readings of a row, each `value (period) — label`.
+pub fn latest_cell(ctx: &Ctx, r: &Row) -> Markup {
+    html! {
+        @if r.latest.is_empty() {
+            span class="muted" { "—" }
+        } @else {
+            ul class="plain" {
+                @for l in &r.latest {
+                    li {
+                        strong { (words::figure(&l.value, l.kind, ctx.lang)) }
+                        " (" (l.period) ") "
+                        span class="muted" lang=[ctx.text_lang()] { (short(&l.label, 60)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A table of actions: code, text, responsible, state, health, calendar, latest readings.
+pub fn actions_table(ctx: &Ctx, id: &str, caption: &str, idx: &[usize]) -> Markup {
+    let w = ctx.words;
+    let rows = &ctx.data.rows;
+    let head = html! {
+        tr {
+            th scope="col" { (w.code) }
+            th scope="col" { (w.action) }
+            th scope="col" { (w.responsible) }
+            th scope="col" { (w.state) }
+            th scope="col" { (w.health) }
+            th scope="col" { (w.calendar) }
+            th scope="col" { (w.latest_reading) }
+        }
+    };
+    let body = html! {
+        @for &i in idx {
+            @let r = &rows[i];
+            tr {
+                th scope="row" { a href=(ctx.link(&action_url(&r.code))) { (r.code) } }
+                td lang=[ctx.text_lang()] {
+                    @if r.action.trim().is_empty() { span class="muted" { (w.no_text) } }
+                    @else { (short(&r.action, 140)) }
+                }
+                td { (r.responsible.join(", ")) }
+                td { (site_words::state(r.state, ctx.lang)) }
+                td { (health_badge(r.assessment.health, ctx.lang)) }
+                td lang=[ctx.text_lang()] { (r.calendar) }
+                td { (latest_cell(ctx, r)) }
+            }
+        }
+    };
+    if idx.is_empty() {
+        return html! { p { (ctx.w.no_action) } };
+    }
+    table(id, caption, head, body)
+}
+
+/// The navigation entries: section, title, path.
+fn nav(w: &SiteWords) -> [(Section, &'static str, &'static str); 10] {
+    [
+        (Section::Home, w.home, "index.html"),
+        (Section::Levers, w.levers, "levers.html"),
+        (Section::Actions, w.all_actions, "actions.html"),
+        (Section::Ministries, w.ministries, "ministries.html"),
+        (Section::Context, w.context, "context.html"),
+        (Section::Reporting, w.reporting, "reporting.html"),
+        (Section::Timeline, w.timeline, "timeline.html"),
+        (Section::Digest, w.digest, "digest.html"),
+        (Section::Search, w.search, "search.html"),
+        (Section::Downloads, w.downloads, "downloads.html"),
+    ]
+}
+
+/// What a page says about itself.
+pub struct Shell<'s> {
+    /// Its title (the `h1` and the start of `<title>`).
+    pub title: &'s str,
+    /// Its part of the site.
+    pub section: Section,
+    /// The pages above it: title and path from the language folder.
+    pub crumbs: Vec<(String, String)>,
+    /// Scripts to load, paths from the site's root (only the search page has any).
+    pub scripts: Vec<String>,
+    /// Whether the page's title is plan text (an objective's title, an action's code…).
+    pub title_is_text: bool,
+}
+
+/// A whole page: the shell around `body`.
+pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
+    let w = ctx.w;
+    let data = ctx.data;
+    let other = match ctx.lang {
+        Lang::Fr => Lang::En,
+        Lang::En => Lang::Fr,
+    };
+    let other_code = site_words::of(other).code;
+    let switch = ctx.root(&format!("{other_code}/{}", ctx.path));
+    let full_title = if shell.section == Section::Home {
+        data.name.clone()
+    } else {
+        format!("{} — {}", shell.title, data.name)
+    };
+    let markup = html! {
+        (DOCTYPE)
+        html lang=(w.code) {
+            head {
+                meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content=(CSP);
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content="pan";
+                title { (full_title) }
+                link rel="icon" href=(ctx.root(&data.icon_file));
+                link rel="stylesheet" href=(ctx.root("assets/pan.css"));
+                @if data.input.theme.style.is_some() {
+                    link rel="stylesheet" href=(ctx.root("assets/custom.css"));
+                }
+                link rel="alternate" hreflang=(other_code) href=(switch);
+                @for s in &shell.scripts {
+                    script src=(ctx.root(s)) defer {}
+                }
+            }
+            body {
+                a class="skip" href="#main" { (w.skip) }
+                header class="site" {
+                    div class="bar" {
+                        a class="brand" href=(ctx.link("index.html")) {
+                            @if let Some(logo) = &data.logo_file {
+                                img src=(ctx.root(logo)) alt="" height="40";
+                            }
+                            span lang=[ctx.text_lang()] { (data.name) }
+                        }
+                        div class="tools" {
+                            @if shell.section != Section::Search {
+                                form class="search" role="search" action=(ctx.link("search.html")) method="get" {
+                                    label for="site-q" class="visually-hidden" { (w.search_label) }
+                                    input id="site-q" name="q" type="search" placeholder=(w.search);
+                                    button type="submit" { (w.search) }
+                                }
+                            }
+                            a class="lang" href=(switch) hreflang=(other_code) lang=(other_code) {
+                                span class="visually-hidden" { (w.language) (ctx.words.colon) " " }
+                                (w.other_language)
+                            }
+                        }
+                    }
+                    nav class="main" aria-label=(w.navigation) {
+                        ul {
+                            @for (section, title, href) in nav(w) {
+                                li {
+                                    @if section == shell.section {
+                                        a href=(ctx.link(href)) aria-current="page" { (title) }
+                                    } @else {
+                                        a href=(ctx.link(href)) { (title) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                main id="main" tabindex="-1" {
+                    @if !shell.crumbs.is_empty() {
+                        nav class="crumbs" aria-label=(w.breadcrumb) {
+                            ol {
+                                @for (title, href) in &shell.crumbs {
+                                    li { a href=(ctx.link(href)) { (title) } }
+                                }
+                                li aria-current="page" { (shell.title) }
+                            }
+                        }
+                    }
+                    @if shell.title_is_text {
+                        h1 lang=[ctx.text_lang()] { (shell.title) }
+                    } @else {
+                        h1 { (shell.title) }
+                    }
+                    (body)
+                }
+                footer class="site" {
+                    p { (words::fill(w.footer, &[ctx.date(data.input.as_of)])) }
+                    @if !w.content_note.is_empty() {
+                        p { (w.content_note) }
+                    }
+                    p {
+                        a href=(ctx.link("downloads.html")) { (w.downloads) }
+                        " · "
+                        a href=(ctx.link("search.html")) { (w.search) }
+                    }
+                }
+            }
+        }
+    };
+    let mut s = markup.into_string();
+    s.push('\n');
+    s
+}
+
+/// The root page: a choice of language (and a redirect to the plan's own).
+pub fn root_index(data: &Data) -> String {
+    let first = site_words::of(data.content_lang);
+    let langs = [site_words::of(Lang::Fr), site_words::of(Lang::En)];
+    let markup = html! {
+        (DOCTYPE)
+        html lang=(first.code) {
+            head {
+                meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content=(CSP);
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta http-equiv="refresh" content={ "0; url=" (first.code) "/index.html" };
+                title { (data.name) }
+                link rel="icon" href=(data.icon_file);
+                link rel="stylesheet" href="assets/pan.css";
+            }
+            body {
+                main id="main" class="choose" {
+                    h1 { (data.name) }
+                    nav aria-label=(first.choose_language) {
+                        ul class="plain" {
+                            @for l in langs {
+                                li {
+                                    a href={ (l.code) "/index.html" } hreflang=(l.code) lang=(l.code) {
+                                        (l.home) " — " (if l.code == "fr" { "Français" } else { "English" })
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    let mut s = markup.into_string();
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_codes_and_never_leave_their_folder() {
+        assert_eq!(slug("IN-B-11.02"), "IN-B-11.02");
+        assert_eq!(slug("ME-HCPN-ANSSI"), "ME-HCPN-ANSSI");
+        assert_eq!(slug("../x"), "_2e_._2f_x");
+        assert_eq!(slug("a/b"), "a_2f_b");
+        assert_eq!(slug("a_b"), "a_5f_b");
+        assert_eq!(slug(""), "_");
+        assert_ne!(slug("a b"), slug("a_20_b"));
+        for s in ["<x>", "\"q\"", "é", ".hidden", "a\\b"] {
+            let out = slug(s);
+            assert!(
+                out.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-._".contains(c))
+                    && !out.starts_with('.'),
+                "{s} → {out}"
+            );
+        }
+    }
+
+    #[test]
+    fn short_titles_cut_at_a_word() {
+        assert_eq!(
+            short("Organiser des rencontres mensuelles", 20),
+            "Organiser des…"
+        );
+        assert_eq!(short("court", 20), "court");
+        assert_eq!(short("ligne un\nligne deux", 40), "ligne un");
+    }
+}

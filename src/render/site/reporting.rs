@@ -1,0 +1,112 @@
+//! The reporting status: for every indicator, whether it has data, when it was last
+//! measured and whether a reading is overdue, summed up per lever and per ministry.
+
+use maud::html;
+
+use super::Data;
+use super::blocks;
+use super::layout::{self, Ctx, Section, Shell, action_url, lever_url, ministry_url, slug};
+use super::words as site_words;
+use crate::config::Lang;
+
+/// The reporting page.
+pub fn page(data: &Data, lang: Lang) -> (String, String) {
+    let path = "reporting.html";
+    let ctx = Ctx::new(data, lang, path);
+    let (w, ww) = (ctx.w, ctx.words);
+    let plan = data.input.plan;
+    let r = &data.reporting;
+    let tally_table = |id: &str, caption: &str, first: &str, rows: maud::Markup| {
+        layout::table(
+            id,
+            caption,
+            html! { tr { th scope="col" { (first) } (blocks::tally_head(&ctx)) } },
+            rows,
+        )
+    };
+    let body = html! {
+        p { (w.reporting_intro) }
+        section {
+            h2 id="by-lever" { (w.by_lever) }
+            (tally_table("t-levers", w.by_lever, ww.lever, html! {
+                @for (code, t) in &r.by_lever {
+                    tr {
+                        th scope="row" { a href=(ctx.link(&lever_url(code))) { (ww.lever) " " (code) } }
+                        (blocks::tally_cells(t))
+                    }
+                }
+                tr class="total" { th scope="row" { (ww.whole_plan) } (blocks::tally_cells(&r.total)) }
+            }))
+        }
+        section {
+            h2 id="by-ministry" { (w.by_ministry) }
+            (tally_table("t-ministries", w.by_ministry, ww.ministry, html! {
+                @for (acronym, t) in &r.by_ministry {
+                    tr {
+                        th scope="row" { a href=(ctx.link(&ministry_url(acronym))) { (acronym) } }
+                        (blocks::tally_cells(t))
+                    }
+                }
+            }))
+        }
+        @if !plan.context.is_empty() {
+            section {
+                h2 id="context" { (w.context) }
+                (layout::table("t-context", w.context, html! {
+                    tr {
+                        th scope="col" { (ww.indicator) }
+                        th scope="col" class="num" { (w.readings_col) }
+                        th scope="col" { (w.last_measured) }
+                    }
+                }, html! {
+                    @for l in &r.context {
+                        @let c = &plan.context[l.indicator];
+                        tr {
+                            th scope="row" lang=[ctx.text_lang()] { a href={ (ctx.link("context.html")) "#" (slug(&c.id)) } { (c.label) } }
+                            td class="num" { (l.readings) }
+                            td { @if let Some(p) = l.last { (p) } @else { "—" } }
+                        }
+                    }
+                }))
+            }
+        }
+        section {
+            h2 id="every" { (w.every_indicator) }
+            (layout::table("t-indicators", w.every_indicator, html! {
+                tr {
+                    th scope="col" { (ww.code) }
+                    th scope="col" { (ww.indicator) }
+                    th scope="col" { (ww.responsible) }
+                    th scope="col" { (w.frequency) }
+                    th scope="col" class="num" { (w.readings_col) }
+                    th scope="col" { (w.last_measured) }
+                    th scope="col" { (ww.recorded) }
+                    th scope="col" { (w.reporting_col) }
+                }
+            }, html! {
+                @for l in &r.lines {
+                    @let row = &data.rows[l.action];
+                    @let ind = &plan.actions[l.action].indicators[l.indicator];
+                    tr {
+                        th scope="row" { a href={ (ctx.link(&action_url(&row.code))) "#i-" (slug(&ind.id)) } { (row.code) } }
+                        td lang=[ctx.text_lang()] { (layout::short(&ind.label, 90)) }
+                        td { (row.responsible.join(", ")) }
+                        td { @if let Some(f) = ind.frequency { (site_words::frequency(f, lang)) } @else { "—" } }
+                        td class="num" { (l.readings) }
+                        td { @if let Some(p) = l.last { (p) } @else { "—" } }
+                        td class="date" { @if let Some(d) = l.recorded { (d) } @else { "—" } }
+                        td { span class={ "badge " (site_words::reporting_class(l.state)) } { (site_words::reporting(l.state, lang)) } }
+                    }
+                }
+            }))
+        }
+    };
+    let shell = Shell {
+        title: w.reporting,
+        section: Section::Reporting,
+        crumbs: vec![(w.home.to_string(), "index.html".to_string())],
+        scripts: vec![],
+        title_is_text: false,
+    };
+    (path.to_string(), layout::page(&ctx, &shell, body))
+}

@@ -1,0 +1,290 @@
+//! The plan's status as an Excel workbook (`pan export --format xlsx`), what a ministry
+//! asks for first: a sheet of actions (code, lever, objective, text, responsible actors,
+//! calendar as published, state, health and why, the latest reading of each
+//! indicator), a sheet of every reading as recorded with its source, and a sheet that
+//! says what the workbook is. Both tables have a frozen header and filters; every text
+//! is a text cell, quote-prefixed so that editing it never makes a formula.
+
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    XlsxError,
+};
+
+use super::super::words;
+use crate::config::Lang;
+use crate::model::IndicatorKind;
+use crate::report::readings::ReadingRow;
+use crate::report::status::Row;
+
+/// Excel keeps at most this many characters (UTF-16 units) in a cell.
+const CELL_CHARS: usize = 32_767;
+
+/// A text cut to what a cell holds.
+fn fit(s: &str) -> String {
+    if s.encode_utf16().count() <= CELL_CHARS {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut n = 0;
+    for c in s.chars() {
+        n += c.len_utf16();
+        if n > CELL_CHARS - 1 {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// What the workbook shows: the plan, the day, the actions and the readings.
+pub struct Status<'a> {
+    /// The plan's title.
+    pub title: &'a str,
+    /// The day the state and health are given for.
+    pub as_of: jiff::civil::Date,
+    /// The actions, in plan order.
+    pub rows: &'a [Row],
+    /// The readings known on that day, as recorded.
+    pub readings: &'a [ReadingRow],
+    /// The language of headers and words.
+    pub lang: Lang,
+}
+
+fn excel_date(d: jiff::civil::Date) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(d.year().max(1900) as u16, d.month() as u8, d.day() as u8)
+}
+
+/// A table's header, widths and print setup: frozen, filterable, landscape, one page wide.
+fn table(ws: &mut Worksheet, header: &[(&str, f64)], rows: usize) -> Result<(), XlsxError> {
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xD9D9D9))
+        .set_border_bottom(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
+    for (c, (h, width)) in header.iter().enumerate() {
+        ws.set_column_width(c as u16, *width)?;
+        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    let last_col = header.len() as u16 - 1;
+    let last_row = rows.max(1) as u32;
+    ws.set_freeze_panes(1, 1)?;
+    ws.autofilter(0, 0, last_row, last_col)?;
+    ws.set_landscape()
+        .set_paper_size(9)
+        .set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+/// The lines a row needs for its wrapped texts, estimated from the column widths (a
+/// spreadsheet does not do it when it opens a file), at most 15.
+fn height(cells: &[(&str, f64)]) -> f64 {
+    let lines = cells
+        .iter()
+        .map(|(text, width)| {
+            // About 1.1 characters of text fit in a unit of width (the width of a `0`).
+            let per_line = ((*width * 1.1) as usize).saturating_sub(2).max(1);
+            text.split('\n')
+                .map(|l| l.chars().count().div_ceil(per_line).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1)
+        .clamp(1, 15);
+    15.0 * lines as f64
+}
+
+/// The workbook's bytes; the same status gives the same bytes.
+pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
+    let fr = s.lang == Lang::Fr;
+    let t = |f: &'static str, e: &'static str| if fr { f } else { e };
+    let mut book = Workbook::new();
+    let title = if fr {
+        format!(
+            "État du plan — {} — au {}",
+            s.title,
+            words::date(s.as_of, s.lang)
+        )
+    } else {
+        format!(
+            "Plan status — {} — as of {}",
+            s.title,
+            words::date(s.as_of, s.lang)
+        )
+    };
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(&fit(&title))
+            .set_author("pan")
+            .set_creation_datetime(&excel_date(s.as_of)?),
+    );
+    let text = Format::new()
+        .set_align(FormatAlign::Top)
+        .set_num_format("@")
+        .set_quote_prefix();
+    let wrap = text.clone().set_text_wrap();
+    let date = Format::new()
+        .set_align(FormatAlign::Top)
+        .set_num_format("yyyy-mm-dd");
+    let number = Format::new().set_align(FormatAlign::Top);
+
+    let ws = book.add_worksheet();
+    ws.set_name("Actions")?;
+    let header = [
+        ("Code", 12.0),
+        (t("Levier", "Lever"), 8.0),
+        (t("Objectif", "Objective"), 10.0),
+        (t("Action", "Action"), 60.0),
+        (t("Responsable(s)", "Responsible"), 18.0),
+        (t("Calendrier", "Calendar"), 22.0),
+        (t("État", "State"), 14.0),
+        (t("Depuis le", "Since"), 12.0),
+        (t("Santé", "Health"), 16.0),
+        (t("Pourquoi", "Why"), 28.0),
+        (t("Derniers relevés", "Latest readings"), 50.0),
+    ];
+    table(ws, &header, s.rows.len())?;
+    for (i, r) in s.rows.iter().enumerate() {
+        let row = i as u32 + 1;
+        let latest: Vec<String> = r
+            .latest
+            .iter()
+            .map(|l| {
+                format!(
+                    "{} ({}){} {}",
+                    l.label,
+                    l.period,
+                    words::of(s.lang).colon,
+                    words::figure(&l.value, l.kind, s.lang)
+                )
+            })
+            .collect();
+        let latest = latest.join("\n");
+        let cells = [
+            (r.code.clone(), &text),
+            (r.lever.clone(), &text),
+            (r.objective.clone(), &text),
+            (r.action.clone(), &wrap),
+            (r.responsible.join(", "), &wrap),
+            (r.calendar.clone(), &wrap),
+            (words::state_filter(r.state, s.lang).to_string(), &text),
+        ];
+        for (c, (value, format)) in cells.iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, fit(value), format)?;
+        }
+        match r.state_date {
+            Some(d) => ws.write_datetime_with_format(row, 7, excel_date(d)?, &date)?,
+            None => ws.write_blank(row, 7, &text)?,
+        };
+        ws.write_string_with_format(row, 8, words::health(r.assessment.health, s.lang), &text)?;
+        ws.write_string_with_format(
+            row,
+            9,
+            fit(&words::reason(&r.assessment.why, s.lang)),
+            &wrap,
+        )?;
+        ws.write_string_with_format(row, 10, fit(&latest), &wrap)?;
+        ws.set_row_height(
+            row,
+            height(&[(&r.action, 60.0), (&latest, 50.0), (&r.calendar, 22.0)]),
+        )?;
+    }
+
+    let ws = book.add_worksheet();
+    ws.set_name(t("Relevés", "Readings"))?;
+    let header = [
+        ("Action", 12.0),
+        (t("Indicateur", "Indicator"), 20.0),
+        (t("Libellé de l'indicateur", "Indicator label"), 45.0),
+        (t("Période", "Period"), 11.0),
+        (t("Valeur", "Value"), 12.0),
+        ("Source", 35.0),
+        ("Note", 35.0),
+        (t("Enregistré le", "Recorded"), 12.0),
+        (t("Corrige", "Replaces"), 10.0),
+    ];
+    table(ws, &header, s.readings.len())?;
+    for (i, r) in s.readings.iter().enumerate() {
+        let row = i as u32 + 1;
+        for (c, value) in [&r.action, &r.indicator, &r.label, &r.period.to_string()]
+            .into_iter()
+            .enumerate()
+        {
+            ws.write_string_with_format(row, c as u16, fit(value), &text)?;
+        }
+        // A number as a number (to sort and add up), anything else as the text recorded.
+        let numeric = matches!(
+            r.kind,
+            Some(IndicatorKind::Count | IndicatorKind::Number | IndicatorKind::Percent)
+        );
+        match r.raw.parse::<f64>() {
+            Ok(v) if numeric && v.is_finite() => ws.write_number_with_format(row, 4, v, &number)?,
+            _ => ws.write_string_with_format(row, 4, fit(&r.raw), &text)?,
+        };
+        ws.write_string_with_format(row, 5, fit(&r.source), &wrap)?;
+        ws.write_string_with_format(row, 6, fit(&r.note), &wrap)?;
+        match r.recorded {
+            Some(d) => ws.write_datetime_with_format(row, 7, excel_date(d)?, &date)?,
+            None => ws.write_blank(row, 7, &text)?,
+        };
+        ws.write_string_with_format(row, 8, fit(r.replaces.as_deref().unwrap_or("")), &text)?;
+        ws.set_row_height(
+            row,
+            height(&[(&r.label, 45.0), (&r.source, 35.0), (&r.note, 35.0)]),
+        )?;
+    }
+
+    let ws = book.add_worksheet();
+    ws.set_name(t("À propos", "About"))?;
+    ws.set_column_width(0, 100)?;
+    let lines = [
+        title,
+        if fr {
+            format!(
+                "{} action(s), {} relevé(s) connus au {}. État : tel qu'enregistré ; santé : déduite par pan à cette date.",
+                s.rows.len(),
+                s.readings.len(),
+                words::date(s.as_of, s.lang)
+            )
+        } else {
+            format!(
+                "{} action(s), {} reading(s) known on {}. State: as recorded; health: derived by pan for that day.",
+                s.rows.len(),
+                s.readings.len(),
+                words::date(s.as_of, s.lang)
+            )
+        },
+        t(
+            "Textes tels que publiés ; les colonnes ont des filtres.",
+            "Texts as published; the columns have filters.",
+        )
+        .to_string(),
+    ];
+    for (i, l) in lines.iter().enumerate() {
+        ws.write_string_with_format(i as u32, 0, fit(l), &wrap)?;
+    }
+    book.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_texts_are_cut_to_what_a_cell_holds() {
+        let long = "é".repeat(40_000);
+        let cut = fit(&long);
+        assert_eq!(cut.encode_utf16().count(), CELL_CHARS);
+        assert!(cut.ends_with('…'));
+        assert_eq!(fit("court"), "court");
+    }
+
+    #[test]
+    fn rows_grow_for_their_wrapped_texts() {
+        assert_eq!(height(&[("a", 10.0)]), 15.0);
+        assert_eq!(height(&[("a\nb\nc", 10.0)]), 45.0);
+        assert_eq!(height(&[(&"x".repeat(10_000), 10.0)]), 15.0 * 15.0);
+    }
+}
