@@ -841,35 +841,68 @@ fn load_readings(
         .map(|((file, _), _)| (file.as_str(), limits::READINGS_FILE_BYTES))
         .collect();
     tree.prefetch(&fetch);
-    let results: Vec<ReadingsResult> = jobs
-        .par_iter()
-        .zip(reused)
-        .enumerate()
-        .map(|(i, ((file, subject), r))| match r {
-            Some(kept) => {
-                memo.note_reused(file, kept.print, kept.id);
-                kept.value.1
-            }
-            None => read_readings(tree, plan, i, file, subject.as_ref()),
-        })
-        .collect();
-    if memo.keep {
-        memo.readings = jobs
-            .par_iter()
-            .zip(keys)
-            .zip(&results)
-            .filter_map(|(((file, _), key), result)| {
-                Some((file.clone(), key?, copy_readings(result)))
-            })
-            .collect();
-    }
-    for (fr, mut d) in results {
-        diags.append(&mut d);
-        if let Some(fr) = fr {
-            readings::merge(&mut store, fr);
+    // Parsed a batch of files at a time, in parallel, while the batch before is merged:
+    // never every file's rows at once beside the store (that doubled the memory).
+    let mut batches = jobs.iter().zip(keys).zip(reused).enumerate();
+    let mut parsed: Vec<Parsed> = Vec::new();
+    loop {
+        let batch: Vec<_> = batches.by_ref().take(READINGS_BATCH).collect();
+        let last = batch.is_empty();
+        let memo_ref = &*memo;
+        let previous = std::mem::take(&mut parsed);
+        let (kept, next) = rayon::join(
+            || merge_batch(&mut store, diags, previous, memo_ref.keep),
+            || {
+                batch
+                    .into_par_iter()
+                    .map(|(i, (((file, subject), key), r))| {
+                        let result = match r {
+                            Some(kept) => {
+                                memo_ref.note_reused(file, kept.print, kept.id);
+                                kept.value.1
+                            }
+                            None => read_readings(tree, plan, i, file, subject.as_ref()),
+                        };
+                        (file.as_str(), key, result)
+                    })
+                    .collect::<Vec<Parsed>>()
+            },
+        );
+        memo.readings.extend(kept);
+        if last {
+            break;
         }
+        parsed = next;
     }
     (store, jobs.len())
+}
+
+/// Readings files parsed at once, before their rows are merged into the store.
+const READINGS_BATCH: usize = 256;
+
+/// A readings file parsed: its path, what its parse depends on, and the parse.
+type Parsed<'j> = (&'j str, Option<ReadingsKey>, ReadingsResult);
+
+/// Merge a batch of parsed readings files into the store, in order; their diagnostics go
+/// to `diags`. When `keep`, a copy of each parse is returned (for another load).
+fn merge_batch(
+    store: &mut Readings,
+    diags: &mut Vec<Diagnostic>,
+    batch: Vec<Parsed>,
+    keep: bool,
+) -> Vec<(String, ReadingsKey, ReadingsResult)> {
+    let mut kept = Vec::new();
+    for (file, key, result) in batch {
+        if keep && let Some(key) = key {
+            kept.push((file.to_string(), key, copy_readings(&result)));
+        }
+        let (fr, mut d) = result;
+        diags.append(&mut d);
+        if let Some(fr) = fr {
+            readings::merge(store, fr);
+        }
+    }
+    kept
 }
 
 /// Read and parse one readings file (`index`: its place in the store's list of files).
