@@ -124,6 +124,13 @@ impl FromStr for Period {
                  a month (2026-05) or a day (2026-05-17)"
             ))
         };
+        if s.trim().is_empty() {
+            return Err(PeriodError(
+                "the period is empty; write a year (2026), a half (2026-H1), a quarter (2026-Q2), \
+                 a month (2026-05) or a day (2026-05-17)"
+                    .to_string(),
+            ));
+        }
         let mut parts = s.split('-');
         let y = parts.next().and_then(year4).ok_or_else(bad)?;
         let Some(second) = parts.next() else {

@@ -12,6 +12,7 @@ Usage: python3 tests/clients/sheets.py PAN [--fixtures DIR]
 import csv
 import datetime
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -119,7 +120,7 @@ def sheet_rows(path):
 EXPECTED_RULES = {
     "count": ("whole", "greaterThanOrEqual", "0", None),
     "percent": ("decimal", "between", "0", "100"),
-    "number": ("decimal", "between", "-1E+300", "1E+300"),
+    "number": ("decimal", "between", "-1E+15", "1E+15"),
     "deliverable": ("list", None, '"done"', None),
     "qualitative": (None, None, None, None),
 }
@@ -135,7 +136,7 @@ KIND_OF = {
 
 
 def same_number(got, want):
-    """A rule's bound as written (`0`, `"done"`, `1E+300` or `1.0E300`)."""
+    """A rule's bound as written (`0`, `"done"`, `1E+15` or `1000000000000000`)."""
     try:
         return float(got) == float(want)
     except (TypeError, ValueError):
@@ -153,8 +154,27 @@ def check_workbook(name, path, lang="fr"):
     """What a person sees in a template, read by openpyxl."""
     wb = openpyxl.load_workbook(path)
     sheet, help_sheet = ("Relevés", "Mode d'emploi") if lang == "fr" else ("Readings", "How to fill in")
-    check(f"{name}: two sheets, readings first", wb.sheetnames == [sheet, help_sheet], wb.sheetnames)
+    states = [(ws.title, ws.sheet_state) for ws in wb.worksheets]
+    check(
+        f"{name}: readings first, then the instructions, then pan's stamp, hidden",
+        wb.sheetnames == [sheet, help_sheet, "pan"]
+        and states[0][1] == states[1][1] == "visible"
+        and states[2][1] in ("hidden", "veryHidden"),
+        states,
+    )
     ws = wb[sheet]
+    check(
+        f"{name}: the readings sheet is protected, without a password",
+        ws.protection.sheet and not ws.protection.password,
+        (ws.protection.sheet, ws.protection.password),
+    )
+    wrong = [
+        f"{col}{row}"
+        for row in range(2, ws.max_row + 1)
+        for col in "ABCDEFGHIJK"
+        if ws[f"{col}{row}"].protection.locked != (col not in "DEFG")
+    ]
+    check(f"{name}: only period, value, source and note are open", not wrong, wrong)
     header = [c.value for c in ws[1]][:7]
     want = (
         ["Code", "Indicateur", "Libellé de l'indicateur", "Période", "Valeur", "Source", "Note"]
@@ -319,6 +339,36 @@ def run(pan, work, fixtures):
         for cell in ("cell E2", "cell D3", "cell E4", "cell F6"):
             check(f"{name}: the refusal names {cell}", r.returncode == 1 and f"sheet Relevés, {cell}:" in r.stderr, r.stderr)
     check("nothing is written when a cell is refused", repo.readings_digest() == before)
+
+    # The stamp survives each program: the import knows the template it reads.
+    for path in (filled, lo_ods, lo_xlsx):
+        report = os.path.join(work, os.path.basename(path) + ".md")
+        r = repo.run("reading", "import", path, "--dry-run", "--report", report)
+        with open(report, encoding="utf-8") as fh:
+            text = fh.read()
+        check(
+            f"{os.path.basename(path)}: the import recognises pan's template",
+            r.returncode == 0 and "Template made by pan from the plan" in text,
+            r.stderr + text,
+        )
+
+    # The status workbook a ministry asks for opens in LibreOffice with every action.
+    status = os.path.join(work, "plan.xlsx")
+    r = repo.run("export", "--format", "xlsx", "-o", status)
+    check("pan writes the status workbook", r.returncode == 0, r.stderr)
+    wb = openpyxl.load_workbook(status)
+    actions = wb.worksheets[0]
+    check(
+        "openpyxl reads the status workbook: actions, readings, about; filters and frozen headers",
+        wb.sheetnames == ["Actions", "Relevés", "À propos"]
+        and actions.auto_filter.ref == f"A1:K{actions.max_row}"
+        and actions.freeze_panes is not None,
+        (wb.sheetnames, actions.auto_filter.ref, actions.freeze_panes),
+    )
+    r = repo.run("status", "--format", "json")
+    codes = sorted(a["code"] for a in json.loads(r.stdout)["rows"])
+    shown = sheet_rows(calc.convert(status, 'csv:Text - txt - csv (StarCalc):44,34,76,1', os.path.join(work, "status-csv")))
+    check("LibreOffice shows every action of the status workbook", sorted(row[0] for row in shown) == codes, f"{shown}\n{codes}")
 
     # The real import, then the plan still validates.
     r = repo.run("reading", "import", lo_ods)

@@ -40,6 +40,9 @@ fn row_of(place: &Place) -> String {
     }
 }
 
+/// A readings file and its new bytes.
+pub type Change = (PathBuf, Vec<u8>);
+
 /// Check every row of `table`; the new text of each readings file that changes comes
 /// with the result (none when a row is refused).
 pub fn rows(
@@ -48,7 +51,7 @@ pub fn rows(
     table: &Table,
     today: Date,
     replace: bool,
-) -> Result<(Checked, Vec<(PathBuf, Vec<u8>)>)> {
+) -> Result<(Checked, Vec<Change>)> {
     // Refusals sorted by where they are: (sheet, line).
     let order = |p: &Place| {
         let sheet = table

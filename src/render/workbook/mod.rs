@@ -302,10 +302,11 @@ pub fn validation(kind: IndicatorKind, lang: Lang) -> Validation {
             },
         },
         IndicatorKind::Number => Validation {
-            // Any number: spreadsheets need bounds, these are as wide as they go.
+            // Any number: spreadsheets need bounds; a spreadsheet keeps 15 significant
+            // digits, so no figure it holds exactly lies beyond these.
             accept: Accept::Decimal {
-                min: -1e300,
-                max: 1e300,
+                min: -1e15,
+                max: 1e15,
             },
             prompt: if fr {
                 p("Nombre", "Un nombre (par ex. 12,5).")

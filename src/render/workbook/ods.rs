@@ -250,7 +250,7 @@ fn condition(accept: Accept) -> Option<String> {
     }
 }
 
-/// A bound as a formula writes it: `100`, `-1E+300`.
+/// A bound as a formula writes it: `100`, `-1E+15`.
 fn number(v: f64) -> String {
     if v.abs() >= 1e15 {
         format!("{v:E}").replace('E', "E+").replace("E+-", "E-")

@@ -116,7 +116,7 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
     };
     book.set_properties(
         &DocProperties::new()
-            .set_title(&fit(&title))
+            .set_title(fit(&title))
             .set_author("pan")
             .set_creation_datetime(&excel_date(s.as_of)?),
     );
