@@ -878,7 +878,7 @@ fn load_readings(
 }
 
 /// Readings files parsed at once, before their rows are merged into the store.
-const READINGS_BATCH: usize = 256;
+const READINGS_BATCH: usize = 64;
 
 /// A readings file parsed: its path, what its parse depends on, and the parse.
 type Parsed<'j> = (&'j str, Option<ReadingsKey>, ReadingsResult);
