@@ -200,15 +200,15 @@ pub fn readings_by_action<'a>(
     readings: &'a crate::model::Readings,
     as_of: Date,
 ) -> Vec<ActionReadings<'a>> {
-    let by = readings.effective_known_on(as_of);
+    // Each list is moved out of the map, not copied (millions of readings).
+    let mut by = readings.effective_known_on(as_of);
     plan.actions
         .iter()
         .enumerate()
         .map(|(i, a)| {
             (0..a.indicators.len())
                 .map(|j| {
-                    by.get(&(Owner::Action(i as u32), j as u32))
-                        .cloned()
+                    by.remove(&(Owner::Action(i as u32), j as u32))
                         .unwrap_or_default()
                 })
                 .collect()
