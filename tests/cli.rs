@@ -366,3 +366,31 @@ fn today_comes_from_pan_today_and_a_bad_value_is_refused() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_every_listing_quietly() {
+    use std::io::Read;
+    let f = Fixture::bundled();
+    for args in [
+        &["export"][..],
+        &["status"],
+        &["digest"],
+        &["reading", "list", "--format", "csv"],
+    ] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("pan"))
+            .current_dir(f.path())
+            .env_remove("PAN_ROOT")
+            .env("PAN_TODAY", common::TODAY)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The reader is gone (as `| head` leaves): pan must not call it an error.
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
+    }
+}

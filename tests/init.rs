@@ -54,6 +54,7 @@ fn a_new_repository_validates_and_reports_at_once() {
         listing(&dir),
         [
             ".github/workflows/pan.yml",
+            ".github/workflows/site.yml",
             ".gitignore",
             ".gitlab-ci.yml",
             ".pre-commit-config.yaml",

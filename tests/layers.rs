@@ -104,6 +104,15 @@ fn every_module_uses_only_lower_layers() {
             if used == module {
                 continue;
             }
+            // Only the commands (and the fuzzing entry points) change files: nothing that
+            // computes or renders can write.
+            if used == "write" && !matches!(module.as_str(), "cmd" | "harness") {
+                problems.push(format!(
+                    "{}: `{module}` uses `write`; only cmd and harness may change files",
+                    path.strip_prefix(&src).unwrap().display()
+                ));
+                continue;
+            }
             match layer(&used) {
                 Some(l) if l < own => {}
                 Some(_) => problems.push(format!(

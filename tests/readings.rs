@@ -646,3 +646,47 @@ fn import_refuses_ambiguous_values_and_ragged_rows_with_their_line() {
             .contains("participants,2025,4,S,,2026-11-30,3")
     );
 }
+
+#[test]
+fn import_says_what_is_wrong_with_the_file_and_its_rows() {
+    let f = Fixture::new();
+    let before = f.read(READINGS_PATH);
+    let import = |name: &str| f.run(&["reading", "import", name]);
+    let out = import("nothere.xlsx");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("nothere.xlsx: there is no such file\n"),
+        "{}",
+        stderr(&out)
+    );
+    // Named as a workbook, but text: never read as CSV.
+    f.write("fake.xlsx", "code,indicator\nIN-B-11.02,seances\n");
+    let out = import("fake.xlsx");
+    assert!(
+        stderr(&out).contains("fake.xlsx: the file is named as a workbook but is not one"),
+        "{}",
+        stderr(&out)
+    );
+    let header = "code,indicator,period,value,source,note\n";
+    f.write(
+        "rows.csv",
+        &format!(
+            "{header}IN-B-11.02,seances,2025,3,S\n,participants,2025,4,S,\nIN-B-11.02,seances,2024,3,\"open quote,\nIN-B-11.02,participants,2025,4,S,\n"
+        ),
+    );
+    let e = stderr(&import("rows.csv"));
+    for (line, said) in [
+        (
+            "rows.csv:2: the row has 5 cells, the header 6\n  hint: every row has every column",
+            "short row",
+        ),
+        ("rows.csv:3: the code is empty;", "empty code"),
+        (
+            "rows.csv:4: the row has 5 cells, the header 6: a double quote opened on this line is not closed",
+            "open quote",
+        ),
+    ] {
+        assert!(e.contains(line), "{said}: {e}");
+    }
+    assert_eq!(f.read(READINGS_PATH), before);
+}

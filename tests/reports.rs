@@ -193,6 +193,30 @@ fn the_digest_is_valid_gfm_with_valid_mermaid_charts() {
             <= 30),
         "large levers are split"
     );
+    // A bar the plan gives no end is drawn to the plan's end, and says so; a published end
+    // is drawn as it is, without the mention.
+    let bar = |code: &str| {
+        drawn
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{code} ")))
+            .unwrap_or_else(|| panic!("{code} is drawn"))
+            .to_string()
+    };
+    assert!(
+        bar("IN-B-3.01").contains("→ sans fin publiée :"),
+        "{}",
+        bar("IN-B-3.01")
+    );
+    assert!(
+        bar("IN-B-3.01").ends_with(", 2030-12-31"),
+        "{}",
+        bar("IN-B-3.01")
+    );
+    assert!(
+        !bar("IN-A-2.01").contains("sans fin"),
+        "{}",
+        bar("IN-A-2.01")
+    );
     for section in [
         "## Chiffres clés",
         "## Progrès vers les cibles de contexte",
@@ -430,6 +454,14 @@ fn readings_read_as_people_write_them_in_each_language() {
         "{report}"
     );
     assert!(!report.contains("reunions-gt-an"), "{report}");
+    let status = bundled(&[
+        "status", "--as-of", AS_OF, "--lever", "A", "--format", "markdown",
+    ]);
+    assert!(
+        status.contains("Nombre de projets soumis (2024)\u{a0}: 32"),
+        "{status}"
+    );
+    assert!(!status.contains("projets-soumis"), "{status}");
 
     // A deliverable: `réalisé` in French, `done` in English.
     let f = Fixture::new();

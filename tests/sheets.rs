@@ -519,6 +519,8 @@ fn formulas_without_a_result_and_error_cells_are_refused_by_cell() {
         r#"<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>IN-B-11.02</x:t></x:is></x:c><x:c r="B2" t="inlineStr"><x:is><x:t>seances</x:t></x:is></x:c><x:c r="C2"><x:v>2025</x:v></x:c><x:c r="D2"><x:f>SUM(Z1:Z9)</x:f></x:c><x:c r="E2" t="inlineStr"><x:is><x:t>S</x:t></x:is></x:c></x:row>"#.to_string(),
         // A formula that gave an error.
         r#"<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t>IN-B-11.02</x:t></x:is></x:c><x:c r="B3" t="inlineStr"><x:is><x:t>participants</x:t></x:is></x:c><x:c r="C3"><x:v>2025</x:v></x:c><x:c r="D3" t="e"><x:f>1/0</x:f><x:v>#DIV/0!</x:v></x:c><x:c r="E3" t="inlineStr"><x:is><x:t>S</x:t></x:is></x:c></x:row>"#.to_string(),
+        // A formula with an empty result, as openpyxl writes one it cannot compute.
+        r#"<x:row r="5"><x:c r="A5" t="inlineStr"><x:is><x:t>IN-B-11.03</x:t></x:is></x:c><x:c r="B5" t="inlineStr"><x:is><x:t>satisfaction</x:t></x:is></x:c><x:c r="C5"><x:v>2025</x:v></x:c><x:c r="D5"><x:f>2+3</x:f><x:v/></x:c><x:c r="E5" t="inlineStr"><x:is><x:t>S</x:t></x:is></x:c></x:row>"#.to_string(),
         // A formula with its result: the result is the value.
         r#"<x:row r="4"><x:c r="A4" t="inlineStr"><x:is><x:t>IN-B-11.03</x:t></x:is></x:c><x:c r="B4" t="inlineStr"><x:is><x:t>duree-moyenne</x:t></x:is></x:c><x:c r="C4"><x:v>2025</x:v></x:c><x:c r="D4"><x:f>7/2</x:f><x:v>3.5</x:v></x:c><x:c r="E4" t="inlineStr"><x:is><x:t>S</x:t></x:is></x:c></x:row>"#.to_string(),
     ]
@@ -532,8 +534,9 @@ fn formulas_without_a_result_and_error_cells_are_refused_by_cell() {
         e.contains("formulas.xlsx: sheet Feuil1, cell D3: the cell shows the error #DIV/0!"),
         "{e}"
     );
+    assert!(e.contains("formulas.xlsx: sheet Feuil1, cell D5: the cell holds a formula whose result the file does not keep"), "{e}");
     assert!(!e.contains("cell D4"), "{e}");
-    assert!(e.contains("2 row(s) of formulas.xlsx are refused"), "{e}");
+    assert!(e.contains("3 row(s) of formulas.xlsx are refused"), "{e}");
 }
 
 #[test]

@@ -123,6 +123,40 @@ fn unknown_values_list_the_valid_ones() {
 }
 
 #[test]
+fn piped_output_is_never_cut() {
+    let out = bundled()
+        .env_remove("COLUMNS")
+        .args(["status", "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    let json: serde_json::Value = serde_json::from_slice(
+        &bundled()
+            .args(["status", "--as-of", AS_OF, "--format", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    // Every responsible list, however long, appears whole on its action's line.
+    for row in json["rows"].as_array().unwrap() {
+        let code = row["code"].as_str().unwrap();
+        let responsible: Vec<&str> = row["responsible"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(&format!("{code} ")))
+            .unwrap_or_else(|| panic!("{code} in {text}"));
+        assert!(line.contains(&responsible.join(", ")), "{line}");
+    }
+    assert!(!text.contains('…'), "nothing cut: {text}");
+}
+
+#[test]
 fn the_table_fits_80_and_200_columns() {
     for width in [80usize, 120, 200] {
         let out = bundled()

@@ -367,6 +367,18 @@ fn a_missing_or_linked_readings_folder_is_reported() {
             .any(|(c, file, _)| c == "F012" && file == "indicators"),
         "{diags:?}"
     );
+    // The reports still run, but say why everything looks unmeasured.
+    for args in [&["status"][..], &["digest"], &["report"]] {
+        let out = f.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(
+                "warning: indicators: the readings folder `indicators/` does not exist; no readings file is read"
+            ),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
     let elsewhere = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(elsewhere.path().join("B")).unwrap();
     std::fs::write(elsewhere.path().join("B/IN-B-11.02.csv"), READINGS).unwrap();
@@ -406,6 +418,38 @@ fn temporary_files_of_a_killed_run_are_removed_never_read() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!f.path().join("indicators/B/.pan-killed.tmp").exists());
+}
+
+#[test]
+fn a_journal_committed_with_the_plan_never_rewrites_the_readings() {
+    let f = Fixture::new();
+    let file = "indicators/B/IN-B-11.02.csv";
+    let before = f.read(file);
+    // What a hostile (or careless) commit can bring: a journal naming a temporary file that
+    // holds the readings minus one row, and an identity pan cannot have written here.
+    let fewer: String = before.lines().take(1).map(|l| format!("{l}\n")).collect();
+    f.write("indicators/B/.pan-evil.tmp", &fewer);
+    f.write(
+        "indicators/.pan-journal",
+        &format!(
+            "B/.pan-evil.tmp\tB/IN-B-11.02.csv\t1:2:{}\ncommit\n",
+            fewer.len()
+        ),
+    );
+    for args in [
+        &["validate"][..],
+        &["status"],
+        &["reading", "list", "IN-B-11.02"],
+    ] {
+        let out = f.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("names files this run of pan did not write"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert_eq!(f.read(file), before, "{args:?} left the readings alone");
+    }
 }
 
 /// A small deterministic sequence of delays (no randomness from the machine).

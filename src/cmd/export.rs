@@ -63,7 +63,11 @@ pub fn run(global: &Global, args: Args) -> Result {
         let doc = export::build(&loaded.plan, &loaded.readings, settings);
         // Streamed: the document is written as it is walked, never held whole.
         emit_with(args.output.as_deref(), |w| {
-            serde_json::to_writer_pretty(&mut *w, &doc).map_err(std::io::Error::other)?;
+            // A closed pipe stays a closed pipe (`pan export | head` ends quietly).
+            serde_json::to_writer_pretty(&mut *w, &doc).map_err(|e| match e.io_error_kind() {
+                Some(kind) => std::io::Error::from(kind),
+                None => std::io::Error::other(e),
+            })?;
             w.write_all(b"\n")
         })?;
         super::leave(doc);

@@ -49,6 +49,19 @@ impl Global {
                 errors.len()
             )));
         }
+        // Files that could not be read would otherwise pass unseen (a mistyped readings
+        // folder makes every action look unmeasured): said on stderr, the command goes on.
+        for d in loaded.diagnostics.iter().filter(|d| {
+            d.rule.code == crate::diag::rules::UNREADABLE.code
+                && d.severity == crate::diag::Severity::Warning
+        }) {
+            eprintln!(
+                "warning: {}: {}\n  hint: {}",
+                crate::render::term::sanitize(&d.file),
+                crate::render::term::sanitize(&d.message),
+                crate::render::term::sanitize(&d.hint)
+            );
+        }
         Ok(loaded)
     }
 

@@ -95,6 +95,12 @@ pub fn run(global: &Global, args: Args) -> Result {
         Some(path) => from_table(path, codes)?,
     };
     let mut files = starter::files(&options, &content);
+    files.extend(crate::write::tree::plan_files(
+        &content.levers,
+        &content.actors,
+        &content.actions,
+        &content.readings,
+    ));
     for which in Which::ALL {
         files.push((
             format!("plan/{}", which.file_name()),

@@ -27,7 +27,7 @@ use clap::{Parser, Subcommand};
 
 pub use self::error::{Error, Result};
 pub use self::global::{Global, TODAY_VAR, recover, today};
-pub use self::output::{emit, emit_bytes, emit_with, find_action};
+pub use self::output::{emit, emit_bytes, emit_with, find_action, on_terminal};
 use crate::render::term::{ColorChoice, Term};
 
 /// Keep a national action plan as code: what it promised, who carries it, what was
@@ -77,7 +77,7 @@ pub enum Command {
     Reading(reading::Args),
     /// Build the plan's public website (static, French and English) into a folder.
     Site(site::Args),
-    /// Export the whole plan as one JSON document.
+    /// Export the plan: one JSON document, an open-data package, or a status workbook.
     Export(export::Args),
     /// Print or write the JSON Schema of the plan's files.
     Schema(schema::Args),

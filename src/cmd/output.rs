@@ -5,6 +5,17 @@ use std::path::Path;
 
 use super::{Error, Result};
 
+/// Data made for files (CSV) when it is printed on a terminal: control and escape
+/// characters from the plan made visible, as in every other terminal output; piped or
+/// written to a file, the data stays as it is.
+pub fn on_terminal(text: String, terminal: bool) -> String {
+    if terminal {
+        crate::render::term::sanitize_lines(&text)
+    } else {
+        text
+    }
+}
+
 /// Write text to stdout, or to a file when `-o FILE` is given (atomically, and only over
 /// a regular file or onto a new path).
 pub fn emit(text: &str, output: Option<&Path>) -> Result<()> {
@@ -68,4 +79,23 @@ pub fn find_action(plan: &crate::model::Plan, input: &str) -> Result<usize> {
             format!("no action {shown}; did you mean {}?", near.join(", "))
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::on_terminal;
+
+    #[test]
+    fn csv_on_a_terminal_shows_escapes_and_piped_keeps_them() {
+        let csv =
+            "code,note\nIN-A-1.01,\"\u{1b}]52;c;aGk=\u{7}\u{1b}[2J\nsecond line\"\n".to_string();
+        let shown = on_terminal(csv.clone(), true);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown}"
+        );
+        assert!(shown.contains("\\u{1b}]52"), "{shown}");
+        assert_eq!(shown.lines().count(), 3, "line breaks stay");
+        assert_eq!(on_terminal(csv.clone(), false), csv);
+    }
 }

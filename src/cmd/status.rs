@@ -49,7 +49,10 @@ pub fn run(global: &Global, args: Args) -> Result {
     let text = match args.format {
         Format::Table => render::status::text(&report, plan, &global.term),
         Format::Markdown => render::status::markdown(&report, plan, repo.settings.plan.language),
-        Format::Csv => render::status::csv(&report)?,
+        Format::Csv => super::on_terminal(
+            render::status::csv(&report)?,
+            std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        ),
         Format::Json => render::status::json(&report, plan)?,
     };
     emit(&text, None)?;

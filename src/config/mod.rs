@@ -371,7 +371,7 @@ impl Settings {
                 path: path.to_path_buf(),
                 line,
                 column,
-                message: e.message().trim().to_string(),
+                message: plain_words(e.message().trim()),
                 hint: "see the settings reference in the README (section pan.toml)".into(),
             }
         })?;
@@ -743,8 +743,65 @@ impl Repo {
     }
 }
 
+/// The settings parser's words made the user's: Rust type names become what to write
+/// (`expected u32` → `expected a whole number`).
+fn plain_words(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("invalid value: integer ")
+        && let Some((number, _)) = rest.split_once(", expected")
+    {
+        return format!("the number {number} is out of range for this setting");
+    }
+    let mut out = message.to_string();
+    for (from, to) in [
+        ("invalid type: ", ""),
+        ("floating point ", "the number "),
+        ("integer ", "the number "),
+        ("string ", "the text "),
+        ("boolean ", "the value "),
+    ] {
+        if out.starts_with(from) {
+            out = format!("{to}{}", &out[from.len()..]);
+        }
+    }
+    for ty in [
+        "i8", "i16", "i32", "i64", "i128", "u8", "u16", "u32", "u64", "u128", "usize",
+    ] {
+        out = out.replace(&format!("expected {ty}"), "expected a whole number");
+    }
+    out.replace(", expected a string", ", expected text in quotes")
+        .replace(", expected a boolean", ", expected true or false")
+        .replace(", expected f64", ", expected a number")
+        .replace(" as i128", "")
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn type_errors_say_what_to_write() {
+        for (toml, said) in [
+            (
+                "[plan]\ntitle = \"P\"\nstart = 2026\nend = \"2030\"\n",
+                "the text \"2030\", expected a whole number",
+            ),
+            (
+                "[plan]\ntitle = \"P\"\nstart = 2026\nend = 2030\n[health]\nstale_after_days = 1.5\n",
+                "the number `1.5`, expected a whole number",
+            ),
+            (
+                "[plan]\ntitle = \"P\"\nstart = 2026\nend = 2030\n[health]\nstale_after_days = -3\n",
+                "the number `-3` is out of range for this setting",
+            ),
+        ] {
+            let e = Settings::parse(toml, std::path::Path::new("pan.toml")).unwrap_err();
+            assert!(e.to_string().contains(said), "{e}");
+            assert!(
+                !e.to_string().contains("u32") && !e.to_string().contains("i16"),
+                "{e}"
+            );
+        }
+    }
+
     use super::*;
 
     const MINIMAL: &str = "[plan]\ntitle = \"P\"\nstart = 2026\nend = 2030\n";

@@ -206,7 +206,7 @@ rule!(
     "unreadable",
     Error,
     "A file or folder cannot be read (permissions, a broken or looping symlink, too many files).",
-    "fix the file's permissions, or remove the broken link",
+    "make it a regular file or folder pan may read (not a link, FIFO or device), or remove it",
     "pan reads plan/ and indicators/ without following any symbolic link and opens only regular files: a link (to a file, a folder or /proc), a FIFO, a device, a dangling link or a file it may not read is reported instead of being read, waited on or skipped silently. The number of files is also limited ([limits] max_files in pan.toml, 1,000,000 by default) to keep a mistaken copy of a whole disk from running for hours.",
     Example::new("plan/B/loop", Edit::Link(".")),
     Example::new("plan/B/loop", Edit::Remove)

@@ -152,7 +152,7 @@ impl FromStr for Period {
                 let d = two_digits(d).ok_or_else(bad)?;
                 Date::new(y, m as i8, d as i8)
                     .map(Period::Day)
-                    .map_err(|_| PeriodError(format!("`{s}` is not a valid date")))
+                    .map_err(|_| PeriodError(format!("`{s}` is not a day of the calendar; write a real day (2026-02-28), or a month (2026-02)")))
             }
         }
     }

@@ -271,7 +271,15 @@ pub fn parse_input(raw: &str, kind: IndicatorKind) -> Result<(Value, String), Va
     {
         return Err(ambiguous());
     }
+    // A sign of plus says nothing: `+5` is written `5`.
     let text = compact.replace(',', ".");
+    let text = text.strip_prefix('+').unwrap_or(&text).to_string();
+    if text.contains(['e', 'E']) && text.chars().any(|c| c.is_ascii_digit()) {
+        return Err(err(
+            format!("`{t}` is written with an exponent"),
+            "write the number in full, e.g. 1000 for 1e3",
+        ));
+    }
     let ok = !text.is_empty()
         && text
             .chars()
@@ -646,6 +654,12 @@ mod tests {
         assert_eq!(ok("1 234", IndicatorKind::Count), Ok("1234".into()));
         assert_eq!(ok(" 12 ", IndicatorKind::Count), Ok("12".into()));
         assert_eq!(ok("-0", IndicatorKind::Number), Ok("0".into()));
+        assert_eq!(ok("+5", IndicatorKind::Count), Ok("5".into()));
+        assert_eq!(ok(" +12,5 ", IndicatorKind::Number), Ok("12.5".into()));
+        for exponent in ["1e3", "2E-4", "+1e3"] {
+            let e = parse_input(exponent, IndicatorKind::Count).unwrap_err();
+            assert!(e.message.contains("exponent"), "{exponent}: {e:?}");
+        }
         assert_eq!(ok("Done", IndicatorKind::Deliverable), Ok("done".into()));
         for (raw, kind) in [
             ("1,234", IndicatorKind::Count),

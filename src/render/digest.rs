@@ -130,8 +130,13 @@ pub fn gantt(chart: &Chart, as_of: jiff::civil::Date, w: &Words, lang: Lang) -> 
         };
         let _ = writeln!(
             out,
-            "    {} :{tags}{}, {}, {end}",
+            "    {}{} :{tags}{}, {}, {end}",
             bar_title(&t.code, &t.text),
+            if t.span == TaskSpan::ToPlanEnd {
+                format!(" {}", w.open_end)
+            } else {
+                String::new()
+            },
             task_id(t.action),
             t.start,
         );

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::config::Lang;
 use crate::model::calendar::parse_label;
-use crate::model::reading::{HEADER, NewReading};
+use crate::model::reading::NewReading;
 use crate::model::{
     Action, ActionCode, Actor, ActorKind, CodeFormat, Indicator, IndicatorKind, Lever, Objective,
     Period,
@@ -144,41 +144,14 @@ pub fn example(o: &Options) -> Content {
     }
 }
 
-/// Every file of the new repository but the JSON Schemas, as (path, text), in a stable
-/// order.
+/// The files of the new repository pan words itself (settings, README, `.gitignore`, CI
+/// workflows), as (path, text), in a stable order; the plan's own files are written from
+/// `c` by `write::tree::plan_files`.
 pub fn files(o: &Options, c: &Content) -> Vec<(String, String)> {
-    let mut out = vec![
-        ("pan.toml".to_string(), settings(o)),
-        (
-            "plan/levers.yaml".to_string(),
-            crate::write::yaml::levers(&c.levers),
-        ),
-        (
-            "plan/actors.yaml".to_string(),
-            crate::write::yaml::actors(&c.actors, &[]),
-        ),
-    ];
-    for a in &c.actions {
-        out.push((
-            format!("plan/{}/{}.yaml", a.code.lever_code(), a.code),
-            crate::write::yaml::action(a),
-        ));
-    }
-    for (code, rows) in &c.readings {
-        let mut text = HEADER.join(",");
-        text.push('\n');
-        for r in rows {
-            text.push_str(&crate::write::readings::line(r));
-            text.push('\n');
-        }
-        out.push((format!("indicators/{}/{code}.csv", code.lever_code()), text));
-    }
-    if c.readings.is_empty() {
-        // Git keeps no empty folder, and pan warns when the readings folder is missing.
-        out.push(("indicators/.gitkeep".into(), String::new()));
-    }
+    let mut out = vec![("pan.toml".to_string(), settings(o))];
     out.push((".gitignore".into(), GITIGNORE.into()));
     out.push((".github/workflows/pan.yml".into(), GITHUB_WORKFLOW.into()));
+    out.push((".github/workflows/site.yml".into(), GITHUB_PAGES.into()));
     out.push((".gitlab-ci.yml".into(), GITLAB_CI.into()));
     out.push((".pre-commit-config.yaml".into(), PRE_COMMIT.into()));
     out.push(("README.md".into(), readme(o, c)));
@@ -188,6 +161,7 @@ pub fn files(o: &Options, c: &Content) -> Vec<(String, String)> {
 /// The CI files of `examples/ci/`, as they are there.
 const GITHUB_WORKFLOW: &str = include_str!("../../examples/ci/github-workflow.yml");
 const GITLAB_CI: &str = include_str!("../../examples/ci/gitlab-ci.yml");
+const GITHUB_PAGES: &str = include_str!("../../examples/ci/github-pages.yml");
 const PRE_COMMIT: &str = include_str!("../../examples/ci/pre-commit-config.yaml");
 
 /// What git should not keep: `pan`'s lock, journal and temporary files, and what `pan`
@@ -329,9 +303,19 @@ fn readme(o: &Options, c: &Content) -> String {
              - `.github/workflows/pan.yml` (GitHub) et `.gitlab-ci.yml` (GitLab) : à chaque demande \
              de fusion, `pan validate` et `pan diff` en commentaire ; gardez celui de votre forge et \
              définissez la variable `PAN_GIT` (l'adresse git du code de pan). \
-             `.pre-commit-config.yaml` vérifie avant chaque commit.\n\
+             `.pre-commit-config.yaml` vérifie avant chaque commit ; `.github/workflows/site.yml` publie \
+             le site (voir plus bas).\n\
              - `.gitignore` : les fichiers de verrou et les sorties de pan.\n",
             o.codes.code_format()
+        );
+        let _ = writeln!(s, "## Site web\n");
+        let _ = writeln!(
+            s,
+            "`pan site -o site` construit le site du plan (pages statiques, en français et en \
+             anglais) : accueil, leviers, actions, ministères, indicateurs de contexte, calendrier. \
+             `.github/workflows/site.yml` le publie sur GitHub Pages à chaque fusion et chaque \
+             matin (réglez « Source » sur « GitHub Actions » dans Settings → Pages) ; pour GitLab \
+             Pages, ajoutez le job `pages` de `examples/ci/gitlab-pages.yml` du dépôt de pan.\n"
         );
         let _ = writeln!(s, "## Données ouvertes\n");
         let _ = writeln!(
@@ -376,9 +360,18 @@ fn readme(o: &Options, c: &Content) -> String {
              - `.github/workflows/pan.yml` (GitHub) and `.gitlab-ci.yml` (GitLab): on every pull \
              request, `pan validate` and `pan diff` as a comment; keep your forge's and set the \
              variable `PAN_GIT` (the git address of pan's source). `.pre-commit-config.yaml` \
-             checks before each commit.\n\
+             checks before each commit; `.github/workflows/site.yml` publishes the website (below).\n\
              - `.gitignore`: pan's lock files and outputs.\n",
             o.codes.code_format()
+        );
+        let _ = writeln!(s, "## Website\n");
+        let _ = writeln!(
+            s,
+            "`pan site -o site` builds the plan's website (static pages, in French and English): \
+             home, levers, actions, ministries, context indicators, timeline. \
+             `.github/workflows/site.yml` publishes it on GitHub Pages on every merge and every \
+             morning (set \"Source\" to \"GitHub Actions\" in Settings → Pages); for GitLab \
+             Pages, add the `pages` job of `examples/ci/gitlab-pages.yml` in pan's repository.\n"
         );
         let _ = writeln!(s, "## Open data\n");
         let _ = writeln!(

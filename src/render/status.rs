@@ -38,13 +38,24 @@ fn latest_one(l: &Latest, lang: Lang) -> String {
     )
 }
 
+/// One latest reading for a document, by its published label: `Nombre de participants
+/// (2024) : 34`.
+fn latest_labelled(l: &Latest, lang: Lang) -> String {
+    format!(
+        "{} ({}){} {}",
+        l.label,
+        l.period,
+        words::of(lang).colon,
+        words::figure(&l.value, l.kind, lang)
+    )
+}
+
 fn latest(r: &Row, max: usize, lang: Lang) -> String {
-    let mut parts: Vec<String> = r
-        .latest
-        .iter()
-        .take(max)
-        .map(|l| latest_one(l, lang))
-        .collect();
+    latest_with(r, max, |l| latest_one(l, lang))
+}
+
+fn latest_with(r: &Row, max: usize, one: impl Fn(&Latest) -> String) -> String {
+    let mut parts: Vec<String> = r.latest.iter().take(max).map(one).collect();
     if r.latest.len() > max {
         parts.push(format!("+{}", r.latest.len() - max));
     }
@@ -189,7 +200,7 @@ pub fn markdown(report: &StatusReport, plan: &Plan, lang: Lang) -> String {
                     e(&r.calendar),
                     words::state_filter(r.state, lang).to_string(),
                     words::health(r.assessment.health, lang).to_string(),
-                    e(&latest(r, 3, lang)),
+                    e(&latest_with(r, 3, |l| latest_labelled(l, lang))),
                 ]
             })
             .collect()

@@ -109,7 +109,13 @@ pub fn draw(columns: &[Column], rows: &[Vec<Styled>], term: &Term) -> String {
                 .map(|r| r.get(i).map(|s| s.width()).unwrap_or(0))
                 .max()
                 .unwrap_or(0);
-            content.max(c.header.width()).min(c.max)
+            let natural = content.max(c.header.width());
+            // Piped or written to a file, a cell is never cut.
+            if term.width >= Term::UNLIMITED {
+                natural
+            } else {
+                natural.min(c.max)
+            }
         })
         .collect();
     // Drop optional columns, lowest priority first, until the flexible one has room.

@@ -103,6 +103,8 @@ pub struct Words {
     pub part: &'static str,
     /// "Legend: …".
     pub legend: &'static str,
+    /// Said on a bar drawn to the end of the plan because the plan publishes no end.
+    pub open_end: &'static str,
     /// The chart section of the as-of date.
     pub as_of_section: &'static str,
     /// "Not drawn: no date published" (actions listed beside a chart).
@@ -191,7 +193,8 @@ pub const FR: Words = Words {
     with_readings: "Avec mesures sur la période",
     calendar_section: "Calendrier",
     part: "partie",
-    legend: "Légende\u{a0}: une barre va du début à la fin que le plan publie\u{a0}; une action publiée « à partir de » une date, sans fin, va jusqu'à la fin du plan\u{a0}; ◆ marque un jalon, et la date de situation de cette synthèse. Barres grises\u{a0}: actions réalisées\u{a0}; rouges\u{a0}: en retard\u{a0}; bleues\u{a0}: en cours (selon l'état enregistré)\u{a0}; les autres sont sans couleur. Les actions sans date publiée sont listées sous chaque graphique, jamais dessinées.",
+    legend: "Légende\u{a0}: une barre va du début à la fin que le plan publie\u{a0}; une action publiée « à partir de » une date, sans fin, va jusqu'à la fin du plan et son nom se termine par «\u{a0}→\u{a0}sans fin publiée\u{a0}»\u{a0}; ◆ marque un jalon, et la date de situation de cette synthèse. Barres grises\u{a0}: actions réalisées\u{a0}; rouges\u{a0}: en retard\u{a0}; bleues\u{a0}: en cours (selon l'état enregistré)\u{a0}; les autres sont sans couleur. Les actions sans date publiée sont listées sous chaque graphique, jamais dessinées.",
+    open_end: "→ sans fin publiée",
     as_of_section: "Situation",
     undated: "Non représentées, faute de date publiée",
     no_calendar: "aucun calendrier publié",
@@ -261,7 +264,8 @@ pub const EN: Words = Words {
     with_readings: "With readings this period",
     calendar_section: "Calendar",
     part: "part",
-    legend: "Legend: a bar runs from the start to the end the plan publishes; an action published as starting on a date, without an end, runs to the end of the plan; ◆ marks a milestone, and the as-of date of this digest. Grey bars: actions done; red: late; blue: in progress (as recorded); the others are plain. Actions without a published date are listed below each chart, never drawn.",
+    legend: "Legend: a bar runs from the start to the end the plan publishes; an action published as starting on a date, without an end, runs to the end of the plan and its name ends with “→ no published end”; ◆ marks a milestone, and the as-of date of this digest. Grey bars: actions done; red: late; blue: in progress (as recorded); the others are plain. Actions without a published date are listed below each chart, never drawn.",
+    open_end: "→ no published end",
     as_of_section: "As of",
     undated: "Not drawn, for want of a published date",
     no_calendar: "no calendar published",

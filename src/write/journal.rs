@@ -41,7 +41,12 @@ pub fn commit(dir: &Path, changes: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<()> 
     }
     let mut journal = String::new();
     for (tmp, target) in &pairs {
-        journal.push_str(&format!("{}\t{}\n", rel(dir, tmp)?, rel(dir, target)?));
+        let id = identity(tmp).context("cannot read a temporary file's identity")?;
+        journal.push_str(&format!(
+            "{}\t{}\t{id}\n",
+            rel(dir, tmp)?,
+            rel(dir, target)?
+        ));
     }
     journal.push_str(COMMIT);
     journal.push('\n');
@@ -53,6 +58,23 @@ pub fn commit(dir: &Path, changes: &[(PathBuf, Vec<u8>)]) -> anyhow::Result<()> 
     }
     // 3. The renames, then the journal goes.
     finish(dir, &pairs)
+}
+
+/// What ties a journal to the files it was written for: the device, inode and size of the
+/// file holding the new bytes (a rename keeps them). Files copied, checked out from git or
+/// made by someone else have other inodes, so a journal that came with them (committed by
+/// mistake or on purpose) is never replayed over the readings.
+fn identity(path: &Path) -> std::io::Result<String> {
+    let m = std::fs::symlink_metadata(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Ok(format!("{}:{}:{}", m.dev(), m.ino(), m.len()))
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(format!("{}", m.len()))
+    }
 }
 
 fn finish(dir: &Path, pairs: &[(PathBuf, impl AsRef<Path>)]) -> anyhow::Result<()> {
@@ -120,7 +142,10 @@ pub fn recover(dir: &Path) -> anyhow::Result<Recovery> {
             let committed = lines.last() == Some(&COMMIT);
             let mut pairs = Vec::new();
             for l in &lines[..lines.len().saturating_sub(1)] {
-                let Some((tmp, target)) = l.split_once('\t') else {
+                let mut fields = l.split('\t');
+                let (Some(tmp), Some(target), Some(id), None) =
+                    (fields.next(), fields.next(), fields.next(), fields.next())
+                else {
                     bail!(
                         "{} is damaged; remove it after checking the files it names",
                         journal.display()
@@ -130,6 +155,15 @@ pub fn recover(dir: &Path) -> anyhow::Result<Recovery> {
                     .map_err(|e| anyhow::anyhow!("{}: {e}", journal.display()))?;
                 let target = super::safe::join(dir, target)
                     .map_err(|e| anyhow::anyhow!("{}: {e}", journal.display()))?;
+                // The new bytes are in the temporary file, or already in the target.
+                let holder = if tmp.exists() { &tmp } else { &target };
+                if identity(holder).ok().as_deref() != Some(id) {
+                    bail!(
+                        "{} names files this run of pan did not write (it may have come from a commit or a copy); pan leaves everything as it is\n  hint: check {} and remove the journal and the .pan-*.tmp files it names; never commit them (pan init's .gitignore leaves them out)",
+                        journal.display(),
+                        target.display()
+                    );
+                }
                 pairs.push((tmp, target));
             }
             if committed {
@@ -200,11 +234,12 @@ mod tests {
         // Killed after the commit and the first rename.
         std::fs::write(d.join("A/x.csv"), "new x").unwrap();
         std::fs::write(d.join("A/.pan-2.tmp"), "new y").unwrap();
-        std::fs::write(
-            d.join(JOURNAL),
-            "A/.pan-1.tmp\tA/x.csv\nA/.pan-2.tmp\tA/y.csv\ncommit\n",
-        )
-        .unwrap();
+        let journal = format!(
+            "A/.pan-1.tmp\tA/x.csv\t{}\nA/.pan-2.tmp\tA/y.csv\t{}\ncommit\n",
+            identity(&d.join("A/x.csv")).unwrap(),
+            identity(&d.join("A/.pan-2.tmp")).unwrap()
+        );
+        std::fs::write(d.join(JOURNAL), journal).unwrap();
         // A killed run's temporary file, before any commit.
         std::fs::write(d.join("A/.pan-9.tmp"), "junk").unwrap();
         let r = recover(d).unwrap();
@@ -226,7 +261,37 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path().join("indicators");
         std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join(JOURNAL), "../../etc/x\t../pan.toml\t1:2:3\ncommit\n").unwrap();
+        assert!(recover(&d).is_err());
         std::fs::write(d.join(JOURNAL), "../../etc/x\t../pan.toml\ncommit\n").unwrap();
         assert!(recover(&d).is_err());
+    }
+
+    #[test]
+    fn a_journal_that_came_with_its_files_from_elsewhere_is_never_replayed() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("A")).unwrap();
+        std::fs::write(d.join("A/x.csv"), "the readings").unwrap();
+        // A journal and a temporary file as a commit would bring them: same names, same
+        // sizes, but files this machine's pan never wrote.
+        std::fs::write(d.join("A/.pan-1.tmp"), "fewer").unwrap();
+        std::fs::write(d.join("A/y.csv"), "y").unwrap();
+        std::fs::write(
+            d.join(JOURNAL),
+            "A/.pan-1.tmp\tA/x.csv\t1:99999999:5\nA/y.csv\tA/z.csv\t1:1:1\ncommit\n",
+        )
+        .unwrap();
+        let e = recover(d).unwrap_err().to_string();
+        assert!(
+            e.contains("names files this run of pan did not write"),
+            "{e}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(d.join("A/x.csv")).unwrap(),
+            "the readings"
+        );
+        assert!(d.join("A/y.csv").exists() && !d.join("A/z.csv").exists());
+        assert!(d.join(JOURNAL).exists(), "left for a person to look at");
     }
 }

@@ -128,6 +128,47 @@ fn write_all(
     Ok(out)
 }
 
+/// The plan's own files of a new repository, as canonical text: `plan/levers.yaml`,
+/// `plan/actors.yaml`, one file per action, and one readings file per action that has
+/// readings (an empty readings folder is kept with `.gitkeep`, since git keeps no empty
+/// folder and pan warns when the readings folder is missing).
+pub fn plan_files(
+    levers: &[crate::model::Lever],
+    actors: &[crate::model::Actor],
+    actions: &[crate::model::Action],
+    readings: &[(
+        crate::model::ActionCode,
+        Vec<crate::model::reading::NewReading>,
+    )],
+) -> Vec<(String, String)> {
+    let mut out = vec![
+        ("plan/levers.yaml".to_string(), super::yaml::levers(levers)),
+        (
+            "plan/actors.yaml".to_string(),
+            super::yaml::actors(actors, &[]),
+        ),
+    ];
+    for a in actions {
+        out.push((
+            format!("plan/{}/{}.yaml", a.code.lever_code(), a.code),
+            super::yaml::action(a),
+        ));
+    }
+    for (code, rows) in readings {
+        let mut text = crate::model::reading::HEADER.join(",");
+        text.push('\n');
+        for r in rows {
+            text.push_str(&super::readings::line(r));
+            text.push('\n');
+        }
+        out.push((format!("indicators/{}/{code}.csv", code.lever_code()), text));
+    }
+    if readings.is_empty() {
+        out.push(("indicators/.gitkeep".into(), String::new()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -77,7 +77,10 @@ pub fn run(global: &Global, args: Args) -> Result {
     let lang = repo.settings.plan.language;
     let text = match args.format {
         Format::Json => render::readings::json(&rows)?,
-        Format::Csv => render::readings::csv(&rows)?,
+        Format::Csv => crate::cmd::on_terminal(
+            render::readings::csv(&rows)?,
+            std::io::IsTerminal::is_terminal(&std::io::stdout()),
+        ),
         Format::Markdown => render::readings::markdown(&rows, lang),
         Format::Table => render::readings::table(&rows, &global.term),
     };

@@ -81,6 +81,11 @@ pub fn target<'p>(
             file: format!("{dir}/context.csv"),
         });
     }
+    if code.trim().is_empty() {
+        return Err(
+            "the code is empty; write the action's code (e.g. IN-B-11.02) or `context`".into(),
+        );
+    }
     let i = crate::report::card::find(plan, code).map_err(|near| {
         let shown = sanitize(code.trim());
         if near.is_empty() {

@@ -152,7 +152,11 @@ pub fn run(global: &Global, args: Args) -> Result {
     let send_to = settings.readings.send_to.as_deref();
     let layout = || render::workbook::layout(&template, lang, send_to);
     let bytes = match format {
-        TemplateFormat::Csv => render::readings::template_csv(&template, args.excel)?.into_bytes(),
+        TemplateFormat::Csv => crate::cmd::on_terminal(
+            render::readings::template_csv(&template, args.excel)?,
+            args.output.is_none() && std::io::stdout().is_terminal(),
+        )
+        .into_bytes(),
         TemplateFormat::Xlsx => render::workbook::xlsx::write(&layout())
             .map_err(|e| Error::Fatal(anyhow::anyhow!("the workbook could not be made: {e}")))?,
         TemplateFormat::Ods => render::workbook::ods::write(&layout())?,

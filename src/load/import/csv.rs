@@ -81,11 +81,27 @@ pub fn parse_csv(text: &str) -> Result<Table, Vec<Problem>> {
             continue;
         }
         if rec.len() != width {
-            table.refused.push(Problem::at_line(
-                line,
-                format!("the row has {} cells, the header {width}", rec.len()),
-                "a cell that holds the separator (`,` or `;`) must be in double quotes, e.g. \"Rapport MENEJ; p. 3\"",
-            ));
+            let (message, hint) = if rec.iter().any(|c| c.contains('\n')) {
+                // A quote left open swallows the lines after it into one cell.
+                (
+                    format!(
+                        "the row has {} cells, the header {width}: a double quote opened on this line is not closed, so the lines after it were read as one cell",
+                        rec.len()
+                    ),
+                    "close the quote (a quoted cell starts and ends with \"), or remove it",
+                )
+            } else if rec.len() < width {
+                (
+                    format!("the row has {} cells, the header {width}", rec.len()),
+                    "every row has every column, even an empty one (…,source, for an empty note): add the missing separators",
+                )
+            } else {
+                (
+                    format!("the row has {} cells, the header {width}", rec.len()),
+                    "a cell that holds the separator (`,` or `;`) must be in double quotes, e.g. \"Rapport MENEJ; p. 3\"",
+                )
+            };
+            table.refused.push(Problem::at_line(line, message, hint));
             continue;
         }
         let get = |f: Field| {

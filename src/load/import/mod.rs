@@ -192,6 +192,16 @@ pub fn column_of(name: &str) -> Option<Field> {
     }
 }
 
+/// A size as people read it: `64 MiB`, `300.5 MiB`.
+fn mib(bytes: u64) -> String {
+    let m = bytes as f64 / (1024.0 * 1024.0);
+    if m.fract() == 0.0 {
+        format!("{m:.0} MiB")
+    } else {
+        format!("{m:.1} MiB")
+    }
+}
+
 /// Read the file at `path` (`shown` names it in messages): a workbook (`.xlsx`, `.ods`,
 /// told by its content, not its name) or CSV. Every problem of form is returned, not
 /// only the first.
@@ -201,26 +211,46 @@ pub fn read(path: &Path, shown: &str) -> Result<Table, Vec<Problem>> {
         Err(ReadError::TooLarge(n)) => {
             return Err(vec![Problem::file(
                 format!(
-                    "{shown} is {n} bytes; the limit is {}",
-                    limits::READINGS_FILE_BYTES
+                    "the file is {} or more; the limit is {}",
+                    mib(n),
+                    mib(limits::READINGS_FILE_BYTES)
                 ),
                 "split the file into smaller ones and import each",
             )]);
         }
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(vec![Problem::file(
+                "there is no such file".to_string(),
+                "give the path of the spreadsheet (.xlsx, .ods or CSV), as `ls` shows it",
+            )]);
+        }
         Err(e) => {
             return Err(vec![Problem::file(
-                format!("cannot read {shown}: {e}"),
+                format!("cannot be read: {e}"),
                 "give the path of the spreadsheet (.xlsx, .ods or CSV)",
             )]);
         }
     };
+    // Named as a workbook but not one: say so, rather than read it as CSV.
+    let named = std::path::Path::new(shown)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if matches!(named.as_deref(), Some("xlsx" | "xlsm" | "ods" | "xls"))
+        && !workbook::is_workbook(&bytes)
+    {
+        return Err(vec![Problem::file(
+            "the file is named as a workbook but is not one (its content is not a spreadsheet archive)".to_string(),
+            "open it in its spreadsheet program and save it again as .xlsx or .ods; if it is a CSV, name it .csv",
+        )]);
+    }
     if workbook::is_workbook(&bytes) {
         if bytes.len() as u64 > limits::WORKBOOK_FILE_BYTES {
             return Err(vec![Problem::file(
                 format!(
-                    "{shown} is {} bytes; the limit for a workbook is {}",
-                    bytes.len(),
-                    limits::WORKBOOK_FILE_BYTES
+                    "the workbook is {}; the limit for a workbook is {}",
+                    mib(bytes.len() as u64),
+                    mib(limits::WORKBOOK_FILE_BYTES)
                 ),
                 "split the workbook into smaller ones and import each",
             )]);

@@ -154,12 +154,20 @@ pub fn find(book: &Workbook) -> Result<Option<(usize, Stamp)>, Problem> {
             .unwrap_or_default()
     };
     let version = value(2);
+    if version.is_empty() || version.parse::<u32>().is_err() {
+        return Err(damaged(
+            sheet,
+            2,
+            1,
+            "its version is missing or not a number",
+        ));
+    }
     if version != VERSION.to_string() {
         return Err(Problem {
             place: None,
             message: format!(
                 "this workbook is a template of version {}, made by another version of pan; this pan reads templates of version {VERSION}",
-                if version.is_empty() { "(none)" } else { &version }
+                version
             ),
             hint: "import it with the version of pan that made it, or fill in a template made by this pan (`pan reading template`)".into(),
         });
@@ -372,6 +380,11 @@ mod tests {
         rows[1].cells[1].1 = Cell::Number(2.0);
         let e = find(&book(rows)).unwrap_err();
         assert!(e.message.contains("template of version 2"), "{e:?}");
+        let mut rows = super::rows(&stamp(), &[]);
+        rows[1].cells[1].1 = text("");
+        let e = find(&book(rows)).unwrap_err();
+        assert_eq!(e.place.unwrap().cell.as_deref(), Some("B2"));
+        assert!(e.message.contains("version is missing"), "{}", e.message);
         let mut rows = super::rows(&stamp(), &[]);
         rows[4].cells[1].1 = text("hier");
         let e = find(&book(rows)).unwrap_err();

@@ -289,7 +289,10 @@ impl Raw {
         if self.kind == "inlineStr" {
             return Some(Cell::Text(self.inline.unwrap_or_default()));
         }
-        let Some(v) = self.value else {
+        // A formula whose result was never computed: no value, or an empty one where a
+        // number is expected (as some libraries write it, `<v/>`).
+        let uncomputed = self.formula && self.kind != "str" && self.value.as_deref() == Some("");
+        let Some(v) = self.value.filter(|_| !uncomputed) else {
             return Some(if self.formula {
                 Cell::Uncomputed
             } else {
