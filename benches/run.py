@@ -16,6 +16,7 @@ AS_OF = "2026-11-23"
 QUICK = "--quick" in sys.argv
 SITE_ONLY = "--site" in sys.argv
 CASES_ONLY = "--cases" in sys.argv
+BREAKDOWNS_ONLY = "--breakdowns" in sys.argv
 RUNS = 3
 
 
@@ -119,8 +120,12 @@ def site(name, root):
 def main():
     cores = os.cpu_count()
     print(f"\nMachine: {cores} cores ({os.uname().sysname} {os.uname().machine}); median of {RUNS} runs after a warm-up; peak = largest resident set.\n")
+    if BREAKDOWNS_ONLY:
+        breakdowns()
+        return
     if not SITE_ONLY and not CASES_ONLY:
         commands()
+        breakdowns()
     if not CASES_ONLY:
         sites()
     if not SITE_ONLY:
@@ -174,6 +179,31 @@ def commands():
         for i, c in enumerate(("validate", "status", "digest")):
             a, b = rows[k1][i][0], rows[k10][i][0]
             print(f"  {c}: {a / m1:.3f} s per million readings at 1M · {b / m10:.3f} s per million readings at 10M")
+
+
+def breakdowns():
+    """1,000,000 readings broken down by three dimensions (12 cantons × 4 age groups × 2
+    sexes): each day a total then its 96 cells. validate, status and digest beside the target."""
+    name, actions, readings = "r1m-breakdowns", 10_000, 1_000_000
+    path = OUT / name
+    marker = path / ".generated"
+    want = f"{actions} {readings} breakdowns"
+    if not (marker.exists() and marker.read_text() == want):
+        print(f"generating {name}: {actions} actions, {readings} readings with breakdowns", file=sys.stderr)
+        subprocess.run([str(GENERATE), "--actions", str(actions), "--readings", str(readings),
+                        "--out", str(path), "--breakdowns"], check=True, stdout=subprocess.DEVNULL)
+        marker.write_text(want)
+    print("\n1,000,000 readings with breakdowns (3 dimensions; target: each < 2 s and < 300 MB):\n")
+    print("| command | wall (median) | peak | target met |")
+    print("| --- | ---: | ---: | --- |")
+    for command in ("validate", "status", "digest"):
+        cmd = [str(PAN), "--root", str(path), command, "--as-of", AS_OF]
+        wall, peak, code = best_of(cmd)
+        if command == "validate" and code != 0:
+            print(f"  (validate exited {code})", file=sys.stderr)
+        ok = "yes" if wall < 2 and peak < 300 else "no"
+        print(f"| pan {command} | {wall:.3f} s | {peak:.0f} MB | {ok} |", flush=True)
+    print(f"\nLoad average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.")
 
 
 def sites():

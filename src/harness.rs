@@ -36,16 +36,16 @@ pub fn readings_csv(data: &[u8]) {
     let Ok(text) = load::text_of(file, data.to_vec()) else {
         return;
     };
-    let subject = load::readings::Subject {
-        owner: Owner::Action(0),
-        indicators: vec![
+    let subject = load::readings::Subject::plain(
+        Owner::Action(0),
+        vec![
             ("participants", IndicatorKind::Count),
             ("taux", IndicatorKind::Percent),
             ("budget", IndicatorKind::Number),
             ("rapport", IndicatorKind::Deliverable),
             ("retours", IndicatorKind::Qualitative),
         ],
-    };
+    );
     let _ = load::readings::read(file, 0, &subject, &text);
 }
 
@@ -58,13 +58,13 @@ pub fn readings_insert(data: &[u8]) {
     let Ok(text) = load::text_of(file, data.to_vec()) else {
         return;
     };
-    let subject = load::readings::Subject {
-        owner: Owner::Action(0),
-        indicators: vec![
+    let subject = load::readings::Subject::plain(
+        Owner::Action(0),
+        vec![
             ("participants", IndicatorKind::Count),
             ("taux", IndicatorKind::Percent),
         ],
-    };
+    );
     let Ok(now) = load::readings::current_of(file, &subject, text, bom) else {
         return;
     };
@@ -81,8 +81,12 @@ pub fn readings_insert(data: &[u8]) {
                 note: "a\nb; \"c\"".into(),
                 recorded: None,
                 replaces: None,
+                by: Vec::new(),
             })
-            .filter(|r| !now.values.contains_key(&(r.indicator.clone(), r.period)))
+            .filter(|r| {
+                !now.values
+                    .contains_key(&(r.indicator.clone(), r.period, String::new()))
+            })
             .collect();
     let out = crate::write::readings::insert(&now.text, now.bom, now.header_end, &now.rows, &rows);
     assert_eq!(

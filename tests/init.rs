@@ -66,6 +66,7 @@ fn a_new_repository_validates_and_reports_at_once() {
             "plan/actors.schema.json",
             "plan/actors.yaml",
             "plan/context.schema.json",
+            "plan/dimensions.schema.json",
             "plan/levers.schema.json",
             "plan/levers.yaml",
         ]

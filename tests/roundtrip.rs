@@ -57,6 +57,7 @@ fn indicator() -> impl Strategy<Value = Indicator> {
             kind,
             measure,
             frequency,
+            breakdowns: vec![],
         })
 }
 
@@ -183,12 +184,13 @@ proptest! {
                 note: note.trim().to_string(),
                 recorded: Some(jiff::civil::date(2026, 1, 2)),
                 replaces: None,
+                by: Vec::new(),
             });
         }
-        let subject = Subject {
-            owner: Owner::Action(0),
-            indicators: ids.iter().zip(kinds).map(|(i, k)| (*i, k)).collect(),
-        };
+        let subject = Subject::plain(
+            Owner::Action(0),
+            ids.iter().zip(kinds).map(|(i, k)| (*i, k)).collect(),
+        );
         // Some rows make the file; the others are then inserted into it, between rows
         // whose notes may hold line breaks, quotes and separators.
         let split = split.min(new_rows.len());

@@ -531,3 +531,78 @@ fn f014_unused_allowance() {
         "the list cannot rot"
     );
 }
+
+// --- breakdowns ---------------------------------------------------------------------------
+
+const DIMENSIONS: &str = "dimensions:\n  - id: canton\n    label: Canton\n    values:\n      - id: wiltz\n        label: Wiltz\n      - id: remich\n        label: Remich\n";
+
+/// The minimal plan with a dimension `canton` that `participants` may be broken down by.
+fn with_canton() -> Fixture {
+    let f = Fixture::new();
+    f.write("plan/dimensions.yaml", DIMENSIONS);
+    f.edit(
+        ACTION_PATH,
+        "label: Nombre de participants\n    kind: count\n",
+        "label: Nombre de participants\n    kind: count\n    breakdowns: [canton]\n",
+    );
+    f
+}
+
+const BY_CANTON: &str = "indicator,period,value,source,note,recorded,replaces,canton\n";
+
+#[test]
+fn p023_unknown_dimension() {
+    let f = with_canton();
+    f.edit(ACTION_PATH, "breakdowns: [canton]", "breakdowns: [commune]");
+    expect(&f, "P023", ACTION_PATH, 12, 1);
+}
+
+#[test]
+fn r013_reading_unknown_dimension() {
+    let f = with_canton();
+    f.write(
+        READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces,commune\nparticipants,2024,3,S,,,,wiltz\n",
+    );
+    expect(&f, "R013", READINGS_PATH, 1, 1);
+}
+
+#[test]
+fn r014_reading_unknown_dimension_value() {
+    let f = with_canton();
+    f.write(
+        READINGS_PATH,
+        &format!("{BY_CANTON}participants,2024,3,S,,,,clervaux\n"),
+    );
+    expect(&f, "R014", READINGS_PATH, 2, 1);
+}
+
+#[test]
+fn r015_reading_undeclared_dimension() {
+    let f = with_canton();
+    f.write(
+        READINGS_PATH,
+        &format!("{BY_CANTON}seances,2024,3,S,,,,wiltz\n"),
+    );
+    expect(&f, "R015", READINGS_PATH, 2, 1);
+}
+
+#[test]
+fn r016_reading_breakdown_twice() {
+    let f = with_canton();
+    f.write(
+        READINGS_PATH,
+        &format!("{BY_CANTON}participants,2024,3,S,,,,wiltz\nparticipants,2024,4,S,,,,remich\nparticipants,2024,5,S,,,,wiltz\n"),
+    );
+    expect(&f, "R016", READINGS_PATH, 4, 1);
+}
+
+#[test]
+fn r017_reading_breakdown_exceeds_total() {
+    let f = with_canton();
+    f.write(
+        READINGS_PATH,
+        &format!("{BY_CANTON}participants,2024,5,S,,,,\nparticipants,2024,3,S,,,,wiltz\nparticipants,2024,4,S,,,,remich\n"),
+    );
+    expect(&f, "R017", READINGS_PATH, 4, 0);
+}

@@ -6,6 +6,7 @@
 //! module of its family, and list it in [`CHECKS`].
 
 pub mod actions;
+pub mod breakdowns;
 pub mod declarations;
 pub mod new_reading;
 pub mod readings;
@@ -51,6 +52,9 @@ pub const CHECKS: &[Check] = &[
     readings::future,
     readings::overdue,
     readings::deliverables,
+    breakdowns::declared,
+    breakdowns::cells_once,
+    breakdowns::within_total,
 ];
 
 /// Run every check and return the loader's diagnostics plus theirs, with the allowances

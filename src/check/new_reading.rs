@@ -22,6 +22,9 @@ pub struct Proposed {
     pub source: String,
     /// Note.
     pub note: String,
+    /// Breakdown: (dimension id, value id) as typed, e.g. `("canton", "wiltz")`; empty
+    /// for a total.
+    pub by: Vec<(String, String)>,
 }
 
 /// What a proposed reading comes to.
@@ -67,7 +70,7 @@ pub fn check(
     p: &Proposed,
     today: Date,
     replace: bool,
-    existing: &dyn Fn(&str, Period) -> Option<Recorded>,
+    existing: &dyn Fn(&str, Period, &str) -> Option<Recorded>,
 ) -> Result<Outcome, Refusal> {
     let ids: Vec<&str> = subject.indicators.iter().map(|(id, _)| *id).collect();
     let id = p.indicator.trim();
@@ -88,6 +91,13 @@ pub fn check(
         ));
     };
     let kind = subject.indicators[order].1;
+    let by = breakdown(subject, order, &p.by).map_err(|m| Refusal::new(Field::Indicator, m))?;
+    let cell = crate::load::readings::cell_key(&by);
+    let for_cell = if cell.is_empty() {
+        String::new()
+    } else {
+        format!(" ({cell})")
+    };
     let period: Period =
         p.period
             .trim()
@@ -117,13 +127,13 @@ pub fn check(
         (Value::Done, Value::Done) => true,
         _ => e.value == text,
     };
-    let replaces = match (existing(id, period), replace) {
+    let replaces = match (existing(id, period, &cell), replace) {
         (Some(e), _) if same(&e) => return Ok(Outcome::Same(e.line)),
         (Some(e), false) => {
             return Err(Refusal::new(
                 Field::Value,
                 format!(
-                    "{name} `{id}` for {period} is already recorded as {} (line {}); to correct it, record the new value with --replace",
+                    "{name} `{id}` for {period}{for_cell} is already recorded as {} (line {}); to correct it, record the new value with --replace",
                     e.value, e.line
                 ),
             ));
@@ -133,7 +143,7 @@ pub fn check(
             return Err(Refusal::new(
                 Field::Period,
                 format!(
-                    "{name} `{id}` has no reading for {period} to replace; leave out --replace"
+                    "{name} `{id}` has no reading for {period}{for_cell} to replace; leave out --replace"
                 ),
             ));
         }
@@ -148,5 +158,76 @@ pub fn check(
         note: p.note.trim().to_string(),
         recorded: Some(today),
         replaces,
+        by,
     }))
+}
+
+/// Check a breakdown as typed against the indicator at `order` of `subject`: each
+/// dimension known, declared by the indicator, given once, with a value of its list.
+/// Returns the pairs in the plan's dimension order.
+pub fn breakdown(
+    subject: &Subject,
+    order: usize,
+    by: &[(String, String)],
+) -> Result<Vec<(String, String)>, String> {
+    let id = subject.indicators[order].0;
+    let declared = subject.breakdowns.get(order).copied().unwrap_or(&[]);
+    let mut out: Vec<(usize, String, String)> = Vec::with_capacity(by.len());
+    for (d, v) in by {
+        let (d, v) = (d.trim(), v.trim());
+        let ids: Vec<&str> = subject.dimensions.iter().map(|x| x.id.as_str()).collect();
+        let Some(di) = subject.dimensions.iter().position(|x| x.id == d) else {
+            return Err(match suggest(d, &ids) {
+                Some(near) => format!(
+                    "`{d}` is not a dimension of the plan; did you mean `{near}`? (dimensions: {})",
+                    ids.join(", ")
+                ),
+                None if ids.is_empty() => format!(
+                    "`{d}` is not a dimension of the plan; plan/dimensions.yaml declares none"
+                ),
+                None => format!(
+                    "`{d}` is not a dimension of the plan; dimensions: {}",
+                    ids.join(", ")
+                ),
+            });
+        };
+        if !declared.iter().any(|x| x == d) {
+            return Err(if declared.is_empty() {
+                format!(
+                    "`{id}` is not broken down by any dimension; add `breakdowns: [{d}]` to the indicator first"
+                )
+            } else {
+                format!(
+                    "`{id}` is not broken down by `{d}`; its breakdowns: {}",
+                    declared.join(", ")
+                )
+            });
+        }
+        if out.iter().any(|(i, _, _)| *i == di) {
+            return Err(format!("the dimension `{d}` is given twice"));
+        }
+        let dim = &subject.dimensions[di];
+        if dim.value_index(v).is_none() {
+            let values: Vec<&str> = dim.values.iter().map(|x| x.id.as_str()).collect();
+            let near = suggest(v, &values).or_else(|| {
+                dim.values
+                    .iter()
+                    .find(|x| x.label.eq_ignore_ascii_case(v))
+                    .map(|x| x.id.as_str())
+            });
+            return Err(match near {
+                Some(near) => format!(
+                    "`{v}` is not a value of `{d}`; did you mean `{near}`? (values: {})",
+                    values.join(", ")
+                ),
+                None => format!(
+                    "`{v}` is not a value of `{d}`; values: {}",
+                    values.join(", ")
+                ),
+            });
+        }
+        out.push((di, d.to_string(), v.to_string()));
+    }
+    out.sort_by_key(|(i, _, _)| *i);
+    Ok(out.into_iter().map(|(_, d, v)| (d, v)).collect())
 }

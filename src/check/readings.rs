@@ -204,7 +204,7 @@ pub fn deliverables(input: &Input, out: &mut Vec<Diagnostic>) {
     let mut order: Vec<&Reading> = readings
         .items
         .iter()
-        .filter(|r| r.value == Value::Done)
+        .filter(|r| r.value == Value::Done && readings.is_total(r))
         .collect();
     order.sort_by_key(|r| (r.file, r.line));
     for r in order {

@@ -107,6 +107,18 @@ pub enum Format {
     Json,
 }
 
+/// Parse `DIMENSION=VALUE` (`--by canton=wiltz`).
+pub fn parse_by(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((d, v)) if !d.trim().is_empty() && !v.trim().is_empty() => {
+            Ok((d.trim().to_string(), v.trim().to_string()))
+        }
+        _ => Err(format!(
+            "`{s}` is not DIMENSION=VALUE; write e.g. --by canton=wiltz (ids of plan/dimensions.yaml)"
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

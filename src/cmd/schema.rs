@@ -12,7 +12,9 @@ use schemars::JsonSchema;
 
 use super::{Error, Global, Result, emit};
 use crate::model::code::{Field, Part, Style};
-use crate::model::{Abbreviation, Action, Actor, CodeFormat, ContextIndicator, Lever};
+use crate::model::dimension::DimensionsFile;
+use crate::model::plan::ContextFile;
+use crate::model::{Abbreviation, Action, Actor, CodeFormat, Lever};
 
 /// Arguments of `pan schema`.
 #[derive(Debug, clap::Args)]
@@ -42,11 +44,19 @@ pub enum Which {
     Actors,
     /// plan/context.yaml.
     Context,
+    /// plan/dimensions.yaml.
+    Dimensions,
 }
 
 impl Which {
     /// All of them.
-    pub const ALL: [Which; 4] = [Which::Action, Which::Levers, Which::Actors, Which::Context];
+    pub const ALL: [Which; 5] = [
+        Which::Action,
+        Which::Levers,
+        Which::Actors,
+        Which::Context,
+        Which::Dimensions,
+    ];
 
     /// The schema file's name in the plan folder.
     pub fn file_name(self) -> &'static str {
@@ -55,6 +65,7 @@ impl Which {
             Which::Levers => "levers.schema.json",
             Which::Actors => "actors.schema.json",
             Which::Context => "context.schema.json",
+            Which::Dimensions => "dimensions.schema.json",
         }
     }
 }
@@ -80,15 +91,6 @@ struct ActorsFile {
     abbreviations: Vec<Abbreviation>,
 }
 
-/// `plan/context.yaml`.
-#[derive(JsonSchema)]
-#[schemars(deny_unknown_fields)]
-#[allow(dead_code)]
-struct ContextFile {
-    /// Plan-level indicators of the national situation.
-    indicators: Vec<ContextIndicator>,
-}
-
 /// The schema of one file, as pretty JSON, for a plan that writes its codes as `codes`.
 pub fn generate(which: Which, codes: &'static CodeFormat) -> String {
     let mut schema = match which {
@@ -96,6 +98,7 @@ pub fn generate(which: Which, codes: &'static CodeFormat) -> String {
         Which::Levers => schemars::schema_for!(LeversFile),
         Which::Actors => schemars::schema_for!(ActorsFile),
         Which::Context => schemars::schema_for!(ContextFile),
+        Which::Dimensions => schemars::schema_for!(DimensionsFile),
     };
     schema.insert(
         "$id".into(),

@@ -2,7 +2,8 @@
 //!
 //! The example plan is a small, complete and clean repository: one lever, two objectives,
 //! three actors, three actions (two in objective B-11, so that breaking one leaves neither
-//! the objective empty nor an actor unused) and two readings files. Each rule of the
+//! the objective empty nor an actor unused), one dimension (age, which one indicator may be
+//! broken down by) and two readings files. Each rule of the
 //! catalogue changes one file of it to trigger the rule (its `bad` example) and shows the
 //! file fixed (its `good` one). `pan validate --explain` prints these very files, and the
 //! tests build the plan, apply each edit and run `pan validate` on the result, so an
@@ -20,6 +21,8 @@ pub const ACTION: &str = "plan/B/IN-B-11.02.yaml";
 pub const DONE_ACTION: &str = "plan/B/IN-B-11.01.yaml";
 /// The action of objective B-12, without readings.
 pub const OTHER_ACTION: &str = "plan/B/IN-B-12.01.yaml";
+/// The dimensions readings may be broken down by.
+pub const DIMENSIONS: &str = "plan/dimensions.yaml";
 /// The readings of [`ACTION`].
 pub const READINGS: &str = "indicators/B/IN-B-11.02.csv";
 /// The readings of [`DONE_ACTION`].
@@ -103,6 +106,7 @@ indicators:
   - id: participants
     label: Nombre de participants
     kind: count
+    breakdowns: [age]
 calendar:
   label: 2024 – 2026
   start: 2024
@@ -132,6 +136,21 @@ calendar:
   start: 2026
   end: 2030
 states: []
+",
+    ),
+    (
+        DIMENSIONS,
+        "\
+dimensions:
+  - id: age
+    label: Tranche d'âge
+    values:
+      - id: 16-24
+        label: 16 à 24 ans
+      - id: 25-64
+        label: 25 à 64 ans
+      - id: 65+
+        label: 65 ans et plus
 ",
     ),
     (

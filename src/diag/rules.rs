@@ -770,6 +770,108 @@ rule!(
     Example::keep(ACTION)
 );
 
+rule!(
+    UNKNOWN_DIMENSION,
+    "P023",
+    "unknown-dimension",
+    Error,
+    "An indicator is to be broken down by a dimension the plan does not declare.",
+    "declare the dimension in plan/dimensions.yaml, or fix its id in `breakdowns:`",
+    "An indicator's `breakdowns:` lists the dimensions (ids of plan/dimensions.yaml) its readings may be broken down by: a territory, an age group, an education level. A dimension the plan does not declare has no list of values to check readings against, so it is refused.",
+    Example::replace(ACTION, "breakdowns: [age]", "breakdowns: [ages]"),
+    Example::keep(ACTION)
+);
+
+rule!(
+    READING_UNKNOWN_DIMENSION,
+    "R013",
+    "reading-unknown-dimension",
+    Error,
+    "A readings file has a column that is not a dimension of the plan.",
+    "name the column after a dimension of plan/dimensions.yaml, or remove it",
+    "After the seven columns every readings file has, a file may have one column per dimension its readings are broken down by, named by the dimension's id. A column pan does not know cannot be checked: the file's rows that fill it in are not read, so that no cell of a breakdown is taken for a total.",
+    Example::write(
+        READINGS,
+        "indicator,period,value,source,note,recorded,replaces,commune\nseances,2025,11,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,182,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,40,Rapport d'activité 2025,,2026-01-15,,wiltz\n"
+    ),
+    Example::write(
+        READINGS,
+        "indicator,period,value,source,note,recorded,replaces,age\nseances,2025,11,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,182,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,40,Rapport d'activité 2025,,2026-01-15,,65+\n"
+    )
+);
+
+rule!(
+    READING_UNKNOWN_DIMENSION_VALUE,
+    "R014",
+    "reading-unknown-dimension-value",
+    Error,
+    "A reading's breakdown value is not in its dimension's list.",
+    "write one of the dimension's value ids (plan/dimensions.yaml)",
+    "A dimension declares its values once, with stable ids (`65+`, `esch-sur-alzette`), so that every file and every report names a category the same way. A value outside the list (a typo, a label instead of an id, a category the plan does not follow) is refused; the hint suggests the nearest id.",
+    Example::write(
+        READINGS,
+        "indicator,period,value,source,note,recorded,replaces,age\nseances,2025,11,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,182,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,40,Rapport d'activité 2025,,2026-01-15,,65 ans et plus\n"
+    ),
+    Example::write(
+        READINGS,
+        "indicator,period,value,source,note,recorded,replaces,age\nseances,2025,11,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,182,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,40,Rapport d'activité 2025,,2026-01-15,,65+\n"
+    )
+);
+
+rule!(
+    READING_UNDECLARED_DIMENSION,
+    "R015",
+    "reading-undeclared-dimension",
+    Error,
+    "A reading is broken down by a dimension its indicator does not declare.",
+    "leave the cell empty, or add the dimension to the indicator's `breakdowns:`",
+    "An indicator says which dimensions its readings may be broken down by (`breakdowns:`); a file holding readings of several indicators has a column for every dimension any of them uses, and the others leave it empty. A value there for an indicator that does not declare the dimension is usually a row shifted by one column, or a declaration forgotten.",
+    Example::write(
+        READINGS,
+        "indicator,period,value,source,note,recorded,replaces,age\nseances,2025,11,Rapport d'activité 2025,,2026-01-15,,\nseances,2025,3,Rapport d'activité 2025,,2026-01-15,,65+\nparticipants,2025,182,Rapport d'activité 2025,,2026-01-15,,\n"
+    ),
+    Example::write(
+        READINGS,
+        "indicator,period,value,source,note,recorded,replaces,age\nseances,2025,11,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,182,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,40,Rapport d'activité 2025,,2026-01-15,,65+\n"
+    )
+);
+
+rule!(
+    READING_BREAKDOWN_TWICE,
+    "R016",
+    "reading-breakdown-twice",
+    Error,
+    "The same breakdown of an indicator is recorded twice for a period.",
+    "keep one row per indicator, period and breakdown; to correct one, give the later row `replaces`",
+    "Each cell of a breakdown (an indicator, a period and a value for each of its dimensions) has one value, like the total. A second row for the same cell is usually a copy; a correction says which value it replaces, as for totals.",
+    Example::write(
+        READINGS,
+        "indicator,period,value,source,note,recorded,replaces,age\nseances,2025,11,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,182,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,40,Rapport d'activité 2025,,2026-01-15,,65+\nparticipants,2025,41,Rapport d'activité 2025,,2026-01-15,,65+\n"
+    ),
+    Example::write(
+        READINGS,
+        "indicator,period,value,source,note,recorded,replaces,age\nseances,2025,11,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,182,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,40,Rapport d'activité 2025,,2026-01-15,,65+\nparticipants,2025,41,Rapport d'activité 2025 révisé,corrigé,2026-02-01,40,65+\n"
+    )
+);
+
+rule!(
+    READING_BREAKDOWN_EXCEEDS_TOTAL,
+    "R017",
+    "reading-breakdown-exceeds-total",
+    Warning,
+    "The cells of a breakdown add up to more than the total.",
+    "check the cells and the total of that period: one of them is probably wrong",
+    "For an indicator whose readings add up (a flow, such as people trained), the cells of one breakdown of a period (all its values of one dimension, or of the same dimensions together) cannot add up to more than the period's total; they may add up to less, when some categories are not recorded. Levels and percentages are not checked: they do not add up.",
+    Example::write(
+        READINGS,
+        "indicator,period,value,source,note,recorded,replaces,age\nseances,2025,11,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,182,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,150,Rapport d'activité 2025,,2026-01-15,,16-24\nparticipants,2025,40,Rapport d'activité 2025,,2026-01-15,,65+\n"
+    ),
+    Example::write(
+        READINGS,
+        "indicator,period,value,source,note,recorded,replaces,age\nseances,2025,11,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,182,Rapport d'activité 2025,,2026-01-15,,\nparticipants,2025,120,Rapport d'activité 2025,,2026-01-15,,16-24\nparticipants,2025,40,Rapport d'activité 2025,,2026-01-15,,65+\n"
+    )
+);
+
 /// Every rule, in code order.
 pub static ALL: &[&Rule] = &[
     &NOT_UTF8,
@@ -808,6 +910,7 @@ pub static ALL: &[&Rule] = &[
     &EMPTY_TEXT,
     &NOTHING_TO_REOPEN,
     &STATE_WITHOUT_NOTE,
+    &UNKNOWN_DIMENSION,
     &READING_UNKNOWN_ACTION,
     &READING_UNKNOWN_INDICATOR,
     &READING_BAD_VALUE,
@@ -820,6 +923,11 @@ pub static ALL: &[&Rule] = &[
     &READING_BAD_REPLACEMENT,
     &READING_NO_SOURCE,
     &READING_DELIVERABLE_TWICE,
+    &READING_UNKNOWN_DIMENSION,
+    &READING_UNKNOWN_DIMENSION_VALUE,
+    &READING_UNDECLARED_DIMENSION,
+    &READING_BREAKDOWN_TWICE,
+    &READING_BREAKDOWN_EXCEEDS_TOTAL,
 ];
 
 /// Find a rule by code (`P006`, case-insensitive) or name (`unknown-responsible`).

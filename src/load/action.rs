@@ -21,7 +21,8 @@ pub const ACTION_FIELDS: &[&str] = &[
     "states",
 ];
 /// Field names of an indicator.
-pub const INDICATOR_FIELDS: &[&str] = &["id", "label", "kind", "measure", "frequency"];
+pub const INDICATOR_FIELDS: &[&str] =
+    &["id", "label", "kind", "measure", "frequency", "breakdowns"];
 /// Field names of a calendar.
 pub const CALENDAR_FIELDS: &[&str] = &[
     "label",
@@ -229,6 +230,10 @@ fn indicator(ctx: &mut Ctx, node: &Node) -> Option<(Indicator, Span, Span)> {
         Some(n) => Some(decode::word(ctx, n, "frequency", Frequency::parse, &freqs)?),
         None => None,
     };
+    let breakdowns = match f.get("breakdowns") {
+        Some(n) => Some(super::dimensions::breakdowns(ctx, n)?),
+        None => None,
+    };
     let id_span = id_node.map(|n| n.span).unwrap_or(f.span);
     let freq_span = freq_node.map(|n| n.span).unwrap_or(id_span);
     Some((
@@ -238,6 +243,7 @@ fn indicator(ctx: &mut Ctx, node: &Node) -> Option<(Indicator, Span, Span)> {
             kind: kind?,
             measure,
             frequency,
+            breakdowns: breakdowns.unwrap_or_default(),
         },
         id_span,
         freq_span,

@@ -213,6 +213,11 @@ impl Tree for GitTree {
     }
 
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+        // A file within its limit that was not announced is fetched now, alone.
+        let fetched = self.files.read().is_ok_and(|f| f.contains_key(path));
+        if !fetched && self.blobs.get(path).is_some_and(|(_, size)| *size <= limit) {
+            self.prefetch(&[(path, limit)]);
+        }
         let files = self
             .files
             .read()

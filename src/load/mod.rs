@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod decode;
+pub mod dimensions;
 pub mod git;
 pub mod import;
 pub mod plan_files;
@@ -242,6 +243,7 @@ struct Inventory {
     levers: Option<String>,
     actors: Option<String>,
     context: Option<String>,
+    dimensions: Option<String>,
     actions: Vec<String>,
     readings: Vec<String>,
     context_readings: Option<String>,
@@ -383,10 +385,11 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
                     (0, "levers.yaml") => inv.levers = Some(e.path.clone()),
                     (0, "actors.yaml") => inv.actors = Some(e.path.clone()),
                     (0, "context.yaml") => inv.context = Some(e.path.clone()),
+                    (0, dimensions::FILE) => inv.dimensions = Some(e.path.clone()),
                     (0, r) if r.ends_with(".json") || r.ends_with(".md") => {}
                     (0, _) => stray(
                         diags,
-                        "pan reads levers.yaml, actors.yaml and context.yaml here, and actions in lever folders",
+                        "pan reads levers.yaml, actors.yaml, context.yaml and dimensions.yaml here, and actions in lever folders",
                     ),
                     (1, r) if r.ends_with(".yaml") => inv.actions.push(e.path.clone()),
                     (1, r) if r.ends_with(".yml") => {
@@ -424,16 +427,19 @@ pub fn load(tree: &dyn Tree, settings: &Settings) -> Loaded {
 type ReadingsResult = (Option<readings::FileReadings>, Vec<Diagnostic>);
 
 /// What a readings file's parse depends on besides its bytes: its place in the list of
-/// readings files, and its subject (owner and indicators).
+/// readings files, and its subject (owner, indicators, the dimensions each may be broken
+/// down by, and the plan's dimensions, by a digest of them).
 #[derive(Clone, PartialEq, Eq)]
 struct ReadingsKey {
     index: u32,
     owner: Owner,
     indicators: Vec<(String, IndicatorKind)>,
+    breakdowns: Vec<Vec<String>>,
+    dimensions: u64,
 }
 
 impl ReadingsKey {
-    fn of(index: usize, subject: &readings::Subject) -> ReadingsKey {
+    fn of(index: usize, subject: &readings::Subject, dimensions: u64) -> ReadingsKey {
         ReadingsKey {
             index: index as u32,
             owner: subject.owner,
@@ -442,8 +448,18 @@ impl ReadingsKey {
                 .iter()
                 .map(|(id, kind)| (id.to_string(), *kind))
                 .collect(),
+            breakdowns: subject.breakdowns.iter().map(|b| b.to_vec()).collect(),
+            dimensions,
         }
     }
+}
+
+/// A digest of the plan's dimensions (everything they declare), for [`ReadingsKey`].
+fn dimensions_digest(dimensions: &[crate::model::Dimension]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{dimensions:?}").hash(&mut h);
+    h.finish()
 }
 
 /// A file's parse, with what identifies its bytes.
@@ -506,6 +522,7 @@ fn copy_readings(result: &ReadingsResult) -> ReadingsResult {
     let fr = result.0.as_ref().map(|fr| readings::FileReadings {
         items: fr.items.clone(),
         strings: fr.strings.clone(),
+        cuts: fr.cuts.clone(),
         diags: fr.diags.clone(),
     });
     (fr, result.1.clone())
@@ -587,7 +604,7 @@ fn load_from(tree: &dyn Tree, settings: &Settings, memo: &mut Memo) -> Loaded {
         .iter()
         .map(|f| memo.previous.as_mut()?.take_action(tree, f))
         .collect();
-    let mut fetch: Vec<(&str, u64)> = [&inv.levers, &inv.actors, &inv.context]
+    let mut fetch: Vec<(&str, u64)> = [&inv.levers, &inv.actors, &inv.context, &inv.dimensions]
         .into_iter()
         .flatten()
         .map(|f| (f.as_str(), limits::PLAN_FILE_BYTES))
@@ -701,7 +718,7 @@ fn load_from(tree: &dyn Tree, settings: &Settings, memo: &mut Memo) -> Loaded {
             .then_with(|| a.1.file.cmp(&b.1.file))
     });
     let (actions, spans): (Vec<Action>, Vec<ActionSpans>) = pairs.into_iter().unzip();
-    let plan = Plan::new(
+    let mut plan = Plan::new(
         settings.plan.codes,
         levers,
         actors,
@@ -709,6 +726,10 @@ fn load_from(tree: &dyn Tree, settings: &Settings, memo: &mut Memo) -> Loaded {
         actions,
         context,
     );
+    if let Some(file) = &inv.dimensions {
+        files_checked += 1;
+        plan.dimensions = dimensions::read(tree, file, settings, &mut diags);
+    }
 
     let (readings, n) = load_readings(tree, &plan, &inv, &mut diags, memo);
     files_checked += n;
@@ -734,14 +755,7 @@ fn load_readings(
     let mut store = Readings::default();
     let mut jobs: Vec<(String, Option<readings::Subject>)> = Vec::new();
     if let Some(file) = &inv.context_readings {
-        let subject = readings::Subject {
-            owner: Owner::Context,
-            indicators: plan
-                .context
-                .iter()
-                .map(|c| (c.id.as_str(), c.kind))
-                .collect(),
-        };
+        let subject = readings::Subject::context(plan);
         jobs.push((file.clone(), Some(subject)));
     }
     // Stems of the action files found, loaded or not.
@@ -770,15 +784,7 @@ fn load_readings(
                     .action(Some(code)),
                 );
             }
-            let a = &plan.actions[i];
-            Some(readings::Subject {
-                owner: Owner::Action(i as u32),
-                indicators: a
-                    .indicators
-                    .iter()
-                    .map(|ind| (ind.id.as_str(), ind.kind))
-                    .collect(),
-            })
+            Some(readings::Subject::action(plan, i))
         });
         // A readings file whose action file exists but could not be read: the action's
         // own problem is reported; saying the code is unknown would mislead.
@@ -821,10 +827,11 @@ fn load_readings(
         .collect();
     // Files parsed before with the same bytes and subject are taken as they are; the
     // others are fetched at once when the tree fetches.
+    let dims = dimensions_digest(&plan.dimensions);
     let keys: Vec<Option<ReadingsKey>> = jobs
         .iter()
         .enumerate()
-        .map(|(i, (_, subject))| subject.as_ref().map(|s| ReadingsKey::of(i, s)))
+        .map(|(i, (_, subject))| subject.as_ref().map(|s| ReadingsKey::of(i, s, dims)))
         .collect();
     let reused: Vec<Option<Kept<(ReadingsKey, ReadingsResult)>>> = jobs
         .iter()

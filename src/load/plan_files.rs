@@ -286,7 +286,15 @@ pub fn context(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> Vec<Context
         };
         cf.check_keys(
             ctx,
-            &["id", "label", "kind", "direction", "target", "source"],
+            &[
+                "id",
+                "label",
+                "kind",
+                "direction",
+                "target",
+                "source",
+                "breakdowns",
+            ],
             what,
         );
         let id_node = cf.required(ctx, "id", what);
@@ -331,8 +339,19 @@ pub fn context(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> Vec<Context
             Some(n) => target(ctx, n),
             None => Some(None),
         };
-        if let (Some(id), Some(label), Some(kind), Some(direction), Some(source), Some(target)) =
-            (id, label, kind, direction, source, target)
+        let breakdowns = match cf.get("breakdowns") {
+            Some(n) => super::dimensions::breakdowns(ctx, n),
+            None => Some(Vec::new()),
+        };
+        if let (
+            Some(id),
+            Some(label),
+            Some(kind),
+            Some(direction),
+            Some(source),
+            Some(target),
+            Some(breakdowns),
+        ) = (id, label, kind, direction, source, target, breakdowns)
         {
             spans
                 .context
@@ -344,6 +363,7 @@ pub fn context(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> Vec<Context
                 direction,
                 target,
                 source,
+                breakdowns,
             });
         }
     }

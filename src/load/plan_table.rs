@@ -639,6 +639,7 @@ fn interpret(
                 kind: kind_of,
                 measure: None,
                 frequency: None,
+                breakdowns: Vec::new(),
             });
         }
         let (cal_cell, cal_at) = get("calendar");

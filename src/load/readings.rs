@@ -4,7 +4,51 @@ use super::decode::parse_date;
 use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
 use crate::model::reading::{HEADER, parse_value};
-use crate::model::{IndicatorKind, Owner, Period, Reading, Strings, Sym, Value};
+use crate::model::{Dimension, IndicatorKind, Owner, Period, Plan, Reading, Strings, Sym, Value};
+
+/// The breakdown cells of one file's readings, as read: for each reading that is a cell,
+/// its line and where its (dimension, value) pairs end in a flat list. No table per file:
+/// cells are interned once, when the file joins the store ([`merge`]).
+#[derive(Clone, Debug, Default)]
+pub struct FileCells {
+    lines: Vec<(u32, u32)>,
+    pairs: Vec<(u16, u16)>,
+}
+
+impl FileCells {
+    fn push(&mut self, line: u32, cell: &crate::model::dimension::Cell) {
+        self.pairs.extend_from_slice(cell);
+        self.lines.push((line, self.pairs.len() as u32));
+    }
+
+    /// Each cell reading: its line and its pairs, in line order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, &crate::model::dimension::Cell)> {
+        let mut start = 0usize;
+        self.lines.iter().map(move |&(line, end)| {
+            let cell = &self.pairs[start..end as usize];
+            start = end as usize;
+            (line, cell)
+        })
+    }
+
+    /// The cell of the reading at `line` (empty for a total).
+    pub fn at(&self, line: u32) -> &crate::model::dimension::Cell {
+        match self.lines.binary_search_by_key(&line, |e| e.0) {
+            Ok(i) => {
+                let start = if i == 0 {
+                    0
+                } else {
+                    self.lines[i - 1].1 as usize
+                };
+                &self.pairs[start..self.lines[i].1 as usize]
+            }
+            Err(_) => &[],
+        }
+    }
+}
+
+/// The most dimension columns a readings file may have (see [`super::dimensions::MAX`]).
+pub const MAX_COLUMNS: usize = super::dimensions::MAX;
 
 /// What a readings file is about: its owner and the indicators it may name.
 pub struct Subject<'a> {
@@ -12,6 +56,60 @@ pub struct Subject<'a> {
     pub owner: Owner,
     /// `(id, kind)` of each indicator, in declaration order.
     pub indicators: Vec<(&'a str, IndicatorKind)>,
+    /// The plan's dimensions (`plan/dimensions.yaml`).
+    pub dimensions: &'a [Dimension],
+    /// The dimensions each indicator may be broken down by (ids), aligned with
+    /// `indicators`; missing entries declare none.
+    pub breakdowns: Vec<&'a [String]>,
+}
+
+impl<'a> Subject<'a> {
+    /// The plan's context indicators.
+    pub fn context(plan: &'a Plan) -> Subject<'a> {
+        Subject {
+            owner: Owner::Context,
+            indicators: plan
+                .context
+                .iter()
+                .map(|c| (c.id.as_str(), c.kind))
+                .collect(),
+            dimensions: &plan.dimensions,
+            breakdowns: plan
+                .context
+                .iter()
+                .map(|c| c.breakdowns.as_slice())
+                .collect(),
+        }
+    }
+
+    /// The indicators of the action at `index` in [`Plan::actions`].
+    pub fn action(plan: &'a Plan, index: usize) -> Subject<'a> {
+        let a = &plan.actions[index];
+        Subject {
+            owner: Owner::Action(index as u32),
+            indicators: a
+                .indicators
+                .iter()
+                .map(|i| (i.id.as_str(), i.kind))
+                .collect(),
+            dimensions: &plan.dimensions,
+            breakdowns: a
+                .indicators
+                .iter()
+                .map(|i| i.breakdowns.as_slice())
+                .collect(),
+        }
+    }
+
+    /// A subject without dimensions (tests, tools).
+    pub fn plain(owner: Owner, indicators: Vec<(&'a str, IndicatorKind)>) -> Subject<'a> {
+        Subject {
+            owner,
+            indicators,
+            dimensions: &[],
+            breakdowns: Vec::new(),
+        }
+    }
 }
 
 /// The readings of one file, with strings interned in a table of its own.
@@ -20,6 +118,8 @@ pub struct FileReadings {
     pub items: Vec<Reading>,
     /// Their strings.
     pub strings: Strings,
+    /// Which of them are breakdown cells.
+    pub cuts: FileCells,
     /// Problems found.
     pub diags: Vec<Diagnostic>,
 }
@@ -48,6 +148,31 @@ pub fn for_each_row(
     diags: &mut Vec<Diagnostic>,
     mut f: impl FnMut(RowAt, [&str; 7]),
 ) -> Option<usize> {
+    for_each_row_with(file, text, diags, |line| {
+        if let Line::Row(at, cells, _) = line {
+            f(at, cells)
+        }
+    })
+}
+
+/// What [`for_each_row_with`] hands over: the dimension columns of the header (once,
+/// first), then each row with its seven cells and its dimension cells.
+pub enum Line<'r> {
+    /// The names of the dimension columns (after the seven of [`HEADER`]).
+    Header(&'r [String]),
+    /// A row: where it is, its seven cells, its dimension cells.
+    Row(RowAt, [&'r str; 7], &'r [&'r str]),
+}
+
+/// Like [`for_each_row`], for a file that may have dimension columns after the seven of
+/// [`HEADER`]: `header` gets their names (once, before any row), `f` each row's cells
+/// and its dimension cells (no allocation per row).
+pub fn for_each_row_with(
+    file: &str,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+    mut f: impl FnMut(Line),
+) -> Option<usize> {
     let text = strip_bom(text);
     let mut records = Records::new(text.as_bytes());
     let Some(header) = records.next() else {
@@ -64,7 +189,8 @@ pub fn for_each_row(
         .fields()
         .map(|c| String::from_utf8_lossy(c).trim().to_string())
         .collect();
-    if got != HEADER {
+    let extra = header_extras(&got);
+    if got.len() < HEADER.len() || got[..HEADER.len()] != HEADER || extra.is_err() {
         let width = text
             .lines()
             .next()
@@ -75,35 +201,47 @@ pub fn for_each_row(
                 &rules::READING_BAD_HEADER,
                 file,
                 Span::at(1, 1, width),
-                format!("the header is `{}`", got.join(",")),
+                match &extra {
+                    Err(why) if got.len() >= HEADER.len() && got[..HEADER.len()] == HEADER => {
+                        format!("the header is `{}`: {why}", got.join(","))
+                    }
+                    _ => format!("the header is `{}`", got.join(",")),
+                },
             )
-            .hint(format!("make the first line: {}", HEADER.join(","))),
+            .hint(format!(
+                "make the first line: {}, then one column per dimension recorded in the file (ids of plan/dimensions.yaml)",
+                HEADER.join(",")
+            )),
         );
         return None;
     }
+    let width = got.len();
+    f(Line::Header(&got[HEADER.len()..]));
     while let Some(rec) = records.next() {
         let line = rec.line;
         let n = rec.len();
         if n == 1 && rec.field(0).iter().all(u8::is_ascii_whitespace) {
             continue; // blank line
         }
-        if n != HEADER.len() {
+        if n != width {
             diags.push(
                 Diagnostic::new(
                     &rules::READING_RAGGED_ROW,
                     file,
                     Span::at(line, 1, 0),
-                    format!("the row has {n} cells, the header {}", HEADER.len()),
+                    format!("the row has {n} cells, the header {width}"),
                 )
-                .hint("give every row exactly 7 cells; quote a cell that contains a comma: \"Rapport, 2024\""),
+                .hint(format!("give every row exactly {width} cells; quote a cell that contains a comma: \"Rapport, 2024\"")),
             );
             continue;
         }
         let mut cells: [&str; 7] = [""; 7];
+        let mut dims: [&str; MAX_COLUMNS] = [""; MAX_COLUMNS];
         let mut bad_utf8 = false;
         for (i, c) in rec.fields().enumerate() {
             match std::str::from_utf8(c) {
-                Ok(s) => cells[i] = s,
+                Ok(s) if i < 7 => cells[i] = s,
+                Ok(s) => dims[i - 7] = s,
                 Err(_) => bad_utf8 = true,
             }
         }
@@ -116,9 +254,31 @@ pub fn for_each_row(
             ));
             continue;
         }
-        f(RowAt { line, end: rec.end }, cells);
+        f(Line::Row(
+            RowAt { line, end: rec.end },
+            cells,
+            &dims[..width - HEADER.len()],
+        ));
     }
     Some(header_end)
+}
+
+/// Check the dimension columns of a header (after the seven of [`HEADER`]): identifiers,
+/// each once, at most [`MAX_COLUMNS`].
+fn header_extras(got: &[String]) -> Result<(), String> {
+    let extra = got.get(HEADER.len()..).unwrap_or(&[]);
+    if extra.len() > MAX_COLUMNS {
+        return Err(format!("more than {MAX_COLUMNS} dimension columns"));
+    }
+    for (i, c) in extra.iter().enumerate() {
+        if !super::decode::is_id(c) {
+            return Err(format!("`{c}` is not a dimension identifier"));
+        }
+        if extra[..i].contains(c) {
+            return Err(format!("the column `{c}` appears twice"));
+        }
+    }
+    Ok(())
 }
 
 thread_local! {
@@ -292,8 +452,35 @@ pub struct Current {
     pub header_end: usize,
     /// Each data row: where it ends, and its key (indicator position, period).
     pub rows: Vec<(usize, (usize, Period))>,
-    /// The value in effect for each (indicator id, period).
-    pub values: std::collections::HashMap<(String, Period), crate::model::reading::Recorded>,
+    /// The value in effect for each (indicator id, period, breakdown cell as
+    /// [`cell_key`] writes it; empty for the total).
+    pub values:
+        std::collections::HashMap<(String, Period, String), crate::model::reading::Recorded>,
+    /// The dimension columns of the header.
+    pub columns: Vec<String>,
+}
+
+/// A breakdown cell as one text, `age=65+;canton=wiltz` (empty for the total): how
+/// [`Current::values`] and messages name it. `pairs` come in the plan's dimension order.
+pub fn cell_key(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(d, v)| format!("{d}={v}"))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// The (dimension id, value id) pairs of a cell.
+pub fn cell_pairs(
+    dimensions: &[Dimension],
+    cell: &crate::model::dimension::Cell,
+) -> Vec<(String, String)> {
+    cell.iter()
+        .filter_map(|&(d, v)| {
+            let dim = dimensions.get(d as usize)?;
+            Some((dim.id.clone(), dim.value(v).id.clone()))
+        })
+        .collect()
 }
 
 /// Why a readings file cannot be added to.
@@ -342,11 +529,18 @@ pub fn current_of(
     let mut diags = Vec::new();
     let mut keys: Vec<(usize, RowAt)> = Vec::new();
     let mut state = Interpreter::new(shown, 0, subject);
-    let header_end = for_each_row(shown, &text, &mut diags, |at, cells| {
-        let before = state.items.len();
-        state.row(at.line, cells);
-        if state.items.len() > before {
-            keys.push((before, at));
+    let mut columns = Vec::new();
+    let header_end = for_each_row_with(shown, &text, &mut diags, |line| match line {
+        Line::Header(names) => {
+            columns = names.to_vec();
+            state.header(names)
+        }
+        Line::Row(at, cells, dims) => {
+            let before = state.items.len();
+            state.row(at.line, cells, dims);
+            if state.items.len() > before {
+                keys.push((before, at));
+            }
         }
     });
     let fr = state.finish();
@@ -355,12 +549,14 @@ pub fn current_of(
         return Err(Box::new(d));
     }
     out.header_end = header_end.unwrap_or(0);
+    out.columns = columns;
     for (i, at) in keys {
         let r = &fr.items[i];
         out.rows.push((at.end, (r.indicator as usize, r.period)));
         let id = subject.indicators[r.indicator as usize].0.to_string();
+        let cell = cell_key(&cell_pairs(subject.dimensions, fr.cuts.at(r.line)));
         out.values.insert(
-            (id, r.period),
+            (id, r.period, cell),
             crate::model::reading::Recorded {
                 value: crate::model::reading::raw_text(r.value, &fr.strings),
                 parsed: r.value,
@@ -381,8 +577,9 @@ pub fn read(
 ) -> (Option<FileReadings>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut state = Interpreter::new(file, file_index, subject);
-    let ok = for_each_row(file, text, &mut diags, |at, cells| {
-        state.row(at.line, cells)
+    let ok = for_each_row_with(file, text, &mut diags, |line| match line {
+        Line::Header(names) => state.header(names),
+        Line::Row(at, cells, dims) => state.row(at.line, cells, dims),
     });
     if ok.is_none() {
         return (None, diags);
@@ -398,6 +595,9 @@ struct Interpreter<'a> {
     subject: &'a Subject<'a>,
     items: Vec<Reading>,
     strings: Strings,
+    cuts: FileCells,
+    /// The dimension of each dimension column (`None`: not a dimension of the plan).
+    columns: Vec<Option<u16>>,
     diags: Vec<Diagnostic>,
 }
 
@@ -409,6 +609,8 @@ impl<'a> Interpreter<'a> {
             subject,
             items: Vec::new(),
             strings: Strings::default(),
+            cuts: FileCells::default(),
+            columns: Vec::new(),
             diags: Vec::new(),
         }
     }
@@ -417,11 +619,122 @@ impl<'a> Interpreter<'a> {
         FileReadings {
             items: self.items,
             strings: self.strings,
+            cuts: self.cuts,
             diags: self.diags,
         }
     }
 
-    fn row(&mut self, line: u32, cells: [&str; 7]) {
+    /// The dimension columns of the header: each must name a dimension of the plan.
+    fn header(&mut self, names: &[String]) {
+        let dims = self.subject.dimensions;
+        let mut col = HEADER.iter().map(|h| h.len() as u32 + 1).sum::<u32>() + 1;
+        for name in names {
+            let found = dims.iter().position(|d| d.id == *name);
+            if found.is_none() {
+                let ids: Vec<&str> = dims.iter().map(|d| d.id.as_str()).collect();
+                let hint = match crate::text::suggest(name, &ids) {
+                    Some(near) => format!("did you mean `{near}`? dimensions: {}", ids.join(", ")),
+                    None if ids.is_empty() => {
+                        "declare the dimension in plan/dimensions.yaml, or remove the column".into()
+                    }
+                    None => format!(
+                        "dimensions of plan/dimensions.yaml: {}; declare it there, or remove the column",
+                        ids.join(", ")
+                    ),
+                };
+                self.diags.push(
+                    Diagnostic::new(
+                        &rules::READING_UNKNOWN_DIMENSION,
+                        self.file,
+                        Span::at(1, col, name.chars().count() as u32),
+                        format!("the column `{name}` is not a dimension of the plan"),
+                    )
+                    .hint(hint),
+                );
+            }
+            col += name.chars().count() as u32 + 1;
+            self.columns.push(found.map(|i| i as u16));
+        }
+    }
+
+    /// The breakdown cell of a row of indicator `index`, from its dimension cells; `None`
+    /// (with a diagnostic, unless the header already has one) when a value is not right.
+    fn cell(
+        &mut self,
+        line: u32,
+        index: usize,
+        dims: &[&str],
+    ) -> Option<([(u16, u16); MAX_COLUMNS], usize)> {
+        let mut cell = [(0u16, 0u16); MAX_COLUMNS];
+        let mut n = 0;
+        let indicator = self.subject.indicators[index].0;
+        let declared = self.subject.breakdowns.get(index).copied().unwrap_or(&[]);
+        for (j, raw) in dims.iter().enumerate() {
+            let raw = raw.trim();
+            if raw.is_empty() {
+                continue;
+            }
+            let at = Span::at(line, (HEADER.len() + j + 1) as u32, 0);
+            // An unknown column was reported at the header; its rows are not read.
+            let d = self.columns.get(j).copied().flatten()?;
+            let dim = &self.subject.dimensions[d as usize];
+            if !declared.contains(&dim.id) {
+                self.diags.push(
+                    Diagnostic::new(
+                        &rules::READING_UNDECLARED_DIMENSION,
+                        self.file,
+                        at,
+                        format!(
+                            "`{indicator}` is not broken down by `{}`, but the row gives `{raw}`",
+                            dim.id
+                        ),
+                    )
+                    .hint(if declared.is_empty() {
+                        format!(
+                            "leave the `{}` cell empty, or add `breakdowns: [{}]` to the indicator",
+                            dim.id, dim.id
+                        )
+                    } else {
+                        format!(
+                            "leave the `{}` cell empty, or add `{}` to the indicator's breakdowns ({})",
+                            dim.id,
+                            dim.id,
+                            declared.join(", ")
+                        )
+                    }),
+                );
+                return None;
+            }
+            let Some(v) = dim.value_index(raw) else {
+                let ids: Vec<&str> = dim.values.iter().map(|v| v.id.as_str()).collect();
+                let near = crate::text::suggest(raw, &ids).or_else(|| {
+                    dim.values
+                        .iter()
+                        .find(|v| v.label.eq_ignore_ascii_case(raw))
+                        .map(|v| v.id.as_str())
+                });
+                self.diags.push(
+                    Diagnostic::new(
+                        &rules::READING_UNKNOWN_DIMENSION_VALUE,
+                        self.file,
+                        at,
+                        format!("`{raw}` is not a value of the dimension `{}`", dim.id),
+                    )
+                    .hint(match near {
+                        Some(near) => format!("did you mean `{near}`? values: {}", ids.join(", ")),
+                        None => format!("values: {}", ids.join(", ")),
+                    }),
+                );
+                return None;
+            };
+            cell[n] = (d, v as u16);
+            n += 1;
+        }
+        cell[..n].sort_unstable();
+        Some((cell, n))
+    }
+
+    fn row(&mut self, line: u32, cells: [&str; 7], dims: &[&str]) {
         let [indicator, period, value, source, note, recorded, replaces] = cells;
         let file = self.file;
         let at = |col: usize| Span::at(line, col as u32, 0);
@@ -514,6 +827,14 @@ impl<'a> Interpreter<'a> {
             "" => None,
             r => Some(self.strings.intern(r)),
         };
+        if !dims.is_empty() {
+            let Some((cell, n)) = self.cell(line, index, dims) else {
+                return;
+            };
+            if n > 0 {
+                self.cuts.push(line, &cell[..n]);
+            }
+        }
         self.items.push(Reading {
             owner: self.subject.owner,
             indicator: index as u32,
@@ -547,6 +868,12 @@ pub fn merge(into: &mut crate::model::Readings, file: FileReadings) {
         }
     };
     into.items.reserve(file.items.len());
+    // Every reading of a file carries the file's index.
+    let index = file.items.first().map(|r| r.file).unwrap_or(0);
+    for (line, cell) in file.cuts.iter() {
+        let global = into.cuts.intern(cell);
+        into.cuts.record(index, line, global);
+    }
     for mut r in file.items {
         r.source = remap(r.source, &mut into.strings);
         r.note = remap(r.note, &mut into.strings);
@@ -565,13 +892,13 @@ mod tests {
     const H: &str = "indicator,period,value,source,note,recorded,replaces\n";
 
     fn subject() -> Subject<'static> {
-        Subject {
-            owner: Owner::Action(0),
-            indicators: vec![
+        Subject::plain(
+            Owner::Action(0),
+            vec![
                 ("participants", IndicatorKind::Count),
                 ("taux", IndicatorKind::Percent),
             ],
-        }
+        )
     }
 
     fn run(text: &str) -> (Vec<Reading>, Vec<String>) {
@@ -617,6 +944,35 @@ mod tests {
                 "R002:2", "R004:3", "R003:4", "R003:5", "R011:6", "R008:7", "R004:8"
             ]
         );
+    }
+
+    #[test]
+    fn rows_filling_an_unknown_column_are_not_read() {
+        let dims = vec![crate::model::Dimension {
+            id: "canton".into(),
+            label: "Canton".into(),
+            source: String::new(),
+            values: vec![crate::model::DimensionValue {
+                id: "wiltz".into(),
+                label: "Wiltz".into(),
+            }],
+        }];
+        let declared = vec!["canton".to_string()];
+        let mut s = subject();
+        s.dimensions = &dims;
+        s.breakdowns = vec![&declared, &[]];
+        let text = format!(
+            "{}commune,canton\nparticipants,2024,10,S,,,,,\nparticipants,2024,4,S,,,,x,\nparticipants,2024,3,S,,,,,wiltz\n",
+            H.trim_end().to_string() + ","
+        );
+        let (fr, diags) = read("f.csv", 0, &s, &text);
+        let fr = fr.unwrap();
+        let all: Vec<&str> = diags.iter().chain(&fr.diags).map(|d| d.rule.code).collect();
+        assert_eq!(all, ["R013"]);
+        // The total and the canton cell are read; the row filling `commune` is not.
+        assert_eq!(fr.items.len(), 2);
+        assert!(fr.cuts.at(2).is_empty());
+        assert_eq!(fr.cuts.at(4), &[(0, 0)]);
     }
 
     #[test]

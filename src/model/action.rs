@@ -106,6 +106,9 @@ pub struct Indicator {
     /// How often a reading is expected; without it, a reading is never overdue.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub frequency: Option<Frequency>,
+    /// Dimensions (ids of `plan/dimensions.yaml`) its readings may be broken down by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<String>,
 }
 
 impl Indicator {

@@ -86,6 +86,17 @@ pub struct ContextIndicator {
     pub target: Option<Target>,
     /// Who measures it.
     pub source: String,
+    /// Dimensions (ids of `plan/dimensions.yaml`) its readings may be broken down by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breakdowns: Vec<String>,
+}
+
+/// `plan/context.yaml`.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContextFile {
+    /// Plan-level indicators of the national situation.
+    pub indicators: Vec<ContextIndicator>,
 }
 
 /// The plan: everything the files under `plan/` say.
@@ -103,6 +114,8 @@ pub struct Plan {
     pub actions: Vec<Action>,
     /// Context indicators of the plan's introduction.
     pub context: Vec<ContextIndicator>,
+    /// Dimensions readings may be broken down by (`plan/dimensions.yaml`).
+    pub dimensions: Vec<super::Dimension>,
     by_code: HashMap<ActionCode, usize>,
     by_actor: HashMap<String, usize>,
     by_alias: HashMap<String, usize>,
@@ -123,6 +136,28 @@ impl Default for Plan {
 }
 
 impl Plan {
+    /// Position of the dimension `id` in [`Plan::dimensions`].
+    pub fn dimension_index(&self, id: &str) -> Option<usize> {
+        self.dimensions.iter().position(|d| d.id == id)
+    }
+
+    /// The dimensions an indicator declares it may be broken down by (ids as written).
+    pub fn breakdowns_of(&self, owner: super::reading::Owner, indicator: u32) -> &[String] {
+        match owner {
+            super::reading::Owner::Action(a) => self
+                .actions
+                .get(a as usize)
+                .and_then(|a| a.indicators.get(indicator as usize))
+                .map(|i| i.breakdowns.as_slice())
+                .unwrap_or(&[]),
+            super::reading::Owner::Context => self
+                .context
+                .get(indicator as usize)
+                .map(|c| c.breakdowns.as_slice())
+                .unwrap_or(&[]),
+        }
+    }
+
     /// Assemble a plan, sorting actions into code order and indexing codes and actors.
     pub fn new(
         codes: &'static CodeFormat,
@@ -160,6 +195,7 @@ impl Plan {
             abbreviations,
             actions,
             context,
+            dimensions: Vec::new(),
             by_code,
             by_actor,
             by_alias,

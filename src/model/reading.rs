@@ -360,6 +360,9 @@ pub struct NewReading {
     pub recorded: Option<Date>,
     /// Value corrected, for an explicit replacement.
     pub replaces: Option<String>,
+    /// The breakdown cell: (dimension id, value id) in the plan's dimension order; empty
+    /// for a total.
+    pub by: Vec<(String, String)>,
 }
 
 /// What is already recorded for one indicator and period, in effect: its value as written
@@ -470,39 +473,84 @@ pub struct Readings {
     pub strings: Strings,
     /// Files the readings come from, relative to the repository root.
     pub files: Vec<std::path::PathBuf>,
-    /// Positions in `items` of each indicator's readings, in period order; built on first
+    /// Which readings are cells of a breakdown rather than totals (by file and line).
+    pub cuts: super::dimension::Cuts,
+    /// Positions in `items` of each indicator's totals, in period order; built on first
     /// use (reports look readings up per indicator, which must not scan them all).
+    /// Breakdown cells are not totals: every report of totals ignores them.
     index: std::sync::OnceLock<HashMap<(Owner, u32), Vec<u32>>>,
+    /// Positions in `items` of each indicator's breakdown cells, in period order.
+    cells: std::sync::OnceLock<HashMap<(Owner, u32), Vec<u32>>>,
 }
 
 impl Readings {
     /// Forget the index (after `items` changed).
     pub fn invalidate(&mut self) {
         self.index = std::sync::OnceLock::new();
+        self.cells = std::sync::OnceLock::new();
+    }
+
+    /// The breakdown cell a reading is (0: it is a total).
+    pub fn cut_of(&self, r: &Reading) -> u32 {
+        self.cuts.of(r.file, r.line)
+    }
+
+    /// Whether a reading is a total (not a cell of a breakdown).
+    pub fn is_total(&self, r: &Reading) -> bool {
+        self.cut_of(r) == 0
+    }
+
+    /// Positions of the readings that are totals (`totals`) or breakdown cells, grouped
+    /// by indicator, each group in period order, then file and line.
+    fn group(&self, totals: bool) -> HashMap<(Owner, u32), Vec<u32>> {
+        let mut map: HashMap<(Owner, u32), Vec<u32>> = HashMap::new();
+        let plain = self.cuts.is_empty();
+        for (i, r) in self.items.iter().enumerate() {
+            if (plain || self.is_total(r)) != totals {
+                continue;
+            }
+            map.entry((r.owner, r.indicator))
+                .or_default()
+                .push(i as u32);
+        }
+        for v in map.values_mut() {
+            v.sort_by(|&a, &b| {
+                let (a, b) = (&self.items[a as usize], &self.items[b as usize]);
+                a.period
+                    .cmp(&b.period)
+                    .then(a.file.cmp(&b.file))
+                    .then(a.line.cmp(&b.line))
+            });
+        }
+        map
     }
 
     fn index(&self) -> &HashMap<(Owner, u32), Vec<u32>> {
-        self.index.get_or_init(|| {
-            let mut map: HashMap<(Owner, u32), Vec<u32>> = HashMap::new();
-            for (i, r) in self.items.iter().enumerate() {
-                map.entry((r.owner, r.indicator))
-                    .or_default()
-                    .push(i as u32);
-            }
-            for v in map.values_mut() {
-                v.sort_by(|&a, &b| {
-                    let (a, b) = (&self.items[a as usize], &self.items[b as usize]);
-                    a.period
-                        .cmp(&b.period)
-                        .then(a.file.cmp(&b.file))
-                        .then(a.line.cmp(&b.line))
-                });
-            }
-            map
-        })
+        self.index.get_or_init(|| self.group(true))
     }
 
-    /// Every reading, by owner (actions in plan order, then the context), indicator and
+    /// The breakdown cells of one indicator, in period order (then file and line).
+    pub fn cells_of(&self, owner: Owner, indicator: u32) -> Vec<&Reading> {
+        self.cells
+            .get_or_init(|| self.group(false))
+            .get(&(owner, indicator))
+            .map(|v| v.iter().map(|&i| &self.items[i as usize]).collect())
+            .unwrap_or_default()
+    }
+
+    /// Every indicator's breakdown cells, in key order (see [`Readings::groups`]).
+    pub fn cell_groups(&self) -> Vec<((Owner, u32), Vec<&Reading>)> {
+        let mut out: Vec<((Owner, u32), Vec<&Reading>)> = self
+            .cells
+            .get_or_init(|| self.group(false))
+            .iter()
+            .map(|(k, v)| (*k, v.iter().map(|&i| &self.items[i as usize]).collect()))
+            .collect();
+        out.sort_by_key(|(k, _)| *k);
+        out
+    }
+
+    /// Every total, by owner (actions in plan order, then the context), indicator and
     /// period, then file and line: without copying the readings (what streams them out).
     pub fn in_order(&self) -> impl Iterator<Item = &Reading> {
         let index = self.index();
@@ -512,7 +560,21 @@ impl Readings {
             .flat_map(move |k| index[k].iter().map(|&i| &self.items[i as usize]))
     }
 
-    /// Every indicator's readings, in period order (then file and line), indicators in
+    /// Every reading, totals and breakdown cells, by owner, indicator and period, then
+    /// file and line (what exports every reading).
+    pub fn all_in_order(&self) -> Box<dyn Iterator<Item = &Reading> + '_> {
+        if self.cuts.is_empty() {
+            return Box::new(self.in_order());
+        }
+        let mut order: Vec<u32> = (0..self.items.len() as u32).collect();
+        order.sort_by_key(|&i| {
+            let r = &self.items[i as usize];
+            (r.owner, r.indicator, r.period, r.file, r.line)
+        });
+        Box::new(order.into_iter().map(move |i| &self.items[i as usize]))
+    }
+
+    /// Every indicator's totals, in period order (then file and line), indicators in
     /// key order: what checks walk through without a hash map (and without a list of
     /// every reading beside the readings).
     pub fn groups(&self) -> impl Iterator<Item = ((Owner, u32), impl Iterator<Item = &Reading>)> {
@@ -530,7 +592,7 @@ impl Readings {
             .unwrap_or_default()
     }
 
-    /// Readings of one indicator, in period order, corrections after what they correct.
+    /// Totals of one indicator, in period order, corrections after what they correct.
     pub fn of(&self, owner: Owner, indicator: u32) -> Vec<&Reading> {
         self.index()
             .get(&(owner, indicator))

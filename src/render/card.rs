@@ -239,9 +239,14 @@ pub fn text(card: &Card, settings: &Settings, term: &Term) -> String {
         } else {
             format!(" — {}", sanitize(&r.note))
         };
+        let cell = if r.by.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", sanitize(&by_text(r)))
+        };
         let _ = writeln!(
             out,
-            "  {:<idw$}  {:<10} {:>10}{corr}  {}{note}",
+            "  {:<idw$}  {:<10} {:>10}{corr}{cell}  {}{note}",
             r.indicator,
             r.period.to_string(),
             sanitize(&value(r, Lang::En)),
@@ -367,7 +372,11 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
             .iter()
             .map(|r| {
                 vec![
-                    e(&r.label),
+                    if r.by_labels.is_empty() {
+                        e(&r.label)
+                    } else {
+                        format!("{} ({})", e(&r.label), e(&r.by_labels.join(", ")))
+                    },
                     r.period.to_string(),
                     e(&value(r, lang)),
                     e(&r.source),
@@ -400,6 +409,16 @@ struct ReadingJson<'a> {
     note: &'a str,
     recorded: Option<String>,
     replaces: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    by: std::collections::BTreeMap<&'a str, &'a str>,
+}
+
+/// A breakdown cell as `canton=wiltz, age=65+`.
+pub fn by_text(r: &ReadingRow) -> String {
+    r.by.iter()
+        .map(|(d, v)| format!("{d}={v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The card's JSON: the action's fields, then what `pan` adds.
@@ -441,6 +460,7 @@ pub fn json(card: &Card, settings: &Settings) -> anyhow::Result<String> {
                 note: &r.note,
                 recorded: r.recorded.map(|d| d.to_string()),
                 replaces: r.replaces.as_deref(),
+                by: r.by.iter().map(|(d, v)| (d.as_str(), v.as_str())).collect(),
             })
             .collect(),
     };

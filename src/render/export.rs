@@ -38,7 +38,7 @@ impl Serialize for ReadingsJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
         let mut seq = s.serialize_seq(Some(self.readings.items.len()))?;
-        for r in self.readings.in_order() {
+        for r in self.readings.all_in_order() {
             let r = crate::report::readings::row(self.plan, self.readings, r);
             seq.serialize_element(&ReadingJson {
                 action: r.action,
@@ -49,6 +49,7 @@ impl Serialize for ReadingsJson<'_> {
                 note: r.note,
                 recorded: r.recorded.map(|d| d.to_string()),
                 replaces: r.replaces,
+                by: r.by.into_iter().collect(),
             })?;
         }
         seq.end()
@@ -74,6 +75,9 @@ pub struct ReadingJson {
     pub recorded: Option<String>,
     /// Value corrected.
     pub replaces: Option<String>,
+    /// The breakdown cell, dimension id → value id (absent for a total).
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub by: std::collections::BTreeMap<String, String>,
 }
 
 /// The plan's title and period.

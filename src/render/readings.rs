@@ -55,11 +55,19 @@ pub fn table(rows: &[ReadingRow], term: &Term) -> String {
         Column::new("Recorded", 3, 10),
         Column::new("Replaces", 4, 10),
     ];
+    let split = rows.iter().any(|r| !r.by.is_empty());
+    let mut columns = columns.to_vec();
+    if split {
+        columns.insert(3, Column::new("Breakdown", 1, 30));
+    }
     let body: Vec<Vec<Styled>> = rows
         .iter()
         .map(|r| {
-            let mut c = cells(r);
+            let mut c = cells(r).to_vec();
             c[3] = shown(r, Lang::En);
+            if split {
+                c.insert(3, super::card::by_text(r));
+            }
             c.into_iter().map(Styled::from).collect()
         })
         .collect();
@@ -78,7 +86,11 @@ pub fn markdown(rows: &[ReadingRow], lang: Lang) -> String {
         .map(|r| {
             vec![
                 e(&r.action),
-                e(&r.label),
+                if r.by_labels.is_empty() {
+                    e(&r.label)
+                } else {
+                    format!("{} ({})", e(&r.label), e(&r.by_labels.join(", ")))
+                },
                 r.period.to_string(),
                 e(&shown(r, lang)),
                 e(&r.source),
@@ -107,9 +119,29 @@ pub fn markdown(rows: &[ReadingRow], lang: Lang) -> String {
 /// cells a spreadsheet would run as formulas neutralised.
 pub fn csv(rows: &[ReadingRow]) -> anyhow::Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(header())?;
+    // One column per dimension used, after the file's columns, as in readings files.
+    let mut dims: Vec<&str> = Vec::new();
     for r in rows {
-        w.write_record(cells(r).iter().map(|c| csv_safe(c).into_owned()))?;
+        for (d, _) in &r.by {
+            if !dims.contains(&d.as_str()) {
+                dims.push(d);
+            }
+        }
+    }
+    w.write_record(header().into_iter().chain(dims.iter().copied()))?;
+    for r in rows {
+        let extra = dims.iter().map(|d| {
+            r.by.iter()
+                .find(|(x, _)| x == d)
+                .map(|(_, v)| v.as_str())
+                .unwrap_or("")
+        });
+        w.write_record(
+            cells(r)
+                .iter()
+                .map(|c| csv_safe(c).into_owned())
+                .chain(extra.map(|v| csv_safe(v).into_owned())),
+        )?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
 }
@@ -125,6 +157,8 @@ struct RowJson<'a> {
     note: &'a str,
     recorded: Option<String>,
     replaces: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    by: std::collections::BTreeMap<&'a str, &'a str>,
 }
 
 /// The listing as JSON.
@@ -140,6 +174,7 @@ pub fn json(rows: &[ReadingRow]) -> anyhow::Result<String> {
             note: &r.note,
             recorded: r.recorded.map(|d| d.to_string()),
             replaces: r.replaces.as_deref(),
+            by: r.by.iter().map(|(d, v)| (d.as_str(), v.as_str())).collect(),
         })
         .collect();
     let mut s = serde_json::to_string_pretty(&doc)?;
@@ -181,4 +216,140 @@ pub fn template_csv(t: &Template, excel: bool) -> anyhow::Result<String> {
         text.insert(0, '\u{feff}');
     }
     Ok(text)
+}
+
+/// The format of a pivoted listing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A terminal table.
+    Table,
+    /// Markdown.
+    Markdown,
+    /// CSV.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+/// A pivoted listing (`pan reading list --by DIM`): one row per indicator and period, the
+/// total then one column per value of the dimension (value ids), as a terminal table,
+/// Markdown (value labels, plan's language), CSV or JSON.
+pub fn pivot(
+    p: &crate::report::readings::Pivot,
+    format: Shape,
+    term: &Term,
+    lang: Lang,
+) -> anyhow::Result<String> {
+    use Shape as F;
+    let fig = |v: &Option<crate::model::reading::Figure>, kind, lang| match (v, kind) {
+        (Some(v), Some(k)) => words::figure(v, k, lang),
+        (Some(crate::model::reading::Figure::Number(n)), None) => words::number(*n, lang),
+        _ => String::new(),
+    };
+    let raw = |v: &Option<crate::model::reading::Figure>| match v {
+        Some(crate::model::reading::Figure::Number(n)) => crate::model::reading::format_number(*n),
+        Some(crate::model::reading::Figure::Done) => "done".into(),
+        Some(crate::model::reading::Figure::Text(t)) => t.clone(),
+        None => String::new(),
+    };
+    match format {
+        F::Table => {
+            if p.rows.is_empty() {
+                return Ok("No reading broken down by this dimension.\n".into());
+            }
+            let mut columns = vec![
+                Column::new("Code", 0, 12),
+                Column::new("Indicator", 0, 28),
+                Column::new("Period", 0, 10),
+                Column::new("Total", 0, 12).right(),
+            ];
+            for (id, _) in &p.values {
+                columns.push(Column::new(Box::leak(id.clone().into_boxed_str()), 0, 12).right());
+            }
+            let body: Vec<Vec<Styled>> = p
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut c = vec![
+                        r.action.clone(),
+                        r.indicator.clone(),
+                        r.period.to_string(),
+                        fig(&r.total, r.kind, Lang::En),
+                    ];
+                    c.extend(r.cells.iter().map(|v| fig(v, r.kind, Lang::En)));
+                    c.into_iter().map(Styled::from).collect()
+                })
+                .collect();
+            Ok(table::draw(&columns, &body, term))
+        }
+        F::Markdown => {
+            let w = words::of(lang);
+            let mut header: Vec<&str> = vec![w.action, w.indicator, w.period_col, w.total];
+            header.extend(p.values.iter().map(|(_, l)| l.as_str()));
+            let header: Vec<String> = header.iter().map(|h| markdown::escape(h)).collect();
+            let header: Vec<&str> = header.iter().map(String::as_str).collect();
+            let mut align = vec![Align::Left; 3];
+            align.resize(header.len(), Align::Right);
+            let body: Vec<Vec<String>> = p
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut c = vec![
+                        markdown::escape(&r.action),
+                        markdown::escape(&r.indicator),
+                        r.period.to_string(),
+                        markdown::escape(&fig(&r.total, r.kind, lang)),
+                    ];
+                    c.extend(
+                        r.cells
+                            .iter()
+                            .map(|v| markdown::escape(&fig(v, r.kind, lang))),
+                    );
+                    c
+                })
+                .collect();
+            Ok(markdown::table(&header, &align, &body))
+        }
+        F::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let mut header = vec!["action", "indicator", "period", "total"];
+            header.extend(p.values.iter().map(|(id, _)| id.as_str()));
+            w.write_record(&header)?;
+            for r in &p.rows {
+                let mut c = vec![
+                    csv_safe(&r.action).into_owned(),
+                    csv_safe(&r.indicator).into_owned(),
+                    r.period.to_string(),
+                    csv_safe(&raw(&r.total)).into_owned(),
+                ];
+                c.extend(r.cells.iter().map(|v| csv_safe(&raw(v)).into_owned()));
+                w.write_record(&c)?;
+            }
+            Ok(String::from_utf8(w.into_inner()?)?)
+        }
+        F::Json => {
+            let rows: Vec<serde_json::Value> = p
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut by = serde_json::Map::new();
+                    for ((id, _), v) in p.values.iter().zip(&r.cells) {
+                        if v.is_some() {
+                            by.insert(id.clone(), raw(v).into());
+                        }
+                    }
+                    serde_json::json!({
+                        "action": r.action,
+                        "indicator": r.indicator,
+                        "period": r.period.to_string(),
+                        "total": r.total.as_ref().map(|_| raw(&r.total)),
+                        "by": by,
+                    })
+                })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&rows)?;
+            s.push('\n');
+            Ok(s)
+        }
+    }
 }

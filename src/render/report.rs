@@ -213,6 +213,77 @@ pub fn markdown(r: &FullReport, plan: &Plan, lang: Lang) -> String {
             out.push('\n');
         }
     }
+    out.push_str(&breakdowns(&r.breakdowns, plan, lang));
     let _ = writeln!(out, "---\n\n*{}*", w.generated);
+    out
+}
+
+/// The breakdown tables, each under a heading naming its indicator, dimension and period:
+/// one row per category (labels as published), then the total.
+pub fn breakdowns(
+    tables: &[crate::report::breakdowns::Breakdown],
+    plan: &Plan,
+    lang: Lang,
+) -> String {
+    if tables.is_empty() {
+        return String::new();
+    }
+    let w = words::of(lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "## {}\n\n{}\n", w.breakdowns, w.breakdowns_intro);
+    for b in tables {
+        let (code, label) = match b.owner {
+            crate::model::Owner::Action(a) => {
+                let a = &plan.actions[a as usize];
+                (
+                    a.code.to_string(),
+                    a.indicators
+                        .get(b.indicator as usize)
+                        .map(|i| i.label.clone())
+                        .unwrap_or_default(),
+                )
+            }
+            crate::model::Owner::Context => (
+                w.context.to_string(),
+                plan.context
+                    .get(b.indicator as usize)
+                    .map(|c| c.label.clone())
+                    .unwrap_or_default(),
+            ),
+        };
+        let Some(dim) = plan.dimensions.get(b.dimension) else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "### {} — {} · {} · {}\n",
+            escape(&code),
+            anchor_free(&escape(&label)),
+            escape(&dim.label),
+            b.period
+        );
+        let mut rows: Vec<Vec<String>> = b
+            .cells
+            .iter()
+            .map(|(v, f)| {
+                vec![
+                    escape(&dim.value(*v).label),
+                    escape(&words::figure(f, b.kind, lang)),
+                ]
+            })
+            .collect();
+        if let Some(t) = &b.total {
+            rows.push(vec![
+                format!("**{}**", w.total),
+                escape(&words::figure(t, b.kind, lang)),
+            ]);
+        }
+        out.push_str(&markdown::table(
+            &[&escape(&dim.label), w.value],
+            &[Align::Left, Align::Right],
+            &rows,
+        ));
+        out.push('\n');
+    }
     out
 }

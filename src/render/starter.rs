@@ -85,6 +85,7 @@ pub fn example(o: &Options) -> Content {
         kind: IndicatorKind::Count,
         measure: None,
         frequency: None,
+        breakdowns: Vec::new(),
     };
     let reading = NewReading {
         order: 0,
@@ -101,6 +102,7 @@ pub fn example(o: &Options) -> Content {
         ),
         recorded: Some(o.today),
         replaces: None,
+        by: Vec::new(),
     };
     let action = Action {
         code,

@@ -57,6 +57,10 @@ pub struct Words {
     pub health: &'static str,
     /// "by".
     pub by: &'static str,
+    /// "Breakdowns" (readings by territory or population).
+    pub breakdowns: &'static str,
+    /// The line under the breakdowns heading.
+    pub breakdowns_intro: &'static str,
     /// The method footnote.
     pub method: &'static str,
     /// "What changed since the last COPIL".
@@ -171,6 +175,8 @@ pub const FR: Words = Words {
     progress: "Progrès",
     health: "Situation",
     by: "d'ici",
+    breakdowns: "Ventilations",
+    breakdowns_intro: "Dernière période ventilée de chaque indicateur, par dimension (territoire ou population).",
     method: "Méthode : comme pour le suivi officiel des Objectifs de développement durable (méthode d'Eurostat pour les indicateurs ODD de l'UE), le taux de croissance annuel moyen observé depuis la première mesure est comparé au taux nécessaire pour atteindre la cible à son échéance : ≥ 95 % du rythme requis, progrès substantiels ; 60–95 %, progrès modérés ; 0–60 %, progrès limités ; négatif, détérioration. Sans cible, le taux observé dans le sens souhaité : > 1 %/an substantiels, 0–1 % modérés, 0 à −1 % limités, < −1 % détérioration. Moins de deux mesures : données insuffisantes.",
     changes: "Changements depuis le dernier COPIL",
     state: "État",
@@ -242,6 +248,8 @@ pub const EN: Words = Words {
     progress: "Progress",
     health: "Health",
     by: "by",
+    breakdowns: "Breakdowns",
+    breakdowns_intro: "The latest period broken down of each indicator, by dimension (territory or population).",
     method: "Method: as in official progress reporting on the Sustainable Development Goals (Eurostat's method for the EU SDG indicators), the observed compound annual growth rate since the first reading is compared with the rate needed to reach the target by its year: ≥ 95 % of the required pace, substantial progress; 60–95 %, moderate progress; 0–60 %, limited progress; negative, deterioration. Without a target, the observed rate in the desired direction: > 1 %/year substantial, 0–1 % moderate, 0 to −1 % limited, < −1 % deterioration. Fewer than two readings: not enough data.",
     changes: "What changed since the last COPIL",
     state: "State",

@@ -81,6 +81,9 @@ pub fn build<'a>(
         for r in &rs {
             rows.push(super::readings::row(plan, readings, r));
         }
+        for r in readings.cells_of(Owner::Action(index as u32), j as u32) {
+            rows.push(super::readings::row(plan, readings, r));
+        }
         // Known first, then corrections: a correction recorded after the as-of date does
         // not hide the value it corrects.
         let known = rs.iter().copied().filter(|r| r.known_on(as_of)).collect();

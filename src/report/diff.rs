@@ -819,6 +819,8 @@ mod tests {
             note: String::new(),
             recorded: None,
             replaces: replaces.map(String::from),
+            by: Vec::new(),
+            by_labels: Vec::new(),
         }
     }
 

@@ -54,6 +54,8 @@ pub struct FullReport {
     pub objectives: Vec<Vec<(String, String)>>,
     /// Readings of each row (same order as `status.rows`).
     pub details: Vec<Vec<Detail>>,
+    /// Breakdown tables of the actions shown, then of the context indicators.
+    pub breakdowns: Vec<super::breakdowns::Breakdown>,
 }
 
 /// Build the full report.
@@ -126,11 +128,23 @@ pub fn build(
             out
         })
         .collect();
+    let shown: Vec<&str> = status.rows.iter().map(|r| r.code.as_str()).collect();
+    let breakdowns = super::breakdowns::all(plan, readings, as_of)
+        .into_iter()
+        .filter(|b| match b.owner {
+            Owner::Action(a) => plan
+                .actions
+                .get(a as usize)
+                .is_some_and(|a| shown.contains(&a.code.to_string().as_str())),
+            Owner::Context => true,
+        })
+        .collect();
     FullReport {
         title: settings.plan.title.clone(),
         by,
         status,
         objectives,
         details,
+        breakdowns,
     }
 }

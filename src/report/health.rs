@@ -263,6 +263,7 @@ mod tests {
                     kind: IndicatorKind::Count,
                     measure: None,
                     frequency: None,
+                    breakdowns: vec![],
                 })
                 .collect(),
             calendar: parse_label(label).0,

@@ -1,6 +1,7 @@
 //! Reports: pure functions from the model (and an as-of date, and filters) to values that
 //! renderers print. A report never reads a file.
 
+pub mod breakdowns;
 pub mod card;
 pub mod diff;
 pub mod digest;

@@ -120,6 +120,7 @@ mod tests {
                 source: "s".into(),
             }),
             source: "s".into(),
+            breakdowns: vec![],
         }
     }
 

@@ -31,6 +31,11 @@ pub struct ReadingRow {
     pub recorded: Option<Date>,
     /// Value this reading corrects, as written.
     pub replaces: Option<String>,
+    /// The breakdown cell, as (dimension id, value id) in the plan's dimension order;
+    /// empty for a total.
+    pub by: Vec<(String, String)>,
+    /// The labels of the cell's values, as published, in the same order.
+    pub by_labels: Vec<String>,
 }
 
 impl ReadingRow {
@@ -74,6 +79,16 @@ pub fn row(plan: &Plan, readings: &Readings, r: &Reading) -> ReadingRow {
             )
         }
     };
+    let cell = readings.cuts.cell(readings.cut_of(r));
+    let by = crate::load::readings::cell_pairs(&plan.dimensions, cell);
+    let by_labels = cell
+        .iter()
+        .filter_map(|&(d, v)| {
+            plan.dimensions
+                .get(d as usize)
+                .map(|x| x.value(v).label.clone())
+        })
+        .collect();
     ReadingRow {
         action,
         indicator,
@@ -86,12 +101,21 @@ pub fn row(plan: &Plan, readings: &Readings, r: &Reading) -> ReadingRow {
         note: readings.strings.get(r.note).to_string(),
         recorded: r.recorded,
         replaces: r.replaces.map(|s| readings.strings.get(s).to_string()),
+        by,
+        by_labels,
     }
 }
 
-/// Every reading as a row, by action (plan order), indicator and period.
+/// Every total as a row, by action (plan order), indicator and period. Breakdown cells
+/// are left out: what uses these rows (the open-data package, the site's downloads, the
+/// status workbook, `pan diff`) has no column for a breakdown, and a cell without one
+/// would read as a second total.
 pub fn rows(plan: &Plan, readings: &Readings) -> Vec<ReadingRow> {
-    let mut sorted: Vec<&Reading> = readings.items.iter().collect();
+    let mut sorted: Vec<&Reading> = readings
+        .items
+        .iter()
+        .filter(|r| readings.is_total(r))
+        .collect();
     sorted.sort_by_key(|r| (r.owner, r.indicator, r.period, r.file, r.line));
     sorted.into_iter().map(|r| row(plan, readings, r)).collect()
 }
@@ -109,7 +133,7 @@ pub fn as_known_on(plan: &Plan, readings: &Readings, as_of: Date) -> (Plan, Read
             a
         })
         .collect();
-    let plan = Plan::new(
+    let mut as_of_plan = Plan::new(
         plan.codes,
         plan.levers.clone(),
         plan.actors.clone(),
@@ -117,9 +141,12 @@ pub fn as_known_on(plan: &Plan, readings: &Readings, as_of: Date) -> (Plan, Read
         actions,
         plan.context.clone(),
     );
+    as_of_plan.dimensions = plan.dimensions.clone();
+    let plan = as_of_plan;
     let mut known = Readings::default();
     known.strings = readings.strings.clone();
     known.files = readings.files.clone();
+    known.cuts = readings.cuts.clone();
     known.items = readings
         .items
         .iter()
@@ -127,4 +154,92 @@ pub fn as_known_on(plan: &Plan, readings: &Readings, as_of: Date) -> (Plan, Read
         .copied()
         .collect();
     (plan, known)
+}
+
+/// Readings pivoted on one dimension: for each indicator and period, the total and the
+/// value of each of the dimension's values (cells broken down by that dimension alone).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pivot {
+    /// The dimension's values that have a reading: (id, label).
+    pub values: Vec<(String, String)>,
+    /// One row per action, indicator and period.
+    pub rows: Vec<PivotRow>,
+}
+
+/// A row of a [`Pivot`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct PivotRow {
+    /// Action code, or `context`.
+    pub action: String,
+    /// Indicator id.
+    pub indicator: String,
+    /// The indicator's kind, when declared.
+    pub kind: Option<IndicatorKind>,
+    /// Period.
+    pub period: Period,
+    /// The total in effect, if recorded.
+    pub total: Option<Figure>,
+    /// The value in effect for each of [`Pivot::values`].
+    pub cells: Vec<Option<Figure>>,
+}
+
+/// Pivot `rows` (in file order within a period, so a later row corrects an earlier one)
+/// on the dimension `dimension` of `plan`; `None` when the plan has no such dimension.
+pub fn pivot(plan: &Plan, rows: &[ReadingRow], dimension: &str) -> Option<Pivot> {
+    let dim = plan.dimensions.iter().find(|d| d.id == dimension)?;
+    let mut used = vec![false; dim.values.len()];
+    let mut out: Vec<PivotRow> = Vec::new();
+    let mut cells: Vec<(usize, usize, Figure)> = Vec::new();
+    for r in rows {
+        let slot = match r.by.as_slice() {
+            [] => None,
+            [(d, v)] if d == dimension => match dim.value_index(v) {
+                Some(i) => Some(i),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let at = match out.iter().position(|p| {
+            p.action == r.action && p.indicator == r.indicator && p.period == r.period
+        }) {
+            Some(i) => i,
+            None => {
+                out.push(PivotRow {
+                    action: r.action.clone(),
+                    indicator: r.indicator.clone(),
+                    kind: r.kind,
+                    period: r.period,
+                    total: None,
+                    cells: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        match slot {
+            None => out[at].total = Some(r.value.clone()),
+            Some(i) => {
+                used[i] = true;
+                cells.retain(|(a, b, _)| !(*a == at && *b == i));
+                cells.push((at, i, r.value.clone()));
+            }
+        }
+    }
+    let kept: Vec<usize> = (0..used.len()).filter(|&i| used[i]).collect();
+    for row in &mut out {
+        row.cells = vec![None; kept.len()];
+    }
+    for (at, i, v) in cells {
+        if let Some(k) = kept.iter().position(|&x| x == i) {
+            out[at].cells[k] = Some(v);
+        }
+    }
+    // Rows without any cell of this dimension say nothing about it.
+    out.retain(|r| r.cells.iter().any(Option::is_some));
+    Some(Pivot {
+        values: kept
+            .iter()
+            .map(|&i| (dim.values[i].id.clone(), dim.values[i].label.clone()))
+            .collect(),
+        rows: out,
+    })
 }

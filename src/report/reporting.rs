@@ -297,6 +297,7 @@ mod tests {
                     kind: IndicatorKind::Count,
                     measure: None,
                     frequency: *f,
+                    breakdowns: vec![],
                 })
                 .collect(),
             calendar: crate::model::calendar::parse_label(label).0,

@@ -516,6 +516,7 @@ mod tests {
             kind: IndicatorKind::Count,
             measure,
             frequency: None,
+            breakdowns: vec![],
         }
     }
 

@@ -4,12 +4,18 @@
 use crate::model::Period;
 use crate::model::reading::{HEADER, NewReading};
 
-/// One CSV line for a row (quoted where needed, no line ending).
+/// One CSV line for a row (quoted where needed, no line ending), for a file without
+/// dimension columns.
 pub fn line(row: &NewReading) -> String {
+    line_in(row, &[])
+}
+
+/// One CSV line for a row of a file whose dimension columns are `columns`.
+pub fn line_in(row: &NewReading, columns: &[String]) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    let rec = [
+    let mut rec = vec![
         row.indicator.clone(),
         row.period.to_string(),
         row.value.clone(),
@@ -18,6 +24,15 @@ pub fn line(row: &NewReading) -> String {
         row.recorded.map(|d| d.to_string()).unwrap_or_default(),
         row.replaces.clone().unwrap_or_default(),
     ];
+    for c in columns {
+        rec.push(
+            row.by
+                .iter()
+                .find(|(d, _)| d == c)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default(),
+        );
+    }
     let _ = w.write_record(&rec);
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8_lossy(&bytes)
@@ -33,6 +48,10 @@ pub type Key = (usize, Period);
 /// and `existing` each data row's end and key. New rows go after the last row whose key
 /// is not greater, by row boundaries (a quoted note may span lines); every existing byte
 /// stays as it was. Linear in the size of the file and the rows.
+///
+/// A file gets a dimension column the first time one of its rows is broken down by that
+/// dimension: the header gains the column and every existing row an empty cell (a total
+/// for that dimension) before its line ending; nothing else changes.
 pub fn insert(
     text: &str,
     bom: bool,
@@ -45,12 +64,36 @@ pub fn insert(
     if bom {
         base.push('\u{feff}');
     }
-    let (body, header_end) = if text.is_empty() {
-        let header = format!("{}{eol}", HEADER.join(","));
+    let old = columns_of(text);
+    let mut columns = old.clone();
+    for r in rows {
+        for (d, _) in &r.by {
+            if !columns.contains(d) {
+                columns.push(d.clone());
+            }
+        }
+    }
+    let widened;
+    let (body, header_end, existing) = if text.is_empty() {
+        let mut header = HEADER.join(",");
+        for c in &columns {
+            header.push(',');
+            header.push_str(c);
+        }
+        header.push_str(eol);
         let n = header.len();
-        (header, n)
+        (header, n, existing)
+    } else if columns.len() > old.len() {
+        let (t, h, e) = widen(
+            text,
+            header_end.min(text.len()),
+            existing,
+            &columns[old.len()..],
+        );
+        widened = e;
+        (t, h, widened.as_slice())
     } else {
-        (text.to_string(), header_end.min(text.len()))
+        (text.to_string(), header_end.min(text.len()), existing)
     };
     // Anchors: for keys in order, the furthest end among rows whose key is not greater.
     let mut by_key: Vec<(Key, usize)> = existing.iter().map(|&(end, k)| (k, end)).collect();
@@ -81,11 +124,83 @@ pub fn insert(
         if !base.is_empty() && !base.ends_with('\n') {
             base.push_str(eol);
         }
-        base.push_str(&line(r));
+        base.push_str(&line_in(r, &columns));
         base.push_str(eol);
     }
     base.push_str(&body[pos..]);
     base
+}
+
+/// The dimension columns of a readings file's header (after the seven of [`HEADER`]).
+pub fn columns_of(text: &str) -> Vec<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.split_inclusive('\n').next().unwrap_or("");
+    records(first)
+        .ok()
+        .and_then(|r| r.into_iter().next())
+        .map(|h| {
+            h.into_iter()
+                .skip(HEADER.len())
+                .map(|c| c.trim().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Add the columns `more` to a readings file: to its header, and an empty cell to each
+/// row (before the row's line ending). Returns the new text, header end and row ends.
+fn widen(
+    text: &str,
+    header_end: usize,
+    existing: &[(usize, Key)],
+    more: &[String],
+) -> (String, usize, Vec<(usize, Key)>) {
+    let cells = ",".repeat(more.len());
+    let mut names = String::new();
+    for c in more {
+        names.push(',');
+        names.push_str(c);
+    }
+    // Where a row's content ends: before its line ending.
+    let content_end = |end: usize| {
+        let mut e = end;
+        if e > 0 && text.as_bytes().get(e - 1) == Some(&b'\n') {
+            e -= 1;
+            if e > 0 && text.as_bytes().get(e - 1) == Some(&b'\r') {
+                e -= 1;
+            }
+        }
+        e
+    };
+    let mut cuts: Vec<(usize, &str)> = vec![(content_end(header_end), names.as_str())];
+    let mut ends: Vec<usize> = existing.iter().map(|(e, _)| *e).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    for &e in &ends {
+        cuts.push((content_end(e), cells.as_str()));
+    }
+    cuts.sort_by_key(|(at, _)| *at);
+    let mut out = String::with_capacity(text.len() + cuts.len() * (cells.len() + 1));
+    let mut pos = 0;
+    let shift = |at: usize, cuts: &[(usize, &str)]| -> usize {
+        at + cuts
+            .iter()
+            .filter(|(c, _)| *c <= at)
+            .map(|(_, s)| s.len())
+            .sum::<usize>()
+    };
+    for (at, add) in &cuts {
+        out.push_str(&text[pos..*at]);
+        out.push_str(add);
+        pos = *at;
+    }
+    out.push_str(&text[pos..]);
+    let new_header_end = shift(header_end, &cuts);
+    let rows = existing
+        .iter()
+        .map(|&(e, k)| (shift(e, &cuts), k))
+        .collect();
+    (out, new_header_end, rows)
 }
 
 /// Parse CSV text into its records (cells as text), for [`verify`].
@@ -123,12 +238,35 @@ pub fn verify(
     } else {
         records(old_text)?
     };
-    // The new rows parsed at once: a CSV parser costs more to build than a row to read.
-    let added: String = rows.iter().map(|r| line(r) + "\n").collect();
-    want.extend(records(&added)?);
     let mut got = records(new_text)?;
+    // Dimension columns may be added (never removed or reordered): old rows read as
+    // before with an empty cell in each new column.
+    let columns = got
+        .first()
+        .map(|h| h.iter().skip(HEADER.len()).cloned().collect::<Vec<_>>())
+        .unwrap_or_default();
+    let width = HEADER.len() + columns.len();
+    if let (Some(h), Some(old)) = (got.first(), want.first_mut())
+        && h.len() > old.len()
+        && h.starts_with(old)
+    {
+        *old = h.clone();
+    }
+    for r in want.iter_mut().skip(1) {
+        if r.len() < width {
+            r.resize(width, String::new());
+        }
+    }
+    // The new rows parsed at once: a CSV parser costs more to build than a row to read.
+    let added: String = rows.iter().map(|r| line_in(r, &columns) + "\n").collect();
+    want.extend(records(&added)?);
     if got.first() != want.first() {
         return Err("the header would change".into());
+    }
+    for r in rows {
+        if r.by.iter().any(|(d, _)| !columns.contains(d)) {
+            return Err("a breakdown would have no column".into());
+        }
     }
     want.sort();
     got.sort();
@@ -156,6 +294,7 @@ mod tests {
             note: String::new(),
             recorded: None,
             replaces: None,
+            by: Vec::new(),
         }
     }
 

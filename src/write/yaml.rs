@@ -180,6 +180,10 @@ pub fn action(a: &Action) -> String {
             if let Some(f) = i.frequency {
                 let _ = writeln!(out, "    frequency: {}", f.as_str());
             }
+            if !i.breakdowns.is_empty() {
+                let ids: Vec<String> = i.breakdowns.iter().map(|b| scalar(b)).collect();
+                let _ = writeln!(out, "    breakdowns: [{}]", ids.join(", "));
+            }
         }
     }
     let c = &a.calendar;
@@ -307,6 +311,10 @@ pub fn context(indicators: &[ContextIndicator]) -> String {
             let _ = writeln!(out, "      source: {}", scalar(&t.source));
         }
         let _ = writeln!(out, "    source: {}", scalar(&c.source));
+        if !c.breakdowns.is_empty() {
+            let ids: Vec<String> = c.breakdowns.iter().map(|b| scalar(b)).collect();
+            let _ = writeln!(out, "    breakdowns: [{}]", ids.join(", "));
+        }
     }
     out
 }

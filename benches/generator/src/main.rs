@@ -6,6 +6,11 @@
 //! cargo run --release --manifest-path benches/generator/Cargo.toml -- --actions 10000 --readings 1000000 --out benches/out/plan
 //! ```
 //!
+//! With `--breakdowns`, the plan declares three dimensions (12 cantons, 4 age groups, 2
+//! sexes), its counts, numbers and percentages may be broken down by all three, and their
+//! readings are, for each day, the total then one cell per combination of the three (96),
+//! each cell small enough that a day's cells never add up to more than its total.
+//!
 //! The output is deterministic (a fixed seed) and valid: `pan validate` finds no error.
 
 #![allow(dead_code)]
@@ -136,9 +141,52 @@ fn calendar_yaml(label: &str) -> String {
 
 /// Write a synthetic plan repository with `actions` actions and `readings` readings (fewer
 /// only if the last actions cannot hold them); returns the number of readings written.
-pub fn generate(out: &Path, actions: usize, readings: usize) -> std::io::Result<usize> {
+pub fn generate(
+    out: &Path,
+    actions: usize,
+    readings: usize,
+    breakdowns: bool,
+) -> std::io::Result<usize> {
     let mut rng = Rng(0x5eed_1234_abcd_ef01);
     std::fs::create_dir_all(out)?;
+    const CANTONS: [&str; 12] = [
+        "capellen",
+        "clervaux",
+        "diekirch",
+        "echternach",
+        "esch-sur-alzette",
+        "grevenmacher",
+        "luxembourg",
+        "mersch",
+        "redange",
+        "remich",
+        "vianden",
+        "wiltz",
+    ];
+    const AGES: [&str; 4] = ["16-24", "25-54", "55-74", "75+"];
+    const SEXES: [&str; 2] = ["femme", "homme"];
+    if breakdowns {
+        std::fs::create_dir_all(out.join("plan"))?;
+        let mut d = String::from("dimensions:\n");
+        for (id, values) in [
+            ("canton", &CANTONS[..]),
+            ("age", &AGES[..]),
+            ("sex", &SEXES[..]),
+        ] {
+            let _ = writeln!(d, "  - id: {id}\n    label: Dimension {id}\n    values:");
+            for v in values {
+                let _ = writeln!(d, "      - id: {v}\n        label: Valeur {v}");
+            }
+        }
+        std::fs::write(out.join("plan").join("dimensions.yaml"), d)?;
+    }
+    let cells: Vec<String> = CANTONS
+        .iter()
+        .flat_map(|c| {
+            AGES.iter()
+                .flat_map(move |a| SEXES.iter().map(move |s| format!("{c},{a},{s}")))
+        })
+        .collect();
     std::fs::write(
         out.join("pan.toml"),
         "[plan]\ntitle = \"Plan synthétique\"\nstart = 2026\nend = 2030\n\n[copil]\nmeetings = [\"2026-06-30\"]\n",
@@ -239,6 +287,9 @@ pub fn generate(out: &Path, actions: usize, readings: usize) -> std::io::Result<
                 y.push_str("indicators:\n");
                 for (id, label, kind) in &inds {
                     let _ = writeln!(y, "  - id: {id}\n    label: {label}\n    kind: {kind}");
+                    if breakdowns && matches!(*kind, "count" | "number" | "percent") {
+                        y.push_str("    breakdowns: [canton, age, sex]\n");
+                    }
                 }
                 y.push_str(&calendars[rng.below(calendars.len())]);
                 if rng.below(3) == 0 {
@@ -261,7 +312,9 @@ pub fn generate(out: &Path, actions: usize, readings: usize) -> std::io::Result<
                     continue;
                 }
                 let mut csv = String::with_capacity(count * 64 + 64);
-                csv.push_str("indicator,period,value,source,note,recorded,replaces\n");
+                csv.push_str("indicator,period,value,source,note,recorded,replaces");
+                csv.push_str(if breakdowns { ",canton,age,sex\n" } else { "\n" });
+                let blank = if breakdowns { ",,," } else { "" };
                 let start = jiff::civil::date(2021, 1, 1);
                 let open = inds.iter().filter(|(_, _, k)| *k != "deliverable").count();
                 let delivered = inds.len() - open;
@@ -277,19 +330,42 @@ pub fn generate(out: &Path, actions: usize, readings: usize) -> std::io::Result<
                         others = others.saturating_sub(1);
                         share
                     };
+                    let split = breakdowns && matches!(*kind, "count" | "number" | "percent");
+                    // With breakdowns: each day, the total then its cells.
+                    let per_day = if split { 1 + cells.len() } else { 1 };
                     for d in 0..quota {
                         let day = start
-                            .checked_add(jiff::Span::new().days(d as i64))
+                            .checked_add(jiff::Span::new().days((d / per_day) as i64))
                             .expect("a date in range");
+                        let slot = d % per_day;
+                        if slot > 0 {
+                            let value = match *kind {
+                                "count" => rng.below(5).to_string(),
+                                "percent" => format!("{}.{}", rng.below(100), rng.below(10)),
+                                _ => format!("{}.5", rng.below(100000)),
+                            };
+                            let _ = writeln!(
+                                csv,
+                                "{id},{day},{value},Rapport de suivi {},,,,{}",
+                                day.year(),
+                                cells[slot - 1]
+                            );
+                            continue;
+                        }
                         let value = match *kind {
+                            // A total above what its 96 cells (0 to 4 each) can add up to.
+                            "count" if split => (500 + rng.below(500)).to_string(),
                             "count" => (rng.below(500)).to_string(),
                             "percent" => format!("{}.{}", rng.below(100), rng.below(10)),
                             "number" => format!("{}.5", rng.below(100000)),
                             "deliverable" => "done".to_string(),
                             _ => "Retours positifs des participants".to_string(),
                         };
-                        let _ =
-                            writeln!(csv, "{id},{day},{value},Rapport de suivi {},,,", day.year());
+                        let _ = writeln!(
+                            csv,
+                            "{id},{day},{value},Rapport de suivi {},,,{blank}",
+                            day.year()
+                        );
                     }
                     left -= quota;
                     written += quota;
@@ -309,6 +385,7 @@ fn main() {
     let mut actions = 1000usize;
     let mut readings = 10_000usize;
     let mut out = std::path::PathBuf::from("benches/out/plan");
+    let mut breakdowns = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut value = || args.next().unwrap_or_else(|| panic!("{a} needs a value"));
@@ -316,8 +393,9 @@ fn main() {
             "--actions" => actions = value().parse().expect("--actions takes a number"),
             "--readings" => readings = value().parse().expect("--readings takes a number"),
             "--out" => out = value().into(),
+            "--breakdowns" => breakdowns = true,
             "-h" | "--help" => {
-                println!("generate [--actions N] [--readings M] [--out DIR]");
+                println!("generate [--actions N] [--readings M] [--out DIR] [--breakdowns]");
                 return;
             }
             other => panic!("unknown argument {other}"),
@@ -326,7 +404,7 @@ fn main() {
     if out.exists() {
         std::fs::remove_dir_all(&out).expect("the output folder can be replaced");
     }
-    let written = generate(&out, actions, readings).expect("the plan is written");
+    let written = generate(&out, actions, readings, breakdowns).expect("the plan is written");
     println!(
         "wrote {} ({actions} actions, {written} readings)",
         out.display()

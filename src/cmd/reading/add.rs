@@ -10,7 +10,7 @@ use crate::write::{atomic, lock::Lock};
 /// Arguments of `pan reading add`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 34 --period 2024 --source \"Rapport d'activité 2024\"\n  pan reading add IN-B-11.02 participants 36 --period 2024 --source \"Rapport corrigé\" --replace --note \"erratum\"\n  pan reading add context basic-digital-skills 62 --period 2025 --source \"Eurostat, Digital Decade 2026\"\n\n\
+    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 34 --period 2024 --source \"Rapport d'activité 2024\"\n  pan reading add IN-B-11.02 participants 36 --period 2024 --source \"Rapport corrigé\" --replace --note \"erratum\"\n  pan reading add context basic-digital-skills 62 --period 2025 --source \"Eurostat, Digital Decade 2026\"\n  pan reading add IN-B-11.02 participants 12 --period 2024 --source \"Rapport\" --by canton=wiltz --by age=65+\n\n\
 Recording the very value already recorded changes nothing and succeeds."
 )]
 pub struct Args {
@@ -36,6 +36,11 @@ pub struct Args {
     /// one says what it replaces).
     #[arg(long)]
     pub replace: bool,
+    /// A breakdown value, DIMENSION=VALUE (ids of plan/dimensions.yaml), e.g.
+    /// `--by canton=esch-sur-alzette`; repeat for several dimensions. Without it, the
+    /// reading is the total.
+    #[arg(long = "by", value_name = "DIM=VALUE", value_parser = crate::cmd::args::parse_by)]
+    pub by: Vec<(String, String)>,
 }
 
 /// Run `pan reading add`.
@@ -66,10 +71,15 @@ pub fn run(global: &Global, args: Args) -> Result {
         value: args.value,
         source: args.source,
         note: args.note,
+        by: args.by,
     };
     let _lock = Lock::acquire(&indicators_dir(&repo)?)?;
     let (path, now) = current(&repo, &target)?;
-    let lookup = |id: &str, p| now.values.get(&(id.to_string(), p)).cloned();
+    let lookup = |id: &str, p, cell: &str| {
+        now.values
+            .get(&(id.to_string(), p, cell.to_string()))
+            .cloned()
+    };
     let outcome = new_reading::check(
         &target.name,
         &target.subject,

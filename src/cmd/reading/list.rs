@@ -12,7 +12,7 @@ use crate::report::readings;
 /// Arguments of `pan reading list`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading list IN-B-11.02\n  pan reading list --since 2025 --format csv\n  pan reading list context"
+    after_help = "Examples:\n  pan reading list IN-B-11.02\n  pan reading list --since 2025 --format csv\n  pan reading list context\n  pan reading list context --by canton"
 )]
 pub struct Args {
     /// An action's code, or `context` for the plan's context indicators (default: all).
@@ -24,6 +24,10 @@ pub struct Args {
     /// Only periods starting on or after the start of this period.
     #[arg(long, value_name = "PERIOD")]
     pub since: Option<Period>,
+    /// Pivot on a dimension (an id of plan/dimensions.yaml): one row per indicator and
+    /// period, the total then one column per value of the dimension.
+    #[arg(long, value_name = "DIM")]
+    pub by: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -75,6 +79,31 @@ pub fn run(global: &Global, args: Args) -> Result {
         .map(|r| readings::row(plan, &loaded.readings, r))
         .collect();
     let lang = repo.settings.plan.language;
+    if let Some(dim) = &args.by {
+        let Some(p) = readings::pivot(plan, &rows, dim.trim()) else {
+            let ids: Vec<&str> = plan.dimensions.iter().map(|d| d.id.as_str()).collect();
+            return Err(Error::usage(format!(
+                "`{}` is not a dimension of the plan; dimensions: {}",
+                render::term::sanitize(dim),
+                if ids.is_empty() {
+                    "none".to_string()
+                } else {
+                    ids.join(", ")
+                }
+            )));
+        };
+        let shape = match args.format {
+            Format::Table => render::readings::Shape::Table,
+            Format::Markdown => render::readings::Shape::Markdown,
+            Format::Csv => render::readings::Shape::Csv,
+            Format::Json => render::readings::Shape::Json,
+        };
+        emit(
+            &render::readings::pivot(&p, shape, &global.term, lang)?,
+            None,
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let text = match args.format {
         Format::Json => render::readings::json(&rows)?,
         Format::Csv => crate::cmd::on_terminal(

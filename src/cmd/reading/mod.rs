@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use super::{Error, Global, Result};
 use crate::config::Repo;
 use crate::load::readings::{Current, CurrentError, Subject};
+use crate::model::Plan;
 use crate::model::reading::{CONTEXT, NewReading};
-use crate::model::{Owner, Plan};
 use crate::render::term::sanitize;
 
 /// Arguments of `pan reading`.
@@ -70,14 +70,7 @@ pub fn target<'p>(
     if code.trim().eq_ignore_ascii_case(CONTEXT) {
         return Ok(Target {
             name: CONTEXT.into(),
-            subject: Subject {
-                owner: Owner::Context,
-                indicators: plan
-                    .context
-                    .iter()
-                    .map(|c| (c.id.as_str(), c.kind))
-                    .collect(),
-            },
+            subject: Subject::context(plan),
             file: format!("{dir}/context.csv"),
         });
     }
@@ -97,14 +90,7 @@ pub fn target<'p>(
     let a = &plan.actions[i];
     Ok(Target {
         name: a.code.to_string(),
-        subject: Subject {
-            owner: Owner::Action(i as u32),
-            indicators: a
-                .indicators
-                .iter()
-                .map(|x| (x.id.as_str(), x.kind))
-                .collect(),
-        },
+        subject: Subject::action(plan, i),
         file: format!("{dir}/{}/{}.csv", a.code.lever_code(), a.code),
     })
 }

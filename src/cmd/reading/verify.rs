@@ -87,7 +87,9 @@ pub fn rows(
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut currents = Vec::new();
     let mut new: BTreeMap<usize, Vec<(NewReading, Place)>> = BTreeMap::new();
-    let mut seen: HashMap<(usize, String, Period), Place> = HashMap::new();
+    // (target, indicator, period, breakdown cell): where the row was first seen.
+    type Key = (usize, String, Period, Vec<(String, String)>);
+    let mut seen: HashMap<Key, Place> = HashMap::new();
     let mut identical = Vec::new();
     for r in &table.rows {
         let key = r.code.trim().to_uppercase();
@@ -113,8 +115,13 @@ pub fn rows(
             value: r.value.clone(),
             source: r.source.clone(),
             note: r.note.clone(),
+            by: dimension_cells(&targets[t].subject, &r.extra),
         };
-        let lookup = |id: &str, p| now.values.get(&(id.to_string(), p)).cloned();
+        let lookup = |id: &str, p, cell: &str| {
+            now.values
+                .get(&(id.to_string(), p, cell.to_string()))
+                .cloned()
+        };
         let name = &targets[t].name;
         match new_reading::check(
             name,
@@ -133,7 +140,7 @@ pub fn rows(
             }),
             Ok(Outcome::New(row)) => {
                 let place = table.place(r, None);
-                let k = (t, row.indicator.clone(), row.period);
+                let k = (t, row.indicator.clone(), row.period, row.by.clone());
                 if let Some(first) = seen.get(&k) {
                     let message = format!(
                         "{name} `{}` for {} is already on {}",
@@ -183,4 +190,20 @@ pub fn rows(
         })
         .collect();
     Ok((checked, changes))
+}
+
+/// The breakdown of an imported row: its cells in columns named after a dimension of
+/// the plan (`canton`, `age`; case and accents aside), the other columns ignored.
+fn dimension_cells(
+    subject: &crate::load::readings::Subject,
+    extra: &[(String, String)],
+) -> Vec<(String, String)> {
+    extra
+        .iter()
+        .filter_map(|(name, v)| {
+            let n = crate::text::fold(name.trim());
+            let d = subject.dimensions.iter().find(|d| d.id == n)?;
+            Some((d.id.clone(), v.trim().to_string()))
+        })
+        .collect()
 }

@@ -111,6 +111,15 @@ pub fn parse_csv(text: &str) -> Result<Table, Vec<Problem>> {
                 .trim()
                 .to_string()
         };
+        let extra = header
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !col.contains(&Some(*i)))
+            .filter_map(|(i, name)| {
+                let v = rec.get(i)?.trim();
+                (!v.is_empty()).then(|| (name.trim().to_string(), v.to_string()))
+            })
+            .collect();
         let row = Row {
             sheet: None,
             line,
@@ -120,6 +129,7 @@ pub fn parse_csv(text: &str) -> Result<Table, Vec<Problem>> {
             value: get(Field::Value),
             source: get(Field::Source),
             note: get(Field::Note),
+            extra,
         };
         if row.period.is_empty() && row.value.is_empty() {
             table.blank += 1;

@@ -85,6 +85,9 @@ pub struct Row {
     pub source: String,
     /// Note.
     pub note: String,
+    /// The other columns filled in, as (column name, cell text): the command keeps those
+    /// named after a dimension of the plan (a breakdown) and ignores the rest.
+    pub extra: Vec<(String, String)>,
 }
 
 /// A sheet rows were read from: its name and the column of each field.

@@ -74,6 +74,17 @@ pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
             }
             continue;
         }
+        // The other named columns (a dimension's, perhaps).
+        let others: Vec<(u32, String)> = sheet.rows[at]
+            .cells
+            .iter()
+            .filter_map(|(c, cell)| match cell {
+                Cell::Text(t) if !cols.contains(&Some(*c)) && !t.trim().is_empty() => {
+                    Some((*c, t.trim().to_string()))
+                }
+                _ => None,
+            })
+            .collect();
         let index = table.sheets.len();
         table.sheets.push(SheetColumns {
             name: sheet.name.clone(),
@@ -107,6 +118,13 @@ pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
                 value: get(Field::Value),
                 source: get(Field::Source),
                 note: get(Field::Note),
+                extra: others
+                    .iter()
+                    .filter_map(|(c, name)| {
+                        let v = text(r.get(*c)?, Field::Note).ok()?;
+                        (!v.is_empty()).then(|| (name.clone(), v))
+                    })
+                    .collect(),
             };
             if refused.len() > before {
                 continue;

@@ -12,7 +12,7 @@ use super::layout::{
 use super::words as site_words;
 use crate::config::Lang;
 use crate::model::reading::Figure;
-use crate::model::{Indicator, IndicatorKind, Measure, Period};
+use crate::model::{Indicator, IndicatorKind, Measure, Owner, Period};
 use crate::render::card::calendar_meaning;
 use crate::render::words;
 use crate::report::card::{self, Card, NamedActor};
@@ -105,7 +105,7 @@ fn indicator(ctx: &Ctx, card: &Card, j: usize, line: Option<&Line>) -> Markup {
     let rows: Vec<_> = card
         .readings
         .iter()
-        .filter(|r| r.indicator == ind.id && r.known_on(ctx.data.input.as_of))
+        .filter(|r| r.indicator == ind.id && r.by.is_empty() && r.known_on(ctx.data.input.as_of))
         .collect();
     let series = card.series.get(j).map(Vec::as_slice).unwrap_or(&[]);
     let chart = chart(ctx, &format!("c-{}", slug(&ind.id)), ind, series);
@@ -161,6 +161,9 @@ fn indicator(ctx: &Ctx, card: &Card, j: usize, line: Option<&Line>) -> Markup {
                     @if let Some(c) = chart { figure class="chart-box" { (c) figcaption { (caption) } } }
                     (layout::table(&format!("t-{}", slug(&ind.id)), caption.clone(), head, body))
                 }
+            }
+            @if let Some(i) = ctx.data.input.plan.action_index(&card.action.code) {
+                (super::breakdowns::tables(ctx, Owner::Action(i as u32), j as u32, &ind.id, &ind.label))
             }
         }
     }

@@ -118,6 +118,7 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
                     (layout::table(&format!("t-{id}"), html! { span lang=[ctx.text_lang()] { (c.label) } }, head, body))
                 }
             }
+            (super::breakdowns::tables(ctx, Owner::Context, k as u32, &c.id, &c.label))
         }
     }
 }

@@ -39,6 +39,7 @@ pub mod words;
 
 mod action;
 mod blocks;
+mod breakdowns;
 mod context;
 mod digest;
 mod downloads;

@@ -99,6 +99,10 @@ pub struct SiteWords {
     pub readings_of: &'static str,
     /// Bar chart description: `{}` = count, then the values.
     pub bars_desc: &'static str,
+    /// Description of a breakdown's bar chart: {count}, {values}.
+    pub breakdown_desc: &'static str,
+    /// Caption of a breakdown table: {indicator}, {dimension}, {period}.
+    pub breakdown_of: &'static str,
     /// Line chart description.
     pub line_desc: &'static str,
     /// "Target {} by {}".
@@ -262,6 +266,8 @@ pub const FR: SiteWords = SiteWords {
     reporting_col: "Suivi",
     readings_of: "Mesures : {}",
     bars_desc: "Diagramme en barres de {} mesure(s), une barre par période : {}.",
+    breakdown_desc: "Diagramme en barres de {} catégorie(s), une barre par catégorie : {}.",
+    breakdown_of: "{} par {} ({})",
     line_desc: "Courbe de {} mesure(s) : {}.",
     target_by: "Cible : {} d'ici {}",
     target_path: "tirets : le chemin de la première mesure à la cible",
@@ -368,6 +374,8 @@ pub const EN: SiteWords = SiteWords {
     reporting_col: "Reporting",
     readings_of: "Readings: {}",
     bars_desc: "Bar chart of {} reading(s), one bar per period: {}.",
+    breakdown_desc: "Bar chart of {} categories, one bar per category: {}.",
+    breakdown_of: "{} by {} ({})",
     line_desc: "Line chart of {} reading(s): {}.",
     target_by: "Target: {} by {}",
     target_path: "dashes: the path from the first reading to the target",
