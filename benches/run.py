@@ -15,24 +15,31 @@ PEER = OUT / "venv" / "bin" / "check-jsonschema"
 AS_OF = "2026-11-23"
 QUICK = "--quick" in sys.argv
 SITE_ONLY = "--site" in sys.argv
+CASES_ONLY = "--cases" in sys.argv
 BREAKDOWNS_ONLY = "--breakdowns" in sys.argv
 RUNS = 3
 
 
 def measure(cmd, cwd=None, stdout=subprocess.DEVNULL):
-    """Wall seconds and peak resident memory (MB) of one run of cmd."""
+    """Wall seconds, peak resident memory (MB), exit status and CPU seconds (user and
+    system) of one run of cmd."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
+
+
+LAST_CPU = [0.0]
 
 
 def best_of(cmd, runs=RUNS):
-    """Median wall time and largest peak memory over several runs, after a warm-up run."""
+    """Median wall time and largest peak memory over several runs, after a warm-up run (the
+    median CPU time is kept in LAST_CPU)."""
     measure(cmd)
     results = [measure(cmd) for _ in range(runs)]
     walls = [r[0] for r in results]
+    LAST_CPU[0] = statistics.median(r[3] for r in results)
     return statistics.median(walls), max(r[1] for r in results), results[0][2]
 
 
@@ -50,21 +57,42 @@ def peer(root):
 
 
 def generate(name, actions, readings):
+    """A synthetic repository (made again only when asked for other sizes)."""
     path = OUT / name
     marker = path / ".generated"
     want = f"{actions} {readings}"
-    if not (marker.exists() and marker.read_text() == want):
+    if not (marker.exists() and marker.read_text().split("\n")[0] == want):
         print(f"generating {name}: {actions} actions, {readings} readings", file=sys.stderr)
         subprocess.run([str(GENERATE), "--actions", str(actions), "--readings", str(readings), "--out", str(path)], check=True, stdout=subprocess.DEVNULL)
         marker.write_text(want)
     return path
 
 
+def reading_count(root):
+    """The readings a repository really holds: the rows of its readings files (counted once,
+    kept beside the generator's marker)."""
+    cache = root / ".readings"
+    if cache.exists():
+        return int(cache.read_text())
+    n = 0
+    for f in (root / "indicators").rglob("*.csv"):
+        with open(f, "rb") as fh:
+            n += max(sum(1 for _ in fh) - 1, 0)
+    if root != ROOT:
+        cache.write_text(str(n))
+    return n
+
+
+SITE_RESULTS = {}
+
+
 def site(name, root):
     """`pan site` on root: median wall time, largest peak memory and median CPU time (user
     and system) of RUNS builds after a warm-up, each into a new folder (removed afterwards,
-    outside the timing), and the site's size and number of files."""
+    outside the timing), and the site's size and number of files (measured once a run)."""
     import shutil
+    if name in SITE_RESULTS:
+        return SITE_RESULTS[name]
     results = []
     size = files = 0
     for i in range(RUNS + 1):
@@ -84,8 +112,9 @@ def site(name, root):
         paths = [p for p in out.rglob("*") if p.is_file()]
         size, files = sum(p.stat().st_size for p in paths), len(paths)
         shutil.rmtree(out, ignore_errors=True)
-    return (statistics.median(r[0] for r in results), max(r[1] for r in results),
-            statistics.median(r[2] for r in results), size, files)
+    SITE_RESULTS[name] = (statistics.median(r[0] for r in results), max(r[1] for r in results),
+                          statistics.median(r[2] for r in results), size, files)
+    return SITE_RESULTS[name]
 
 
 def main():
@@ -94,10 +123,14 @@ def main():
     if BREAKDOWNS_ONLY:
         breakdowns()
         return
-    if not SITE_ONLY:
+    if not SITE_ONLY and not CASES_ONLY:
         commands()
         breakdowns()
-    sites()
+    if not CASES_ONLY:
+        sites()
+    if not SITE_ONLY:
+        cases()
+    print(f"\nLoad average at the end: {' · '.join(f'{x:.1f}' for x in os.getloadavg())} (1, 5, 15 min) on {os.cpu_count()} cores.")
 
 
 def commands():
@@ -116,6 +149,8 @@ def commands():
     rows = {}
     peer_done = {}
     for name, root, actions, readings in sizes:
+        if readings is not None and "readings" in name:
+            name = f"{name} ({reading_count(root):,} real)"
         cells = []
         for command in (["validate"], ["status"], ["digest"]):
             cmd = [str(PAN), "--root", str(root), *command, "--as-of", AS_OF]
@@ -137,10 +172,13 @@ def commands():
     if "100,000 actions" in rows:
         a, b = rows["10,000 actions"][0][0], rows["100,000 actions"][0][0]
         print(f"  validate: {a / 10:.3f} s per 1,000 actions at 10,000 · {b / 100:.3f} s per 1,000 actions at 100,000")
-    if "10,000,000 readings" in rows:
+    if any(k.startswith("10,000,000 readings") for k in rows):
+        k1 = next(k for k in rows if k.startswith("1,000,000 readings"))
+        k10 = next(k for k in rows if k.startswith("10,000,000 readings"))
+        m1, m10 = reading_count(OUT / "r1m") / 1e6, reading_count(OUT / "r10m") / 1e6
         for i, c in enumerate(("validate", "status", "digest")):
-            a, b = rows["1,000,000 readings"][i][0], rows["10,000,000 readings"][i][0]
-            print(f"  {c}: {a:.3f} s per million readings at 1M · {b / 10:.3f} s per million readings at 10M")
+            a, b = rows[k1][i][0], rows[k10][i][0]
+            print(f"  {c}: {a / m1:.3f} s per million readings at 1M · {b / m10:.3f} s per million readings at 10M")
 
 
 def breakdowns():
@@ -185,6 +223,135 @@ def sites():
     print("\nTargets: bundled validate and status < 0.05 s; 100,000 actions validate < 3 s;"
           " 1,000,000 readings status and digest < 2 s and < 300 MB; pan ≥ 20× faster than the peer;"
           " site: bundled < 1 s, 10,000 actions < 20 s.")
+
+# The cases of the issues, each beside its target. A case is a function returning rows
+# (what, wall seconds, CPU seconds, peak MB, target, whether it is met or None): add one to CASES to extend the
+# table.
+def git(cwd, *args):
+    subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@pan.invalid",
+                    "-c", "commit.gpgsign=false", *args], cwd=cwd, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def case_validate_sizes():
+    """100,000 actions validate ≤ 1.8 s; 10,000,000 readings in ≤ 700 MB."""
+    out = []
+    if not QUICK:
+        root = generate("a100k", 100_000, 100_000)
+        wall, peak, _ = best_of([str(PAN), "--root", str(root), "validate", "--as-of", AS_OF])
+        out.append(("pan validate, 100,000 actions", wall, LAST_CPU[0], peak, "≤ 1.8 s", wall <= 1.8))
+        root = generate("r10m", 10_000, 10_000_000)
+        wall, peak, _ = best_of([str(PAN), "--root", str(root), "validate", "--as-of", AS_OF])
+        out.append((f"pan validate, {reading_count(root):,} readings", wall, LAST_CPU[0], peak, "≤ 700 MB", peak <= 700))
+    return out
+
+
+def case_site():
+    """pan site: the bundled plan < 1 s, 10,000 actions < 20 s."""
+    out = []
+    for name, root, target in [("bundled plan (249 actions)", ROOT, 1.0),
+                               ("10,000 actions", generate("a10k", 10_000, 100_000), 20.0)]:
+        wall, peak, cpu, _size, _files = site(name.split()[0].replace(",", ""), root)
+        out.append((f"pan site, {name}", wall, cpu, peak, f"< {target:g} s", wall < target))
+    return out
+
+
+def case_import():
+    """pan reading import of 200,000 CSV rows into 10,000 actions: checked (--dry-run),
+    then recorded (each changed file written atomically and synced to disk)."""
+    import csv
+    import shutil
+    base = generate("a10k", 10_000, 100_000)
+    template = OUT / "import-template.csv"
+    subprocess.run([str(PAN), "--root", str(base), "reading", "template", "-o", str(template)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    rows = [r for r in csv.DictReader(open(template, encoding="utf-8")) if r["kind"] != "deliverable"]
+    values = {"count": "12", "percent": "45.5", "number": "1234.5", "qualitative": "Retours positifs"}
+    sheet = OUT / "import-200k.csv"
+    with open(sheet, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["code", "indicator", "period", "value", "source", "note"])
+        months = [f"{y}-{m:02d}" for y in (2024, 2025) for m in range(1, 13)]
+        written = 0
+        for month in months:
+            for r in rows:
+                if written == 200_000:
+                    break
+                w.writerow([r["code"], r["indicator"], month, values[r["kind"]], "Rapport mensuel", ""])
+                written += 1
+    cmd = [str(PAN), "--root", str(base), "reading", "import", str(sheet), "--dry-run"]
+    wall, peak, code = best_of(cmd)
+    out = [(f"pan reading import --dry-run, {written:,} rows", wall, LAST_CPU[0], peak,
+            "≤ 1.4 s (0.7 s per 100,000 rows)", wall <= 1.4 and code == 0)]
+    copy = OUT / "import-10k"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(base, copy)
+    os.sync()
+    wall, peak, code, cpu = measure([str(PAN), "--root", str(copy), "reading", "import", str(sheet)])
+    files = sum(1 for _ in (copy / "indicators").rglob("*.csv"))
+    shutil.rmtree(copy, ignore_errors=True)
+    out.append((f"pan reading import, {written:,} rows recorded ({files:,} files)", wall, cpu, peak,
+                "— (no target; see below)", code == 0))
+    return out
+
+
+def case_diff():
+    """pan diff of a one-file change at 10,000 actions ≤ 1.5 × pan validate."""
+    base = generate("a10k", 10_000, 100_000)
+    repo = OUT / "d10k"
+    marker = repo / ".copied"
+    if not (marker.exists() and marker.read_text() == (base / ".generated").read_text()):
+        import shutil
+        shutil.rmtree(repo, ignore_errors=True)
+        shutil.copytree(base, repo)
+        git(repo, "init", "-q", "-b", "main")
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", "base")
+        marker.write_text((base / ".generated").read_text())
+    git(repo, "checkout", "-q", "--", ".")
+    action = sorted((repo / "plan").glob("*/*.yaml"))[0]
+    action.write_text(action.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    v_wall, v_peak, _ = best_of([str(PAN), "--root", str(repo), "validate", "--as-of", AS_OF])
+    v_cpu = LAST_CPU[0]
+    d_wall, d_peak, _ = best_of([str(PAN), "--root", str(repo), "diff", "--as-of", AS_OF])
+    d_cpu = LAST_CPU[0]
+    n_wall, n_peak, _ = best_of([str(PAN), "--root", str(repo), "diff", "--no-reuse", "--as-of", AS_OF])
+    n_cpu = LAST_CPU[0]
+    git(repo, "checkout", "-q", "--", ".")
+    ratio = d_wall / v_wall
+    return [
+        ("pan validate, 10,000 actions (the yardstick)", v_wall, v_cpu, v_peak, "", None),
+        (f"pan diff, one file changed at 10,000 actions ({ratio:.2f} × validate)", d_wall, d_cpu,
+         d_peak, "≤ 1.5 × validate", ratio <= 1.5),
+        (f"pan diff --no-reuse, the same ({n_wall / v_wall:.2f} × validate)", n_wall, n_cpu,
+         n_peak, "(before: 3.5 ×)", None),
+    ]
+
+
+def case_export():
+    """pan export --format json at 10,000,000 readings: memory does not grow with the output."""
+    if QUICK:
+        return []
+    root = generate("r10m", 10_000, 10_000_000)
+    n = reading_count(root)
+    v_wall, v_peak, _ = best_of([str(PAN), "--root", str(root), "validate", "--as-of", AS_OF], runs=1)
+    wall, peak, code = best_of([str(PAN), "--root", str(root), "export", "--format", "json"], runs=1)
+    return [(f"pan export --format json, {n:,} readings (validate: {v_peak:.0f} MB)", wall, LAST_CPU[0], peak,
+             "≤ validate's peak + 10% (streamed)", peak <= v_peak * 1.1 and code == 0)]
+
+
+CASES = [case_validate_sizes, case_site, case_import, case_diff, case_export]
+
+
+def cases():
+    """The table of the issues' cases, each beside its target."""
+    print("\nCases (median of runs after a warm-up; peak = largest resident set):\n")
+    print("| case | wall | CPU | peak | target | met |")
+    print("| --- | ---: | ---: | ---: | --- | :---: |")
+    for case in CASES:
+        for what, wall, cpu, peak, target, met in case():
+            mark = "" if met is None else ("yes" if met else "**no**")
+            print(f"| {what} | {wall:.2f} s | {cpu:.2f} s | {peak:.0f} MB | {target} | {mark} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -437,3 +437,144 @@ fn a_revision_s_oversized_file_is_reported_not_read() {
         "the base's oversized file was refused by size: {v}"
     );
 }
+
+/// `pan diff` output with the parses of unchanged files reused, and with every file parsed.
+fn both_ways(f: &Fixture, args: &[&str]) -> (String, String) {
+    let mut outs = Vec::new();
+    for extra in [&[][..], &["--no-reuse"][..]] {
+        let mut all = vec!["diff", "--as-of", "2026-11-23"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(extra);
+        let out = f.run(&all);
+        assert!(out.status.code().is_some(), "{}", stderr(&out));
+        outs.push(format!(
+            "exit {:?}\n{}\n{}",
+            out.status.code(),
+            stdout(&out),
+            stderr(&out)
+        ));
+    }
+    (outs.remove(0), outs.remove(0))
+}
+
+#[test]
+fn reusing_unchanged_files_gives_the_output_of_parsing_everything() {
+    let f = Fixture::bundled();
+    repo(&f);
+    // A commit that changes, adds and removes action files, and edits a readings file.
+    f.edit(
+        "plan/B/IN-B-11.03.yaml",
+        "  - MinDigital\n",
+        "  - MinDigital\n  - MFSVA\n",
+    );
+    std::fs::copy(
+        f.path().join("plan/F/IN-F-3.06.yaml"),
+        f.path().join("plan/F/IN-F-3.07.yaml"),
+    )
+    .unwrap();
+    f.edit(
+        "plan/F/IN-F-3.07.yaml",
+        "code: IN-F-3.06",
+        "code: IN-F-3.07",
+    );
+    f.remove("plan/C/IN-C-1.02.yaml");
+    f.edit(
+        "indicators/A/IN-A-1.01.csv",
+        "reunions-gt-an,2024,3,",
+        "reunions-gt-an,2024,5,",
+    );
+    commit(&f, "changes");
+    // In the working tree: the readings folder moves (pan.toml names the new one), and a
+    // reading is added.
+    std::fs::rename(f.path().join("indicators"), f.path().join("mesures")).unwrap();
+    f.edit(
+        "pan.toml",
+        "indicators = \"indicators\"",
+        "indicators = \"mesures\"",
+    );
+    assert!(
+        f.run(&[
+            "reading",
+            "add",
+            "IN-A-1.01",
+            "reunions-gt-an",
+            "4",
+            "--period",
+            "2025",
+            "--source",
+            "PV 2025"
+        ])
+        .status
+        .success()
+    );
+    for args in [&["HEAD~1..HEAD"][..], &[], &["HEAD~1"]] {
+        for format in ["text", "json", "markdown"] {
+            let mut all = args.to_vec();
+            all.extend(["--format", format]);
+            let (reused, parsed) = both_ways(&f, &all);
+            assert_eq!(reused, parsed, "{all:?}");
+            // The comparison found the changes (it is not two empty outputs).
+            for code in ["IN-B-11.03", "IN-F-3.07", "IN-C-1.02"] {
+                // Changed since HEAD~1; not since HEAD.
+                assert_eq!(
+                    reused.contains(code),
+                    !args.is_empty(),
+                    "{all:?}: {code}\n{reused}"
+                );
+            }
+        }
+    }
+    // The readings change is found both ways: the edited value, then the added one.
+    let (_, v) = diff_json(&f, &["HEAD~1..HEAD"]);
+    let a = &v["actions"].as_array().unwrap();
+    let a101 = a.iter().find(|a| a["code"] == "IN-A-1.01").unwrap();
+    assert_eq!(a101["readings"]["altered"][0][1]["value"], "5", "{a101}");
+    let (_, v) = diff_json(&f, &[]);
+    assert_eq!(codes(&v), ["IN-A-1.01"], "{v}");
+    assert_eq!(v["actions"][0]["readings"]["added"][0]["value"], "4");
+}
+
+#[test]
+fn a_file_whose_bytes_or_subject_differ_is_parsed_again() {
+    let f = Fixture::bundled();
+    repo(&f);
+    // An action file broken in the working tree: its problem appears on that side only.
+    f.edit("plan/B/IN-B-11.03.yaml", "states:", "statez:");
+    // The same readings bytes under another subject: IN-A-1.01's count becomes a
+    // deliverable, so its reading `3` is no longer a valid value.
+    f.edit(
+        "plan/A/IN-A-1.01.yaml",
+        "    label: Nombre de réunions du GT par an\n    kind: count",
+        "    label: Nombre de réunions du GT par an\n    kind: deliverable",
+    );
+    let files = |v: &serde_json::Value, key: &str| -> Vec<String> {
+        v[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["file"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (_, v) = diff_json(&f, &[]);
+    let introduced = files(&v, "problems_introduced");
+    assert!(
+        introduced.iter().any(|p| p == "plan/B/IN-B-11.03.yaml"),
+        "{v}"
+    );
+    assert!(
+        introduced.iter().any(|p| p == "indicators/A/IN-A-1.01.csv"),
+        "{v}"
+    );
+    assert!(files(&v, "problems_fixed").is_empty(), "{v}");
+    // The other way round (base broken, working tree fixed): the problems are fixed.
+    commit(&f, "broken");
+    git(&f, &["checkout", "-q", "HEAD~1", "--", "plan"]);
+    let (_, v) = diff_json(&f, &[]);
+    let fixed = files(&v, "problems_fixed");
+    assert!(fixed.iter().any(|p| p == "plan/B/IN-B-11.03.yaml"), "{v}");
+    assert!(
+        fixed.iter().any(|p| p == "indicators/A/IN-A-1.01.csv"),
+        "{v}"
+    );
+    assert!(files(&v, "problems_introduced").is_empty(), "{v}");
+}

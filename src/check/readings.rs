@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::Input;
 use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
-use crate::model::reading::parse_value;
+use crate::model::reading::{effective, parse_value};
 use crate::model::{IndicatorKind, Owner, Period, Reading, Readings, Strings, Value};
 
 fn at(readings: &Readings, r: &Reading) -> (String, Span) {
@@ -157,7 +157,7 @@ pub fn future(input: &Input, out: &mut Vec<Diagnostic>) {
 /// R009: indicators with a frequency whose next reading is overdue.
 pub fn overdue(input: &Input, out: &mut Vec<Diagnostic>) {
     let plan = &input.loaded.plan;
-    let by = input.loaded.readings.effective_known_on(input.as_of);
+    let readings = &input.loaded.readings;
     let plan_start = input.settings.period_start();
     for (i, a) in plan.actions.iter().enumerate() {
         let start = a.calendar.start_date(plan_start);
@@ -166,10 +166,11 @@ pub fn overdue(input: &Input, out: &mut Vec<Diagnostic>) {
         }
         for (j, ind) in a.indicators.iter().enumerate() {
             let Some(freq) = ind.frequency else { continue };
-            let last = by
-                .get(&(Owner::Action(i as u32), j as u32))
-                .and_then(|v| crate::model::reading::latest(v.iter().copied(), input.as_of))
-                .map(|r| r.period);
+            // One indicator's readings at a time (not every reading's, listed at once).
+            let mut known = readings.of(Owner::Action(i as u32), j as u32);
+            known.retain(|r| r.known_on(input.as_of));
+            let last =
+                crate::model::reading::latest(effective(known), input.as_of).map(|r| r.period);
             if let Some(p) = freq.overdue_period(last, start, input.as_of) {
                 let msg = match last {
                     Some(l) => format!(

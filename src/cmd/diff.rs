@@ -11,7 +11,7 @@ use crate::check;
 use crate::config::{Repo, SETTINGS_FILE, Settings, limits};
 use crate::load::git::GitTree;
 use crate::load::tree::{FsTree, Tree};
-use crate::load::{self, Loaded};
+use crate::load::{self, Loaded, Parses};
 use crate::render;
 use crate::report::diff::{self, Side};
 
@@ -39,6 +39,10 @@ pub struct Args {
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Parse every file of both sides, even those whose bytes are the same on both (the
+    /// output is the same; this checks it, and is slower).
+    #[arg(long, hide = true)]
+    pub no_reuse: bool,
 }
 
 /// Output formats of `pan diff`.
@@ -59,43 +63,59 @@ struct Loadedside {
     diagnostics: Vec<crate::diag::Diagnostic>,
 }
 
-fn side(label: String, tree: &dyn Tree, settings: Settings, as_of: Date) -> Loadedside {
-    let loaded = load::load(tree, &settings);
+/// One side: loaded (taking the parses of `previous` where the bytes are the same, and
+/// keeping its own when `keep`), then checked.
+fn side(
+    label: String,
+    tree: &dyn Tree,
+    settings: Settings,
+    as_of: Date,
+    previous: Option<Parses>,
+    keep: bool,
+) -> (Loadedside, Parses) {
+    let (loaded, parses) = load::load_reusing(tree, &settings, previous, keep);
     let diagnostics = check::run(&check::Input {
         loaded: &loaded,
         settings: &settings,
         today: as_of,
         as_of,
     });
-    Loadedside {
+    let side = Loadedside {
         label,
         settings,
         loaded,
         diagnostics,
-    }
+    };
+    (side, parses)
 }
 
-fn git_side(repo: &Repo, rev: &str, as_of: Date) -> anyhow::Result<Loadedside> {
-    let mut tree = GitTree::open(&repo.root, rev)?;
-    // The revision's own settings, when it has them (paths may have changed).
+/// A revision's files (fetched as the loader reads them) and its own settings, when it
+/// has them (paths may have changed).
+fn revision(repo: &Repo, rev: &str) -> anyhow::Result<(GitTree, Settings)> {
+    let tree = GitTree::open(&repo.root, rev)?;
     let settings = tree
         .file(SETTINGS_FILE, limits::SETTINGS_FILE_BYTES)
-        .and_then(|b| std::str::from_utf8(b).ok())
-        .and_then(|t| Settings::parse(t, std::path::Path::new(SETTINGS_FILE)).ok())
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|t| Settings::parse(&t, std::path::Path::new(SETTINGS_FILE)).ok())
         .unwrap_or_else(|| repo.settings.clone());
-    // Only the configured folders, only blobs within the loader's limits.
-    tree.fetch(
-        &[
-            (&settings.paths.plan_str(), limits::PLAN_FILE_BYTES),
-            (
-                &settings.paths.indicators_str(),
-                limits::READINGS_FILE_BYTES,
-            ),
-        ],
-        settings.limits.max_files,
-    )?;
+    Ok((tree, settings))
+}
+
+/// One revision, loaded and checked.
+fn git_side(
+    rev: &str,
+    (tree, settings): (GitTree, Settings),
+    as_of: Date,
+    previous: Option<Parses>,
+    keep: bool,
+) -> anyhow::Result<(Loadedside, Parses)> {
     let short: String = tree.commit.chars().take(10).collect();
-    Ok(side(format!("{rev} ({short})"), &tree, settings, as_of))
+    let label = format!("{rev} ({short})");
+    let out = side(label, &tree, settings, as_of, previous, keep);
+    match tree.failure() {
+        Some(e) => Err(e.into()),
+        None => Ok(out),
+    }
 }
 
 /// Run `pan diff`.
@@ -103,35 +123,53 @@ pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let as_of = args.as_of.unwrap_or(global.today);
     let spec = args.base.unwrap_or_else(|| "HEAD".to_string());
+    // Most files are the same on both sides: the second side takes the first one's parse
+    // of every file with the same path and bytes (same git blob id).
+    let reuse = !args.no_reuse;
+    let fatal = |what: &str| Error::Fatal(anyhow::anyhow!("reading {what} failed"));
     let (old, new) = match spec.split_once("..") {
         Some((a, b)) => {
             let a = if a.is_empty() { "HEAD" } else { a };
             let b = if b.is_empty() { "HEAD" } else { b };
-            // The two revisions are read and checked side by side.
-            let (old, new) = std::thread::scope(|scope| {
-                let old = scope.spawn(|| git_side(&repo, a, as_of));
-                let new = git_side(&repo, b, as_of);
-                (old.join(), new)
+            // Both revisions are listed side by side; then the base is read, and the
+            // target takes the base's parses.
+            let (ta, tb) = std::thread::scope(|scope| {
+                let ta = scope.spawn(|| revision(&repo, a));
+                let tb = revision(&repo, b);
+                (ta.join(), tb)
             });
-            let old = old.map_err(|_| Error::Fatal(anyhow::anyhow!("reading {a} failed")))??;
-            (old, new?)
+            let (ta, tb) = (ta.map_err(|_| fatal(a))??, tb?);
+            let (old, parses) = git_side(a, ta, as_of, None, reuse)?;
+            let (new, _) = git_side(b, tb, as_of, Some(parses), false)?;
+            (old, new)
         }
         None => {
-            let (base, work) = std::thread::scope(|scope| {
-                let base = scope.spawn(|| git_side(&repo, &spec, as_of));
+            // The base revision is listed while the working tree is read; then the base
+            // takes the working tree's parses, and is checked while the working tree is.
+            std::thread::scope(|scope| -> Result<(Loadedside, Loadedside)> {
+                let base = scope.spawn(|| revision(&repo, &spec));
                 let tree = FsTree::new(&repo.root);
-                let work = side(
-                    "working tree".to_string(),
-                    &tree,
-                    repo.settings.clone(),
-                    as_of,
-                );
-                (base.join(), work)
-            });
-            (
-                base.map_err(|_| Error::Fatal(anyhow::anyhow!("reading {spec} failed")))??,
-                work,
-            )
+                let settings = repo.settings.clone();
+                let (loaded, parses) = load::load_reusing(&tree, &settings, None, reuse);
+                let base = base.join().map_err(|_| fatal(&spec))??;
+                let work = scope.spawn(move || {
+                    let diagnostics = check::run(&check::Input {
+                        loaded: &loaded,
+                        settings: &settings,
+                        today: as_of,
+                        as_of,
+                    });
+                    Loadedside {
+                        label: "working tree".to_string(),
+                        settings,
+                        loaded,
+                        diagnostics,
+                    }
+                });
+                let (base, _) = git_side(&spec, base, as_of, Some(parses), false)?;
+                let work = work.join().map_err(|_| fatal("the working tree"))?;
+                Ok((base, work))
+            })?
         }
     };
     let d = diff::compare(
@@ -155,10 +193,11 @@ pub fn run(global: &Global, args: Args) -> Result {
         Format::Json => render::diff::json(&d)?,
     };
     emit(&text, args.output.as_deref())?;
-    if !d.history_rewrites.is_empty() && !args.allow_history_rewrite {
+    let rewrites = d.history_rewrites.len();
+    super::leave((old, new, d, text));
+    if rewrites > 0 && !args.allow_history_rewrite {
         eprintln!(
-            "error: {} history rewrite(s): recorded readings or states were edited or removed (pass --allow-history-rewrite to accept)",
-            d.history_rewrites.len()
+            "error: {rewrites} history rewrite(s): recorded readings or states were edited or removed (pass --allow-history-rewrite to accept)"
         );
         return Ok(ExitCode::from(1));
     }

@@ -49,5 +49,6 @@ pub fn run(global: &Global, args: Args) -> Result {
     );
     let text = render::digest::markdown(&d, lang, repo.settings.health.stale_after_days);
     emit(&text, args.document.output.as_deref())?;
+    super::leave((d, loaded));
     Ok(ExitCode::SUCCESS)
 }

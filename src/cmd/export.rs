@@ -70,6 +70,8 @@ pub fn run(global: &Global, args: Args) -> Result {
             })?;
             w.write_all(b"\n")
         })?;
+        super::leave(doc);
+        super::leave(loaded);
         return Ok(ExitCode::SUCCESS);
     }
     let as_of = args.as_of.unwrap_or(global.today);

@@ -137,3 +137,12 @@ pub fn main() -> ExitCode {
         }
     }
 }
+
+/// Hand what a command holds to the operating system instead of freeing it, right before
+/// the command returns its exit status: the system reclaims a process's memory at once,
+/// where freeing a large model piece by piece (100,000 actions, millions of readings)
+/// takes a tenth of a second for nothing. Only for values that own memory and nothing
+/// else (a file, a lock or a temporary file must be dropped, to be closed or removed).
+pub fn leave<T>(value: T) {
+    std::mem::forget(value);
+}

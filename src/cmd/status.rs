@@ -56,5 +56,6 @@ pub fn run(global: &Global, args: Args) -> Result {
         Format::Json => render::status::json(&report, plan)?,
     };
     emit(&text, None)?;
+    super::leave((report, loaded));
     Ok(ExitCode::SUCCESS)
 }

@@ -179,6 +179,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             "error: the check fails on problems hidden by --select/--ignore; only pan.toml [validate] allow accepts a problem"
         );
     }
+    super::leave((loaded, all, shown, text));
     Ok(if fails {
         ExitCode::from(1)
     } else {

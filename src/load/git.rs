@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use super::tree::{Entry, EntryKind, ReadError, Tree};
+use super::tree::{ContentId, Entry, EntryKind, ReadError, Tree};
 
 /// Why a revision could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -46,12 +46,16 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
 
 /// The plan repository at `root` as it was at revision `rev`: its listing (with sizes),
 /// and the content of the files fetched, under the limits of [`crate::config::limits`].
+/// Files are fetched when the loader says it is about to read them ([`Tree::prefetch`]),
+/// all at once, and only those within their size limit.
 pub struct GitTree {
     top: PathBuf,
-    files: HashMap<String, Vec<u8>>,
+    files: std::sync::RwLock<HashMap<String, Vec<u8>>>,
     kinds: Vec<Entry>,
     /// Object id and size of each file, by path.
     blobs: HashMap<String, (String, u64)>,
+    /// Why a fetch failed, if one did.
+    failure: std::sync::Mutex<Option<GitError>>,
     /// The commit the revision names.
     pub commit: String,
 }
@@ -120,52 +124,24 @@ impl GitTree {
         kinds.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(GitTree {
             top,
-            files: HashMap::new(),
+            files: Default::default(),
             kinds,
             blobs,
+            failure: Default::default(),
             commit,
         })
     }
 
-    /// Fetch the content of `rel` (when it is a file of at most `limit` bytes) and return it.
-    pub fn file(&mut self, rel: &str, limit: u64) -> Option<&[u8]> {
-        let (oid, size) = self.blobs.get(rel)?.clone();
-        if size > limit {
-            return None;
-        }
-        if !self.files.contains_key(rel) {
-            let got = cat_blobs(&self.top, &[(rel.to_string(), oid)]).ok()?;
-            self.files.extend(got);
-        }
-        self.files.get(rel).map(Vec::as_slice)
+    /// The content of `rel`, when it is a file of at most `limit` bytes.
+    pub fn file(&self, rel: &str, limit: u64) -> Option<Vec<u8>> {
+        self.prefetch(&[(rel, limit)]);
+        self.read(rel, limit).ok()
     }
 
-    /// Fetch, in one batch, the files under each folder of `folders` whose size is within
-    /// its limit, at most `max_files` of them: only what the loader will read, never a
-    /// blob larger than it accepts.
-    pub fn fetch(&mut self, folders: &[(&str, u64)], max_files: usize) -> Result<(), GitError> {
-        let mut wanted: Vec<(String, String)> = Vec::new();
-        for e in &self.kinds {
-            let Some(limit) = folders
-                .iter()
-                .find(|(f, _)| e.path.starts_with(&format!("{}/", f.trim_end_matches('/'))))
-                .map(|(_, l)| *l)
-            else {
-                continue;
-            };
-            if let Some((oid, size)) = self.blobs.get(&e.path)
-                && *size <= limit
-                && !self.files.contains_key(&e.path)
-            {
-                wanted.push((e.path.clone(), oid.clone()));
-                if wanted.len() >= max_files {
-                    break;
-                }
-            }
-        }
-        let got = cat_blobs(&self.top, &wanted)?;
-        self.files.extend(got);
-        Ok(())
+    /// Why fetching files from git failed, if it did (the files it should have fetched
+    /// then read as errors).
+    pub fn failure(&self) -> Option<GitError> {
+        self.failure.lock().ok()?.take()
     }
 }
 
@@ -237,7 +213,16 @@ impl Tree for GitTree {
     }
 
     fn read(&self, path: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
-        match (self.files.get(path), self.blobs.get(path)) {
+        // A file within its limit that was not announced is fetched now, alone.
+        let fetched = self.files.read().is_ok_and(|f| f.contains_key(path));
+        if !fetched && self.blobs.get(path).is_some_and(|(_, size)| *size <= limit) {
+            self.prefetch(&[(path, limit)]);
+        }
+        let files = self
+            .files
+            .read()
+            .map_err(|_| ReadError::Io(std::io::Error::other("a fetch failed")))?;
+        match (files.get(path), self.blobs.get(path)) {
             (_, Some((_, size))) if *size > limit => Err(ReadError::TooLarge(*size)),
             (Some(b), _) if b.len() as u64 > limit => Err(ReadError::TooLarge(b.len() as u64)),
             (Some(b), _) => Ok(b.clone()),
@@ -248,6 +233,40 @@ impl Tree for GitTree {
                 std::io::ErrorKind::NotFound,
                 "not in this revision",
             ))),
+        }
+    }
+
+    fn content_id(&self, path: &str) -> Option<ContentId> {
+        ContentId::from_hex(&self.blobs.get(path)?.0)
+    }
+
+    fn prefetch(&self, files: &[(&str, u64)]) {
+        let wanted: Vec<(String, String)> = {
+            let Ok(have) = self.files.read() else { return };
+            files
+                .iter()
+                .filter(|(path, _)| !have.contains_key(*path))
+                .filter_map(|(path, limit)| {
+                    // Never a blob larger than the loader accepts: it is refused by size.
+                    let (oid, size) = self.blobs.get(*path)?;
+                    (size <= limit).then(|| (path.to_string(), oid.clone()))
+                })
+                .collect()
+        };
+        if wanted.is_empty() {
+            return;
+        }
+        match cat_blobs(&self.top, &wanted) {
+            Ok(got) => {
+                if let Ok(mut files) = self.files.write() {
+                    files.extend(got);
+                }
+            }
+            Err(e) => {
+                if let Ok(mut failure) = self.failure.lock() {
+                    failure.get_or_insert(e);
+                }
+            }
         }
     }
 

@@ -21,11 +21,11 @@ use rayon::prelude::*;
 use self::action::ActionSpans;
 use self::decode::Ctx;
 use self::plan_files::DeclSpans;
-use self::tree::{EntryKind, ReadError, Tree};
+use self::tree::{ContentId, EntryKind, ReadError, Tree};
 use crate::config::{Settings, limits};
 use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Action, ActionCode, CodeFormat, Owner, Plan, Readings};
+use crate::model::{Action, ActionCode, CodeFormat, IndicatorKind, Owner, Plan, Readings};
 use crate::syntax::yaml;
 
 /// Everything read from a repository.
@@ -420,15 +420,203 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
 
 /// Read a whole repository from `tree`.
 pub fn load(tree: &dyn Tree, settings: &Settings) -> Loaded {
-    let recording = tree::Recording::new(tree);
-    let mut loaded = load_from(&recording, settings);
-    loaded.fingerprints = recording.into_prints();
-    loaded
+    load_reusing(tree, settings, None, false).0
 }
 
-fn load_from(tree: &dyn Tree, settings: &Settings) -> Loaded {
+/// The outcome of reading one readings file.
+type ReadingsResult = (Option<readings::FileReadings>, Vec<Diagnostic>);
+
+/// What a readings file's parse depends on besides its bytes: its place in the list of
+/// readings files, and its subject (owner, indicators, the dimensions each may be broken
+/// down by, and the plan's dimensions, by a digest of them).
+#[derive(Clone, PartialEq, Eq)]
+struct ReadingsKey {
+    index: u32,
+    owner: Owner,
+    indicators: Vec<(String, IndicatorKind)>,
+    breakdowns: Vec<Vec<String>>,
+    dimensions: u64,
+}
+
+impl ReadingsKey {
+    fn of(index: usize, subject: &readings::Subject, dimensions: u64) -> ReadingsKey {
+        ReadingsKey {
+            index: index as u32,
+            owner: subject.owner,
+            indicators: subject
+                .indicators
+                .iter()
+                .map(|(id, kind)| (id.to_string(), *kind))
+                .collect(),
+            breakdowns: subject.breakdowns.iter().map(|b| b.to_vec()).collect(),
+            dimensions,
+        }
+    }
+}
+
+/// A digest of the plan's dimensions (everything they declare), for [`ReadingsKey`].
+fn dimensions_digest(dimensions: &[crate::model::Dimension]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{dimensions:?}").hash(&mut h);
+    h.finish()
+}
+
+/// A file's parse, with what identifies its bytes.
+struct Kept<T> {
+    id: ContentId,
+    print: u64,
+    value: T,
+}
+
+/// The parse of every action and readings file of one load, kept so that a load of
+/// another version of the repository takes it instead of fetching and parsing the same
+/// bytes again (`pan diff` reads two versions that mostly share their files). A file is
+/// reused only when its path and content id (git's blob id) are the same, and a readings
+/// file only when its subject is the same too: the same bytes then parse the same.
+#[derive(Default)]
+pub struct Parses {
+    codes: Option<&'static CodeFormat>,
+    actions: std::collections::HashMap<String, Kept<ActionResult>>,
+    readings: std::collections::HashMap<String, Kept<(ReadingsKey, ReadingsResult)>>,
+}
+
+impl Parses {
+    /// Number of files whose parse is kept.
+    pub fn len(&self) -> usize {
+        self.actions.len() + self.readings.len()
+    }
+
+    /// Whether no parse is kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The parse of this action file, when its bytes are the same (taken: each is used
+    /// once).
+    fn take_action(&mut self, tree: &dyn Tree, file: &str) -> Option<Kept<ActionResult>> {
+        let kept = self.actions.get(file)?;
+        if tree.content_id(file)? != kept.id {
+            return None;
+        }
+        self.actions.remove(file)
+    }
+
+    /// The parse of this readings file, when its bytes and subject are the same (taken).
+    fn take_readings(
+        &mut self,
+        tree: &dyn Tree,
+        file: &str,
+        key: &ReadingsKey,
+    ) -> Option<Kept<(ReadingsKey, ReadingsResult)>> {
+        let kept = self.readings.get(file)?;
+        if tree.content_id(file)? != kept.id || kept.value.0 != *key {
+            return None;
+        }
+        self.readings.remove(file)
+    }
+}
+
+/// A copy of one file's readings (to keep it, or to take a kept one).
+fn copy_readings(result: &ReadingsResult) -> ReadingsResult {
+    let fr = result.0.as_ref().map(|fr| readings::FileReadings {
+        items: fr.items.clone(),
+        strings: fr.strings.clone(),
+        cuts: fr.cuts.clone(),
+        diags: fr.diags.clone(),
+    });
+    (fr, result.1.clone())
+}
+
+/// How one load uses the parses of another, and keeps its own.
+struct Memo {
+    previous: Option<Parses>,
+    keep: bool,
+    /// Files whose parse was taken from `previous`: their fingerprint and content id.
+    reused: std::sync::Mutex<Vec<(String, u64, ContentId)>>,
+    actions: Vec<(String, ActionResult)>,
+    readings: Vec<(String, ReadingsKey, ReadingsResult)>,
+}
+
+impl Memo {
+    fn note_reused(&self, file: &str, print: u64, id: ContentId) {
+        if let Ok(mut r) = self.reused.lock() {
+            r.push((file.to_string(), print, id));
+        }
+    }
+}
+
+/// Read a whole repository from `tree`, taking from `previous` the parse of every file
+/// whose path and content are the same there (neither fetched nor parsed again: moved,
+/// not copied), and returning this load's own parses when `keep` (for another load).
+pub fn load_reusing(
+    tree: &dyn Tree,
+    settings: &Settings,
+    previous: Option<Parses>,
+    keep: bool,
+) -> (Loaded, Parses) {
+    let recording = if keep {
+        tree::Recording::with_ids(tree)
+    } else {
+        tree::Recording::new(tree)
+    };
+    // A parse depends on how the plan writes its codes too.
+    let previous = previous.filter(|p| p.codes.is_some_and(|c| *c == *settings.plan.codes));
+    let mut memo = Memo {
+        previous,
+        keep,
+        reused: Default::default(),
+        actions: Vec::new(),
+        readings: Vec::new(),
+    };
+    let mut loaded = load_from(&recording, settings, &mut memo);
+    let (mut prints, mut ids) = recording.into_parts();
+    for (file, print, id) in memo.reused.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        prints.insert(file.clone(), print);
+        ids.insert(file, id);
+    }
+    let mut parses = Parses {
+        codes: Some(settings.plan.codes),
+        ..Parses::default()
+    };
+    for (file, value) in memo.actions {
+        if let (Some(&id), Some(&print)) = (ids.get(&file), prints.get(&file)) {
+            parses.actions.insert(file, Kept { id, print, value });
+        }
+    }
+    for (file, key, result) in memo.readings {
+        if let (Some(&id), Some(&print)) = (ids.get(&file), prints.get(&file)) {
+            let value = (key, result);
+            parses.readings.insert(file, Kept { id, print, value });
+        }
+    }
+    loaded.fingerprints = prints;
+    (loaded, parses)
+}
+
+fn load_from(tree: &dyn Tree, settings: &Settings, memo: &mut Memo) -> Loaded {
     let mut diags = Vec::new();
     let inv = inventory(tree, settings, &mut diags);
+    // The action files parsed before (same path, same bytes) are taken as they are; the
+    // plan files and the other action files are fetched at once when the tree fetches.
+    let reused: Vec<Option<Kept<ActionResult>>> = inv
+        .actions
+        .iter()
+        .map(|f| memo.previous.as_mut()?.take_action(tree, f))
+        .collect();
+    let mut fetch: Vec<(&str, u64)> = [&inv.levers, &inv.actors, &inv.context, &inv.dimensions]
+        .into_iter()
+        .flatten()
+        .map(|f| (f.as_str(), limits::PLAN_FILE_BYTES))
+        .collect();
+    fetch.extend(
+        inv.actions
+            .iter()
+            .zip(&reused)
+            .filter(|(_, r)| r.is_none())
+            .map(|(f, _)| (f.as_str(), limits::PLAN_FILE_BYTES)),
+    );
+    tree.prefetch(&fetch);
     let plan_dir = settings.paths.plan_str();
     let mut decls = DeclSpans::default();
     let mut files_checked = 0;
@@ -499,8 +687,23 @@ fn load_from(tree: &dyn Tree, settings: &Settings) -> Loaded {
     let results: Vec<ActionResult> = inv
         .actions
         .par_iter()
-        .map(|f| load_action(tree, f, settings.plan.codes))
+        .zip(reused)
+        .map(|(f, r)| match r {
+            Some(kept) => {
+                memo.note_reused(f, kept.print, kept.id);
+                kept.value
+            }
+            None => load_action(tree, f, settings.plan.codes),
+        })
         .collect();
+    if memo.keep {
+        memo.actions = inv
+            .actions
+            .par_iter()
+            .cloned()
+            .zip(results.par_iter().cloned())
+            .collect();
+    }
     files_checked += inv.actions.len();
     let mut pairs = Vec::with_capacity(results.len());
     for (decoded, mut d) in results {
@@ -528,7 +731,7 @@ fn load_from(tree: &dyn Tree, settings: &Settings) -> Loaded {
         plan.dimensions = dimensions::read(tree, file, settings, &mut diags);
     }
 
-    let (readings, n) = load_readings(tree, &plan, &inv, &mut diags);
+    let (readings, n) = load_readings(tree, &plan, &inv, &mut diags, memo);
     files_checked += n;
 
     Loaded {
@@ -547,6 +750,7 @@ fn load_readings(
     plan: &Plan,
     inv: &Inventory,
     diags: &mut Vec<Diagnostic>,
+    memo: &mut Memo,
 ) -> (Readings, usize) {
     let mut store = Readings::default();
     let mut jobs: Vec<(String, Option<readings::Subject>)> = Vec::new();
@@ -621,47 +825,129 @@ fn load_readings(
         .iter()
         .map(|(f, _)| std::path::PathBuf::from(f))
         .collect();
-    let results: Vec<(Option<readings::FileReadings>, Vec<Diagnostic>)> = jobs
-        .par_iter()
+    // Files parsed before with the same bytes and subject are taken as they are; the
+    // others are fetched at once when the tree fetches.
+    let dims = dimensions_digest(&plan.dimensions);
+    let keys: Vec<Option<ReadingsKey>> = jobs
+        .iter()
         .enumerate()
-        .map(|(i, (file, subject))| {
-            let mut d = Vec::new();
-            let Some(subject) = subject else {
-                return (None, d);
-            };
-            let text = match read_text(tree, file, limits::READINGS_FILE_BYTES) {
-                Ok(t) => t,
-                Err(e) => {
-                    d.push(*e);
-                    return (None, d);
-                }
-            };
-            let code = match subject.owner {
-                Owner::Action(a) => Some(plan.actions[a as usize].code),
-                Owner::Context => None,
-            };
-            let (fr, mut more) = readings::read(file, i as u32, subject, &text);
-            d.append(&mut more);
-            let Some(mut fr) = fr else {
-                for x in &mut d {
-                    x.action = code;
-                }
-                return (None, d);
-            };
-            d.append(&mut fr.diags);
-            for x in &mut d {
-                x.action = code;
-            }
-            (Some(fr), d)
+        .map(|(i, (_, subject))| subject.as_ref().map(|s| ReadingsKey::of(i, s, dims)))
+        .collect();
+    let reused: Vec<Option<Kept<(ReadingsKey, ReadingsResult)>>> = jobs
+        .iter()
+        .zip(&keys)
+        .map(|((file, _), key)| {
+            let key = key.as_ref()?;
+            memo.previous.as_mut()?.take_readings(tree, file, key)
         })
         .collect();
-    for (fr, mut d) in results {
-        diags.append(&mut d);
-        if let Some(fr) = fr {
-            readings::merge(&mut store, fr);
+    let fetch: Vec<(&str, u64)> = jobs
+        .iter()
+        .zip(&reused)
+        .filter(|((_, subject), r)| subject.is_some() && r.is_none())
+        .map(|((file, _), _)| (file.as_str(), limits::READINGS_FILE_BYTES))
+        .collect();
+    tree.prefetch(&fetch);
+    // Parsed a batch of files at a time, in parallel, while the batch before is merged:
+    // never every file's rows at once beside the store (that doubled the memory).
+    let mut batches = jobs.iter().zip(keys).zip(reused).enumerate();
+    let mut parsed: Vec<Parsed> = Vec::new();
+    loop {
+        let batch: Vec<_> = batches.by_ref().take(READINGS_BATCH).collect();
+        let last = batch.is_empty();
+        let memo_ref = &*memo;
+        let previous = std::mem::take(&mut parsed);
+        let (kept, next) = rayon::join(
+            || merge_batch(&mut store, diags, previous, memo_ref.keep),
+            || {
+                batch
+                    .into_par_iter()
+                    .map(|(i, (((file, subject), key), r))| {
+                        let result = match r {
+                            Some(kept) => {
+                                memo_ref.note_reused(file, kept.print, kept.id);
+                                kept.value.1
+                            }
+                            None => read_readings(tree, plan, i, file, subject.as_ref()),
+                        };
+                        (file.as_str(), key, result)
+                    })
+                    .collect::<Vec<Parsed>>()
+            },
+        );
+        memo.readings.extend(kept);
+        if last {
+            break;
         }
+        parsed = next;
     }
     (store, jobs.len())
+}
+
+/// Readings files parsed at once, before their rows are merged into the store.
+const READINGS_BATCH: usize = 64;
+
+/// A readings file parsed: its path, what its parse depends on, and the parse.
+type Parsed<'j> = (&'j str, Option<ReadingsKey>, ReadingsResult);
+
+/// Merge a batch of parsed readings files into the store, in order; their diagnostics go
+/// to `diags`. When `keep`, a copy of each parse is returned (for another load).
+fn merge_batch(
+    store: &mut Readings,
+    diags: &mut Vec<Diagnostic>,
+    batch: Vec<Parsed>,
+    keep: bool,
+) -> Vec<(String, ReadingsKey, ReadingsResult)> {
+    let mut kept = Vec::new();
+    for (file, key, result) in batch {
+        if keep && let Some(key) = key {
+            kept.push((file.to_string(), key, copy_readings(&result)));
+        }
+        let (fr, mut d) = result;
+        diags.append(&mut d);
+        if let Some(fr) = fr {
+            readings::merge(store, fr);
+        }
+    }
+    kept
+}
+
+/// Read and parse one readings file (`index`: its place in the store's list of files).
+fn read_readings(
+    tree: &dyn Tree,
+    plan: &Plan,
+    index: usize,
+    file: &str,
+    subject: Option<&readings::Subject>,
+) -> ReadingsResult {
+    let mut d = Vec::new();
+    let Some(subject) = subject else {
+        return (None, d);
+    };
+    let text = match read_text(tree, file, limits::READINGS_FILE_BYTES) {
+        Ok(t) => t,
+        Err(e) => {
+            d.push(*e);
+            return (None, d);
+        }
+    };
+    let code = match subject.owner {
+        Owner::Action(a) => Some(plan.actions[a as usize].code),
+        Owner::Context => None,
+    };
+    let (fr, mut more) = readings::read(file, index as u32, subject, &text);
+    d.append(&mut more);
+    let Some(mut fr) = fr else {
+        for x in &mut d {
+            x.action = code;
+        }
+        return (None, d);
+    };
+    d.append(&mut fr.diags);
+    for x in &mut d {
+        x.action = code;
+    }
+    (Some(fr), d)
 }
 
 /// The text of the files diagnostics name, to show source lines beside them: read again

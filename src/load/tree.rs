@@ -45,6 +45,48 @@ pub trait Tree: Sync {
     /// What `path` (relative) is, looking at every component from the root: a symbolic
     /// link anywhere on the way makes it a link; `None` when it does not exist.
     fn kind(&self, path: &str) -> Option<EntryKind>;
+
+    /// The id of a file's content when the tree knows it without reading the file (a git
+    /// revision lists its blobs' ids); `None` otherwise.
+    fn content_id(&self, _path: &str) -> Option<ContentId> {
+        None
+    }
+
+    /// The files about to be read, each with its size limit: a tree that has to fetch its
+    /// files (a git revision) gets them all at once, and only them.
+    fn prefetch(&self, _files: &[(&str, u64)]) {}
+}
+
+/// What git names a file's content by: the SHA-1 of `blob <size>\0` followed by the
+/// bytes. Two files with the same id hold the same bytes, so they parse the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ContentId([u8; 20]);
+
+impl ContentId {
+    /// The id of these bytes, as `git hash-object` computes it.
+    pub fn of(bytes: &[u8]) -> ContentId {
+        use sha1::Digest;
+        let mut h = sha1::Sha1::new();
+        h.update(format!("blob {}\0", bytes.len()).as_bytes());
+        h.update(bytes);
+        ContentId(h.finalize().into())
+    }
+
+    /// An id written as git writes it (40 hexadecimal digits); `None` for anything else
+    /// (a repository that names objects by SHA-256 then never matches: nothing is reused,
+    /// everything is still read).
+    pub fn from_hex(hex: &str) -> Option<ContentId> {
+        let hex = hex.as_bytes();
+        if hex.len() != 40 {
+            return None;
+        }
+        let mut out = [0u8; 20];
+        for (i, pair) in hex.chunks(2).enumerate() {
+            let digit = |c: u8| (c as char).to_digit(16);
+            out[i] = (digit(pair[0])? * 16 + digit(pair[1])?) as u8;
+        }
+        Some(ContentId(out))
+    }
 }
 
 /// The working tree on disk.
@@ -177,6 +219,8 @@ impl Tree for FsTree {
 pub struct Recording<'t> {
     inner: &'t dyn Tree,
     prints: std::sync::Mutex<std::collections::HashMap<String, u64>>,
+    /// The content id of every file read, when asked for (see [`Recording::with_ids`]).
+    ids: Option<std::sync::Mutex<std::collections::HashMap<String, ContentId>>>,
 }
 
 /// The fingerprint of a file's bytes.
@@ -194,12 +238,37 @@ impl<'t> Recording<'t> {
         Recording {
             inner,
             prints: Default::default(),
+            ids: None,
+        }
+    }
+
+    /// Record what `inner` hands out, and the content id of every file (the tree's own
+    /// when it knows it, computed from the bytes otherwise).
+    pub fn with_ids(inner: &'t dyn Tree) -> Recording<'t> {
+        Recording {
+            ids: Some(Default::default()),
+            ..Recording::new(inner)
         }
     }
 
     /// The fingerprints of the files read, by path.
     pub fn into_prints(self) -> std::collections::HashMap<String, u64> {
-        self.prints.into_inner().unwrap_or_else(|e| e.into_inner())
+        self.into_parts().0
+    }
+
+    /// The fingerprints and the content ids (when recorded) of the files read, by path.
+    pub fn into_parts(
+        self,
+    ) -> (
+        std::collections::HashMap<String, u64>,
+        std::collections::HashMap<String, ContentId>,
+    ) {
+        let prints = self.prints.into_inner().unwrap_or_else(|e| e.into_inner());
+        let ids = self
+            .ids
+            .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
+            .unwrap_or_default();
+        (prints, ids)
     }
 }
 
@@ -214,6 +283,15 @@ impl Tree for Recording<'_> {
         if let Ok(mut m) = self.prints.lock() {
             m.insert(path.to_string(), print);
         }
+        if let Some(ids) = &self.ids {
+            let id = self
+                .inner
+                .content_id(path)
+                .unwrap_or_else(|| ContentId::of(&bytes));
+            if let Ok(mut m) = ids.lock() {
+                m.insert(path.to_string(), id);
+            }
+        }
         Ok(bytes)
     }
 
@@ -223,6 +301,14 @@ impl Tree for Recording<'_> {
 
     fn kind(&self, path: &str) -> Option<EntryKind> {
         self.inner.kind(path)
+    }
+
+    fn content_id(&self, path: &str) -> Option<ContentId> {
+        self.inner.content_id(path)
+    }
+
+    fn prefetch(&self, files: &[(&str, u64)]) {
+        self.inner.prefetch(files)
     }
 }
 

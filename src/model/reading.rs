@@ -575,15 +575,13 @@ impl Readings {
     }
 
     /// Every indicator's totals, in period order (then file and line), indicators in
-    /// key order: what checks walk through without a hash map.
-    pub fn groups(&self) -> Vec<((Owner, u32), Vec<&Reading>)> {
-        let mut out: Vec<((Owner, u32), Vec<&Reading>)> = self
-            .index()
-            .iter()
-            .map(|(k, v)| (*k, v.iter().map(|&i| &self.items[i as usize]).collect()))
-            .collect();
-        out.sort_by_key(|(k, _)| *k);
-        out
+    /// key order: what checks walk through without a hash map (and without a list of
+    /// every reading beside the readings).
+    pub fn groups(&self) -> impl Iterator<Item = ((Owner, u32), impl Iterator<Item = &Reading>)> {
+        let mut keys: Vec<(&(Owner, u32), &Vec<u32>)> = self.index().iter().collect();
+        keys.sort_by_key(|(k, _)| **k);
+        keys.into_iter()
+            .map(|(k, v)| (*k, v.iter().map(|&i| &self.items[i as usize])))
     }
 
     /// The file a reading comes from, as diagnostics name it.

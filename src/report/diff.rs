@@ -2,18 +2,18 @@
 //! compared as models, action by action, with the history guard: a reading or state entry
 //! that existed before must still be there, unchanged.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::health::Health;
-use super::status;
+use super::health::{self, Health};
 use crate::config::Settings;
 use crate::diag::{Diagnostic, Severity};
 use crate::load::Loaded;
 use crate::model::reading::CONTEXT;
-use crate::model::{Action, Period, StateEntry};
+use crate::model::reading::{Owner, Reading, Value};
+use crate::model::{Action, ActionCode, Period, StateEntry};
 
 /// One side of the comparison.
 pub struct Side<'a> {
@@ -254,12 +254,101 @@ pub struct PlanDiff {
     pub problems_fixed: Vec<Problem>,
 }
 
-fn rows_of(loaded: &Loaded) -> BTreeMap<String, Vec<Row>> {
-    let mut out: BTreeMap<String, Vec<Row>> = BTreeMap::new();
-    for row in super::readings::rows(&loaded.plan, &loaded.readings) {
-        out.entry(row.action.clone()).or_default().push(row);
+/// The readings of one side, by action (and the context's), each list in the order rows
+/// are listed (owner, indicator, period, file, line); no row is built yet.
+struct Grouped<'a> {
+    loaded: &'a Loaded,
+    actions: HashMap<ActionCode, Vec<&'a Reading>>,
+    context: Vec<&'a Reading>,
+}
+
+impl<'a> Grouped<'a> {
+    fn of(loaded: &'a Loaded) -> Grouped<'a> {
+        let mut g = Grouped {
+            loaded,
+            actions: HashMap::new(),
+            context: Vec::new(),
+        };
+        for r in &loaded.readings.items {
+            match r.owner {
+                Owner::Action(i) => {
+                    let code = loaded.plan.actions[i as usize].code;
+                    g.actions.entry(code).or_default().push(r);
+                }
+                Owner::Context => g.context.push(r),
+            }
+        }
+        let order = |r: &&Reading| (r.owner, r.indicator, r.period, r.file, r.line);
+        for list in g.actions.values_mut() {
+            list.sort_by_key(order);
+        }
+        g.context.sort_by_key(order);
+        g
     }
-    out
+
+    fn list(&self, code: Option<ActionCode>) -> &[&'a Reading] {
+        match code {
+            Some(c) => self.actions.get(&c).map(Vec::as_slice).unwrap_or(&[]),
+            None => &self.context,
+        }
+    }
+
+    /// The indicator id of a reading, as its row names it.
+    fn indicator(&self, r: &Reading) -> &'a str {
+        let plan = &self.loaded.plan;
+        let id = match r.owner {
+            Owner::Action(i) => plan.actions[i as usize]
+                .indicators
+                .get(r.indicator as usize)
+                .map(|x| x.id.as_str()),
+            Owner::Context => plan
+                .context
+                .get(r.indicator as usize)
+                .map(|x| x.id.as_str()),
+        };
+        id.unwrap_or_default()
+    }
+
+    /// Whether a reading here and one of `other` make the same row (everything compared
+    /// is the same; a value written differently may compare unequal, never the reverse).
+    fn same(&self, a: &Reading, other: &Grouped, b: &Reading) -> bool {
+        let (sa, sb) = (
+            &self.loaded.readings.strings,
+            &other.loaded.readings.strings,
+        );
+        let value = match (a.value, b.value) {
+            (Value::Number(x), Value::Number(y)) => x.to_bits() == y.to_bits(),
+            (Value::Done, Value::Done) => true,
+            (Value::Text(x), Value::Text(y)) => sa.get(x) == sb.get(y),
+            _ => false,
+        };
+        value
+            && a.period == b.period
+            && a.recorded == b.recorded
+            && sa.get(a.source) == sb.get(b.source)
+            && sa.get(a.note) == sb.get(b.note)
+            && a.replaces.map(|s| sa.get(s)) == b.replaces.map(|s| sb.get(s))
+            && self.indicator(a) == other.indicator(b)
+    }
+
+    /// The rows of a list.
+    fn rows(&self, list: &[&Reading]) -> Vec<Row> {
+        let (plan, readings) = (&self.loaded.plan, &self.loaded.readings);
+        list.iter()
+            .map(|r| super::readings::row(plan, readings, r))
+            .collect()
+    }
+}
+
+/// How the readings of an action (`None`: the context's) changed. Lists that are the
+/// same, reading for reading, have not changed; only the others are made into rows and
+/// compared.
+fn compare_readings(old: &Grouped, new: &Grouped, code: Option<ActionCode>) -> ReadingsDiff {
+    let (o, n) = (old.list(code), new.list(code));
+    if o.len() == n.len() && o.iter().zip(n).all(|(a, b)| old.same(a, new, b)) {
+        return ReadingsDiff::default();
+    }
+    compare_rows(&old.rows(o), &new.rows(n))
 }
 
 /// What identifies a row when comparing: everything written in it.
@@ -565,20 +654,21 @@ fn declarations(old: &Loaded, new: &Loaded) -> Vec<Declaration> {
     out
 }
 
+/// The health of the action with this code on one side (of the last one, when two
+/// files hold the same code): assessed only for the actions that changed.
+fn health_of(side: &Side, code: ActionCode, as_of: Date) -> Option<Health> {
+    let (plan, readings) = (&side.loaded.plan, &side.loaded.readings);
+    let mut i = plan.action_index(&code)?;
+    while plan.actions.get(i + 1).is_some_and(|a| a.code == code) {
+        i += 1;
+    }
+    let rs = health::readings_of_action(plan, readings, i, as_of);
+    Some(health::assess(&plan.actions[i], &rs, side.settings, as_of).health)
+}
+
 /// Compare two sides.
 pub fn compare(old: &Side, new: &Side, as_of: Date) -> PlanDiff {
-    let old_rows = rows_of(old.loaded);
-    let new_rows = rows_of(new.loaded);
-    let old_status = status::rows(&old.loaded.plan, &old.loaded.readings, old.settings, as_of);
-    let new_status = status::rows(&new.loaded.plan, &new.loaded.readings, new.settings, as_of);
-    let health_old: BTreeMap<&str, Health> = old_status
-        .iter()
-        .map(|r| (r.code.as_str(), r.assessment.health))
-        .collect();
-    let health_new: BTreeMap<&str, Health> = new_status
-        .iter()
-        .map(|r| (r.code.as_str(), r.assessment.health))
-        .collect();
+    let (old_rows, new_rows) = rayon::join(|| Grouped::of(old.loaded), || Grouped::of(new.loaded));
 
     let codes: BTreeSet<crate::model::ActionCode> = old
         .loaded
@@ -590,17 +680,13 @@ pub fn compare(old: &Side, new: &Side, as_of: Date) -> PlanDiff {
         .collect();
     let mut actions = Vec::new();
     let mut rewrites = Vec::new();
-    let empty: Vec<Row> = Vec::new();
     for code in codes {
         let key = code.to_string();
         let oi = old.loaded.plan.action_index(&code);
         let ni = new.loaded.plan.action_index(&code);
         let o = oi.map(|i| &old.loaded.plan.actions[i]);
         let n = ni.map(|i| &new.loaded.plan.actions[i]);
-        let readings = compare_rows(
-            old_rows.get(&key).unwrap_or(&empty),
-            new_rows.get(&key).unwrap_or(&empty),
-        );
+        let readings = compare_readings(&old_rows, &new_rows, Some(code));
         let (kind, fields, text, states_added, moved) = match (o, n) {
             (None, None) => continue,
             (None, Some(_)) => (Kind::Added, Vec::new(), None, Vec::new(), None),
@@ -651,10 +737,6 @@ pub fn compare(old: &Side, new: &Side, as_of: Date) -> PlanDiff {
             }
         };
         push_rewrites(&key, &readings, &mut rewrites);
-        let health = match (health_old.get(key.as_str()), health_new.get(key.as_str())) {
-            (Some(a), Some(b)) if a != b => Some((*a, *b)),
-            _ => None,
-        };
         let changed = kind != Kind::Modified
             || !fields.is_empty()
             || text.is_some()
@@ -664,6 +746,10 @@ pub fn compare(old: &Side, new: &Side, as_of: Date) -> PlanDiff {
         if !changed {
             continue;
         }
+        let health = match (health_of(old, code, as_of), health_of(new, code, as_of)) {
+            (Some(a), Some(b)) if a != b => Some((a, b)),
+            _ => None,
+        };
         let title = n.or(o).map(|a| first_line(&a.action)).unwrap_or_default();
         actions.push(ActionDiff {
             code: key,
@@ -677,10 +763,7 @@ pub fn compare(old: &Side, new: &Side, as_of: Date) -> PlanDiff {
             health,
         });
     }
-    let context = compare_rows(
-        old_rows.get(CONTEXT).unwrap_or(&empty),
-        new_rows.get(CONTEXT).unwrap_or(&empty),
-    );
+    let context = compare_readings(&old_rows, &new_rows, None);
     push_rewrites(CONTEXT, &context, &mut rewrites);
     let (po, pn) = (problems(old.diagnostics), problems(new.diagnostics));
     let introduced: Vec<Problem> = pn.difference(&po).cloned().collect();

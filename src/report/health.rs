@@ -200,18 +200,36 @@ pub fn readings_by_action<'a>(
     readings: &'a crate::model::Readings,
     as_of: Date,
 ) -> Vec<ActionReadings<'a>> {
-    let by = readings.effective_known_on(as_of);
+    // Each list is moved out of the map, not copied (millions of readings).
+    let mut by = readings.effective_known_on(as_of);
     plan.actions
         .iter()
         .enumerate()
         .map(|(i, a)| {
             (0..a.indicators.len())
                 .map(|j| {
-                    by.get(&(Owner::Action(i as u32), j as u32))
-                        .cloned()
+                    by.remove(&(Owner::Action(i as u32), j as u32))
                         .unwrap_or_default()
                 })
                 .collect()
+        })
+        .collect()
+}
+
+/// The readings of one action, as [`readings_by_action`] gives them (for a report about
+/// a few actions of a large plan).
+pub fn readings_of_action<'a>(
+    plan: &crate::model::Plan,
+    readings: &'a crate::model::Readings,
+    i: usize,
+    as_of: Date,
+) -> ActionReadings<'a> {
+    let count = plan.actions.get(i).map_or(0, |a| a.indicators.len());
+    (0..count)
+        .map(|j| {
+            let mut rs = readings.of(Owner::Action(i as u32), j as u32);
+            rs.retain(|r| r.known_on(as_of));
+            crate::model::reading::effective(rs)
         })
         .collect()
 }

@@ -369,11 +369,12 @@ pub fn latest(a: &Action, rs: &ActionReadings, readings: &Readings, as_of: Date)
 
 /// Build a row for every action (no filtering).
 pub fn rows(plan: &Plan, readings: &Readings, settings: &Settings, as_of: Date) -> Vec<Row> {
-    let by_action = health::readings_by_action(plan, readings, as_of);
+    // One action's readings at a time, never every action's at once.
     plan.actions
         .iter()
-        .zip(&by_action)
-        .map(|(a, rs)| {
+        .enumerate()
+        .map(|(i, a)| {
+            let rs = &health::readings_of_action(plan, readings, i, as_of);
             let assessment = health::assess(a, rs, settings, as_of);
             let entry = a.states.iter().take_while(|e| e.date <= as_of).last();
             Row {
