@@ -164,7 +164,7 @@ fn add_refuses_bad_input_and_writes_nothing() {
                 "--source",
                 "S",
             ],
-            "already recorded as 11 (line 2); to correct it, record the new value with --replace",
+            "already recorded as 11 (line 2 of IN-B-11.02's readings file); if the new value corrects it, record it with --replace",
         ),
         (
             &[

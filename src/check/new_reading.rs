@@ -133,7 +133,7 @@ pub fn check(
             return Err(Refusal::new(
                 Field::Value,
                 format!(
-                    "{name} `{id}` for {period}{for_cell} is already recorded as {} (line {}); to correct it, record the new value with --replace",
+                    "{name} `{id}` for {period}{for_cell} is already recorded as {} (line {} of {name}'s readings file); if the new value corrects it, record it with --replace",
                     e.value, e.line
                 ),
             ));
