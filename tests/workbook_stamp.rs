@@ -380,6 +380,18 @@ fn the_report_renders_as_markdown_and_names_every_refused_cell() {
         cells[i + 1].clone()
     };
     assert!(at("Relevés!E2").contains("negative"), "{cells:?}");
+    // The fix of a value has its own column (and its own `hint:` line on the terminal).
+    let i = cells.iter().position(|c| c == "Relevés!E2").unwrap();
+    assert_eq!(
+        cells[i + 2],
+        "a count is a whole number of things, 0 or more",
+        "{cells:?}"
+    );
+    assert!(
+        stderr(&out).contains("cell E2: seances: `-3` is negative, but a count cannot be\n  hint: a count is a whole number of things, 0 or more\n"),
+        "{}",
+        stderr(&out)
+    );
     assert!(
         at("Relevés!D4").contains("the period is empty"),
         "{cells:?}"

@@ -44,6 +44,8 @@ pub struct Refusal {
     pub field: Field,
     /// What is wrong.
     pub message: String,
+    /// How to mend it, when the message does not already say.
+    pub hint: String,
 }
 
 impl Refusal {
@@ -51,13 +53,20 @@ impl Refusal {
         Refusal {
             field,
             message: message.into(),
+            hint: String::new(),
         }
     }
 }
 
+/// One line: the message, then the hint in brackets (for `pan reading add`, whose error is
+/// one line; an import prints the hint on a line of its own).
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        if self.hint.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{} ({})", self.message, self.hint)
+        }
     }
 }
 
@@ -113,8 +122,11 @@ pub fn check(
             ),
         ));
     }
-    let (value, text) = parse_input(&p.value, kind)
-        .map_err(|e| Refusal::new(Field::Value, format!("{id}: {} ({})", e.message, e.hint)))?;
+    let (value, text) = parse_input(&p.value, kind).map_err(|e| Refusal {
+        field: Field::Value,
+        message: format!("{id}: {}", e.message),
+        hint: e.hint,
+    })?;
     let source = p.source.trim();
     if source.is_empty() {
         return Err(Refusal::new(

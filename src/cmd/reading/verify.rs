@@ -154,7 +154,7 @@ pub fn rows(
                 seen.insert(k, place.clone());
                 new.entry(t).or_default().push((row, place));
             }
-            Err(e) => refuse(table.place(r, Some(e.field)), e.message, ""),
+            Err(e) => refuse(table.place(r, Some(e.field)), e.message, &e.hint),
         }
     }
     refused.sort_by_key(|(key, _)| *key);
