@@ -2,9 +2,11 @@
 //!
 //! Data flows one way: files are read by [`load`] into the plain types of [`model`];
 //! [`check`] finds problems and [`report`] computes answers, both as pure functions of the
-//! model; [`render`] turns their values into tables, Markdown, CSV or JSON; [`cmd`] holds
-//! one module per subcommand that wires the above together. [`write`] is the only place
-//! that changes files.
+//! model; [`render`] turns their values into text for a terminal or Markdown; [`export`],
+//! [`template`] and [`scaffold`] make files for other programs, for focal points and for a
+//! new plan; [`site`] builds the public website from all of them; [`cmd`] holds one module
+//! per subcommand that wires the above together. [`write`] is the only place that changes
+//! files.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -13,12 +15,16 @@ pub mod check;
 pub mod cmd;
 pub mod config;
 pub mod diag;
+pub mod export;
 pub mod files;
 pub mod harness;
 pub mod load;
 pub mod model;
 pub mod render;
 pub mod report;
+pub mod scaffold;
+pub mod site;
 pub mod syntax;
+pub mod template;
 pub mod text;
 pub mod write;

@@ -9,7 +9,11 @@
 //! syntax          YAML with positions
 //! load, write     files → model; the only place that changes files
 //! check, report   rules over the model; pure computations for an as-of date
-//! render          every word, language and number format
+//! render          terminal and Markdown text: every word, language and number format
+//! export, template, scaffold
+//!                 for other programs (JSON, open data, the status workbook); the
+//!                 focal point's readings workbook; the starter repository of pan init
+//! site            the public website, built from all of the above
 //! cmd, harness    one file per subcommand; the fuzzing entry points
 //! ```
 
@@ -24,6 +28,8 @@ const LAYERS: &[&[&str]] = &[
     &["load", "write"],
     &["check", "report"],
     &["render"],
+    &["export", "template", "scaffold"],
+    &["site"],
     &["cmd", "harness"],
 ];
 

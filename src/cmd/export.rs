@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use super::{Error, Global, Result, emit_bytes, emit_with};
 use crate::config::Lang;
-use crate::render::{datapackage, dcat, export, workbook};
+use crate::export::{datapackage, dcat, json, workbook};
 
 /// Arguments of `pan export`.
 #[derive(Debug, clap::Args)]
@@ -60,7 +60,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     let loaded = global.load(&repo)?;
     let settings = &repo.settings;
     if args.format == ExportFormat::Json {
-        let doc = export::build(&loaded.plan, &loaded.readings, settings);
+        let doc = json::build(&loaded.plan, &loaded.readings, settings);
         // Streamed: the document is written as it is walked, never held whole.
         emit_with(args.output.as_deref(), |w| {
             // A closed pipe stays a closed pipe (`pan export | head` ends quietly).
@@ -82,14 +82,14 @@ pub fn run(global: &Global, args: Args) -> Result {
             .into_iter()
             .filter(|r| r.known_on(as_of))
             .collect();
-        let status = workbook::status::Status {
+        let status = workbook::Status {
             title: &settings.plan.title,
             as_of,
             rows: &rows,
             readings: &readings,
             lang,
         };
-        let bytes = workbook::status::xlsx(&status)
+        let bytes = workbook::xlsx(&status)
             .map_err(|e| Error::Fatal(anyhow::anyhow!("the workbook could not be made: {e}")))?;
         emit_bytes(&bytes, args.output.as_deref())?;
         return Ok(ExitCode::SUCCESS);

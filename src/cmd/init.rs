@@ -13,7 +13,7 @@ use crate::config::{Lang, SETTINGS_FILE, Settings};
 use crate::diag::Severity;
 use crate::load::{self, plan_table, tree::MemTree};
 use crate::model::{ActionCode, CodeFormat};
-use crate::render::starter::{self, Content, Options};
+use crate::scaffold::{self, Content, Options};
 
 /// Arguments of `pan init`.
 #[derive(Debug, clap::Args)]
@@ -78,7 +78,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             return Err(Error::usage("--title is empty; give the plan's title"));
         }
         Some(t) => t.trim().to_string(),
-        None => starter::default_title(args.language, start, end),
+        None => scaffold::default_title(args.language, start, end),
     };
     let options = Options {
         title,
@@ -91,10 +91,10 @@ pub fn run(global: &Global, args: Args) -> Result {
         today: global.today,
     };
     let (content, places, notes) = match &args.from {
-        None => (starter::example(&options), HashMap::new(), Vec::new()),
+        None => (scaffold::example(&options), HashMap::new(), Vec::new()),
         Some(path) => from_table(path, codes)?,
     };
-    let mut files = starter::files(&options, &content);
+    let mut files = scaffold::files(&options, &content);
     files.extend(crate::write::tree::plan_files(
         &content.levers,
         &content.actors,

@@ -8,8 +8,8 @@ use jiff::civil::Date;
 
 use super::{Error, Global, Result};
 use crate::load::tree::FsTree;
-use crate::render::site::{self, Input};
 use crate::report::digest::{self, SinceFrom};
+use crate::site::{self, Input};
 use crate::write::folder::Staged;
 
 /// Arguments of `pan site`.

@@ -1,19 +1,15 @@
-//! Renderers: values of reports and checks → text for people or machines. A renderer
-//! never reads files.
+//! Renderers: values of reports and checks → text for a terminal or Markdown (tables,
+//! CSV, JSON of listings) and every word of them. A renderer never reads files.
 
 pub mod card;
-pub mod datapackage;
-pub mod dcat;
 pub mod diagnostics;
 pub mod explain;
-pub mod export;
 pub mod import;
 pub mod markdown;
 pub mod readings;
 pub mod status;
 pub mod table;
 pub mod term;
-pub mod workbook;
 
 /// Neutralise a CSV cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
 /// tab or carriage return at the start): prefix it with `'`, as OWASP recommends.
@@ -44,6 +40,4 @@ mod tests {
 pub mod diff;
 pub mod digest;
 pub mod report;
-pub mod site;
-pub mod starter;
 pub mod words;

@@ -150,16 +150,16 @@ pub fn run(global: &Global, args: Args) -> Result {
         crate::report::template::build(&loaded.plan, &report, &settings.plan.title, &periods);
     let lang = args.lang.unwrap_or(settings.plan.language);
     let send_to = settings.readings.send_to.as_deref();
-    let layout = || render::workbook::layout(&template, lang, send_to);
+    let layout = || crate::template::layout(&template, lang, send_to);
     let bytes = match format {
         TemplateFormat::Csv => crate::cmd::on_terminal(
             render::readings::template_csv(&template, args.excel)?,
             args.output.is_none() && std::io::stdout().is_terminal(),
         )
         .into_bytes(),
-        TemplateFormat::Xlsx => render::workbook::xlsx::write(&layout())
+        TemplateFormat::Xlsx => crate::template::xlsx::write(&layout())
             .map_err(|e| Error::Fatal(anyhow::anyhow!("the workbook could not be made: {e}")))?,
-        TemplateFormat::Ods => render::workbook::ods::write(&layout())?,
+        TemplateFormat::Ods => crate::template::ods::write(&layout())?,
     };
     emit_bytes(&bytes, args.output.as_deref())?;
     if args.output.is_some() {

@@ -16,7 +16,7 @@ pub const CSV: &str = "downloads/readings.csv";
 pub fn files(input: &Input) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let (plan, readings) =
         crate::report::readings::as_known_on(input.plan, input.readings, input.as_of);
-    let doc = crate::render::export::build(&plan, &readings, input.settings);
+    let doc = crate::export::json::build(&plan, &readings, input.settings);
     let mut json = serde_json::to_string_pretty(&doc)?;
     json.push('\n');
     let rows = crate::report::readings::rows(&plan, &readings);

@@ -13,16 +13,15 @@
 //! template's stamp (the plan it was made from, the key of every row) for the import.
 
 pub mod ods;
-pub mod status;
 pub mod xlsx;
 
 use jiff::civil::Date;
 
-use super::words;
 use crate::config::Lang;
 use crate::load::import::stamp as hidden;
 use crate::load::workbook::Row as SheetRow;
 use crate::model::{Frequency, IndicatorKind};
+use crate::render::words;
 use crate::report::template::Template;
 
 /// What a column is for.

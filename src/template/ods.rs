@@ -11,12 +11,12 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::super::markdown::html as esc;
 use super::{
     Accept, Help, INDICATOR, Layout, NOTE, PERIOD, Prompt, Role, SOURCE, VALUE, validation,
 };
 use crate::load::workbook::Cell;
 use crate::model::IndicatorKind;
+use crate::render::markdown::html as esc;
 
 const MIME: &str = "application/vnd.oasis.opendocument.spreadsheet";
 

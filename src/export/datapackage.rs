@@ -840,7 +840,7 @@ pub fn csv(t: &Table) -> String {
     let _ = w.write_record(t.fields.iter().map(|f| f.name));
     for row in &t.rows {
         let cells = row.iter().zip(&t.fields).map(|(cell, f)| match f.kind {
-            Type::Text => super::csv_safe(cell).into_owned(),
+            Type::Text => crate::render::csv_safe(cell).into_owned(),
             _ => cell.clone(),
         });
         let _ = w.write_record(cells);

@@ -10,9 +10,9 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::super::words;
 use crate::config::Lang;
 use crate::model::IndicatorKind;
+use crate::render::words;
 use crate::report::readings::ReadingRow;
 use crate::report::status::Row;
 
