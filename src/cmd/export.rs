@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use super::{Error, Global, Result, emit_bytes, emit_with};
 use crate::config::Lang;
 use crate::export::{datapackage, dcat, json, workbook};
+use crate::write::folder::{Guard, Staged};
 
 /// Arguments of `pan export`.
 #[derive(Debug, clap::Args)]
@@ -22,8 +23,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
-    /// Write to FILE (json, xlsx) or into the folder DIR (datapackage) instead of standard
-    /// output.
+    /// Write to FILE (json, xlsx) or into the folder DIR (datapackage: a new or empty
+    /// folder, or one pan built before, replaced whole) instead of standard output.
     #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
     /// The day the actions' state and health are given for (datapackage, xlsx; default
@@ -122,7 +123,13 @@ pub fn run(global: &Global, args: Args) -> Result {
     let description = datapackage::description(settings, as_of, lang);
     let jsonld = dcat::describe(settings, &described, as_of, lang, &description);
     files.push(("dcat.jsonld".into(), jsonld.into_bytes()));
-    crate::write::tree::create(&dir, &files, true).map_err(|e| Error::refused(format!("{e:#}")))?;
+    let guard = Guard::new(&repo.root, &[repo.plan_dir(), repo.indicators_dir()]);
+    let staged =
+        Staged::new(&dir, "data package", &guard).map_err(|e| Error::usage(format!("{e:#}")))?;
+    for (name, bytes) in &files {
+        staged.write(name, bytes)?;
+    }
+    staged.commit()?;
     if settings.plan.licence.is_none() {
         eprintln!(
             "warning: no licence: set [plan] licence in pan.toml (e.g. \"CC-BY-4.0\") before publishing; portals need one"

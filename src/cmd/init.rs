@@ -19,7 +19,7 @@ use crate::scaffold::{self, Content, Options};
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  pan init my-plan --title \"Plan d'action national 2026-2030\" --start 2026 --end 2030\n  pan init my-plan --language en --code-format \"{lever:1}.{objective}.{number}\"\n  pan init my-plan --from plan.xlsx     # one row per action: code, objective, action,\n                                        # responsible, partners, indicators, calendar\n\n\
-Nothing is written when anything is wrong; a folder that is not empty is refused unless\n--force (files of the same names are then replaced, others kept)."
+Nothing is written when anything is wrong; a folder that is not empty is refused unless\n--force, which writes beside its files (a file of the same name is never replaced).\nNever into a plan repository, through a symbolic link, or inside a plan's folders."
 )]
 pub struct Args {
     /// The folder of the new plan repository (created if missing).
@@ -56,7 +56,7 @@ pub struct Args {
     /// Build the plan from a table (.csv, .xlsx or .ods), one row per action.
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
-    /// Write into a folder that is not empty.
+    /// Write into a folder that is not empty, beside its files (none is replaced).
     #[arg(long)]
     pub force: bool,
 }
@@ -112,7 +112,8 @@ pub fn run(global: &Global, args: Args) -> Result {
         .map(|(p, t)| (p, t.into_bytes()))
         .collect();
     let warnings = check_before_writing(&files, global.today, &places)?;
-    let created = crate::write::tree::create(&args.dir, &files, args.force)
+    let guard = crate::write::folder::Guard::enclosing(&args.dir);
+    let created = crate::write::tree::create(&args.dir, &files, args.force, &guard)
         .map_err(|e| Error::refused(format!("{e:#}")))?;
     let shown = crate::render::term::sanitize(&args.dir.display().to_string());
     for n in &notes {
@@ -121,12 +122,9 @@ pub fn run(global: &Global, args: Args) -> Result {
     for w in &warnings {
         eprintln!("warning: {}", crate::render::term::sanitize(w));
     }
-    if !created.replaced.is_empty() {
-        eprintln!("replaced {}", created.replaced.join(", "));
-    }
     eprintln!(
         "created a plan repository in {shown}: {} files, {} action(s)\nnext: cd {shown} && pan validate && pan status (the README lists the next commands)",
-        created.created.len() + created.replaced.len(),
+        created.created.len(),
         content.actions.len()
     );
     Ok(ExitCode::SUCCESS)

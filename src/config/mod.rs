@@ -453,6 +453,35 @@ impl Settings {
                 ));
             }
         }
+        // The two folders apart: neither the other, nor inside it (compared without case,
+        // as macOS and Windows compare names), nor the repository's root itself.
+        let folded = |p: &Path| -> Vec<String> {
+            p.components()
+                .filter(|c| matches!(c, std::path::Component::Normal(_)))
+                .map(|c| c.as_os_str().to_string_lossy().to_lowercase())
+                .collect()
+        };
+        let (plan, indicators) = (folded(&self.paths.plan), folded(&self.paths.indicators));
+        for (key, p) in [("plan =", &plan), ("indicators =", &indicators)] {
+            if p.is_empty() {
+                return Err(invalid(
+                    key,
+                    format!("[paths] {key} \".\" is the repository itself"),
+                    "give a folder of its own, relative to pan.toml, e.g. plan = \"plan\", indicators = \"indicators\"",
+                ));
+            }
+        }
+        if plan.starts_with(&indicators) || indicators.starts_with(&plan) {
+            return Err(invalid(
+                "indicators =",
+                format!(
+                    "[paths] plan \"{}\" and indicators \"{}\" are the same folder, or one holds the other",
+                    self.paths.plan.display(),
+                    self.paths.indicators.display()
+                ),
+                "give two folders apart, e.g. plan = \"plan\", indicators = \"indicators\"",
+            ));
+        }
         for (key, days) in [
             ("due_within_days", self.health.due_within_days),
             ("stale_after_days", self.health.stale_after_days),
@@ -869,6 +898,23 @@ mod tests {
         }
         let ok = format!("{MINIMAL}[paths]\nindicators = \"data/indicators\"\n");
         assert!(Settings::parse(&ok, Path::new("pan.toml")).is_ok());
+        for bad in [
+            "indicators = \"plan\"",
+            "indicators = \"Plan\"",
+            "indicators = \"./plan/\"",
+            "indicators = \"plan/readings\"",
+            "plan = \"indicators/plan\"",
+            "plan = \".\"",
+        ] {
+            let text = format!("{MINIMAL}[paths]\n{bad}\n");
+            let err = Settings::parse(&text, Path::new("pan.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("same folder") || err.contains("repository itself"),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]
