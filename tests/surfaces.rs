@@ -184,3 +184,82 @@ fn the_plan_and_indicators_folders_are_apart() {
         assert!(stderr(&out).contains("[paths]"), "{}", stderr(&out));
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Open-file limits
+
+/// A plan table of `n` actions, for `pan init --from`.
+fn plan_table(n: usize) -> String {
+    let mut t = String::from("code,objective,action,responsible,partners,indicators,calendar\n");
+    for i in 0..n {
+        let lever = ["A", "B", "C", "D", "E", "F"][i % 6];
+        let objective = (i / 6) / 50 + 1;
+        let number = (i / 6) % 50 + 1;
+        t.push_str(&format!(
+            "IN-{lever}-{objective}.{number:02},{lever}-{objective} Objectif,Agir.,MinDigital,,Nombre de participants,2026\n"
+        ));
+    }
+    t
+}
+
+/// Run `pan` in `dir` with at most `files` open files (`ulimit -n`).
+#[cfg(unix)]
+fn run_with_open_files(dir: &Path, files: u32, args: &[&str]) -> Output {
+    let pan = assert_cmd::cargo::cargo_bin("pan");
+    let out = assert_cmd::Command::new("sh")
+        .current_dir(dir)
+        .env("PAN_TODAY", common::TODAY)
+        .env("NO_COLOR", "1")
+        .arg("-c")
+        .arg(format!("ulimit -n {files} && exec \"$0\" \"$@\""))
+        .arg(&pan)
+        .args(args)
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn writes_of_many_files_fit_the_usual_open_file_limits() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 1,100 actions: more files than the 256 files macOS lets a process open by default
+    // (and than Linux's 1,024).
+    std::fs::write(tmp.path().join("plan.csv"), plan_table(1_100)).unwrap();
+    let out = run_with_open_files(
+        tmp.path(),
+        256,
+        &["init", "p", "--from", "plan.csv", "--start", "2026"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let repo = tmp.path().join("p");
+    assert_eq!(
+        std::fs::read_dir(repo.join("plan/A")).unwrap().count(),
+        184,
+        "every action file written"
+    );
+    // An import that changes 1,100 readings files at once, all or nothing.
+    let mut rows = String::from("code,indicator,period,value,source\n");
+    for line in plan_table(1_100).lines().skip(1) {
+        let code = line.split(',').next().unwrap();
+        rows.push_str(&format!("{code},nombre-de-participants,2025,12,Rapport\n"));
+    }
+    std::fs::write(repo.join("figures.csv"), rows).unwrap();
+    let out = run_with_open_files(&repo, 256, &["reading", "import", "figures.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = walkdir::WalkDir::new(repo.join("indicators"))
+        .into_iter()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "csv"))
+        })
+        .count();
+    assert_eq!(written, 1_100);
+    let leftovers: Vec<String> = listing(&repo)
+        .into_iter()
+        .filter(|p| p.contains(".pan-") && !p.ends_with(".pan.lock"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
