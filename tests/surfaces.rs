@@ -68,7 +68,10 @@ fn an_output_folder_is_never_the_repository_or_a_folder_pan_reads() {
         (f.path(), vec!["site", "-o", ".."]),
         (f.path(), vec!["site", "-o", "plan"]),
         (f.path(), vec!["site", "-o", "indicators/B"]),
-        (f.path(), vec!["export", "--format", "datapackage", "-o", "."]),
+        (
+            f.path(),
+            vec!["export", "--format", "datapackage", "-o", "."],
+        ),
         (
             f.path(),
             vec!["export", "--format", "datapackage", "-o", "indicators/A"],
@@ -89,7 +92,11 @@ fn an_output_folder_is_never_the_repository_or_a_folder_pan_reads() {
             stderr(&out)
         );
     }
-    assert_eq!(listing(f.path()), before, "nothing written, nothing removed");
+    assert_eq!(
+        listing(f.path()),
+        before,
+        "nothing written, nothing removed"
+    );
 }
 
 #[test]
@@ -150,7 +157,10 @@ fn init_never_writes_through_a_link_into_a_plan_or_over_a_file() {
     let out = run(&f, &["init", "linkdir/sub"]);
     assert_ne!(out.status.code(), Some(0));
     assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
-    assert!(listing(outside.path()).is_empty(), "nothing written through the link");
+    assert!(
+        listing(outside.path()).is_empty(),
+        "nothing written through the link"
+    );
     // Inside the plan's folders of the repository around it, or into a plan repository.
     for dir in ["plan/new", "indicators/new", "."] {
         let out = run(&f, &["init", dir, "--force"]);

@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 
+use crate::config::limits;
 use crate::load::import::Field;
 use crate::load::readings::Subject;
 use crate::model::reading::{NewReading, Recorded, parse_input};
@@ -81,6 +82,25 @@ pub fn check(
     replace: bool,
     existing: &dyn Fn(&str, Period, &str) -> Option<Recorded>,
 ) -> Result<Outcome, Refusal> {
+    // What pan records, it must read back: no text past the cell limit.
+    for (field, text) in [
+        (Field::Value, &p.value),
+        (Field::Source, &p.source),
+        (Field::Note, &p.note),
+    ] {
+        if text.len() > limits::CELL_BYTES {
+            return Err(Refusal {
+                field,
+                message: format!(
+                    "the {} holds {} bytes, more than the {} (1 MiB) pan records in one cell",
+                    field.name(),
+                    text.len(),
+                    limits::CELL_BYTES
+                ),
+                hint: "shorten it: a reading's source and note say where the figure comes from, in a few lines".into(),
+            });
+        }
+    }
     let ids: Vec<&str> = subject.indicators.iter().map(|(id, _)| *id).collect();
     let id = p.indicator.trim();
     let Some(order) = ids.iter().position(|i| *i == id) else {

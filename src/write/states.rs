@@ -30,14 +30,27 @@ fn entry_lines(entry: &StateEntry, indent: &str, eol: &str) -> String {
     out
 }
 
-/// Return `text` with `entry` appended to its `states:` list.
+/// Return `text` with `entry` appended to its `states:` list; never a file past the size
+/// the loader reads (what pan writes, pan must read back).
 pub fn append(text: &str, entry: &StateEntry) -> Result<String, AppendError> {
+    let out = append_entry(text, entry)?;
+    let limit = crate::config::limits::PLAN_FILE_BYTES;
+    if out.len() as u64 > limit {
+        return Err(AppendError(format!(
+            "the file would be {} bytes, more than the {limit} pan reads; shorten the note",
+            out.len()
+        )));
+    }
+    Ok(out)
+}
+
+fn append_entry(text: &str, entry: &StateEntry) -> Result<String, AppendError> {
     let root = yaml::parse(text)
         .map_err(|e| AppendError(format!("the file is not valid YAML ({})", e.message)))?;
     let Value::Map(entries) = &root.value else {
         return Err(AppendError("the file is not a mapping of fields".into()));
     };
-    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let eol = super::eol_of(text);
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let pos = entries.iter().position(|(k, _)| k.name == "states");
     let Some(pos) = pos else {
