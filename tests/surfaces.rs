@@ -273,3 +273,246 @@ fn writes_of_many_files_fit_the_usual_open_file_limits() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Workbooks: what pan writes it can read; readers bounded; hidden content
+
+/// A zip archive of parts (the first one stored, as an `.ods`'s media type must be).
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (i, (name, data)) in parts.iter().enumerate() {
+        let method = if i == 0 {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(method)
+            .large_file(data.len() > 1 << 30);
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(data).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+const SML: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/// An `.xlsx` of `sheets` ((tab entry attributes, sheet XML)), with shared strings.
+fn xlsx(sheets: &[(&str, String)], shared: &str) -> Vec<u8> {
+    let parts = xlsx_parts(sheets, shared);
+    let refs: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    zip_of(&refs)
+}
+
+/// The parts of [`xlsx`].
+fn xlsx_parts(sheets: &[(&str, String)], shared: &str) -> Vec<(String, Vec<u8>)> {
+    let mut entries = String::new();
+    let mut rels =
+        format!(r#"<Relationship Id="rS" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>"#);
+    let mut parts: Vec<(String, Vec<u8>)> = vec![
+        (
+            "[Content_Types].xml".into(),
+            br#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#
+                .to_vec(),
+        ),
+        (
+            "_rels/.rels".into(),
+            format!(r#"<Relationships xmlns="{PKG}"><Relationship Id="r" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#).into_bytes(),
+        ),
+    ];
+    for (i, (attrs, xml)) in sheets.iter().enumerate() {
+        entries.push_str(&format!(r#"<sheet {attrs} sheetId="{i}" r:id="r{i}"/>"#));
+        rels.push_str(&format!(
+            r#"<Relationship Id="r{i}" Type="{REL}/worksheet" Target="worksheets/s{i}.xml"/>"#
+        ));
+        parts.push((format!("xl/worksheets/s{i}.xml"), xml.clone().into_bytes()));
+    }
+    parts.push((
+        "xl/workbook.xml".into(),
+        format!(r#"<workbook xmlns="{SML}" xmlns:r="{REL}"><sheets>{entries}</sheets></workbook>"#)
+            .into_bytes(),
+    ));
+    parts.push((
+        "xl/_rels/workbook.xml.rels".into(),
+        format!(r#"<Relationships xmlns="{PKG}">{rels}</Relationships>"#).into_bytes(),
+    ));
+    parts.push((
+        "xl/sharedStrings.xml".into(),
+        format!(r#"<sst xmlns="{SML}">{shared}</sst>"#).into_bytes(),
+    ));
+    parts
+}
+
+/// A sheet of inline-string rows (row number, cells), `extra` after its data.
+fn sheet_xml(rows: &[(u32, &str, Vec<&str>)], extra: &str) -> String {
+    let mut data = String::new();
+    for (n, attrs, cells) in rows {
+        data.push_str(&format!(r#"<row r="{n}" {attrs}>"#));
+        for (c, v) in cells.iter().enumerate() {
+            let col = (b'A' + c as u8) as char;
+            data.push_str(&format!(
+                r#"<c r="{col}{n}" t="inlineStr"><is><t>{v}</t></is></c>"#
+            ));
+        }
+        data.push_str("</row>");
+    }
+    format!(r#"<worksheet xmlns="{SML}"><sheetData>{data}</sheetData>{extra}</worksheet>"#)
+}
+
+const HEAD: [&str; 6] = ["code", "indicator", "period", "value", "source", "note"];
+
+fn reading_row(n: u32, note: &str) -> (u32, &'static str, Vec<&str>) {
+    let note: &'static str = Box::leak(note.to_string().into_boxed_str());
+    (
+        n,
+        "",
+        vec!["IN-B-11.02", "participants", "2025", "40", "Rapport", note],
+    )
+}
+
+/// Import `bytes` as `name`: refused (exit 1), nothing written; the message returned.
+#[track_caller]
+fn refused_import(f: &Fixture, name: &str, bytes: &[u8]) -> String {
+    let before = f.read(common::READINGS_PATH);
+    f.write_bytes(name, bytes);
+    let out = run(f, &["reading", "import", name]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(f.read(common::READINGS_PATH), before, "nothing written");
+    stderr(&out)
+}
+
+#[test]
+fn an_import_never_makes_a_file_pan_cannot_read() {
+    let f = Fixture::new();
+    let long = "x".repeat(1_200_000);
+    // A shared text of more than 1 MiB in a small .xlsx.
+    let book = xlsx(
+        &[(
+            r#"name="Relevés""#,
+            sheet_xml(&[(1, "", HEAD.to_vec())], "").replace(
+                "</sheetData>",
+                r#"<row r="2"><c r="A2" t="inlineStr"><is><t>IN-B-11.02</t></is></c><c r="B2" t="inlineStr"><is><t>participants</t></is></c><c r="C2" t="inlineStr"><is><t>2025</t></is></c><c r="D2"><v>40</v></c><c r="E2" t="inlineStr"><is><t>R</t></is></c><c r="F2" t="s"><v>0</v></c></row></sheetData>"#,
+            ),
+        )],
+        &format!("<si><t>{long}</t></si>"),
+    );
+    assert!(book.len() < 50_000, "{}", book.len());
+    let e = refused_import(&f, "notes.xlsx", &book);
+    assert!(e.contains("1 MiB"), "{e}");
+    // The same in an .ods office:string-value.
+    let content = format!(
+        r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S"><table:table-row><table:table-cell office:value-type="string" office:string-value="note" /></table:table-row><table:table-row><table:table-cell office:value-type="string" office:string-value="{long}"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let ods = zip_of(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("content.xml", content.as_bytes()),
+    ]);
+    let e = refused_import(&f, "notes.ods", &ods);
+    assert!(e.contains("1 MiB"), "{e}");
+    // A CSV note of more than 1 MiB: refused with its line, not recorded.
+    let csv = format!(
+        "code,indicator,period,value,source,note\nIN-B-11.02,participants,2025,40,Rapport,{long}\n"
+    );
+    let e = refused_import(&f, "notes.csv", csv.as_bytes());
+    assert!(e.contains("notes.csv:2:") && e.contains("1 MiB"), "{e}");
+    // Every command still reads the plan.
+    assert!(run(&f, &["validate"]).status.success());
+}
+
+#[test]
+fn workbook_readers_are_bounded_in_memory_and_time() {
+    let f = Fixture::new();
+    // Three million empty shared texts (15 MB unpacked, a few kilobytes packed): more
+    // than the cells a workbook may have.
+    let book = xlsx(
+        &[(r#"name="S""#, sheet_xml(&[(1, "", HEAD.to_vec())], ""))],
+        &"<si/>".repeat(3_000_000),
+    );
+    let e = refused_import(&f, "strings.xlsx", &book);
+    assert!(e.contains("shared texts are more than 2000000"), "{e}");
+    // Thousands of sheet entries naming one part: the part is read once, then refused.
+    let mut book_xml = String::new();
+    for i in 0..5_000 {
+        book_xml.push_str(&format!(r#"<sheet name="S{i}" sheetId="{i}" r:id="r0"/>"#));
+    }
+    let mut parts = xlsx_parts(
+        &[(r#"name="S""#, sheet_xml(&[(1, "", HEAD.to_vec())], ""))],
+        "",
+    );
+    for (name, data) in &mut parts {
+        if name == "xl/workbook.xml" {
+            *data = format!(
+                r#"<workbook xmlns="{SML}" xmlns:r="{REL}"><sheets>{book_xml}</sheets></workbook>"#
+            )
+            .into_bytes();
+        }
+    }
+    let refs: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    let e = refused_import(&f, "sheets.xlsx", &zip_of(&refs));
+    assert!(e.contains("which another sheet names too"), "{e}");
+    // One long text is never held whole: refused as it is read (the reader stops after
+    // 8 MiB, whether the text is 20 MiB or 500).
+    let huge = format!(
+        r#"<worksheet xmlns="{SML}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>{}</t></is></c></row></sheetData></worksheet>"#,
+        "y".repeat(20 << 20)
+    );
+    let e = refused_import(&f, "huge.xlsx", &xlsx(&[(r#"name="S""#, huge)], ""));
+    assert!(e.contains("longer than 8 MiB"), "{e}");
+}
+
+#[test]
+fn hidden_content_is_never_imported_unseen() {
+    let f = Fixture::new();
+    let visible = || sheet_xml(&[(1, "", HEAD.to_vec())], "");
+    // Readings on a very hidden sheet.
+    let hidden = sheet_xml(&[(1, "", HEAD.to_vec()), reading_row(2, "")], "");
+    let book = xlsx(
+        &[
+            (r#"name="Relevés""#, visible()),
+            (r#"name="Secret" state="veryHidden""#, hidden),
+        ],
+        "",
+    );
+    let e = refused_import(&f, "hidden-sheet.xlsx", &book);
+    assert!(e.contains("sheet Secret") && e.contains("is hidden"), "{e}");
+    // In a hidden row.
+    let rows = sheet_xml(
+        &[
+            (1, "", HEAD.to_vec()),
+            (2, r#"hidden="1""#, reading_row(2, "").2),
+        ],
+        "",
+    );
+    let e = refused_import(&f, "hidden-row.xlsx", &xlsx(&[(r#"name="R""#, rows)], ""));
+    assert!(e.contains("row 2") && e.contains("row is hidden"), "{e}");
+    // Under a merged cell.
+    let rows = sheet_xml(
+        &[(1, "", HEAD.to_vec()), reading_row(2, "hidden note")],
+        r#"<mergeCells count="1"><mergeCell ref="E2:F2"/></mergeCells>"#,
+    );
+    let e = refused_import(&f, "merged.xlsx", &xlsx(&[(r#"name="M""#, rows)], ""));
+    assert!(e.contains("cell F2") && e.contains("merged"), "{e}");
+    // An .ods cell covered by a merged one, holding text.
+    let content = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S"><table:table-row><table:table-cell><text:p>code</text:p></table:table-cell><table:table-cell><text:p>indicator</text:p></table:table-cell><table:table-cell><text:p>period</text:p></table:table-cell><table:table-cell><text:p>value</text:p></table:table-cell><table:table-cell><text:p>source</text:p></table:table-cell><table:table-cell><text:p>note</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p>IN-B-11.02</text:p></table:table-cell><table:table-cell><text:p>participants</text:p></table:table-cell><table:table-cell><text:p>2025</text:p></table:table-cell><table:table-cell><text:p>40</text:p></table:table-cell><table:table-cell table:number-columns-spanned="2"><text:p>Rapport</text:p></table:table-cell><table:covered-table-cell><text:p>hidden</text:p></table:covered-table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let ods = zip_of(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("content.xml", content.as_bytes()),
+    ]);
+    let e = refused_import(&f, "covered.ods", &ods);
+    assert!(e.contains("cell F2") && e.contains("merged"), "{e}");
+}
