@@ -28,17 +28,88 @@ pub fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
     nearest(name, known.iter().copied(), 1).into_iter().next()
 }
 
+/// Longest name a suggestion is looked for (a typo of a code or an id is short; a cell
+/// of a megabyte is not a typo).
+const SUGGEST_CHARS: usize = 100;
+/// Most known names compared for a suggestion: past it (a dimension of 33,000 values), a
+/// hint gives a few values and where the list is, and every bad value costs the same.
+const SUGGEST_AMONG: usize = 2_000;
+
 /// The known names nearest to `name`, best first, at most `n`, only those near enough to
-/// be likely typos. Ties keep the order of `known`.
+/// be likely typos. Ties keep the order of `known`. Bounded: nothing is suggested for a
+/// name longer than 100 characters or among more than 2,000 names, and names whose
+/// length alone rules them out are not compared.
 pub fn nearest<'k>(name: &str, known: impl IntoIterator<Item = &'k str>, n: usize) -> Vec<&'k str> {
+    let len = name.chars().count();
+    if len > SUGGEST_CHARS {
+        return Vec::new();
+    }
+    let known: Vec<&str> = known.into_iter().take(SUGGEST_AMONG + 1).collect();
+    if known.len() > SUGGEST_AMONG {
+        return Vec::new();
+    }
     let mut scored: Vec<(usize, usize, &str)> = known
         .into_iter()
         .enumerate()
+        .filter(|(_, k)| {
+            let kl = k.chars().count();
+            near_enough(kl.abs_diff(len), k)
+        })
         .map(|(i, k)| (distance(name, k), i, k))
         .filter(|(d, _, k)| near_enough(*d, k))
         .collect();
     scored.sort();
     scored.into_iter().take(n).map(|(_, _, k)| k).collect()
+}
+
+/// Most characters of a value quoted back in a message.
+const QUOTED_CHARS: usize = 60;
+
+/// A value as a message quotes it: whole when short, otherwise its start, `…` and its
+/// length (`xxxxxxxx… (1,200,000 characters)`), so that no message repeats a megabyte.
+pub fn short(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.len() <= QUOTED_CHARS {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let count = s.chars().count();
+    if count <= QUOTED_CHARS {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let start: String = s.chars().take(QUOTED_CHARS - 10).collect();
+    std::borrow::Cow::Owned(format!("{start}… ({count} characters)"))
+}
+
+/// Most values a hint lists.
+pub const LISTED: usize = 8;
+
+/// A few of `items` for a hint: all of them when there are at most [`LISTED`], otherwise
+/// the first ones and how many there are (`a, b, c, … (33,000 in all)`).
+pub fn few<S: AsRef<str>>(items: &[S]) -> String {
+    let shown: Vec<&str> = items.iter().take(LISTED).map(|s| s.as_ref()).collect();
+    let mut out = shown
+        .iter()
+        .map(|s| short(s).into_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if items.len() > LISTED {
+        out.push_str(&format!(", … ({} in all)", items.len()));
+    }
+    out
+}
+
+/// Most characters of a message or a hint: past it, the text is cut (a backstop: every
+/// message quotes values with [`short`] and lists with [`few`]).
+pub const MESSAGE_CHARS: usize = 2_000;
+
+/// `s` cut to [`MESSAGE_CHARS`] characters, ending with `…` when cut.
+pub fn bounded(s: String) -> String {
+    if s.len() <= MESSAGE_CHARS {
+        return s;
+    }
+    match s.char_indices().nth(MESSAGE_CHARS) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s,
+    }
 }
 
 #[cfg(test)]
@@ -58,5 +129,23 @@ mod tests {
         assert_eq!(suggest("budget", &known), None);
         let codes = ["IN-F-3.01", "IN-B-11.03", "IN-B-11.02"];
         assert_eq!(nearest("in-b-11.2", codes, 3), ["IN-B-11.02", "IN-B-11.03"]);
+    }
+
+    #[test]
+    fn messages_stay_short_whatever_they_quote() {
+        let long = "x".repeat(1_000_000);
+        assert!(suggest(&long, &["xxx"]).is_none());
+        let many: Vec<String> = (0..33_000).map(|i| format!("v{i}")).collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert!(suggest("v1", &refs).is_none(), "not among 33,000");
+        assert_eq!(suggest("v1x", &refs[..10]), Some("v1"));
+        let q = short(&long);
+        assert!(q.len() < 100 && q.ends_with("(1000000 characters)"), "{q}");
+        assert_eq!(short("abc"), "abc");
+        let listed = few(&refs);
+        assert!(listed.starts_with("v0, v1,") && listed.ends_with("… (33000 in all)"));
+        assert_eq!(few(&["a", "b"]), "a, b");
+        let cut = bounded("é".repeat(5_000));
+        assert_eq!(cut.chars().count(), MESSAGE_CHARS + 1);
     }
 }

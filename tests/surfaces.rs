@@ -516,3 +516,68 @@ fn hidden_content_is_never_imported_unseen() {
     let e = refused_import(&f, "covered.ods", &ods);
     assert!(e.contains("cell F2") && e.contains("merged"), "{e}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Messages
+
+#[test]
+fn every_message_and_hint_is_bounded() {
+    let f = Fixture::new();
+    // A dimension of 33,000 values, and 1,000 readings with a value outside it.
+    let values: Vec<String> = (0..33_000)
+        .map(|i| format!("{{id: c{i}, label: C}}"))
+        .collect();
+    let dims = format!(
+        "dimensions:\n  - id: commune\n    label: Commune\n    values: [{}]\n",
+        values.join(", ")
+    );
+    f.write("plan/dimensions.yaml", &dims);
+    f.edit(
+        common::ACTION_PATH,
+        "    label: Nombre de participants\n    kind: count\n",
+        "    label: Nombre de participants\n    kind: count\n    breakdowns: [commune]\n",
+    );
+    let mut csv = String::from("indicator,period,value,source,note,recorded,replaces,commune\n");
+    for i in 0..1_000 {
+        csv.push_str(&format!(
+            "participants,2025,{i},Rapport,,2026-01-15,,nowhere-{i}\n"
+        ));
+    }
+    // And an unknown indicator (R002) of a kilobyte, quoted cut short.
+    csv.push_str(&format!(
+        "{},2025,1,Rapport,,2026-01-15,,\n",
+        "i".repeat(1_000)
+    ));
+    f.write(common::READINGS_PATH, &csv);
+    let out = run(&f, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let start: String = text.chars().take(3000).collect();
+    assert!(text.contains("R014") && text.contains("R002"), "{start}");
+    assert!(text.contains("(33000 in all)"), "{start}");
+    assert!(
+        text.len() < 1_000_000,
+        "{} bytes for 1,001 problems",
+        text.len()
+    );
+    assert!(
+        text.lines().all(|l| l.chars().count() < 2_200),
+        "a line is too long"
+    );
+    // An import of 1,000 refused rows prints a hundred of them and counts the rest.
+    f.write(common::READINGS_PATH, common::READINGS);
+    let mut rows = String::from("code,indicator,period,value,source,commune\n");
+    for i in 0..1_000 {
+        rows.push_str(&format!(
+            "IN-B-11.02,participants,2025,{i},Rapport,{}{i}\n",
+            "z".repeat(2_000)
+        ));
+    }
+    f.write("bad.csv", &rows);
+    let out = run(&f, &["reading", "import", "bad.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    let e = stderr(&out);
+    let start: String = e.chars().take(3000).collect();
+    assert!(e.contains("… and 900 more refused row(s)"), "{start}");
+    assert!(e.len() < 200_000, "{} bytes on stderr", e.len());
+}

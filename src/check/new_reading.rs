@@ -53,7 +53,7 @@ impl Refusal {
     fn new(field: Field, message: impl Into<String>) -> Refusal {
         Refusal {
             field,
-            message: message.into(),
+            message: crate::text::bounded(message.into()),
             hint: String::new(),
         }
     }
@@ -103,18 +103,19 @@ pub fn check(
     }
     let ids: Vec<&str> = subject.indicators.iter().map(|(id, _)| *id).collect();
     let id = p.indicator.trim();
+    let shown = crate::text::short(id);
     let Some(order) = ids.iter().position(|i| *i == id) else {
         return Err(Refusal::new(
             Field::Indicator,
             match suggest(id, &ids) {
                 Some(near) => format!(
-                    "{name} has no indicator `{id}`; did you mean `{near}`? (indicators: {})",
-                    ids.join(", ")
+                    "{name} has no indicator `{shown}`; did you mean `{near}`? (indicators: {})",
+                    crate::text::few(&ids)
                 ),
                 None if ids.is_empty() => format!("{name} has no indicator to record"),
                 None => format!(
-                    "{name} has no indicator `{id}`; indicators: {}",
-                    ids.join(", ")
+                    "{name} has no indicator `{shown}`; indicators: {}",
+                    crate::text::few(&ids)
                 ),
             },
         ));
@@ -207,36 +208,37 @@ pub fn breakdown(
     let mut out: Vec<(usize, String, String)> = Vec::with_capacity(by.len());
     for (d, v) in by {
         let (d, v) = (d.trim(), v.trim());
+        let (sd, sv) = (crate::text::short(d), crate::text::short(v));
         let ids: Vec<&str> = subject.dimensions.iter().map(|x| x.id.as_str()).collect();
         let Some(di) = subject.dimensions.iter().position(|x| x.id == d) else {
             return Err(match suggest(d, &ids) {
                 Some(near) => format!(
-                    "`{d}` is not a dimension of the plan; did you mean `{near}`? (dimensions: {})",
-                    ids.join(", ")
+                    "`{sd}` is not a dimension of the plan; did you mean `{near}`? (dimensions: {})",
+                    crate::text::few(&ids)
                 ),
                 None if ids.is_empty() => format!(
-                    "`{d}` is not a dimension of the plan; plan/dimensions.yaml declares none"
+                    "`{sd}` is not a dimension of the plan; plan/dimensions.yaml declares none"
                 ),
                 None => format!(
-                    "`{d}` is not a dimension of the plan; dimensions: {}",
-                    ids.join(", ")
+                    "`{sd}` is not a dimension of the plan; dimensions: {}",
+                    crate::text::few(&ids)
                 ),
             });
         };
         if !declared.iter().any(|x| x == d) {
             return Err(if declared.is_empty() {
                 format!(
-                    "`{id}` is not broken down by any dimension; add `breakdowns: [{d}]` to the indicator first"
+                    "`{id}` is not broken down by any dimension; add `breakdowns: [{sd}]` to the indicator first"
                 )
             } else {
                 format!(
-                    "`{id}` is not broken down by `{d}`; its breakdowns: {}",
-                    declared.join(", ")
+                    "`{id}` is not broken down by `{sd}`; its breakdowns: {}",
+                    crate::text::few(declared)
                 )
             });
         }
         if out.iter().any(|(i, _, _)| *i == di) {
-            return Err(format!("the dimension `{d}` is given twice"));
+            return Err(format!("the dimension `{sd}` is given twice"));
         }
         let dim = &subject.dimensions[di];
         if dim.value_index(v).is_none() {
@@ -249,12 +251,12 @@ pub fn breakdown(
             });
             return Err(match near {
                 Some(near) => format!(
-                    "`{v}` is not a value of `{d}`; did you mean `{near}`? (values: {})",
-                    values.join(", ")
+                    "`{sv}` is not a value of `{d}`; did you mean `{near}`? (values: {})",
+                    crate::text::few(&values)
                 ),
                 None => format!(
-                    "`{v}` is not a value of `{d}`; values: {}",
-                    values.join(", ")
+                    "`{sv}` is not a value of `{d}`; values: {}",
+                    crate::text::few(&values)
                 ),
             });
         }

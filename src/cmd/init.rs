@@ -147,7 +147,8 @@ fn from_table(path: &std::path::Path, codes: &'static CodeFormat) -> Result<From
             d.notes,
         )),
         Err(problems) => {
-            for p in &problems {
+            // A hundred are printed; the count says how many there are.
+            for p in problems.iter().take(100) {
                 let at = p
                     .place
                     .as_deref()
@@ -155,8 +156,8 @@ fn from_table(path: &std::path::Path, codes: &'static CodeFormat) -> Result<From
                     .unwrap_or_default();
                 eprintln!(
                     "{shown}{at}: error: {}\n  hint: {}",
-                    crate::render::term::sanitize(&p.message),
-                    crate::render::term::sanitize(&p.hint)
+                    crate::render::term::sanitize(&crate::text::bounded(p.message.clone())),
+                    crate::render::term::sanitize(&crate::text::bounded(p.hint.clone()))
                 );
             }
             Err(Error::refused(format!(

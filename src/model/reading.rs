@@ -137,6 +137,8 @@ pub fn parse_value(
     strings: &mut Strings,
 ) -> Result<Value, ValueError> {
     let t = raw.trim();
+    // Quoted back cut short: a refused value of a megabyte is not repeated whole.
+    let q = crate::text::short(t);
     let err = |message: String, hint: &str| ValueError {
         message,
         hint: hint.to_string(),
@@ -147,33 +149,33 @@ pub fn parse_value(
     match kind {
         IndicatorKind::Count => match parse_number(t) {
             Some(v) if v < 0.0 => Err(err(
-                format!("`{t}` is negative, but a count cannot be"),
+                format!("`{q}` is negative, but a count cannot be"),
                 "a count is a whole number of things, 0 or more",
             )),
             Some(v) if v.fract() != 0.0 => Err(err(
-                format!("`{t}` is not a whole number, but a count must be"),
+                format!("`{q}` is not a whole number, but a count must be"),
                 "a count is a whole number of things, 0 or more",
             )),
             Some(v) => Ok(Value::Number(v)),
             None => Err(err(
-                format!("`{t}` is not a number, but the indicator is a count"),
+                format!("`{q}` is not a number, but the indicator is a count"),
                 "write a whole number such as 12",
             )),
         },
         IndicatorKind::Number => parse_number(t).map(Value::Number).ok_or_else(|| {
             err(
-                format!("`{t}` is not a number"),
+                format!("`{q}` is not a number"),
                 "write a number such as 12.5 (a decimal comma is accepted)",
             )
         }),
         IndicatorKind::Percent => match parse_number(t) {
             Some(v) if (0.0..=100.0).contains(&v) => Ok(Value::Number(v)),
             Some(_) => Err(err(
-                format!("`{t}` is outside 0–100, but the indicator is a percentage"),
+                format!("`{q}` is outside 0–100, but the indicator is a percentage"),
                 "write a percentage between 0 and 100, e.g. 60.1",
             )),
             None => Err(err(
-                format!("`{t}` is not a percentage"),
+                format!("`{q}` is not a percentage"),
                 "write a percentage between 0 and 100, e.g. 60.1",
             )),
         },
@@ -182,7 +184,7 @@ pub fn parse_value(
                 Ok(Value::Done)
             } else {
                 Err(err(
-                    format!("`{t}` is not a deliverable reading"),
+                    format!("`{q}` is not a deliverable reading"),
                     "a deliverable is recorded once, as `done`, with the period it was delivered",
                 ))
             }
@@ -198,6 +200,8 @@ pub fn parse_value(
 /// and a fraction?), `1.234.567`, a `%` on anything but a percentage.
 pub fn parse_input(raw: &str, kind: IndicatorKind) -> Result<(Value, String), ValueError> {
     let t = raw.trim();
+    // Quoted back cut short: a refused value of a megabyte is not repeated whole.
+    let q = crate::text::short(t);
     let err = |message: String, hint: &str| ValueError {
         message,
         hint: hint.to_string(),
@@ -228,7 +232,7 @@ pub fn parse_input(raw: &str, kind: IndicatorKind) -> Result<(Value, String), Va
     };
     if had_percent && kind != IndicatorKind::Percent {
         return Err(err(
-            format!("`{t}` is a percentage, but the indicator is {what}"),
+            format!("`{q}` is a percentage, but the indicator is {what}"),
             "write the number alone, e.g. 12",
         ));
     }
@@ -241,7 +245,7 @@ pub fn parse_input(raw: &str, kind: IndicatorKind) -> Result<(Value, String), Va
     let points = compact.matches('.').count();
     let ambiguous = || {
         err(
-            format!("`{t}` can be read two ways (a thousands separator or a decimal mark)"),
+            format!("`{q}` can be read two ways (a thousands separator or a decimal mark)"),
             "write the number without thousands separators, with a point or a comma for decimals: 1234 or 1234.5 (or 1234,5)",
         )
     };
@@ -276,7 +280,7 @@ pub fn parse_input(raw: &str, kind: IndicatorKind) -> Result<(Value, String), Va
     let text = text.strip_prefix('+').unwrap_or(&text).to_string();
     if text.contains(['e', 'E']) && text.chars().any(|c| c.is_ascii_digit()) {
         return Err(err(
-            format!("`{t}` is written with an exponent"),
+            format!("`{q}` is written with an exponent"),
             "write the number in full, e.g. 1000 for 1e3",
         ));
     }
@@ -292,7 +296,7 @@ pub fn parse_input(raw: &str, kind: IndicatorKind) -> Result<(Value, String), Va
     };
     let Some(n) = number else {
         return Err(err(
-            format!("`{t}` is not a number, but the indicator is {what}"),
+            format!("`{q}` is not a number, but the indicator is {what}"),
             match kind {
                 IndicatorKind::Count => "write a whole number such as 12",
                 IndicatorKind::Percent => "write a percentage between 0 and 100, e.g. 60.1",

@@ -56,12 +56,12 @@ pub fn run(global: &Global, args: Args) -> Result {
             Some(near) => format!(
                 "{} has no indicator `{shown}`; did you mean `{near}`? (indicators: {})",
                 target.name,
-                ids.join(", ")
+                crate::text::few(&ids)
             ),
             None => format!(
                 "{} has no indicator `{shown}`; indicators: {}",
                 target.name,
-                ids.join(", ")
+                crate::text::few(&ids)
             ),
         }));
     }

@@ -52,7 +52,7 @@ pub fn run(global: &Global, args: Args) -> Result {
                         "{} has no indicator `{}`; indicators: {}",
                         t.name,
                         render::term::sanitize(id),
-                        ids.join(", ")
+                        crate::text::few(&ids)
                     )));
                 }
             }
@@ -88,7 +88,7 @@ pub fn run(global: &Global, args: Args) -> Result {
                 if ids.is_empty() {
                     "none".to_string()
                 } else {
-                    ids.join(", ")
+                    crate::text::few(&ids)
                 }
             )));
         };
