@@ -581,3 +581,56 @@ fn every_message_and_hint_is_bounded() {
     assert!(e.contains("… and 900 more refused row(s)"), "{start}");
     assert!(e.len() < 200_000, "{} bytes on stderr", e.len());
 }
+
+// ---------------------------------------------------------------------------------------
+// CSV in either locale
+
+#[test]
+fn csv_outputs_never_run_a_formula_in_either_locale() {
+    let f = Fixture::new();
+    f.write(
+        common::READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nseances,2024,11,Rapport;=2+3;,\"Bilan, =HYPERLINK(\"\"x\"\")\",2026-01-15,\n",
+    );
+    f.edit(
+        common::ACTION_PATH,
+        "label: Nombre de participants",
+        "label: \"Nombre de participants; +A1\"",
+    );
+    assert!(run(&f, &["validate"]).status.success());
+    let risky = |text: &str, what: &str| {
+        for sep in [",", ";", "\t"] {
+            for prefix in ["=", "+", "@"] {
+                for spaces in ["", " "] {
+                    let live = format!("{sep}{spaces}{prefix}");
+                    assert!(
+                        !text.contains(&live),
+                        "{what}: `{live}` in\n{text}"
+                    );
+                }
+            }
+        }
+    };
+    let out = run(&f, &["reading", "list", "--format", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Rapport;'=2+3;"), "{}", stdout(&out));
+    risky(&stdout(&out), "reading list");
+    assert!(run(&f, &["export", "--format", "datapackage", "-o", "pkg"])
+        .status
+        .success());
+    risky(&f.read("pkg/readings.csv"), "data package");
+    assert!(run(&f, &["site", "-o", "_site", "--as-of", AS_OF])
+        .status
+        .success());
+    risky(&f.read("_site/downloads/readings.csv"), "site download");
+    for excel in [false, true] {
+        let mut args = vec!["reading", "template"];
+        if excel {
+            args.push("--excel");
+        }
+        let out = run(&f, &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out).contains("participants; '+A1"), "{}", stdout(&out));
+        risky(&stdout(&out), "template");
+    }
+}
