@@ -62,6 +62,33 @@ pub fn nearest<'k>(name: &str, known: impl IntoIterator<Item = &'k str>, n: usiz
     scored.into_iter().take(n).map(|(_, _, k)| k).collect()
 }
 
+/// Whether XML 1.0 cannot hold `c`, or holds it only with a warning: controls other
+/// than tab and line breaks, `U+FFFE`, `U+FFFF` and the other non-characters.
+fn xml_cannot_hold(c: char) -> bool {
+    let n = c as u32;
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || (n & 0xFFFE) == 0xFFFE
+}
+
+/// `s` as an XML document (a workbook's part) can hold it: every character XML cannot
+/// hold is made visible as `\u{fffe}`, as the terminal shows it, instead of making
+/// the file one that spreadsheets refuse to open.
+pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(xml_cannot_hold) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if xml_cannot_hold(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Most characters of a value quoted back in a message.
 const QUOTED_CHARS: usize = 60;
 
@@ -129,6 +156,13 @@ mod tests {
         assert_eq!(suggest("budget", &known), None);
         let codes = ["IN-F-3.01", "IN-B-11.03", "IN-B-11.02"];
         assert_eq!(nearest("in-b-11.2", codes, 3), ["IN-B-11.02", "IN-B-11.03"]);
+    }
+
+    #[test]
+    fn what_xml_cannot_hold_is_made_visible() {
+        assert_eq!(xml_safe("a\u{fffe}b\u{1}c\td"), "a\\u{fffe}b\\u{1}c\td");
+        assert_eq!(xml_safe("\u{fdd0}\u{1ffff}é"), "\\u{fdd0}\\u{1ffff}é");
+        assert_eq!(xml_safe("ligne\nsuite"), "ligne\nsuite");
     }
 
     #[test]

@@ -634,3 +634,66 @@ fn csv_outputs_never_run_a_formula_in_either_locale() {
         risky(&stdout(&out), "template");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Text XML cannot hold
+
+/// Every part of a zip archive, as bytes.
+fn parts_of(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut p = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut p, &mut data).unwrap();
+            (p.name().unwrap().to_string(), data)
+        })
+        .collect()
+}
+
+#[test]
+fn text_xml_cannot_hold_is_made_visible_in_workbooks() {
+    let f = Fixture::new();
+    // YAML escapes: the file is plain text, the label holds U+FFFE, U+0001 and U+FDD0.
+    f.edit(
+        common::ACTION_PATH,
+        "label: Nombre de participants",
+        "label: \"Nombre\\uFFFE de\\x01 participants\\uFDD0\"",
+    );
+    f.write(
+        common::READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nseances,2024,11,Rapport\u{1},\"note\u{7}\",2026-01-15,\n",
+    );
+    for (args, file) in [
+        (vec!["reading", "template", "-o", "t.xlsx"], "t.xlsx"),
+        (vec!["reading", "template", "-o", "t.ods"], "t.ods"),
+        (vec!["export", "--format", "xlsx", "-o", "s.xlsx"], "s.xlsx"),
+    ] {
+        let out = run(&f, &args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let bytes = std::fs::read(f.path().join(file)).unwrap();
+        for (name, data) in parts_of(&bytes) {
+            let text = String::from_utf8(data).unwrap_or_default();
+            let bad: Vec<char> = text
+                .chars()
+                .filter(|c| {
+                    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                        || matches!(*c as u32, 0xFFFE | 0xFFFF | 0xFDD0..=0xFDEF)
+                })
+                .collect();
+            assert!(bad.is_empty(), "{file} {name}: {bad:?}");
+        }
+    }
+    let text = String::from_utf8_lossy(&parts_of(&std::fs::read(f.path().join("t.ods")).unwrap())
+        .into_iter()
+        .find(|(n, _)| n == "content.xml")
+        .unwrap()
+        .1)
+    .into_owned();
+    assert!(text.contains("Nombre\\u{fffe} de\\u{1} participants"), "the text is kept, made visible");
+    // And pan reads its own templates back.
+    for file in ["t.xlsx", "t.ods"] {
+        let out = run(&f, &["reading", "import", file, "--dry-run"]);
+        assert!(out.status.success(), "{file}: {}", stderr(&out));
+    }
+}

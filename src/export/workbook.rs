@@ -21,6 +21,8 @@ const CELL_CHARS: usize = 32_767;
 
 /// A text cut to what a cell holds.
 fn fit(s: &str) -> String {
+    // What XML cannot hold is made visible, not written raw (the file would not open).
+    let s = &*crate::text::xml_safe(s);
     if s.encode_utf16().count() <= CELL_CHARS {
         return s.to_string();
     }

@@ -16,7 +16,12 @@ use super::{
 };
 use crate::load::workbook::Cell;
 use crate::model::IndicatorKind;
-use crate::render::markdown::html as esc;
+use crate::render::markdown::html;
+
+/// Text for the document's XML: escaped, and what XML cannot hold made visible.
+fn esc(s: &str) -> String {
+    html(&crate::text::xml_safe(s)).to_string()
+}
 
 const MIME: &str = "application/vnd.oasis.opendocument.spreadsheet";
 
