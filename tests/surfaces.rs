@@ -603,10 +603,7 @@ fn csv_outputs_never_run_a_formula_in_either_locale() {
             for prefix in ["=", "+", "@"] {
                 for spaces in ["", " "] {
                     let live = format!("{sep}{spaces}{prefix}");
-                    assert!(
-                        !text.contains(&live),
-                        "{what}: `{live}` in\n{text}"
-                    );
+                    assert!(!text.contains(&live), "{what}: `{live}` in\n{text}");
                 }
             }
         }
@@ -615,13 +612,17 @@ fn csv_outputs_never_run_a_formula_in_either_locale() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("Rapport;'=2+3;"), "{}", stdout(&out));
     risky(&stdout(&out), "reading list");
-    assert!(run(&f, &["export", "--format", "datapackage", "-o", "pkg"])
-        .status
-        .success());
+    assert!(
+        run(&f, &["export", "--format", "datapackage", "-o", "pkg"])
+            .status
+            .success()
+    );
     risky(&f.read("pkg/readings.csv"), "data package");
-    assert!(run(&f, &["site", "-o", "_site", "--as-of", AS_OF])
-        .status
-        .success());
+    assert!(
+        run(&f, &["site", "-o", "_site", "--as-of", AS_OF])
+            .status
+            .success()
+    );
     risky(&f.read("_site/downloads/readings.csv"), "site download");
     for excel in [false, true] {
         let mut args = vec!["reading", "template"];
@@ -630,7 +631,11 @@ fn csv_outputs_never_run_a_formula_in_either_locale() {
         }
         let out = run(&f, &args);
         assert!(out.status.success(), "{}", stderr(&out));
-        assert!(stdout(&out).contains("participants; '+A1"), "{}", stdout(&out));
+        assert!(
+            stdout(&out).contains("participants; '+A1"),
+            "{}",
+            stdout(&out)
+        );
         risky(&stdout(&out), "template");
     }
 }
@@ -684,16 +689,94 @@ fn text_xml_cannot_hold_is_made_visible_in_workbooks() {
             assert!(bad.is_empty(), "{file} {name}: {bad:?}");
         }
     }
-    let text = String::from_utf8_lossy(&parts_of(&std::fs::read(f.path().join("t.ods")).unwrap())
-        .into_iter()
-        .find(|(n, _)| n == "content.xml")
-        .unwrap()
-        .1)
+    let text = String::from_utf8_lossy(
+        &parts_of(&std::fs::read(f.path().join("t.ods")).unwrap())
+            .into_iter()
+            .find(|(n, _)| n == "content.xml")
+            .unwrap()
+            .1,
+    )
     .into_owned();
-    assert!(text.contains("Nombre\\u{fffe} de\\u{1} participants"), "the text is kept, made visible");
+    assert!(
+        text.contains("Nombre\\u{fffe} de\\u{1} participants"),
+        "the text is kept, made visible"
+    );
     // And pan reads its own templates back.
     for file in ["t.xlsx", "t.ods"] {
         let out = run(&f, &["reading", "import", file, "--dry-run"]);
         assert!(out.status.success(), "{file}: {}", stderr(&out));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Values as recorded
+
+#[test]
+fn values_are_shown_as_recorded_or_refused() {
+    let f = Fixture::new();
+    // A value past what pan keeps exactly is refused, by validate and by reading add.
+    f.write(
+        common::READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,9007199254740993,Rapport,,2026-01-15,\n",
+    );
+    let out = run(&f, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("R003") && stdout(&out).contains("15 significant digits"),
+        "{}",
+        stdout(&out)
+    );
+    f.write(common::READINGS_PATH, common::READINGS);
+    let out = run(
+        &f,
+        &[
+            "reading",
+            "add",
+            "IN-B-11.02",
+            "participants",
+            "9007199254740993",
+            "--period",
+            "2024",
+            "--source",
+            "S",
+        ],
+    );
+    assert_ne!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("15 significant digits"),
+        "{}",
+        stderr(&out)
+    );
+    // A flow's total is added exactly (0.1 + 0.2 is 0.3), and never infinite.
+    f.edit(
+        common::ACTION_PATH,
+        "label: Nombre de participants\n    kind: count",
+        "label: Heures de formation\n    kind: number\n    measure: flow",
+    );
+    f.write(
+        common::READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,0.1,R,,2026-01-15,\nparticipants,2025,0.2,R,,2026-01-15,\n",
+    );
+    let out = run(&f, &["report", "--as-of", AS_OF]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("2025 : 0,3 |") || stdout(&out).contains("2025\u{a0}: 0,3 |"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stdout(&out).contains("0000000000"), "{}", stdout(&out));
+    f.write(
+        common::READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nparticipants,2024,1e308,R,,2026-01-15,\nparticipants,2025,1e308,R,,2026-01-15,\n",
+    );
+    for args in [
+        vec!["show", "IN-B-11.02", "--as-of", AS_OF],
+        vec!["report", "--as-of", AS_OF],
+        vec!["export", "--format", "json"],
+    ] {
+        let out = run(&f, &args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out).to_lowercase();
+        assert!(!text.contains("inf"), "{args:?}: {text}");
     }
 }

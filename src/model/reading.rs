@@ -130,6 +130,87 @@ pub fn parse_number(raw: &str) -> Option<f64> {
     v.is_finite().then_some(v)
 }
 
+/// The decimal a number's text says, as its digits without leading or trailing zeros
+/// and the position of the point: `0012.50` and `12.5` say the same. `None` for a text
+/// with an exponent or other marks (compared another way, or not at all).
+fn decimal_of(text: &str) -> Option<(bool, String, i64)> {
+    let t = text.trim().trim_end_matches('%').trim_end();
+    let t: String = t
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let (negative, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, t.strip_prefix('+').unwrap_or(&t)),
+    };
+    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits = format!("{int}{frac}");
+    let lead = digits.len() - digits.trim_start_matches('0').len();
+    let digits = digits.trim_matches('0').to_string();
+    // The exponent of the first significant digit (0 for zero, however written).
+    let point = if digits.is_empty() {
+        0
+    } else {
+        int.len() as i64 - lead as i64
+    };
+    Some((negative && !digits.is_empty(), digits, point))
+}
+
+/// Whether `v` is exactly the number its text `text` says (pan keeps numbers as binary
+/// floating point: past 15 significant digits, `9007199254740993` would read back as
+/// `…992`). A text with an exponent is taken as it reads.
+pub fn is_exact(text: &str, v: f64) -> bool {
+    match (decimal_of(text), decimal_of(&format_number(v))) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// The exact sum of numbers that each read back exactly (see [`is_exact`]), or `None`
+/// when it cannot be told exactly as a number pan shows: no rounding error
+/// (`0.1 + 0.2` is `0.3`) and never an infinity.
+pub fn exact_sum(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+    // A decimal as digits times a power of ten: (mantissa, number of decimals).
+    let mut sum: (i128, u32) = (0, 0);
+    for v in values {
+        let text = format_number(v);
+        let (negative, body) = match text.strip_prefix('-') {
+            Some(b) => (true, b),
+            None => (false, text.as_str()),
+        };
+        let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+        let scale = u32::try_from(frac.len()).ok().filter(|s| *s <= 30)?;
+        let mut m: i128 = format!("{int}{frac}").parse().ok()?;
+        if negative {
+            m = -m;
+        }
+        let (mut a, mut b) = (sum, (m, scale));
+        while a.1 < b.1 {
+            a = (a.0.checked_mul(10)?, a.1 + 1);
+        }
+        while b.1 < a.1 {
+            b = (b.0.checked_mul(10)?, b.1 + 1);
+        }
+        sum = (a.0.checked_add(b.0)?, a.1);
+    }
+    let digits = sum.0.unsigned_abs().to_string();
+    let scale = sum.1 as usize;
+    let padded = format!("{digits:0>width$}", width = scale + 1);
+    let (int, frac) = padded.split_at(padded.len() - scale);
+    let sign = if sum.0 < 0 { "-" } else { "" };
+    let text = if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    };
+    let v: f64 = text.parse().ok().filter(|v: &f64| v.is_finite())?;
+    is_exact(&text, v).then_some(v)
+}
+
 /// Check and convert a raw value for an indicator of `kind`.
 pub fn parse_value(
     raw: &str,
@@ -145,6 +226,16 @@ pub fn parse_value(
     };
     if t.is_empty() {
         return Err(err("the value is empty".into(), "write the measured value"));
+    }
+    let numeric = matches!(
+        kind,
+        IndicatorKind::Count | IndicatorKind::Number | IndicatorKind::Percent
+    );
+    if numeric && parse_number(t).is_some_and(|v| !is_exact(t, v)) {
+        return Err(err(
+            format!("`{q}` has more digits than pan keeps exactly (15 significant digits)"),
+            "round the value to 15 significant digits at most; pan would show it otherwise",
+        ));
     }
     match kind {
         IndicatorKind::Count => match parse_number(t) {
@@ -652,6 +743,37 @@ impl Readings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_kept_exactly_or_refused() {
+        for (text, ok) in [
+            ("9007199254740993", false),
+            ("9007199254740992", true),
+            ("60.1", true),
+            ("60,1", true),
+            ("1 234", true),
+            ("0.000", true),
+            ("-0", true),
+            ("12%", true),
+            ("0.1000000000000000055511151231257827", false),
+            ("123456789012345", true),
+        ] {
+            let v = parse_number(text).unwrap();
+            assert_eq!(is_exact(text, v), ok, "{text}");
+        }
+        let mut s = Strings::default();
+        let e = parse_value("9007199254740993", IndicatorKind::Count, &mut s).unwrap_err();
+        assert!(e.message.contains("15 significant digits"), "{e:?}");
+        assert_eq!(exact_sum([0.1, 0.2]), Some(0.3));
+        assert_eq!(exact_sum([1.5, -0.5, 2.0]), Some(3.0));
+        assert_eq!(exact_sum([f64::MAX, f64::MAX]), None, "never an infinity");
+        assert_eq!(
+            exact_sum([1e15, 0.001]),
+            None,
+            "past what a number shows exactly"
+        );
+        assert_eq!(exact_sum([]), Some(0.0));
+    }
 
     #[test]
     fn numbers_as_spreadsheets_write_them() {

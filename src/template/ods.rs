@@ -566,8 +566,9 @@ mod tests {
             paragraphs("<=x & y>"),
             "<text:p>&lt;=x &amp; y&gt;</text:p>"
         );
-        // A control character XML cannot hold becomes a space.
-        assert_eq!(paragraphs("a\u{1}b"), "<text:p>a b</text:p>");
+        // A character XML cannot hold is made visible, as the terminal shows it.
+        assert_eq!(paragraphs("a\u{1}b"), "<text:p>a\\u{1}b</text:p>");
+        assert_eq!(paragraphs("a\u{fffe}b"), "<text:p>a\\u{fffe}b</text:p>");
         assert_eq!(
             paragraphs("a   "),
             "<text:p>a<text:s text:c=\"3\"/></text:p>"
