@@ -780,3 +780,86 @@ fn values_are_shown_as_recorded_or_refused() {
         assert!(!text.contains("inf"), "{args:?}: {text}");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Linear where it was quadratic (the times are measured by `benches/run --cases`)
+
+#[test]
+fn many_allowances_are_matched_and_located_one_by_one() {
+    let f = Fixture::new();
+    let mut toml = format!("{}[validate]\nallow = [\n", common::PAN_TOML);
+    for i in 0..5_000 {
+        toml.push_str(&format!(
+            "  {{ rule = \"P005\", action = \"IN-Z-{}.{:02}\", reason = \"r\" }},\n",
+            i / 99 + 1,
+            i % 99 + 1
+        ));
+    }
+    // The last one accepts a real problem: the action has no responsible actor.
+    toml.push_str(
+        "  { rule = \"no-responsible\", action = \"IN-B-11.02\", reason = \"as published\" },\n]\n",
+    );
+    f.write("pan.toml", &toml);
+    f.edit(
+        common::ACTION_PATH,
+        "responsible:\n  - MinDigital\n",
+        "responsible: []\n",
+    );
+    let (code, diags) = f.validate(&[]);
+    assert_eq!(code, 0, "{diags:?}");
+    let unused: Vec<&(String, String, u64)> = diags.iter().filter(|d| d.0 == "F014").collect();
+    assert_eq!(unused.len(), 5_000);
+    // Each entry located on its own line of pan.toml.
+    assert_eq!(unused[0].2, 7);
+    assert_eq!(unused[4_999].2, 5_006);
+    // Accepted knowingly: reported, and the check passes (exit 0 above).
+    assert!(diags.iter().any(|d| d.0 == "P005"), "{diags:?}");
+}
+
+#[test]
+fn a_pivot_of_many_readings_keeps_each_cell_once() {
+    let f = Fixture::new();
+    f.write(
+        "plan/dimensions.yaml",
+        "dimensions:\n  - id: age\n    label: Âge\n    values:\n      - {id: jeunes, label: Jeunes}\n      - {id: seniors, label: Seniors}\n",
+    );
+    f.edit(
+        common::ACTION_PATH,
+        "    label: Nombre de participants\n    kind: count\n",
+        "    label: Nombre de participants\n    kind: count\n    breakdowns: [age]\n",
+    );
+    let mut csv = String::from("indicator,period,value,source,note,recorded,replaces,age\n");
+    let days = 20_000;
+    let start = jiff::civil::date(1970, 1, 1);
+    for d in 0..days {
+        let day = start.checked_add(jiff::Span::new().days(d)).unwrap();
+        csv.push_str(&format!("participants,{day},10,R,,2026-01-15,,\n"));
+        csv.push_str(&format!("participants,{day},4,R,,2026-01-15,,jeunes\n"));
+        csv.push_str(&format!("participants,{day},6,R,,2026-01-15,,seniors\n"));
+    }
+    // A correction of the last cell.
+    let last = start.checked_add(jiff::Span::new().days(days - 1)).unwrap();
+    csv.push_str(&format!("participants,{last},5,R,,2026-01-16,4,jeunes\n"));
+    f.write(common::READINGS_PATH, &csv);
+    let out = run(
+        &f,
+        &[
+            "reading",
+            "list",
+            "IN-B-11.02",
+            "--by",
+            "age",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(
+        text.lines().count(),
+        1 + days as usize,
+        "one row per period"
+    );
+    let tail = text.lines().last().unwrap();
+    assert!(tail.ends_with(",10,5,6"), "{tail}");
+}
