@@ -89,6 +89,51 @@ pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The file name of a code, an acronym or an id: letters, digits, `-` and `.` as they are
+/// (never a leading `.`), anything else as `_` and its hexadecimal code, so that two
+/// names never share a file and no name leaves its folder.
+pub fn file_slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for (i, c) in name.chars().enumerate() {
+        match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' => out.push(c),
+            '.' if i > 0 => out.push(c),
+            c => out.push_str(&format!("_{:x}_", c as u32)),
+        }
+    }
+    if out.is_empty() {
+        out.push('_');
+    }
+    out
+}
+
+/// The longest name a code or an acronym may make for a file (its slug), so that with a
+/// folder's prefix and an extension it stays within the 255 bytes file systems allow.
+pub const FILE_NAME_BYTES: usize = 200;
+
+/// Why `name` cannot name a file on every system pan runs on, if it cannot: a name
+/// Windows keeps for a device (`CON`, `NUL`, `COM1`…, with any extension), or a name
+/// too long once written as a file name.
+pub fn unfit_file_name(name: &str) -> Option<String> {
+    let base = name.split('.').next().unwrap_or(name).trim_end();
+    let upper = base.to_ascii_uppercase();
+    let device = matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.len() == 4
+            && upper[3..].bytes().all(|b| (b'1'..=b'9').contains(&b)));
+    if device {
+        return Some(format!(
+            "`{base}` is a name Windows keeps for a device: no file can be named after it there"
+        ));
+    }
+    let len = file_slug(name).len().max(name.len());
+    (len > FILE_NAME_BYTES).then(|| {
+        format!(
+            "it makes a file name of {len} bytes; file names hold at most {FILE_NAME_BYTES} here"
+        )
+    })
+}
+
 /// Most characters of a value quoted back in a message.
 const QUOTED_CHARS: usize = 60;
 
@@ -156,6 +201,22 @@ mod tests {
         assert_eq!(suggest("budget", &known), None);
         let codes = ["IN-F-3.01", "IN-B-11.03", "IN-B-11.02"];
         assert_eq!(nearest("in-b-11.2", codes, 3), ["IN-B-11.02", "IN-B-11.03"]);
+    }
+
+    #[test]
+    fn names_that_cannot_be_files_everywhere() {
+        for bad in ["CON", "nul", "Com1", "LPT9.x", "AUX.2026"] {
+            assert!(unfit_file_name(bad).is_some(), "{bad}");
+        }
+        for ok in ["CONSEIL", "COM10", "IN-B-11.02", "NULL", "MENEJ"] {
+            assert!(unfit_file_name(ok).is_none(), "{ok}");
+        }
+        assert!(unfit_file_name(&"A".repeat(201)).is_some());
+        assert!(
+            unfit_file_name(&"é".repeat(60)).is_some(),
+            "each é is 4 bytes as a slug"
+        );
+        assert_eq!(file_slug("A B/é"), "A_20_B_2f__e9_");
     }
 
     #[test]

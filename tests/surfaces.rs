@@ -863,3 +863,83 @@ fn a_pivot_of_many_readings_keeps_each_cell_once() {
     let tail = text.lines().last().unwrap();
     assert!(tail.ends_with(",10,5,6"), "{tail}");
 }
+
+// ---------------------------------------------------------------------------------------
+// The smaller ones
+
+#[test]
+fn names_that_cannot_be_files_everywhere_are_refused() {
+    let f = Fixture::new();
+    f.edit(
+        "plan/actors.yaml",
+        "  - acronym: MENEJ\n",
+        &format!(
+            "  - acronym: CON\n    name: Console\n    kind: ministry\n    ministry: CON\n  - acronym: menej\n    name: Doublon\n    kind: ministry\n    ministry: menej\n  - acronym: {}\n    name: Long\n    kind: ministry\n    ministry: {}\n  - acronym: MENEJ\n",
+            "L".repeat(250),
+            "L".repeat(250)
+        ),
+    );
+    let out = run(&f, &["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("`CON` is a name Windows keeps for a device"),
+        "{text}"
+    );
+    assert!(
+        text.contains("`MENEJ` differs from `menej` only by case"),
+        "{text}"
+    );
+    assert!(text.contains("file names hold at most 200"), "{text}");
+}
+
+#[test]
+fn a_readings_line_ending_follows_the_file_not_a_note() {
+    let f = Fixture::new();
+    // An LF file whose note holds a CR LF inside its quotes.
+    f.write(
+        common::READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nseances,2024,11,Rapport,\"une\r\ndeux\",2026-01-15,\n",
+    );
+    let out = run(
+        &f,
+        &[
+            "reading",
+            "add",
+            "IN-B-11.02",
+            "participants",
+            "40",
+            "--period",
+            "2025",
+            "--source",
+            "S",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = f.read(common::READINGS_PATH);
+    assert!(text.ends_with("2026-11-30,\n"), "{text:?}");
+    assert_eq!(text.matches("\r\n").count(), 1, "only the note's: {text:?}");
+}
+
+#[test]
+fn an_svg_logo_that_runs_scripts_is_not_copied() {
+    let f = Fixture::new();
+    f.write(
+        "site/logo.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" onload="fetch('//x')"><rect width="1" height="1"/></svg>"#,
+    );
+    f.write(
+        "pan.toml",
+        &format!("{}[site]\nlogo = \"site/logo.svg\"\n", common::PAN_TOML),
+    );
+    let out = run(&f, &["site", "-o", "_site", "--as-of", AS_OF]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("event handler"), "{}", stderr(&out));
+    assert!(!f.path().join("_site").exists());
+    f.write(
+        "site/logo.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>"#,
+    );
+    let out = run(&f, &["site", "-o", "_site", "--as-of", AS_OF]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -45,6 +45,7 @@ pub const CHECKS: &[Check] = &[
     actions::calendars,
     actions::states,
     declarations::duplicates,
+    declarations::file_names,
     declarations::ministries,
     declarations::empty_objectives,
     declarations::unused_actors,

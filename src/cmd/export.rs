@@ -90,6 +90,9 @@ pub fn run(global: &Global, args: Args) -> Result {
             readings: &readings,
             lang,
         };
+        if let Some(why) = workbook::too_large(&status) {
+            return Err(Error::refused(why));
+        }
         let bytes = workbook::xlsx(&status)
             .map_err(|e| Error::Fatal(anyhow::anyhow!("the workbook could not be made: {e}")))?;
         emit_bytes(&bytes, args.output.as_deref())?;
