@@ -9,7 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benches" / "out"
-PAN = ROOT / "target" / "release" / "pan"
+# Another build can be measured the same way (PAN_BIN=path/to/pan), to compare before/after.
+PAN = Path(os.environ.get("PAN_BIN", ROOT / "target" / "release" / "pan"))
 GENERATE = ROOT / "target" / "release" / "pan-generate"
 PEER = OUT / "venv" / "bin" / "check-jsonschema"
 AS_OF = "2026-11-23"
