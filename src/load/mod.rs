@@ -69,13 +69,10 @@ pub fn text_of(file: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let before = String::from_utf8_lossy(&bytes[..valid]);
-            let line = before.matches('\n').count() as u32 + 1;
-            let col = before
-                .rsplit('\n')
-                .next()
-                .map(|l| l.chars().count())
-                .unwrap_or(0) as u32
-                + 1;
+            let line = crate::model::index32(before.matches('\n').count()) + 1;
+            let col =
+                crate::model::index32(before.rsplit('\n').next().map_or(0, |l| l.chars().count()))
+                    + 1;
             Err(Box::new(Diagnostic::new(
                 &rules::NOT_UTF8,
                 file,
@@ -441,7 +438,7 @@ struct ReadingsKey {
 impl ReadingsKey {
     fn of(index: usize, subject: &readings::Subject, dimensions: u64) -> ReadingsKey {
         ReadingsKey {
-            index: index as u32,
+            index: crate::model::index32(index),
             owner: subject.owner,
             indicators: subject
                 .indicators
@@ -935,7 +932,7 @@ fn read_readings(
         Owner::Action(a) => Some(plan.actions[a as usize].code),
         Owner::Context => None,
     };
-    let (fr, mut more) = readings::read(file, index as u32, subject, &text);
+    let (fr, mut more) = readings::read(file, crate::model::index32(index), subject, &text);
     d.append(&mut more);
     let Some(mut fr) = fr else {
         for x in &mut d {

@@ -180,7 +180,7 @@ fn place(kind: Kind, row: u64, col: Option<usize>) -> String {
 fn column_letters(mut c: usize) -> String {
     let mut s = Vec::new();
     loop {
-        s.push(b'A' + (c % 26) as u8);
+        s.push(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"[c % 26]);
         if c < 26 {
             break;
         }
@@ -322,8 +322,17 @@ fn sheet_records(shown: &str, bytes: Vec<u8>) -> Result<Vec<Record>, Vec<Problem
 /// A spreadsheet's date (days since 1899-12-30) as YYYY-MM-DD.
 fn excel_date(serial: f64) -> String {
     let base = jiff::civil::date(1899, 12, 30);
-    match base.checked_add(jiff::Span::new().days(serial.floor() as i64)) {
-        Ok(d) if serial.is_finite() && serial >= 0.0 => d.to_string(),
+    // Past jiff's range (±7.3 million days) the date is refused, not cut: the cast
+    // saturates, and `checked_add` refuses what is out of range.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "a float to i64 saturates; out-of-range days are refused below"
+    )]
+    let days = serial.floor() as i64;
+    match base.checked_add(jiff::Span::new().try_days(days).unwrap_or_default()) {
+        Ok(d) if serial.is_finite() && serial >= 0.0 && (0.0..3_000_000.0).contains(&serial) => {
+            d.to_string()
+        }
         _ => crate::model::reading::format_number(serial),
     }
 }

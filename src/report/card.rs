@@ -77,11 +77,11 @@ pub fn build<'a>(
     let mut by_indicator = Vec::with_capacity(action.indicators.len());
     let mut series = Vec::with_capacity(action.indicators.len());
     for j in 0..action.indicators.len() {
-        let rs = readings.of(Owner::Action(index as u32), j as u32);
+        let rs = readings.of(Owner::action(index), crate::model::index32(j));
         for r in &rs {
             rows.push(super::readings::row(plan, readings, r));
         }
-        for r in readings.cells_of(Owner::Action(index as u32), j as u32) {
+        for r in readings.cells_of(Owner::action(index), crate::model::index32(j)) {
             rows.push(super::readings::row(plan, readings, r));
         }
         // Known first, then corrections: a correction recorded after the as-of date does

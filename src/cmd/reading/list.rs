@@ -46,7 +46,7 @@ pub fn run(global: &Global, args: Args) -> Result {
         (Some(id), Some(t)) => {
             let ids: Vec<&str> = t.subject.indicators.iter().map(|(i, _)| *i).collect();
             match ids.iter().position(|i| i == id) {
-                Some(i) => Some(i as u32),
+                Some(i) => Some(crate::model::index32(i)),
                 None => {
                     return Err(Error::usage(format!(
                         "{} has no indicator `{}`; indicators: {}",
