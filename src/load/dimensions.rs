@@ -226,7 +226,11 @@ mod tests {
         let many = vec![one; MAX_VALUES + 1];
         assert_eq!(values(&mut ctx, &many), None);
         let d = ctx.diags.last().expect("a diagnostic");
-        assert!(d.message.contains("65537 values, more than 65536"), "{}", d.message);
+        assert!(
+            d.message.contains("65537 values, more than 65536"),
+            "{}",
+            d.message
+        );
         assert!(d.hint.contains("fewer, broader"), "{}", d.hint);
 
         // The last value that fits is found at its position; none is found past it.

@@ -107,25 +107,3 @@ pub fn build<'a>(
         series,
     }
 }
-
-/// The index of the action a person named (`IN-B-11.02`, `b-11.02`: case ignored, and
-/// the text before the lever may be left out), or the nearest codes when there is none.
-pub fn find(plan: &Plan, input: &str) -> Result<usize, Vec<String>> {
-    plan.codes
-        .parse_loose(input)
-        .and_then(|c| plan.action_index(&c))
-        .ok_or_else(|| nearest_codes(plan, input, 3))
-}
-
-/// The codes nearest to `input`, best first (at most `n`).
-pub fn nearest_codes(plan: &Plan, input: &str, n: usize) -> Vec<String> {
-    let codes: Vec<String> = plan.actions.iter().map(|a| a.code.to_string()).collect();
-    crate::text::nearest(
-        &plan.codes.normalise(input),
-        codes.iter().map(String::as_str),
-        n,
-    )
-    .into_iter()
-    .map(str::to_string)
-    .collect()
-}
