@@ -20,6 +20,7 @@ pub mod config;
 pub mod diag;
 pub mod export;
 pub mod files;
+#[cfg(feature = "harness")]
 pub mod harness;
 pub mod load;
 pub mod model;
