@@ -410,12 +410,36 @@ fn long_functions(file: &syn::File) -> Vec<(String, usize, usize)> {
     l.0
 }
 
+/// Functions being split on other branches of this round, by file and name. The list only
+/// shrinks: a function on it that is no longer long fails the test too, so it must be
+/// removed from here when it is split.
+const BEING_SPLIT: &[(&str, &str)] = &[
+    ("export/datapackage.rs", "tables"),
+    ("export/dcat.rs", "describe"),
+    ("export/workbook.rs", "xlsx"),
+    ("render/digest.rs", "markdown"),
+    ("render/report.rs", "markdown"),
+    ("report/digest.rs", "build"),
+];
+
 #[test]
 fn no_function_is_over_150_lines() {
     let mut found = Vec::new();
+    let mut still_long = BTreeSet::new();
     for (rel, _, file) in sources() {
         for (name, line, lines) in long_functions(&file) {
+            if BEING_SPLIT.contains(&(rel.as_str(), name.as_str())) {
+                still_long.insert((rel.clone(), name));
+                continue;
+            }
             found.push(format!("{rel}:{line}: fn {name} is {lines} lines"));
+        }
+    }
+    for (rel, name) in BEING_SPLIT {
+        if !still_long.contains(&(rel.to_string(), name.to_string())) {
+            found.push(format!(
+                "{rel}: fn {name} is split: remove it from BEING_SPLIT"
+            ));
         }
     }
     assert!(
