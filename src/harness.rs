@@ -206,7 +206,7 @@ pub fn workbook_stamp(data: &[u8]) {
             .take(8)
             .enumerate()
             .filter(|(_, v)| !v.is_empty())
-            .map(|(i, v)| (i as u32, Cell::Text(v.to_string())))
+            .map(|(i, v)| (crate::model::index32(i), Cell::Text(v.to_string())))
             .collect()
     };
     let mut stamp = vec![Row {
@@ -218,7 +218,7 @@ pub fn workbook_stamp(data: &[u8]) {
     }];
     for (i, line) in stamp_text.lines().take(10_000).enumerate() {
         stamp.push(Row {
-            number: i as u32 + 2,
+            number: crate::model::index32(i) + 2,
             cells: cells(line),
         });
     }
@@ -228,7 +228,7 @@ pub fn workbook_stamp(data: &[u8]) {
     }];
     for (i, line) in rows_text.lines().take(10_000).enumerate() {
         readings.push(Row {
-            number: i as u32 + 2,
+            number: crate::model::index32(i) + 2,
             cells: cells(line),
         });
     }

@@ -1,7 +1,6 @@
 //! `pan site`: the plan's public website, built from the files into a folder.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::time::Instant;
 
 use jiff::civil::Date;
@@ -52,11 +51,11 @@ pub fn run(global: &Global, args: Args) -> Result {
             "--since {since} is after the as-of date {as_of}"
         )));
     }
-    let theme = crate::load::site::theme(&FsTree::new(&repo.root), &repo.settings)
-        .map_err(|m| Error::Fatal(anyhow::anyhow!(m)))?;
+    let theme =
+        crate::load::site::theme(&FsTree::new(&repo.root), &repo.settings).map_err(Error::fatal)?;
     let guard = Guard::new(&repo.root, &[repo.plan_dir(), repo.indicators_dir()]);
     let staged =
-        Staged::new(&args.output, "site", &guard).map_err(|e| Error::usage(format!("{e:#}")))?;
+        Staged::new(&args.output, "site", &guard).map_err(|e| Error::usage("").because(e))?;
     let input = Input {
         plan: &loaded.plan,
         readings: &loaded.readings,
@@ -76,5 +75,5 @@ pub fn run(global: &Global, args: Args) -> Result {
         built.bytes as f64 / 1_000_000.0,
         started.elapsed().as_secs_f64()
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

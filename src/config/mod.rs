@@ -13,7 +13,7 @@ use crate::model::CodeFormat;
 pub const SETTINGS_FILE: &str = "pan.toml";
 
 /// The language reports are written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// French, the plan's language.
@@ -407,31 +407,11 @@ impl Settings {
             .map_err(|e| invalid("objective_format", e))
     }
 
-    fn check(&self, text: &str, path: &Path) -> Result<(), SettingsError> {
-        let invalid = |key: &str, message: String, hint: &str| {
-            let offset = key_offset(text, key);
-            let (line, column) = line_col(text, offset);
-            SettingsError::Invalid {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message,
-                hint: hint.to_string(),
-            }
-        };
-        if !(1000..=9999).contains(&self.plan.start)
-            || self.plan.end < self.plan.start
-            || self.plan.end > 9999
-        {
-            return Err(invalid(
-                "end",
-                format!(
-                    "the plan period {}–{} is not valid",
-                    self.plan.start, self.plan.end
-                ),
-                "set [plan] start and end to years, start <= end, e.g. start = 2026, end = 2030",
-            ));
-        }
+    /// `[paths]`: two folders inside the repository, apart from each other.
+    fn check_paths(
+        &self,
+        invalid: &dyn Fn(&str, String, &str) -> SettingsError,
+    ) -> Result<(), SettingsError> {
         for (key, p) in [
             ("plan =", &self.paths.plan),
             ("indicators =", &self.paths.indicators),
@@ -482,6 +462,35 @@ impl Settings {
                 "give two folders apart, e.g. plan = \"plan\", indicators = \"indicators\"",
             ));
         }
+        Ok(())
+    }
+
+    fn check(&self, text: &str, path: &Path) -> Result<(), SettingsError> {
+        let invalid = |key: &str, message: String, hint: &str| {
+            let offset = key_offset(text, key);
+            let (line, column) = line_col(text, offset);
+            SettingsError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+                hint: hint.to_string(),
+            }
+        };
+        if !(1000..=9999).contains(&self.plan.start)
+            || self.plan.end < self.plan.start
+            || self.plan.end > 9999
+        {
+            return Err(invalid(
+                "end",
+                format!(
+                    "the plan period {}–{} is not valid",
+                    self.plan.start, self.plan.end
+                ),
+                "set [plan] start and end to years, start <= end, e.g. start = 2026, end = 2030",
+            ));
+        }
+        self.check_paths(&invalid)?;
         for (key, days) in [
             ("due_within_days", self.health.due_within_days),
             ("stale_after_days", self.health.stale_after_days),
@@ -647,7 +656,7 @@ impl Settings {
     /// Find the line of each `[validate] allow` entry: the n-th `rule =` after `allow`.
     fn locate_allowances(&mut self, text: &str) {
         let start = text.find("allow").unwrap_or(0);
-        let start_line = line_col(text, start).0 as u32;
+        let start_line = crate::model::index32(line_col(text, start).0);
         // Lines counted as the search moves on, never again from the start of the file
         // (40,000 entries used to count 40,000 times).
         let mut from = start;
@@ -656,7 +665,9 @@ impl Settings {
             match text[from..].find("rule") {
                 Some(i) => {
                     let at = from + i;
-                    line += text[from..at].matches('\n').count() as u32;
+                    line = line.saturating_add(crate::model::index32(
+                        text[from..at].matches('\n').count(),
+                    ));
                     a.line = line;
                     from = at + 4;
                 }

@@ -90,7 +90,7 @@ fn write_all(
     let mut targets = Vec::with_capacity(files.len());
     let mut taken = Vec::new();
     for (rel, _) in files {
-        let path = super::safe::join(dir, rel).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let path = super::safe::join(dir, rel)?;
         if std::fs::symlink_metadata(&path).is_ok() {
             taken.push(rel.as_str());
         }
@@ -133,7 +133,7 @@ fn write_all(
                 made.push(d);
             }
             // Checked again once they exist: no link on the way.
-            super::safe::join(dir, rel).map_err(|e| anyhow::anyhow!("{e}"))?;
+            super::safe::join(dir, rel)?;
         }
         prepared.push(atomic::prepare(path, bytes)?.into_temp_path());
     }

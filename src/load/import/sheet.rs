@@ -48,6 +48,40 @@ fn complete(cols: &[Option<u32>; 6]) -> bool {
         .all(|f| !f.required() || cols[f.index()].is_some())
 }
 
+/// Refuse what a person did not see on `sheet` below its header (the row at `at`): the
+/// whole sheet when it is hidden (then `true`: its rows are not read), and every cell
+/// under a merged one that holds something.
+fn unseen(sheet: &Sheet, at: usize, refused: &mut Vec<Problem>) -> bool {
+    let header_row = sheet.rows[at].number;
+    if sheet.hidden && sheet.rows.len() > at + 1 {
+        refused.push(Problem {
+            place: Some(Place {
+                sheet: Some(sheet.name.clone()),
+                line: u64::from(header_row),
+                cell: None,
+            }),
+            message: format!(
+                "the sheet {} is hidden, and its rows hold readings nobody sees",
+                sheet.name
+            ),
+            hint: "unhide the sheet and check its figures, or delete it".into(),
+        });
+        return true;
+    }
+    for &(row, col) in sheet.covered.iter().filter(|(r, _)| *r > header_row) {
+        refused.push(Problem {
+            place: Some(Place {
+                sheet: Some(sheet.name.clone()),
+                line: u64::from(row),
+                cell: Some(cell_name(col, row)),
+            }),
+            message: "this cell lies under a merged cell: what it holds is not shown".into(),
+            hint: "unmerge the cells and check what each holds, or clear the hidden one".into(),
+        });
+    }
+    false
+}
+
 /// The rows of every sheet that names the columns; a row with a cell that cannot be
 /// read (an error, a formula without its result) is refused with the cell named.
 pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
@@ -86,32 +120,8 @@ pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
             })
             .collect();
         // What the person did not see is not imported unseen.
-        if sheet.hidden && sheet.rows.len() > at + 1 {
-            refused.push(Problem {
-                place: Some(Place {
-                    sheet: Some(sheet.name.clone()),
-                    line: u64::from(sheet.rows[at].number),
-                    cell: None,
-                }),
-                message: format!(
-                    "the sheet {} is hidden, and its rows hold readings nobody sees",
-                    sheet.name
-                ),
-                hint: "unhide the sheet and check its figures, or delete it".into(),
-            });
+        if unseen(sheet, at, &mut refused) {
             continue;
-        }
-        let header_row = sheet.rows[at].number;
-        for &(row, col) in sheet.covered.iter().filter(|(r, _)| *r > header_row) {
-            refused.push(Problem {
-                place: Some(Place {
-                    sheet: Some(sheet.name.clone()),
-                    line: u64::from(row),
-                    cell: Some(cell_name(col, row)),
-                }),
-                message: "this cell lies under a merged cell: what it holds is not shown".into(),
-                hint: "unmerge the cells and check what each holds, or clear the hidden one".into(),
-            });
         }
         let index = table.sheets.len();
         table.sheets.push(SheetColumns {
