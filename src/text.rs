@@ -33,7 +33,7 @@ pub fn suggest<'k>(name: &str, known: &[&'k str]) -> Option<&'k str> {
 const SUGGEST_CHARS: usize = 100;
 /// Most known names compared for a suggestion: past it (a dimension of 33,000 values), a
 /// hint gives a few values and where the list is, and every bad value costs the same.
-const SUGGEST_AMONG: usize = 2_000;
+pub const SUGGEST_AMONG: usize = 2_000;
 
 /// The known names nearest to `name`, best first, at most `n`, only those near enough to
 /// be likely typos. Ties keep the order of `known`. Bounded: nothing is suggested for a
@@ -153,6 +153,17 @@ pub fn short(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Most values a hint lists.
 pub const LISTED: usize = 8;
+
+/// A few of `items` (there are `count` in all) for a hint, without collecting them: see
+/// [`few`].
+pub fn few_of<'a>(items: impl IntoIterator<Item = &'a str>, count: usize) -> String {
+    let shown: Vec<&str> = items.into_iter().take(LISTED + 1).collect();
+    let mut out = few(&shown[..shown.len().min(LISTED)]);
+    if count > LISTED {
+        out.push_str(&format!(", … ({count} in all)"));
+    }
+    out
+}
 
 /// A few of `items` for a hint: all of them when there are at most [`LISTED`], otherwise
 /// the first ones and how many there are (`a, b, c, … (33,000 in all)`).

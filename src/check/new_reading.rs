@@ -242,22 +242,25 @@ pub fn breakdown(
         }
         let dim = &subject.dimensions[di];
         if dim.value_index(v).is_none() {
-            let values: Vec<&str> = dim.values.iter().map(|x| x.id.as_str()).collect();
-            let near = suggest(v, &values).or_else(|| {
-                dim.values
-                    .iter()
-                    .find(|x| x.label.eq_ignore_ascii_case(v))
-                    .map(|x| x.id.as_str())
-            });
+            // Bounded whatever the dimension's size (see load::readings).
+            let ids = || dim.values.iter().map(|x| x.id.as_str());
+            let small = dim.values.len() <= crate::text::SUGGEST_AMONG;
+            let near = crate::text::nearest(v, ids(), 1)
+                .into_iter()
+                .next()
+                .or_else(|| {
+                    dim.values
+                        .iter()
+                        .filter(|_| small)
+                        .find(|x| x.label.eq_ignore_ascii_case(v))
+                        .map(|x| x.id.as_str())
+                });
+            let listed = crate::text::few_of(ids(), dim.values.len());
             return Err(match near {
                 Some(near) => format!(
-                    "`{sv}` is not a value of `{d}`; did you mean `{near}`? (values: {})",
-                    crate::text::few(&values)
+                    "`{sv}` is not a value of `{d}`; did you mean `{near}`? (values: {listed})"
                 ),
-                None => format!(
-                    "`{sv}` is not a value of `{d}`; values: {}",
-                    crate::text::few(&values)
-                ),
+                None => format!("`{sv}` is not a value of `{d}`; values: {listed}"),
             });
         }
         out.push((di, d.to_string(), v.to_string()));

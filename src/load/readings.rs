@@ -720,13 +720,21 @@ impl<'a> Interpreter<'a> {
                 return None;
             }
             let Some(v) = dim.value_index(raw) else {
-                let ids: Vec<&str> = dim.values.iter().map(|v| v.id.as_str()).collect();
-                let near = crate::text::suggest(raw, &ids).or_else(|| {
-                    dim.values
-                        .iter()
-                        .find(|v| v.label.eq_ignore_ascii_case(raw))
-                        .map(|v| v.id.as_str())
-                });
+                // Bounded whatever the dimension's size: no list of its values is made
+                // for each row, and a label is looked for among a few thousand only.
+                let ids = || dim.values.iter().map(|v| v.id.as_str());
+                let small = dim.values.len() <= crate::text::SUGGEST_AMONG;
+                let near = crate::text::nearest(raw, ids(), 1)
+                    .into_iter()
+                    .next()
+                    .or_else(|| {
+                        dim.values
+                            .iter()
+                            .filter(|_| small)
+                            .find(|v| v.label.eq_ignore_ascii_case(raw))
+                            .map(|v| v.id.as_str())
+                    });
+                let listed = crate::text::few_of(ids(), dim.values.len());
                 self.diags.push(
                     Diagnostic::new(
                         &rules::READING_UNKNOWN_DIMENSION_VALUE,
@@ -739,10 +747,8 @@ impl<'a> Interpreter<'a> {
                         ),
                     )
                     .hint(match near {
-                        Some(near) => {
-                            format!("did you mean `{near}`? values: {}", crate::text::few(&ids))
-                        }
-                        None => format!("values: {}", crate::text::few(&ids)),
+                        Some(near) => format!("did you mean `{near}`? values: {listed}"),
+                        None => format!("values: {listed}"),
                     }),
                 );
                 return None;
