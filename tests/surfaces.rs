@@ -943,3 +943,37 @@ fn an_svg_logo_that_runs_scripts_is_not_copied() {
     let out = run(&f, &["site", "-o", "_site", "--as-of", AS_OF]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn a_small_workbook_never_floods_the_terminal() {
+    let f = Fixture::new();
+    // A few kilobytes: one refused row (an unknown indicator) repeated 50,000 times.
+    let cell = |v: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>"#
+        )
+    };
+    let header: String = HEAD.iter().map(|h| cell(h)).collect();
+    let bad: String = ["IN-B-11.02", "nope", "2025", "1", "S"]
+        .iter()
+        .map(|v| cell(v))
+        .collect();
+    let content = format!(
+        r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S"><table:table-row>{header}</table:table-row><table:table-row table:number-rows-repeated="50000">{bad}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let ods = zip_of(&[
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("content.xml", content.as_bytes()),
+    ]);
+    assert!(ods.len() < 10_000, "{}", ods.len());
+    let e = refused_import(&f, "small.ods", &ods);
+    assert!(
+        e.contains("… and 49900 more refused row(s)"),
+        "{}",
+        e.chars().take(2000).collect::<String>()
+    );
+    assert!(e.len() < 100_000, "{} bytes on stderr", e.len());
+}
