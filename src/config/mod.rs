@@ -23,6 +23,23 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// Every language pan writes, the plan's first (the site is built in each).
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The language of pan's own interface: terminal text, help, and the phrases of JSON
+    /// and CSV (which programs read, so they do not change with the plan's language).
+    pub const INTERFACE: Lang = Lang::En;
+
+    /// The language's code, as in `pan.toml`, `lang` attributes and the site's folders.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
 /// `[plan]`: what the plan is.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -813,6 +830,15 @@ mod tests {
         assert_eq!(s.plan.language, Lang::Fr);
         assert_eq!(s.period_start().to_string(), "2026-01-01");
         assert_eq!(s.period_end().to_string(), "2030-12-31");
+    }
+
+    #[test]
+    fn a_language_code_reads_back_as_its_language() {
+        for lang in Lang::ALL {
+            let text = format!("{MINIMAL}language = \"{}\"\n", lang.code());
+            let s = Settings::parse(&text, Path::new("pan.toml")).unwrap();
+            assert_eq!(s.plan.language, lang);
+        }
     }
 
     #[test]

@@ -1,0 +1,334 @@
+//! English.
+
+use super::{SiteWords, Terms, Words, month};
+use crate::model::{Direction, Frequency, IndicatorKind, Measure};
+use crate::report::health::{Health, Reason};
+use crate::report::progress::Class;
+use crate::report::reporting::Reporting;
+use crate::report::status::{Bucket, StateFilter};
+
+/// Every English word of pan.
+pub static WORDS: Words = Words {
+    name: "English",
+    colon: ":",
+    decimal_point: '.',
+    thousands: ',',
+    percent_sign: "%",
+    date,
+    capitalise_titles: false,
+
+    terms: Terms {
+        health,
+        reason,
+        class,
+        state,
+        bucket,
+        kind,
+        measure,
+        direction,
+        frequency,
+        reporting,
+        done: "done",
+        no_ministry: "no responsible ministry",
+        group_state: "state:",
+        group_health: "health:",
+    },
+
+    digest: "Steering committee (COPIL) digest",
+    report: "Progress report",
+    as_of: "as of",
+    period: "Period covered",
+    since_copil: "since the previous COPIL meeting",
+    since_start: "since the start of the plan; no COPIL meeting listed in pan.toml",
+    since_given: "since the date given",
+    key_figures: "Key figures",
+    lever: "Lever",
+    whole_plan: "Whole plan",
+    actions: "Actions",
+    context: "Progress toward the context targets",
+    indicator: "Indicator",
+    indicators: "indicators",
+    trend: "Trend",
+    latest: "Latest",
+    latest_reading: "Latest reading",
+    total: "total",
+    status_as_of: "Status as of",
+    target: "Target",
+    progress: "Progress",
+    health: "Health",
+    by: "by",
+    breakdowns: "Breakdowns",
+    breakdowns_intro: "The latest period broken down of each indicator, by dimension (territory or population).",
+    method: "Method: as in official progress reporting on the Sustainable Development Goals (Eurostat's method for the EU SDG indicators), the observed compound annual growth rate since the first reading is compared with the rate needed to reach the target by its year: ≥ 95 % of the required pace, substantial progress; 60–95 %, moderate progress; 0–60 %, limited progress; negative, deterioration. Without a target, the observed rate in the desired direction: > 1 %/year substantial, 0–1 % moderate, 0 to −1 % limited, < −1 % deterioration. Fewer than two readings: not enough data.",
+    changes: "What changed since the last COPIL",
+    state: "State",
+    readings: "Readings",
+    decisions: "Decisions needed",
+    late_actions: "Late actions",
+    due_not_started: "Due this year and not started",
+    missing: "Indicators without a recent reading",
+    missing_hint: "no reading in the last {} days",
+    code: "Code",
+    action: "Action",
+    responsible: "Responsible",
+    calendar: "Calendar",
+    why: "Why",
+    per_ministry: "Per ministry",
+    ministry: "Ministry",
+    carried: "Actions carried",
+    late: "Late",
+    without_data: "Without data",
+    with_readings: "With readings this period",
+    calendar_section: "Calendar",
+    part: "part",
+    legend: "Legend: a bar runs from the start to the end the plan publishes; an action published as starting on a date, without an end, runs to the end of the plan and its name ends with “→ no published end”; ◆ marks a milestone, and the as-of date of this digest. Grey bars: actions done; red: late; blue: in progress (as recorded); the others are plain. Actions without a published date are listed below each chart, never drawn.",
+    open_end: "→ no published end",
+    as_of_section: "As of",
+    undated: "Not drawn, for want of a published date",
+    no_calendar: "no calendar published",
+    summary: "Summary",
+    group: "Group",
+    objectives: "Objectives",
+    indicator_details: "Indicator details",
+    period_col: "Period",
+    value: "Value",
+    source: "Source",
+    recorded: "Recorded",
+    corrects_col: "Corrects",
+    no_reading: "no reading recorded",
+    no_text: "(no published text)",
+    none: "none",
+    corrects: "corrects",
+    generated: "Produced by pan from the plan's files.",
+    shared: "An action carried by several ministries appears under each: the groups add up to {} for {} actions.",
+    by_calendar: "calendar",
+    site: SiteWords {
+        language: "Language",
+        skip: "Skip to content",
+        navigation: "Main navigation",
+        breadcrumb: "Breadcrumb",
+        home: "Home",
+        levers: "Levers and objectives",
+        all_actions: "All actions",
+        ministries: "Ministries",
+        context: "Context indicators",
+        reporting: "Reporting status",
+        timeline: "Timeline",
+        digest: "COPIL digest",
+        search: "Search",
+        downloads: "Downloads",
+        search_label: "Search for an action, an indicator, an actor",
+        search_intro: "Search the codes, the actions' texts, the actors and the indicators. Accents and capitals are ignored.",
+        search_noscript: "Instant search needs JavaScript. Without it, the list of all actions lets you search with your browser's Find function.",
+        results_none: "No result.",
+        results_one: "1 result.",
+        results_many: "{} results.",
+        results_more: "The first {} are shown; narrow the search.",
+        footer: "Built by pan from the plan's files, as of {}.",
+        intro: "The plan's public dashboard: where each action stands, who carries it, what was measured and what is late, computed from the plan's files. Every chart comes with the table of its numbers.",
+        status_as_of: "Status as of {}",
+        health_by_lever: "Health of the actions by lever",
+        health_by_lever_desc: "Stacked bars: for each of the {} levers, the number of actions by health (late, due, stale, no data, on track, done, cancelled). The numbers are in the table that follows.",
+        no_changes: "No change in the period.",
+        more_changes: "{} actions changed; the first are listed here, all of them in the COPIL digest.",
+        objective: "Objective",
+        objectives: "Objectives",
+        no_action: "No action.",
+        partners: "Partners",
+        calendar_meaning: "What this calendar means",
+        state_history: "State history",
+        no_state: "No state recorded yet.",
+        no_responsible: "The plan names no responsible actor.",
+        indicators: "Indicators",
+        no_indicator: "The plan publishes no indicator for this action.",
+        kind: "Kind",
+        frequency: "Frequency",
+        reporting_col: "Reporting",
+        readings_of: "Readings: {}",
+        bars_desc: "Bar chart of {} reading(s), one bar per period: {}.",
+        breakdown_desc: "Bar chart of {} categories, one bar per category: {}.",
+        breakdown_of: "{} by {} ({})",
+        line_desc: "Line chart of {} reading(s): {}.",
+        target_by: "Target: {} by {}",
+        target_path: "dashes: the path from the first reading to the target",
+        date: "Date",
+        note: "Note",
+        reopened: "reopened",
+        content_note: "The plan's texts (actions, indicators, notes) are shown as published, in French.",
+        responsible_for: "Actions it is responsible for",
+        partner_in: "Actions where it is a partner",
+        ministry_actors: "Its actors carrying actions",
+        ministries_intro: "What each ministry carries (its agencies and services included), as responsible and as partner, with the health of those actions and the reporting of their indicators.",
+        unassigned: "Actions without a responsible ministry",
+        as_partner: "Partner",
+        indicators_col: "Indicators",
+        with_data: "With data",
+        current: "Up to date",
+        overdue: "Overdue",
+        not_expected: "Not expected yet",
+        last_measured: "Last period measured",
+        reporting_intro: "For every indicator: whether it has data, the last period measured, and whether a reading is overdue or too old. No reading is expected before an action starts, nor once it is done or cancelled.",
+        by_lever: "By lever",
+        by_ministry: "By ministry",
+        every_indicator: "Every indicator",
+        readings_col: "Readings",
+        context_intro: "The national figures the plan's introduction cites, how they changed, and their targets.",
+        target_source: "Source of the target",
+        measured_by: "Measured by",
+        timeline_intro: "The calendar of every action whose date the plan publishes. Actions without a published date (continuous without a milestone, following another strategy's schedule, no calendar) are listed under each lever, never drawn.",
+        timeline_legend: "A bar runs from the published start to the published end; an action published as starting on a date, without an end, runs to the end of the plan; ◆ marks a milestone. Blue: done; vermillion: late; green: in progress; light blue: other. The vertical line marks the as-of date.",
+        gantt_desc: "Gantt chart of {} dated action(s), from {} to {}; the as-of date is marked. The dates are in the table that follows.",
+        start: "Start",
+        end: "End",
+        span_bounded: "from the published start to the published end",
+        span_to_plan_end: "from a date, to the end of the plan",
+        span_milestone: "milestone",
+        status_done: "done",
+        status_late: "late",
+        status_in_progress: "in progress",
+        status_other: "other",
+        dated_actions: "Dated actions",
+        downloads_intro: "The plan's data as pan reads it, for reuse.",
+        download_json: "The whole plan as JSON (the document of `pan export`, version 1): levers, actors, actions, context indicators and the readings known on the as-of date.",
+        download_csv: "Every reading known on the as-of date, as CSV (the readings files' columns, after the action's code).",
+        print_hint: "This page prints on A4.",
+        digest_calendar: "The calendar of the dated actions is on the Timeline page.",
+        all_actions_intro: "Every action of the plan, with its state, health and calendar.",
+        chart: "Chart",
+        kind_action: "Action",
+        kind_indicator: "Indicator",
+        kind_ministry: "Ministry",
+        kind_agency: "Agency",
+        kind_lever: "Lever",
+        kind_objective: "Objective",
+        kind_context: "Context indicator",
+        choose_language: "Choose a language",
+        method: "method",
+        ministry_health: "Health of the actions it is responsible for",
+    },
+};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn date(d: jiff::civil::Date) -> String {
+    format!("{} {} {}", d.day(), month(&MONTHS, d.month()), d.year())
+}
+
+fn health(h: Health) -> &'static str {
+    match h {
+        Health::Late => "late",
+        Health::Due => "due",
+        Health::Stale => "stale",
+        Health::NoData => "no data",
+        Health::OnTrack => "on track",
+        Health::Done => "done",
+        Health::Cancelled => "cancelled",
+    }
+}
+
+fn reason(r: &Reason) -> String {
+    match r {
+        Reason::Done => "recorded as done".into(),
+        Reason::Cancelled => "recorded as cancelled".into(),
+        Reason::Ended(d) => format!("calendar ended {d}"),
+        Reason::Ends(d) => format!("ends {d}"),
+        Reason::Milestone(d) => format!("milestone {d}"),
+        Reason::Starts(d) => format!("starts {d}"),
+        Reason::NoIndicator => "no indicator to follow".into(),
+        Reason::Overdue(id, p) => format!("{id} reading for {p} overdue"),
+        Reason::Latest(p) => format!("latest reading {p}"),
+        Reason::NoReading => "no reading yet".into(),
+    }
+}
+
+fn class(c: Class) -> &'static str {
+    match c {
+        Class::TargetAchieved => "target achieved",
+        Class::Substantial => "substantial progress",
+        Class::Moderate => "moderate progress",
+        Class::Limited => "limited progress",
+        Class::Deterioration => "deterioration",
+        Class::NotEnoughData => "not enough data",
+    }
+}
+
+fn state(s: StateFilter) -> &'static str {
+    match s {
+        StateFilter::Unrecorded => "—",
+        StateFilter::Planned => "planned",
+        StateFilter::InProgress => "in progress",
+        StateFilter::Done => "done",
+        StateFilter::Suspended => "suspended",
+        StateFilter::Cancelled => "cancelled",
+    }
+}
+
+fn bucket(b: Bucket) -> String {
+    match b {
+        Bucket::EndedBefore(y) => format!("ended before {y}"),
+        Bucket::EndsIn(y) => format!("ends in {y}"),
+        Bucket::EndsAfter(y) => format!("ends after {y}"),
+        Bucket::Continuous => "continuous".into(),
+        Bucket::OpenEnded => "open-ended (from a start date)".into(),
+        Bucket::Recurring => "recurring".into(),
+        Bucket::Dependent => "depends on another strategy".into(),
+        Bucket::Unspecified => "no calendar published".into(),
+    }
+}
+
+fn kind(k: IndicatorKind) -> &'static str {
+    match k {
+        IndicatorKind::Count => "count",
+        IndicatorKind::Number => "number",
+        IndicatorKind::Percent => "percentage",
+        IndicatorKind::Deliverable => "deliverable",
+        IndicatorKind::Qualitative => "qualitative",
+    }
+}
+
+fn measure(m: Measure) -> &'static str {
+    match m {
+        Measure::Flow => "readings add up over periods",
+        Measure::Level => "the latest reading is the value",
+    }
+}
+
+fn direction(d: Direction) -> &'static str {
+    match d {
+        Direction::Increase => "higher is better",
+        Direction::Decrease => "lower is better",
+    }
+}
+
+fn frequency(f: Frequency) -> &'static str {
+    match f {
+        Frequency::Annual => "annual",
+        Frequency::HalfYearly => "half-yearly",
+        Frequency::Quarterly => "quarterly",
+        Frequency::Monthly => "monthly",
+    }
+}
+
+fn reporting(r: Reporting) -> String {
+    match r {
+        Reporting::Overdue(p) => format!("reading for {p} overdue"),
+        Reporting::Stale => health(Health::Stale).into(),
+        Reporting::NoData => health(Health::NoData).into(),
+        Reporting::Current => "up to date".into(),
+        Reporting::NotStarted => "action not started yet".into(),
+        Reporting::Closed => "action done or cancelled".into(),
+    }
+}

@@ -1,0 +1,320 @@
+//! French, the plan's language.
+
+use super::{SiteWords, Terms, Words, month};
+use crate::model::{Direction, Frequency, IndicatorKind, Measure};
+use crate::report::health::{Health, Reason};
+use crate::report::progress::Class;
+use crate::report::reporting::Reporting;
+use crate::report::status::{Bucket, StateFilter};
+
+/// Every French word of pan.
+pub static WORDS: Words = Words {
+    name: "Français",
+    colon: "\u{a0}:",
+    decimal_point: ',',
+    thousands: '\u{202f}',
+    percent_sign: "\u{a0}%",
+    date,
+    capitalise_titles: true,
+
+    terms: Terms {
+        health,
+        reason,
+        class,
+        state,
+        bucket,
+        kind,
+        measure,
+        direction,
+        frequency,
+        reporting,
+        done: "réalisé",
+        no_ministry: "aucun ministère responsable",
+        group_state: "État :",
+        group_health: "Situation :",
+    },
+
+    digest: "Synthèse pour le comité de pilotage (COPIL)",
+    report: "Rapport de suivi",
+    as_of: "situation au",
+    period: "Période couverte",
+    since_copil: "depuis le précédent COPIL",
+    since_start: "depuis le début du plan ; aucune réunion du COPIL dans pan.toml",
+    since_given: "depuis la date demandée",
+    key_figures: "Chiffres clés",
+    lever: "Levier",
+    whole_plan: "Ensemble du plan",
+    actions: "Actions",
+    context: "Progrès vers les cibles de contexte",
+    indicator: "Indicateur",
+    indicators: "indicateurs",
+    trend: "Tendance",
+    latest: "Dernière valeur",
+    latest_reading: "Dernière mesure",
+    total: "total",
+    status_as_of: "Situation au",
+    target: "Cible",
+    progress: "Progrès",
+    health: "Situation",
+    by: "d'ici",
+    breakdowns: "Ventilations",
+    breakdowns_intro: "Dernière période ventilée de chaque indicateur, par dimension (territoire ou population).",
+    method: "Méthode : comme pour le suivi officiel des Objectifs de développement durable (méthode d'Eurostat pour les indicateurs ODD de l'UE), le taux de croissance annuel moyen observé depuis la première mesure est comparé au taux nécessaire pour atteindre la cible à son échéance : ≥ 95 % du rythme requis, progrès substantiels ; 60–95 %, progrès modérés ; 0–60 %, progrès limités ; négatif, détérioration. Sans cible, le taux observé dans le sens souhaité : > 1 %/an substantiels, 0–1 % modérés, 0 à −1 % limités, < −1 % détérioration. Moins de deux mesures : données insuffisantes.",
+    changes: "Changements depuis le dernier COPIL",
+    state: "État",
+    readings: "Mesures",
+    decisions: "Décisions à prendre",
+    late_actions: "Actions en retard",
+    due_not_started: "Échéance cette année, non commencées",
+    missing: "Indicateurs sans mesure récente",
+    missing_hint: "aucune mesure sur les {} derniers jours",
+    code: "Code",
+    action: "Action",
+    responsible: "Responsable(s)",
+    calendar: "Calendrier",
+    why: "Motif",
+    per_ministry: "Par ministère",
+    ministry: "Ministère",
+    carried: "Actions portées",
+    late: "En retard",
+    without_data: "Sans données",
+    with_readings: "Avec mesures sur la période",
+    calendar_section: "Calendrier",
+    part: "partie",
+    legend: "Légende\u{a0}: une barre va du début à la fin que le plan publie\u{a0}; une action publiée « à partir de » une date, sans fin, va jusqu'à la fin du plan et son nom se termine par «\u{a0}→\u{a0}sans fin publiée\u{a0}»\u{a0}; ◆ marque un jalon, et la date de situation de cette synthèse. Barres grises\u{a0}: actions réalisées\u{a0}; rouges\u{a0}: en retard\u{a0}; bleues\u{a0}: en cours (selon l'état enregistré)\u{a0}; les autres sont sans couleur. Les actions sans date publiée sont listées sous chaque graphique, jamais dessinées.",
+    open_end: "→ sans fin publiée",
+    as_of_section: "Situation",
+    undated: "Non représentées, faute de date publiée",
+    no_calendar: "aucun calendrier publié",
+    summary: "Synthèse",
+    group: "Groupe",
+    objectives: "Objectifs",
+    indicator_details: "Détail des indicateurs",
+    period_col: "Période",
+    value: "Valeur",
+    source: "Source",
+    recorded: "Enregistrée le",
+    corrects_col: "Corrige",
+    no_reading: "aucune mesure enregistrée",
+    no_text: "(texte non publié)",
+    none: "aucun",
+    corrects: "corrige",
+    generated: "Produit par pan à partir des fichiers du plan.",
+    shared: "Une action portée par plusieurs ministères figure sous chacun d'eux : la somme des groupes ({}) dépasse le nombre d'actions ({}).",
+    by_calendar: "calendrier",
+    site: SiteWords {
+        language: "Langue",
+        skip: "Aller au contenu",
+        navigation: "Navigation principale",
+        breadcrumb: "Fil d'Ariane",
+        home: "Accueil",
+        levers: "Leviers et objectifs",
+        all_actions: "Toutes les actions",
+        ministries: "Ministères",
+        context: "Indicateurs de contexte",
+        reporting: "Suivi des mesures",
+        timeline: "Calendrier",
+        digest: "Synthèse COPIL",
+        search: "Recherche",
+        downloads: "Téléchargements",
+        search_label: "Rechercher une action, un indicateur, un acteur",
+        search_intro: "Cherchez parmi les codes, les textes des actions, les acteurs et les indicateurs. Les accents et les majuscules sont ignorés.",
+        search_noscript: "La recherche instantanée a besoin de JavaScript. Sans lui, la liste de toutes les actions permet de chercher avec la fonction « Rechercher » du navigateur.",
+        results_none: "Aucun résultat.",
+        results_one: "1 résultat.",
+        results_many: "{} résultats.",
+        results_more: "Les {} premiers sont affichés ; précisez la recherche.",
+        footer: "Produit par pan à partir des fichiers du plan, situation au {}. Les textes du plan sont reproduits tels que publiés.",
+        intro: "Le tableau de bord public du plan : où en est chaque action, qui la porte, ce qui a été mesuré et ce qui est en retard, calculé à partir des fichiers du plan. Chaque graphique est accompagné du tableau de ses valeurs.",
+        status_as_of: "Situation au {}",
+        health_by_lever: "Situation des actions par levier",
+        health_by_lever_desc: "Barres empilées : pour chacun des {} leviers, le nombre d'actions par situation (en retard, échéance proche, données anciennes, sans données, dans les temps, réalisée, annulée). Les valeurs sont dans le tableau qui suit.",
+        no_changes: "Aucun changement sur la période.",
+        more_changes: "{} actions ont changé ; les premières sont listées ici, toutes le sont dans la synthèse COPIL.",
+        objective: "Objectif",
+        objectives: "Objectifs",
+        no_action: "Aucune action.",
+        partners: "Partenaires",
+        calendar_meaning: "Ce que signifie ce calendrier",
+        state_history: "Historique des états",
+        no_state: "Aucun état enregistré pour l'instant.",
+        no_responsible: "Le plan ne nomme aucun responsable.",
+        indicators: "Indicateurs",
+        no_indicator: "Le plan ne publie aucun indicateur pour cette action.",
+        kind: "Type",
+        frequency: "Fréquence",
+        reporting_col: "Suivi",
+        readings_of: "Mesures : {}",
+        bars_desc: "Diagramme en barres de {} mesure(s), une barre par période : {}.",
+        breakdown_desc: "Diagramme en barres de {} catégorie(s), une barre par catégorie : {}.",
+        breakdown_of: "{} par {} ({})",
+        line_desc: "Courbe de {} mesure(s) : {}.",
+        target_by: "Cible : {} d'ici {}",
+        target_path: "tirets : le chemin de la première mesure à la cible",
+        date: "Date",
+        note: "Note",
+        reopened: "rouverte",
+        content_note: "",
+        responsible_for: "Actions dont il est responsable",
+        partner_in: "Actions où il est partenaire",
+        ministry_actors: "Ses acteurs responsables d'actions",
+        ministries_intro: "Ce que porte chaque ministère (ses administrations et services compris), comme responsable et comme partenaire, avec la situation de ces actions et le suivi de leurs indicateurs.",
+        unassigned: "Actions sans ministère responsable",
+        as_partner: "Partenaire",
+        indicators_col: "Indicateurs",
+        with_data: "Avec données",
+        current: "À jour",
+        overdue: "Mesure attendue",
+        not_expected: "Pas encore attendue",
+        last_measured: "Dernière période mesurée",
+        reporting_intro: "Pour chaque indicateur : s'il a des données, la dernière période mesurée, et si une mesure est attendue ou trop ancienne. Aucune mesure n'est attendue avant le début d'une action, ni après qu'elle est réalisée ou annulée.",
+        by_lever: "Par levier",
+        by_ministry: "Par ministère",
+        every_indicator: "Tous les indicateurs",
+        readings_col: "Mesures",
+        context_intro: "Les chiffres nationaux que cite l'introduction du plan, leur évolution et leur cible.",
+        target_source: "Source de la cible",
+        measured_by: "Mesuré par",
+        timeline_intro: "Le calendrier de chaque action dont le plan publie une date. Les actions sans date publiée (action continue sans jalon, calendrier d'une autre stratégie, aucun calendrier) sont listées sous chaque levier, jamais dessinées.",
+        timeline_legend: "Une barre va du début à la fin publiés ; une action publiée « à partir de » une date, sans fin, va jusqu'à la fin du plan ; ◆ marque un jalon. Bleu : réalisée ; orange vif : en retard ; vert : en cours ; bleu clair : autre. La ligne verticale marque la date de situation.",
+        gantt_desc: "Diagramme de Gantt de {} action(s) datée(s), de {} à {} ; la date de situation est marquée. Les dates sont dans le tableau qui suit.",
+        start: "Début",
+        end: "Fin",
+        span_bounded: "du début à la fin publiés",
+        span_to_plan_end: "à partir d'une date, jusqu'à la fin du plan",
+        span_milestone: "jalon",
+        status_done: "réalisée",
+        status_late: "en retard",
+        status_in_progress: "en cours",
+        status_other: "autre",
+        dated_actions: "Actions datées",
+        downloads_intro: "Les données du plan telles que pan les lit, pour les réutiliser.",
+        download_json: "Le plan entier en JSON (le document de « pan export », version 1) : leviers, acteurs, actions, indicateurs de contexte et mesures connues à la date de situation.",
+        download_csv: "Toutes les mesures connues à la date de situation, en CSV (colonnes des fichiers de mesures, précédées du code de l'action).",
+        print_hint: "Cette page s'imprime sur A4.",
+        digest_calendar: "Le calendrier des actions datées est sur la page Calendrier.",
+        all_actions_intro: "Chaque action du plan, avec son état, sa situation et son calendrier.",
+        chart: "Graphique",
+        kind_action: "Action",
+        kind_indicator: "Indicateur",
+        kind_ministry: "Ministère",
+        kind_agency: "Administration",
+        kind_lever: "Levier",
+        kind_objective: "Objectif",
+        kind_context: "Indicateur de contexte",
+        choose_language: "Choisir une langue",
+        method: "méthode",
+        ministry_health: "Situation des actions dont il est responsable",
+    },
+};
+
+fn date(d: jiff::civil::Date) -> String {
+    let m = month(&crate::model::calendar::FRENCH_MONTHS, d.month());
+    format!("{} {m} {}", d.day(), d.year())
+}
+
+fn health(h: Health) -> &'static str {
+    match h {
+        Health::Late => "en retard",
+        Health::Due => "échéance proche",
+        Health::Stale => "données anciennes",
+        Health::NoData => "sans données",
+        Health::OnTrack => "dans les temps",
+        Health::Done => "réalisée",
+        Health::Cancelled => "annulée",
+    }
+}
+
+fn reason(r: &Reason) -> String {
+    match r {
+        Reason::Done => "enregistrée comme réalisée".into(),
+        Reason::Cancelled => "enregistrée comme annulée".into(),
+        Reason::Ended(d) => format!("calendrier échu le {d}"),
+        Reason::Ends(d) => format!("échéance le {d}"),
+        Reason::Milestone(d) => format!("jalon le {d}"),
+        Reason::Starts(d) => format!("commence le {d}"),
+        Reason::NoIndicator => "aucun indicateur".into(),
+        Reason::Overdue(id, p) => format!("mesure {p} de {id} attendue"),
+        Reason::Latest(p) => format!("dernière mesure : {p}"),
+        Reason::NoReading => "aucune mesure".into(),
+    }
+}
+
+fn class(c: Class) -> &'static str {
+    match c {
+        Class::TargetAchieved => "cible atteinte",
+        Class::Substantial => "progrès substantiels",
+        Class::Moderate => "progrès modérés",
+        Class::Limited => "progrès limités",
+        Class::Deterioration => "détérioration",
+        Class::NotEnoughData => "données insuffisantes",
+    }
+}
+
+fn state(s: StateFilter) -> &'static str {
+    match s {
+        StateFilter::Unrecorded => "non renseigné",
+        StateFilter::Planned => "planifiée",
+        StateFilter::InProgress => "en cours",
+        StateFilter::Done => "réalisée",
+        StateFilter::Suspended => "suspendue",
+        StateFilter::Cancelled => "annulée",
+    }
+}
+
+fn bucket(b: Bucket) -> String {
+    match b {
+        Bucket::EndedBefore(y) => format!("échue avant {y}"),
+        Bucket::EndsIn(y) => format!("échéance en {y}"),
+        Bucket::EndsAfter(y) => format!("échéance après {y}"),
+        Bucket::Continuous => "action continue".into(),
+        Bucket::OpenEnded => "à partir d'une date, sans fin".into(),
+        Bucket::Recurring => "récurrente".into(),
+        Bucket::Dependent => "selon une autre stratégie".into(),
+        Bucket::Unspecified => "calendrier non publié".into(),
+    }
+}
+
+fn kind(k: IndicatorKind) -> &'static str {
+    match k {
+        IndicatorKind::Count => "nombre",
+        IndicatorKind::Number => "valeur numérique",
+        IndicatorKind::Percent => "pourcentage",
+        IndicatorKind::Deliverable => "livrable",
+        IndicatorKind::Qualitative => "qualitatif",
+    }
+}
+
+fn measure(m: Measure) -> &'static str {
+    match m {
+        Measure::Flow => "les mesures s'additionnent d'une période à l'autre",
+        Measure::Level => "la dernière mesure fait foi",
+    }
+}
+
+fn direction(d: Direction) -> &'static str {
+    match d {
+        Direction::Increase => "une hausse est souhaitée",
+        Direction::Decrease => "une baisse est souhaitée",
+    }
+}
+
+fn frequency(f: Frequency) -> &'static str {
+    match f {
+        Frequency::Annual => "annuelle",
+        Frequency::HalfYearly => "semestrielle",
+        Frequency::Quarterly => "trimestrielle",
+        Frequency::Monthly => "mensuelle",
+    }
+}
+
+fn reporting(r: Reporting) -> String {
+    match r {
+        Reporting::Overdue(p) => format!("mesure {p} attendue"),
+        Reporting::Stale => health(Health::Stale).into(),
+        Reporting::NoData => health(Health::NoData).into(),
+        Reporting::Current => "à jour".into(),
+        Reporting::NotStarted => "action pas encore commencée".into(),
+        Reporting::Closed => "action réalisée ou annulée".into(),
+    }
+}

@@ -1,0 +1,602 @@
+//! Every word pan writes for people, one catalogue per language: `fr.rs` (the plan's
+//! language) and `en.rs`. This file declares what a catalogue holds; [`of`] picks one.
+//!
+//! A new word is a field here (with its one-line doc) and its value in each language's
+//! file; the compiler refuses a catalogue that lacks it. A phrase with numbers or names in
+//! it is a `fn` field, so that each language orders and inflects them its own way. A new
+//! language is a file beside `fr.rs` and `en.rs`, plus its arm in [`of`] and its variant
+//! of [`Lang`]. Numbers, percentages and dates are written here too, from each
+//! language's separators and its own `date`.
+//!
+//! Nowhere else does pan ask which language it writes (`tests/languages.rs` checks it).
+
+mod en;
+mod fr;
+
+use jiff::civil::Date;
+
+use crate::config::Lang;
+use crate::model::reading::Figure;
+use crate::model::{Direction, Frequency, IndicatorKind, Measure, Plan};
+use crate::report::health::{Health, Reason};
+use crate::report::progress::Class;
+use crate::report::reporting::Reporting;
+use crate::report::status::{Bucket, GroupKey, StateFilter};
+
+/// One language's words: the words shared by every audience (digest, report, status,
+/// card, site) at the top, then each audience's own.
+pub struct Words {
+    /// The language's name, in itself ("Français").
+    pub name: &'static str,
+    /// ":" with the language's spacing (a no-break space before it in French).
+    pub colon: &'static str,
+    /// The decimal separator.
+    pub decimal_point: char,
+    /// The thousands separator (used from five digits on).
+    pub thousands: char,
+    /// What follows a number to make it a percentage ("\u{a0}%" in French).
+    pub percent_sign: &'static str,
+    /// A date for people: "23 novembre 2026", "23 November 2026".
+    pub date: fn(Date) -> String,
+    /// Whether a group's title, standing alone, starts with a capital.
+    pub capitalise_titles: bool,
+
+    /// How each value of pan's enumerations is said.
+    pub terms: Terms,
+
+    /// "COPIL digest".
+    pub digest: &'static str,
+    /// "Report".
+    pub report: &'static str,
+    /// "as of".
+    pub as_of: &'static str,
+    /// "Period covered".
+    pub period: &'static str,
+    /// "since the previous COPIL meeting".
+    pub since_copil: &'static str,
+    /// "since the start of the plan (no COPIL meeting listed in pan.toml)".
+    pub since_start: &'static str,
+    /// "since the date given".
+    pub since_given: &'static str,
+    /// "Key figures".
+    pub key_figures: &'static str,
+    /// "Lever".
+    pub lever: &'static str,
+    /// "Whole plan".
+    pub whole_plan: &'static str,
+    /// "Actions".
+    pub actions: &'static str,
+    /// "Progress toward the context targets".
+    pub context: &'static str,
+    /// "Indicator".
+    pub indicator: &'static str,
+    /// "indicators" (plural, lower case).
+    pub indicators: &'static str,
+    /// "Trend".
+    pub trend: &'static str,
+    /// "Latest".
+    pub latest: &'static str,
+    /// "total" (of a flow's readings over periods).
+    pub total: &'static str,
+    /// "Latest reading" (column of the status table).
+    pub latest_reading: &'static str,
+    /// "Status as of" (first line of the status in Markdown).
+    pub status_as_of: &'static str,
+    /// "Target".
+    pub target: &'static str,
+    /// "Progress".
+    pub progress: &'static str,
+    /// "Health" (derived situation of an action).
+    pub health: &'static str,
+    /// "by".
+    pub by: &'static str,
+    /// "Breakdowns" (readings by territory or population).
+    pub breakdowns: &'static str,
+    /// The line under the breakdowns heading.
+    pub breakdowns_intro: &'static str,
+    /// The method footnote.
+    pub method: &'static str,
+    /// "What changed since the last COPIL".
+    pub changes: &'static str,
+    /// "State".
+    pub state: &'static str,
+    /// "Readings".
+    pub readings: &'static str,
+    /// "Decisions needed".
+    pub decisions: &'static str,
+    /// "Late actions".
+    pub late_actions: &'static str,
+    /// "Due this year and not started".
+    pub due_not_started: &'static str,
+    /// "Indicators without a recent reading".
+    pub missing: &'static str,
+    /// Explains the stale window: "no reading in the last {} days".
+    pub missing_hint: &'static str,
+    /// "Code".
+    pub code: &'static str,
+    /// "Action".
+    pub action: &'static str,
+    /// "Responsible".
+    pub responsible: &'static str,
+    /// "Calendar".
+    pub calendar: &'static str,
+    /// "Why".
+    pub why: &'static str,
+    /// "Per ministry".
+    pub per_ministry: &'static str,
+    /// "Ministry".
+    pub ministry: &'static str,
+    /// "Carried".
+    pub carried: &'static str,
+    /// "Late".
+    pub late: &'static str,
+    /// "Without data".
+    pub without_data: &'static str,
+    /// "With readings this period".
+    pub with_readings: &'static str,
+    /// "Calendar" (section).
+    pub calendar_section: &'static str,
+    /// "part".
+    pub part: &'static str,
+    /// "Legend: …".
+    pub legend: &'static str,
+    /// Said on a bar drawn to the end of the plan because the plan publishes no end.
+    pub open_end: &'static str,
+    /// The chart section of the as-of date.
+    pub as_of_section: &'static str,
+    /// "Not drawn: no date published" (actions listed beside a chart).
+    pub undated: &'static str,
+    /// "no calendar published".
+    pub no_calendar: &'static str,
+    /// "Summary".
+    pub summary: &'static str,
+    /// "Group".
+    pub group: &'static str,
+    /// "Objectives".
+    pub objectives: &'static str,
+    /// "Indicator details".
+    pub indicator_details: &'static str,
+    /// "Period".
+    pub period_col: &'static str,
+    /// "Value".
+    pub value: &'static str,
+    /// "Source".
+    pub source: &'static str,
+    /// "Recorded" (the day a reading was recorded).
+    pub recorded: &'static str,
+    /// "Corrects" (column of the value a reading corrects).
+    pub corrects_col: &'static str,
+    /// "No reading recorded".
+    pub no_reading: &'static str,
+    /// "(no text)".
+    pub no_text: &'static str,
+    /// "none".
+    pub none: &'static str,
+    /// "corrects".
+    pub corrects: &'static str,
+    /// "Generated by pan".
+    pub generated: &'static str,
+    /// "shared" note for reports grouped by ministry.
+    pub shared: &'static str,
+    /// "Calendars" for report grouping.
+    pub by_calendar: &'static str,
+    /// The website's words.
+    pub site: SiteWords,
+}
+
+/// How each value of pan's enumerations (health, state, kind, …) is said.
+pub struct Terms {
+    /// An action's health.
+    pub health: fn(Health) -> &'static str,
+    /// Why an action has its health.
+    pub reason: fn(&Reason) -> String,
+    /// A progress class.
+    pub class: fn(Class) -> &'static str,
+    /// A recorded state (or its absence).
+    pub state: fn(StateFilter) -> &'static str,
+    /// A calendar bucket (lower case, as inside a sentence).
+    pub bucket: fn(Bucket) -> String,
+    /// An indicator's kind.
+    pub kind: fn(IndicatorKind) -> &'static str,
+    /// How readings of a measure combine.
+    pub measure: fn(Measure) -> &'static str,
+    /// Which way a context indicator should move.
+    pub direction: fn(Direction) -> &'static str,
+    /// A reporting frequency.
+    pub frequency: fn(Frequency) -> &'static str,
+    /// An indicator's reporting.
+    pub reporting: fn(Reporting) -> String,
+    /// "done" for a delivered deliverable.
+    pub done: &'static str,
+    /// "no responsible ministry" (a group of actions).
+    pub no_ministry: &'static str,
+    /// "state:" in a group's title ("state: done").
+    pub group_state: &'static str,
+    /// "health:" in a group's title ("health: late").
+    pub group_health: &'static str,
+}
+
+/// The website's own words.
+pub struct SiteWords {
+    /// "Language".
+    pub language: &'static str,
+    /// Skip link.
+    pub skip: &'static str,
+    /// Label of the main navigation.
+    pub navigation: &'static str,
+    /// Label of the breadcrumb.
+    pub breadcrumb: &'static str,
+    /// "Home".
+    pub home: &'static str,
+    /// "Levers and objectives".
+    pub levers: &'static str,
+    /// "All actions".
+    pub all_actions: &'static str,
+    /// "Ministries".
+    pub ministries: &'static str,
+    /// "Context indicators".
+    pub context: &'static str,
+    /// "Reporting status".
+    pub reporting: &'static str,
+    /// "Timeline".
+    pub timeline: &'static str,
+    /// "COPIL digest".
+    pub digest: &'static str,
+    /// "Search".
+    pub search: &'static str,
+    /// "Downloads".
+    pub downloads: &'static str,
+    /// Label of the search field.
+    pub search_label: &'static str,
+    /// The search page's introduction.
+    pub search_intro: &'static str,
+    /// Without JavaScript.
+    pub search_noscript: &'static str,
+    /// Results: none.
+    pub results_none: &'static str,
+    /// Results: one.
+    pub results_one: &'static str,
+    /// Results: several (`{}` = how many).
+    pub results_many: &'static str,
+    /// Results: more than shown (`{}` = how many shown).
+    pub results_more: &'static str,
+    /// Footer: `{}` = the as-of date.
+    pub footer: &'static str,
+    /// The home page's introduction.
+    pub intro: &'static str,
+    /// "Status as of {}".
+    pub status_as_of: &'static str,
+    /// Title of the health-by-lever chart.
+    pub health_by_lever: &'static str,
+    /// Its description: `{}` = number of levers.
+    pub health_by_lever_desc: &'static str,
+    /// "No change in the period."
+    pub no_changes: &'static str,
+    /// "{} actions changed; the first are listed, all are in the digest."
+    pub more_changes: &'static str,
+    /// "Objective".
+    pub objective: &'static str,
+    /// "Objectives".
+    pub objectives: &'static str,
+    /// "No action.".
+    pub no_action: &'static str,
+    /// "Partners".
+    pub partners: &'static str,
+    /// "What this calendar means".
+    pub calendar_meaning: &'static str,
+    /// "State history".
+    pub state_history: &'static str,
+    /// "No state recorded yet."
+    pub no_state: &'static str,
+    /// "The plan names no responsible actor."
+    pub no_responsible: &'static str,
+    /// "Indicators".
+    pub indicators: &'static str,
+    /// "No indicator published."
+    pub no_indicator: &'static str,
+    /// "Kind".
+    pub kind: &'static str,
+    /// "Frequency".
+    pub frequency: &'static str,
+    /// "Reporting".
+    pub reporting_col: &'static str,
+    /// "Readings of {}" (chart title).
+    pub readings_of: &'static str,
+    /// Bar chart description: `{}` = count, then the values.
+    pub bars_desc: &'static str,
+    /// Description of a breakdown's bar chart: {count}, {values}.
+    pub breakdown_desc: &'static str,
+    /// Caption of a breakdown table: {indicator}, {dimension}, {period}.
+    pub breakdown_of: &'static str,
+    /// Line chart description.
+    pub line_desc: &'static str,
+    /// "Target {} by {}".
+    pub target_by: &'static str,
+    /// "dashed line: from the first reading to the target".
+    pub target_path: &'static str,
+    /// "Date".
+    pub date: &'static str,
+    /// "Note".
+    pub note: &'static str,
+    /// "Reopened".
+    pub reopened: &'static str,
+    /// The note on English pages: the plan's text is French.
+    pub content_note: &'static str,
+    /// "Responsible for".
+    pub responsible_for: &'static str,
+    /// "Partner in".
+    pub partner_in: &'static str,
+    /// "Its actors carrying actions".
+    pub ministry_actors: &'static str,
+    /// Introduction of the ministries page.
+    pub ministries_intro: &'static str,
+    /// "Actions without a responsible ministry".
+    pub unassigned: &'static str,
+    /// "as partner".
+    pub as_partner: &'static str,
+    /// "Indicators" (column).
+    pub indicators_col: &'static str,
+    /// "With data".
+    pub with_data: &'static str,
+    /// "Up to date".
+    pub current: &'static str,
+    /// "Overdue".
+    pub overdue: &'static str,
+    /// "Not expected yet".
+    pub not_expected: &'static str,
+    /// "Last measured".
+    pub last_measured: &'static str,
+    /// Introduction of the reporting page.
+    pub reporting_intro: &'static str,
+    /// "By lever".
+    pub by_lever: &'static str,
+    /// "By ministry".
+    pub by_ministry: &'static str,
+    /// "Every indicator".
+    pub every_indicator: &'static str,
+    /// "Readings".
+    pub readings_col: &'static str,
+    /// Introduction of the context page.
+    pub context_intro: &'static str,
+    /// "Source of the target".
+    pub target_source: &'static str,
+    /// "Measured by".
+    pub measured_by: &'static str,
+    /// Introduction of the timeline.
+    pub timeline_intro: &'static str,
+    /// The timeline's legend.
+    pub timeline_legend: &'static str,
+    /// Gantt chart description: `{}` = number of actions, years.
+    pub gantt_desc: &'static str,
+    /// "Start".
+    pub start: &'static str,
+    /// "End".
+    pub end: &'static str,
+    /// Task spans.
+    pub span_bounded: &'static str,
+    /// From a start, to the end of the plan.
+    pub span_to_plan_end: &'static str,
+    /// A milestone.
+    pub span_milestone: &'static str,
+    /// Task status words.
+    pub status_done: &'static str,
+    /// Late.
+    pub status_late: &'static str,
+    /// In progress.
+    pub status_in_progress: &'static str,
+    /// Anything else.
+    pub status_other: &'static str,
+    /// "Dated actions".
+    pub dated_actions: &'static str,
+    /// Introduction of the downloads page.
+    pub downloads_intro: &'static str,
+    /// The JSON export.
+    pub download_json: &'static str,
+    /// The readings as CSV.
+    pub download_csv: &'static str,
+    /// "Print".
+    pub print_hint: &'static str,
+    /// "Calendar: see the timeline".
+    pub digest_calendar: &'static str,
+    /// Introduction of the list of all actions.
+    pub all_actions_intro: &'static str,
+    /// "Chart".
+    pub chart: &'static str,
+    /// Search kinds: action.
+    pub kind_action: &'static str,
+    /// Indicator.
+    pub kind_indicator: &'static str,
+    /// Ministry.
+    pub kind_ministry: &'static str,
+    /// Agency.
+    pub kind_agency: &'static str,
+    /// Lever.
+    pub kind_lever: &'static str,
+    /// Objective.
+    pub kind_objective: &'static str,
+    /// Context indicator.
+    pub kind_context: &'static str,
+    /// "Choose a language".
+    pub choose_language: &'static str,
+    /// "method" (a link to the method of progress classes).
+    pub method: &'static str,
+    /// "Health of the actions it is responsible for".
+    pub ministry_health: &'static str,
+}
+
+/// The words of a language.
+pub fn of(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Fr => &fr::WORDS,
+        Lang::En => &en::WORDS,
+    }
+}
+
+/// Fill the `{}` of a template with values, in order.
+pub fn fill(template: &str, values: &[String]) -> String {
+    let mut out = template.to_string();
+    for v in values {
+        out = out.replacen("{}", v, 1);
+    }
+    out
+}
+
+/// A health, in a language.
+pub fn health(h: Health, lang: Lang) -> &'static str {
+    (of(lang).terms.health)(h)
+}
+
+/// Why an action has its health, in a language.
+pub fn reason(r: &Reason, lang: Lang) -> String {
+    (of(lang).terms.reason)(r)
+}
+
+/// A progress class, in a language.
+pub fn class(c: Class, lang: Lang) -> &'static str {
+    (of(lang).terms.class)(c)
+}
+
+/// A recorded state (or its absence), in a language.
+pub fn state_filter(s: StateFilter, lang: Lang) -> &'static str {
+    (of(lang).terms.state)(s)
+}
+
+/// A recorded state of the model, in a language.
+pub fn state(s: crate::model::State, lang: Lang) -> &'static str {
+    state_filter(StateFilter::of(Some(s)), lang)
+}
+
+/// A calendar bucket, in a language (lower case, as inside a sentence).
+pub fn bucket(b: Bucket, lang: Lang) -> String {
+    (of(lang).terms.bucket)(b)
+}
+
+/// An indicator's kind, in a language.
+pub fn kind(k: IndicatorKind, lang: Lang) -> &'static str {
+    (of(lang).terms.kind)(k)
+}
+
+/// How readings of a measure combine, in a language.
+pub fn measure(m: Measure, lang: Lang) -> &'static str {
+    (of(lang).terms.measure)(m)
+}
+
+/// Which way a context indicator should move, in a language.
+pub fn direction(d: Direction, lang: Lang) -> &'static str {
+    (of(lang).terms.direction)(d)
+}
+
+/// A reporting frequency, in a language.
+pub fn frequency(f: Frequency, lang: Lang) -> &'static str {
+    (of(lang).terms.frequency)(f)
+}
+
+/// An indicator's reporting, in a language.
+pub fn reporting(r: Reporting, lang: Lang) -> String {
+    (of(lang).terms.reporting)(r)
+}
+
+/// The key of a group, as in CSV and JSON (codes, acronyms, file spellings).
+pub fn group_key(k: &GroupKey) -> String {
+    match k {
+        GroupKey::Lever(c) | GroupKey::Objective(c) | GroupKey::Ministry(c) => c.clone(),
+        GroupKey::NoMinistry => "—".into(),
+        GroupKey::Calendar(b) => bucket(*b, Lang::INTERFACE),
+        GroupKey::State(s) => state_filter(*s, Lang::INTERFACE).into(),
+        GroupKey::Health(h) => h.as_str().into(),
+    }
+}
+
+/// The title of a group for people, in a language: `B — title`, a ministry's name, a
+/// calendar bucket (capitalised where the language wants it, standing alone).
+pub fn group_title(k: &GroupKey, plan: &Plan, lang: Lang) -> String {
+    let w = of(lang);
+    let capital = |s: String| -> String {
+        let mut chars = s.chars();
+        match chars.next() {
+            Some(c) if w.capitalise_titles => c.to_uppercase().chain(chars).collect(),
+            _ => s,
+        }
+    };
+    match k {
+        GroupKey::Lever(c) => plan
+            .lever(c)
+            .map(|l| format!("{} — {}", l.code, l.title))
+            .unwrap_or_else(|| c.clone()),
+        GroupKey::Objective(c) => plan
+            .objective(c)
+            .map(|(_, o)| format!("{} — {}", o.code, o.title))
+            .unwrap_or_else(|| c.clone()),
+        GroupKey::Ministry(m) => plan
+            .actor(m)
+            .map(|a| format!("{} — {}", a.acronym, a.name))
+            .unwrap_or_else(|| m.clone()),
+        GroupKey::NoMinistry => capital(w.terms.no_ministry.into()),
+        GroupKey::Calendar(b) => capital(bucket(*b, lang)),
+        GroupKey::State(s) => format!("{} {}", w.terms.group_state, state_filter(*s, lang)),
+        GroupKey::Health(h) => format!("{} {}", w.terms.group_health, health(*h, lang)),
+    }
+}
+
+/// "done" for a delivered deliverable, in a language.
+pub fn done(lang: Lang) -> &'static str {
+    of(lang).terms.done
+}
+
+/// A reading's value as people write it in a language: `60,1 %` / `60.1%`, `réalisé` /
+/// `done`, a text as it is.
+pub fn figure(f: &Figure, kind: IndicatorKind, lang: Lang) -> String {
+    match f {
+        Figure::Number(n) if kind == IndicatorKind::Percent => percent(*n, lang),
+        Figure::Number(n) => number(*n, lang),
+        Figure::Done => done(lang).into(),
+        Figure::Text(t) => t.clone(),
+    }
+}
+
+/// A percentage: `60,1 %` in French (a space before the sign), `60.1%` in English.
+pub fn percent(v: f64, lang: Lang) -> String {
+    format!("{}{}", number(v, lang), of(lang).percent_sign)
+}
+
+/// A number for people: `60,1` and `12 500` in French, `60.1` and `12,500` in English
+/// (thousands are grouped from five digits on, as both typographies do).
+pub fn number(v: f64, lang: Lang) -> String {
+    let w = of(lang);
+    let s = crate::model::reading::format_number(v);
+    let (sign, rest) = match s.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", s.as_str()),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut grouped = String::new();
+    if int.len() >= 5 {
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i).is_multiple_of(3) {
+                grouped.push(w.thousands);
+            }
+            grouped.push(c);
+        }
+    } else {
+        grouped.push_str(int);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}{}{f}", w.decimal_point),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A date for people: `23 novembre 2026` / `23 November 2026`.
+pub fn date(d: Date, lang: Lang) -> String {
+    (of(lang).date)(d)
+}
+
+/// The name of month `m` (1–12) from a language's twelve; the last for anything past
+/// December, so a bad month never panics.
+fn month(months: &'static [&'static str; 12], m: i8) -> &'static str {
+    let i = usize::try_from(m).unwrap_or(1).saturating_sub(1).min(11);
+    months[i]
+}
