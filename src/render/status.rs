@@ -73,11 +73,10 @@ pub fn totals_line(counts: &Counts, n: usize, lang: Lang) -> String {
                 .map(|c| format!("{c} {}", words::health(*h, lang)))
         })
         .collect();
-    let noun = match (lang, n == 1) {
-        (_, true) => "action",
-        (_, false) => "actions",
-    };
-    let colon = if lang == Lang::Fr { " :" } else { ":" };
+    let w = words::of(lang);
+    let (one, many) = w.action_nouns;
+    let noun = if n == 1 { one } else { many };
+    let colon = w.colon;
     if parts.is_empty() {
         format!("{n} {noun}")
     } else {

@@ -17,6 +17,7 @@ pub static WORDS: Words = Words {
     date,
     capitalise_titles: false,
 
+    action_nouns: ("action", "actions"),
     terms: Terms {
         health,
         reason,
@@ -30,8 +31,8 @@ pub static WORDS: Words = Words {
         reporting,
         done: "done",
         no_ministry: "no responsible ministry",
-        group_state: "state:",
-        group_health: "health:",
+        group_state: "state",
+        group_health: "health",
     },
 
     digest: "Steering committee (COPIL) digest",

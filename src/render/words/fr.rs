@@ -17,6 +17,7 @@ pub static WORDS: Words = Words {
     date,
     capitalise_titles: true,
 
+    action_nouns: ("action", "actions"),
     terms: Terms {
         health,
         reason,
@@ -30,8 +31,8 @@ pub static WORDS: Words = Words {
         reporting,
         done: "réalisé",
         no_ministry: "aucun ministère responsable",
-        group_state: "État :",
-        group_health: "Situation :",
+        group_state: "État",
+        group_health: "Situation",
     },
 
     digest: "Synthèse pour le comité de pilotage (COPIL)",

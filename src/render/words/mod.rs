@@ -41,6 +41,8 @@ pub struct Words {
     /// Whether a group's title, standing alone, starts with a capital.
     pub capitalise_titles: bool,
 
+    /// "action" and "actions", after a number.
+    pub action_nouns: (&'static str, &'static str),
     /// How each value of pan's enumerations is said.
     pub terms: Terms,
 
@@ -210,9 +212,9 @@ pub struct Terms {
     pub done: &'static str,
     /// "no responsible ministry" (a group of actions).
     pub no_ministry: &'static str,
-    /// "state:" in a group's title ("state: done").
+    /// "state" in a group's title ("state: done").
     pub group_state: &'static str,
-    /// "health:" in a group's title ("health: late").
+    /// "health" in a group's title ("health: late").
     pub group_health: &'static str,
 }
 
@@ -533,8 +535,17 @@ pub fn group_title(k: &GroupKey, plan: &Plan, lang: Lang) -> String {
             .unwrap_or_else(|| m.clone()),
         GroupKey::NoMinistry => capital(w.terms.no_ministry.into()),
         GroupKey::Calendar(b) => capital(bucket(*b, lang)),
-        GroupKey::State(s) => format!("{} {}", w.terms.group_state, state_filter(*s, lang)),
-        GroupKey::Health(h) => format!("{} {}", w.terms.group_health, health(*h, lang)),
+        GroupKey::State(s) => {
+            format!(
+                "{}{} {}",
+                w.terms.group_state,
+                w.colon,
+                state_filter(*s, lang)
+            )
+        }
+        GroupKey::Health(h) => {
+            format!("{}{} {}", w.terms.group_health, w.colon, health(*h, lang))
+        }
     }
 }
 
