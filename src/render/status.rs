@@ -115,12 +115,12 @@ fn table_of(report: &StatusReport, idx: &[usize], term: &Term) -> String {
                     r.responsible.join(", ")
                 }),
                 Styled::from(r.calendar.clone()),
-                Styled::from(words::state_filter(r.state, Lang::En)),
+                Styled::from(words::state_filter(r.state, Lang::INTERFACE)),
                 Styled {
-                    text: words::health(r.assessment.health, Lang::En).to_string(),
+                    text: words::health(r.assessment.health, Lang::INTERFACE).to_string(),
                     style: Some(health_style(r.assessment.health)),
                 },
-                Styled::from(latest(r, 1, Lang::En)),
+                Styled::from(latest(r, 1, Lang::INTERFACE)),
             ]
         })
         .collect();
@@ -130,7 +130,7 @@ fn table_of(report: &StatusReport, idx: &[usize], term: &Term) -> String {
 /// The report as tables for a terminal, with a totals line.
 pub fn text(report: &StatusReport, plan: &Plan, term: &Term) -> String {
     let mut out = String::new();
-    let en = Lang::En;
+    let en = Lang::INTERFACE;
     if report.rows.is_empty() {
         let _ = writeln!(out, "No action matches (as of {}).", report.as_of);
         return out;
@@ -264,8 +264,8 @@ pub fn csv(report: &StatusReport) -> anyhow::Result<String> {
             r.state.as_str().to_string(),
             r.state_date.map(|d| d.to_string()).unwrap_or_default(),
             r.assessment.health.as_str().to_string(),
-            words::reason(&r.assessment.why, Lang::En),
-            latest(r, usize::MAX, Lang::En),
+            words::reason(&r.assessment.why, Lang::INTERFACE),
+            latest(r, usize::MAX, Lang::INTERFACE),
         ]
     };
     if grouped {
@@ -335,7 +335,7 @@ fn counts_json(c: &Counts) -> BTreeMap<&'static str, usize> {
 /// The report as JSON: file spellings for states and health, English for reasons and
 /// titles, values as people read them.
 pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
-    let en = Lang::En;
+    let en = Lang::INTERFACE;
     let doc = ReportJson {
         as_of: report.as_of.to_string(),
         rows: report

@@ -1,7 +1,9 @@
 //! English.
 
-use super::{SiteWords, Terms, Words, month};
-use crate::model::{Direction, Frequency, IndicatorKind, Measure};
+use super::{CardWords, DiffWords, SiteWords, Terms, Words, diff_row, diff_state, month};
+use crate::model::calendar::Shape;
+use crate::model::{Calendar, Direction, Frequency, IndicatorKind, Measure, StateEntry};
+use crate::report::diff::{Declaration, Rewritten};
 use crate::report::health::{Health, Reason};
 use crate::report::progress::Class;
 use crate::report::reporting::Reporting;
@@ -207,6 +209,61 @@ pub static WORDS: Words = Words {
         method: "method",
         ministry_health: "Health of the actions it is responsible for",
     },
+    diff: DiffWords {
+        changed: ("action changed", "actions changed"),
+        added_removed: "{} added, {} removed",
+        reading_added: ("reading added", "readings added"),
+        as_replacements: "{} as replacements",
+        state_recorded: ("state recorded", "states recorded"),
+        problem: ("problem", "problems"),
+        introduced_fixed: "{} introduced, {} fixed",
+        rewrite: ("history rewrite", "history rewrites"),
+        title: "Plan changes",
+        rewritten: "⛔ History rewritten",
+        rewritten_help: "A reading or a state entry that was already recorded was edited or removed. Corrections are recorded as new rows (`pan reading add … --replace`); if this rewrite is deliberate, run `pan diff --allow-history-rewrite`.",
+        no_change: "No change to the plan's actions or readings.",
+        action: "Action",
+        change: "Change",
+        what_changed: "What changed",
+        context: "Context indicators",
+        declarations: "Levers, objectives and actors",
+        validation: "Validation",
+        rule: "Rule",
+        file: "File",
+        problem_col: "Problem",
+        footer: "pan diff · health as of",
+        added: "added",
+        removed: "removed",
+        modified: "modified",
+        introduced: "introduced",
+        fixed: "fixed",
+        allowed: "allowed",
+        moved: "moved",
+        text: "text",
+        states: ("state", "states"),
+        readings: ("reading", "readings"),
+        readings_rewritten: "rewritten",
+        health: "health",
+        line_added: "reading added",
+        line_replaced: "reading replaced",
+        line_removed: "reading REMOVED",
+        line_edited: "reading EDITED IN PLACE",
+        state_line,
+        rewrite_line,
+        declaration,
+    },
+    card: CardWords {
+        objective: "Objective",
+        lever: "lever",
+        partners: "Partners",
+        field: "Field",
+        label: "Label",
+        kind: "Kind",
+        measure: "Measure",
+        date: "Date",
+        note: "Note",
+        calendar_meaning,
+    },
 };
 
 const MONTHS: [&str; 12] = [
@@ -331,5 +388,81 @@ fn reporting(r: Reporting) -> String {
         Reporting::Current => "up to date".into(),
         Reporting::NotStarted => "action not started yet".into(),
         Reporting::Closed => "action done or cancelled".into(),
+    }
+}
+
+fn state_line(s: &StateEntry) -> String {
+    format!(
+        "state recorded: {} on {}{}",
+        s.state.as_str(),
+        s.date,
+        if s.reopened { " (reopened)" } else { "" }
+    )
+}
+
+fn rewrite_line(w: &Rewritten) -> String {
+    match w {
+        Rewritten::ActionRemoved(n) => format!("the action was removed with its {n} state entries"),
+        Rewritten::StateChanged(a, b) => format!(
+            "state entry {} was changed to {}",
+            diff_state(a),
+            diff_state(b)
+        ),
+        Rewritten::StateRemoved(e) => format!("state entry {} was removed", diff_state(e)),
+        Rewritten::ReadingRemoved(r) => {
+            format!("reading {} ({}) was removed", diff_row(r), r.source)
+        }
+        Rewritten::ReadingEdited(pair) => format!(
+            "reading {} was edited in place to {}",
+            diff_row(&pair.0),
+            diff_row(&pair.1)
+        ),
+    }
+}
+
+fn declaration(d: &Declaration) -> String {
+    match d {
+        Declaration::LeverAdded(c, t) => format!("lever {c} added: {t}"),
+        Declaration::LeverRetitled(c, a, b) => format!("lever {c} title: \"{a}\" → \"{b}\""),
+        Declaration::LeverRemoved(c) => format!("lever {c} removed"),
+        Declaration::ObjectiveAdded(c, t) => format!("objective {c} added: {t}"),
+        Declaration::ObjectiveRetitled(c, a, b) => {
+            format!("objective {c} title: \"{a}\" → \"{b}\"")
+        }
+        Declaration::ObjectiveRemoved(c) => format!("objective {c} removed"),
+        Declaration::ActorAdded(a, n) => format!("actor {a} added: {n}"),
+        Declaration::ActorChanged(a) => format!("actor {a} changed"),
+        Declaration::ActorRemoved(a) => format!("actor {a} removed"),
+        Declaration::ContextAdded(c) => format!("context indicator {c} added"),
+        Declaration::ContextChanged(c) => format!("context indicator {c} changed"),
+        Declaration::ContextRemoved(c) => format!("context indicator {c} removed"),
+    }
+}
+
+fn calendar_meaning(c: &Calendar, plan_start: i16) -> String {
+    let from = c.start.map(|s| format!(" from {s}")).unwrap_or_default();
+    let end = c.end.map(|e| e.to_string()).unwrap_or_default();
+    let deadline = c.deadline().map(|d| d.to_string()).unwrap_or_default();
+    let first = c
+        .start
+        .map_or_else(|| plan_start.to_string(), |s| s.to_string());
+    let recurrence = c.recurrence.map(|r| r.as_str()).unwrap_or("");
+    match c.shape() {
+        Shape::Bounded => format!("bounded: {first} to {end}, deadline {deadline}"),
+        Shape::Continuous => match c.end {
+            Some(e) => format!("continuous{from}, first phase or milestone by {e}; never late"),
+            None => format!("continuous{from}; never late"),
+        },
+        Shape::OpenEnded => format!("open-ended{from}; never late"),
+        Shape::Recurring => {
+            format!("recurring ({recurrence}){from}; active every year of the plan; never late")
+        }
+        Shape::Dependent => format!(
+            "follows the schedule of {}; never late by itself",
+            c.dependency.as_deref().unwrap_or("another strategy")
+        ),
+        Shape::Unspecified => {
+            "no calendar published; treated as running over the whole plan period".into()
+        }
     }
 }

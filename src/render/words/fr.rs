@@ -1,7 +1,9 @@
 //! French, the plan's language.
 
-use super::{SiteWords, Terms, Words, month};
-use crate::model::{Direction, Frequency, IndicatorKind, Measure};
+use super::{CardWords, DiffWords, SiteWords, Terms, Words, diff_row, diff_state, month};
+use crate::model::calendar::Shape;
+use crate::model::{Calendar, Direction, Frequency, IndicatorKind, Measure, StateEntry};
+use crate::report::diff::{Declaration, Rewritten};
 use crate::report::health::{Health, Reason};
 use crate::report::progress::Class;
 use crate::report::reporting::Reporting;
@@ -207,6 +209,61 @@ pub static WORDS: Words = Words {
         method: "méthode",
         ministry_health: "Situation des actions dont il est responsable",
     },
+    diff: DiffWords {
+        changed: ("action modifiée", "actions modifiées"),
+        added_removed: "{} ajoutée(s), {} supprimée(s)",
+        reading_added: ("mesure ajoutée", "mesures ajoutées"),
+        as_replacements: "dont {} en correction",
+        state_recorded: ("état enregistré", "états enregistrés"),
+        problem: ("problème", "problèmes"),
+        introduced_fixed: "{} introduit(s), {} corrigé(s)",
+        rewrite: ("réécriture de l'historique", "réécritures de l'historique"),
+        title: "Modifications du plan",
+        rewritten: "⛔ Historique réécrit",
+        rewritten_help: "Une mesure ou un état déjà enregistré a été modifié ou supprimé. Une correction s'enregistre comme une nouvelle ligne (`pan reading add … --replace`) ; si la réécriture est voulue, lancez `pan diff --allow-history-rewrite`.",
+        no_change: "Aucune modification des actions ni des mesures du plan.",
+        action: "Action",
+        change: "Modification",
+        what_changed: "Ce qui change",
+        context: "Indicateurs de contexte",
+        declarations: "Leviers, objectifs et acteurs",
+        validation: "Validation",
+        rule: "Règle",
+        file: "Fichier",
+        problem_col: "Problème",
+        footer: "pan diff · situation au",
+        added: "ajoutée",
+        removed: "supprimée",
+        modified: "modifiée",
+        introduced: "introduit",
+        fixed: "corrigé",
+        allowed: "accepté",
+        moved: "déplacée",
+        text: "texte",
+        states: ("état", "états"),
+        readings: ("mesure", "mesures"),
+        readings_rewritten: "réécrite(s)",
+        health: "santé",
+        line_added: "mesure ajoutée",
+        line_replaced: "mesure corrigée",
+        line_removed: "mesure SUPPRIMÉE",
+        line_edited: "mesure MODIFIÉE SUR PLACE",
+        state_line,
+        rewrite_line,
+        declaration,
+    },
+    card: CardWords {
+        objective: "Objectif",
+        lever: "levier",
+        partners: "Partenaires",
+        field: "Champ",
+        label: "Libellé",
+        kind: "Type",
+        measure: "Mesure",
+        date: "Date",
+        note: "Note",
+        calendar_meaning,
+    },
 };
 
 fn date(d: jiff::civil::Date) -> String {
@@ -317,5 +374,89 @@ fn reporting(r: Reporting) -> String {
         Reporting::Current => "à jour".into(),
         Reporting::NotStarted => "action pas encore commencée".into(),
         Reporting::Closed => "action réalisée ou annulée".into(),
+    }
+}
+
+fn state_line(s: &StateEntry) -> String {
+    format!(
+        "état enregistré{} {} le {}{}",
+        WORDS.colon,
+        state(StateFilter::of(Some(s.state))),
+        date(s.date),
+        if s.reopened { " (réouverte)" } else { "" }
+    )
+}
+
+fn rewrite_line(w: &Rewritten) -> String {
+    match w {
+        Rewritten::ActionRemoved(n) => {
+            format!("l'action a été supprimée avec ses {n} entrées d'état")
+        }
+        Rewritten::StateChanged(a, b) => format!(
+            "l'entrée d'état {} est devenue {}",
+            diff_state(a),
+            diff_state(b)
+        ),
+        Rewritten::StateRemoved(e) => {
+            format!("l'entrée d'état {} a été supprimée", diff_state(e))
+        }
+        Rewritten::ReadingRemoved(r) => {
+            format!("la mesure {} ({}) a été supprimée", diff_row(r), r.source)
+        }
+        Rewritten::ReadingEdited(pair) => format!(
+            "la mesure {} a été modifiée sur place en {}",
+            diff_row(&pair.0),
+            diff_row(&pair.1)
+        ),
+    }
+}
+
+fn declaration(d: &Declaration) -> String {
+    match d {
+        Declaration::LeverAdded(c, t) => format!("levier {c} ajouté : {t}"),
+        Declaration::LeverRetitled(c, a, b) => format!("levier {c}, titre : « {a} » → « {b} »"),
+        Declaration::LeverRemoved(c) => format!("levier {c} supprimé"),
+        Declaration::ObjectiveAdded(c, t) => format!("objectif {c} ajouté : {t}"),
+        Declaration::ObjectiveRetitled(c, a, b) => {
+            format!("objectif {c}, titre : « {a} » → « {b} »")
+        }
+        Declaration::ObjectiveRemoved(c) => format!("objectif {c} supprimé"),
+        Declaration::ActorAdded(a, n) => format!("acteur {a} ajouté : {n}"),
+        Declaration::ActorChanged(a) => format!("acteur {a} modifié"),
+        Declaration::ActorRemoved(a) => format!("acteur {a} supprimé"),
+        Declaration::ContextAdded(c) => format!("indicateur de contexte {c} ajouté"),
+        Declaration::ContextChanged(c) => format!("indicateur de contexte {c} modifié"),
+        Declaration::ContextRemoved(c) => format!("indicateur de contexte {c} supprimé"),
+    }
+}
+
+fn calendar_meaning(c: &Calendar, plan_start: i16) -> String {
+    let from = c
+        .start
+        .map(|s| format!(" à partir de {s}"))
+        .unwrap_or_default();
+    let end = c.end.map(|e| e.to_string()).unwrap_or_default();
+    let deadline = c.deadline().map(|d| d.to_string()).unwrap_or_default();
+    let first = c
+        .start
+        .map_or_else(|| plan_start.to_string(), |s| s.to_string());
+    let recurrence = c.recurrence.map(|r| r.as_str()).unwrap_or("");
+    match c.shape() {
+        Shape::Bounded => format!("bornée : de {first} à {end}, échéance le {deadline}"),
+        Shape::Continuous => match c.end {
+            Some(e) => format!("continue{from}, première phase ou jalon en {e} ; jamais en retard"),
+            None => format!("continue{from} ; jamais en retard"),
+        },
+        Shape::OpenEnded => format!("sans fin{from} ; jamais en retard"),
+        Shape::Recurring => format!(
+            "récurrente ({recurrence}){from} ; active chaque année du plan ; jamais en retard"
+        ),
+        Shape::Dependent => format!(
+            "suit le calendrier de {} ; jamais en retard par elle-même",
+            c.dependency.as_deref().unwrap_or("une autre stratégie")
+        ),
+        Shape::Unspecified => {
+            "aucun calendrier publié ; considérée comme couvrant toute la période du plan".into()
+        }
     }
 }

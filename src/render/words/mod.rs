@@ -184,6 +184,122 @@ pub struct Words {
     pub by_calendar: &'static str,
     /// The website's words.
     pub site: SiteWords,
+    /// The words of `pan diff` (a pull request's comment).
+    pub diff: DiffWords,
+    /// The words of an action's card (`pan show`).
+    pub card: CardWords,
+}
+
+/// The words of an action's card (`pan show --format markdown`).
+pub struct CardWords {
+    /// "Objective" (before its code).
+    pub objective: &'static str,
+    /// "lever" (before its code, inside a line).
+    pub lever: &'static str,
+    /// "Partners".
+    pub partners: &'static str,
+    /// "Field" (column).
+    pub field: &'static str,
+    /// "Label" (column).
+    pub label: &'static str,
+    /// "Kind" (column).
+    pub kind: &'static str,
+    /// "Measure" (column).
+    pub measure: &'static str,
+    /// "Date" (column).
+    pub date: &'static str,
+    /// "Note" (column).
+    pub note: &'static str,
+    /// What a calendar means: its shape, bounds, and whether it can be late; the plan's
+    /// first year stands for a missing start.
+    pub calendar_meaning: fn(&crate::model::Calendar, i16) -> String,
+}
+
+/// The words of `pan diff`. A pair is (one, several) after a number; a template fills
+/// its `{}` in order.
+pub struct DiffWords {
+    /// "action changed", "actions changed".
+    pub changed: (&'static str, &'static str),
+    /// "{} added, {} removed" (actions).
+    pub added_removed: &'static str,
+    /// "reading added", "readings added".
+    pub reading_added: (&'static str, &'static str),
+    /// "{} as replacements".
+    pub as_replacements: &'static str,
+    /// "state recorded", "states recorded".
+    pub state_recorded: (&'static str, &'static str),
+    /// "problem", "problems".
+    pub problem: (&'static str, &'static str),
+    /// "{} introduced, {} fixed" (problems).
+    pub introduced_fixed: &'static str,
+    /// "history rewrite", "history rewrites".
+    pub rewrite: (&'static str, &'static str),
+    /// The comment's title.
+    pub title: &'static str,
+    /// "History rewritten" (heading).
+    pub rewritten: &'static str,
+    /// What a history rewrite is and how to accept one.
+    pub rewritten_help: &'static str,
+    /// Said when nothing changed.
+    pub no_change: &'static str,
+    /// "Action" (column).
+    pub action: &'static str,
+    /// "Change" (column).
+    pub change: &'static str,
+    /// "What changed" (column).
+    pub what_changed: &'static str,
+    /// "Context indicators" (heading).
+    pub context: &'static str,
+    /// "Levers, objectives and actors" (heading).
+    pub declarations: &'static str,
+    /// "Validation" (heading).
+    pub validation: &'static str,
+    /// "Rule" (column).
+    pub rule: &'static str,
+    /// "File" (column).
+    pub file: &'static str,
+    /// "Problem" (column).
+    pub problem_col: &'static str,
+    /// "pan diff · health as of" (before the date, at the foot).
+    pub footer: &'static str,
+    /// An action "added".
+    pub added: &'static str,
+    /// An action "removed".
+    pub removed: &'static str,
+    /// An action "modified".
+    pub modified: &'static str,
+    /// A problem "introduced".
+    pub introduced: &'static str,
+    /// A problem "fixed".
+    pub fixed: &'static str,
+    /// A problem "allowed" in pan.toml.
+    pub allowed: &'static str,
+    /// An action "moved" (to another objective).
+    pub moved: &'static str,
+    /// Its "text" changed.
+    pub text: &'static str,
+    /// "state", "states" (recorded).
+    pub states: (&'static str, &'static str),
+    /// "reading", "readings" (added).
+    pub readings: (&'static str, &'static str),
+    /// Readings "rewritten".
+    pub readings_rewritten: &'static str,
+    /// "health" (its change).
+    pub health: &'static str,
+    /// "reading added" (a line).
+    pub line_added: &'static str,
+    /// "reading replaced" (a line).
+    pub line_replaced: &'static str,
+    /// "reading REMOVED" (a line).
+    pub line_removed: &'static str,
+    /// "reading EDITED IN PLACE" (a line).
+    pub line_edited: &'static str,
+    /// A state recorded, without its note: state, day, and whether it reopens the action.
+    pub state_line: fn(&crate::model::StateEntry) -> String,
+    /// What a history rewrite did.
+    pub rewrite_line: fn(&crate::report::diff::Rewritten) -> String,
+    /// A change of the levers, objectives, actors or context indicators.
+    pub declaration: fn(&crate::report::diff::Declaration) -> String,
 }
 
 /// How each value of pan's enumerations (health, state, kind, …) is said.
@@ -603,6 +719,16 @@ pub fn number(v: f64, lang: Lang) -> String {
 /// A date for people: `23 novembre 2026` / `23 November 2026`.
 pub fn date(d: Date, lang: Lang) -> String {
     (of(lang).date)(d)
+}
+
+/// A reading in a diff: `participants 2024 = 34`.
+fn diff_row(r: &crate::report::diff::Row) -> String {
+    format!("{} {} = {}", r.indicator, r.period, r.raw)
+}
+
+/// A state entry in a diff: `2026-03-01 in_progress`.
+fn diff_state(e: &crate::model::StateEntry) -> String {
+    format!("{} {}", e.date, e.state.as_str())
 }
 
 /// The name of month `m` (1–12) from a language's twelve; the last for anything past
