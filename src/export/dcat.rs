@@ -55,14 +55,8 @@ pub fn describe(
     description: &str,
 ) -> String {
     let p = &settings.plan;
-    let plan_lang = match p.language {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-    };
-    let words_lang = match lang {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-    };
+    let plan_lang = p.language.code();
+    let words_lang = lang.code();
     let mut context = serde_json::Map::new();
     if let Some(base) = &p.data_url {
         let base = if base.ends_with('/') {

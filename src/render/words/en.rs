@@ -1,6 +1,9 @@
 //! English.
 
-use super::{CardWords, DiffWords, SiteWords, Terms, Words, diff_row, diff_state, month};
+use super::{
+    CardWords, DiffWords, OpenDataWords, SiteWords, Terms, Words, WorkbookWords, diff_row,
+    diff_state, month,
+};
 use crate::model::calendar::Shape;
 use crate::model::{Calendar, Direction, Frequency, IndicatorKind, Measure, StateEntry};
 use crate::report::diff::{Declaration, Rewritten};
@@ -263,6 +266,98 @@ pub static WORDS: Words = Words {
         date: "Date",
         note: "Note",
         calendar_meaning,
+    },
+    workbook: WorkbookWords {
+        title: |plan, day| format!("Plan status — {plan} — as of {day}"),
+        actions_sheet: "Actions",
+        objective: "Objective",
+        since: "Since",
+        health: "Health",
+        why: "Why",
+        latest: "Latest readings",
+        readings_sheet: "Readings",
+        label: "Indicator label",
+        note: "Note",
+        recorded: "Recorded",
+        replaces: "Replaces",
+        about_sheet: "About",
+        about: |actions, readings, day| {
+            format!(
+                "{actions} action(s), {readings} reading(s) known on {day}. State: as recorded; health: derived by pan for that day."
+            )
+        },
+        as_published: "Texts as published; the columns have filters.",
+    },
+    open_data: OpenDataWords {
+        descriptor_title: "Data package descriptor (Frictionless Data Package)",
+        description: |title, start, end, as_of| {
+            format!(
+                "The plan \"{title}\" ({start}–{end}): levers, objectives, actors, actions, indicators and their readings, state history and context indicators, as kept with pan; the actions' state and health as of {as_of}. Text cells that start with =, +, - or @ are preceded by an apostrophe (against spreadsheet formulas)."
+            )
+        },
+        keywords: ["action plan", "monitoring", "indicators"],
+        lever_code: "Lever code",
+        objective_code: "Objective code",
+        action_code: "Action code",
+        levers: "Levers",
+        title: "Title, as published",
+        objectives: "Objectives",
+        remark: "Remark",
+        actors: "Actors",
+        acronym: "Acronym the plan uses",
+        full_name: "Full name",
+        actor_kind: "Kind",
+        parent_ministry: "Ministry it belongs to",
+        aliases: "Other names, separated by `; `",
+        actions: "Actions",
+        action_text: "The action's text, as published",
+        responsible: "Responsible actors, separated by `; ` (see action_actors)",
+        partners: "Other parties involved, as published, separated by `; `",
+        calendar: "Calendar, as published",
+        calendar_start: "Published start (year, half, quarter, month or day)",
+        calendar_end: "Published end",
+        continuous: "Continuous action",
+        recurrence: "Recurrence",
+        dependency: "Strategy whose schedule it follows",
+        start_date: "First day planned (the plan's start when the calendar gives none)",
+        deadline: "Deadline (none for continuous or open-ended actions)",
+        state: "Recorded state on the as-of date",
+        state_date: "Date of that state",
+        health: "Health pan derives for the as-of date",
+        action_actors: "Actors of the actions",
+        actor: "Acronym of the declared actor",
+        role: "Role",
+        indicators: "Indicators",
+        indicator_id: "Identifier, unique within the action",
+        indicator_label: "Indicator, as published",
+        measure: "flow: readings add up; level: the latest counts",
+        frequency: "Expected reporting frequency",
+        indicator: "Indicator id",
+        period: "Period measured (year, half, quarter, month or day)",
+        period_start: "First day of the period",
+        period_end: "Last day of the period",
+        value: "Value, as recorded",
+        number: "The value as a number (numeric indicators)",
+        source: "Where the figure comes from",
+        recorded: "Day recorded",
+        replaces: "Value this row corrects",
+        readings: "Readings of the indicators",
+        states: "State history",
+        position: "Position in the action's history (1 = oldest)",
+        date: "Date",
+        state_reached: "State reached",
+        why: "Why, or what happened",
+        reopened: "Reopens a done or cancelled action",
+        context_indicators: "Context indicators",
+        context_id: "Identifier",
+        what_it_measures: "What it measures",
+        direction: "Which way is progress",
+        target: "Target",
+        target_year: "Year of the target",
+        target_source: "Where the target is set",
+        measured_by: "Who measures it",
+        context_readings: "Readings of the context indicators",
+        kind: "Kind of values",
     },
 };
 

@@ -1,6 +1,9 @@
 //! French, the plan's language.
 
-use super::{CardWords, DiffWords, SiteWords, Terms, Words, diff_row, diff_state, month};
+use super::{
+    CardWords, DiffWords, OpenDataWords, SiteWords, Terms, Words, WorkbookWords, diff_row,
+    diff_state, month,
+};
 use crate::model::calendar::Shape;
 use crate::model::{Calendar, Direction, Frequency, IndicatorKind, Measure, StateEntry};
 use crate::report::diff::{Declaration, Rewritten};
@@ -263,6 +266,98 @@ pub static WORDS: Words = Words {
         date: "Date",
         note: "Note",
         calendar_meaning,
+    },
+    workbook: WorkbookWords {
+        title: |plan, day| format!("État du plan — {plan} — au {day}"),
+        actions_sheet: "Actions",
+        objective: "Objectif",
+        since: "Depuis le",
+        health: "Santé",
+        why: "Pourquoi",
+        latest: "Derniers relevés",
+        readings_sheet: "Relevés",
+        label: "Libellé de l'indicateur",
+        note: "Note",
+        recorded: "Enregistré le",
+        replaces: "Corrige",
+        about_sheet: "À propos",
+        about: |actions, readings, day| {
+            format!(
+                "{actions} action(s), {readings} relevé(s) connus au {day}. État : tel qu'enregistré ; santé : déduite par pan à cette date."
+            )
+        },
+        as_published: "Textes tels que publiés ; les colonnes ont des filtres.",
+    },
+    open_data: OpenDataWords {
+        descriptor_title: "Description du paquet de données (Frictionless Data Package)",
+        description: |title, start, end, as_of| {
+            format!(
+                "Le plan « {title} » ({start}–{end}) : leviers, objectifs, acteurs, actions, indicateurs et leurs mesures, historique des états et indicateurs de contexte, tels que tenus avec pan ; état et santé des actions au {as_of}. Les cellules de texte qui commencent par =, +, - ou @ sont précédées d'une apostrophe (protection contre les formules des tableurs)."
+            )
+        },
+        keywords: ["plan d'action", "suivi", "indicateurs"],
+        lever_code: "Code du levier",
+        objective_code: "Code de l'objectif",
+        action_code: "Code de l'action",
+        levers: "Leviers",
+        title: "Intitulé, tel que publié",
+        objectives: "Objectifs",
+        remark: "Remarque",
+        actors: "Acteurs",
+        acronym: "Acronyme utilisé par le plan",
+        full_name: "Nom complet",
+        actor_kind: "Nature",
+        parent_ministry: "Ministère de rattachement",
+        aliases: "Autres noms, séparés par « ; »",
+        actions: "Actions",
+        action_text: "Texte de l'action, tel que publié",
+        responsible: "Acteurs responsables, séparés par « ; » (voir action_actors)",
+        partners: "Autres parties impliquées, telles que publiées, séparées par « ; »",
+        calendar: "Calendrier, tel que publié",
+        calendar_start: "Début publié (année, semestre, trimestre, mois ou jour)",
+        calendar_end: "Fin publiée",
+        continuous: "Action continue",
+        recurrence: "Récurrence",
+        dependency: "Stratégie dont le calendrier dépend",
+        start_date: "Premier jour prévu (début du plan si le calendrier n'en donne pas)",
+        deadline: "Échéance (aucune pour une action continue ou sans fin)",
+        state: "État enregistré à la date de situation",
+        state_date: "Date de cet état",
+        health: "Santé dérivée par pan à la date de situation",
+        action_actors: "Acteurs des actions",
+        actor: "Acronyme de l'acteur déclaré",
+        role: "Rôle",
+        indicators: "Indicateurs",
+        indicator_id: "Identifiant, unique dans l'action",
+        indicator_label: "Indicateur, tel que publié",
+        measure: "flow : les mesures s'additionnent ; level : la dernière fait foi",
+        frequency: "Fréquence de mesure attendue",
+        indicator: "Identifiant de l'indicateur",
+        period: "Période mesurée (année, semestre, trimestre, mois ou jour)",
+        period_start: "Premier jour de la période",
+        period_end: "Dernier jour de la période",
+        value: "Valeur, telle qu'enregistrée",
+        number: "La valeur en nombre (indicateurs chiffrés)",
+        source: "Source de la mesure",
+        recorded: "Jour d'enregistrement",
+        replaces: "Valeur que cette ligne corrige",
+        readings: "Mesures des indicateurs",
+        states: "Historique des états",
+        position: "Rang dans l'historique de l'action (1 = le plus ancien)",
+        date: "Date",
+        state_reached: "État atteint",
+        why: "Pourquoi, ou ce qui s'est passé",
+        reopened: "Rouvre une action réalisée ou annulée",
+        context_indicators: "Indicateurs de contexte",
+        context_id: "Identifiant",
+        what_it_measures: "Ce qu'il mesure",
+        direction: "Sens du progrès",
+        target: "Cible",
+        target_year: "Année de la cible",
+        target_source: "Où la cible est fixée",
+        measured_by: "Qui le mesure",
+        context_readings: "Mesures des indicateurs de contexte",
+        kind: "Nature des valeurs",
     },
 };
 

@@ -188,6 +188,179 @@ pub struct Words {
     pub diff: DiffWords,
     /// The words of an action's card (`pan show`).
     pub card: CardWords,
+    /// The words of the status workbook (`pan export --format xlsx`).
+    pub workbook: WorkbookWords,
+    /// The words of the open-data package and its DCAT-AP description.
+    pub open_data: OpenDataWords,
+}
+
+/// The words of the open-data package: its description, and the title of each table
+/// and the description of each column.
+pub struct OpenDataWords {
+    /// The title of `datapackage.json`.
+    pub descriptor_title: &'static str,
+    /// What the package holds: the plan's title, first and last year, and the as-of date.
+    pub description: fn(&str, i16, i16, Date) -> String,
+    /// The package's keywords.
+    pub keywords: [&'static str; 3],
+    /// A lever's code.
+    pub lever_code: &'static str,
+    /// An objective's code.
+    pub objective_code: &'static str,
+    /// An action's code.
+    pub action_code: &'static str,
+    /// The table of levers.
+    pub levers: &'static str,
+    /// A title, as published.
+    pub title: &'static str,
+    /// The table of objectives.
+    pub objectives: &'static str,
+    /// A remark.
+    pub remark: &'static str,
+    /// The table of actors.
+    pub actors: &'static str,
+    /// An actor's acronym.
+    pub acronym: &'static str,
+    /// An actor's full name.
+    pub full_name: &'static str,
+    /// An actor's kind.
+    pub actor_kind: &'static str,
+    /// The ministry an actor belongs to.
+    pub parent_ministry: &'static str,
+    /// An actor's other names.
+    pub aliases: &'static str,
+    /// The table of actions.
+    pub actions: &'static str,
+    /// An action's text.
+    pub action_text: &'static str,
+    /// An action's responsible actors.
+    pub responsible: &'static str,
+    /// An action's partners.
+    pub partners: &'static str,
+    /// An action's calendar, as published.
+    pub calendar: &'static str,
+    /// The calendar's published start.
+    pub calendar_start: &'static str,
+    /// The calendar's published end.
+    pub calendar_end: &'static str,
+    /// Whether an action is continuous.
+    pub continuous: &'static str,
+    /// An action's recurrence.
+    pub recurrence: &'static str,
+    /// The strategy whose schedule an action follows.
+    pub dependency: &'static str,
+    /// An action's first day.
+    pub start_date: &'static str,
+    /// An action's deadline.
+    pub deadline: &'static str,
+    /// An action's recorded state on the as-of date.
+    pub state: &'static str,
+    /// The date of that state.
+    pub state_date: &'static str,
+    /// An action's derived health.
+    pub health: &'static str,
+    /// The table of the actions' actors.
+    pub action_actors: &'static str,
+    /// A declared actor's acronym.
+    pub actor: &'static str,
+    /// An actor's role in an action.
+    pub role: &'static str,
+    /// The table of indicators.
+    pub indicators: &'static str,
+    /// An indicator's id, unique within its action.
+    pub indicator_id: &'static str,
+    /// An indicator's label, as published.
+    pub indicator_label: &'static str,
+    /// What flow and level mean.
+    pub measure: &'static str,
+    /// An indicator's expected reporting frequency.
+    pub frequency: &'static str,
+    /// A reading's indicator.
+    pub indicator: &'static str,
+    /// The period a reading measures.
+    pub period: &'static str,
+    /// The period's first day.
+    pub period_start: &'static str,
+    /// The period's last day.
+    pub period_end: &'static str,
+    /// A reading's value, as recorded.
+    pub value: &'static str,
+    /// A reading's value as a number.
+    pub number: &'static str,
+    /// Where a reading's figure comes from.
+    pub source: &'static str,
+    /// The day a reading was recorded.
+    pub recorded: &'static str,
+    /// The value a reading corrects.
+    pub replaces: &'static str,
+    /// The table of readings.
+    pub readings: &'static str,
+    /// The table of state entries.
+    pub states: &'static str,
+    /// A state entry's position in its action's history.
+    pub position: &'static str,
+    /// A state entry's date.
+    pub date: &'static str,
+    /// The state an entry reaches.
+    pub state_reached: &'static str,
+    /// Why, or what happened.
+    pub why: &'static str,
+    /// Whether an entry reopens an action.
+    pub reopened: &'static str,
+    /// The table of context indicators.
+    pub context_indicators: &'static str,
+    /// A context indicator's id.
+    pub context_id: &'static str,
+    /// What a context indicator measures.
+    pub what_it_measures: &'static str,
+    /// Which way is progress.
+    pub direction: &'static str,
+    /// A context indicator's target.
+    pub target: &'static str,
+    /// The year of the target.
+    pub target_year: &'static str,
+    /// Where the target is set.
+    pub target_source: &'static str,
+    /// Who measures a context indicator.
+    pub measured_by: &'static str,
+    /// The table of the context indicators' readings.
+    pub context_readings: &'static str,
+    /// An indicator's kind of values.
+    pub kind: &'static str,
+}
+
+/// The words of the status workbook (`pan export --format xlsx`) beyond the shared ones.
+pub struct WorkbookWords {
+    /// Its title: the plan's title and the as-of date (already written for people).
+    pub title: fn(&str, &str) -> String,
+    /// The sheet of actions.
+    pub actions_sheet: &'static str,
+    /// "Objective" (column).
+    pub objective: &'static str,
+    /// "Since" (the day of the state).
+    pub since: &'static str,
+    /// "Health" (column).
+    pub health: &'static str,
+    /// "Why" (column).
+    pub why: &'static str,
+    /// "Latest readings" (column).
+    pub latest: &'static str,
+    /// The sheet of readings.
+    pub readings_sheet: &'static str,
+    /// "Indicator label" (column).
+    pub label: &'static str,
+    /// "Note" (column).
+    pub note: &'static str,
+    /// "Recorded" (column).
+    pub recorded: &'static str,
+    /// "Replaces" (column).
+    pub replaces: &'static str,
+    /// The sheet that says what the workbook is.
+    pub about_sheet: &'static str,
+    /// How many actions and readings, known on which day.
+    pub about: fn(usize, usize, &str) -> String,
+    /// "Texts as published; the columns have filters."
+    pub as_published: &'static str,
 }
 
 /// The words of an action's card (`pan show --format markdown`).
