@@ -1,8 +1,8 @@
 //! English.
 
 use super::{
-    CardWords, DiffWords, OpenDataWords, SiteWords, Terms, Words, WorkbookWords, diff_row,
-    diff_state, month,
+    CardWords, DiffWords, OpenDataWords, SiteWords, TemplateWords, Terms, Words, WorkbookWords,
+    diff_row, diff_state, month,
 };
 use crate::model::calendar::Shape;
 use crate::model::{Calendar, Direction, Frequency, IndicatorKind, Measure, StateEntry};
@@ -358,6 +358,127 @@ pub static WORDS: Words = Words {
         measured_by: "Who measures it",
         context_readings: "Readings of the context indicators",
         kind: "Kind of values",
+    },
+    template: TemplateWords {
+        sheet: "Readings",
+        help_sheet: "How to fill in",
+        title: |plan| format!("Indicator readings — {plan}"),
+        indicator: "Indicator",
+        label: "Indicator label",
+        period: "Period",
+        value: "Value",
+        source: "Source",
+        note: "Note",
+        expected: "Expected value",
+        latest: "Latest reading",
+        responsible: "Responsible",
+        action_text: "Action text",
+        kind: "Kind",
+        kind_name: |k| match k {
+            IndicatorKind::Count => "count",
+            IndicatorKind::Number => "number",
+            IndicatorKind::Percent => "percentage",
+            IndicatorKind::Deliverable => "deliverable",
+            IndicatorKind::Qualitative => "qualitative",
+        },
+        expected_value: |k| match k {
+            IndicatorKind::Count => "Whole number ≥ 0",
+            IndicatorKind::Number => "Number",
+            IndicatorKind::Percent => "Percentage (0 to 100)",
+            IndicatorKind::Deliverable => "done, once delivered",
+            IndicatorKind::Qualitative => "Text (assessment)",
+        },
+        how_often: |f| match f {
+            Frequency::Annual => "every year",
+            Frequency::HalfYearly => "every half-year",
+            Frequency::Quarterly => "every quarter",
+            Frequency::Monthly => "every month",
+        },
+        value_prompt: |k| match k {
+            IndicatorKind::Count => ("Whole number", "A whole number, 0 or more (e.g. 12)."),
+            IndicatorKind::Number => ("Number", "A number (e.g. 12.5)."),
+            IndicatorKind::Percent => (
+                "Percentage",
+                "A percentage between 0 and 100 (e.g. 60.1 for 60.1%).",
+            ),
+            IndicatorKind::Deliverable => (
+                "Deliverable",
+                "done when it is delivered, with the period it was delivered in.",
+            ),
+            IndicatorKind::Qualitative => ("Assessment", "An assessment, in free text."),
+        },
+        value_refused: |k| match k {
+            IndicatorKind::Count => "This indicator counts: write a whole number, 0 or more.",
+            IndicatorKind::Number => "Write a number.",
+            IndicatorKind::Percent => "Write a percentage between 0 and 100.",
+            IndicatorKind::Deliverable => "A deliverable is recorded once, as the word done.",
+            IndicatorKind::Qualitative => "",
+        },
+        refused: "Value refused",
+        period_prompt: (
+            "Period",
+            "Choose the period measured in the list, or type one: a year (2025), a half-year (2025-H1), a quarter (2025-Q2), a month (2025-05) or a day (2025-05-17).",
+        ),
+        period_error: (
+            "Period not in the list",
+            "This period is not in the list. Keep it? (a year 2025, a half-year 2025-H1, a quarter 2025-Q2, a month 2025-05 or a day 2025-05-17)",
+        ),
+        source_prompt: (
+            "Source (required)",
+            "Where the figure comes from: a report, a register, a dashboard…",
+        ),
+        note_prompt: (
+            "Note (optional)",
+            "Anything useful to know about the figure.",
+        ),
+        prepared: |day, plan, rows, actions| {
+            format!(
+                "Prepared on {day} from the plan \"{plan}\": {rows} row(s) for {actions} action(s)."
+            )
+        },
+        how_to_fill: "How to fill it in",
+        on_the_sheet: |sheet, per_period| {
+            format!(
+                "On the sheet \"{sheet}\", one row per indicator{}: fill in Value and Source (the yellow cells), check the Period; the Note is optional. Only the yellow cells can be typed in: the others are protected (without a password).",
+                if per_period {
+                    " and period asked for"
+                } else {
+                    ""
+                }
+            )
+        },
+        periods_offered: |last, this, day| {
+            format!(
+                "Period: choose it in the cell's list — the periods of {last} and of {this} begun by {day} (the year, its halves, quarters and months) — or type another: a year (2025), a half-year (2025-H1), a quarter (2025-Q2), a month (2025-05) or a day (2025-05-17)."
+            )
+        },
+        periods_asked: |asked| {
+            format!(
+                "Period asked for: {asked} — already written on every row. The cell's list also offers the halves, quarters and months it holds; another period (a day, 2025-05-17) can be typed."
+            )
+        },
+        value_help: "Value: what the \"Expected value\" column (and the note on the Indicator cell) says — a whole number ≥ 0 for what is counted, a percentage between 0 and 100 (60.1 for 60.1%), done (in the list) for a deliverable delivered, a number for a measure, a text for an assessment.",
+        source_help: "Source: required; where the figure comes from (a report, a register, a dashboard…).",
+        several_periods: "Several periods for one indicator: ask for a workbook with a row per period, or send a second workbook.",
+        empty_rows: "Rows left empty are skipped. Do not insert, delete or sort rows: each row is recognised by its place, and a row whose Code or Indicator changed is refused.",
+        already_recorded: "A value already recorded for the same period is not replaced: to correct it, say so.",
+        sending_back: "Sending it back",
+        send_to: |to| match to {
+            Some(c) => format!("send it back to {c}"),
+            None => "send it back to the person who sent it to you".into(),
+        },
+        save_and: |to| {
+            format!(
+                "Save the workbook (.xlsx or .ods) and {to}. It is imported with \"pan reading import\": every cell is checked, nothing is recorded while a row is refused, and the message names the sheet and cell to mend."
+            )
+        },
+        about: "About this workbook",
+        plan_line: |plan, fingerprint| format!("Plan: {plan} (fingerprint {fingerprint})."),
+        as_it_stood: |day| {
+            format!("The plan as it stood on {day} (latest readings known, indicators, actions).")
+        },
+        periods_asked_line: |asked| format!("Periods asked for: {asked}."),
+        version: |v| format!("pan template, version {v}."),
     },
 };
 

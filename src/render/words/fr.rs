@@ -1,8 +1,8 @@
 //! French, the plan's language.
 
 use super::{
-    CardWords, DiffWords, OpenDataWords, SiteWords, Terms, Words, WorkbookWords, diff_row,
-    diff_state, month,
+    CardWords, DiffWords, OpenDataWords, SiteWords, TemplateWords, Terms, Words, WorkbookWords,
+    diff_row, diff_state, month,
 };
 use crate::model::calendar::Shape;
 use crate::model::{Calendar, Direction, Frequency, IndicatorKind, Measure, StateEntry};
@@ -358,6 +358,124 @@ pub static WORDS: Words = Words {
         measured_by: "Qui le mesure",
         context_readings: "Mesures des indicateurs de contexte",
         kind: "Nature des valeurs",
+    },
+    template: TemplateWords {
+        sheet: "Relevés",
+        help_sheet: "Mode d'emploi",
+        title: |plan| format!("Relevés des indicateurs — {plan}"),
+        indicator: "Indicateur",
+        label: "Libellé de l'indicateur",
+        period: "Période",
+        value: "Valeur",
+        source: "Source",
+        note: "Note",
+        expected: "Valeur attendue",
+        latest: "Dernier relevé",
+        responsible: "Responsable(s)",
+        action_text: "Texte de l'action",
+        kind: "Type",
+        kind_name: |k| match k {
+            IndicatorKind::Count => "comptage",
+            IndicatorKind::Number => "nombre",
+            IndicatorKind::Percent => "pourcentage",
+            IndicatorKind::Deliverable => "livrable",
+            IndicatorKind::Qualitative => "qualitatif",
+        },
+        expected_value: |k| match k {
+            IndicatorKind::Count => "Nombre entier ≥ 0",
+            IndicatorKind::Number => "Nombre",
+            IndicatorKind::Percent => "Pourcentage (0 à 100)",
+            IndicatorKind::Deliverable => "done, une fois réalisé",
+            IndicatorKind::Qualitative => "Texte (appréciation)",
+        },
+        how_often: |f| match f {
+            Frequency::Annual => "chaque année",
+            Frequency::HalfYearly => "chaque semestre",
+            Frequency::Quarterly => "chaque trimestre",
+            Frequency::Monthly => "chaque mois",
+        },
+        value_prompt: |k| match k {
+            IndicatorKind::Count => ("Nombre entier", "Un nombre entier, 0 ou plus (par ex. 12)."),
+            IndicatorKind::Number => ("Nombre", "Un nombre (par ex. 12,5)."),
+            IndicatorKind::Percent => (
+                "Pourcentage",
+                "Un pourcentage entre 0 et 100 (par ex. 60,1 pour 60,1 %).",
+            ),
+            IndicatorKind::Deliverable => (
+                "Livrable",
+                "done quand le livrable est réalisé, avec la période de sa réalisation.",
+            ),
+            IndicatorKind::Qualitative => ("Appréciation", "Une appréciation, en texte libre."),
+        },
+        value_refused: |k| match k {
+            IndicatorKind::Count => "Cet indicateur compte : écrivez un nombre entier, 0 ou plus.",
+            IndicatorKind::Number => "Écrivez un nombre.",
+            IndicatorKind::Percent => "Écrivez un pourcentage entre 0 et 100.",
+            IndicatorKind::Deliverable => "Un livrable s'enregistre une fois, par le mot done.",
+            IndicatorKind::Qualitative => "",
+        },
+        refused: "Valeur refusée",
+        period_prompt: (
+            "Période",
+            "Choisissez la période mesurée dans la liste, ou tapez-en une : une année (2025), un semestre (2025-H1), un trimestre (2025-Q2), un mois (2025-05) ou un jour (2025-05-17).",
+        ),
+        period_error: (
+            "Période hors de la liste",
+            "Cette période n'est pas dans la liste. La garder ? (une année 2025, un semestre 2025-H1, un trimestre 2025-Q2, un mois 2025-05 ou un jour 2025-05-17)",
+        ),
+        source_prompt: (
+            "Source (obligatoire)",
+            "D'où vient le chiffre : rapport, registre, tableau de bord…",
+        ),
+        note_prompt: ("Note (facultative)", "Une précision utile sur le chiffre."),
+        prepared: |day, plan, rows, actions| {
+            format!(
+                "Préparé le {day} à partir du plan « {plan} » : {rows} ligne(s) pour {actions} action(s)."
+            )
+        },
+        how_to_fill: "Comment remplir",
+        on_the_sheet: |sheet, per_period| {
+            format!(
+                "Sur la feuille « {sheet} », une ligne par indicateur{} : remplissez Valeur et Source (les cellules jaunes), vérifiez la Période ; la Note est facultative. Seules les cellules jaunes s'écrivent : les autres sont protégées (sans mot de passe).",
+                if per_period {
+                    " et par période demandée"
+                } else {
+                    ""
+                }
+            )
+        },
+        periods_offered: |last, this, day| {
+            format!(
+                "Période : choisissez-la dans la liste de la cellule — les périodes de {last} et de {this} commencées au {day} (l'année, ses semestres, trimestres et mois) — ou tapez-en une autre : une année (2025), un semestre (2025-H1), un trimestre (2025-Q2), un mois (2025-05) ou un jour (2025-05-17)."
+            )
+        },
+        periods_asked: |asked| {
+            format!(
+                "Période demandée : {asked} — déjà écrite sur chaque ligne. La liste de la cellule propose aussi les semestres, trimestres et mois qu'elle contient ; une autre période (un jour, 2025-05-17) se tape."
+            )
+        },
+        value_help: "Valeur : ce que dit la colonne « Valeur attendue » (et la note de la cellule Indicateur) — un nombre entier ≥ 0 pour ce qui se compte, un pourcentage entre 0 et 100 (60,1 pour 60,1 %), done (dans la liste) pour un livrable réalisé, un nombre pour une mesure, un texte pour une appréciation.",
+        source_help: "Source : obligatoire ; d'où vient le chiffre (rapport, registre, tableau de bord…).",
+        several_periods: "Plusieurs périodes pour un même indicateur : demandez un classeur avec une ligne par période, ou envoyez un second classeur.",
+        empty_rows: "Les lignes laissées vides sont ignorées. N'insérez, ne supprimez ni ne triez de lignes : chaque ligne est reconnue à sa place, et une ligne dont le Code ou l'Indicateur a changé est refusée.",
+        already_recorded: "Une valeur déjà enregistrée pour la même période n'est pas remplacée : pour la corriger, signalez-le.",
+        sending_back: "Renvoyer le fichier",
+        send_to: |to| match to {
+            Some(c) => format!("renvoyez-le à {c}"),
+            None => "renvoyez-le à la personne qui vous l'a envoyé".into(),
+        },
+        save_and: |to| {
+            format!(
+                "Enregistrez le classeur (.xlsx ou .ods) et {to}. Il est importé par « pan reading import » : chaque cellule est vérifiée, rien n'est enregistré tant qu'une ligne est refusée, et le message nomme la feuille et la cellule à corriger."
+            )
+        },
+        about: "Ce classeur",
+        plan_line: |plan, fingerprint| format!("Plan : {plan} (empreinte {fingerprint})."),
+        as_it_stood: |day| {
+            format!("État du plan au {day} (dernier relevé connu, indicateurs, actions).")
+        },
+        periods_asked_line: |asked| format!("Périodes demandées : {asked}."),
+        version: |v| format!("Modèle pan, version {v}."),
     },
 };
 

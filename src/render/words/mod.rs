@@ -192,6 +192,97 @@ pub struct Words {
     pub workbook: WorkbookWords,
     /// The words of the open-data package and its DCAT-AP description.
     pub open_data: OpenDataWords,
+    /// The words of the workbook a focal point fills in (`pan reading template`).
+    pub template: TemplateWords,
+}
+
+/// The words of the workbook a focal point fills in. A prompt is a (title, message)
+/// pair: Excel shows at most 32 characters of a title and 255 of a message.
+pub struct TemplateWords {
+    /// The readings sheet (the import knows the sheet by the template's stamp).
+    pub sheet: &'static str,
+    /// The help sheet.
+    pub help_sheet: &'static str,
+    /// The document's title, from the plan's.
+    pub title: fn(&str) -> String,
+    /// "Indicator" (column; the import knows it).
+    pub indicator: &'static str,
+    /// "Indicator label" (column).
+    pub label: &'static str,
+    /// "Period" (column; the import knows it).
+    pub period: &'static str,
+    /// "Value" (column; the import knows it).
+    pub value: &'static str,
+    /// "Source" (column; the import knows it).
+    pub source: &'static str,
+    /// "Note" (column; the import knows it).
+    pub note: &'static str,
+    /// "Expected value" (column).
+    pub expected: &'static str,
+    /// "Latest reading" (column).
+    pub latest: &'static str,
+    /// "Responsible" (column).
+    pub responsible: &'static str,
+    /// "Action text" (column).
+    pub action_text: &'static str,
+    /// "Kind" (in the indicator cell's note).
+    pub kind: &'static str,
+    /// The name of an indicator's kind.
+    pub kind_name: fn(IndicatorKind) -> &'static str,
+    /// What a value of a kind is ("Whole number ≥ 0").
+    pub expected_value: fn(IndicatorKind) -> &'static str,
+    /// How often a value is expected ("every year").
+    pub how_often: fn(Frequency) -> &'static str,
+    /// What a value cell of a kind says when selected.
+    pub value_prompt: fn(IndicatorKind) -> (&'static str, &'static str),
+    /// What a value cell of a kind says when it refuses a value (empty: it refuses none).
+    pub value_refused: fn(IndicatorKind) -> &'static str,
+    /// The title of a refusal.
+    pub refused: &'static str,
+    /// What a period cell says when selected.
+    pub period_prompt: (&'static str, &'static str),
+    /// What a period cell says when what is typed is not in its list.
+    pub period_error: (&'static str, &'static str),
+    /// What a source cell says when selected.
+    pub source_prompt: (&'static str, &'static str),
+    /// What a note cell says when selected.
+    pub note_prompt: (&'static str, &'static str),
+    /// Help: "Prepared on {day} from the plan {plan}: {rows} row(s) for {actions} action(s)."
+    pub prepared: fn(&str, &str, usize, usize) -> String,
+    /// Help: the heading "How to fill it in".
+    pub how_to_fill: &'static str,
+    /// Help: the sheet to fill in, and whether rows go per period asked for.
+    pub on_the_sheet: fn(&str, bool) -> String,
+    /// Help: the periods offered (last year, this year, the day of the template).
+    pub periods_offered: fn(i16, i16, &str) -> String,
+    /// Help: the periods asked for (already listed, comma-separated).
+    pub periods_asked: fn(&str) -> String,
+    /// Help: what a value is.
+    pub value_help: &'static str,
+    /// Help: what a source is.
+    pub source_help: &'static str,
+    /// Help: several periods for one indicator.
+    pub several_periods: &'static str,
+    /// Help: rows left empty, rows not to move.
+    pub empty_rows: &'static str,
+    /// Help: a value already recorded.
+    pub already_recorded: &'static str,
+    /// Help: the heading "Sending it back".
+    pub sending_back: &'static str,
+    /// Help: who to send it back to (`pan.toml [readings] send_to`), when known.
+    pub send_to: fn(Option<&str>) -> String,
+    /// Help: how it is saved, sent (the words of `send_to`) and imported.
+    pub save_and: fn(&str) -> String,
+    /// Help: the heading "About this workbook".
+    pub about: &'static str,
+    /// Help: the plan and its fingerprint.
+    pub plan_line: fn(&str, &str) -> String,
+    /// Help: the day the plan stood as shown.
+    pub as_it_stood: fn(&str) -> String,
+    /// Help: the periods asked for, at the end.
+    pub periods_asked_line: fn(&str) -> String,
+    /// Help: the template's version.
+    pub version: fn(u32) -> String,
 }
 
 /// The words of the open-data package: its description, and the title of each table
