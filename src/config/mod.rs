@@ -38,6 +38,15 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// The language's code in the EU's authority table of languages (ISO 639-3, upper
+    /// case), as DCAT-AP names a dataset's language.
+    pub fn eu_code(self) -> &'static str {
+        match self {
+            Lang::Fr => "FRA",
+            Lang::En => "ENG",
+        }
+    }
 }
 
 /// `[plan]`: what the plan is.

@@ -151,7 +151,7 @@ pub fn describe(
     dataset.insert("dct:modified".into(), date(as_of));
     dataset.insert(
         "dct:language".into(),
-        json!({"@id": format!("{EU_LANGUAGE}{}", if plan_lang == "fr" { "FRA" } else { "ENG" })}),
+        json!({"@id": format!("{EU_LANGUAGE}{}", p.language.eu_code())}),
     );
     dataset.insert("dcat:theme".into(), json!({"@id": EU_THEME_GOVERNMENT}));
     dataset.insert(

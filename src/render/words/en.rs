@@ -1,8 +1,8 @@
 //! English.
 
 use super::{
-    CardWords, DiffWords, OpenDataWords, SiteWords, TemplateWords, Terms, Words, WorkbookWords,
-    diff_row, diff_state, month,
+    CardWords, DiffWords, OpenDataWords, SiteWords, StarterWords, TemplateWords, Terms, Words,
+    WorkbookWords, diff_row, diff_state, month,
 };
 use crate::model::calendar::Shape;
 use crate::model::{Calendar, Direction, Frequency, IndicatorKind, Measure, StateEntry};
@@ -479,6 +479,63 @@ pub static WORDS: Words = Words {
         },
         periods_asked_line: |asked| format!("Periods asked for: {asked}."),
         version: |v| format!("pan template, version {v}."),
+    },
+    starter: StarterWords {
+        default_title: |start, end| format!("Action plan {start}-{end}"),
+        lever: "Steering the plan",
+        objective: "Follow the implementation of the plan",
+        ministry: "Ministry responsible for the plan",
+        action: "Convene the plan's steering committee at least twice a year to follow the actions' progress.",
+        indicator_id: "committee-meetings",
+        indicator: "Number of steering committee meetings",
+        source: "Minutes of the kick-off meeting",
+        note: "An example: replace it by a real figure.",
+        intro: |title, start, end| {
+            format!(
+                "This repository keeps the plan \"{}\" ({}–{}) as files, with \
+             `pan`: what the plan promises (`plan/`), what was measured \
+             (`indicators/`), and, on any date, what is late.\n",
+                title, start, end
+            )
+        },
+        commands_heading: "The next five commands",
+        commands: |code, indicator, year| {
+            format!(
+                "1. `pan validate` — check every file; CI runs it on every pull request.\n\
+             2. `pan status` — where the plan stands: each action, its state and health.\n\
+             3. `pan show {code}` — one action in full: text, calendar, history, readings.\n\
+             4. `pan reading add {code} {indicator} 2 --period {year} --source \"…\"` — record a figure.\n\
+             5. `pan digest -o copil.md` — the digest for the next steering committee.\n"
+            )
+        },
+        begin: "To begin: replace the example lever, objective, actor and action by the plan's \
+             (`plan/levers.yaml`, `plan/actors.yaml`, `plan/<lever>/<code>.yaml`), remove the \
+             example reading (`indicators/`), then `git init && git add -A && git commit -m \"Plan\"`.\n",
+        here_heading: "What is here",
+        here: |code_format| {
+            format!(
+                "- `pan.toml`: title, period, language, code format (`{}`), open-data licence.\n\
+             - `plan/`: levers and objectives, actors, one file per action, and the JSON Schemas \
+             that let editors complete and check fields.\n\
+             - `indicators/`: the readings, one CSV file per action.\n\
+             - `.github/workflows/pan.yml` (GitHub) and `.gitlab-ci.yml` (GitLab): on every pull \
+             request, `pan validate` and `pan diff` as a comment; keep your forge's and set the \
+             variable `PAN_GIT` (the git address of pan's source). `.pre-commit-config.yaml` \
+             checks before each commit; `.github/workflows/site.yml` publishes the website (below).\n\
+             - `.gitignore`: pan's lock files and outputs.\n",
+                code_format
+            )
+        },
+        site_heading: "Website",
+        site: "`pan site -o site` builds the plan's website (static pages, in French and English): \
+             home, levers, actions, ministries, context indicators, timeline. \
+             `.github/workflows/site.yml` publishes it on GitHub Pages on every merge and every \
+             morning (set \"Source\" to \"GitHub Actions\" in Settings → Pages); for GitLab \
+             Pages, add the `pages` job of `examples/ci/gitlab-pages.yml` in pan's repository.\n",
+        open_data_heading: "Open data",
+        open_data: "`pan export --format datapackage -o opendata` writes the plan as a Frictionless \
+             Data Package (CSV and schemas) with its DCAT-AP description (`dcat.jsonld`), ready \
+             for an open-data portal. Choose the licence first (`licence` in `pan.toml`).",
     },
 };
 

@@ -1,8 +1,8 @@
 //! French, the plan's language.
 
 use super::{
-    CardWords, DiffWords, OpenDataWords, SiteWords, TemplateWords, Terms, Words, WorkbookWords,
-    diff_row, diff_state, month,
+    CardWords, DiffWords, OpenDataWords, SiteWords, StarterWords, TemplateWords, Terms, Words,
+    WorkbookWords, diff_row, diff_state, month,
 };
 use crate::model::calendar::Shape;
 use crate::model::{Calendar, Direction, Frequency, IndicatorKind, Measure, StateEntry};
@@ -476,6 +476,66 @@ pub static WORDS: Words = Words {
         },
         periods_asked_line: |asked| format!("Périodes demandées : {asked}."),
         version: |v| format!("Modèle pan, version {v}."),
+    },
+    starter: StarterWords {
+        default_title: |start, end| format!("Plan d'action {start}-{end}"),
+        lever: "Piloter le plan",
+        objective: "Suivre la mise en œuvre du plan",
+        ministry: "Ministère responsable du plan",
+        action: "Réunir le comité de pilotage du plan au moins deux fois par an pour suivre la mise en œuvre des actions.",
+        indicator_id: "reunions-du-comite",
+        indicator: "Nombre de réunions du comité de pilotage",
+        source: "Procès-verbal de la réunion de lancement",
+        note: "Exemple : remplacez-le par une vraie mesure.",
+        intro: |title, start, end| {
+            format!(
+                "Ce dépôt tient le plan « {} » ({}–{}) sous forme de fichiers, avec \
+             `pan` : ce que le plan promet (`plan/`), ce qui a été \
+             mesuré (`indicators/`), et, à toute date, ce qui est en retard.\n",
+                title, start, end
+            )
+        },
+        commands_heading: "Les cinq prochaines commandes",
+        commands: |code, indicator, year| {
+            format!(
+                "1. `pan validate` — vérifie chaque fichier ; la CI le lance à chaque demande de fusion.\n\
+             2. `pan status` — où en est le plan : chaque action, son état et sa santé.\n\
+             3. `pan show {code}` — une action en entier : texte, calendrier, historique, mesures.\n\
+             4. `pan reading add {code} {indicator} 2 --period {year} --source \"…\"` — enregistrer une mesure.\n\
+             5. `pan digest -o copil.md` — la synthèse du prochain comité de pilotage.\n"
+            )
+        },
+        begin: "Pour commencer : remplacez le levier, l'objectif, l'acteur et l'action d'exemple \
+             par ceux du plan (`plan/levers.yaml`, `plan/actors.yaml`, \
+             `plan/<levier>/<code>.yaml`), supprimez la mesure d'exemple \
+             (`indicators/`), puis `git init && git add -A && git commit -m \"Plan\"`.\n",
+        here_heading: "Ce qu'il y a ici",
+        here: |code_format| {
+            format!(
+                "- `pan.toml` : titre, période, langue, format des codes (`{}`), licence des données ouvertes.\n\
+             - `plan/` : leviers et objectifs, acteurs, une action par fichier, et les schémas JSON \
+             qui permettent aux éditeurs de compléter et vérifier les champs.\n\
+             - `indicators/` : les mesures, un fichier CSV par action.\n\
+             - `.github/workflows/pan.yml` (GitHub) et `.gitlab-ci.yml` (GitLab) : à chaque demande \
+             de fusion, `pan validate` et `pan diff` en commentaire ; gardez celui de votre forge et \
+             définissez la variable `PAN_GIT` (l'adresse git du code de pan). \
+             `.pre-commit-config.yaml` vérifie avant chaque commit ; `.github/workflows/site.yml` publie \
+             le site (voir plus bas).\n\
+             - `.gitignore` : les fichiers de verrou et les sorties de pan.\n",
+                code_format
+            )
+        },
+        site_heading: "Site web",
+        site: "`pan site -o site` construit le site du plan (pages statiques, en français et en \
+             anglais) : accueil, leviers, actions, ministères, indicateurs de contexte, calendrier. \
+             `.github/workflows/site.yml` le publie sur GitHub Pages à chaque fusion et chaque \
+             matin (réglez « Source » sur « GitHub Actions » dans Settings → Pages) ; pour GitLab \
+             Pages, ajoutez le job `pages` de `examples/ci/gitlab-pages.yml` du dépôt de pan.\n",
+        open_data_heading: "Données ouvertes",
+        open_data: "`pan export --format datapackage -o opendata` écrit le plan en Data Package \
+             Frictionless (CSV et schémas) avec sa description DCAT-AP (`dcat.jsonld`), prêt à \
+             publier sur un portail de données ouvertes. Choisissez d'abord la licence \
+             (`licence` dans `pan.toml`).",
     },
 };
 

@@ -194,6 +194,51 @@ pub struct Words {
     pub open_data: OpenDataWords,
     /// The words of the workbook a focal point fills in (`pan reading template`).
     pub template: TemplateWords,
+    /// The words of the starter repository `pan init` writes.
+    pub starter: StarterWords,
+}
+
+/// The words of the starter repository `pan init` writes: the example plan (placeholders
+/// its owner replaces) and its README.
+pub struct StarterWords {
+    /// The plan's title when none is asked for, from its first and last year.
+    pub default_title: fn(i16, i16) -> String,
+    /// The example lever's title.
+    pub lever: &'static str,
+    /// The example objective's title.
+    pub objective: &'static str,
+    /// The example ministry's name.
+    pub ministry: &'static str,
+    /// The example action's text.
+    pub action: &'static str,
+    /// The example indicator's id.
+    pub indicator_id: &'static str,
+    /// The example indicator's label.
+    pub indicator: &'static str,
+    /// The example reading's source.
+    pub source: &'static str,
+    /// The example reading's note.
+    pub note: &'static str,
+    /// README: what the repository is (the title, escaped for Markdown; first and last year).
+    pub intro: fn(&str, i16, i16) -> String,
+    /// README: the heading of the next commands.
+    pub commands_heading: &'static str,
+    /// README: the next five commands (the example action's code, its indicator, the year).
+    pub commands: fn(&str, &str, i16) -> String,
+    /// README: how to begin.
+    pub begin: &'static str,
+    /// README: the heading of what is here.
+    pub here_heading: &'static str,
+    /// README: what is here (the code format).
+    pub here: fn(&str) -> String,
+    /// README: the heading of the website.
+    pub site_heading: &'static str,
+    /// README: the website.
+    pub site: &'static str,
+    /// README: the heading of open data.
+    pub open_data_heading: &'static str,
+    /// README: open data.
+    pub open_data: &'static str,
 }
 
 /// The words of the workbook a focal point fills in. A prompt is a (title, message)
