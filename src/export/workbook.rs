@@ -101,7 +101,7 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
     let w = words::of(s.lang);
     let t = &w.workbook;
     let mut book = Workbook::new();
-    let title = (t.title)(&s.title, &words::date(s.as_of, s.lang));
+    let title = (t.title)(s.title, &words::date(s.as_of, s.lang));
     book.set_properties(
         &DocProperties::new()
             .set_title(fit(&title))
