@@ -278,7 +278,7 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
             vec![
                 format!("`{}`", i.id),
                 e(&i.label),
-                i.kind.as_str().into(),
+                words::kind(i.kind, lang).into(),
                 i.measure().as_str().into(),
             ]
         })

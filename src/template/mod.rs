@@ -319,7 +319,7 @@ pub fn layout(t: &Template, lang: Lang, send_to: Option<&str>) -> Layout {
                 r.label,
                 w.kind,
                 all.colon,
-                (w.kind_name)(r.kind),
+                words::kind(r.kind, lang),
             );
             Line {
                 cells: vec![

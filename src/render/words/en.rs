@@ -374,13 +374,6 @@ pub static WORDS: Words = Words {
         responsible: "Responsible",
         action_text: "Action text",
         kind: "Kind",
-        kind_name: |k| match k {
-            IndicatorKind::Count => "count",
-            IndicatorKind::Number => "number",
-            IndicatorKind::Percent => "percentage",
-            IndicatorKind::Deliverable => "deliverable",
-            IndicatorKind::Qualitative => "qualitative",
-        },
         expected_value: |k| match k {
             IndicatorKind::Count => "Whole number ≥ 0",
             IndicatorKind::Number => "Number",

@@ -374,13 +374,6 @@ pub static WORDS: Words = Words {
         responsible: "Responsable(s)",
         action_text: "Texte de l'action",
         kind: "Type",
-        kind_name: |k| match k {
-            IndicatorKind::Count => "comptage",
-            IndicatorKind::Number => "nombre",
-            IndicatorKind::Percent => "pourcentage",
-            IndicatorKind::Deliverable => "livrable",
-            IndicatorKind::Qualitative => "qualitatif",
-        },
         expected_value: |k| match k {
             IndicatorKind::Count => "Nombre entier ≥ 0",
             IndicatorKind::Number => "Nombre",
@@ -608,7 +601,7 @@ fn bucket(b: Bucket) -> String {
 
 fn kind(k: IndicatorKind) -> &'static str {
     match k {
-        IndicatorKind::Count => "nombre",
+        IndicatorKind::Count => "comptage",
         IndicatorKind::Number => "valeur numérique",
         IndicatorKind::Percent => "pourcentage",
         IndicatorKind::Deliverable => "livrable",

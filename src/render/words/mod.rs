@@ -272,8 +272,6 @@ pub struct TemplateWords {
     pub action_text: &'static str,
     /// "Kind" (in the indicator cell's note).
     pub kind: &'static str,
-    /// The name of an indicator's kind.
-    pub kind_name: fn(IndicatorKind) -> &'static str,
     /// What a value of a kind is ("Whole number ≥ 0").
     pub expected_value: fn(IndicatorKind) -> &'static str,
     /// How often a value is expected ("every year").
@@ -623,7 +621,7 @@ pub struct Terms {
     pub state: fn(StateFilter) -> &'static str,
     /// A calendar bucket (lower case, as inside a sentence).
     pub bucket: fn(Bucket) -> String,
-    /// An indicator's kind.
+    /// An indicator's kind: one name each, wherever it is shown (site, workbook, card).
     pub kind: fn(IndicatorKind) -> &'static str,
     /// How readings of a measure combine.
     pub measure: fn(Measure) -> &'static str,
@@ -1045,4 +1043,34 @@ fn diff_state(e: &crate::model::StateEntry) -> String {
 fn month(months: &'static [&'static str; 12], m: i8) -> &'static str {
     let i = usize::try_from(m).unwrap_or(1).saturating_sub(1).min(11);
     months[i]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_has_one_name_of_its_own() {
+        for lang in Lang::ALL {
+            let names: std::collections::BTreeSet<&str> =
+                IndicatorKind::ALL.iter().map(|k| kind(*k, lang)).collect();
+            assert_eq!(names.len(), IndicatorKind::ALL.len(), "{lang:?}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_each_language_writes_them() {
+        assert_eq!(number(12500.5, Lang::Fr), "12\u{202f}500,5");
+        assert_eq!(number(12500.5, Lang::En), "12,500.5");
+        assert_eq!(number(-1234.0, Lang::Fr), "-1234");
+        assert_eq!(percent(60.1, Lang::Fr), "60,1\u{a0}%");
+        assert_eq!(percent(60.1, Lang::En), "60.1%");
+    }
+
+    #[test]
+    fn dates_are_written_as_each_language_writes_them() {
+        let d = Date::constant(2026, 11, 23);
+        assert_eq!(date(d, Lang::Fr), "23 novembre 2026");
+        assert_eq!(date(d, Lang::En), "23 November 2026");
+    }
 }
