@@ -1067,10 +1067,134 @@ mod tests {
         assert_eq!(percent(60.1, Lang::En), "60.1%");
     }
 
+    /// Whether French text spaces a mark otherwise than with a no-break space before
+    /// `:`, `;`, `?`, `!`, `%` and `»` and after `«`.
+    fn badly_spaced(text: &str) -> bool {
+        let chars: Vec<char> = text.chars().collect();
+        chars.iter().enumerate().any(|(i, c)| {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let spaced_before = matches!(c, ':' | ';' | '?' | '!' | '%' | '»');
+            (spaced_before && before == Some(' '))
+                || (*c == '«' && after == Some(' '))
+                // No space at all, before a mark that ends a phrase (`Note: x`).
+                || (spaced_before
+                    && *c != '%'
+                    && before.is_some_and(|b| !b.is_whitespace())
+                    && after.is_none_or(char::is_whitespace))
+        })
+    }
+
+    #[test]
+    fn the_spacing_rule_sees_each_mistake() {
+        for bad in [
+            "Légende : a",
+            "Note: a",
+            "a ; b",
+            "60,1 %",
+            "« a »",
+            "Vrai ?",
+        ] {
+            assert!(badly_spaced(bad), "{bad}");
+        }
+        for good in [
+            "Légende\u{a0}: a",
+            "«\u{a0}a\u{a0}»",
+            "https://x",
+            "60,1\u{a0}%",
+        ] {
+            assert!(!badly_spaced(good), "{good}");
+        }
+    }
+
+    /// French puts a no-break space before `:`, `;`, `?`, `!` and `%` and inside `« »`,
+    /// never a plain one (a line would break there) and never none: one rule, checked on
+    /// every literal of the French catalogue.
+    #[test]
+    fn french_punctuation_is_spaced_one_way() {
+        let literals = string_literals(include_str!("fr.rs"));
+        // The reader sees the catalogue's literals, whole.
+        assert!(
+            literals
+                .iter()
+                .any(|l| l == "Synthèse pour le comité de pilotage (COPIL)")
+        );
+        let wrong: Vec<&String> = literals.iter().filter(|l| badly_spaced(l)).collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    /// The string literals of Rust source, with `\u{..}` escapes read and `\`-newline
+    /// continuations joined (enough for the catalogue's files).
+    fn string_literals(source: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut chars = source.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '/' && chars.peek() == Some(&'/') {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+                continue;
+            }
+            if c == '\'' {
+                // A char literal (',', '\u{202f}') is skipped whole; a lifetime
+                // ('static) is not closed.
+                let ahead: String = chars.clone().take(9).collect();
+                let close = if ahead.starts_with('\\') {
+                    ahead.find('\'')
+                } else {
+                    ahead
+                        .char_indices()
+                        .nth(1)
+                        .filter(|(_, c)| *c == '\'')
+                        .map(|(i, _)| i)
+                };
+                if let Some(n) = close {
+                    for _ in 0..=ahead[..n].chars().count() {
+                        chars.next();
+                    }
+                }
+                continue;
+            }
+            if c != '"' {
+                continue;
+            }
+            let mut s = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '"' => break,
+                    '\\' => match chars.next() {
+                        Some('u') => {
+                            let code: String =
+                                chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                            let v = u32::from_str_radix(&code, 16).unwrap_or(0xfffd);
+                            s.push(char::from_u32(v).unwrap_or('\u{fffd}'));
+                        }
+                        Some('\n') => {
+                            while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                                chars.next();
+                            }
+                        }
+                        Some('n') => s.push('\n'),
+                        Some(other) => s.push(other),
+                        None => {}
+                    },
+                    c => s.push(c),
+                }
+            }
+            out.push(s);
+        }
+        out
+    }
+
     #[test]
     fn dates_are_written_as_each_language_writes_them() {
         let d = Date::constant(2026, 11, 23);
         assert_eq!(date(d, Lang::Fr), "23 novembre 2026");
         assert_eq!(date(d, Lang::En), "23 November 2026");
+        let first = Date::constant(2027, 1, 1);
+        assert_eq!(date(first, Lang::Fr), "1er janvier 2027");
+        assert_eq!(date(first, Lang::En), "1 January 2027");
     }
 }
