@@ -302,7 +302,7 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
             })
             .collect();
         out.push_str(&markdown::table(
-            &[c.date, w.state, c.note],
+            &[c.date, w.state, w.note],
             &[Align::Left; 3],
             &rows,
         ));
@@ -327,7 +327,7 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
             })
             .collect();
         out.push_str(&markdown::table(
-            &[w.indicator, w.period_col, w.value, w.source, c.note],
+            &[w.indicator, w.period_col, w.value, w.source, w.note],
             &[
                 Align::Left,
                 Align::Left,

@@ -99,6 +99,7 @@ pub static WORDS: Words = Words {
     period_col: "Period",
     value: "Value",
     source: "Source",
+    note: "Note",
     recorded: "Recorded",
     corrects_col: "Corrects",
     no_reading: "no reading recorded",
@@ -264,7 +265,6 @@ pub static WORDS: Words = Words {
         kind: "Kind",
         measure: "Measure",
         date: "Date",
-        note: "Note",
         calendar_meaning,
     },
     workbook: WorkbookWords {

@@ -99,6 +99,7 @@ pub static WORDS: Words = Words {
     period_col: "Période",
     value: "Valeur",
     source: "Source",
+    note: "Note",
     recorded: "Enregistrée le",
     corrects_col: "Corrige",
     no_reading: "aucune mesure enregistrée",
@@ -264,7 +265,6 @@ pub static WORDS: Words = Words {
         kind: "Type",
         measure: "Mesure",
         date: "Date",
-        note: "Note",
         calendar_meaning,
     },
     workbook: WorkbookWords {

@@ -164,6 +164,8 @@ pub struct Words {
     pub value: &'static str,
     /// "Source".
     pub source: &'static str,
+    /// "Note" (column of a reading's or a state's note).
+    pub note: &'static str,
     /// "Recorded" (the day a reading was recorded).
     pub recorded: &'static str,
     /// "Corrects" (column of the value a reading corrects).
@@ -515,8 +517,6 @@ pub struct CardWords {
     pub measure: &'static str,
     /// "Date" (column).
     pub date: &'static str,
-    /// "Note" (column).
-    pub note: &'static str,
     /// What a calendar means: its shape, bounds, and whether it can be late; the plan's
     /// first year stands for a missing start.
     pub calendar_meaning: fn(&crate::model::Calendar, i16) -> String,
