@@ -174,19 +174,10 @@ fn detail_lines(a: &ActionDiff, md: bool, lang: Lang) -> Vec<String> {
         let mut t = format!("{}{colon} ", w.text);
         for word in words {
             match (word, md) {
-                (Words::Same(s), _) => t.push_str(&e(s)),
-                (Words::Removed(s), true) => {
-                    let _ = write!(t, "~~{}~~", e(s.trim()));
-                    if s.ends_with(' ') {
-                        t.push(' ');
-                    }
-                }
-                (Words::Added(s), true) => {
-                    let _ = write!(t, "**{}**", e(s.trim()));
-                    if s.ends_with(' ') {
-                        t.push(' ');
-                    }
-                }
+                (Words::Same(s), false) => t.push_str(&e(s)),
+                (Words::Same(s), true) => marked(&mut t, s, ""),
+                (Words::Removed(s), true) => marked(&mut t, s, "~~"),
+                (Words::Added(s), true) => marked(&mut t, s, "**"),
                 (Words::Removed(s), false) => {
                     let _ = write!(t, "[-{}-]", e(s));
                 }
@@ -215,6 +206,22 @@ fn detail_lines(a: &ActionDiff, md: bool, lang: Lang) -> Vec<String> {
     }
     out.extend(reading_lines(&a.readings, md, lang));
     out
+}
+
+/// A piece of a word diff in Markdown, between `mark`s: the spaces around its words stay
+/// outside the marks (emphasis cannot open or close on a space) and are kept (escaping
+/// drops a trailing space, which would glue the piece to the next).
+fn marked(t: &mut String, s: &str, mark: &str) {
+    let words = s.trim();
+    if s.starts_with(char::is_whitespace) {
+        t.push(' ');
+    }
+    if !words.is_empty() {
+        let _ = write!(t, "{mark}{}{mark}", escape_inline(words));
+        if s.ends_with(char::is_whitespace) {
+            t.push(' ');
+        }
+    }
 }
 
 fn reading_lines(r: &ReadingsDiff, md: bool, lang: Lang) -> Vec<String> {
