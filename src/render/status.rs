@@ -130,7 +130,7 @@ fn table_of(report: &StatusReport, idx: &[usize], term: &Term) -> String {
 /// The report as tables for a terminal, with a totals line.
 pub fn text(report: &StatusReport, plan: &Plan, term: &Term) -> String {
     let mut out = String::new();
-    let en = Lang::INTERFACE;
+    let ui = Lang::INTERFACE;
     if report.rows.is_empty() {
         let _ = writeln!(out, "No action matches (as of {}).", report.as_of);
         return out;
@@ -140,8 +140,8 @@ pub fn text(report: &StatusReport, plan: &Plan, term: &Term) -> String {
         out.push_str(&table_of(report, &all, term));
     } else {
         for g in &report.groups {
-            let counts = totals_line(&g.counts, g.rows.len(), en);
-            let title = sanitize(&words::group_title(&g.key, plan, en));
+            let counts = totals_line(&g.counts, g.rows.len(), ui);
+            let title = sanitize(&words::group_title(&g.key, plan, ui));
             let one_line = format!("{title} · {counts}");
             if one_line.width() <= term.width {
                 let _ = writeln!(out, "{}", term.paint(Style::Bold, &one_line));
@@ -159,7 +159,7 @@ pub fn text(report: &StatusReport, plan: &Plan, term: &Term) -> String {
     }
     let line = format!(
         "{} · as of {}",
-        totals_line(&report.totals, report.rows.len(), en),
+        totals_line(&report.totals, report.rows.len(), ui),
         report.as_of
     );
     let _ = writeln!(out, "{}", term.paint(Style::Bold, &line));
@@ -335,7 +335,7 @@ fn counts_json(c: &Counts) -> BTreeMap<&'static str, usize> {
 /// The report as JSON: file spellings for states and health, English for reasons and
 /// titles, values as people read them.
 pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
-    let en = Lang::INTERFACE;
+    let ui = Lang::INTERFACE;
     let doc = ReportJson {
         as_of: report.as_of.to_string(),
         rows: report
@@ -349,18 +349,18 @@ pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
                 responsible: &r.responsible,
                 ministries: &r.ministries,
                 calendar: &r.calendar,
-                calendar_group: words::bucket(r.bucket, en),
+                calendar_group: words::bucket(r.bucket, ui),
                 state: r.state.as_str(),
                 state_date: r.state_date.map(|d| d.to_string()),
                 health: r.assessment.health.as_str(),
-                reason: words::reason(&r.assessment.why, en),
+                reason: words::reason(&r.assessment.why, ui),
                 latest: r
                     .latest
                     .iter()
                     .map(|l| LatestJson {
                         indicator: &l.indicator,
                         period: l.period.to_string(),
-                        value: words::figure(&l.value, l.kind, en),
+                        value: words::figure(&l.value, l.kind, ui),
                     })
                     .collect(),
             })
@@ -370,7 +370,7 @@ pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
             .iter()
             .map(|g| GroupJson {
                 key: words::group_key(&g.key),
-                title: words::group_title(&g.key, plan, en),
+                title: words::group_title(&g.key, plan, ui),
                 rows: &g.rows,
                 counts: counts_json(&g.counts),
             })
