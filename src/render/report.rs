@@ -214,7 +214,11 @@ pub fn markdown(r: &FullReport, plan: &Plan, lang: Lang) -> String {
         }
     }
     out.push_str(&breakdowns(&r.breakdowns, plan, lang));
-    let _ = writeln!(out, "---\n\n*{}*", w.generated);
+    let _ = writeln!(
+        out,
+        "---\n\n*{}*",
+        super::words::fill(w.generated, &[env!("CARGO_PKG_VERSION").to_string()])
+    );
     out
 }
 

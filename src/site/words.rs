@@ -55,7 +55,7 @@ pub struct SiteWords {
     pub results_many: &'static str,
     /// Results: more than shown (`{}` = how many shown).
     pub results_more: &'static str,
-    /// Footer: `{}` = the as-of date.
+    /// Footer: the pan version (`{}`), then the as-of date (`{}`).
     pub footer: &'static str,
     /// The home page's introduction.
     pub intro: &'static str,
@@ -244,7 +244,7 @@ pub const FR: SiteWords = SiteWords {
     results_one: "1 résultat.",
     results_many: "{} résultats.",
     results_more: "Les {} premiers sont affichés ; précisez la recherche.",
-    footer: "Produit par pan à partir des fichiers du plan, situation au {}. Les textes du plan sont reproduits tels que publiés.",
+    footer: "Produit par pan {} à partir des fichiers du plan, situation au {}. Les textes du plan sont reproduits tels que publiés.",
     intro: "Le tableau de bord public du plan : où en est chaque action, qui la porte, ce qui a été mesuré et ce qui est en retard, calculé à partir des fichiers du plan. Chaque graphique est accompagné du tableau de ses valeurs.",
     status_as_of: "Situation au {}",
     health_by_lever: "Situation des actions par levier",
@@ -352,7 +352,7 @@ pub const EN: SiteWords = SiteWords {
     results_one: "1 result.",
     results_many: "{} results.",
     results_more: "The first {} are shown; narrow the search.",
-    footer: "Built by pan from the plan's files, as of {}.",
+    footer: "Built by pan {} from the plan's files, as of {}.",
     intro: "The plan's public dashboard: where each action stands, who carries it, what was measured and what is late, computed from the plan's files. Every chart comes with the table of its numbers.",
     status_as_of: "Status as of {}",
     health_by_lever: "Health of the actions by lever",
