@@ -303,8 +303,8 @@ fn readme(o: &Options, c: &Content) -> String {
              qui permettent aux éditeurs de compléter et vérifier les champs.\n\
              - `indicators/` : les mesures, un fichier CSV par action.\n\
              - `.github/workflows/pan.yml` (GitHub) et `.gitlab-ci.yml` (GitLab) : à chaque demande \
-             de fusion, `pan validate` et `pan diff` en commentaire ; gardez celui de votre forge et \
-             définissez la variable `PAN_GIT` (l'adresse git du code de pan). \
+             de fusion, `pan validate` et `pan diff` en commentaire, avec le binaire publié de pan \
+             (rien à compiler) ; gardez celui de votre forge. \
              `.pre-commit-config.yaml` vérifie avant chaque commit ; `.github/workflows/site.yml` publie \
              le site (voir plus bas).\n\
              - `.gitignore` : les fichiers de verrou et les sorties de pan.\n",
@@ -360,8 +360,8 @@ fn readme(o: &Options, c: &Content) -> String {
              that let editors complete and check fields.\n\
              - `indicators/`: the readings, one CSV file per action.\n\
              - `.github/workflows/pan.yml` (GitHub) and `.gitlab-ci.yml` (GitLab): on every pull \
-             request, `pan validate` and `pan diff` as a comment; keep your forge's and set the \
-             variable `PAN_GIT` (the git address of pan's source). `.pre-commit-config.yaml` \
+             request, `pan validate` and `pan diff` as a comment, with pan's released binary \
+             (nothing to compile); keep your forge's. `.pre-commit-config.yaml` \
              checks before each commit; `.github/workflows/site.yml` publishes the website (below).\n\
              - `.gitignore`: pan's lock files and outputs.\n",
             o.codes.code_format()
