@@ -473,6 +473,27 @@ fn hostile_text_is_escaped_in_every_report_format() {
     assert_eq!(failure.attr("message"), format!("6:5: {expected}"));
     assert!(failure.text.contains(&expected), "{:?}", failure.text);
 
+    // A file whose name is markup: the test case is named after it, exactly.
+    #[cfg(unix)]
+    {
+        let name = "plan/B/IN-B-11.03&\"<'>.yaml";
+        f.write(name, common::ACTION);
+        let (_, text) = report(&f, "junit", &[]);
+        keep("junit-hostile-name.xml", &text);
+        let root = Element::parse(&text);
+        let cases = check_junit(&root);
+        assert!(cases.iter().any(|c| c.attr("name") == name), "{text}");
+        let (_, text) = report(&f, "checkstyle", &[]);
+        keep("checkstyle-hostile-name.xml", &text);
+        let root = Element::parse(&text);
+        assert!(
+            check_checkstyle(&root)
+                .iter()
+                .any(|(file, _)| *file == name)
+        );
+        f.remove(name);
+    }
+
     let (_, text) = report(&f, "checkstyle", &[]);
     keep("checkstyle-hostile.xml", &text);
     let root = Element::parse(&text);
