@@ -101,7 +101,7 @@ fn unknown_values_list_the_valid_ones() {
         (&["--lever", "G"][..], "levers: A, B, C, D, E, F"),
         (
             &["--ministry", "MENEJ-IFEN"][..],
-            "is not a ministry but an actor (Institut de formation de l'Éducation nationale); use --actor MENEJ-IFEN",
+            "is not a ministry but an actor (Institut de formation de l'Éducation nationale)\n  hint: use --actor MENEJ-IFEN",
         ),
         (&["--objective", "B-99"][..], "objectives: A-1"),
         (&["--actor", "MinDigtal"][..], "did you mean `MinDigital`?"),

@@ -3,7 +3,6 @@
 //! the report formats of other CI systems (GitLab Code Quality, JUnit, Checkstyle).
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::time::Instant;
 
 use jiff::civil::Date;
@@ -89,9 +88,10 @@ pub enum Deny {
 fn rule(key: &str) -> Result<&'static rules::Rule> {
     rules::find(key.trim()).ok_or_else(|| {
         Error::usage(format!(
-            "unknown rule `{}`\n  hint: `pan validate --list-rules` lists them",
+            "unknown rule `{}`",
             crate::render::term::sanitize(key)
         ))
+        .hint("`pan validate --list-rules` lists them")
     })
 }
 
@@ -106,7 +106,7 @@ fn resolve(keys: &[String]) -> Result<Vec<&'static rules::Rule>> {
 pub fn run(global: &Global, args: Args) -> Result {
     if let Some(key) = &args.explain {
         emit(&crate::render::explain::explain(rule(key)?), None)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     if args.list_rules {
         let mut out = String::new();
@@ -117,7 +117,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             ));
         }
         emit(&out, None)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     let select = resolve(&args.select)?;
     let ignore = resolve(&args.ignore)?;
@@ -189,17 +189,19 @@ pub fn run(global: &Global, args: Args) -> Result {
         Format::Checkstyle => printer::checkstyle(&shown),
     };
     emit(&text, args.output.as_deref())?;
-    if fails && !shown.iter().any(|d| d.fails(deny_warnings)) {
-        eprintln!(
-            "error: the check fails on problems hidden by --select/--ignore; only pan.toml [validate] allow accepts a problem"
-        );
-    }
-    super::leave((loaded, all, shown, text));
-    Ok(if fails {
-        ExitCode::from(1)
+    let outcome = if !fails {
+        Ok(())
+    } else if shown.iter().any(|d| d.fails(deny_warnings)) {
+        Err(Error::Found(None))
     } else {
-        ExitCode::SUCCESS
-    })
+        // The output shows nothing that fails: say why the check fails all the same.
+        Err(Error::Found(Some(super::error::Problem {
+            what: "the check fails on problems hidden by --select/--ignore".into(),
+            hint: Some("only pan.toml [validate] allow accepts a problem".into()),
+            ..Default::default()
+        })))
+    };
+    super::exit_now(outcome)
 }
 
 /// Every file read and every file a diagnostic names, in path order.

@@ -13,7 +13,7 @@ use crate::model::CodeFormat;
 pub const SETTINGS_FILE: &str = "pan.toml";
 
 /// The language reports are written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// French, the plan's language.
@@ -623,10 +623,10 @@ impl Settings {
             match text[from..].find("rule") {
                 Some(i) => {
                     let at = from + i;
-                    a.line = line_col(text, at).0 as u32;
+                    a.line = crate::model::index32(line_col(text, at).0);
                     from = at + 4;
                 }
-                None => a.line = line_col(text, start).0 as u32,
+                None => a.line = crate::model::index32(line_col(text, start).0),
             }
         }
     }

@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::config::Lang;
-use crate::model::IndicatorKind;
+use crate::model::{IndicatorKind, index16, index32};
 use crate::render::words;
 use crate::report::readings::ReadingRow;
 use crate::report::status::Row;
@@ -64,11 +64,11 @@ fn table(ws: &mut Worksheet, header: &[(&str, f64)], rows: usize) -> Result<(), 
         .set_text_wrap()
         .set_align(FormatAlign::Top);
     for (c, (h, width)) in header.iter().enumerate() {
-        ws.set_column_width(c as u16, *width)?;
-        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+        ws.set_column_width(index16(c), *width)?;
+        ws.write_string_with_format(0, index16(c), *h, &bold)?;
     }
-    let last_col = header.len() as u16 - 1;
-    let last_row = rows.max(1) as u32;
+    let last_col = index16(header.len()) - 1;
+    let last_row = index32(rows.max(1));
     ws.set_freeze_panes(1, 1)?;
     ws.autofilter(0, 0, last_row, last_col)?;
     ws.set_landscape()
@@ -85,6 +85,10 @@ fn height(cells: &[(&str, f64)]) -> f64 {
         .iter()
         .map(|(text, width)| {
             // About 1.1 characters of text fit in a unit of width (the width of a `0`).
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "a column width of a few dozen characters; a float cast saturates"
+            )]
             let per_line = ((*width * 1.1) as usize).saturating_sub(2).max(1);
             text.split('\n')
                 .map(|l| l.chars().count().div_ceil(per_line).max(1))
@@ -147,7 +151,7 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
     ];
     table(ws, &header, s.rows.len())?;
     for (i, r) in s.rows.iter().enumerate() {
-        let row = i as u32 + 1;
+        let row = index32(i) + 1;
         let latest: Vec<String> = r
             .latest
             .iter()
@@ -172,7 +176,7 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
             (words::state_filter(r.state, s.lang).to_string(), &text),
         ];
         for (c, (value, format)) in cells.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, fit(value), format)?;
+            ws.write_string_with_format(row, index16(c), fit(value), format)?;
         }
         match r.state_date {
             Some(d) => ws.write_datetime_with_format(row, 7, excel_date(d)?, &date)?,
@@ -207,12 +211,12 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
     ];
     table(ws, &header, s.readings.len())?;
     for (i, r) in s.readings.iter().enumerate() {
-        let row = i as u32 + 1;
+        let row = index32(i) + 1;
         for (c, value) in [&r.action, &r.indicator, &r.label, &r.period.to_string()]
             .into_iter()
             .enumerate()
         {
-            ws.write_string_with_format(row, c as u16, fit(value), &text)?;
+            ws.write_string_with_format(row, index16(c), fit(value), &text)?;
         }
         // A number as a number (to sort and add up), anything else as the text recorded.
         let numeric = matches!(
@@ -263,7 +267,7 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
         .to_string(),
     ];
     for (i, l) in lines.iter().enumerate() {
-        ws.write_string_with_format(i as u32, 0, fit(l), &wrap)?;
+        ws.write_string_with_format(index32(i), 0, fit(l), &wrap)?;
     }
     book.save_to_buffer()
 }

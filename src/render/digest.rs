@@ -43,6 +43,10 @@ pub fn sparkline(values: &[f64]) -> String {
             if (max - min).abs() < f64::EPSILON {
                 BARS[3]
             } else {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    reason = "within 0..=7 for values within min..=max; a float cast saturates"
+                )]
                 let i = ((v - min) / (max - min) * 7.0).round() as usize;
                 BARS[i.min(7)]
             }

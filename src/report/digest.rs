@@ -301,7 +301,7 @@ pub fn build(
         .enumerate()
         .map(|(i, c)| {
             let rs: Vec<_> = by
-                .get(&(Owner::Context, i as u32))
+                .get(&(Owner::Context, crate::model::index32(i)))
                 .map(|v| v.iter().filter(|r| r.known_on(as_of)).collect())
                 .unwrap_or_default();
             let mut points = Vec::new();
@@ -338,7 +338,7 @@ pub fn build(
             .collect();
         let mut news = Vec::new();
         for (j, ind) in a.indicators.iter().enumerate() {
-            for r in readings.of(Owner::Action(i as u32), j as u32) {
+            for r in readings.of(Owner::action(i), crate::model::index32(j)) {
                 if r.recorded.is_some_and(in_period) {
                     news.push(NewReading {
                         indicator: ind.id.clone(),
@@ -404,7 +404,7 @@ pub fn build(
             .enumerate()
             .filter(|(j, _)| {
                 let recent = by
-                    .get(&(Owner::Action(i as u32), *j as u32))
+                    .get(&(Owner::action(i), crate::model::index32(*j)))
                     .is_some_and(|v| {
                         v.iter()
                             .any(|x| x.period.end() >= cutoff && x.known_on(as_of))

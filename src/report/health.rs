@@ -208,7 +208,7 @@ pub fn readings_by_action<'a>(
         .map(|(i, a)| {
             (0..a.indicators.len())
                 .map(|j| {
-                    by.remove(&(Owner::Action(i as u32), j as u32))
+                    by.remove(&(Owner::action(i), crate::model::index32(j)))
                         .unwrap_or_default()
                 })
                 .collect()
@@ -227,7 +227,7 @@ pub fn readings_of_action<'a>(
     let count = plan.actions.get(i).map_or(0, |a| a.indicators.len());
     (0..count)
         .map(|j| {
-            let mut rs = readings.of(Owner::Action(i as u32), j as u32);
+            let mut rs = readings.of(Owner::action(i), crate::model::index32(j));
             rs.retain(|r| r.known_on(as_of));
             crate::model::reading::effective(rs)
         })

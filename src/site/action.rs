@@ -163,7 +163,7 @@ fn indicator(ctx: &Ctx, card: &Card, j: usize, line: Option<&Line>) -> Markup {
                 }
             }
             @if let Some(i) = ctx.data.input.plan.action_index(&card.action.code) {
-                (super::breakdowns::tables(ctx, Owner::Action(i as u32), j as u32, &ind.id, &ind.label))
+                (super::breakdowns::tables(ctx, Owner::action(i), crate::model::index32(j), &ind.id, &ind.label))
             }
         }
     }

@@ -22,7 +22,7 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
     let shown = |v: f64| context_value(ctx, v, p.percent);
     let rows: Vec<_> = input
         .readings
-        .of(Owner::Context, k as u32)
+        .of(Owner::Context, crate::model::index32(k))
         .into_iter()
         .filter(|r| r.known_on(input.as_of))
         .map(|r| readings::row(input.plan, input.readings, r))
@@ -118,7 +118,7 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
                     (layout::table(&format!("t-{id}"), html! { span lang=[ctx.text_lang()] { (c.label) } }, head, body))
                 }
             }
-            (super::breakdowns::tables(ctx, Owner::Context, k as u32, &c.id, &c.label))
+            (super::breakdowns::tables(ctx, Owner::Context, crate::model::index32(k), &c.id, &c.label))
         }
     }
 }

@@ -126,6 +126,10 @@ impl Line {
             .zip(columns)
             .filter(|(_, c)| c.wrap)
             .map(|(text, c)| {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    reason = "a column width of a few dozen characters; a float cast saturates"
+                )]
                 let per_line = (c.width as usize).saturating_sub(2).max(1);
                 text.split('\n')
                     .map(|l| l.chars().count().div_ceil(per_line).max(1))

@@ -82,7 +82,7 @@ fn write_all(
     // 1. Every target checked: inside, not through a link, not a folder.
     let mut targets = Vec::with_capacity(files.len());
     for (rel, _) in files {
-        let path = super::safe::join(dir, rel).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let path = super::safe::join(dir, rel)?;
         let existed = match std::fs::symlink_metadata(&path) {
             Ok(m) if m.is_file() => true,
             Ok(_) => bail!(
@@ -109,7 +109,7 @@ fn write_all(
                 made.push(d);
             }
             // Checked again once they exist: no link on the way.
-            super::safe::join(dir, rel).map_err(|e| anyhow::anyhow!("{e}"))?;
+            super::safe::join(dir, rel)?;
         }
         prepared.push(atomic::prepare(path, bytes)?);
     }
