@@ -325,6 +325,19 @@ mod tests {
     }
 
     #[test]
+    fn never_a_file_past_what_the_loader_reads() {
+        let mut long = entry();
+        long.note = "x".repeat(1_100_000);
+        let err = append("code: X\nstates: []\n", &long).unwrap_err();
+        assert!(err.0.contains("more than the 1048576"), "{}", err.0);
+        // A note with a CR LF in an LF file: the file's lines still end in LF.
+        let mut crlf = entry();
+        crlf.note = "une\r\ndeux".into();
+        let got = append("code: X\nnote: \"a\\r\\nb\"\nstates: []\n", &crlf).unwrap();
+        assert!(!got.replace("\\r\\n", "").contains("\r\n"), "{got:?}");
+    }
+
+    #[test]
     fn an_empty_list_with_blanks_keeps_its_comment() {
         let text = "code: X\nstates: [ ]   # history\n";
         assert_eq!(
