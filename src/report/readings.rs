@@ -58,7 +58,7 @@ impl ReadingRow {
 
 /// The row of one reading.
 pub fn row(plan: &Plan, readings: &Readings, r: &Reading) -> ReadingRow {
-    let (action, indicator, label, kind) = match r.owner {
+    let (action, indicator, label, kind) = match r.owner() {
         Owner::Action(i) => {
             let a = &plan.actions[i as usize];
             let ind = a.indicators.get(r.indicator as usize);
@@ -95,12 +95,12 @@ pub fn row(plan: &Plan, readings: &Readings, r: &Reading) -> ReadingRow {
         label,
         kind,
         period: r.period,
-        value: readings.figure(r.value),
-        raw: readings.raw_value(r.value),
+        value: readings.figure(r.value()),
+        raw: readings.raw_value(r.value()),
         source: readings.strings.get(r.source).to_string(),
         note: readings.strings.get(r.note).to_string(),
         recorded: r.recorded,
-        replaces: r.replaces.map(|s| readings.strings.get(s).to_string()),
+        replaces: r.replaces().map(|s| readings.strings.get(s).to_string()),
         by,
         by_labels,
     }
@@ -116,7 +116,7 @@ pub fn rows(plan: &Plan, readings: &Readings) -> Vec<ReadingRow> {
         .iter()
         .filter(|r| readings.is_total(r))
         .collect();
-    sorted.sort_by_key(|r| (r.owner, r.indicator, r.period, r.file, r.line));
+    sorted.sort_by_key(|r| (r.owner(), r.indicator, r.period, r.file, r.line));
     sorted.into_iter().map(|r| row(plan, readings, r)).collect()
 }
 
