@@ -8,9 +8,9 @@ use std::process::ExitCode;
 
 use jiff::civil::Date;
 
-use super::{Error, Global, Result, emit_bytes, emit_with};
+use super::{Error, Global, Result, emit_with};
 use crate::config::Lang;
-use crate::export::{datapackage, dcat, json, workbook};
+use crate::export::{datapackage, json, workbook};
 
 /// Arguments of `pan export`.
 #[derive(Debug, clap::Args)]
@@ -78,20 +78,21 @@ pub fn run(global: &Global, args: Args) -> Result {
     let lang = args.lang.unwrap_or(settings.plan.language);
     if args.format == ExportFormat::Xlsx {
         let rows = crate::report::status::rows(&loaded.plan, &loaded.readings, settings, as_of);
-        let readings: Vec<_> = crate::report::readings::rows(&loaded.plan, &loaded.readings)
-            .into_iter()
-            .filter(|r| r.known_on(as_of))
-            .collect();
         let status = workbook::Status {
             title: &settings.plan.title,
             as_of,
             rows: &rows,
-            readings: &readings,
+            plan: &loaded.plan,
+            readings: &loaded.readings,
             lang,
         };
-        let bytes = workbook::xlsx(&status)
-            .map_err(|e| Error::Fatal(anyhow::anyhow!("the workbook could not be made: {e}")))?;
-        emit_bytes(&bytes, args.output.as_deref())?;
+        // Streamed: rows go to temporary files as they are made, the zip to the output.
+        emit_with(args.output.as_deref(), |w| {
+            workbook::write(&status, w).map_err(|e| match e {
+                rust_xlsxwriter::XlsxError::IoError(e) => e,
+                e => std::io::Error::other(format!("the workbook could not be made: {e}")),
+            })
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     let Some(dir) = args.output else {
@@ -99,30 +100,20 @@ pub fn run(global: &Global, args: Args) -> Result {
             "a data package is a folder of files: give it with -o DIR, e.g. -o opendata",
         ));
     };
-    let tables = datapackage::tables(&loaded.plan, &loaded.readings, settings, as_of, lang);
-    let mut files: Vec<(String, Vec<u8>)> = vec![(
-        "datapackage.json".into(),
-        datapackage::descriptor(&tables, settings, as_of, lang).into_bytes(),
-    )];
-    for t in &tables {
-        files.push((format!("{}.csv", t.name), datapackage::csv(t).into_bytes()));
-    }
-    let titles: Vec<String> = std::iter::once(datapackage::descriptor_title(lang).to_string())
-        .chain(tables.iter().map(|t| t.title.clone()))
-        .collect();
-    let described: Vec<dcat::File> = files
-        .iter()
-        .zip(&titles)
-        .map(|((name, bytes), title)| dcat::File {
-            name,
-            title,
-            bytes: bytes.len(),
-        })
-        .collect();
-    let description = datapackage::description(settings, as_of, lang);
-    let jsonld = dcat::describe(settings, &described, as_of, lang, &description);
-    files.push(("dcat.jsonld".into(), jsonld.into_bytes()));
-    crate::write::tree::create(&dir, &files, true).map_err(|e| Error::refused(format!("{e:#}")))?;
+    let package = datapackage::Package::new(datapackage::Source {
+        plan: &loaded.plan,
+        readings: &loaded.readings,
+        settings,
+        as_of,
+        lang,
+    });
+    // Each file streamed to disk as it is made (millions of readings are never held as
+    // text), all put in place at once.
+    let names = package.names();
+    crate::write::tree::create_with(&dir, &names, true, &mut |i, sizes, w| {
+        package.write(i, sizes, w)
+    })
+    .map_err(|e| Error::refused(format!("{e:#}")))?;
     if settings.plan.licence.is_none() {
         eprintln!(
             "warning: no licence: set [plan] licence in pan.toml (e.g. \"CC-BY-4.0\") before publishing; portals need one"
@@ -130,7 +121,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     }
     eprintln!(
         "wrote {} files to {} (as of {as_of})",
-        files.len(),
+        names.len(),
         crate::render::term::sanitize(&dir.display().to_string())
     );
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,11 @@
 //! indicator), a sheet of every reading as recorded with its source, and a sheet that
 //! says what the workbook is. Both tables have a frozen header and filters; every text
 //! is a text cell, quote-prefixed so that editing it never makes a formula.
+//!
+//! The workbook is streamed: each row goes to a temporary file as it is written (the
+//! library's constant-memory sheets) and the file is zipped to the writer, so its memory
+//! does not grow with the readings. A sheet holds at most [`MAX_ROWS`] rows below its
+//! header: past that, the readings go on to further sheets (`Relevés 2`, …).
 
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
@@ -11,10 +16,12 @@ use rust_xlsxwriter::{
 };
 
 use crate::config::Lang;
-use crate::model::IndicatorKind;
+use crate::model::{IndicatorKind, Plan, Readings};
 use crate::render::words;
-use crate::report::readings::ReadingRow;
 use crate::report::status::Row;
+
+/// The most rows a sheet holds below its header (the format's 1,048,576 rows in all).
+pub const MAX_ROWS: usize = 1_048_575;
 
 /// Excel keeps at most this many characters (UTF-16 units) in a cell.
 const CELL_CHARS: usize = 32_767;
@@ -45,8 +52,10 @@ pub struct Status<'a> {
     pub as_of: jiff::civil::Date,
     /// The actions, in plan order.
     pub rows: &'a [Row],
-    /// The readings known on that day, as recorded.
-    pub readings: &'a [ReadingRow],
+    /// The plan (whose known readings the readings sheets list, as recorded).
+    pub plan: &'a Plan,
+    /// Its readings.
+    pub readings: &'a Readings,
     /// The language of headers and words.
     pub lang: Lang,
 }
@@ -96,8 +105,64 @@ fn height(cells: &[(&str, f64)]) -> f64 {
     15.0 * lines as f64
 }
 
-/// The workbook's bytes; the same status gives the same bytes.
+/// The readings of `s` known on its day, as the readings sheets list them: totals, by
+/// action, indicator and period.
+fn known<'a>(s: &'a Status) -> impl Iterator<Item = &'a crate::model::Reading> + 'a {
+    s.readings.in_order().filter(|r| r.known_on(s.as_of))
+}
+
+/// The name of the `n`th sheet (0-based) of a table called `base`.
+fn sheet_name(base: &str, n: usize) -> String {
+    if n == 0 {
+        base.to_string()
+    } else {
+        format!("{base} {}", n + 1)
+    }
+}
+
+/// The cell formats of the tables.
+struct Formats {
+    text: Format,
+    wrap: Format,
+    date: Format,
+    number: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let text = Format::new()
+            .set_align(FormatAlign::Top)
+            .set_num_format("@")
+            .set_quote_prefix();
+        Formats {
+            wrap: text.clone().set_text_wrap(),
+            text,
+            date: Format::new()
+                .set_align(FormatAlign::Top)
+                .set_num_format("yyyy-mm-dd"),
+            number: Format::new().set_align(FormatAlign::Top),
+        }
+    }
+}
+
+/// The workbook's bytes (see [`write`]).
 pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
+    let mut out = Vec::new();
+    write(s, &mut out)?;
+    Ok(out)
+}
+
+/// Stream the workbook to `out`; the same status gives the same bytes.
+pub fn write(s: &Status, out: &mut (dyn std::io::Write + Send)) -> Result<(), XlsxError> {
+    write_sheets_of(s, out, MAX_ROWS)
+}
+
+/// [`write`], with at most `max_rows` rows a sheet.
+fn write_sheets_of(
+    s: &Status,
+    out: &mut (dyn std::io::Write + Send),
+    max_rows: usize,
+) -> Result<(), XlsxError> {
     let fr = s.lang == Lang::Fr;
     let t = |f: &'static str, e: &'static str| if fr { f } else { e };
     let mut book = Workbook::new();
@@ -120,18 +185,68 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
             .set_author("pan")
             .set_creation_datetime(&excel_date(s.as_of)?),
     );
-    let text = Format::new()
-        .set_align(FormatAlign::Top)
-        .set_num_format("@")
-        .set_quote_prefix();
-    let wrap = text.clone().set_text_wrap();
-    let date = Format::new()
-        .set_align(FormatAlign::Top)
-        .set_num_format("yyyy-mm-dd");
-    let number = Format::new().set_align(FormatAlign::Top);
+    let formats = Formats::new();
+    action_sheets(&mut book, s, &formats, max_rows)?;
+    let readings = known(s).count();
+    let sheets = reading_sheets(&mut book, s, &formats, (readings, max_rows))?;
 
     let ws = book.add_worksheet();
-    ws.set_name("Actions")?;
+    ws.set_name(t("À propos", "About"))?;
+    ws.set_column_width(0, 100)?;
+    let mut lines = vec![
+        title,
+        if fr {
+            format!(
+                "{} action(s), {} relevé(s) connus au {}. État : tel qu'enregistré ; santé : déduite par pan à cette date.",
+                s.rows.len(),
+                readings,
+                words::date(s.as_of, s.lang)
+            )
+        } else {
+            format!(
+                "{} action(s), {} reading(s) known on {}. State: as recorded; health: derived by pan for that day.",
+                s.rows.len(),
+                readings,
+                words::date(s.as_of, s.lang)
+            )
+        },
+        t(
+            "Textes tels que publiés ; les colonnes ont des filtres.",
+            "Texts as published; the columns have filters.",
+        )
+        .to_string(),
+    ];
+    if sheets.len() > 1 {
+        let max = words::number(max_rows as f64, s.lang);
+        lines.push(if fr {
+            format!(
+                "Une feuille tient au plus {max} lignes : les relevés occupent {} feuilles ({}), dans l'ordre.",
+                sheets.len(),
+                sheets.join(", ")
+            )
+        } else {
+            format!(
+                "A sheet holds at most {max} rows: the readings fill {} sheets ({}), in order.",
+                sheets.len(),
+                sheets.join(", ")
+            )
+        });
+    }
+    for (i, l) in lines.iter().enumerate() {
+        ws.write_string_with_format(i as u32, 0, fit(l), &formats.wrap)?;
+    }
+    book.save_to_writer(out)
+}
+
+/// The actions sheet (and more, past `max_rows` actions).
+fn action_sheets(
+    book: &mut Workbook,
+    s: &Status,
+    f: &Formats,
+    max_rows: usize,
+) -> Result<(), XlsxError> {
+    let fr = s.lang == Lang::Fr;
+    let t = |fr_text: &'static str, e: &'static str| if fr { fr_text } else { e };
     let header = [
         ("Code", 12.0),
         (t("Levier", "Lever"), 8.0),
@@ -145,55 +260,84 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
         (t("Pourquoi", "Why"), 28.0),
         (t("Derniers relevés", "Latest readings"), 50.0),
     ];
-    table(ws, &header, s.rows.len())?;
-    for (i, r) in s.rows.iter().enumerate() {
-        let row = i as u32 + 1;
-        let latest: Vec<String> = r
-            .latest
-            .iter()
-            .map(|l| {
-                format!(
-                    "{} ({}){} {}",
-                    l.label,
-                    l.period,
-                    words::of(s.lang).colon,
-                    words::figure(&l.value, l.kind, s.lang)
-                )
-            })
-            .collect();
-        let latest = latest.join("\n");
-        let cells = [
-            (r.code.clone(), &text),
-            (r.lever.clone(), &text),
-            (r.objective.clone(), &text),
-            (r.action.clone(), &wrap),
-            (r.responsible.join(", "), &wrap),
-            (r.calendar.clone(), &wrap),
-            (words::state_filter(r.state, s.lang).to_string(), &text),
-        ];
-        for (c, (value, format)) in cells.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, fit(value), format)?;
+    let chunks: Vec<&[Row]> = if s.rows.is_empty() {
+        vec![&[]]
+    } else {
+        s.rows.chunks(max_rows).collect()
+    };
+    for (n, chunk) in chunks.into_iter().enumerate() {
+        let ws = book.add_worksheet_with_constant_memory()?;
+        ws.set_name(sheet_name("Actions", n))?;
+        table(ws, &header, chunk.len())?;
+        for (i, r) in chunk.iter().enumerate() {
+            action_row(ws, i as u32 + 1, r, s.lang, f)?;
         }
-        match r.state_date {
-            Some(d) => ws.write_datetime_with_format(row, 7, excel_date(d)?, &date)?,
-            None => ws.write_blank(row, 7, &text)?,
-        };
-        ws.write_string_with_format(row, 8, words::health(r.assessment.health, s.lang), &text)?;
-        ws.write_string_with_format(
-            row,
-            9,
-            fit(&words::reason(&r.assessment.why, s.lang)),
-            &wrap,
-        )?;
-        ws.write_string_with_format(row, 10, fit(&latest), &wrap)?;
-        ws.set_row_height(
-            row,
-            height(&[(&r.action, 60.0), (&latest, 50.0), (&r.calendar, 22.0)]),
-        )?;
     }
+    Ok(())
+}
 
-    let ws = book.add_worksheet();
-    ws.set_name(t("Relevés", "Readings"))?;
+/// One action's row.
+fn action_row(
+    ws: &mut Worksheet,
+    row: u32,
+    r: &Row,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let latest: Vec<String> = r
+        .latest
+        .iter()
+        .map(|l| {
+            format!(
+                "{} ({}){} {}",
+                l.label,
+                l.period,
+                words::of(lang).colon,
+                words::figure(&l.value, l.kind, lang)
+            )
+        })
+        .collect();
+    let latest = latest.join("\n");
+    let cells = [
+        (r.code.clone(), &f.text),
+        (r.lever.clone(), &f.text),
+        (r.objective.clone(), &f.text),
+        (r.action.clone(), &f.wrap),
+        (r.responsible.join(", "), &f.wrap),
+        (r.calendar.clone(), &f.wrap),
+        (words::state_filter(r.state, lang).to_string(), &f.text),
+    ];
+    for (c, (value, format)) in cells.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, fit(value), format)?;
+    }
+    match r.state_date {
+        Some(d) => ws.write_datetime_with_format(row, 7, excel_date(d)?, &f.date)?,
+        None => ws.write_blank(row, 7, &f.text)?,
+    };
+    ws.write_string_with_format(row, 8, words::health(r.assessment.health, lang), &f.text)?;
+    ws.write_string_with_format(
+        row,
+        9,
+        fit(&words::reason(&r.assessment.why, lang)),
+        &f.wrap,
+    )?;
+    ws.write_string_with_format(row, 10, fit(&latest), &f.wrap)?;
+    ws.set_row_height(
+        row,
+        height(&[(&r.action, 60.0), (&latest, 50.0), (&r.calendar, 22.0)]),
+    )?;
+    Ok(())
+}
+
+/// The readings sheets: `count` readings, `max_rows` a sheet; their names.
+fn reading_sheets(
+    book: &mut Workbook,
+    s: &Status,
+    f: &Formats,
+    (count, max_rows): (usize, usize),
+) -> Result<Vec<String>, XlsxError> {
+    let fr = s.lang == Lang::Fr;
+    let t = |fr_text: &'static str, e: &'static str| if fr { fr_text } else { e };
     let header = [
         ("Action", 12.0),
         (t("Indicateur", "Indicator"), 20.0),
@@ -205,67 +349,61 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
         (t("Enregistré le", "Recorded"), 12.0),
         (t("Corrige", "Replaces"), 10.0),
     ];
-    table(ws, &header, s.readings.len())?;
-    for (i, r) in s.readings.iter().enumerate() {
-        let row = i as u32 + 1;
-        for (c, value) in [&r.action, &r.indicator, &r.label, &r.period.to_string()]
-            .into_iter()
-            .enumerate()
-        {
-            ws.write_string_with_format(row, c as u16, fit(value), &text)?;
+    let mut names = Vec::new();
+    let mut readings = known(s);
+    let mut left = count;
+    loop {
+        let n = left.min(max_rows);
+        let name = sheet_name(t("Relevés", "Readings"), names.len());
+        let ws = book.add_worksheet_with_constant_memory()?;
+        ws.set_name(&name)?;
+        names.push(name);
+        table(ws, &header, n)?;
+        for (i, r) in readings.by_ref().take(n).enumerate() {
+            let r = crate::report::readings::row(s.plan, s.readings, r);
+            reading_row(ws, i as u32 + 1, &r, f)?;
         }
-        // A number as a number (to sort and add up), anything else as the text recorded.
-        let numeric = matches!(
-            r.kind,
-            Some(IndicatorKind::Count | IndicatorKind::Number | IndicatorKind::Percent)
-        );
-        match r.raw.parse::<f64>() {
-            Ok(v) if numeric && v.is_finite() => ws.write_number_with_format(row, 4, v, &number)?,
-            _ => ws.write_string_with_format(row, 4, fit(&r.raw), &text)?,
-        };
-        ws.write_string_with_format(row, 5, fit(&r.source), &wrap)?;
-        ws.write_string_with_format(row, 6, fit(&r.note), &wrap)?;
-        match r.recorded {
-            Some(d) => ws.write_datetime_with_format(row, 7, excel_date(d)?, &date)?,
-            None => ws.write_blank(row, 7, &text)?,
-        };
-        ws.write_string_with_format(row, 8, fit(r.replaces.as_deref().unwrap_or("")), &text)?;
-        ws.set_row_height(
-            row,
-            height(&[(&r.label, 45.0), (&r.source, 35.0), (&r.note, 35.0)]),
-        )?;
+        left -= n;
+        if left == 0 {
+            return Ok(names);
+        }
     }
+}
 
-    let ws = book.add_worksheet();
-    ws.set_name(t("À propos", "About"))?;
-    ws.set_column_width(0, 100)?;
-    let lines = [
-        title,
-        if fr {
-            format!(
-                "{} action(s), {} relevé(s) connus au {}. État : tel qu'enregistré ; santé : déduite par pan à cette date.",
-                s.rows.len(),
-                s.readings.len(),
-                words::date(s.as_of, s.lang)
-            )
-        } else {
-            format!(
-                "{} action(s), {} reading(s) known on {}. State: as recorded; health: derived by pan for that day.",
-                s.rows.len(),
-                s.readings.len(),
-                words::date(s.as_of, s.lang)
-            )
-        },
-        t(
-            "Textes tels que publiés ; les colonnes ont des filtres.",
-            "Texts as published; the columns have filters.",
-        )
-        .to_string(),
-    ];
-    for (i, l) in lines.iter().enumerate() {
-        ws.write_string_with_format(i as u32, 0, fit(l), &wrap)?;
+/// One reading's row.
+fn reading_row(
+    ws: &mut Worksheet,
+    row: u32,
+    r: &crate::report::readings::ReadingRow,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    for (c, value) in [&r.action, &r.indicator, &r.label, &r.period.to_string()]
+        .into_iter()
+        .enumerate()
+    {
+        ws.write_string_with_format(row, c as u16, fit(value), &f.text)?;
     }
-    book.save_to_buffer()
+    // A number as a number (to sort and add up), anything else as the text recorded.
+    let numeric = matches!(
+        r.kind,
+        Some(IndicatorKind::Count | IndicatorKind::Number | IndicatorKind::Percent)
+    );
+    match r.raw.parse::<f64>() {
+        Ok(v) if numeric && v.is_finite() => ws.write_number_with_format(row, 4, v, &f.number)?,
+        _ => ws.write_string_with_format(row, 4, fit(&r.raw), &f.text)?,
+    };
+    ws.write_string_with_format(row, 5, fit(&r.source), &f.wrap)?;
+    ws.write_string_with_format(row, 6, fit(&r.note), &f.wrap)?;
+    match r.recorded {
+        Some(d) => ws.write_datetime_with_format(row, 7, excel_date(d)?, &f.date)?,
+        None => ws.write_blank(row, 7, &f.text)?,
+    };
+    ws.write_string_with_format(row, 8, fit(r.replaces.as_deref().unwrap_or("")), &f.text)?;
+    ws.set_row_height(
+        row,
+        height(&[(&r.label, 45.0), (&r.source, 35.0), (&r.note, 35.0)]),
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -279,6 +417,62 @@ mod tests {
         assert_eq!(cut.encode_utf16().count(), CELL_CHARS);
         assert!(cut.ends_with('…'));
         assert_eq!(fit("court"), "court");
+    }
+
+    #[test]
+    fn readings_past_a_sheet_go_on_to_further_sheets_in_order() {
+        use calamine::Reader;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let repo = crate::config::Repo::open(root).unwrap();
+        let settings = repo.settings;
+        let loaded = crate::load::load(&crate::load::tree::FsTree::new(root), &settings);
+        let as_of = jiff::civil::date(2026, 11, 23);
+        let rows = crate::report::status::rows(&loaded.plan, &loaded.readings, &settings, as_of);
+        let s = Status {
+            title: "Plan",
+            as_of,
+            rows: &rows,
+            plan: &loaded.plan,
+            readings: &loaded.readings,
+            lang: Lang::En,
+        };
+        let all: Vec<String> = known(&s)
+            .map(|r| {
+                let r = crate::report::readings::row(s.plan, s.readings, r);
+                format!("{} {} {}", r.action, r.indicator, r.period)
+            })
+            .collect();
+        assert!(
+            all.len() > 5,
+            "the bundled plan has readings: {}",
+            all.len()
+        );
+        let mut bytes = Vec::new();
+        write_sheets_of(&s, &mut bytes, 5).unwrap();
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let names = book.sheet_names();
+        let sheets = all.len().div_ceil(5);
+        let readings: Vec<&String> = names.iter().filter(|n| n.starts_with("Readings")).collect();
+        assert_eq!(readings.len(), sheets, "{names:?}");
+        assert_eq!(readings[1], "Readings 2");
+        let actions = names.iter().filter(|n| n.starts_with("Actions")).count();
+        assert_eq!(actions, rows.len().div_ceil(5));
+        let mut got = Vec::new();
+        for name in readings.iter().map(|n| n.to_string()) {
+            let range = book.worksheet_range(&name).unwrap();
+            assert!(range.height() <= 6, "{name}: {} rows", range.height());
+            for row in range.rows().skip(1) {
+                got.push(format!("{} {} {}", row[0], row[1], row[3]));
+            }
+        }
+        assert_eq!(got, all, "every reading once, in order, across the sheets");
+        let about = book.worksheet_range("About").unwrap();
+        let said: Vec<String> = about.rows().map(|r| r[0].to_string()).collect();
+        assert!(
+            said.iter()
+                .any(|l| l.contains(&format!("fill {sheets} sheets"))),
+            "{said:?}"
+        );
     }
 
     #[test]

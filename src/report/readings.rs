@@ -120,42 +120,6 @@ pub fn rows(plan: &Plan, readings: &Readings) -> Vec<ReadingRow> {
     sorted.into_iter().map(|r| row(plan, readings, r)).collect()
 }
 
-/// The plan and its readings as the files said on `as_of`: the readings known by then
-/// (see [`Reading::known_on`]) and the state entries dated by then. What a document "as
-/// of" a past date publishes as data.
-pub fn as_known_on(plan: &Plan, readings: &Readings, as_of: Date) -> (Plan, Readings) {
-    let actions = plan
-        .actions
-        .iter()
-        .map(|a| {
-            let mut a = a.clone();
-            a.states.retain(|e| e.date <= as_of);
-            a
-        })
-        .collect();
-    let mut as_of_plan = Plan::new(
-        plan.codes,
-        plan.levers.clone(),
-        plan.actors.clone(),
-        plan.abbreviations.clone(),
-        actions,
-        plan.context.clone(),
-    );
-    as_of_plan.dimensions = plan.dimensions.clone();
-    let plan = as_of_plan;
-    let mut known = Readings::default();
-    known.strings = readings.strings.clone();
-    known.files = readings.files.clone();
-    known.cuts = readings.cuts.clone();
-    known.items = readings
-        .items
-        .iter()
-        .filter(|r| r.known_on(as_of))
-        .copied()
-        .collect();
-    (plan, known)
-}
-
 /// Readings pivoted on one dimension: for each indicator and period, the total and the
 /// value of each of the dimension's values (cells broken down by that dimension alone).
 #[derive(Clone, Debug, PartialEq)]

@@ -78,6 +78,17 @@ impl Staged {
     /// Write the file `rel` (`/`-separated, relative) of the folder. Every path is written
     /// once: a second write of the same path is an error, not an overwrite.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        self.write_with(rel, &mut |w| w.write_all(bytes))?;
+        Ok(())
+    }
+
+    /// Like [`Staged::write`], the bytes streamed by `fill` (buffered) rather than held
+    /// whole; the number of bytes written.
+    pub fn write_with(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> anyhow::Result<u64> {
         let mut path = self.root.clone();
         for c in Path::new(rel).components() {
             match c {
@@ -92,11 +103,17 @@ impl Staged {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create the folder of {rel}"))?;
         }
-        let mut file =
+        let file =
             std::fs::File::create_new(&path).with_context(|| format!("cannot write {rel}"))?;
-        file.write_all(bytes)
+        let mut out = std::io::BufWriter::new(file);
+        fill(&mut out)
+            .and_then(|_| out.flush())
             .with_context(|| format!("cannot write {rel}"))?;
-        Ok(())
+        let written = out
+            .get_ref()
+            .metadata()
+            .with_context(|| format!("cannot write {rel}"))?;
+        Ok(written.len())
     }
 
     /// Put the folder in place: renamed onto a new path, or swapped with the folder it

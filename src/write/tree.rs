@@ -46,6 +46,22 @@ pub fn entries(dir: &Path) -> anyhow::Result<Vec<String>> {
 /// it (and its parents) when missing. A folder with entries is refused unless `force`,
 /// which replaces the files of the same names and keeps every other one.
 pub fn create(dir: &Path, files: &[(String, Vec<u8>)], force: bool) -> anyhow::Result<Created> {
+    let names: Vec<String> = files.iter().map(|(name, _)| name.clone()).collect();
+    create_with(dir, &names, force, &mut |i, _, w| w.write_all(&files[i].1))
+}
+
+/// Streams a file's bytes: its position in the list, the sizes of the files written
+/// before it, and where to write.
+pub type Fill<'f> = dyn FnMut(usize, &[u64], &mut dyn std::io::Write) -> std::io::Result<()> + 'f;
+
+/// Like [`create`], each file's bytes streamed by `fill` in the order of `names` (never
+/// held whole), with the same guarantees.
+pub fn create_with(
+    dir: &Path,
+    names: &[String],
+    force: bool,
+    fill: &mut Fill,
+) -> anyhow::Result<Created> {
     let existing = entries(dir)?;
     if !existing.is_empty() && !force {
         let shown: Vec<&str> = existing.iter().take(5).map(String::as_str).collect();
@@ -58,7 +74,7 @@ pub fn create(dir: &Path, files: &[(String, Vec<u8>)], force: bool) -> anyhow::R
     }
     // Folders that do not exist yet, to remove again if anything fails.
     let mut made: Vec<PathBuf> = Vec::new();
-    let result = write_all(dir, files, &mut made);
+    let result = write_all(dir, names, fill, &mut made);
     if result.is_err() {
         for d in made.iter().rev() {
             let _ = std::fs::remove_dir(d);
@@ -69,7 +85,8 @@ pub fn create(dir: &Path, files: &[(String, Vec<u8>)], force: bool) -> anyhow::R
 
 fn write_all(
     dir: &Path,
-    files: &[(String, Vec<u8>)],
+    files: &[String],
+    fill: &mut Fill,
     made: &mut Vec<PathBuf>,
 ) -> anyhow::Result<Created> {
     let missing: Vec<PathBuf> = dir
@@ -81,7 +98,7 @@ fn write_all(
     made.extend(missing.into_iter().rev());
     // 1. Every target checked: inside, not through a link, not a folder.
     let mut targets = Vec::with_capacity(files.len());
-    for (rel, _) in files {
+    for rel in files {
         let path = super::safe::join(dir, rel).map_err(|e| anyhow::anyhow!("{e}"))?;
         let existed = match std::fs::symlink_metadata(&path) {
             Ok(m) if m.is_file() => true,
@@ -95,7 +112,8 @@ fn write_all(
     }
     // 2. Every file written beside its target, folders created as needed.
     let mut prepared = Vec::with_capacity(files.len());
-    for ((rel, bytes), (path, _)) in files.iter().zip(&targets) {
+    let mut sizes = Vec::with_capacity(files.len());
+    for (i, (rel, (path, _))) in files.iter().zip(&targets).enumerate() {
         if let Some(parent) = path.parent() {
             let mut new_dirs: Vec<PathBuf> = parent
                 .ancestors()
@@ -111,11 +129,19 @@ fn write_all(
             // Checked again once they exist: no link on the way.
             super::safe::join(dir, rel).map_err(|e| anyhow::anyhow!("{e}"))?;
         }
-        prepared.push(atomic::prepare(path, bytes)?);
+        let mut size = 0;
+        let tmp = atomic::prepare_with(path, &mut |w| {
+            let mut counted = Counted { inner: w, bytes: 0 };
+            let result = fill(i, &sizes, &mut counted);
+            size = counted.bytes;
+            result
+        })?;
+        sizes.push(size);
+        prepared.push(tmp);
     }
     // 3. All renamed into place.
     let mut out = Created::default();
-    for ((tmp, (path, existed)), (rel, _)) in prepared.into_iter().zip(targets).zip(files) {
+    for ((tmp, (path, existed)), rel) in prepared.into_iter().zip(targets).zip(files) {
         tmp.persist(&path)
             .map_err(|e| e.error)
             .with_context(|| format!("cannot write {}", path.display()))?;
@@ -126,6 +152,24 @@ fn write_all(
         }
     }
     Ok(out)
+}
+
+/// A writer that counts what goes through it.
+struct Counted<'w> {
+    inner: &'w mut dyn std::io::Write,
+    bytes: u64,
+}
+
+impl std::io::Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// The plan's own files of a new repository, as canonical text: `plan/levers.yaml`,
@@ -219,6 +263,42 @@ mod tests {
         std::os::unix::fs::symlink(&outside, &link).unwrap();
         assert!(create(&link, &files(), true).is_err());
         assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn streamed_files_know_the_sizes_before_them_and_a_failed_stream_leaves_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("package");
+        let names: Vec<String> = ["a.csv", "b.csv", "sizes.txt"].map(String::from).into();
+        let mut fill = |i: usize, sizes: &[u64], w: &mut dyn std::io::Write| match i {
+            0 => w.write_all(&[b'x'; 100_000]),
+            1 => w.write_all(b"yz"),
+            _ => write!(w, "{sizes:?}"),
+        };
+        create_with(&dir, &names, false, &mut fill).unwrap();
+        assert_eq!(std::fs::read(dir.join("a.csv")).unwrap().len(), 100_000);
+        assert_eq!(
+            std::fs::read_to_string(dir.join("sizes.txt")).unwrap(),
+            "[100000, 2]"
+        );
+        // A stream that fails midway (a full disk): nothing new in place, no temporary
+        // file left, the earlier files untouched.
+        let mut failing = |i: usize, _: &[u64], w: &mut dyn std::io::Write| {
+            w.write_all(b"new")?;
+            if i == 1 {
+                return Err(std::io::Error::other("disk full"));
+            }
+            Ok(())
+        };
+        let err = create_with(&dir, &names, true, &mut failing).unwrap_err();
+        assert!(format!("{err:#}").contains("disk full"), "{err:#}");
+        let mut left: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["a.csv", "b.csv", "sizes.txt"]);
+        assert_eq!(std::fs::read(dir.join("b.csv")).unwrap(), b"yz");
     }
 
     #[test]
