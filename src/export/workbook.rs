@@ -8,7 +8,8 @@
 //! The workbook is streamed: each row goes to a temporary file as it is written (the
 //! library's constant-memory sheets) and the file is zipped to the writer, so its memory
 //! does not grow with the readings. A sheet holds at most [`MAX_ROWS`] rows below its
-//! header: past that, the readings go on to further sheets (`Relevés 2`, …).
+//! header: past that, the readings go on to further sheets (`Relevés 2`, …). Rows are
+//! as tall as their wrapped texts need, up to [`TALL_READINGS`] reading rows.
 
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
@@ -22,6 +23,14 @@ use crate::report::status::Row;
 
 /// The most rows a sheet holds below its header (the format's 1,048,576 rows in all).
 pub const MAX_ROWS: usize = 1_048_575;
+
+/// The height of a row of one line, which a sheet gives every row it is not told about.
+const LINE: f64 = 15.0;
+
+/// The most reading rows given a height of their own (what their wrapped texts need):
+/// the library keeps every such row's settings until the file is written, so past this
+/// many, rows keep the height of one line and memory stays bounded.
+pub const TALL_READINGS: usize = 100_000;
 
 /// Excel keeps at most this many characters (UTF-16 units) in a cell.
 const CELL_CHARS: usize = 32_767;
@@ -102,7 +111,7 @@ fn height(cells: &[(&str, f64)]) -> f64 {
         .max()
         .unwrap_or(1)
         .clamp(1, 15);
-    15.0 * lines as f64
+    LINE * lines as f64
 }
 
 /// The readings of `s` known on its day, as the readings sheets list them: totals, by
@@ -152,17 +161,29 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
     Ok(out)
 }
 
-/// Stream the workbook to `out`; the same status gives the same bytes.
-pub fn write(s: &Status, out: &mut (dyn std::io::Write + Send)) -> Result<(), XlsxError> {
-    write_sheets_of(s, out, MAX_ROWS)
+/// How much a workbook holds: rows a sheet, reading rows with a height of their own.
+#[derive(Clone, Copy)]
+struct Limits {
+    rows: usize,
+    tall: usize,
 }
 
-/// [`write`], with at most `max_rows` rows a sheet.
-fn write_sheets_of(
+/// Stream the workbook to `out`; the same status gives the same bytes.
+pub fn write(s: &Status, out: &mut (dyn std::io::Write + Send)) -> Result<(), XlsxError> {
+    let limits = Limits {
+        rows: MAX_ROWS,
+        tall: TALL_READINGS,
+    };
+    write_within(s, out, limits)
+}
+
+/// [`write`], within `limits`.
+fn write_within(
     s: &Status,
     out: &mut (dyn std::io::Write + Send),
-    max_rows: usize,
+    limits: Limits,
 ) -> Result<(), XlsxError> {
+    let max_rows = limits.rows;
     let fr = s.lang == Lang::Fr;
     let t = |f: &'static str, e: &'static str| if fr { f } else { e };
     let mut book = Workbook::new();
@@ -188,7 +209,7 @@ fn write_sheets_of(
     let formats = Formats::new();
     action_sheets(&mut book, s, &formats, max_rows)?;
     let readings = known(s).count();
-    let sheets = reading_sheets(&mut book, s, &formats, (readings, max_rows))?;
+    let sheets = reading_sheets(&mut book, s, &formats, readings, limits)?;
 
     let ws = book.add_worksheet();
     ws.set_name(t("À propos", "About"))?;
@@ -322,19 +343,21 @@ fn action_row(
         &f.wrap,
     )?;
     ws.write_string_with_format(row, 10, fit(&latest), &f.wrap)?;
-    ws.set_row_height(
-        row,
-        height(&[(&r.action, 60.0), (&latest, 50.0), (&r.calendar, 22.0)]),
-    )?;
+    let h = height(&[(&r.action, 60.0), (&latest, 50.0), (&r.calendar, 22.0)]);
+    // A row of one line is left as it is (the library keeps what it is told of a row).
+    if h > LINE {
+        ws.set_row_height(row, h)?;
+    }
     Ok(())
 }
 
-/// The readings sheets: `count` readings, `max_rows` a sheet; their names.
+/// The readings sheets: `count` readings, within `limits`; their names.
 fn reading_sheets(
     book: &mut Workbook,
     s: &Status,
     f: &Formats,
-    (count, max_rows): (usize, usize),
+    count: usize,
+    limits: Limits,
 ) -> Result<Vec<String>, XlsxError> {
     let fr = s.lang == Lang::Fr;
     let t = |fr_text: &'static str, e: &'static str| if fr { fr_text } else { e };
@@ -352,8 +375,9 @@ fn reading_sheets(
     let mut names = Vec::new();
     let mut readings = known(s);
     let mut left = count;
+    let mut tall = 0;
     loop {
-        let n = left.min(max_rows);
+        let n = left.min(limits.rows);
         let name = sheet_name(t("Relevés", "Readings"), names.len());
         let ws = book.add_worksheet_with_constant_memory()?;
         ws.set_name(&name)?;
@@ -361,7 +385,7 @@ fn reading_sheets(
         table(ws, &header, n)?;
         for (i, r) in readings.by_ref().take(n).enumerate() {
             let r = crate::report::readings::row(s.plan, s.readings, r);
-            reading_row(ws, i as u32 + 1, &r, f)?;
+            reading_row(ws, i as u32 + 1, &r, f, (&mut tall, limits.tall))?;
         }
         left -= n;
         if left == 0 {
@@ -376,6 +400,7 @@ fn reading_row(
     row: u32,
     r: &crate::report::readings::ReadingRow,
     f: &Formats,
+    (tall, max_tall): (&mut usize, usize),
 ) -> Result<(), XlsxError> {
     for (c, value) in [&r.action, &r.indicator, &r.label, &r.period.to_string()]
         .into_iter()
@@ -399,10 +424,11 @@ fn reading_row(
         None => ws.write_blank(row, 7, &f.text)?,
     };
     ws.write_string_with_format(row, 8, fit(r.replaces.as_deref().unwrap_or("")), &f.text)?;
-    ws.set_row_height(
-        row,
-        height(&[(&r.label, 45.0), (&r.source, 35.0), (&r.note, 35.0)]),
-    )?;
+    let h = height(&[(&r.label, 45.0), (&r.source, 35.0), (&r.note, 35.0)]);
+    if h > LINE && *tall < max_tall {
+        ws.set_row_height(row, h)?;
+        *tall += 1;
+    }
     Ok(())
 }
 
@@ -448,7 +474,25 @@ mod tests {
             all.len()
         );
         let mut bytes = Vec::new();
-        write_sheets_of(&s, &mut bytes, 5).unwrap();
+        let limits = Limits { rows: 5, tall: 2 };
+        write_within(&s, &mut bytes, limits).unwrap();
+        // Rows given a height of their own: at most 2 across the readings sheets.
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let first = 1 + rows.len().div_ceil(5);
+        let mut tall = 0;
+        for n in first..first + all.len().div_ceil(5) {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(
+                &mut zip.by_name(&format!("xl/worksheets/sheet{n}.xml")).unwrap(),
+                &mut xml,
+            )
+            .unwrap();
+            tall += xml.matches("customHeight=\"1\"").count();
+        }
+        assert_eq!(
+            tall, 2,
+            "the bundled plan has more than 2 tall reading rows"
+        );
         let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let names = book.sheet_names();
         let sheets = all.len().div_ceil(5);
