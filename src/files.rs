@@ -73,7 +73,7 @@ pub fn read(path: &Path, limit: u64, follow: bool) -> Result<Vec<u8>, ReadError>
         return Err(ReadError::TooLarge(len));
     }
     // At most limit + 1 bytes: the file may have grown since its size was taken.
-    let mut buf = Vec::with_capacity(len as usize);
+    let mut buf = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     file.take(limit + 1)
         .read_to_end(&mut buf)
         .map_err(ReadError::Io)?;

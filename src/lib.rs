@@ -10,6 +10,9 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// A value from a user's file never reaches `unwrap()`, and no number is cut to a smaller
+// type unseen; tests may unwrap (clippy.toml).
+#![warn(clippy::unwrap_used, clippy::cast_possible_truncation)]
 
 pub mod check;
 pub mod cmd;
@@ -17,6 +20,7 @@ pub mod config;
 pub mod diag;
 pub mod export;
 pub mod files;
+#[cfg(feature = "harness")]
 pub mod harness;
 pub mod load;
 pub mod model;

@@ -408,7 +408,9 @@ fn plan_text_cannot_inject_html_into_the_pull_request_comment() {
     let md = stdout(&out);
     // Rendered as a forge does, raw HTML allowed.
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
+    let gfm =
+        pulldown_cmark::Options::ENABLE_STRIKETHROUGH | pulldown_cmark::Options::ENABLE_TABLES;
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&md, gfm));
     assert!(!html.contains("<img"), "{html}");
     assert!(
         !html.contains("<!--"),
@@ -577,4 +579,65 @@ fn a_file_whose_bytes_or_subject_differ_is_parsed_again() {
         "{v}"
     );
     assert!(files(&v, "problems_introduced").is_empty(), "{v}");
+}
+
+#[test]
+fn a_revision_whose_settings_are_not_valid_is_refused_not_read_with_today_s() {
+    let f = Fixture::new();
+    let good = f.read("pan.toml");
+    f.write("pan.toml", &format!("{good}titel = \"typo\"\n"));
+    repo(&f);
+    f.write("pan.toml", &good);
+    // Read with the working tree's settings, the revision would look like a valid plan;
+    // it is not, and the diff says so instead of comparing something else.
+    let out = f.run(&["diff"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let e = stderr(&out);
+    assert!(
+        e.contains("error: HEAD (") && e.contains("):pan.toml:"),
+        "names the revision and the file: {e}"
+    );
+    assert!(e.contains("the revision's settings are not valid"), "{e}");
+    assert!(e.contains("\n  hint: "), "the hint on its own line: {e}");
+    assert!(stdout(&out).is_empty(), "no diff printed");
+
+    // A revision older than the plan repository (no pan.toml) is refused too.
+    let g = Fixture::new();
+    let settings = g.read("pan.toml");
+    std::fs::remove_file(g.path().join("pan.toml")).unwrap();
+    repo(&g);
+    g.write("pan.toml", &settings);
+    let out = g.run(&["diff"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the revision has no pan.toml"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A word added to an action's text reads, once the Markdown is rendered, with its spaces:
+/// the words around it are not glued to it.
+#[test]
+fn a_word_diff_keeps_its_spaces_in_markdown() {
+    let f = Fixture::new();
+    repo(&f);
+    f.edit(
+        ACTION_PATH,
+        "Organiser des rencontres",
+        "Organiser des nouvelles rencontres",
+    );
+    f.edit(ACTION_PATH, "mensuelles « IT", "« IT");
+    let out = f.run(&["diff", "--format", "markdown", "--as-of", "2026-11-23"]);
+    let md = stdout(&out);
+    let mut html = String::new();
+    let gfm =
+        pulldown_cmark::Options::ENABLE_STRIKETHROUGH | pulldown_cmark::Options::ENABLE_TABLES;
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&md, gfm));
+    assert!(
+        html.contains(
+            "Organiser des <strong>nouvelles</strong> rencontres <del>mensuelles</del> « IT"
+        ),
+        "{md}\n{html}"
+    );
 }

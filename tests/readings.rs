@@ -680,7 +680,10 @@ fn import_says_what_is_wrong_with_the_file_and_its_rows() {
             "rows.csv:2: the row has 5 cells, the header 6\n  hint: every row has every column",
             "short row",
         ),
-        ("rows.csv:3: the code is empty;", "empty code"),
+        (
+            "rows.csv:3: the code is empty\n  hint: write the action's code",
+            "empty code",
+        ),
         (
             "rows.csv:4: the row has 5 cells, the header 6: a double quote opened on this line is not closed",
             "open quote",

@@ -101,7 +101,7 @@ fn unknown_values_list_the_valid_ones() {
         (&["--lever", "G"][..], "levers: A, B, C, D, E, F"),
         (
             &["--ministry", "MENEJ-IFEN"][..],
-            "is not a ministry but an actor (Institut de formation de l'Éducation nationale); use --actor MENEJ-IFEN",
+            "is not a ministry but an actor (Institut de formation de l'Éducation nationale)\n  hint: use --actor MENEJ-IFEN",
         ),
         (&["--objective", "B-99"][..], "objectives: A-1"),
         (&["--actor", "MinDigtal"][..], "did you mean `MinDigital`?"),
@@ -377,4 +377,38 @@ fn a_correction_recorded_later_does_not_hide_the_value_of_a_past_date() {
         "the correction was not yet known"
     );
     assert_eq!(latest("2026-11-28"), "12");
+}
+
+/// French spaces its colons one way: a no-break space before each, in the first line
+/// (date, then totals) and in every group's title and totals.
+#[test]
+fn french_markdown_spaces_every_colon_alike() {
+    for group in ["health", "state"] {
+        let out = bundled()
+            .args([
+                "status",
+                "--format",
+                "markdown",
+                "--as-of",
+                AS_OF,
+                "--group-by",
+                group,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with('|') && l.contains(':'))
+            .collect();
+        assert!(lines.len() >= 3, "{text}");
+        for l in lines {
+            assert_eq!(
+                l.matches(':').count(),
+                l.matches("\u{a0}:").count(),
+                "a colon spaced otherwise: {l:?}"
+            );
+        }
+    }
 }

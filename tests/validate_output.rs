@@ -81,6 +81,49 @@ fn github_format_gives_one_annotation_per_problem() {
     );
 }
 
+/// The SARIF 2.1.0 schema, vendored (tests/fixtures/sarif/README.md says from where).
+fn sarif_schema() -> jsonschema::Validator {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sarif/sarif-schema-2.1.0.json");
+    let mut schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    // The schema's pattern for a language has a lone `]`, a literal in ECMAScript regular
+    // expressions (which JSON Schema uses) but refused by Rust's: the same pattern with
+    // the bracket escaped.
+    fn escape(v: &mut serde_json::Value) -> usize {
+        const LONE: &str = "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$";
+        match v {
+            serde_json::Value::Object(m) => {
+                let mut n = 0;
+                if m.get("pattern").is_some_and(|p| p == LONE) {
+                    m.insert("pattern".into(), LONE.replace("}]?", "}\\]?").into());
+                    n += 1;
+                }
+                n + m.values_mut().map(escape).sum::<usize>()
+            }
+            serde_json::Value::Array(a) => a.iter_mut().map(escape).sum(),
+            _ => 0,
+        }
+    }
+    assert!(escape(&mut schema) > 0, "the vendored schema changed");
+    jsonschema::validator_for(&schema).expect("the SARIF schema compiles")
+}
+
+#[test]
+fn the_sarif_schema_refuses_what_is_not_sarif() {
+    let schema = sarif_schema();
+    let fine = serde_json::json!({"version": "2.1.0", "runs": []});
+    assert!(schema.is_valid(&fine));
+    for bad in [
+        serde_json::json!({"version": "2.0.0", "runs": []}),
+        serde_json::json!({"version": "2.1.0"}),
+        serde_json::json!({"version": "2.1.0", "runs": [{"results": []}]}),
+        serde_json::json!({"version": "2.1.0", "runs": [], "extra": 1}),
+    ] {
+        assert!(!schema.is_valid(&bad), "{bad}");
+    }
+}
+
 #[test]
 fn json_markdown_and_sarif_formats() {
     let f = three_problems();
@@ -99,6 +142,15 @@ fn json_markdown_and_sarif_formats() {
     );
     let (_, out, _) = run(&f, &["--format", "sarif"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let errors: Vec<String> = sarif_schema()
+        .iter_errors(&v)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "not valid SARIF 2.1.0:\n{}",
+        errors.join("\n")
+    );
     assert_eq!(v["version"], "2.1.0");
     let results = v["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), 3);

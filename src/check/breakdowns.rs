@@ -211,7 +211,7 @@ pub fn within_total(input: &Input, out: &mut Vec<Diagnostic>) {
                 .dimensions
                 .iter()
                 .enumerate()
-                .filter(|(d, _)| dims & (1 << (*d as u32 & 31)) != 0)
+                .filter(|(d, _)| dims & (1 << (*d & 31)) != 0)
                 .map(|(_, x)| x.id.as_str())
                 .collect();
             out.push(

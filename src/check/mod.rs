@@ -8,6 +8,7 @@
 pub mod actions;
 pub mod breakdowns;
 pub mod declarations;
+pub mod import;
 pub mod new_reading;
 pub mod readings;
 

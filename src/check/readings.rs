@@ -167,7 +167,7 @@ pub fn overdue(input: &Input, out: &mut Vec<Diagnostic>) {
         for (j, ind) in a.indicators.iter().enumerate() {
             let Some(freq) = ind.frequency else { continue };
             // One indicator's readings at a time (not every reading's, listed at once).
-            let mut known = readings.of(Owner::Action(i as u32), j as u32);
+            let mut known = readings.of(Owner::action(i), crate::model::index32(j));
             known.retain(|r| r.known_on(input.as_of));
             let last =
                 crate::model::reading::latest(effective(known), input.as_of).map(|r| r.period);

@@ -33,13 +33,9 @@ pub fn health(s: &str) -> Result<Health, String> {
     Health::ALL
         .into_iter()
         .find(|h| {
-            [
-                h.as_str(),
-                words::health(*h, Lang::En),
-                words::health(*h, Lang::Fr),
-            ]
-            .iter()
-            .any(|w| key(w) == k)
+            std::iter::once(h.as_str())
+                .chain(Lang::ALL.map(|l| words::health(*h, l)))
+                .any(|w| key(w) == k)
         })
         .ok_or_else(|| {
             let all: Vec<&str> = Health::ALL.iter().map(|h| h.as_str()).collect();
@@ -54,13 +50,9 @@ pub fn state(s: &str) -> Result<StateFilter, String> {
     StateFilter::ALL
         .into_iter()
         .find(|st| {
-            [
-                st.as_str(),
-                words::state_filter(*st, Lang::En),
-                words::state_filter(*st, Lang::Fr),
-            ]
-            .iter()
-            .any(|w| key(w) == k)
+            std::iter::once(st.as_str())
+                .chain(Lang::ALL.map(|l| words::state_filter(*st, l)))
+                .any(|w| key(w) == k)
         })
         .ok_or_else(|| {
             let all: Vec<&str> = StateFilter::ALL.iter().map(|s| s.as_str()).collect();
@@ -105,6 +97,49 @@ pub enum Format {
     Csv,
     /// JSON.
     Json,
+}
+
+/// The command-line spelling and help of choices whose types live below the command
+/// line (settings, reports, the terminal): the parser's traits are implemented here, so
+/// that only `cmd` knows clap.
+macro_rules! choices {
+    ($($ty:ty { $($variant:ident = $name:literal : $help:literal),* $(,)? })*) => {$(
+        impl clap::ValueEnum for $ty {
+            fn value_variants<'a>() -> &'a [Self] {
+                &[$(<$ty>::$variant),*]
+            }
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(match self {
+                    $(<$ty>::$variant => clap::builder::PossibleValue::new($name).help($help)),*
+                })
+            }
+        }
+    )*};
+}
+
+choices! {
+    Lang {
+        Fr = "fr": "French, the plan's language",
+        En = "en": "English",
+    }
+    crate::render::term::ColorChoice {
+        Auto = "auto": "Colour when writing to a terminal and `NO_COLOR` is not set",
+        Always = "always": "Always colour",
+        Never = "never": "Never colour",
+    }
+    crate::report::full::ReportBy {
+        Lever = "lever": "By lever",
+        Ministry = "ministry": "By ministry (an action of several ministries appears under each)",
+        Calendar = "calendar": "By calendar bucket",
+    }
+    crate::report::status::GroupBy {
+        Lever = "lever": "By lever (A–F)",
+        Objective = "objective": "By objective (A-1 …)",
+        Ministry = "ministry": "By ministry of the responsible actors (an action of two ministries is in both)",
+        Calendar = "calendar": "By calendar: ends in 2026, …, continuous, open-ended, recurring, dependent",
+        State = "state": "By recorded state",
+        Health = "health": "By derived health",
+    }
 }
 
 /// Parse `DIMENSION=VALUE` (`--by canton=wiltz`).

@@ -2,11 +2,9 @@
 //! itself for candidates (clap's dynamic completion), so `pan show IN-B-<TAB>` offers the
 //! codes of the plan in the current folder, `--ministry <TAB>` its ministries, and so on.
 
-use std::ffi::OsStr;
-use std::process::ExitCode;
-
 use clap::CommandFactory;
 use clap_complete::engine::CompletionCandidate;
+use std::ffi::OsStr;
 
 use super::{Result, emit};
 use crate::config::Repo;
@@ -53,7 +51,7 @@ pub fn run(args: Args) -> Result {
     } else {
         emit(&script, None)?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// The plan of the current folder (or `PAN_ROOT`), quietly: completion never prints.

@@ -2,14 +2,13 @@
 //! problems introduced or fixed — and the history guard.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use jiff::civil::Date;
 
 use super::{Error, Global, Result, emit};
 use crate::check;
-use crate::config::{Repo, SETTINGS_FILE, Settings, limits};
-use crate::load::git::GitTree;
+use crate::config::{Repo, SETTINGS_FILE, Settings};
+use crate::load::git::{GitTree, SettingsAtRevision};
 use crate::load::tree::{FsTree, Tree};
 use crate::load::{self, Loaded, Parses};
 use crate::render;
@@ -89,15 +88,34 @@ fn side(
     (side, parses)
 }
 
-/// A revision's files (fetched as the loader reads them) and its own settings, when it
-/// has them (paths may have changed).
-fn revision(repo: &Repo, rev: &str) -> anyhow::Result<(GitTree, Settings)> {
+/// A revision's files (fetched as the loader reads them) and its own settings (paths and
+/// code format may have changed): a revision without valid settings is refused, since
+/// read with today's it would show files moved and readings rewritten that were not.
+fn revision(repo: &Repo, rev: &str) -> Result<(GitTree, Settings)> {
     let tree = GitTree::open(&repo.root, rev)?;
-    let settings = tree
-        .file(SETTINGS_FILE, limits::SETTINGS_FILE_BYTES)
-        .and_then(|b| String::from_utf8(b).ok())
-        .and_then(|t| Settings::parse(&t, std::path::Path::new(SETTINGS_FILE)).ok())
-        .unwrap_or_else(|| repo.settings.clone());
+    let short: String = tree.commit.chars().take(10).collect();
+    let place = format!("{rev} ({short}):{SETTINGS_FILE}");
+    let hint =
+        "compare with a revision that has a valid pan.toml (`pan diff A..B` names both sides)";
+    let settings = tree.settings().map_err(|e| match e {
+        SettingsAtRevision::Missing => Error::fatal(format!("the revision has no {SETTINGS_FILE}"))
+            .at(place.clone())
+            .hint(hint),
+        SettingsAtRevision::Unreadable(why) => Error::fatal(format!("not read: {why}"))
+            .at(place.clone())
+            .hint(hint),
+        SettingsAtRevision::Invalid(e) => {
+            let mut err = Error::from(e);
+            if let Error::Fatal(p) = &mut err {
+                p.place = Some(format!(
+                    "{rev} ({short}):{}",
+                    p.place.take().unwrap_or_default()
+                ));
+                p.what = format!("the revision's settings are not valid: {}", p.what);
+            }
+            err
+        }
+    })?;
     Ok((tree, settings))
 }
 
@@ -108,7 +126,7 @@ fn git_side(
     as_of: Date,
     previous: Option<Parses>,
     keep: bool,
-) -> anyhow::Result<(Loadedside, Parses)> {
+) -> Result<(Loadedside, Parses)> {
     let short: String = tree.commit.chars().take(10).collect();
     let label = format!("{rev} ({short})");
     let out = side(label, &tree, settings, as_of, previous, keep);
@@ -126,7 +144,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     // Most files are the same on both sides: the second side takes the first one's parse
     // of every file with the same path and bytes (same git blob id).
     let reuse = !args.no_reuse;
-    let fatal = |what: &str| Error::Fatal(anyhow::anyhow!("reading {what} failed"));
+    let fatal = |what: &str| Error::fatal(format!("reading {what} failed"));
     let (old, new) = match spec.split_once("..") {
         Some((a, b)) => {
             let a = if a.is_empty() { "HEAD" } else { a };
@@ -194,12 +212,12 @@ pub fn run(global: &Global, args: Args) -> Result {
     };
     emit(&text, args.output.as_deref())?;
     let rewrites = d.history_rewrites.len();
-    super::leave((old, new, d, text));
-    if rewrites > 0 && !args.allow_history_rewrite {
-        eprintln!(
-            "error: {rewrites} history rewrite(s): recorded readings or states were edited or removed (pass --allow-history-rewrite to accept)"
-        );
-        return Ok(ExitCode::from(1));
-    }
-    Ok(ExitCode::SUCCESS)
+    super::exit_now(if rewrites > 0 && !args.allow_history_rewrite {
+        Err(Error::refused(format!(
+            "{rewrites} history rewrite(s): recorded readings or states were edited or removed"
+        ))
+        .hint("pass --allow-history-rewrite to accept"))
+    } else {
+        Ok(())
+    })
 }

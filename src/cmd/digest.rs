@@ -1,7 +1,5 @@
 //! `pan digest`: the Markdown digest of a steering-committee (COPIL) meeting.
 
-use std::process::ExitCode;
-
 use jiff::civil::Date;
 
 use super::{Error, Global, Result, emit};
@@ -49,6 +47,5 @@ pub fn run(global: &Global, args: Args) -> Result {
     );
     let text = render::digest::markdown(&d, lang, repo.settings.health.stale_after_days);
     emit(&text, args.document.output.as_deref())?;
-    super::leave((d, loaded));
-    Ok(ExitCode::SUCCESS)
+    super::exit_now(Ok(()))
 }

@@ -2,11 +2,9 @@
 //! an open-data package (a Frictionless Data Package with its DCAT-AP description), or
 //! as a workbook of the plan's status (actions and readings, filterable).
 
+use jiff::civil::Date;
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::process::ExitCode;
-
-use jiff::civil::Date;
 
 use super::{Error, Global, Result, emit_with};
 use crate::config::Lang;
@@ -52,9 +50,10 @@ pub enum ExportFormat {
 pub fn run(global: &Global, args: Args) -> Result {
     let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
     if args.format == ExportFormat::Xlsx && to_stdout && std::io::stdout().is_terminal() {
-        return Err(Error::usage(
-            "a workbook is not text to print on a terminal; give -o FILE (e.g. -o plan.xlsx) or redirect the output",
-        ));
+        return Err(
+            Error::usage("a workbook is not text to print on a terminal")
+                .hint("give -o FILE (e.g. -o plan.xlsx) or redirect the output"),
+        );
     }
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
@@ -70,9 +69,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             })?;
             w.write_all(b"\n")
         })?;
-        super::leave(doc);
-        super::leave(loaded);
-        return Ok(ExitCode::SUCCESS);
+        super::exit_now(Ok(()));
     }
     let as_of = args.as_of.unwrap_or(global.today);
     let lang = args.lang.unwrap_or(settings.plan.language);
@@ -93,12 +90,11 @@ pub fn run(global: &Global, args: Args) -> Result {
                 e => std::io::Error::other(format!("the workbook could not be made: {e}")),
             })
         })?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     let Some(dir) = args.output else {
-        return Err(Error::usage(
-            "a data package is a folder of files: give it with -o DIR, e.g. -o opendata",
-        ));
+        return Err(Error::usage("a data package is a folder of files")
+            .hint("give it with -o DIR, e.g. -o opendata"));
     };
     let package = datapackage::Package::new(datapackage::Source {
         plan: &loaded.plan,
@@ -113,7 +109,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     crate::write::tree::create_with(&dir, &names, true, &mut |i, sizes, w| {
         package.write(i, sizes, w)
     })
-    .map_err(|e| Error::refused(format!("{e:#}")))?;
+    .map_err(|e| Error::refused("the data package was not written").because(e))?;
     if settings.plan.licence.is_none() {
         eprintln!(
             "warning: no licence: set [plan] licence in pan.toml (e.g. \"CC-BY-4.0\") before publishing; portals need one"
@@ -124,5 +120,5 @@ pub fn run(global: &Global, args: Args) -> Result {
         names.len(),
         crate::render::term::sanitize(&dir.display().to_string())
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

@@ -53,8 +53,8 @@ impl FilterArgs {
             match found {
                 Some(x) => levers.push(x.code.clone()),
                 None => {
-                    return Err(Error::usage(format!(
-                        "unknown lever `{l}`; levers: {}",
+                    return Err(Error::usage(format!("unknown lever `{l}`")).hint(format!(
+                        "levers: {}",
                         list(plan.levers.iter().map(|l| l.code.as_str()).collect())
                     )));
                 }
@@ -73,10 +73,8 @@ impl FilterArgs {
             {
                 Some(x) => objectives.push(x.to_string()),
                 None => {
-                    return Err(Error::usage(format!(
-                        "unknown objective `{o}`; objectives: {}",
-                        list(all_objectives.clone())
-                    )));
+                    return Err(Error::usage(format!("unknown objective `{o}`"))
+                        .hint(format!("objectives: {}", list(all_objectives.clone()))));
                 }
             }
         }
@@ -94,15 +92,19 @@ impl FilterArgs {
                         a.acronym.eq_ignore_ascii_case(m)
                             || a.aliases.iter().any(|x| x.eq_ignore_ascii_case(m))
                     });
-                    return Err(Error::usage(match actor {
-                        Some(a) => format!(
-                            "`{m}` is not a ministry but an actor ({}); use --actor {} for its actions, or --ministry {}; ministries: {valid}",
-                            a.name,
+                    return Err(match actor {
+                        Some(a) => Error::usage(format!(
+                            "`{m}` is not a ministry but an actor ({})",
+                            a.name
+                        ))
+                        .hint(format!(
+                            "use --actor {} for its actions, or --ministry {}; ministries: {valid}",
                             a.acronym,
                             plan.ministry_of(&a.acronym).unwrap_or_else(|| "…".into())
-                        ),
-                        None => format!("`{m}` is not a ministry; ministries: {valid}"),
-                    }));
+                        )),
+                        None => Error::usage(format!("`{m}` is not a ministry"))
+                            .hint(format!("ministries: {valid}")),
+                    });
                 }
             }
         }
@@ -123,11 +125,12 @@ impl FilterArgs {
                 (None, Some(n)) => actors.push(n.clone()),
                 (None, None) => {
                     let names: Vec<&str> = plan.actors.iter().map(|a| a.acronym.as_str()).collect();
-                    return Err(Error::usage(match crate::text::suggest(a, &names) {
-                        Some(n) => format!(
-                            "unknown actor `{a}`; did you mean `{n}`? (`pan export` lists every actor)"
-                        ),
-                        None => format!("unknown actor `{a}`; actors: {}", list(names)),
+                    let error = Error::usage(format!("unknown actor `{a}`"));
+                    return Err(error.hint(match crate::text::suggest(a, &names) {
+                        Some(n) => {
+                            format!("did you mean `{n}`? (`pan export` lists every actor)")
+                        }
+                        None => format!("actors: {}", list(names)),
                     }));
                 }
             }

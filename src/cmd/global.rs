@@ -45,9 +45,10 @@ impl Global {
                 crate::render::diagnostics::human(&errors, &sources, &summary, &self.term_err());
             eprint!("{text}");
             return Err(Error::refused(format!(
-                "the plan has {} problem(s) in its files; fix them (see above, or run `pan validate`)",
+                "the plan has {} problem(s) in its files",
                 errors.len()
-            )));
+            ))
+            .hint("fix them (see above, or run `pan validate`)"));
         }
         // Files that could not be read would otherwise pass unseen (a mistyped readings
         // folder makes every action look unmeasured): said on stderr, the command goes on.
@@ -83,8 +84,7 @@ pub fn recover(repo: &Repo) -> Result<()> {
     ] {
         let journal = repo.root.join(&rel).join(crate::write::journal::JOURNAL);
         if std::fs::symlink_metadata(&journal).is_ok() {
-            let dir =
-                crate::write::safe::dir(&repo.root, &rel).map_err(|e| Error::Fatal(e.into()))?;
+            let dir = crate::write::safe::dir(&repo.root, &rel).map_err(Error::from)?;
             drop(crate::write::lock::Lock::acquire(&dir)?);
         }
     }
@@ -97,16 +97,14 @@ pub const TODAY_VAR: &str = "PAN_TODAY";
 
 /// Today's date: `PAN_TODAY` (YYYY-MM-DD) when set, otherwise the clock in the local time
 /// zone. The only place `pan` reads the clock; commands get it from [`Global::today`].
-pub fn today() -> std::result::Result<jiff::civil::Date, String> {
+pub fn today() -> Result<jiff::civil::Date> {
     match std::env::var_os(TODAY_VAR) {
         Some(v) => v
             .to_str()
             .and_then(|s| s.trim().parse::<jiff::civil::Date>().ok())
             .ok_or_else(|| {
-                format!(
-                    "{TODAY_VAR}={} is not a date\n  hint: write it as YYYY-MM-DD, or unset it to use the clock",
-                    v.to_string_lossy()
-                )
+                Error::usage(format!("{TODAY_VAR}={} is not a date", v.to_string_lossy()))
+                    .hint("write it as YYYY-MM-DD, or unset it to use the clock")
             }),
         None => Ok(local_now().date()),
     }

@@ -2,10 +2,6 @@
 //! plan (or the plan of a table with `--from`), a reading, the JSON Schemas, a
 //! `.gitignore`, the CI workflows and a README for the new owner.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
-use std::process::ExitCode;
-
 use super::schema::{self, Which};
 use super::{Error, Global, Result};
 use crate::check;
@@ -14,6 +10,8 @@ use crate::diag::Severity;
 use crate::load::{self, plan_table, tree::MemTree};
 use crate::model::{ActionCode, CodeFormat};
 use crate::scaffold::{self, Content, Options};
+use std::collections::HashMap;
+use std::path::PathBuf;
 
 /// Arguments of `pan init`.
 #[derive(Debug, clap::Args)]
@@ -35,7 +33,7 @@ pub struct Args {
     #[arg(long, value_name = "YEAR")]
     pub end: Option<i16>,
     /// The plan's language: reports and the example's words.
-    #[arg(long, value_enum, default_value_t = Lang::Fr)]
+    #[arg(long, value_enum, default_value_t = Lang::default())]
     pub language: Lang,
     /// How action codes are written (see "Code formats" in the README).
     #[arg(
@@ -64,18 +62,19 @@ pub struct Args {
 /// Run `pan init`.
 pub fn run(global: &Global, args: Args) -> Result {
     let codes = CodeFormat::new(&args.code_format, args.objective_format.as_deref())
-        .map_err(|e| Error::usage(format!("--code-format: {e}")))?
+        .map_err(|e| Error::usage(e.to_string()).at("--code-format"))?
         .leak();
     let start = args.start.unwrap_or(global.today.year());
     let end = args.end.unwrap_or(start.saturating_add(4));
     if !(1000..=9999).contains(&start) || !(start..=9999).contains(&end) {
-        return Err(Error::usage(format!(
-            "the plan period {start}–{end} is not valid; give years with --start <= --end, e.g. --start 2026 --end 2030"
-        )));
+        return Err(
+            Error::usage(format!("the plan period {start}–{end} is not valid"))
+                .hint("give years with --start <= --end, e.g. --start 2026 --end 2030"),
+        );
     }
     let title = match args.title {
         Some(t) if t.trim().is_empty() => {
-            return Err(Error::usage("--title is empty; give the plan's title"));
+            return Err(Error::usage("--title is empty").hint("give the plan's title"));
         }
         Some(t) => t.trim().to_string(),
         None => scaffold::default_title(args.language, start, end),
@@ -113,7 +112,7 @@ pub fn run(global: &Global, args: Args) -> Result {
         .collect();
     let warnings = check_before_writing(&files, global.today, &places)?;
     let created = crate::write::tree::create(&args.dir, &files, args.force)
-        .map_err(|e| Error::refused(format!("{e:#}")))?;
+        .map_err(|e| Error::refused("the plan repository was not created").because(e))?;
     let shown = crate::render::term::sanitize(&args.dir.display().to_string());
     for n in &notes {
         eprintln!("note: {}", crate::render::term::sanitize(n));
@@ -129,7 +128,7 @@ pub fn run(global: &Global, args: Args) -> Result {
         created.created.len() + created.replaced.len(),
         content.actions.len()
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 type FromTable = (Content, HashMap<ActionCode, String>, Vec<String>);
@@ -183,7 +182,7 @@ fn check_before_writing(
         .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
         .unwrap_or_default();
     let settings = Settings::parse(&toml, std::path::Path::new(SETTINGS_FILE))
-        .map_err(|e| Error::usage(format!("the settings would not be valid: {e}")))?;
+        .map_err(|e| Error::usage("the settings would not be valid").because(e))?;
     let tree = MemTree::new(files.iter().cloned());
     let loaded = load::load(&tree, &settings);
     let diags = check::run(&check::Input {

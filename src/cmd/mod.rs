@@ -88,31 +88,46 @@ pub enum Command {
 /// Run the command line and turn the outcome into an exit status.
 pub fn main() -> ExitCode {
     completions::answer();
-    let cli = match Cli::try_parse() {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    ExitCode::SUCCESS
+    ExitCode::from(conclude(&run()))
+}
+
+/// Say why a command failed, if it did, and give the exit status it ends with.
+fn conclude(outcome: &Result) -> u8 {
+    if let Err(e) = outcome {
+        match e {
+            Error::Parse(e) => {
+                let _ = e.print();
+            }
+            _ => {
+                if let Some(m) = e.message() {
+                    eprintln!("{}", crate::render::term::sanitize_lines(&m));
                 }
-                _ => ExitCode::from(2),
-            };
+            }
         }
-    };
-    let today = match today() {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    }
+    error::exit_status(outcome)
+}
+
+/// End the process here, with the command's outcome, once its output is written: what
+/// the command still holds (a model of 100,000 actions, millions of readings) goes back
+/// to the operating system with the process, where freeing it piece by piece would take
+/// a tenth of a second for nothing. Only for a command that holds no lock and no
+/// temporary file by then (those must be dropped, to be released or removed).
+pub fn exit_now(outcome: Result) -> ! {
+    let status = conclude(&outcome);
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    std::process::exit(i32::from(status))
+}
+
+/// Parse the command line and run the command it names.
+fn run() -> Result {
+    let cli = Cli::try_parse()?;
     let global = Global {
         root: cli.root,
         term: Term::detect(cli.color),
-        today,
+        today: today()?,
     };
-    let result = match cli.command {
+    match cli.command {
         Command::Init(a) => init::run(&global, a),
         Command::Validate(a) => validate::run(&global, a),
         Command::Digest(a) => digest::run(&global, a),
@@ -126,23 +141,5 @@ pub fn main() -> ExitCode {
         Command::Export(a) => export::run(&global, a),
         Command::Schema(a) => schema::run(&global, a),
         Command::Completions(a) => completions::run(a),
-    };
-    match result {
-        Ok(code) => code,
-        Err(e) => {
-            if let Some(m) = e.message() {
-                eprintln!("{}", crate::render::term::sanitize_lines(&m));
-            }
-            e.exit_code()
-        }
     }
-}
-
-/// Hand what a command holds to the operating system instead of freeing it, right before
-/// the command returns its exit status: the system reclaims a process's memory at once,
-/// where freeing a large model piece by piece (100,000 actions, millions of readings)
-/// takes a tenth of a second for nothing. Only for values that own memory and nothing
-/// else (a file, a lock or a temporary file must be dropped, to be closed or removed).
-pub fn leave<T>(value: T) {
-    std::mem::forget(value);
 }

@@ -72,12 +72,12 @@ pub fn emit_with(
 /// The index of the action a person named on the command line (`IN-B-11.02`,
 /// `b-11.02`); an unknown code is a usage error that suggests the nearest ones.
 pub fn find_action(plan: &crate::model::Plan, input: &str) -> Result<usize> {
-    crate::report::card::find(plan, input).map_err(|near| {
+    plan.find_action(input).map_err(|near| {
         let shown = crate::render::term::sanitize(input.trim());
-        Error::usage(if near.is_empty() {
-            format!("no action {shown}; `pan status` lists the actions")
+        Error::usage(format!("no action {shown}")).hint(if near.is_empty() {
+            "`pan status` lists the actions".to_string()
         } else {
-            format!("no action {shown}; did you mean {}?", near.join(", "))
+            format!("did you mean {}?", near.join(", "))
         })
     })
 }

@@ -1,7 +1,5 @@
 //! `pan report`: the full Markdown report, grouped by lever, ministry or calendar.
 
-use std::process::ExitCode;
-
 use super::args::DocumentArgs;
 use super::filters::FilterArgs;
 use super::{Global, Result, emit};
@@ -44,5 +42,5 @@ pub fn run(global: &Global, args: Args) -> Result {
         &render::report::markdown(&report, &loaded.plan, lang),
         args.document.output.as_deref(),
     )?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

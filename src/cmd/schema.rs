@@ -5,8 +5,6 @@
 //! complete and check fields as people type. `pan schema --write` regenerates them and
 //! `pan schema --check` (run by CI) fails when they are out of date.
 
-use std::process::ExitCode;
-
 use anyhow::Context;
 use schemars::JsonSchema;
 
@@ -210,12 +208,12 @@ pub fn run(global: &Global, args: Args) -> Result {
             Err(e) => return Err(e.into()),
         };
         emit(&generate(args.which, codes), None)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     let repo = global.repo()?;
     // Never through a link: the plan folder is checked from the root down.
     let dir = crate::write::safe::dir(&repo.root, &repo.settings.paths.plan_str())
-        .map_err(|e| Error::Fatal(e.into()))?;
+        .map_err(Error::from)?;
     let mut stale = Vec::new();
     for which in Which::ALL {
         let path = dir.join(which.file_name());
@@ -236,12 +234,13 @@ pub fn run(global: &Global, args: Args) -> Result {
     }
     if !stale.is_empty() {
         return Err(Error::refused(format!(
-            "schema files are out of date: {}\n  hint: run `pan schema --write` and commit the result",
+            "schema files are out of date: {}",
             stale.join(", ")
-        )));
+        ))
+        .hint("run `pan schema --write` and commit the result"));
     }
     if args.check {
         eprintln!("schema files are up to date");
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

@@ -1,7 +1,6 @@
 //! `pan site`: the plan's public website, built from the files into a folder.
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 use std::time::Instant;
 
 use jiff::civil::Date;
@@ -69,14 +68,15 @@ pub fn run(global: &Global, args: Args) -> Result {
     for dir in [repo.plan_dir(), repo.indicators_dir()] {
         if inside(&args.output, &dir) {
             return Err(Error::usage(format!(
-                "{} is inside the plan's folder {}; pan would read the site as plan files\n  hint: build it elsewhere, e.g. -o _site",
+                "{} is inside the plan's folder {}; pan would read the site as plan files",
                 crate::render::term::sanitize(&args.output.display().to_string()),
                 crate::render::term::sanitize(&dir.display().to_string())
-            )));
+            ))
+            .hint("build it elsewhere, e.g. -o _site"));
         }
     }
-    let theme = crate::load::site::theme(&FsTree::new(&repo.root), &repo.settings)
-        .map_err(|m| Error::Fatal(anyhow::anyhow!(m)))?;
+    let theme =
+        crate::load::site::theme(&FsTree::new(&repo.root), &repo.settings).map_err(Error::fatal)?;
     let staged = Staged::new(&args.output, site::MARKER)?;
     let input = Input {
         plan: &loaded.plan,
@@ -97,5 +97,5 @@ pub fn run(global: &Global, args: Args) -> Result {
         built.bytes as f64 / 1_000_000.0,
         started.elapsed().as_secs_f64()
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

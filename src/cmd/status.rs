@@ -1,7 +1,5 @@
 //! `pan status`: where the plan stands, as of a date, filtered and grouped.
 
-use std::process::ExitCode;
-
 use jiff::civil::Date;
 
 use super::args::Format;
@@ -56,6 +54,5 @@ pub fn run(global: &Global, args: Args) -> Result {
         Format::Json => render::status::json(&report, plan)?,
     };
     emit(&text, None)?;
-    super::leave((report, loaded));
-    Ok(ExitCode::SUCCESS)
+    super::exit_now(Ok(()))
 }

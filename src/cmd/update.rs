@@ -1,16 +1,13 @@
 //! `pan update`: record a dated state of an action, appended to its history without
 //! touching anything else in its file.
 
-use std::process::ExitCode;
-
 use jiff::civil::Date;
 
 use super::{Error, Global, Result, find_action};
-use crate::load;
 use crate::model::action::StateProblem;
 use crate::model::{State, StateEntry};
 use crate::render::term::sanitize;
-use crate::write::{atomic, lock::Lock, safe, states};
+use crate::write::states::{self, RecordError, Refusal};
 
 /// Arguments of `pan update`.
 #[derive(Debug, clap::Args)]
@@ -94,13 +91,34 @@ fn refusal(p: &StateProblem, entry: &StateEntry, today: Date) -> String {
     }
 }
 
+/// Why the file or the entry is refused, in the words of the command line.
+fn refused(r: Refusal, file: &str, code: &str, entry: &StateEntry, today: Date) -> Error {
+    match r {
+        Refusal::NotRead(e) => {
+            Error::refused(format!("not read: {e}; nothing was written")).at(file)
+        }
+        Refusal::NotText(m) => Error::refused(format!("{m}; nothing was written")).at(file),
+        Refusal::Invalid => Error::refused(format!("{file} has problems"))
+            .hint("run `pan validate` and fix them first"),
+        Refusal::Entry(p) => Error::refused(format!(
+            "{}; {file} is unchanged",
+            refusal(&p, entry, today)
+        ))
+        .at(code),
+        Refusal::NotAppended(e) => Error::refused(format!("{e}; the file is unchanged")).at(file),
+        Refusal::NotSafe => {
+            Error::refused("the entry could not be appended safely; the file is unchanged").at(file)
+        }
+    }
+}
+
 /// Run `pan update`.
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
     let index = find_action(&loaded.plan, &args.code)?;
     let file = loaded.spans[index].file.clone();
-    let path = safe::join(&repo.root, &file).map_err(|e| Error::Fatal(e.into()))?;
+    let code = loaded.plan.actions[index].code.to_string();
     let today = global.today;
     let entry = StateEntry {
         date: args.date.unwrap_or(today),
@@ -108,57 +126,16 @@ pub fn run(global: &Global, args: Args) -> Result {
         note: args.note.trim().to_string(),
         reopened: args.reopen,
     };
-
-    // Under the lock, read the file as it is now: another process may have just changed it.
-    let plan_dir = safe::dir(&repo.root, &repo.settings.paths.plan_str())
-        .map_err(|e| Error::Fatal(e.into()))?;
-    let _lock = Lock::acquire(&plan_dir)?;
-    let bytes = crate::files::read(&path, crate::config::limits::PLAN_FILE_BYTES, false)
-        .map_err(|e| Error::refused(format!("{file}: not read: {e}; nothing was written")))?;
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        "\u{feff}"
-    } else {
-        ""
+    let before = match states::record(&repo, &file, &entry, today, args.dry_run) {
+        Ok(before) => before,
+        Err(RecordError::Refused(r)) => return Err(refused(r, &file, &code, &entry, today)),
+        Err(RecordError::Failed(e)) => return Err(e.into()),
     };
-    let text = load::text_of(&file, bytes)
-        .map_err(|d| Error::refused(format!("{file}: {}; nothing was written", d.message)))?;
-    let (decoded, diags) = load::decode_action_text(&file, &text, repo.settings.plan.codes);
-    let Some((before, _)) = decoded.filter(|_| {
-        diags
-            .iter()
-            .all(|d| d.severity != crate::diag::Severity::Error)
-    }) else {
-        return Err(Error::refused(format!(
-            "{file} has problems; run `pan validate` and fix them first"
-        )));
-    };
-    if let Some(p) = entry.problems(before.states.last(), today).first() {
-        return Err(Error::refused(format!(
-            "{}: {}; {file} is unchanged",
-            before.code,
-            refusal(p, &entry, today)
-        )));
-    }
-    let new_text = states::append(&text, &entry)
-        .map_err(|e| Error::refused(format!("{file}: {e}; the file is unchanged")))?;
-
-    // Never write a file that does not read back as the same action plus the new entry.
-    let (after, _) = load::decode_action_text(&file, &new_text, repo.settings.plan.codes);
-    let mut expected = before.clone();
-    expected.states.push(entry.clone());
-    if after.map(|(a, _)| a) != Some(expected) {
-        return Err(Error::refused(format!(
-            "{file}: the entry could not be appended safely; the file is unchanged"
-        )));
-    }
     let verb = if args.dry_run {
         "would record"
     } else {
         "recorded"
     };
-    if !args.dry_run {
-        atomic::write(&path, format!("{bom}{new_text}").as_bytes())?;
-    }
     println!(
         "{verb} {} {} on {}{}: {} ({file})",
         before.code,
@@ -167,5 +144,5 @@ pub fn run(global: &Global, args: Args) -> Result {
         if entry.reopened { " (reopened)" } else { "" },
         sanitize(&entry.note)
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

@@ -2,7 +2,6 @@
 //! people, JSON for tools, annotations for GitHub, Markdown for a pull request, or SARIF.
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::time::Instant;
 
 use jiff::civil::Date;
@@ -80,9 +79,10 @@ pub enum Deny {
 fn rule(key: &str) -> Result<&'static rules::Rule> {
     rules::find(key.trim()).ok_or_else(|| {
         Error::usage(format!(
-            "unknown rule `{}`\n  hint: `pan validate --list-rules` lists them",
+            "unknown rule `{}`",
             crate::render::term::sanitize(key)
         ))
+        .hint("`pan validate --list-rules` lists them")
     })
 }
 
@@ -97,7 +97,7 @@ fn resolve(keys: &[String]) -> Result<Vec<&'static rules::Rule>> {
 pub fn run(global: &Global, args: Args) -> Result {
     if let Some(key) = &args.explain {
         emit(&crate::render::explain::explain(rule(key)?), None)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     if args.list_rules {
         let mut out = String::new();
@@ -108,7 +108,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             ));
         }
         emit(&out, None)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     let select = resolve(&args.select)?;
     let ignore = resolve(&args.ignore)?;
@@ -174,17 +174,19 @@ pub fn run(global: &Global, args: Args) -> Result {
         Format::Sarif => printer::sarif(&shown),
     };
     emit(&text, args.output.as_deref())?;
-    if fails && !shown.iter().any(|d| d.fails(deny_warnings)) {
-        eprintln!(
-            "error: the check fails on problems hidden by --select/--ignore; only pan.toml [validate] allow accepts a problem"
-        );
-    }
-    super::leave((loaded, all, shown, text));
-    Ok(if fails {
-        ExitCode::from(1)
+    let outcome = if !fails {
+        Ok(())
+    } else if shown.iter().any(|d| d.fails(deny_warnings)) {
+        Err(Error::Found(None))
     } else {
-        ExitCode::SUCCESS
-    })
+        // The output shows nothing that fails: say why the check fails all the same.
+        Err(Error::Found(Some(super::error::Problem {
+            what: "the check fails on problems hidden by --select/--ignore".into(),
+            hint: Some("only pan.toml [validate] allow accepts a problem".into()),
+            ..Default::default()
+        })))
+    };
+    super::exit_now(outcome)
 }
 
 /// The output without its summary line (the last one).

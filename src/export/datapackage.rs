@@ -20,6 +20,7 @@ use serde_json::{Value as Json, json};
 use crate::config::{Lang, Settings};
 use crate::model::reading::{format_number, raw_text};
 use crate::model::{ActorKind, IndicatorKind, Measure, Owner, Plan, Reading, Readings, State};
+use crate::render::words::{self, OpenDataWords};
 use crate::report::health::Health;
 use crate::report::status::StateFilter;
 
@@ -146,16 +147,6 @@ impl Table<'_> {
     }
 }
 
-struct Words {
-    fr: bool,
-}
-
-impl Words {
-    fn t(&self, fr: &str, en: &str) -> String {
-        if self.fr { fr } else { en }.to_string()
-    }
-}
-
 fn field(name: &'static str, kind: Type, description: String) -> Field {
     Field {
         name,
@@ -207,54 +198,38 @@ const PERIOD_PATTERN: &str = r"[0-9]{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])(-[0-3][0-
 /// What every table's function is given: the source and its words.
 struct Cx<'a> {
     src: Source<'a>,
-    w: Words,
+    w: &'static OpenDataWords,
 }
 
 impl Cx<'_> {
     fn lever_code(&self) -> Field {
-        field(
-            "lever",
-            Type::Code,
-            self.w.t("Code du levier", "Lever code"),
-        )
-        .required()
-        .pattern(self.src.plan.codes.lever_pattern())
+        field("lever", Type::Code, self.w.lever_code.into())
+            .required()
+            .pattern(self.src.plan.codes.lever_pattern())
     }
 
     fn objective_code(&self) -> Field {
-        field(
-            "objective",
-            Type::Code,
-            self.w.t("Code de l'objectif", "Objective code"),
-        )
-        .required()
-        .pattern(self.src.plan.codes.objective_pattern())
+        field("objective", Type::Code, self.w.objective_code.into())
+            .required()
+            .pattern(self.src.plan.codes.objective_pattern())
     }
 
     fn action_code(&self) -> Field {
-        field(
-            "action",
-            Type::Code,
-            self.w.t("Code de l'action", "Action code"),
-        )
-        .required()
-        .pattern(self.src.plan.codes.pattern())
+        field("action", Type::Code, self.w.action_code.into())
+            .required()
+            .pattern(self.src.plan.codes.pattern())
     }
 
     fn title(&self) -> Field {
-        field(
-            "title",
-            Type::Text,
-            self.w.t("Intitulé, tel que publié", "Title, as published"),
-        )
+        field("title", Type::Text, self.w.title.into())
     }
 
     fn note(&self) -> Field {
-        field("note", Type::Text, self.w.t("Remarque", "Remark"))
+        field("note", Type::Text, self.w.remark.into())
     }
 
-    fn period(&self, name: &'static str, fr: &str, en: &str) -> Field {
-        field(name, Type::Code, self.w.t(fr, en)).pattern(format!("^{PERIOD_PATTERN}$"))
+    fn period(&self, name: &'static str, description: &str) -> Field {
+        field(name, Type::Code, description.into()).pattern(format!("^{PERIOD_PATTERN}$"))
     }
 }
 
@@ -263,9 +238,7 @@ impl Cx<'_> {
 pub fn tables(src: Source<'_>) -> Vec<Table<'_>> {
     let cx = Cx {
         src,
-        w: Words {
-            fr: src.lang == Lang::Fr,
-        },
+        w: &words::of(src.lang).open_data,
     };
     vec![
         levers(&cx),
@@ -285,7 +258,7 @@ fn levers<'a>(cx: &Cx<'a>) -> Table<'a> {
     let plan = cx.src.plan;
     Table {
         name: "levers",
-        title: cx.w.t("Leviers", "Levers"),
+        title: cx.w.levers.into(),
         fields: vec![cx.lever_code().named("code"), cx.title()],
         primary_key: vec!["code"],
         foreign_keys: vec![],
@@ -302,7 +275,7 @@ fn objectives<'a>(cx: &Cx<'a>) -> Table<'a> {
     let plan = cx.src.plan;
     Table {
         name: "objectives",
-        title: cx.w.t("Objectifs", "Objectives"),
+        title: cx.w.objectives.into(),
         fields: vec![
             cx.objective_code().named("code"),
             cx.lever_code(),
@@ -323,34 +296,18 @@ fn objectives<'a>(cx: &Cx<'a>) -> Table<'a> {
 }
 
 fn actors<'a>(cx: &Cx<'a>) -> Table<'a> {
-    let (w, plan) = (&cx.w, cx.src.plan);
+    let (w, plan) = (cx.w, cx.src.plan);
     Table {
         name: "actors",
-        title: w.t("Acteurs", "Actors"),
+        title: w.actors.into(),
         fields: vec![
-            field(
-                "acronym",
-                Type::Code,
-                w.t("Acronyme utilisé par le plan", "Acronym the plan uses"),
-            )
-            .required(),
-            field("name", Type::Text, w.t("Nom complet", "Full name")),
-            field("kind", Type::Code, w.t("Nature", "Kind"))
+            field("acronym", Type::Code, w.acronym.into()).required(),
+            field("name", Type::Text, w.full_name.into()),
+            field("kind", Type::Code, w.actor_kind.into())
                 .required()
                 .categories(ActorKind::ALL.iter().map(|k| k.as_str())),
-            field(
-                "ministry",
-                Type::Code,
-                w.t("Ministère de rattachement", "Ministry it belongs to"),
-            ),
-            field(
-                "aliases",
-                Type::Text,
-                w.t(
-                    "Autres noms, séparés par « ; »",
-                    "Other names, separated by `; `",
-                ),
-            ),
+            field("ministry", Type::Code, w.parent_ministry.into()),
+            field("aliases", Type::Text, w.aliases.into()),
             cx.note(),
         ],
         primary_key: vec!["acronym"],
@@ -372,96 +329,33 @@ fn actors<'a>(cx: &Cx<'a>) -> Table<'a> {
 }
 
 fn action_fields(cx: &Cx) -> Vec<Field> {
-    let w = &cx.w;
-    let text = |name, fr, en| field(name, Type::Text, w.t(fr, en));
+    let w = cx.w;
     vec![
         cx.action_code().named("code"),
         cx.lever_code(),
         cx.objective_code(),
-        text(
-            "action",
-            "Texte de l'action, tel que publié",
-            "The action's text, as published",
-        ),
-        text(
-            "responsible",
-            "Acteurs responsables, séparés par « ; » (voir action_actors)",
-            "Responsible actors, separated by `; ` (see action_actors)",
-        ),
-        text(
-            "partners",
-            "Autres parties impliquées, telles que publiées, séparées par « ; »",
-            "Other parties involved, as published, separated by `; `",
-        ),
-        text(
-            "calendar",
-            "Calendrier, tel que publié",
-            "Calendar, as published",
-        ),
-        cx.period(
-            "calendar_start",
-            "Début publié (année, semestre, trimestre, mois ou jour)",
-            "Published start (year, half, quarter, month or day)",
-        ),
-        cx.period("calendar_end", "Fin publiée", "Published end"),
-        field(
-            "continuous",
-            Type::Boolean,
-            w.t("Action continue", "Continuous action"),
-        )
-        .required(),
-        field("recurrence", Type::Code, w.t("Récurrence", "Recurrence")).categories(
+        field("action", Type::Text, w.action_text.into()),
+        field("responsible", Type::Text, w.responsible.into()),
+        field("partners", Type::Text, w.partners.into()),
+        field("calendar", Type::Text, w.calendar.into()),
+        cx.period("calendar_start", w.calendar_start),
+        cx.period("calendar_end", w.calendar_end),
+        field("continuous", Type::Boolean, w.continuous.into()).required(),
+        field("recurrence", Type::Code, w.recurrence.into()).categories(
             crate::model::calendar::Recurrence::ALL
                 .iter()
                 .map(|r| r.as_str()),
         ),
-        text(
-            "dependency",
-            "Stratégie dont le calendrier dépend",
-            "Strategy whose schedule it follows",
-        ),
-        field(
-            "start_date",
-            Type::Date,
-            w.t(
-                "Premier jour prévu (début du plan si le calendrier n'en donne pas)",
-                "First day planned (the plan's start when the calendar gives none)",
-            ),
-        )
-        .required(),
-        field(
-            "deadline",
-            Type::Date,
-            w.t(
-                "Échéance (aucune pour une action continue ou sans fin)",
-                "Deadline (none for continuous or open-ended actions)",
-            ),
-        ),
-        field(
-            "state",
-            Type::Code,
-            w.t(
-                "État enregistré à la date de situation",
-                "Recorded state on the as-of date",
-            ),
-        )
-        .required()
-        .categories(StateFilter::ALL.iter().map(|s| s.as_str())),
-        field(
-            "state_date",
-            Type::Date,
-            w.t("Date de cet état", "Date of that state"),
-        ),
-        field(
-            "health",
-            Type::Code,
-            w.t(
-                "Santé dérivée par pan à la date de situation",
-                "Health pan derives for the as-of date",
-            ),
-        )
-        .required()
-        .categories(Health::ALL.iter().map(|h| h.as_str())),
+        field("dependency", Type::Text, w.dependency.into()),
+        field("start_date", Type::Date, w.start_date.into()).required(),
+        field("deadline", Type::Date, w.deadline.into()),
+        field("state", Type::Code, w.state.into())
+            .required()
+            .categories(StateFilter::ALL.iter().map(|s| s.as_str())),
+        field("state_date", Type::Date, w.state_date.into()),
+        field("health", Type::Code, w.health.into())
+            .required()
+            .categories(Health::ALL.iter().map(|h| h.as_str())),
     ]
 }
 
@@ -469,7 +363,7 @@ fn actions<'a>(cx: &Cx<'a>) -> Table<'a> {
     let src = cx.src;
     Table {
         name: "actions",
-        title: cx.w.t("Actions", "Actions"),
+        title: cx.w.actions.into(),
         fields: action_fields(cx),
         primary_key: vec!["code"],
         foreign_keys: vec![
@@ -507,22 +401,14 @@ fn actions<'a>(cx: &Cx<'a>) -> Table<'a> {
 }
 
 fn action_actors<'a>(cx: &Cx<'a>) -> Table<'a> {
-    let (w, plan) = (&cx.w, cx.src.plan);
+    let (w, plan) = (cx.w, cx.src.plan);
     Table {
         name: "action_actors",
-        title: w.t("Acteurs des actions", "Actors of the actions"),
+        title: w.action_actors.into(),
         fields: vec![
             cx.action_code(),
-            field(
-                "actor",
-                Type::Code,
-                w.t(
-                    "Acronyme de l'acteur déclaré",
-                    "Acronym of the declared actor",
-                ),
-            )
-            .required(),
-            field("role", Type::Code, w.t("Rôle", "Role"))
+            field("actor", Type::Code, w.actor.into()).required(),
+            field("role", Type::Code, w.role.into())
                 .required()
                 .categories(["responsible", "partner"]),
         ],
@@ -552,47 +438,22 @@ fn action_actors<'a>(cx: &Cx<'a>) -> Table<'a> {
 }
 
 fn indicators<'a>(cx: &Cx<'a>) -> Table<'a> {
-    let (w, plan) = (&cx.w, cx.src.plan);
+    let (w, plan) = (cx.w, cx.src.plan);
     Table {
         name: "indicators",
-        title: w.t("Indicateurs", "Indicators"),
+        title: w.indicators.into(),
         fields: vec![
             cx.action_code(),
-            field(
-                "id",
-                Type::Code,
-                w.t(
-                    "Identifiant, unique dans l'action",
-                    "Identifier, unique within the action",
-                ),
-            )
-            .required()
-            .pattern("^[a-z0-9][a-z0-9-]*$".into()),
-            field(
-                "label",
-                Type::Text,
-                w.t("Indicateur, tel que publié", "Indicator, as published"),
-            ),
+            field("id", Type::Code, w.indicator_id.into())
+                .required()
+                .pattern("^[a-z0-9][a-z0-9-]*$".into()),
+            field("label", Type::Text, w.indicator_label.into()),
             kind_field(w),
-            field(
-                "measure",
-                Type::Code,
-                w.t(
-                    "flow : les mesures s'additionnent ; level : la dernière fait foi",
-                    "flow: readings add up; level: the latest counts",
-                ),
-            )
-            .required()
-            .categories(["flow", "level"]),
-            field(
-                "frequency",
-                Type::Code,
-                w.t(
-                    "Fréquence de mesure attendue",
-                    "Expected reporting frequency",
-                ),
-            )
-            .categories(crate::model::Frequency::ALL.iter().map(|f| f.as_str())),
+            field("measure", Type::Code, w.measure.into())
+                .required()
+                .categories(["flow", "level"]),
+            field("frequency", Type::Code, w.frequency.into())
+                .categories(crate::model::Frequency::ALL.iter().map(|f| f.as_str())),
         ],
         primary_key: vec!["action", "id"],
         foreign_keys: vec![(vec!["action"], "actions", vec!["code"])],
@@ -617,63 +478,18 @@ fn indicators<'a>(cx: &Cx<'a>) -> Table<'a> {
 
 /// The columns of a readings table, after the owner's (the action's code, or none).
 fn reading_fields(cx: &Cx, owner: Option<Field>) -> Vec<Field> {
-    let w = &cx.w;
+    let w = cx.w;
     let fields = [
-        field(
-            "indicator",
-            Type::Code,
-            w.t("Identifiant de l'indicateur", "Indicator id"),
-        )
-        .required(),
-        cx.period(
-            "period",
-            "Période mesurée (année, semestre, trimestre, mois ou jour)",
-            "Period measured (year, half, quarter, month or day)",
-        )
-        .required(),
-        field(
-            "period_start",
-            Type::Date,
-            w.t("Premier jour de la période", "First day of the period"),
-        )
-        .required(),
-        field(
-            "period_end",
-            Type::Date,
-            w.t("Dernier jour de la période", "Last day of the period"),
-        )
-        .required(),
-        field(
-            "value",
-            Type::Text,
-            w.t("Valeur, telle qu'enregistrée", "Value, as recorded"),
-        )
-        .required(),
-        field(
-            "number",
-            Type::Number,
-            w.t(
-                "La valeur en nombre (indicateurs chiffrés)",
-                "The value as a number (numeric indicators)",
-            ),
-        ),
-        field(
-            "source",
-            Type::Text,
-            w.t("Source de la mesure", "Where the figure comes from"),
-        )
-        .required(),
+        field("indicator", Type::Code, w.indicator.into()).required(),
+        cx.period("period", w.period).required(),
+        field("period_start", Type::Date, w.period_start.into()).required(),
+        field("period_end", Type::Date, w.period_end.into()).required(),
+        field("value", Type::Text, w.value.into()).required(),
+        field("number", Type::Number, w.number.into()),
+        field("source", Type::Text, w.source.into()).required(),
         cx.note(),
-        field(
-            "recorded",
-            Type::Date,
-            w.t("Jour d'enregistrement", "Day recorded"),
-        ),
-        field(
-            "replaces",
-            Type::Text,
-            w.t("Valeur que cette ligne corrige", "Value this row corrects"),
-        ),
+        field("recorded", Type::Date, w.recorded.into()),
+        field("replaces", Type::Text, w.replaces.into()),
     ];
     owner.into_iter().chain(fields).collect()
 }
@@ -731,9 +547,7 @@ fn readings<'a>(cx: &Cx<'a>) -> Table<'a> {
     let src = cx.src;
     Table {
         name: "readings",
-        title: cx
-            .w
-            .t("Mesures des indicateurs", "Readings of the indicators"),
+        title: cx.w.readings.into(),
         fields: reading_fields(cx, Some(cx.action_code())),
         primary_key: vec![],
         foreign_keys: vec![(
@@ -761,39 +575,19 @@ fn readings<'a>(cx: &Cx<'a>) -> Table<'a> {
 }
 
 fn states<'a>(cx: &Cx<'a>) -> Table<'a> {
-    let (w, plan) = (&cx.w, cx.src.plan);
+    let (w, plan) = (cx.w, cx.src.plan);
     Table {
         name: "states",
-        title: w.t("Historique des états", "State history"),
+        title: w.states.into(),
         fields: vec![
             cx.action_code(),
-            field(
-                "position",
-                Type::Integer,
-                w.t(
-                    "Rang dans l'historique de l'action (1 = le plus ancien)",
-                    "Position in the action's history (1 = oldest)",
-                ),
-            )
-            .required(),
-            field("date", Type::Date, w.t("Date", "Date")).required(),
-            field("state", Type::Code, w.t("État atteint", "State reached"))
+            field("position", Type::Integer, w.position.into()).required(),
+            field("date", Type::Date, w.date.into()).required(),
+            field("state", Type::Code, w.state_reached.into())
                 .required()
                 .categories(State::ALL.iter().map(|s| s.as_str())),
-            field(
-                "note",
-                Type::Text,
-                w.t("Pourquoi, ou ce qui s'est passé", "Why, or what happened"),
-            ),
-            field(
-                "reopened",
-                Type::Boolean,
-                w.t(
-                    "Rouvre une action réalisée ou annulée",
-                    "Reopens a done or cancelled action",
-                ),
-            )
-            .required(),
+            field("note", Type::Text, w.why.into()),
+            field("reopened", Type::Boolean, w.reopened.into()).required(),
         ],
         primary_key: vec!["action", "position"],
         foreign_keys: vec![(vec!["action"], "actions", vec!["code"])],
@@ -817,43 +611,23 @@ fn states<'a>(cx: &Cx<'a>) -> Table<'a> {
 }
 
 fn context_indicators<'a>(cx: &Cx<'a>) -> Table<'a> {
-    let (w, plan) = (&cx.w, cx.src.plan);
+    let (w, plan) = (cx.w, cx.src.plan);
     Table {
         name: "context_indicators",
-        title: w.t("Indicateurs de contexte", "Context indicators"),
+        title: w.context_indicators.into(),
         fields: vec![
-            field("id", Type::Code, w.t("Identifiant", "Identifier"))
+            field("id", Type::Code, w.context_id.into())
                 .required()
                 .pattern("^[a-z0-9][a-z0-9-]*$".into()),
-            field(
-                "label",
-                Type::Text,
-                w.t("Ce qu'il mesure", "What it measures"),
-            ),
+            field("label", Type::Text, w.what_it_measures.into()),
             kind_field(w),
-            field(
-                "direction",
-                Type::Code,
-                w.t("Sens du progrès", "Which way is progress"),
-            )
-            .required()
-            .categories(["increase", "decrease"]),
-            field("target_value", Type::Number, w.t("Cible", "Target")),
-            field(
-                "target_year",
-                Type::Year,
-                w.t("Année de la cible", "Year of the target"),
-            ),
-            field(
-                "target_source",
-                Type::Text,
-                w.t("Où la cible est fixée", "Where the target is set"),
-            ),
-            field(
-                "source",
-                Type::Text,
-                w.t("Qui le mesure", "Who measures it"),
-            ),
+            field("direction", Type::Code, w.direction.into())
+                .required()
+                .categories(["increase", "decrease"]),
+            field("target_value", Type::Number, w.target.into()),
+            field("target_year", Type::Year, w.target_year.into()),
+            field("target_source", Type::Text, w.target_source.into()),
+            field("source", Type::Text, w.measured_by.into()),
         ],
         primary_key: vec!["id"],
         foreign_keys: vec![],
@@ -883,10 +657,7 @@ fn context_readings<'a>(cx: &Cx<'a>) -> Table<'a> {
     let src = cx.src;
     Table {
         name: "context_readings",
-        title: cx.w.t(
-            "Mesures des indicateurs de contexte",
-            "Readings of the context indicators",
-        ),
+        title: cx.w.context_readings.into(),
         fields: reading_fields(cx, None),
         primary_key: vec![],
         foreign_keys: vec![(vec!["indicator"], "context_indicators", vec!["id"])],
@@ -901,14 +672,10 @@ fn context_readings<'a>(cx: &Cx<'a>) -> Table<'a> {
     }
 }
 
-fn kind_field(w: &Words) -> Field {
-    field(
-        "kind",
-        Type::Code,
-        w.t("Nature des valeurs", "Kind of values"),
-    )
-    .required()
-    .categories(IndicatorKind::ALL.iter().map(|k| k.as_str()))
+fn kind_field(w: &OpenDataWords) -> Field {
+    field("kind", Type::Code, w.kind.into())
+        .required()
+        .categories(IndicatorKind::ALL.iter().map(|k| k.as_str()))
 }
 
 fn measure(m: Measure) -> &'static str {
@@ -1047,18 +814,13 @@ pub fn package_name(title: &str) -> String {
 
 /// The title of the package's descriptor file, in a language.
 pub fn descriptor_title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "Description du paquet de données (Frictionless Data Package)",
-        Lang::En => "Data package descriptor (Frictionless Data Package)",
-    }
+    words::of(lang).open_data.descriptor_title
 }
 
 /// The package descriptor, `datapackage.json`.
 pub fn descriptor(src: &Source, tables: &[Table]) -> String {
     let (settings, as_of, lang) = (src.settings, src.as_of, src.lang);
-    let w = Words {
-        fr: lang == Lang::Fr,
-    };
+    let w = &words::of(lang).open_data;
     let p = &settings.plan;
     let mut d = serde_json::Map::new();
     d.insert("$schema".into(), PROFILE.into());
@@ -1070,7 +832,7 @@ pub fn descriptor(src: &Source, tables: &[Table]) -> String {
     );
     d.insert("version".into(), as_of.to_string().into());
     d.insert("created".into(), format!("{as_of}T00:00:00Z").into());
-    d.insert("keywords".into(), json!(keywords(&w)));
+    d.insert("keywords".into(), json!(w.keywords));
     if let Some(id) = &p.licence {
         let (url, title) = licence(id);
         d.insert(
@@ -1123,29 +885,7 @@ pub fn descriptor(src: &Source, tables: &[Table]) -> String {
 /// What the package holds, in words.
 pub fn description(settings: &Settings, as_of: jiff::civil::Date, lang: Lang) -> String {
     let p = &settings.plan;
-    if lang == Lang::Fr {
-        format!(
-            "Le plan « {} » ({}–{}) : leviers, objectifs, acteurs, actions, indicateurs et leurs mesures, historique des états et indicateurs de contexte, tels que tenus avec pan ; état et santé des actions au {}. Les cellules de texte qui commencent par =, +, - ou @ sont précédées d'une apostrophe (protection contre les formules des tableurs).",
-            p.title, p.start, p.end, as_of
-        )
-    } else {
-        format!(
-            "The plan \"{}\" ({}–{}): levers, objectives, actors, actions, indicators and their readings, state history and context indicators, as kept with pan; the actions' state and health as of {}. Text cells that start with =, +, - or @ are preceded by an apostrophe (against spreadsheet formulas).",
-            p.title, p.start, p.end, as_of
-        )
-    }
-}
-
-fn keywords(w: &Words) -> Vec<String> {
-    if w.fr {
-        vec!["plan d'action".into(), "suivi".into(), "indicateurs".into()]
-    } else {
-        vec![
-            "action plan".into(),
-            "monitoring".into(),
-            "indicators".into(),
-        ]
-    }
+    (words::of(lang).open_data.description)(&p.title, p.start, p.end, as_of)
 }
 
 /// Every source the readings tables name (totals only, as they list), once each, in
@@ -1212,7 +952,7 @@ impl<'a> Package<'a> {
             .map(|((name, title), &bytes)| super::dcat::File {
                 name,
                 title,
-                bytes: bytes as usize,
+                bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
             })
             .collect();
         let (settings, as_of, lang) = (self.src.settings, self.src.as_of, self.src.lang);

@@ -17,7 +17,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::config::Lang;
-use crate::model::{IndicatorKind, Plan, Readings};
+use crate::model::{IndicatorKind, Plan, Readings, index16, index32};
 use crate::render::words;
 use crate::report::status::Row;
 
@@ -82,11 +82,11 @@ fn table(ws: &mut Worksheet, header: &[(&str, f64)], rows: usize) -> Result<(), 
         .set_text_wrap()
         .set_align(FormatAlign::Top);
     for (c, (h, width)) in header.iter().enumerate() {
-        ws.set_column_width(c as u16, *width)?;
-        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+        ws.set_column_width(index16(c), *width)?;
+        ws.write_string_with_format(0, index16(c), *h, &bold)?;
     }
-    let last_col = header.len() as u16 - 1;
-    let last_row = rows.max(1) as u32;
+    let last_col = index16(header.len()) - 1;
+    let last_row = index32(rows.max(1));
     ws.set_freeze_panes(1, 1)?;
     ws.autofilter(0, 0, last_row, last_col)?;
     ws.set_landscape()
@@ -103,6 +103,10 @@ fn height(cells: &[(&str, f64)]) -> f64 {
         .iter()
         .map(|(text, width)| {
             // About 1.1 characters of text fit in a unit of width (the width of a `0`).
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "a column width of a few dozen characters; a float cast saturates"
+            )]
             let per_line = ((*width * 1.1) as usize).saturating_sub(2).max(1);
             text.split('\n')
                 .map(|l| l.chars().count().div_ceil(per_line).max(1))
@@ -183,23 +187,9 @@ fn write_within(
     out: &mut (dyn std::io::Write + Send),
     limits: Limits,
 ) -> Result<(), XlsxError> {
-    let max_rows = limits.rows;
-    let fr = s.lang == Lang::Fr;
-    let t = |f: &'static str, e: &'static str| if fr { f } else { e };
+    let t = &words::of(s.lang).workbook;
     let mut book = Workbook::new();
-    let title = if fr {
-        format!(
-            "État du plan — {} — au {}",
-            s.title,
-            words::date(s.as_of, s.lang)
-        )
-    } else {
-        format!(
-            "Plan status — {} — as of {}",
-            s.title,
-            words::date(s.as_of, s.lang)
-        )
-    };
+    let title = (t.title)(s.title, &words::date(s.as_of, s.lang));
     book.set_properties(
         &DocProperties::new()
             .set_title(fit(&title))
@@ -207,54 +197,20 @@ fn write_within(
             .set_creation_datetime(&excel_date(s.as_of)?),
     );
     let formats = Formats::new();
-    action_sheets(&mut book, s, &formats, max_rows)?;
+    action_sheets(&mut book, s, &formats, limits.rows)?;
     let readings = known(s).count();
-    let sheets = reading_sheets(&mut book, s, &formats, readings, limits)?;
+    reading_sheets(&mut book, s, &formats, readings, limits)?;
 
     let ws = book.add_worksheet();
-    ws.set_name(t("À propos", "About"))?;
+    ws.set_name(t.about_sheet)?;
     ws.set_column_width(0, 100)?;
-    let mut lines = vec![
+    let lines = [
         title,
-        if fr {
-            format!(
-                "{} action(s), {} relevé(s) connus au {}. État : tel qu'enregistré ; santé : déduite par pan à cette date.",
-                s.rows.len(),
-                readings,
-                words::date(s.as_of, s.lang)
-            )
-        } else {
-            format!(
-                "{} action(s), {} reading(s) known on {}. State: as recorded; health: derived by pan for that day.",
-                s.rows.len(),
-                readings,
-                words::date(s.as_of, s.lang)
-            )
-        },
-        t(
-            "Textes tels que publiés ; les colonnes ont des filtres.",
-            "Texts as published; the columns have filters.",
-        )
-        .to_string(),
+        (t.about)(s.rows.len(), readings, &words::date(s.as_of, s.lang)),
+        t.as_published.to_string(),
     ];
-    if sheets.len() > 1 {
-        let max = words::number(max_rows as f64, s.lang);
-        lines.push(if fr {
-            format!(
-                "Une feuille tient au plus {max} lignes : les relevés occupent {} feuilles ({}), dans l'ordre.",
-                sheets.len(),
-                sheets.join(", ")
-            )
-        } else {
-            format!(
-                "A sheet holds at most {max} rows: the readings fill {} sheets ({}), in order.",
-                sheets.len(),
-                sheets.join(", ")
-            )
-        });
-    }
     for (i, l) in lines.iter().enumerate() {
-        ws.write_string_with_format(i as u32, 0, fit(l), &formats.wrap)?;
+        ws.write_string_with_format(index32(i), 0, fit(l), &formats.wrap)?;
     }
     book.save_to_writer(out)
 }
@@ -266,20 +222,20 @@ fn action_sheets(
     f: &Formats,
     max_rows: usize,
 ) -> Result<(), XlsxError> {
-    let fr = s.lang == Lang::Fr;
-    let t = |fr_text: &'static str, e: &'static str| if fr { fr_text } else { e };
+    let w = words::of(s.lang);
+    let t = &w.workbook;
     let header = [
-        ("Code", 12.0),
-        (t("Levier", "Lever"), 8.0),
-        (t("Objectif", "Objective"), 10.0),
-        (t("Action", "Action"), 60.0),
-        (t("Responsable(s)", "Responsible"), 18.0),
-        (t("Calendrier", "Calendar"), 22.0),
-        (t("État", "State"), 14.0),
-        (t("Depuis le", "Since"), 12.0),
-        (t("Santé", "Health"), 16.0),
-        (t("Pourquoi", "Why"), 28.0),
-        (t("Derniers relevés", "Latest readings"), 50.0),
+        (w.code, 12.0),
+        (w.lever, 8.0),
+        (t.objective, 10.0),
+        (w.action, 60.0),
+        (w.responsible, 18.0),
+        (w.calendar, 22.0),
+        (w.state, 14.0),
+        (t.since, 12.0),
+        (t.health, 16.0),
+        (t.why, 28.0),
+        (t.latest, 50.0),
     ];
     let chunks: Vec<&[Row]> = if s.rows.is_empty() {
         vec![&[]]
@@ -288,10 +244,10 @@ fn action_sheets(
     };
     for (n, chunk) in chunks.into_iter().enumerate() {
         let ws = book.add_worksheet_with_constant_memory()?;
-        ws.set_name(sheet_name("Actions", n))?;
+        ws.set_name(sheet_name(t.actions_sheet, n))?;
         table(ws, &header, chunk.len())?;
         for (i, r) in chunk.iter().enumerate() {
-            action_row(ws, i as u32 + 1, r, s.lang, f)?;
+            action_row(ws, index32(i) + 1, r, s.lang, f)?;
         }
     }
     Ok(())
@@ -329,7 +285,7 @@ fn action_row(
         (words::state_filter(r.state, lang).to_string(), &f.text),
     ];
     for (c, (value, format)) in cells.iter().enumerate() {
-        ws.write_string_with_format(row, c as u16, fit(value), format)?;
+        ws.write_string_with_format(row, index16(c), fit(value), format)?;
     }
     match r.state_date {
         Some(d) => ws.write_datetime_with_format(row, 7, excel_date(d)?, &f.date)?,
@@ -351,47 +307,45 @@ fn action_row(
     Ok(())
 }
 
-/// The readings sheets: `count` readings, within `limits`; their names.
+/// The readings sheets: `count` readings, within `limits`.
 fn reading_sheets(
     book: &mut Workbook,
     s: &Status,
     f: &Formats,
     count: usize,
     limits: Limits,
-) -> Result<Vec<String>, XlsxError> {
-    let fr = s.lang == Lang::Fr;
-    let t = |fr_text: &'static str, e: &'static str| if fr { fr_text } else { e };
+) -> Result<(), XlsxError> {
+    let w = words::of(s.lang);
+    let t = &w.workbook;
     let header = [
-        ("Action", 12.0),
-        (t("Indicateur", "Indicator"), 20.0),
-        (t("Libellé de l'indicateur", "Indicator label"), 45.0),
-        (t("Période", "Period"), 11.0),
-        (t("Valeur", "Value"), 12.0),
-        ("Source", 35.0),
-        ("Note", 35.0),
-        (t("Enregistré le", "Recorded"), 12.0),
-        (t("Corrige", "Replaces"), 10.0),
+        (w.action, 12.0),
+        (w.indicator, 20.0),
+        (t.label, 45.0),
+        (w.period_col, 11.0),
+        (w.value, 12.0),
+        (w.source, 35.0),
+        (t.note, 35.0),
+        (t.recorded, 12.0),
+        (t.replaces, 10.0),
     ];
-    let mut names = Vec::new();
     let mut readings = known(s);
     let mut left = count;
     let mut tall = 0;
-    loop {
+    for sheet in 0.. {
         let n = left.min(limits.rows);
-        let name = sheet_name(t("Relevés", "Readings"), names.len());
         let ws = book.add_worksheet_with_constant_memory()?;
-        ws.set_name(&name)?;
-        names.push(name);
+        ws.set_name(sheet_name(t.readings_sheet, sheet))?;
         table(ws, &header, n)?;
         for (i, r) in readings.by_ref().take(n).enumerate() {
             let r = crate::report::readings::row(s.plan, s.readings, r);
-            reading_row(ws, i as u32 + 1, &r, f, (&mut tall, limits.tall))?;
+            reading_row(ws, index32(i) + 1, &r, f, (&mut tall, limits.tall))?;
         }
         left -= n;
         if left == 0 {
-            return Ok(names);
+            break;
         }
     }
+    Ok(())
 }
 
 /// One reading's row.
@@ -406,7 +360,7 @@ fn reading_row(
         .into_iter()
         .enumerate()
     {
-        ws.write_string_with_format(row, c as u16, fit(value), &f.text)?;
+        ws.write_string_with_format(row, index16(c), fit(value), &f.text)?;
     }
     // A number as a number (to sort and add up), anything else as the text recorded.
     let numeric = matches!(
@@ -460,8 +414,9 @@ mod tests {
             rows: &rows,
             plan: &loaded.plan,
             readings: &loaded.readings,
-            lang: Lang::En,
+            lang: settings.plan.language,
         };
+        let t = &words::of(s.lang).workbook;
         let all: Vec<String> = known(&s)
             .map(|r| {
                 let r = crate::report::readings::row(s.plan, s.readings, r);
@@ -496,10 +451,16 @@ mod tests {
         let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let names = book.sheet_names();
         let sheets = all.len().div_ceil(5);
-        let readings: Vec<&String> = names.iter().filter(|n| n.starts_with("Readings")).collect();
+        let readings: Vec<&String> = names
+            .iter()
+            .filter(|n| n.starts_with(t.readings_sheet))
+            .collect();
         assert_eq!(readings.len(), sheets, "{names:?}");
-        assert_eq!(readings[1], "Readings 2");
-        let actions = names.iter().filter(|n| n.starts_with("Actions")).count();
+        assert_eq!(*readings[1], format!("{} 2", t.readings_sheet));
+        let actions = names
+            .iter()
+            .filter(|n| n.starts_with(t.actions_sheet))
+            .count();
         assert_eq!(actions, rows.len().div_ceil(5));
         let mut got = Vec::new();
         for name in readings.iter().map(|n| n.to_string()) {
@@ -510,13 +471,10 @@ mod tests {
             }
         }
         assert_eq!(got, all, "every reading once, in order, across the sheets");
-        let about = book.worksheet_range("About").unwrap();
+        let about = book.worksheet_range(t.about_sheet).unwrap();
         let said: Vec<String> = about.rows().map(|r| r[0].to_string()).collect();
-        assert!(
-            said.iter()
-                .any(|l| l.contains(&format!("fill {sheets} sheets"))),
-            "{said:?}"
-        );
+        let counted = (t.about)(rows.len(), all.len(), &words::date(as_of, s.lang));
+        assert!(said.contains(&counted), "{said:?}");
     }
 
     #[test]

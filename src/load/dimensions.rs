@@ -1,8 +1,9 @@
 //! Reading `plan/dimensions.yaml`: the dimensions readings may be broken down by.
 
 use super::decode::{self, Ctx};
+use crate::diag::Span;
 use crate::diag::rules;
-use crate::model::dimension::is_value_id;
+use crate::model::dimension::{MAX_VALUES, is_value_id};
 use crate::model::{Dimension, DimensionValue};
 use crate::syntax::yaml::Node;
 
@@ -127,6 +128,19 @@ pub fn dimensions(ctx: &mut Ctx, root: &Node) -> Vec<Dimension> {
 }
 
 fn values(ctx: &mut Ctx, items: &[Node]) -> Option<Vec<DimensionValue>> {
+    if items.len() > MAX_VALUES {
+        let at = items.get(MAX_VALUES).map_or(Span::default(), |n| n.span);
+        ctx.report(
+            &rules::INVALID_VALUE,
+            at,
+            format!(
+                "the dimension has {} values, more than {MAX_VALUES}",
+                items.len()
+            ),
+            Some("group the values into fewer, broader ones (a breakdown of readings stores each value's position in 16 bits)".into()),
+        );
+        return None;
+    }
     let mut out: Vec<DimensionValue> = Vec::with_capacity(items.len());
     let mut ok = true;
     for item in items {
@@ -197,4 +211,41 @@ pub fn breakdowns(ctx: &mut Ctx, node: &Node) -> Option<Vec<String>> {
         }
     }
     ok.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A dimension's values are stored as 16-bit positions: one value more than fits is
+    /// refused with a diagnostic, never cut to another value.
+    #[test]
+    fn a_dimension_with_more_values_than_16_bits_hold_is_refused() {
+        let one = crate::syntax::yaml::parse("id: v\nlabel: V\n").expect("a value parses");
+        let mut ctx = Ctx::new(FILE, "", &crate::model::code::DEFAULT);
+        let many = vec![one; MAX_VALUES + 1];
+        assert_eq!(values(&mut ctx, &many), None);
+        let d = ctx.diags.last().expect("a diagnostic");
+        assert!(
+            d.message.contains("65537 values, more than 65536"),
+            "{}",
+            d.message
+        );
+        assert!(d.hint.contains("fewer, broader"), "{}", d.hint);
+
+        // The last value that fits is found at its position; none is found past it.
+        let dim = Dimension {
+            id: "d".into(),
+            label: "D".into(),
+            source: String::new(),
+            values: (0..=MAX_VALUES)
+                .map(|i| DimensionValue {
+                    id: format!("v{i}"),
+                    label: format!("V{i}"),
+                })
+                .collect(),
+        };
+        assert_eq!(dim.value_index("v65535"), Some(u16::MAX));
+        assert_eq!(dim.value_index("v65536"), None);
+    }
 }

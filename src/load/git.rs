@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::tree::{ContentId, Entry, EntryKind, ReadError, Tree};
+use crate::config::{Settings, SettingsError, limits};
 
 /// Why a revision could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +26,17 @@ pub enum GitError {
     /// git failed otherwise.
     #[error("git {0} failed: {1}")]
     Failed(String, String),
+}
+
+/// Why a revision's `pan.toml` could not be used.
+#[derive(Debug)]
+pub enum SettingsAtRevision {
+    /// The revision has no `pan.toml` (it is older than the plan repository).
+    Missing,
+    /// It could not be read (too large, not text).
+    Unreadable(String),
+    /// It is not valid (the place and hint are in the error).
+    Invalid(SettingsError),
 }
 
 fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
@@ -136,6 +148,23 @@ impl GitTree {
     pub fn file(&self, rel: &str, limit: u64) -> Option<Vec<u8>> {
         self.prefetch(&[(rel, limit)]);
         self.read(rel, limit).ok()
+    }
+
+    /// The revision's own settings (`pan.toml` as it was then): the paths and code
+    /// format of a revision may differ from today's.
+    pub fn settings(&self) -> Result<Settings, SettingsAtRevision> {
+        use crate::config::SETTINGS_FILE;
+        let bytes = self
+            .read(SETTINGS_FILE, limits::SETTINGS_FILE_BYTES)
+            .map_err(|e| match e {
+                ReadError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                    SettingsAtRevision::Missing
+                }
+                e => SettingsAtRevision::Unreadable(e.to_string()),
+            })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| SettingsAtRevision::Unreadable("it is not UTF-8 text".into()))?;
+        Settings::parse(&text, Path::new(SETTINGS_FILE)).map_err(SettingsAtRevision::Invalid)
     }
 
     /// Why fetching files from git failed, if it did (the files it should have fetched

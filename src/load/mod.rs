@@ -69,13 +69,10 @@ pub fn text_of(file: &str, bytes: Vec<u8>) -> Result<String, Box<Diagnostic>> {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let before = String::from_utf8_lossy(&bytes[..valid]);
-            let line = before.matches('\n').count() as u32 + 1;
-            let col = before
-                .rsplit('\n')
-                .next()
-                .map(|l| l.chars().count())
-                .unwrap_or(0) as u32
-                + 1;
+            let line = crate::model::index32(before.matches('\n').count()) + 1;
+            let col =
+                crate::model::index32(before.rsplit('\n').next().map_or(0, |l| l.chars().count()))
+                    + 1;
             Err(Box::new(Diagnostic::new(
                 &rules::NOT_UTF8,
                 file,
@@ -253,6 +250,128 @@ fn is_hidden(path: &str) -> bool {
     path.rsplit('/').next().is_some_and(|n| n.starts_with('.'))
 }
 
+/// Whether the folder `dir` can be walked; when it cannot (a link, not a folder,
+/// missing), why, as a diagnostic.
+fn folder_readable(tree: &dyn Tree, dir: &str, is_plan: bool, diags: &mut Vec<Diagnostic>) -> bool {
+    let (what, key) = if is_plan {
+        ("plan", "plan")
+    } else {
+        ("readings", "indicators")
+    };
+    match tree.kind(dir) {
+        Some(EntryKind::Dir) => true,
+        Some(EntryKind::Symlink) => {
+            diags.push(
+                Diagnostic::new(
+                    &rules::UNREADABLE,
+                    dir,
+                    Span::file(),
+                    format!("the {what} folder `{dir}/` is, or goes through, a symbolic link; pan does not follow links, so nothing in it is read"),
+                )
+                .hint("replace the link by the folder itself"),
+            );
+            false
+        }
+        found => {
+            // Without a plan there is nothing to check; without readings, every
+            // indicator would silently look unmeasured: say so.
+            let mut d = Diagnostic::new(
+                &rules::UNREADABLE,
+                dir,
+                Span::file(),
+                if found.is_some() {
+                    format!("`{dir}` is not a folder; no {what} file is read")
+                } else {
+                    format!("the {what} folder `{dir}/` does not exist; no {what} file is read")
+                },
+            )
+            .hint(format!("create it, or set [paths] {key} in pan.toml"));
+            if !is_plan {
+                d.severity = crate::diag::Severity::Warning;
+            }
+            diags.push(d);
+            false
+        }
+    }
+}
+
+/// A link or special file met in the walk, refused with a diagnostic; `false` for a
+/// regular file.
+fn refused_entry(e: &tree::Entry, diags: &mut Vec<Diagnostic>) -> bool {
+    match e.kind {
+        EntryKind::Symlink => {
+            diags.push(
+                Diagnostic::new(
+                    &rules::UNREADABLE,
+                    &e.path,
+                    Span::file(),
+                    "is a symbolic link; pan does not follow links",
+                )
+                .hint("replace the link by the file itself, or remove it"),
+            );
+            true
+        }
+        EntryKind::Other => {
+            diags.push(Diagnostic::new(
+                &rules::UNREADABLE,
+                &e.path,
+                Span::file(),
+                "is not a regular file",
+            ));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The path of `path` below `dir`.
+fn below<'p>(path: &'p str, dir: &str) -> &'p str {
+    path.strip_prefix(dir)
+        .map(|r| r.trim_start_matches('/'))
+        .unwrap_or(path)
+}
+
+/// File a regular file of a plan folder (`is_plan`) or of the readings folder where it
+/// belongs in the inventory, or say why it is a stray.
+fn file_it(inv: &mut Inventory, path: &str, rel: &str, is_plan: bool, diags: &mut Vec<Diagnostic>) {
+    let mut stray = |why: &str| {
+        diags.push(Diagnostic::new(
+            &rules::STRAY_FILE,
+            path,
+            Span::file(),
+            why.to_string(),
+        ));
+    };
+    let depth = rel.matches('/').count();
+    if is_plan {
+        match (depth, rel) {
+            (0, "levers.yaml") => inv.levers = Some(path.to_string()),
+            (0, "actors.yaml") => inv.actors = Some(path.to_string()),
+            (0, "context.yaml") => inv.context = Some(path.to_string()),
+            (0, dimensions::FILE) => inv.dimensions = Some(path.to_string()),
+            (0, r) if r.ends_with(".json") || r.ends_with(".md") => {}
+            (0, _) => stray(
+                "pan reads levers.yaml, actors.yaml, context.yaml and dimensions.yaml here, and actions in lever folders",
+            ),
+            (1, r) if r.ends_with(".yaml") => inv.actions.push(path.to_string()),
+            (1, r) if r.ends_with(".yml") => stray("action files end in .yaml, not .yml"),
+            (1, _) => stray("lever folders hold action files (<code>.yaml) only"),
+            _ => stray("action files live directly in plan/<lever>/"),
+        }
+    } else {
+        match (depth, rel) {
+            (0, "context.csv") => inv.context_readings = Some(path.to_string()),
+            (0, r) if r.ends_with(".md") => {}
+            (0, _) => stray("indicators/ holds context.csv and one folder per lever"),
+            (1, r) if r.ends_with(".csv") => inv.readings.push(path.to_string()),
+            _ => stray("readings files live in indicators/<lever>/<code>.csv"),
+        }
+    }
+}
+
+/// Every file of the plan and readings folders, filed by what it holds; links, special
+/// files, strays and folders nested too deep are reported, and at most
+/// `[limits] max_files` files are taken.
 fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) -> Inventory {
     let mut inv = Inventory::default();
     let plan_dir = settings.paths.plan_str();
@@ -260,45 +379,8 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
     let mut count = 0usize;
     let max_files = settings.limits.max_files;
     for (dir, is_plan) in [(plan_dir.as_str(), true), (ind_dir.as_str(), false)] {
-        let (what, key) = if is_plan {
-            ("plan", "plan")
-        } else {
-            ("readings", "indicators")
-        };
-        match tree.kind(dir) {
-            Some(EntryKind::Dir) => {}
-            Some(EntryKind::Symlink) => {
-                diags.push(
-                    Diagnostic::new(
-                        &rules::UNREADABLE,
-                        dir,
-                        Span::file(),
-                        format!("the {what} folder `{dir}/` is, or goes through, a symbolic link; pan does not follow links, so nothing in it is read"),
-                    )
-                    .hint("replace the link by the folder itself"),
-                );
-                continue;
-            }
-            found => {
-                // Without a plan there is nothing to check; without readings, every
-                // indicator would silently look unmeasured: say so.
-                let mut d = Diagnostic::new(
-                    &rules::UNREADABLE,
-                    dir,
-                    Span::file(),
-                    if found.is_some() {
-                        format!("`{dir}` is not a folder; no {what} file is read")
-                    } else {
-                        format!("the {what} folder `{dir}/` does not exist; no {what} file is read")
-                    },
-                )
-                .hint(format!("create it, or set [paths] {key} in pan.toml"));
-                if !is_plan {
-                    d.severity = crate::diag::Severity::Warning;
-                }
-                diags.push(d);
-                continue;
-            }
+        if !folder_readable(tree, dir, is_plan, diags) {
+            continue;
         }
         let (entries, errors) = tree.walk(dir);
         for (path, e) in errors {
@@ -313,12 +395,8 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
             if is_hidden(&e.path) {
                 continue;
             }
+            let rel = below(&e.path, dir);
             if e.kind == EntryKind::Dir {
-                let rel = e
-                    .path
-                    .strip_prefix(dir)
-                    .map(|r| r.trim_start_matches('/'))
-                    .unwrap_or(&e.path);
                 if rel.matches('/').count() + 1 >= limits::WALK_DEPTH {
                     diags.push(Diagnostic::new(
                         &rules::STRAY_FILE,
@@ -342,76 +420,8 @@ fn inventory(tree: &dyn Tree, settings: &Settings, diags: &mut Vec<Diagnostic>) 
                 );
                 return inv;
             }
-            let rel = e
-                .path
-                .strip_prefix(dir)
-                .map(|r| r.trim_start_matches('/'))
-                .unwrap_or(&e.path);
-            let depth = rel.matches('/').count();
-            match e.kind {
-                EntryKind::Symlink => {
-                    diags.push(
-                        Diagnostic::new(
-                            &rules::UNREADABLE,
-                            &e.path,
-                            Span::file(),
-                            "is a symbolic link; pan does not follow links",
-                        )
-                        .hint("replace the link by the file itself, or remove it"),
-                    );
-                    continue;
-                }
-                EntryKind::Other => {
-                    diags.push(Diagnostic::new(
-                        &rules::UNREADABLE,
-                        &e.path,
-                        Span::file(),
-                        "is not a regular file",
-                    ));
-                    continue;
-                }
-                _ => {}
-            }
-            let stray = |diags: &mut Vec<Diagnostic>, why: &str| {
-                diags.push(Diagnostic::new(
-                    &rules::STRAY_FILE,
-                    &e.path,
-                    Span::file(),
-                    why.to_string(),
-                ));
-            };
-            if is_plan {
-                match (depth, rel) {
-                    (0, "levers.yaml") => inv.levers = Some(e.path.clone()),
-                    (0, "actors.yaml") => inv.actors = Some(e.path.clone()),
-                    (0, "context.yaml") => inv.context = Some(e.path.clone()),
-                    (0, dimensions::FILE) => inv.dimensions = Some(e.path.clone()),
-                    (0, r) if r.ends_with(".json") || r.ends_with(".md") => {}
-                    (0, _) => stray(
-                        diags,
-                        "pan reads levers.yaml, actors.yaml, context.yaml and dimensions.yaml here, and actions in lever folders",
-                    ),
-                    (1, r) if r.ends_with(".yaml") => inv.actions.push(e.path.clone()),
-                    (1, r) if r.ends_with(".yml") => {
-                        stray(diags, "action files end in .yaml, not .yml")
-                    }
-                    (1, _) => stray(diags, "lever folders hold action files (<code>.yaml) only"),
-                    _ => stray(diags, "action files live directly in plan/<lever>/"),
-                }
-            } else {
-                match (depth, rel) {
-                    (0, "context.csv") => inv.context_readings = Some(e.path.clone()),
-                    (0, r) if r.ends_with(".md") => {}
-                    (0, _) => stray(
-                        diags,
-                        "indicators/ holds context.csv and one folder per lever",
-                    ),
-                    (1, r) if r.ends_with(".csv") => inv.readings.push(e.path.clone()),
-                    _ => stray(
-                        diags,
-                        "readings files live in indicators/<lever>/<code>.csv",
-                    ),
-                }
+            if !refused_entry(&e, diags) {
+                file_it(&mut inv, &e.path, rel, is_plan, diags);
             }
         }
     }
@@ -441,7 +451,7 @@ struct ReadingsKey {
 impl ReadingsKey {
     fn of(index: usize, subject: &readings::Subject, dimensions: u64) -> ReadingsKey {
         ReadingsKey {
-            index: index as u32,
+            index: crate::model::index32(index),
             owner: subject.owner,
             indicators: subject
                 .indicators
@@ -977,7 +987,7 @@ fn read_readings(
         Owner::Action(a) => Some(plan.actions[a as usize].code),
         Owner::Context => None,
     };
-    let (fr, mut more) = readings::read(file, index as u32, subject, &text);
+    let (fr, mut more) = readings::read(file, crate::model::index32(index), subject, &text);
     d.append(&mut more);
     let Some(mut fr) = fr else {
         for x in &mut d {
@@ -1016,4 +1026,199 @@ pub fn sources_for(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Severity;
+    use crate::load::tree::MemTree;
+
+    const LEVERS: &str = "levers:\n  - code: B\n    title: Compétences\n    objectives:\n      - code: B-11\n        title: Former\n";
+    const ACTORS: &str = "actors:\n  - acronym: MinDigital\n    name: Ministère de la Digitalisation\n    kind: ministry\n    ministry: MinDigital\n";
+    const ACTION: &str = "code: IN-B-11.02\nobjective: B-11\naction: Organiser des rencontres.\nresponsible:\n  - MinDigital\nindicators:\n  - id: seances\n    label: Nombre de séances\n    kind: count\ncalendar:\n  label: 2024 – 2026\n  start: 2024\n  end: 2026\nstates: []\n";
+    const READINGS: &str = "indicator,period,value,source,note,recorded,replaces\nseances,2024,11,Rapport 2024,,2026-01-15,\n";
+
+    fn settings(extra: &str) -> Settings {
+        let text = format!("[plan]\ntitle = \"Plan\"\nstart = 2026\nend = 2030\n{extra}");
+        Settings::parse(&text, std::path::Path::new("pan.toml")).unwrap()
+    }
+
+    fn tree(files: &[(&str, &str)]) -> MemTree {
+        MemTree::new(
+            files
+                .iter()
+                .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec())),
+        )
+    }
+
+    fn plan(extra: &[(&str, &str)]) -> MemTree {
+        let mut files = vec![
+            ("plan/levers.yaml", LEVERS),
+            ("plan/actors.yaml", ACTORS),
+            ("plan/B/IN-B-11.02.yaml", ACTION),
+            ("indicators/B/IN-B-11.02.csv", READINGS),
+        ];
+        files.extend_from_slice(extra);
+        tree(&files)
+    }
+
+    fn rules_of(loaded: &Loaded) -> Vec<(&str, &str)> {
+        loaded
+            .diagnostics
+            .iter()
+            .map(|d| (d.rule.code, d.file.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_small_plan_loads_with_its_readings_and_no_problem() {
+        let loaded = load(&plan(&[]), &settings(""));
+        assert!(loaded.diagnostics.is_empty(), "{:?}", rules_of(&loaded));
+        assert!(!loaded.has_load_errors());
+        assert_eq!(loaded.plan.actions.len(), 1);
+        assert_eq!(loaded.plan.actions[0].code.to_string(), "IN-B-11.02");
+        assert_eq!(loaded.readings.items.len(), 1);
+        assert_eq!(loaded.spans[0].file, "plan/B/IN-B-11.02.yaml");
+        assert_eq!(loaded.files_checked, 4);
+    }
+
+    #[test]
+    fn text_drops_a_byte_order_mark_and_names_the_first_bad_byte() {
+        assert_eq!(text_of("f", b"\xEF\xBB\xBFa: 1".to_vec()).unwrap(), "a: 1");
+        let d = text_of("f.yaml", b"a: 1\nb: \xFF".to_vec()).unwrap_err();
+        assert_eq!(d.rule.code, rules::NOT_UTF8.code);
+        assert_eq!((d.span.line, d.span.column), (2, 4));
+        assert!(d.message.contains("0xFF"), "{}", d.message);
+    }
+
+    #[test]
+    fn strays_are_named_and_not_read() {
+        let loaded = load(
+            &plan(&[
+                ("plan/notes.txt", "x"),
+                ("plan/B/IN-B-11.03.yml", "x"),
+                ("plan/B/readme.txt", "x"),
+                ("indicators/B/IN-B-11.02.xlsx", "x"),
+                ("plan/README.md", "# about"),
+                ("plan/.hidden", "x"),
+            ]),
+            &settings(""),
+        );
+        let mut strays: Vec<&str> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule.code == rules::STRAY_FILE.code)
+            .map(|d| d.file.as_str())
+            .collect();
+        strays.sort_unstable();
+        assert_eq!(
+            strays,
+            [
+                "indicators/B/IN-B-11.02.xlsx",
+                "plan/B/IN-B-11.03.yml",
+                "plan/B/readme.txt",
+                "plan/notes.txt"
+            ],
+            "{:?}",
+            rules_of(&loaded)
+        );
+        assert_eq!(loaded.plan.actions.len(), 1, "the strays are not read");
+    }
+
+    #[test]
+    fn a_missing_plan_folder_is_an_error_and_a_missing_readings_folder_a_warning() {
+        let loaded = load(&tree(&[]), &settings(""));
+        let plan = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.file == "plan")
+            .expect("the plan folder is named");
+        assert_eq!(plan.severity, Severity::Error);
+        assert!(plan.message.contains("does not exist"), "{}", plan.message);
+        let readings = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.file == "indicators")
+            .expect("the readings folder is named");
+        assert_eq!(readings.severity, Severity::Warning);
+        assert!(
+            readings.hint.contains("[paths] indicators"),
+            "{}",
+            readings.hint
+        );
+    }
+
+    #[test]
+    fn past_max_files_the_rest_is_not_read_and_that_is_said() {
+        let loaded = load(&plan(&[]), &settings("[limits]\nmax_files = 2\n"));
+        let d = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("more than 2 files"))
+            .expect("the limit is said");
+        assert!(d.hint.contains("max_files"), "{}", d.hint);
+        // The plan folder has three files: the third, and the readings after it, are
+        // not read.
+        assert!(
+            loaded.readings.items.is_empty(),
+            "the readings came after the limit"
+        );
+        assert!(loaded.files_checked <= 2, "{}", loaded.files_checked);
+    }
+
+    #[test]
+    fn a_folder_nested_too_deep_is_named() {
+        let loaded = load(
+            &plan(&[("plan/B/old/IN-B-11.02.yaml", ACTION)]),
+            &settings(""),
+        );
+        assert!(
+            loaded
+                .diagnostics
+                .iter()
+                .any(|d| d.rule.code == rules::STRAY_FILE.code && d.file.starts_with("plan/B/old")),
+            "{:?}",
+            rules_of(&loaded)
+        );
+        assert_eq!(loaded.plan.actions.len(), 1);
+    }
+
+    #[test]
+    fn an_action_file_is_decoded_and_its_place_checked() {
+        let (decoded, diags) = decode_action_text(
+            "plan/B/IN-B-11.02.yaml",
+            ACTION,
+            &crate::model::code::DEFAULT,
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let (action, _) = decoded.expect("decoded");
+        assert_eq!(action.indicators[0].id, "seances");
+        // The same action in another lever's folder is named as misplaced.
+        let (_, diags) = decode_action_text(
+            "plan/C/IN-B-11.02.yaml",
+            ACTION,
+            &crate::model::code::DEFAULT,
+        );
+        assert!(!diags.is_empty(), "a file in the wrong folder is reported");
+        // Not YAML: a diagnostic, no action.
+        let (decoded, diags) = decode_action_text(
+            "plan/B/IN-B-11.02.yaml",
+            "code: [",
+            &crate::model::code::DEFAULT,
+        );
+        assert!(decoded.is_none());
+        assert!(diags.iter().any(|d| d.severity == Severity::Error));
+    }
+
+    #[test]
+    fn reusing_the_parses_of_identical_files_gives_the_same_plan() {
+        let t = plan(&[]);
+        let s = settings("");
+        let (first, parses) = load_reusing(&t, &s, None, true);
+        let (again, _) = load_reusing(&t, &s, Some(parses), false);
+        assert_eq!(first.plan.actions, again.plan.actions);
+        assert_eq!(first.readings.items.len(), again.readings.items.len());
+        assert_eq!(first.diagnostics.len(), again.diagnostics.len());
+    }
 }

@@ -380,7 +380,12 @@ fn target(ctx: &mut Ctx, node: &Node) -> Option<Option<Target>> {
     let year = f.required(ctx, "year", what).and_then(|n| {
         let v = decode::number(ctx, n, "the target `year`")?;
         if v.fract() == 0.0 && (1000.0..=9999.0).contains(&v) {
-            Some(v as i16)
+            #[expect(
+                clippy::cast_possible_truncation,
+                reason = "a whole number within 1000..=9999, checked above"
+            )]
+            let year = v as i16;
+            Some(year)
         } else {
             ctx.report(
                 &rules::INVALID_VALUE,

@@ -180,7 +180,7 @@ fn place(kind: Kind, row: u64, col: Option<usize>) -> String {
 fn column_letters(mut c: usize) -> String {
     let mut s = Vec::new();
     loop {
-        s.push(b'A' + (c % 26) as u8);
+        s.push(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"[c % 26]);
         if c < 26 {
             break;
         }
@@ -322,8 +322,17 @@ fn sheet_records(shown: &str, bytes: Vec<u8>) -> Result<Vec<Record>, Vec<Problem
 /// A spreadsheet's date (days since 1899-12-30) as YYYY-MM-DD.
 fn excel_date(serial: f64) -> String {
     let base = jiff::civil::date(1899, 12, 30);
-    match base.checked_add(jiff::Span::new().days(serial.floor() as i64)) {
-        Ok(d) if serial.is_finite() && serial >= 0.0 => d.to_string(),
+    // Past jiff's range (±7.3 million days) the date is refused, not cut: the cast
+    // saturates, and `checked_add` refuses what is out of range.
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "a float to i64 saturates; out-of-range days are refused below"
+    )]
+    let days = serial.floor() as i64;
+    match base.checked_add(jiff::Span::new().try_days(days).unwrap_or_default()) {
+        Ok(d) if serial.is_finite() && serial >= 0.0 && (0.0..3_000_000.0).contains(&serial) => {
+            d.to_string()
+        }
         _ => crate::model::reading::format_number(serial),
     }
 }
@@ -438,23 +447,22 @@ fn names(cell: &str) -> Vec<String> {
         .collect()
 }
 
-fn interpret(
+/// The columns a table's header names, by their canonical name, and the names of the
+/// columns not read; the header is the first row with something in it.
+type Columns = HashMap<&'static str, usize>;
+
+fn header(
     kind: Kind,
-    records: Vec<Record>,
-    codes: &'static CodeFormat,
-) -> Result<Draft, Vec<Problem>> {
-    let mut rows = records.into_iter();
-    let Some(header) = rows
-        .by_ref()
-        .find(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
-    else {
+    rows: &mut impl Iterator<Item = Record>,
+) -> Result<(Columns, Vec<String>), Vec<Problem>> {
+    let Some(header) = rows.find(|r| r.cells.iter().any(|c| !c.trim().is_empty())) else {
         return Err(vec![Problem::new(
             None,
             "the table is empty",
             "the first row names the columns: code, objective, action, responsible, partners, indicators, calendar",
         )]);
     };
-    let mut col: HashMap<&str, usize> = HashMap::new();
+    let mut col: Columns = HashMap::new();
     let mut ignored = Vec::new();
     for (i, name) in header.cells.iter().enumerate() {
         match column_of(name) {
@@ -487,35 +495,117 @@ fn interpret(
             "name the columns code, objective, action, responsible, partners, indicators, calendar (French names work too: objectif, responsable, partenaires, indicateurs, calendrier)",
         )]);
     }
-    let mut problems = Vec::new();
-    let mut draft = Draft::default();
-    if !ignored.is_empty() {
-        draft
-            .notes
-            .push(format!("columns not read: {}", ignored.join(", ")));
-    }
-    let mut seen: HashMap<ActionCode, String> = HashMap::new();
-    // Objective and lever titles, with where they were first given.
-    let mut objective_titles: HashMap<String, (String, String)> = HashMap::new();
-    let mut lever_titles: HashMap<String, (String, String)> = HashMap::new();
-    let mut order: Vec<(u16, String)> = Vec::new();
-    for r in rows {
-        if r.cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let get = |c: &str| -> (String, String) {
-            let i = col.get(c).copied();
-            let text = i
-                .and_then(|i| r.cells.get(i))
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default();
-            (text, place(kind, r.number, i))
+    Ok((col, ignored))
+}
+
+/// The indicators of an indicators cell (at `at`), each with an id of its own: a kind
+/// in brackets is taken, otherwise guessed from the label (and the guess noted).
+fn indicators(
+    cell: &str,
+    at: &str,
+    code: ActionCode,
+    problems: &mut Vec<Problem>,
+    notes: &mut Vec<String>,
+) -> Vec<Indicator> {
+    let mut indicators: Vec<Indicator> = Vec::new();
+    for item in indicator_items(cell) {
+        let (label, kind_of) = match explicit_kind(&item) {
+            Some((label, Ok(k))) => (label.to_string(), k),
+            Some((_, Err(k))) => {
+                problems.push(Problem::new(
+                    Some(at.to_string()),
+                    format!("`[{k}]` is not an indicator kind"),
+                    "write [count], [number], [percent], [deliverable] or [qualitative] after the label, or nothing",
+                ));
+                continue;
+            }
+            None => {
+                let k = guess_kind(&item);
+                notes.push(format!("{at}: {code} `{item}` read as {}", k.as_str()));
+                (item.clone(), k)
+            }
         };
-        let (code_text, code_at) = get("code");
+        let base = slug(&label);
+        let mut id = base.clone();
+        let mut n = 2;
+        while indicators.iter().any(|i| i.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        indicators.push(Indicator {
+            id,
+            label,
+            kind: kind_of,
+            measure: None,
+            frequency: None,
+            breakdowns: Vec::new(),
+        });
+    }
+    indicators
+}
+
+/// What reading the rows of a table builds up.
+#[derive(Default)]
+struct Building {
+    problems: Vec<Problem>,
+    draft: Draft,
+    /// Each code, with the row that gave it first.
+    seen: HashMap<ActionCode, String>,
+    /// Objective and lever titles, with where they were first given.
+    objective_titles: HashMap<String, (String, String)>,
+    lever_titles: HashMap<String, (String, String)>,
+    /// The objectives, in the order of their first action, with their lever.
+    order: Vec<(u16, String)>,
+}
+
+/// A cell of a row by its column's canonical name: its text, trimmed, and its place.
+fn cell(kind: Kind, r: &Record, col: &Columns, name: &str) -> (String, String) {
+    let i = col.get(name).copied();
+    let text = i
+        .and_then(|i| r.cells.get(i))
+        .map(|s| s.trim().to_string())
+        .unwrap_or_default();
+    (text, place(kind, r.number, i))
+}
+
+impl Building {
+    /// Keep the title of an objective or a lever, refusing one that differs from the
+    /// title given before.
+    fn title(&mut self, lever: bool, key: String, value: String, at: String) {
+        let (map, what) = if lever {
+            (&mut self.lever_titles, "lever")
+        } else {
+            (&mut self.objective_titles, "objective")
+        };
+        if value.is_empty() {
+            return;
+        }
+        match map.get(&key) {
+            Some((t, first)) if *t != value => self.problems.push(Problem::new(
+                Some(at),
+                format!("{what} {key} is titled `{value}` here and `{t}` on {first}"),
+                format!("give {what} {key} one title"),
+            )),
+            Some(_) => {}
+            None => {
+                map.insert(key, (value, at));
+            }
+        }
+    }
+
+    /// The code of a row, refused when it cannot be read or was given before.
+    fn code(
+        &mut self,
+        kind: Kind,
+        r: &Record,
+        col: &Columns,
+        codes: &'static CodeFormat,
+    ) -> Option<ActionCode> {
+        let (code_text, code_at) = cell(kind, r, col, "code");
         let code = match codes.parse(&code_text) {
             Ok(c) => c,
             Err(e) => {
-                problems.push(Problem::new(
+                self.problems.push(Problem::new(
                     Some(code_at),
                     if code_text.is_empty() {
                         "the action has no code".to_string()
@@ -528,129 +618,82 @@ fn interpret(
                         codes.example()
                     ),
                 ));
-                continue;
+                return None;
             }
         };
-        let row_at = place(kind, r.number, None);
-        if let Some(first) = seen.get(&code) {
-            problems.push(Problem::new(
+        if let Some(first) = self.seen.get(&code) {
+            self.problems.push(Problem::new(
                 Some(code_at),
                 format!("{code} is also the code of the action on {first}"),
                 "give each action its own code",
             ));
-            continue;
+            return None;
         }
-        seen.insert(code, row_at.clone());
+        self.seen.insert(code, place(kind, r.number, None));
+        Some(code)
+    }
+
+    /// Read one row: an action, or problems.
+    fn row(&mut self, kind: Kind, r: &Record, col: &Columns, codes: &'static CodeFormat) {
+        let get = |c: &str| cell(kind, r, col, c);
+        let Some(code) = self.code(kind, r, col, codes) else {
+            return;
+        };
+        let row_at = place(kind, r.number, None);
         let objective = code.objective_code();
         let (obj_cell, obj_at) = get("objective");
         let title = match strip_objective_code(&obj_cell, codes) {
             Some((c, _)) if c != objective => {
-                problems.push(Problem::new(
+                self.problems.push(Problem::new(
                     Some(obj_at.clone()),
                     format!(
                         "the objective cell names {c}, but {code} belongs to objective {objective}"
                     ),
                     format!("write the title of objective {objective}, or fix the code"),
                 ));
-                continue;
+                return;
             }
             Some((_, title)) => title,
             None => obj_cell.clone(),
         };
-        let lever = code.lever_code();
-        for (map, key, value, at, what) in [
-            (
-                &mut objective_titles,
-                objective.clone(),
-                title,
-                obj_at,
-                "objective",
-            ),
-            (
-                &mut lever_titles,
-                lever.clone(),
-                get("lever").0,
-                get("lever").1,
-                "lever",
-            ),
-        ] {
-            if value.is_empty() {
-                continue;
-            }
-            match map.get(&key) {
-                Some((t, first)) if *t != value => problems.push(Problem::new(
-                    Some(at),
-                    format!("{what} {key} is titled `{value}` here and `{t}` on {first}"),
-                    format!("give {what} {key} one title"),
-                )),
-                Some(_) => {}
-                None => {
-                    map.insert(key, (value, at));
-                }
-            }
-        }
-        if !order.iter().any(|(_, o)| *o == objective) {
-            order.push((code.lever(), objective.clone()));
+        self.title(false, objective.clone(), title, obj_at);
+        let (lever_title, lever_at) = get("lever");
+        self.title(true, code.lever_code(), lever_title, lever_at);
+        if !self.order.iter().any(|(_, o)| *o == objective) {
+            self.order.push((code.lever(), objective.clone()));
         }
         let (text, text_at) = get("action");
         if text.is_empty() {
-            draft.notes.push(format!("{text_at}: {code} has no text"));
+            self.draft
+                .notes
+                .push(format!("{text_at}: {code} has no text"));
         }
         let (resp_cell, resp_at) = get("responsible");
         let responsible = names(&resp_cell);
         if responsible.is_empty() {
-            problems.push(Problem::new(
+            self.problems.push(Problem::new(
                 Some(resp_at),
                 format!("{code} has no responsible actor"),
                 "name the actor carrying the action, by its acronym (e.g. MinDigital); several are separated by commas",
             ));
         }
         let (ind_cell, ind_at) = get("indicators");
-        let mut indicators: Vec<Indicator> = Vec::new();
-        for item in indicator_items(&ind_cell) {
-            let (label, kind_of) = match explicit_kind(&item) {
-                Some((label, Ok(k))) => (label.to_string(), k),
-                Some((_, Err(k))) => {
-                    problems.push(Problem::new(
-                        Some(ind_at.clone()),
-                        format!("`[{k}]` is not an indicator kind"),
-                        "write [count], [number], [percent], [deliverable] or [qualitative] after the label, or nothing",
-                    ));
-                    continue;
-                }
-                None => {
-                    let k = guess_kind(&item);
-                    draft
-                        .notes
-                        .push(format!("{ind_at}: {code} `{item}` read as {}", k.as_str()));
-                    (item.clone(), k)
-                }
-            };
-            let base = slug(&label);
-            let mut id = base.clone();
-            let mut n = 2;
-            while indicators.iter().any(|i| i.id == id) {
-                id = format!("{base}-{n}");
-                n += 1;
-            }
-            indicators.push(Indicator {
-                id,
-                label,
-                kind: kind_of,
-                measure: None,
-                frequency: None,
-                breakdowns: Vec::new(),
-            });
-        }
+        let indicators = indicators(
+            &ind_cell,
+            &ind_at,
+            code,
+            &mut self.problems,
+            &mut self.draft.notes,
+        );
         let (cal_cell, cal_at) = get("calendar");
         let (calendar, understood) = parse_label(&cal_cell);
         if !understood {
-            draft.notes.push(format!(
+            self.draft.notes.push(format!(
                 "{cal_at}: {code} calendar `{cal_cell}` is kept as written, without dates"
             ));
         }
-        draft.places.insert(code, row_at);
-        draft.actions.push(Action {
+        self.draft.places.insert(code, row_at);
+        self.draft.actions.push(Action {
             code,
             objective,
             action: text,
@@ -661,49 +704,78 @@ fn interpret(
             states: Vec::new(),
         });
     }
-    if draft.actions.is_empty() && problems.is_empty() {
-        problems.push(Problem::new(
+
+    /// The draft, its actions in code order under their levers and objectives.
+    fn finish(mut self, codes: &CodeFormat) -> Draft {
+        let draft = &mut self.draft;
+        draft.actions.sort_by_key(|a| a.code);
+        self.order.sort_by_key(|(l, _)| *l);
+        for (_, objective) in self.order {
+            let Some(a) = draft.actions.iter().find(|a| a.objective == objective) else {
+                continue;
+            };
+            let lever = a.code.lever_code();
+            let title = self
+                .objective_titles
+                .remove(&objective)
+                .map(|t| t.0)
+                .unwrap_or_default();
+            let o = Objective {
+                code: objective,
+                title,
+                note: String::new(),
+            };
+            match draft.levers.iter_mut().find(|l| l.code == lever) {
+                Some(l) => l.objectives.push(o),
+                None => draft.levers.push(Lever {
+                    title: self
+                        .lever_titles
+                        .get(&lever)
+                        .map(|t| t.0.clone())
+                        .unwrap_or_default(),
+                    code: lever,
+                    objectives: vec![o],
+                }),
+            }
+        }
+        for l in &mut draft.levers {
+            l.objectives.sort_by_key(|o| codes.parse_objective(&o.code));
+        }
+        draft.actors = actors_of(&draft.actions);
+        self.draft
+    }
+}
+
+fn interpret(
+    kind: Kind,
+    records: Vec<Record>,
+    codes: &'static CodeFormat,
+) -> Result<Draft, Vec<Problem>> {
+    let mut rows = records.into_iter();
+    let (col, ignored) = header(kind, &mut rows)?;
+    let mut b = Building::default();
+    if !ignored.is_empty() {
+        b.draft
+            .notes
+            .push(format!("columns not read: {}", ignored.join(", ")));
+    }
+    for r in rows {
+        if r.cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        b.row(kind, &r, &col, codes);
+    }
+    if b.draft.actions.is_empty() && b.problems.is_empty() {
+        b.problems.push(Problem::new(
             None,
             "the table has no action",
             "write one row per action below the header",
         ));
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    if !b.problems.is_empty() {
+        return Err(b.problems);
     }
-    draft.actions.sort_by_key(|a| a.code);
-    order.sort_by_key(|(l, _)| *l);
-    for (_, objective) in order {
-        let Some(a) = draft.actions.iter().find(|a| a.objective == objective) else {
-            continue;
-        };
-        let lever = a.code.lever_code();
-        let title = objective_titles
-            .remove(&objective)
-            .map(|t| t.0)
-            .unwrap_or_default();
-        let o = Objective {
-            code: objective,
-            title,
-            note: String::new(),
-        };
-        match draft.levers.iter_mut().find(|l| l.code == lever) {
-            Some(l) => l.objectives.push(o),
-            None => draft.levers.push(Lever {
-                title: lever_titles
-                    .get(&lever)
-                    .map(|t| t.0.clone())
-                    .unwrap_or_default(),
-                code: lever,
-                objectives: vec![o],
-            }),
-        }
-    }
-    for l in &mut draft.levers {
-        l.objectives.sort_by_key(|o| codes.parse_objective(&o.code));
-    }
-    draft.actors = actors_of(&draft.actions);
-    Ok(draft)
+    Ok(b.finish(codes))
 }
 
 /// `B-11 — Titre`, `B-11: Titre`, `B-11 Titre` or `B-11`: the objective code and the title.

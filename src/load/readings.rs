@@ -18,7 +18,8 @@ pub struct FileCells {
 impl FileCells {
     fn push(&mut self, line: u32, cell: &crate::model::dimension::Cell) {
         self.pairs.extend_from_slice(cell);
-        self.lines.push((line, self.pairs.len() as u32));
+        self.lines
+            .push((line, crate::model::index32(self.pairs.len())));
     }
 
     /// Each cell reading: its line and its pairs, in line order.
@@ -86,7 +87,7 @@ impl<'a> Subject<'a> {
     pub fn action(plan: &'a Plan, index: usize) -> Subject<'a> {
         let a = &plan.actions[index];
         Subject {
-            owner: Owner::Action(index as u32),
+            owner: Owner::action(index),
             indicators: a
                 .indicators
                 .iter()
@@ -194,7 +195,7 @@ pub fn for_each_row_with(
         let width = text
             .lines()
             .next()
-            .map(|l| l.chars().count() as u32)
+            .map(|l| crate::model::index32(l.chars().count()))
             .unwrap_or(0);
         diags.push(
             Diagnostic::new(
@@ -414,10 +415,12 @@ impl<'t> Records<'t> {
             }
         }
         // Line breaks inside the record (quoted cells) count for the lines that follow.
-        self.line += self.input[start..self.pos]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u32;
+        self.line += crate::model::index32(
+            self.input[start..self.pos]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count(),
+        );
         if self.pos >= self.input.len() {
             self.done = true;
         }
@@ -627,7 +630,11 @@ impl<'a> Interpreter<'a> {
     /// The dimension columns of the header: each must name a dimension of the plan.
     fn header(&mut self, names: &[String]) {
         let dims = self.subject.dimensions;
-        let mut col = HEADER.iter().map(|h| h.len() as u32 + 1).sum::<u32>() + 1;
+        let mut col = HEADER
+            .iter()
+            .map(|h| crate::model::index32(h.len()) + 1)
+            .sum::<u32>()
+            + 1;
         for name in names {
             let found = dims.iter().position(|d| d.id == *name);
             if found.is_none() {
@@ -646,14 +653,14 @@ impl<'a> Interpreter<'a> {
                     Diagnostic::new(
                         &rules::READING_UNKNOWN_DIMENSION,
                         self.file,
-                        Span::at(1, col, name.chars().count() as u32),
+                        Span::at(1, col, crate::model::index32(name.chars().count())),
                         format!("the column `{name}` is not a dimension of the plan"),
                     )
                     .hint(hint),
                 );
             }
-            col += name.chars().count() as u32 + 1;
-            self.columns.push(found.map(|i| i as u16));
+            col += crate::model::index32(name.chars().count()) + 1;
+            self.columns.push(found.and_then(|i| u16::try_from(i).ok()));
         }
     }
 
@@ -674,7 +681,7 @@ impl<'a> Interpreter<'a> {
             if raw.is_empty() {
                 continue;
             }
-            let at = Span::at(line, (HEADER.len() + j + 1) as u32, 0);
+            let at = Span::at(line, crate::model::index32(HEADER.len() + j + 1), 0);
             // An unknown column was reported at the header; its rows are not read.
             let d = self.columns.get(j).copied().flatten()?;
             let dim = &self.subject.dimensions[d as usize];
@@ -727,7 +734,7 @@ impl<'a> Interpreter<'a> {
                 );
                 return None;
             };
-            cell[n] = (d, v as u16);
+            cell[n] = (d, v);
             n += 1;
         }
         cell[..n].sort_unstable();
@@ -737,7 +744,7 @@ impl<'a> Interpreter<'a> {
     fn row(&mut self, line: u32, cells: [&str; 7], dims: &[&str]) {
         let [indicator, period, value, source, note, recorded, replaces] = cells;
         let file = self.file;
-        let at = |col: usize| Span::at(line, col as u32, 0);
+        let at = |col: usize| Span::at(line, crate::model::index32(col), 0);
         let indicator = indicator.trim();
         let Some(index) = self
             .subject
@@ -835,7 +842,12 @@ impl<'a> Interpreter<'a> {
                 self.cuts.push(line, &cell[..n]);
             }
         }
-        let mut r = Reading::new(self.subject.owner, index as u32, period, value);
+        let mut r = Reading::new(
+            self.subject.owner,
+            crate::model::index32(index),
+            period,
+            value,
+        );
         r.source = source;
         r.note = note;
         r.recorded = recorded;

@@ -83,7 +83,7 @@ impl ContentId {
         let mut out = [0u8; 20];
         for (i, pair) in hex.chunks(2).enumerate() {
             let digit = |c: u8| (c as char).to_digit(16);
-            out[i] = (digit(pair[0])? * 16 + digit(pair[1])?) as u8;
+            out[i] = u8::try_from(digit(pair[0])? * 16 + digit(pair[1])?).ok()?;
         }
         Some(ContentId(out))
     }

@@ -252,7 +252,7 @@ fn french_date(s: &str) -> Option<Period> {
         FRENCH_MONTHS
             .iter()
             .position(|m| *m == w)
-            .map(|i| i as u8 + 1)
+            .and_then(|i| u8::try_from(i + 1).ok())
     };
     match words.as_slice() {
         [y] => year(y).map(Period::Year),

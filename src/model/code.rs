@@ -47,7 +47,7 @@ impl Style {
 
     fn write(self, v: u16, out: &mut impl fmt::Write) -> fmt::Result {
         match self {
-            Style::Letter => out.write_char(char::from(v as u8)),
+            Style::Letter => out.write_char(char::from(u8::try_from(v).unwrap_or(b'?'))),
             Style::Number => write!(out, "{v}"),
             Style::Padded(w) => write!(out, "{v:0width$}", width = usize::from(w)),
         }

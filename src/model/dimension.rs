@@ -32,10 +32,15 @@ pub struct Dimension {
     pub values: Vec<DimensionValue>,
 }
 
+/// The most values a dimension may have: a breakdown cell stores a value's position in
+/// 16 bits.
+pub const MAX_VALUES: usize = u16::MAX as usize + 1;
+
 impl Dimension {
-    /// Position of the value `id`.
-    pub fn value_index(&self, id: &str) -> Option<usize> {
-        self.values.iter().position(|v| v.id == id)
+    /// Position of the value `id` (none past [`MAX_VALUES`], which the loader refuses).
+    pub fn value_index(&self, id: &str) -> Option<u16> {
+        let i = self.values.iter().position(|v| v.id == id)?;
+        u16::try_from(i).ok()
     }
 
     /// The value at `index` (an empty one past the end).
@@ -92,7 +97,7 @@ impl Cuts {
         if let Some(&n) = self.index.get(cell) {
             return n;
         }
-        let n = self.cells.len() as u32;
+        let n = super::index32(self.cells.len());
         self.cells.push(cell.into());
         self.index.insert(cell.into(), n);
         n

@@ -18,3 +18,17 @@ pub use dimension::{Cuts, Dimension, DimensionValue};
 pub use period::{Frequency, Period};
 pub use plan::{Abbreviation, ContextIndicator, Direction, Lever, Objective, Plan, Target};
 pub use reading::{Owner, Reading, Readings, Strings, Sym, Value};
+
+/// An index or count of the model's lists as stored (32 bits, half the memory of a
+/// `usize`). The loader reads at most [`crate::config::limits::FILES`] files, each of
+/// bounded size, so a plan's actions, indicators and readings fit; past `u32::MAX` it
+/// saturates instead of wrapping to another item.
+pub fn index32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// A small index (a spreadsheet column, a dimension) in 16 bits; past `u16::MAX` it
+/// saturates, where a spreadsheet writer refuses it as out of range.
+pub fn index16(i: usize) -> u16 {
+    u16::try_from(i).unwrap_or(u16::MAX)
+}

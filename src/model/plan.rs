@@ -208,6 +208,26 @@ impl Plan {
         self.by_code.get(code).copied()
     }
 
+    /// The index of the action a person named (`IN-B-11.02`, `b-11.02`: case ignored,
+    /// and the text before the lever may be left out), or the nearest codes (at most
+    /// three, best first) when there is none.
+    pub fn find_action(&self, input: &str) -> Result<usize, Vec<String>> {
+        self.codes
+            .parse_loose(input)
+            .and_then(|c| self.action_index(&c))
+            .ok_or_else(|| {
+                let codes: Vec<String> = self.actions.iter().map(|a| a.code.to_string()).collect();
+                crate::text::nearest(
+                    &self.codes.normalise(input),
+                    codes.iter().map(String::as_str),
+                    3,
+                )
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+            })
+    }
+
     /// The action with this code.
     pub fn action(&self, code: &ActionCode) -> Option<&Action> {
         self.action_index(code).map(|i| &self.actions[i])

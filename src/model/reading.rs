@@ -49,7 +49,7 @@ impl Strings {
         if let Some(&sym) = self.index.get(s) {
             return sym;
         }
-        let sym = Sym(self.list.len() as u32);
+        let sym = Sym(super::index32(self.list.len()));
         self.list.push(s.into());
         self.index.insert(s.into(), sym);
         sym
@@ -386,6 +386,13 @@ pub enum Owner {
     Context,
 }
 
+impl Owner {
+    /// The owner of the action at `index` in [`crate::model::Plan::actions`].
+    pub fn action(index: usize) -> Owner {
+        Owner::Action(super::index32(index))
+    }
+}
+
 /// One reading, as stored: 48 bytes (a plan may hold tens of millions), so the owner,
 /// the value and the corrected value are packed and read through methods.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -477,7 +484,7 @@ impl PackedValue {
     fn unpack(self) -> Value {
         match self.0 & TAG_MASK {
             DONE_BITS if self.0 == DONE_BITS => Value::Done,
-            TEXT_BITS => Value::Text(Sym(self.0 as u32)),
+            TEXT_BITS => Value::Text(Sym(u32::try_from(self.0 & 0xFFFF_FFFF).unwrap_or(0))),
             _ => Value::Number(f64::from_bits(self.0)),
         }
     }
@@ -625,7 +632,7 @@ impl Readings {
             }
             map.entry((r.owner(), r.indicator))
                 .or_default()
-                .push(i as u32);
+                .push(super::index32(i));
         }
         for v in map.values_mut() {
             v.sort_by(|&a, &b| {
@@ -680,7 +687,7 @@ impl Readings {
         if self.cuts.is_empty() {
             return Box::new(self.in_order());
         }
-        let mut order: Vec<u32> = (0..self.items.len() as u32).collect();
+        let mut order: Vec<u32> = (0..super::index32(self.items.len())).collect();
         order.sort_by_key(|&i| {
             let r = &self.items[i as usize];
             (r.owner(), r.indicator, r.period, r.file, r.line)

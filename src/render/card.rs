@@ -9,64 +9,12 @@ use super::term::{Style, Term, sanitize};
 use super::words;
 use crate::config::{Lang, Settings};
 use crate::model::Action;
-use crate::model::calendar::Shape;
 use crate::report::card::{Card, NamedActor};
 use crate::report::readings::ReadingRow;
 
 /// What a calendar means, in a language: its shape, bounds, and whether it can be late.
 pub fn calendar_meaning(action: &Action, settings: &Settings, lang: Lang) -> String {
-    let c = &action.calendar;
-    let start = c.start.map(|s| s.to_string());
-    let fr = lang == Lang::Fr;
-    let from = start
-        .clone()
-        .map(|s| {
-            if fr {
-                format!(" à partir de {s}")
-            } else {
-                format!(" from {s}")
-            }
-        })
-        .unwrap_or_default();
-    let end = c.end.map(|e| e.to_string()).unwrap_or_default();
-    let deadline = c.deadline().map(|d| d.to_string()).unwrap_or_default();
-    let first = start.unwrap_or_else(|| settings.plan.start.to_string());
-    let recurrence = c.recurrence.map(|r| r.as_str()).unwrap_or("");
-    match (c.shape(), fr) {
-        (Shape::Bounded, false) => format!("bounded: {first} to {end}, deadline {deadline}"),
-        (Shape::Bounded, true) => format!("bornée : de {first} à {end}, échéance le {deadline}"),
-        (Shape::Continuous, false) => match c.end {
-            Some(e) => format!("continuous{from}, first phase or milestone by {e}; never late"),
-            None => format!("continuous{from}; never late"),
-        },
-        (Shape::Continuous, true) => match c.end {
-            Some(e) => format!("continue{from}, première phase ou jalon en {e} ; jamais en retard"),
-            None => format!("continue{from} ; jamais en retard"),
-        },
-        (Shape::OpenEnded, false) => format!("open-ended{from}; never late"),
-        (Shape::OpenEnded, true) => format!("sans fin{from} ; jamais en retard"),
-        (Shape::Recurring, false) => {
-            format!("recurring ({recurrence}){from}; active every year of the plan; never late")
-        }
-        (Shape::Recurring, true) => format!(
-            "récurrente ({recurrence}){from} ; active chaque année du plan ; jamais en retard"
-        ),
-        (Shape::Dependent, false) => format!(
-            "follows the schedule of {}; never late by itself",
-            c.dependency.as_deref().unwrap_or("another strategy")
-        ),
-        (Shape::Dependent, true) => format!(
-            "suit le calendrier de {} ; jamais en retard par elle-même",
-            c.dependency.as_deref().unwrap_or("une autre stratégie")
-        ),
-        (Shape::Unspecified, false) => {
-            "no calendar published; treated as running over the whole plan period".to_string()
-        }
-        (Shape::Unspecified, true) => {
-            "aucun calendrier publié ; considérée comme couvrant toute la période du plan"
-                .to_string()
-        }
-    }
+    (words::of(lang).card.calendar_meaning)(&action.calendar, settings.plan.start)
 }
 
 /// A reading's value on a card: as people read it, with its unit.
@@ -168,7 +116,7 @@ pub fn text(card: &Card, settings: &Settings, term: &Term) -> String {
     label(
         &mut out,
         "",
-        &term.paint(Style::Dim, &calendar_meaning(a, settings, Lang::En)),
+        &term.paint(Style::Dim, &calendar_meaning(a, settings, Lang::INTERFACE)),
     );
     let health = card.assessment.health;
     label(
@@ -178,9 +126,9 @@ pub fn text(card: &Card, settings: &Settings, term: &Term) -> String {
             "{} — {} (as of {})",
             term.paint(
                 super::status::health_style(health),
-                words::health(health, Lang::En)
+                words::health(health, Lang::INTERFACE)
             ),
-            sanitize(&words::reason(&card.assessment.why, Lang::En)),
+            sanitize(&words::reason(&card.assessment.why, Lang::INTERFACE)),
             card.as_of
         ),
     );
@@ -249,7 +197,7 @@ pub fn text(card: &Card, settings: &Settings, term: &Term) -> String {
             "  {:<idw$}  {:<10} {:>10}{corr}{cell}  {}{note}",
             r.indicator,
             r.period.to_string(),
-            sanitize(&value(r, Lang::En)),
+            sanitize(&value(r, Lang::INTERFACE)),
             term.paint(Style::Dim, &sanitize(&r.source))
         );
     }
@@ -264,17 +212,16 @@ fn sanitize_keep_newlines(s: &str) -> String {
 pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
     let a = card.action;
     let e = markdown::escape;
-    let fr = lang == Lang::Fr;
-    let t = |en: &'static str, f: &'static str| if fr { f } else { en };
     let w = words::of(lang);
+    let c = &w.card;
     let mut out = String::new();
     let _ = writeln!(out, "## {} — {}\n", a.code, e(&card.objective_title));
     let _ = writeln!(
         out,
         "{} {} · {} {} — {}\n",
-        t("Objective", "Objectif"),
+        c.objective,
         a.objective,
-        t("lever", "levier"),
+        c.lever,
         a.code.lever_code(),
         e(&card.lever_title)
     );
@@ -292,7 +239,7 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
                 .join("<br>"),
         ],
         vec![
-            t("Partners", "Partenaires").into(),
+            c.partners.into(),
             card.partners_named
                 .iter()
                 .map(|r| e(&actor(r)))
@@ -319,7 +266,7 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
         ],
     ];
     out.push_str(&markdown::table(
-        &[t("Field", "Champ"), w.value],
+        &[c.field, w.value],
         &[Align::Left, Align::Left],
         &rows,
     ));
@@ -331,18 +278,13 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
             vec![
                 format!("`{}`", i.id),
                 e(&i.label),
-                i.kind.as_str().into(),
+                words::kind(i.kind, lang).into(),
                 i.measure().as_str().into(),
             ]
         })
         .collect();
     out.push_str(&markdown::table(
-        &[
-            w.indicator,
-            t("Label", "Libellé"),
-            t("Kind", "Type"),
-            t("Measure", "Mesure"),
-        ],
+        &[w.indicator, c.label, c.kind, c.measure],
         &[Align::Left; 4],
         &rows,
     ));
@@ -360,7 +302,7 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
             })
             .collect();
         out.push_str(&markdown::table(
-            &["Date", w.state, "Note"],
+            &[c.date, w.state, w.note],
             &[Align::Left; 3],
             &rows,
         ));
@@ -385,7 +327,7 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
             })
             .collect();
         out.push_str(&markdown::table(
-            &[w.indicator, w.period_col, w.value, w.source, "Note"],
+            &[w.indicator, w.period_col, w.value, w.source, w.note],
             &[
                 Align::Left,
                 Align::Left,
@@ -445,10 +387,10 @@ pub fn json(card: &Card, settings: &Settings) -> anyhow::Result<String> {
         objective_title: &card.objective_title,
         responsible_named: &card.responsible_named,
         partners_named: &card.partners_named,
-        calendar_meaning: calendar_meaning(card.action, settings, Lang::En),
+        calendar_meaning: calendar_meaning(card.action, settings, Lang::INTERFACE),
         as_of: card.as_of.to_string(),
         health: card.assessment.health.as_str(),
-        reason: words::reason(&card.assessment.why, Lang::En),
+        reason: words::reason(&card.assessment.why, Lang::INTERFACE),
         readings: card
             .readings
             .iter()

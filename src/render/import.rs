@@ -7,8 +7,8 @@
 use std::fmt::Write as _;
 
 use super::markdown::{Align, escape, escape_inline, table};
+use crate::check::import::Checked;
 use crate::load::import::Place;
-use crate::report::import::Checked;
 
 /// What became of the import.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

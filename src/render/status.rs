@@ -73,11 +73,10 @@ pub fn totals_line(counts: &Counts, n: usize, lang: Lang) -> String {
                 .map(|c| format!("{c} {}", words::health(*h, lang)))
         })
         .collect();
-    let noun = match (lang, n == 1) {
-        (_, true) => "action",
-        (_, false) => "actions",
-    };
-    let colon = if lang == Lang::Fr { " :" } else { ":" };
+    let w = words::of(lang);
+    let (one, many) = w.action_nouns;
+    let noun = if n == 1 { one } else { many };
+    let colon = w.colon;
     if parts.is_empty() {
         format!("{n} {noun}")
     } else {
@@ -116,12 +115,12 @@ fn table_of(report: &StatusReport, idx: &[usize], term: &Term) -> String {
                     r.responsible.join(", ")
                 }),
                 Styled::from(r.calendar.clone()),
-                Styled::from(words::state_filter(r.state, Lang::En)),
+                Styled::from(words::state_filter(r.state, Lang::INTERFACE)),
                 Styled {
-                    text: words::health(r.assessment.health, Lang::En).to_string(),
+                    text: words::health(r.assessment.health, Lang::INTERFACE).to_string(),
                     style: Some(health_style(r.assessment.health)),
                 },
-                Styled::from(latest(r, 1, Lang::En)),
+                Styled::from(latest(r, 1, Lang::INTERFACE)),
             ]
         })
         .collect();
@@ -131,7 +130,7 @@ fn table_of(report: &StatusReport, idx: &[usize], term: &Term) -> String {
 /// The report as tables for a terminal, with a totals line.
 pub fn text(report: &StatusReport, plan: &Plan, term: &Term) -> String {
     let mut out = String::new();
-    let en = Lang::En;
+    let ui = Lang::INTERFACE;
     if report.rows.is_empty() {
         let _ = writeln!(out, "No action matches (as of {}).", report.as_of);
         return out;
@@ -141,8 +140,8 @@ pub fn text(report: &StatusReport, plan: &Plan, term: &Term) -> String {
         out.push_str(&table_of(report, &all, term));
     } else {
         for g in &report.groups {
-            let counts = totals_line(&g.counts, g.rows.len(), en);
-            let title = sanitize(&words::group_title(&g.key, plan, en));
+            let counts = totals_line(&g.counts, g.rows.len(), ui);
+            let title = sanitize(&words::group_title(&g.key, plan, ui));
             let one_line = format!("{title} · {counts}");
             if one_line.width() <= term.width {
                 let _ = writeln!(out, "{}", term.paint(Style::Bold, &one_line));
@@ -160,7 +159,7 @@ pub fn text(report: &StatusReport, plan: &Plan, term: &Term) -> String {
     }
     let line = format!(
         "{} · as of {}",
-        totals_line(&report.totals, report.rows.len(), en),
+        totals_line(&report.totals, report.rows.len(), ui),
         report.as_of
     );
     let _ = writeln!(out, "{}", term.paint(Style::Bold, &line));
@@ -265,8 +264,8 @@ pub fn csv(report: &StatusReport) -> anyhow::Result<String> {
             r.state.as_str().to_string(),
             r.state_date.map(|d| d.to_string()).unwrap_or_default(),
             r.assessment.health.as_str().to_string(),
-            words::reason(&r.assessment.why, Lang::En),
-            latest(r, usize::MAX, Lang::En),
+            words::reason(&r.assessment.why, Lang::INTERFACE),
+            latest(r, usize::MAX, Lang::INTERFACE),
         ]
     };
     if grouped {
@@ -336,7 +335,7 @@ fn counts_json(c: &Counts) -> BTreeMap<&'static str, usize> {
 /// The report as JSON: file spellings for states and health, English for reasons and
 /// titles, values as people read them.
 pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
-    let en = Lang::En;
+    let ui = Lang::INTERFACE;
     let doc = ReportJson {
         as_of: report.as_of.to_string(),
         rows: report
@@ -350,18 +349,18 @@ pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
                 responsible: &r.responsible,
                 ministries: &r.ministries,
                 calendar: &r.calendar,
-                calendar_group: words::bucket(r.bucket, en),
+                calendar_group: words::bucket(r.bucket, ui),
                 state: r.state.as_str(),
                 state_date: r.state_date.map(|d| d.to_string()),
                 health: r.assessment.health.as_str(),
-                reason: words::reason(&r.assessment.why, en),
+                reason: words::reason(&r.assessment.why, ui),
                 latest: r
                     .latest
                     .iter()
                     .map(|l| LatestJson {
                         indicator: &l.indicator,
                         period: l.period.to_string(),
-                        value: words::figure(&l.value, l.kind, en),
+                        value: words::figure(&l.value, l.kind, ui),
                     })
                     .collect(),
             })
@@ -371,7 +370,7 @@ pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
             .iter()
             .map(|g| GroupJson {
                 key: words::group_key(&g.key),
-                title: words::group_title(&g.key, plan, en),
+                title: words::group_title(&g.key, plan, ui),
                 rows: &g.rows,
                 counts: counts_json(&g.counts),
             })

@@ -107,11 +107,23 @@ pub fn all(plan: &Plan, readings: &Readings, as_of: Date) -> Vec<Breakdown> {
     let mut out = Vec::new();
     for (i, a) in plan.actions.iter().enumerate() {
         for j in 0..a.indicators.len() {
-            out.extend(of(plan, readings, Owner::Action(i as u32), j as u32, as_of));
+            out.extend(of(
+                plan,
+                readings,
+                Owner::action(i),
+                crate::model::index32(j),
+                as_of,
+            ));
         }
     }
     for k in 0..plan.context.len() {
-        out.extend(of(plan, readings, Owner::Context, k as u32, as_of));
+        out.extend(of(
+            plan,
+            readings,
+            Owner::Context,
+            crate::model::index32(k),
+            as_of,
+        ));
     }
     out
 }

@@ -77,11 +77,11 @@ pub fn build<'a>(
     let mut by_indicator = Vec::with_capacity(action.indicators.len());
     let mut series = Vec::with_capacity(action.indicators.len());
     for j in 0..action.indicators.len() {
-        let rs = readings.of(Owner::Action(index as u32), j as u32);
+        let rs = readings.of(Owner::action(index), crate::model::index32(j));
         for r in &rs {
             rows.push(super::readings::row(plan, readings, r));
         }
-        for r in readings.cells_of(Owner::Action(index as u32), j as u32) {
+        for r in readings.cells_of(Owner::action(index), crate::model::index32(j)) {
             rows.push(super::readings::row(plan, readings, r));
         }
         // Known first, then corrections: a correction recorded after the as-of date does
@@ -106,26 +106,4 @@ pub fn build<'a>(
         readings: rows,
         series,
     }
-}
-
-/// The index of the action a person named (`IN-B-11.02`, `b-11.02`: case ignored, and
-/// the text before the lever may be left out), or the nearest codes when there is none.
-pub fn find(plan: &Plan, input: &str) -> Result<usize, Vec<String>> {
-    plan.codes
-        .parse_loose(input)
-        .and_then(|c| plan.action_index(&c))
-        .ok_or_else(|| nearest_codes(plan, input, 3))
-}
-
-/// The codes nearest to `input`, best first (at most `n`).
-pub fn nearest_codes(plan: &Plan, input: &str, n: usize) -> Vec<String> {
-    let codes: Vec<String> = plan.actions.iter().map(|a| a.code.to_string()).collect();
-    crate::text::nearest(
-        &plan.codes.normalise(input),
-        codes.iter().map(String::as_str),
-        n,
-    )
-    .into_iter()
-    .map(str::to_string)
-    .collect()
 }

@@ -300,7 +300,7 @@ pub fn build(
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let rs = readings.effective_of(Owner::Context, i as u32, as_of);
+            let rs = readings.effective_of(Owner::Context, crate::model::index32(i), as_of);
             let mut points = Vec::new();
             let mut series = Vec::new();
             for r in rs {
@@ -335,7 +335,7 @@ pub fn build(
             .collect();
         let mut news = Vec::new();
         for (j, ind) in a.indicators.iter().enumerate() {
-            for r in readings.of(Owner::Action(i as u32), j as u32) {
+            for r in readings.of(Owner::action(i), crate::model::index32(j)) {
                 if r.recorded.is_some_and(in_period) {
                     news.push(NewReading {
                         indicator: ind.id.clone(),
@@ -401,7 +401,7 @@ pub fn build(
             .enumerate()
             .filter(|(j, _)| {
                 let recent = readings
-                    .effective_of(Owner::Action(i as u32), *j as u32, as_of)
+                    .effective_of(Owner::action(i), crate::model::index32(*j), as_of)
                     .iter()
                     .any(|x| x.period.end() >= cutoff);
                 !recent

@@ -9,7 +9,7 @@ use crate::config::Settings;
 use crate::model::{Owner, Plan, Readings};
 
 /// How the full report is grouped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportBy {
     /// By lever.
@@ -109,7 +109,7 @@ pub fn build(
             let a = &plan.actions[i];
             let mut out = Vec::new();
             for (j, ind) in a.indicators.iter().enumerate() {
-                for rd in readings.of(Owner::Action(i as u32), j as u32) {
+                for rd in readings.of(Owner::action(i), crate::model::index32(j)) {
                     if !rd.known_on(as_of) {
                         continue;
                     }

@@ -204,7 +204,7 @@ pub fn readings_of_action<'a>(
 ) -> ActionReadings<'a> {
     let count = plan.actions.get(i).map_or(0, |a| a.indicators.len());
     (0..count)
-        .map(|j| readings.effective_of(Owner::Action(i as u32), j as u32, as_of))
+        .map(|j| readings.effective_of(Owner::action(i), crate::model::index32(j), as_of))
         .collect()
 }
 

@@ -7,7 +7,6 @@ pub mod diff;
 pub mod digest;
 pub mod full;
 pub mod health;
-pub mod import;
 pub mod ministries;
 pub mod progress;
 pub mod readings;

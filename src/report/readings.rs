@@ -158,7 +158,7 @@ pub fn pivot(plan: &Plan, rows: &[ReadingRow], dimension: &str) -> Option<Pivot>
         let slot = match r.by.as_slice() {
             [] => None,
             [(d, v)] if d == dimension => match dim.value_index(v) {
-                Some(i) => Some(i),
+                Some(i) => Some(usize::from(i)),
                 None => continue,
             },
             _ => continue,

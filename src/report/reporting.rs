@@ -171,7 +171,7 @@ pub fn build(
         let closed = matches!(row.assessment.health, Health::Done | Health::Cancelled);
         for (j, ind) in a.indicators.iter().enumerate() {
             let known: Vec<_> = readings
-                .of(Owner::Action(i as u32), j as u32)
+                .of(Owner::action(i), crate::model::index32(j))
                 .into_iter()
                 .filter(|r| r.known_on(as_of))
                 .collect();
@@ -239,7 +239,7 @@ pub fn build(
     let context = (0..plan.context.len())
         .map(|k| {
             let known: Vec<_> = readings
-                .of(Owner::Context, k as u32)
+                .of(Owner::Context, crate::model::index32(k))
                 .into_iter()
                 .filter(|r| r.known_on(as_of))
                 .collect();

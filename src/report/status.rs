@@ -67,7 +67,7 @@ impl StateFilter {
 }
 
 /// How to group the actions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GroupBy {
     /// By lever (A–F).
     Lever,

@@ -87,6 +87,10 @@ fn value_axis(
     step: f64,
     fmt: &dyn Fn(f64) -> String,
 ) -> Markup {
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "a few ticks: max is a multiple of step; a float cast saturates"
+    )]
     let n = (max / step).round() as usize;
     html! {
         g class="axis" {
@@ -176,6 +180,10 @@ pub fn line(
     let (ymax, step) = axis(max, percent);
     let px = |x: f64| left + (right - left) * (x - x0) / (x1 - x0);
     let py = |y: f64| bottom - (bottom - top) * y.max(0.0) / ymax;
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "years of the plan's readings; a float cast saturates"
+    )]
     let years: Vec<i64> = (x0 as i64..=x1 as i64).collect();
     let every = (years.len() / 10).max(1);
     let path: String = points

@@ -7,7 +7,6 @@ use super::Data;
 use super::blocks::context_value;
 use super::charts;
 use super::layout::{self, Ctx, Section, Shell, slug};
-use super::words as site_words;
 use crate::config::Lang;
 use crate::model::{ContextIndicator, Owner};
 use crate::render::words;
@@ -22,7 +21,7 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
     let shown = |v: f64| context_value(ctx, v, p.percent);
     let rows: Vec<_> = input
         .readings
-        .of(Owner::Context, k as u32)
+        .of(Owner::Context, crate::model::index32(k))
         .into_iter()
         .filter(|r| r.known_on(input.as_of))
         .map(|r| readings::row(input.plan, input.readings, r))
@@ -98,7 +97,7 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
                 dt { (ww.progress) }
                 dd { strong { (words::class(p.class, lang)) } " (" a href="#method" { (w.method) } ")" }
                 dt { (w.kind) }
-                dd { (site_words::kind(c.kind, lang)) " · " (site_words::direction(c.direction, lang)) }
+                dd { (words::kind(c.kind, lang)) " · " (words::direction(c.direction, lang)) }
                 @if let Some(t) = &c.target {
                     dt { (ww.target) }
                     dd {
@@ -118,7 +117,7 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
                     (layout::table(&format!("t-{id}"), html! { span lang=[ctx.text_lang()] { (c.label) } }, head, body))
                 }
             }
-            (super::breakdowns::tables(ctx, Owner::Context, k as u32, &c.id, &c.label))
+            (super::breakdowns::tables(ctx, Owner::Context, crate::model::index32(k), &c.id, &c.label))
         }
     }
 }

@@ -83,8 +83,8 @@ pub struct SyntaxError {
 fn span_of(s: &PSpan) -> Span {
     let len = s.end.index().saturating_sub(s.start.index());
     Span::at(
-        s.start.line() as u32,
-        s.start.col() as u32 + 1,
+        crate::model::index32(s.start.line()),
+        crate::model::index32(s.start.col()) + 1,
         u32::try_from(len).unwrap_or(u32::MAX),
     )
 }
@@ -170,7 +170,11 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     while let Some(item) = parser.next_event() {
         let (event, pspan) = item.map_err(|e| {
             let m = e.marker();
-            let at = Span::at(m.line() as u32, m.col() as u32 + 1, 1);
+            let at = Span::at(
+                crate::model::index32(m.line()),
+                crate::model::index32(m.col()) + 1,
+                1,
+            );
             let message = e.to_string();
             // The parser's message ends with " at byte … line … column …": printed apart.
             let message = message

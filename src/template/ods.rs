@@ -15,7 +15,7 @@ use super::{
     Accept, Help, INDICATOR, Layout, NOTE, PERIOD, Prompt, Role, SOURCE, VALUE, validation,
 };
 use crate::load::workbook::Cell;
-use crate::model::IndicatorKind;
+use crate::model::{IndicatorKind, index32};
 use crate::render::markdown::html as esc;
 
 const MIME: &str = "application/vnd.oasis.opendocument.spreadsheet";
@@ -269,7 +269,7 @@ fn validations(l: &Layout) -> String {
     let base = |col: usize| {
         format!(
             "{sheet}.{}2",
-            crate::load::workbook::column_name(col as u32)
+            crate::load::workbook::column_name(index32(col))
         )
     };
     // The periods offered, listed on the hidden sheet; another may be typed after a
@@ -293,7 +293,7 @@ fn validations(l: &Layout) -> String {
     }
     let base = format!(
         "{sheet}.{}2",
-        crate::load::workbook::column_name(VALUE as u32)
+        crate::load::workbook::column_name(index32(VALUE))
     );
     for kind in IndicatorKind::ALL {
         if !l.lines.iter().any(|line| line.kind == kind) {
@@ -316,7 +316,7 @@ fn validations(l: &Layout) -> String {
 
 fn readings_table(l: &Layout) -> String {
     let sheet = sheet_ref(l.sheet);
-    let last_col = crate::load::workbook::column_name(l.columns.len() as u32 - 1);
+    let last_col = crate::load::workbook::column_name(index32(l.columns.len()) - 1);
     let mut s = format!(
         r#"<table:table table:name="{}" table:style-name="readings" table:protected="true" table:print-ranges="{sheet}.A1:{sheet}.{last_col}{}"><loext:table-protection loext:select-protected-cells="true" loext:select-unprotected-cells="true"/>"#,
         esc(l.sheet),
@@ -474,7 +474,7 @@ fn help_table(l: &Layout) -> String {
 
 fn content(l: &Layout) -> String {
     let sheet = sheet_ref(l.sheet);
-    let last_col = crate::load::workbook::column_name(l.columns.len() as u32 - 1);
+    let last_col = crate::load::workbook::column_name(index32(l.columns.len()) - 1);
     let last_row = l.lines.len() + 1;
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS}>{}<office:body><office:spreadsheet>{}{}{}{}<table:database-ranges><table:database-range table:name="__Anonymous_Sheet_DB__0" table:target-range-address="{sheet}.A1:{sheet}.{last_col}{last_row}" table:display-filter-buttons="true"/></table:database-ranges></office:spreadsheet></office:body></office:document-content>"#,
@@ -497,10 +497,7 @@ fn meta(l: &Layout) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta><meta:generator>pan</meta:generator><dc:title>{}</dc:title><dc:language>{}</dc:language><meta:creation-date>{}T00:00:00</meta:creation-date></office:meta></office:document-meta>"#,
         esc(&l.title),
-        match l.lang {
-            crate::config::Lang::Fr => "fr",
-            crate::config::Lang::En => "en",
-        },
+        l.lang.code(),
         l.created
     )
 }

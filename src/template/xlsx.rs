@@ -10,7 +10,7 @@ use super::{
     Accept, Help, INDICATOR, Layout, NOTE, PERIOD, Prompt, Role, SOURCE, VALUE, validation,
 };
 use crate::load::workbook::Cell;
-use crate::model::IndicatorKind;
+use crate::model::{IndicatorKind, index16, index32};
 
 /// Grey of the header and of the columns pan fills in.
 const HEADER: u32 = 0xD9D9D9;
@@ -72,7 +72,7 @@ fn rule(
 
 /// The value cells of indicators of one kind, as Excel ranges (`E2:E4 E7`).
 fn ranges(l: &Layout, kind: IndicatorKind) -> String {
-    let col = crate::load::workbook::column_name(VALUE as u32);
+    let col = crate::load::workbook::column_name(index32(VALUE));
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < l.lines.len() {
@@ -104,28 +104,28 @@ fn readings(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
         .set_align(FormatAlign::Top);
     let formats: Vec<Format> = l.columns.iter().map(cell_format).collect();
     for (c, col) in l.columns.iter().enumerate() {
-        let c16 = c as u16;
+        let c16 = index16(c);
         ws.set_column_width(c16, col.width)?;
         ws.write_string_with_format(0, c16, col.header, &header)?;
     }
     for (r, line) in l.lines.iter().enumerate() {
-        let row = r as u32 + 1;
+        let row = index32(r) + 1;
         let lines = line.height(&l.columns);
         if lines > 1 {
             ws.set_row_height(row, 15.0 * lines as f64)?;
         }
         for (c, text) in line.cells.iter().enumerate() {
             if text.is_empty() {
-                ws.write_blank(row, c as u16, &formats[c])?;
+                ws.write_blank(row, index16(c), &formats[c])?;
             } else {
-                ws.write_string_with_format(row, c as u16, text, &formats[c])?;
+                ws.write_string_with_format(row, index16(c), text, &formats[c])?;
             }
         }
     }
     for (r, line) in l.lines.iter().enumerate() {
-        ws.insert_note(r as u32 + 1, INDICATOR as u16, &note(&line.note))?;
+        ws.insert_note(index32(r) + 1, index16(INDICATOR), &note(&line.note))?;
     }
-    let last = l.lines.len() as u32;
+    let last = index32(l.lines.len());
     // Protected without a password: only the cells to fill in (unlocked by their format)
     // take what is typed; columns may be widened and rows filtered, not inserted, deleted
     // or sorted, for the import knows each row by its place.
@@ -141,8 +141,8 @@ fn readings(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
         .set_paper_size(9)
         .set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0)?;
-    ws.set_print_area(0, 0, last.max(1), l.columns.len() as u16 - 1)?;
-    ws.autofilter(0, 0, last.max(1), l.columns.len() as u16 - 1)?;
+    ws.set_print_area(0, 0, last.max(1), index16(l.columns.len()) - 1)?;
+    ws.autofilter(0, 0, last.max(1), index16(l.columns.len()) - 1)?;
     if last == 0 {
         return Ok(());
     }
@@ -158,10 +158,10 @@ fn readings(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
         )?,
         None => rule(DataValidation::new().allow_any_value(), &l.period, None)?,
     };
-    ws.add_data_validation(1, PERIOD as u16, last, PERIOD as u16, &period)?;
+    ws.add_data_validation(1, index16(PERIOD), last, index16(PERIOD), &period)?;
     for (col, p) in [(SOURCE, &l.source), (NOTE, &l.note)] {
         let dv = rule(DataValidation::new().allow_any_value(), p, None)?;
-        ws.add_data_validation(1, col as u16, last, col as u16, &dv)?;
+        ws.add_data_validation(1, index16(col), last, index16(col), &dv)?;
     }
     for kind in IndicatorKind::ALL {
         let multi = ranges(l, kind);
@@ -181,7 +181,7 @@ fn readings(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
         let error = (v.accept != Accept::Any).then_some(&v.error);
         // The multi-range (every cell of the kind) replaces the range given.
         let dv = rule(dv, &v.prompt, error)?.set_multi_range(&multi);
-        ws.add_data_validation(1, VALUE as u16, 1, VALUE as u16, &dv)?;
+        ws.add_data_validation(1, index16(VALUE), 1, index16(VALUE), &dv)?;
     }
     Ok(())
 }
@@ -196,7 +196,7 @@ fn note(text: &str) -> Note {
         .set_author("pan")
         .add_author_prefix(false)
         .set_width(320)
-        .set_height(16 * lines.min(40) as u32 + 12)
+        .set_height(16 * index32(lines.min(40)) + 12)
 }
 
 /// The hidden sheet: the template's stamp, which the import reads back. Very hidden
@@ -206,7 +206,7 @@ fn hidden(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
     let text = Format::new().set_num_format("@").set_quote_prefix();
     for row in &l.hidden {
         for (col, cell) in &row.cells {
-            let (r, c) = (row.number - 1, *col as u16);
+            let (r, c) = (row.number - 1, u16::try_from(*col).unwrap_or(u16::MAX));
             match cell {
                 Cell::Number(n) => ws.write_number(r, c, *n)?,
                 Cell::Text(t) => ws.write_string_with_format(r, c, t, &text)?,
@@ -234,9 +234,13 @@ fn help(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
         .set_quote_prefix();
     let heading = text.clone().set_bold();
     let title = heading.clone().set_font_size(14);
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "a constant column width; a float cast saturates"
+    )]
     let per_line = (WIDTH * 1.1) as usize;
     for (r, h) in l.help.iter().enumerate() {
-        let row = r as u32;
+        let row = index32(r);
         let (s, format, line) = match h {
             Help::Title(s) => (s.as_str(), &title, 20.0),
             Help::Heading(s) => (*s, &heading, 15.0),

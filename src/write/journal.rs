@@ -151,10 +151,10 @@ pub fn recover(dir: &Path) -> anyhow::Result<Recovery> {
                         journal.display()
                     );
                 };
-                let tmp = super::safe::join(dir, tmp)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", journal.display()))?;
+                let tmp =
+                    super::safe::join(dir, tmp).with_context(|| journal.display().to_string())?;
                 let target = super::safe::join(dir, target)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", journal.display()))?;
+                    .with_context(|| journal.display().to_string())?;
                 // The new bytes are in the temporary file, or already in the target.
                 let holder = if tmp.exists() { &tmp } else { &target };
                 if identity(holder).ok().as_deref() != Some(id) {

@@ -1,8 +1,117 @@
 //! Appending a state entry to an action file, leaving every other byte as it was:
 //! comments, key order, quoting and line endings outside the new entry are untouched.
 
-use crate::model::StateEntry;
+use jiff::civil::Date;
+
+use crate::config::{Repo, limits};
+use crate::load;
+use crate::model::action::StateProblem;
+use crate::model::{Action, StateEntry};
 use crate::syntax::yaml::{self, Value};
+
+/// Why a state entry was not recorded; the file is unchanged.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The action file could not be read (missing, a link, too large).
+    NotRead(crate::files::ReadError),
+    /// The file is not text (not UTF-8): the loader's message.
+    NotText(String),
+    /// The file has problems of its own (`pan validate` shows them).
+    Invalid,
+    /// The entry breaks a rule of the action's history.
+    Entry(StateProblem),
+    /// The entry cannot be placed in the file's text.
+    NotAppended(AppendError),
+    /// The file with the entry would not read back as the action plus the entry.
+    NotSafe,
+}
+
+/// Why [`record`] did not record an entry.
+#[derive(Debug)]
+pub enum RecordError {
+    /// The entry or the file is refused; the file is unchanged.
+    Refused(Refusal),
+    /// The file could not be locked, reached or written.
+    Failed(anyhow::Error),
+}
+
+impl From<Refusal> for RecordError {
+    fn from(r: Refusal) -> RecordError {
+        RecordError::Refused(r)
+    }
+}
+
+impl From<anyhow::Error> for RecordError {
+    fn from(e: anyhow::Error) -> RecordError {
+        RecordError::Failed(e)
+    }
+}
+
+impl From<super::safe::UnsafePath> for RecordError {
+    fn from(e: super::safe::UnsafePath) -> RecordError {
+        RecordError::Failed(e.into())
+    }
+}
+
+/// Record `entry` in the action file `file` (relative to the repository root): under
+/// the plan folder's lock, the file is read as it is now (another process may have just
+/// changed it), decoded, the entry checked against its history and appended, the new
+/// text checked to read back as the same action plus the entry, and written atomically
+/// (unless `dry_run`). Returns the action as it was before the entry.
+pub fn record(
+    repo: &Repo,
+    file: &str,
+    entry: &StateEntry,
+    today: Date,
+    dry_run: bool,
+) -> Result<Action, RecordError> {
+    let path = super::safe::join(&repo.root, file)?;
+    let plan_dir = super::safe::dir(&repo.root, &repo.settings.paths.plan_str())?;
+    let _lock = super::lock::Lock::acquire(&plan_dir)?;
+    let bytes = match crate::files::read(&path, limits::PLAN_FILE_BYTES, false) {
+        Ok(b) => b,
+        Err(e) => return Err(Refusal::NotRead(e).into()),
+    };
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        "\u{feff}"
+    } else {
+        ""
+    };
+    let text = match load::text_of(file, bytes) {
+        Ok(t) => t,
+        Err(d) => return Err(Refusal::NotText(d.message).into()),
+    };
+    let codes = repo.settings.plan.codes;
+    let (decoded, diags) = load::decode_action_text(file, &text, codes);
+    let clean = diags
+        .iter()
+        .all(|d| d.severity != crate::diag::Severity::Error);
+    let Some((before, _)) = decoded.filter(|_| clean) else {
+        return Err(Refusal::Invalid.into());
+    };
+    if let Some(p) = entry
+        .problems(before.states.last(), today)
+        .into_iter()
+        .next()
+    {
+        return Err(Refusal::Entry(p).into());
+    }
+    let new_text = match append(&text, entry) {
+        Ok(t) => t,
+        Err(e) => return Err(Refusal::NotAppended(e).into()),
+    };
+    // Never write a file that does not read back as the same action plus the new entry.
+    let (after, _) = load::decode_action_text(file, &new_text, codes);
+    let mut expected = before.clone();
+    expected.states.push(entry.clone());
+    if after.map(|(a, _)| a) != Some(expected) {
+        return Err(Refusal::NotSafe.into());
+    }
+    if !dry_run {
+        super::atomic::write(&path, format!("{bom}{new_text}").as_bytes())?;
+    }
+    Ok(before)
+}
 
 /// Why an entry cannot be appended to a file's text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -99,7 +99,7 @@ fn write_all(
     // 1. Every target checked: inside, not through a link, not a folder.
     let mut targets = Vec::with_capacity(files.len());
     for rel in files {
-        let path = super::safe::join(dir, rel).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let path = super::safe::join(dir, rel)?;
         let existed = match std::fs::symlink_metadata(&path) {
             Ok(m) if m.is_file() => true,
             Ok(_) => bail!(
@@ -127,7 +127,7 @@ fn write_all(
                 made.push(d);
             }
             // Checked again once they exist: no link on the way.
-            super::safe::join(dir, rel).map_err(|e| anyhow::anyhow!("{e}"))?;
+            super::safe::join(dir, rel)?;
         }
         let mut size = 0;
         let tmp = atomic::prepare_with(path, &mut |w| {

@@ -1,7 +1,5 @@
 //! `pan reading add`: record one reading.
 
-use std::process::ExitCode;
-
 use super::{current, describe, indicators_dir, target, with_rows};
 use crate::check::new_reading::{self, Outcome, Proposed};
 use crate::cmd::{Error, Global, Result};
@@ -47,22 +45,15 @@ pub struct Args {
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let loaded = global.load(&repo)?;
-    let target = target(&loaded.plan, &repo, &args.code).map_err(Error::usage)?;
+    let target = target(&loaded.plan, &repo, &args.code)?;
     let ids: Vec<&str> = target.subject.indicators.iter().map(|(i, _)| *i).collect();
     let id = args.indicator.trim();
     if !ids.contains(&id) {
         let shown = crate::render::term::sanitize(id);
-        return Err(Error::usage(match crate::text::suggest(id, &ids) {
-            Some(near) => format!(
-                "{} has no indicator `{shown}`; did you mean `{near}`? (indicators: {})",
-                target.name,
-                ids.join(", ")
-            ),
-            None => format!(
-                "{} has no indicator `{shown}`; indicators: {}",
-                target.name,
-                ids.join(", ")
-            ),
+        let error = Error::usage(format!("{} has no indicator `{shown}`", target.name));
+        return Err(error.hint(match crate::text::suggest(id, &ids) {
+            Some(near) => format!("did you mean `{near}`? (indicators: {})", ids.join(", ")),
+            None => format!("indicators: {}", ids.join(", ")),
         }));
     }
     let proposed = Proposed {
@@ -88,7 +79,14 @@ pub fn run(global: &Global, args: Args) -> Result {
         args.replace,
         &lookup,
     )
-    .map_err(|e| Error::refused(format!("{e}; nothing was written")))?;
+    .map_err(|e| {
+        let error = Error::refused(format!("{}; nothing was written", e.message));
+        if e.hint.is_empty() {
+            error
+        } else {
+            error.hint(e.hint)
+        }
+    })?;
     match outcome {
         Outcome::Same(line) => {
             println!(
@@ -109,5 +107,5 @@ pub fn run(global: &Global, args: Args) -> Result {
             );
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

@@ -1,14 +1,13 @@
 //! `pan reading import`: record the readings of a spreadsheet, all or nothing.
 
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
-
-use super::{describe, indicators_dir, verify};
+use super::{current, describe, indicators_dir, with_rows};
+use crate::check::import as check;
+use crate::check::import::{Checked, Refused};
 use crate::cmd::{Error, Global, Result};
 use crate::load::import::{self, Place};
 use crate::render::term::sanitize;
-use crate::report::import::{Checked, Refused};
 use crate::write::{journal, lock::Lock};
+use std::path::{Path, PathBuf};
 
 /// Arguments of `pan reading import`.
 #[derive(Debug, clap::Args)]
@@ -99,14 +98,15 @@ fn refuse(args: &Args, shown: &str, checked: &Checked, rows: bool) -> Result {
         eprintln!("{}", line(shown, r));
     }
     report(args, checked, Outcome::Refused)?;
-    Err(Error::refused(if rows {
-        format!(
-            "{} row(s) of {shown} are refused; nothing was written (fix them and import again)",
+    Err(if rows {
+        Error::refused(format!(
+            "{} row(s) of {shown} are refused; nothing was written",
             checked.refused.len()
-        )
+        ))
+        .hint("fix them and import again")
     } else {
-        format!("{shown} cannot be imported; nothing was written")
-    }))
+        Error::refused(format!("{shown} cannot be imported; nothing was written"))
+    })
 }
 
 /// Run `pan reading import`.
@@ -116,9 +116,10 @@ pub fn run(global: &Global, args: Args) -> Result {
         let real = |p: &Path| std::fs::canonicalize(p).ok();
         if r.is_dir() || real(r).is_some_and(|a| real(&args.file) == Some(a)) {
             return Err(Error::usage(format!(
-                "--report {} is a folder or the file imported; give a new Markdown file, e.g. --report import.md",
+                "--report {} is a folder or the file imported",
                 sanitize(&r.display().to_string())
-            )));
+            ))
+            .hint("give a new Markdown file, e.g. --report import.md"));
         }
     }
     let repo = global.repo()?;
@@ -139,7 +140,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             return refuse(&args, &shown, &whole(rs), false);
         }
     };
-    if let Some(r) = verify::foreign(&table, &repo.settings.plan.title, &loaded.plan) {
+    if let Some(r) = check::foreign(&table, &repo.settings.plan.title, &loaded.plan) {
         return refuse(&args, &shown, &whole(vec![r]), false);
     }
 
@@ -147,10 +148,36 @@ pub fn run(global: &Global, args: Args) -> Result {
     let _lock = (!args.dry_run)
         .then(|| indicators_dir(&repo).and_then(|d| Ok(Lock::acquire(&d)?)))
         .transpose()?;
-    let (checked, changes) = verify::rows(&loaded.plan, &repo, &table, global.today, args.replace)?;
+    let dir = repo.settings.paths.indicators_str();
+    let targets = check::targets(&loaded.plan, &dir, &table);
+    let currents = targets
+        .iter()
+        .map(|t| current(&repo, t))
+        .collect::<Result<Vec<_>>>()?;
+    let now: Vec<_> = currents.iter().map(|(_, c)| c).collect();
+    let (checked, new) = check::rows(
+        &loaded.plan,
+        &dir,
+        &table,
+        (&targets, &now),
+        global.today,
+        args.replace,
+    );
     if !checked.refused.is_empty() {
         return refuse(&args, &shown, &checked, true);
     }
+    // The new text of each readings file that changes, checked to read back as before
+    // plus the new rows.
+    let changes = new
+        .iter()
+        .map(|(&t, rows)| {
+            let (path, now) = &currents[t];
+            Ok((
+                path.clone(),
+                with_rows(&targets[t], now, rows)?.into_bytes(),
+            ))
+        })
+        .collect::<Result<Vec<_>>>()?;
     if !args.dry_run && !changes.is_empty() {
         let dir = indicators_dir(&repo)?;
         journal::commit(&dir, &changes)?;
@@ -199,5 +226,5 @@ pub fn run(global: &Global, args: Args) -> Result {
         Outcome::Recorded
     };
     report(&args, &checked, outcome)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

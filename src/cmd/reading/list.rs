@@ -1,7 +1,5 @@
 //! `pan reading list`: the readings recorded, as a table, Markdown, CSV or JSON.
 
-use std::process::ExitCode;
-
 use super::target;
 use crate::cmd::args::Format;
 use crate::cmd::{Error, Global, Result, emit};
@@ -40,20 +38,20 @@ pub fn run(global: &Global, args: Args) -> Result {
     let plan = &loaded.plan;
     let target = match args.code.as_deref() {
         None => None,
-        Some(c) => Some(target(plan, &repo, c).map_err(Error::usage)?),
+        Some(c) => Some(target(plan, &repo, c)?),
     };
     let indicator = match (&args.indicator, &target) {
         (Some(id), Some(t)) => {
             let ids: Vec<&str> = t.subject.indicators.iter().map(|(i, _)| *i).collect();
             match ids.iter().position(|i| i == id) {
-                Some(i) => Some(i as u32),
+                Some(i) => Some(crate::model::index32(i)),
                 None => {
                     return Err(Error::usage(format!(
-                        "{} has no indicator `{}`; indicators: {}",
+                        "{} has no indicator `{}`",
                         t.name,
                         render::term::sanitize(id),
-                        ids.join(", ")
-                    )));
+                    ))
+                    .hint(format!("indicators: {}", ids.join(", "))));
                 }
             }
         }
@@ -83,14 +81,14 @@ pub fn run(global: &Global, args: Args) -> Result {
         let Some(p) = readings::pivot(plan, &rows, dim.trim()) else {
             let ids: Vec<&str> = plan.dimensions.iter().map(|d| d.id.as_str()).collect();
             return Err(Error::usage(format!(
-                "`{}` is not a dimension of the plan; dimensions: {}",
+                "`{}` is not a dimension of the plan",
                 render::term::sanitize(dim),
-                if ids.is_empty() {
-                    "none".to_string()
-                } else {
-                    ids.join(", ")
-                }
-            )));
+            ))
+            .hint(if ids.is_empty() {
+                "the plan has no dimensions (plan/dimensions.yaml)".to_string()
+            } else {
+                format!("dimensions: {}", ids.join(", "))
+            }));
         };
         let shape = match args.format {
             Format::Table => render::readings::Shape::Table,
@@ -102,7 +100,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             &render::readings::pivot(&p, shape, &global.term, lang)?,
             None,
         )?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(());
     }
     let text = match args.format {
         Format::Json => render::readings::json(&rows)?,
@@ -114,5 +112,5 @@ pub fn run(global: &Global, args: Args) -> Result {
         Format::Table => render::readings::table(&rows, &global.term),
     };
     emit(&text, None)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

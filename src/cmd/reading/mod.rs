@@ -4,15 +4,14 @@ pub mod add;
 pub mod import;
 pub mod list;
 pub mod template;
-pub mod verify;
 
 use std::path::PathBuf;
 
 use super::{Error, Global, Result};
 use crate::config::Repo;
-use crate::load::readings::{Current, CurrentError, Subject};
+use crate::load::readings::{Current, CurrentError};
 use crate::model::Plan;
-use crate::model::reading::{CONTEXT, NewReading};
+use crate::model::reading::NewReading;
 use crate::render::term::sanitize;
 
 /// Arguments of `pan reading`.
@@ -50,68 +49,32 @@ pub fn run(global: &Global, args: Args) -> Result {
     }
 }
 
-/// What readings are recorded for: an action, or the plan's context indicators.
-pub struct Target<'p> {
-    /// The action's code, or `context`.
-    pub name: String,
-    /// Its owner and indicators.
-    pub subject: Subject<'p>,
-    /// Its readings file, relative to the repository root (`/`-separated).
-    pub file: String,
-}
+pub use crate::check::import::Target;
 
-/// The target a person names: `context`, or an action's code (`b-11.02` is accepted).
-pub fn target<'p>(
-    plan: &'p Plan,
-    repo: &Repo,
-    code: &str,
-) -> std::result::Result<Target<'p>, String> {
+/// The target a person names on the command line: `context`, or an action's code.
+pub fn target<'p>(plan: &'p Plan, repo: &Repo, code: &str) -> Result<Target<'p>> {
     let dir = repo.settings.paths.indicators_str();
-    if code.trim().eq_ignore_ascii_case(CONTEXT) {
-        return Ok(Target {
-            name: CONTEXT.into(),
-            subject: Subject::context(plan),
-            file: format!("{dir}/context.csv"),
-        });
-    }
-    if code.trim().is_empty() {
-        return Err(
-            "the code is empty; write the action's code (e.g. IN-B-11.02) or `context`".into(),
-        );
-    }
-    let i = crate::report::card::find(plan, code).map_err(|near| {
-        let shown = sanitize(code.trim());
-        if near.is_empty() {
-            format!("no action {shown} (nor `context`); `pan status` lists the actions")
-        } else {
-            format!("no action {shown}; did you mean {}?", near.join(", "))
-        }
-    })?;
-    let a = &plan.actions[i];
-    Ok(Target {
-        name: a.code.to_string(),
-        subject: Subject::action(plan, i),
-        file: format!("{dir}/{}/{}.csv", a.code.lever_code(), a.code),
-    })
+    crate::check::import::target(plan, &dir, code).map_err(|e| Error::usage(e.message).hint(e.hint))
 }
 
 /// The readings folder, checked (no link on the way) and created if missing.
 pub fn indicators_dir(repo: &Repo) -> Result<PathBuf> {
-    crate::write::safe::dir(&repo.root, &repo.settings.paths.indicators_str())
-        .map_err(|e| Error::Fatal(anyhow::anyhow!("{e}")))
+    crate::write::safe::dir(&repo.root, &repo.settings.paths.indicators_str()).map_err(Error::from)
 }
 
 /// The readings file of a target, as it is now.
 pub fn current(repo: &Repo, target: &Target) -> Result<(PathBuf, Current)> {
-    let path = crate::write::safe::join(&repo.root, &target.file)
-        .map_err(|e| Error::Fatal(anyhow::anyhow!("{e}")))?;
+    let path = crate::write::safe::join(&repo.root, &target.file).map_err(Error::from)?;
     let current = crate::load::readings::current(&path, &target.file, &target.subject).map_err(
         |e| match e {
-            CurrentError::Read(e) => Error::refused(format!("{}: not read: {e}; nothing was written", target.file)),
-            CurrentError::Invalid(d) => Error::refused(format!(
-                "{}:{}: {} — fix the file first (`pan validate` shows every problem); nothing was written",
-                target.file, d.span.line, d.message
-            )),
+            CurrentError::Read(e) => {
+                Error::refused(format!("not read: {e}; nothing was written")).at(&target.file)
+            }
+            CurrentError::Invalid(d) => {
+                Error::refused(format!("{}; nothing was written", d.message))
+                    .at(format!("{}:{}", target.file, d.span.line))
+                    .hint("fix the file first (`pan validate` shows every problem)")
+            }
         },
     )?;
     Ok((path, current))
@@ -123,9 +86,9 @@ pub fn with_rows(target: &Target, now: &Current, rows: &[NewReading]) -> Result<
     let text = crate::write::readings::insert(&now.text, now.bom, now.header_end, &now.rows, rows);
     crate::write::readings::verify(&now.text, now.bom, &text, rows).map_err(|e| {
         Error::refused(format!(
-            "{}: the reading(s) could not be added safely ({e}); nothing was written",
-            target.file
+            "the reading(s) could not be added safely ({e}); nothing was written"
         ))
+        .at(&target.file)
     })?;
     Ok(text)
 }

@@ -1,16 +1,14 @@
 //! `pan reading template`: the file a focal point fills in — a workbook (`.xlsx`,
 //! `.ods`) or CSV.
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
-use std::process::ExitCode;
-
 use crate::cmd::filters::FilterArgs;
 use crate::cmd::{Error, Global, Result, emit_bytes};
 use crate::config::{Lang, limits};
 use crate::model::Period;
 use crate::render;
 use crate::render::term::sanitize;
+use std::io::IsTerminal;
+use std::path::PathBuf;
 
 /// Arguments of `pan reading template`.
 #[derive(Debug, clap::Args)]
@@ -83,10 +81,11 @@ fn format(args: &Args) -> Result<TemplateFormat> {
     let format = match (args.format, ext) {
         (Some(f), Some(e)) if f != e => {
             return Err(Error::usage(format!(
-                "--format {} does not match the file name {}; give one or the other",
+                "--format {} does not match the file name {}",
                 format!("{f:?}").to_lowercase(),
                 sanitize(&output.map(|p| p.display().to_string()).unwrap_or_default())
-            )));
+            ))
+            .hint("give one or the other"));
         }
         (Some(f), _) | (None, Some(f)) => f,
         (None, None) => TemplateFormat::Csv,
@@ -97,9 +96,10 @@ fn format(args: &Args) -> Result<TemplateFormat> {
         ));
     }
     if format != TemplateFormat::Csv && output.is_none() && std::io::stdout().is_terminal() {
-        return Err(Error::usage(
-            "a workbook is not text to print on a terminal; give -o FILE (e.g. -o menej.xlsx) or redirect the output",
-        ));
+        return Err(
+            Error::usage("a workbook is not text to print on a terminal")
+                .hint("give -o FILE (e.g. -o menej.xlsx) or redirect the output"),
+        );
     }
     Ok(format)
 }
@@ -135,15 +135,17 @@ pub fn run(global: &Global, args: Args) -> Result {
     }
     if periods.len() > limits::TEMPLATE_PERIODS {
         return Err(Error::usage(format!(
-            "{} periods asked for; a template asks for at most {} (make one per year)",
+            "{} periods asked for; a template asks for at most {}",
             periods.len(),
             limits::TEMPLATE_PERIODS
-        )));
+        ))
+        .hint("make one template per year"));
     }
     if format == TemplateFormat::Csv && !periods.is_empty() {
         return Err(Error::usage(
-            "--period writes the period on every row of a workbook, which then knows the rows nobody filled in; CSV cannot: give --format xlsx or ods, or leave out --period",
-        ));
+            "--period writes the period on every row of a workbook, which then knows the rows nobody filled in; CSV cannot",
+        )
+        .hint("give --format xlsx or ods, or leave out --period"));
     }
     let settings = &repo.settings;
     let template =
@@ -158,7 +160,7 @@ pub fn run(global: &Global, args: Args) -> Result {
         )
         .into_bytes(),
         TemplateFormat::Xlsx => crate::template::xlsx::write(&layout())
-            .map_err(|e| Error::Fatal(anyhow::anyhow!("the workbook could not be made: {e}")))?,
+            .map_err(|e| Error::fatal("the workbook could not be made").because(e))?,
         TemplateFormat::Ods => crate::template::ods::write(&layout())?,
     };
     emit_bytes(&bytes, args.output.as_deref())?;
@@ -168,5 +170,5 @@ pub fn run(global: &Global, args: Args) -> Result {
             template.rows.len()
         );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }

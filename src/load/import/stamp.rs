@@ -98,7 +98,7 @@ pub fn rows(stamp: &Stamp, offered: &[Period]) -> Vec<SheetRow> {
             cells.push((OFFERED_COLUMN, text(p.to_string())));
         }
         out.push(SheetRow {
-            number: KEYS_HEADER + 1 + i as u32,
+            number: KEYS_HEADER + 1 + crate::model::index32(i),
             cells,
         });
     }

@@ -422,6 +422,10 @@ fn serial_date(serial: f64, date1904: bool) -> Option<Date> {
     if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
         return None;
     }
+    #[expect(
+        clippy::cast_possible_truncation,
+        reason = "within 0..3,000,000, checked above"
+    )]
     let days = serial.floor() as i64;
     let (epoch, days) = if date1904 {
         (Date::constant(1904, 1, 1), days)
