@@ -833,6 +833,12 @@ pub fn descriptor(src: &Source, tables: &[Table]) -> String {
     d.insert("version".into(), as_of.to_string().into());
     d.insert("created".into(), format!("{as_of}T00:00:00Z").into());
     d.insert("keywords".into(), json!(w.keywords));
+    // Which pan made the package (the version only, so the bytes stay the same across
+    // builds of one release).
+    d.insert(
+        "generator".into(),
+        concat!("pan ", env!("CARGO_PKG_VERSION")).into(),
+    );
     if let Some(id) = &p.licence {
         let (url, title) = licence(id);
         d.insert(

@@ -220,7 +220,11 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
     if !d.context.is_empty() {
         let _ = writeln!(out, "[^method]: {}\n", w.method);
     }
-    let _ = writeln!(out, "---\n\n*{}*", w.generated);
+    let _ = writeln!(
+        out,
+        "---\n\n*{}*",
+        words::fill(w.generated, &[env!("CARGO_PKG_VERSION").to_string()])
+    );
     out
 }
 

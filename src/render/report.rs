@@ -25,7 +25,11 @@ pub fn markdown(r: &FullReport, plan: &Plan, lang: Lang) -> String {
         group(&mut out, r, plan, gi, g, lang);
     }
     out.push_str(&breakdowns(&r.breakdowns, plan, lang));
-    let _ = writeln!(out, "---\n\n*{}*", w.generated);
+    let _ = writeln!(
+        out,
+        "---\n\n*{}*",
+        words::fill(w.generated, &[env!("CARGO_PKG_VERSION").to_string()])
+    );
     out
 }
 

@@ -326,7 +326,7 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
                 meta charset="utf-8";
                 meta http-equiv="Content-Security-Policy" content=(CSP);
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="generator" content="pan";
+                meta name="generator" content=(concat!("pan ", env!("CARGO_PKG_VERSION")));
                 title { (full_title) }
                 link rel="icon" href=(ctx.root(&data.icon_file));
                 link rel="stylesheet" href=(ctx.root("assets/pan.css"));
@@ -399,7 +399,7 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
                     (body)
                 }
                 footer class="site" {
-                    p { (words::fill(w.footer, &[ctx.date(data.input.as_of)])) }
+                    p { (words::fill(w.footer, &[env!("CARGO_PKG_VERSION").to_string(), ctx.date(data.input.as_of)])) }
                     @if !w.content_note.is_empty() {
                         p { (w.content_note) }
                     }

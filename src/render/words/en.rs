@@ -106,7 +106,7 @@ pub static WORDS: Words = Words {
     no_text: "(no published text)",
     none: "none",
     corrects: "corrects",
-    generated: "Produced by pan from the plan's files.",
+    generated: "Produced by pan {} from the plan's files.",
     shared: "An action carried by several ministries appears under each: the groups add up to {} for {} actions.",
     by_calendar: "calendar",
     site: SiteWords {
@@ -131,7 +131,7 @@ pub static WORDS: Words = Words {
         results_one: "1 result.",
         results_many: "{} results.",
         results_more: "The first {} are shown; narrow the search.",
-        footer: "Built by pan from the plan's files, as of {}.",
+        footer: "Built by pan {} from the plan's files, as of {}.",
         intro: "The plan's public dashboard: where each action stands, who carries it, what was measured and what is late, computed from the plan's files. Every chart comes with the table of its numbers.",
         status_as_of: "Status as of {}",
         health_by_lever: "Health of the actions by lever",
@@ -512,8 +512,8 @@ pub static WORDS: Words = Words {
              that let editors complete and check fields.\n\
              - `indicators/`: the readings, one CSV file per action.\n\
              - `.github/workflows/pan.yml` (GitHub) and `.gitlab-ci.yml` (GitLab): on every pull \
-             request, `pan validate` and `pan diff` as a comment; keep your forge's and set the \
-             variable `PAN_GIT` (the git address of pan's source). `.pre-commit-config.yaml` \
+             request, `pan validate` and `pan diff` as a comment, with pan's released binary \
+             (nothing to compile); keep your forge's. `.pre-commit-config.yaml` \
              checks before each commit; `.github/workflows/site.yml` publishes the website (below).\n\
              - `.gitignore`: pan's lock files and outputs.\n",
                 code_format

@@ -106,7 +106,7 @@ pub static WORDS: Words = Words {
     no_text: "(texte non publié)",
     none: "aucun",
     corrects: "corrige",
-    generated: "Produit par pan à partir des fichiers du plan.",
+    generated: "Produit par pan {} à partir des fichiers du plan.",
     shared: "Une action portée par plusieurs ministères figure sous chacun d'eux\u{a0}: la somme des groupes ({}) dépasse le nombre d'actions ({}).",
     by_calendar: "calendrier",
     site: SiteWords {
@@ -131,7 +131,7 @@ pub static WORDS: Words = Words {
         results_one: "1 résultat.",
         results_many: "{} résultats.",
         results_more: "Les {} premiers sont affichés\u{a0}; précisez la recherche.",
-        footer: "Produit par pan à partir des fichiers du plan, situation au {}. Les textes du plan sont reproduits tels que publiés.",
+        footer: "Produit par pan {} à partir des fichiers du plan, situation au {}. Les textes du plan sont reproduits tels que publiés.",
         intro: "Le tableau de bord public du plan\u{a0}: où en est chaque action, qui la porte, ce qui a été mesuré et ce qui est en retard, calculé à partir des fichiers du plan. Chaque graphique est accompagné du tableau de ses valeurs.",
         status_as_of: "Situation au {}",
         health_by_lever: "Situation des actions par levier",
@@ -512,8 +512,8 @@ pub static WORDS: Words = Words {
              qui permettent aux éditeurs de compléter et vérifier les champs.\n\
              - `indicators/`\u{a0}: les mesures, un fichier CSV par action.\n\
              - `.github/workflows/pan.yml` (GitHub) et `.gitlab-ci.yml` (GitLab)\u{a0}: à chaque demande \
-             de fusion, `pan validate` et `pan diff` en commentaire\u{a0}; gardez celui de votre forge et \
-             définissez la variable `PAN_GIT` (l'adresse git du code de pan). \
+             de fusion, `pan validate` et `pan diff` en commentaire, avec le binaire publié de pan \
+             (rien à compiler)\u{a0}; gardez celui de votre forge. \
              `.pre-commit-config.yaml` vérifie avant chaque commit\u{a0}; `.github/workflows/site.yml` publie \
              le site (voir plus bas).\n\
              - `.gitignore`\u{a0}: les fichiers de verrou et les sorties de pan.\n",
