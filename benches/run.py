@@ -249,25 +249,106 @@ def sites():
           " site: bundled < 1 s, 10,000 actions < 20 s.")
 
 # The cases of the issues, each beside its target. A case is a function returning rows
-# (what, wall seconds, CPU seconds, peak MB, target, whether it is met or None): add one to CASES to extend the
-# table.
+# (what, wall seconds, CPU seconds, peak MB, target, whether it is met or None, and why not
+# when it is not: the measured reason); add one to CASES to extend the table.
+FLOOR = ROOT / "target" / "release" / "pan-floor"
+
+
 def git(cwd, *args):
     subprocess.run(["git", "-c", "user.name=bench", "-c", "user.email=bench@pan.invalid",
                     "-c", "commit.gpgsign=false", *args], cwd=cwd, check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def case_validate_sizes():
-    """100,000 actions validate ≤ 1.8 s; 10,000,000 readings in ≤ 700 MB."""
-    out = []
-    if not QUICK:
-        root = generate("a100k", 100_000, 100_000)
-        wall, peak, _ = best_of([str(PAN), "--root", str(root), "validate", "--as-of", AS_OF])
-        out.append(("pan validate, 100,000 actions", wall, LAST_CPU[0], peak, "≤ 1.8 s", wall <= 1.8))
-        root = generate("r10m", 10_000, 10_000_000)
-        wall, peak, _ = best_of([str(PAN), "--root", str(root), "validate", "--as-of", AS_OF])
-        out.append((f"pan validate, {reading_count(root):,} readings", wall, LAST_CPU[0], peak, "≤ 700 MB", peak <= 700))
-    return out
+def secs(x):
+    """A duration as people read it: milliseconds below a tenth of a second."""
+    return f"{x * 1000:.1f} ms" if x < 0.1 else f"{x:.2f} s"
+
+
+def cpu_bound(wall, cpu):
+    """Why a wall time cannot go lower: the CPU time it needs spread over the cores."""
+    cores = os.cpu_count() or 1
+    return f"{secs(cpu)} of CPU on {cores} cores is at least {secs(cpu / cores)} of wall time"
+
+
+def case_bundled():
+    """The bundled plan: validate ≤ 6 ms and ≥ 100 × the peer (median of 40 runs: a few
+    milliseconds vary with the machine's other work)."""
+    wall, peak, _ = best_of([str(PAN), "validate", "--as-of", AS_OF], runs=40)
+    cpu = LAST_CPU[0]
+    rows = [("pan validate, bundled plan (249 actions)", wall, cpu, peak, "≤ 6 ms", wall <= 0.006,
+             cpu_bound(wall, cpu) if wall > 0.006 else "")]
+    if PEER.exists():
+        pw, ok = peer(ROOT)
+        ratio = pw / wall
+        rows.append((f"check-jsonschema, the same files ({ratio:.0f} × pan validate)", pw, None, None,
+                     "≥ 100 × pan validate", ok and ratio >= 100,
+                     "" if ratio >= 100 else f"pan validate takes {secs(wall)}"))
+    return rows
+
+
+def case_floor():
+    """100,000 actions: the floor (list and read the 200,000 files in Rust, with pan's
+    parallelism, nothing else), then validate within 1.3 × the floor."""
+    if QUICK:
+        return []
+    root = generate("a100k", 100_000, 100_000)
+    f_wall, f_peak, _ = best_of([str(FLOOR), "--root", str(root)])
+    f_cpu = LAST_CPU[0]
+    wall, peak, _ = best_of([str(PAN), "--root", str(root), "validate", "--as-of", AS_OF])
+    cpu = LAST_CPU[0]
+    ratio = wall / f_wall
+    why = ""
+    if ratio > 1.3:
+        why = (f"{ratio:.2f} × the floor: validate parses 100,000 YAML documents and checks them; "
+               + cpu_bound(wall, cpu) + f", the floor {f_cpu:.2f} s")
+    return [
+        ("the floor: list and read the 200,000 files (pan-floor)", f_wall, f_cpu, f_peak,
+         "≤ 1.8 s, or the goal becomes 1.3 × the floor", f_wall <= 1.8,
+         "" if f_wall <= 1.8 else "the kernel's time to open and read 200,000 files"),
+        (f"pan validate, 100,000 actions ({ratio:.2f} × the floor)", wall, cpu, peak,
+         "≤ 1.3 × the floor", ratio <= 1.3, why),
+    ]
+
+
+def case_readings():
+    """10,000,000 readings: validate, status and digest each ≤ 700 MB; then every output
+    (JSON, data package, workbook, site) ≤ 1.5 × status's peak."""
+    if QUICK:
+        return []
+    import shutil
+    root = generate("r10m", 10_000, 10_000_000)
+    n = reading_count(root)
+    rows = []
+    peaks = {}
+    for command in ("validate", "status", "digest"):
+        wall, peak, _ = best_of([str(PAN), "--root", str(root), command, "--as-of", AS_OF], runs=1)
+        peaks[command] = peak
+        rows.append((f"pan {command}, {n:,} readings", wall, LAST_CPU[0], peak, "≤ 700 MB",
+                     peak <= 700, f"{peak:.0f} MB" if peak > 700 else ""))
+    bound = 1.5 * peaks["status"]
+    outputs = [
+        ("export --format json", ["export", "--format", "json"], None),
+        ("export --format datapackage", ["export", "--format", "datapackage", "--as-of", AS_OF, "-o"], OUT / "r10m-package"),
+        ("export --format xlsx", ["export", "--format", "xlsx", "--as-of", AS_OF, "-o"], OUT / "r10m.xlsx"),
+        ("site", ["site", "--as-of", AS_OF, "-o"], OUT / "r10m-site"),
+    ]
+    for what, args, target in outputs:
+        cmd = [str(PAN), "--root", str(root), *args] + ([str(target)] if target else [])
+        wall, peak, code, cpu = measure(cmd)
+        size = ""
+        if target is not None and target.exists():
+            paths = [target] if target.is_file() else [p for p in target.rglob("*") if p.is_file()]
+            size = f"; {sum(p.stat().st_size for p in paths) / 1e9:.1f} GB written"
+            if target.is_dir():
+                shutil.rmtree(target, ignore_errors=True)
+            else:
+                target.unlink()
+        ok = peak <= bound and code == 0
+        why = "" if ok else (f"exit {code}" if code != 0 else f"{peak:.0f} MB is {peak / peaks['status']:.2f} × status")
+        rows.append((f"pan {what}, {n:,} readings{size}", wall, cpu, peak,
+                     f"≤ 1.5 × status ({bound:.0f} MB)", ok, why))
+    return rows
 
 
 def case_site():
@@ -276,7 +357,8 @@ def case_site():
     for name, root, target in [("bundled plan (249 actions)", ROOT, 1.0),
                                ("10,000 actions", generate("a10k", 10_000, 100_000), 20.0)]:
         wall, peak, cpu, _size, _files = site(name.split()[0].replace(",", ""), root)
-        out.append((f"pan site, {name}", wall, cpu, peak, f"< {target:g} s", wall < target))
+        out.append((f"pan site, {name}", wall, cpu, peak, f"< {target:g} s", wall < target,
+                    "" if wall < target else cpu_bound(wall, cpu)))
     return out
 
 
@@ -305,8 +387,10 @@ def case_import():
                 written += 1
     cmd = [str(PAN), "--root", str(base), "reading", "import", str(sheet), "--dry-run"]
     wall, peak, code = best_of(cmd)
-    out = [(f"pan reading import --dry-run, {written:,} rows", wall, LAST_CPU[0], peak,
-            "≤ 1.4 s (0.7 s per 100,000 rows)", wall <= 1.4 and code == 0)]
+    cpu = LAST_CPU[0]
+    ok = wall <= 1.4 and code == 0
+    out = [(f"pan reading import --dry-run, {written:,} rows", wall, cpu, peak,
+            "≤ 1.4 s (0.7 s per 100,000 rows)", ok, "" if ok else cpu_bound(wall, cpu))]
     copy = OUT / "import-10k"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(base, copy)
@@ -315,12 +399,27 @@ def case_import():
     files = sum(1 for _ in (copy / "indicators").rglob("*.csv"))
     shutil.rmtree(copy, ignore_errors=True)
     out.append((f"pan reading import, {written:,} rows recorded ({files:,} files)", wall, cpu, peak,
-                "— (no target; see below)", code == 0))
+                "— (no target)", None, ""))
     return out
 
 
+class Busy:
+    """A second process keeping one core busy while the measures run (what CI or another
+    build does to a 2-core machine)."""
+
+    def __enter__(self):
+        self.proc = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        time.sleep(0.5)
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.kill()
+        self.proc.wait()
+
+
 def case_diff():
-    """pan diff of a one-file change at 10,000 actions ≤ 1.5 × pan validate."""
+    """pan diff of a one-file change at 10,000 actions ≤ 1.5 × pan validate, on a quiet
+    machine and with a second process busy on the other core."""
     base = generate("a10k", 10_000, 100_000)
     repo = OUT / "d10k"
     marker = repo / ".copied"
@@ -335,33 +434,28 @@ def case_diff():
     git(repo, "checkout", "-q", "--", ".")
     action = sorted((repo / "plan").glob("*/*.yaml"))[0]
     action.write_text(action.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
-    v_wall, v_peak, _ = best_of([str(PAN), "--root", str(repo), "validate", "--as-of", AS_OF])
-    v_cpu = LAST_CPU[0]
-    d_wall, d_peak, _ = best_of([str(PAN), "--root", str(repo), "diff", "--as-of", AS_OF])
-    d_cpu = LAST_CPU[0]
-    n_wall, n_peak, _ = best_of([str(PAN), "--root", str(repo), "diff", "--no-reuse", "--as-of", AS_OF])
-    n_cpu = LAST_CPU[0]
+    rows = []
+    for busy in (False, True):
+        ctx = Busy() if busy else None
+        if ctx:
+            ctx.__enter__()
+        try:
+            v_wall, v_peak, _ = best_of([str(PAN), "--root", str(repo), "validate", "--as-of", AS_OF])
+            v_cpu = LAST_CPU[0]
+            d_wall, d_peak, _ = best_of([str(PAN), "--root", str(repo), "diff", "--as-of", AS_OF])
+            d_cpu = LAST_CPU[0]
+        finally:
+            if ctx:
+                ctx.__exit__(None, None, None)
+        ratio = d_wall / v_wall
+        when = "a second process busy on the other core" if busy else "quiet"
+        why = "" if ratio <= 1.5 else (f"{ratio:.2f} × validate; CPU {d_cpu:.2f} s against "
+                                       f"{v_cpu:.2f} s ({d_cpu / v_cpu:.2f} ×), which one free core cannot hide")
+        rows.append((f"pan validate, 10,000 actions ({when}; the yardstick)", v_wall, v_cpu, v_peak, "", None, ""))
+        rows.append((f"pan diff, one file changed at 10,000 actions ({when}; {ratio:.2f} × validate)",
+                     d_wall, d_cpu, d_peak, "≤ 1.5 × validate", ratio <= 1.5, why))
     git(repo, "checkout", "-q", "--", ".")
-    ratio = d_wall / v_wall
-    return [
-        ("pan validate, 10,000 actions (the yardstick)", v_wall, v_cpu, v_peak, "", None),
-        (f"pan diff, one file changed at 10,000 actions ({ratio:.2f} × validate)", d_wall, d_cpu,
-         d_peak, "≤ 1.5 × validate", ratio <= 1.5),
-        (f"pan diff --no-reuse, the same ({n_wall / v_wall:.2f} × validate)", n_wall, n_cpu,
-         n_peak, "(before: 3.5 ×)", None),
-    ]
-
-
-def case_export():
-    """pan export --format json at 10,000,000 readings: memory does not grow with the output."""
-    if QUICK:
-        return []
-    root = generate("r10m", 10_000, 10_000_000)
-    n = reading_count(root)
-    v_wall, v_peak, _ = best_of([str(PAN), "--root", str(root), "validate", "--as-of", AS_OF], runs=1)
-    wall, peak, code = best_of([str(PAN), "--root", str(root), "export", "--format", "json"], runs=1)
-    return [(f"pan export --format json, {n:,} readings (validate: {v_peak:.0f} MB)", wall, LAST_CPU[0], peak,
-             "≤ validate's peak + 10% (streamed)", peak <= v_peak * 1.1 and code == 0)]
+    return rows
 
 
 def hostile_repo(name, dims=None, readings=None):
@@ -520,18 +614,22 @@ def case_hostile():
     return out
 
 
-CASES = [case_validate_sizes, case_site, case_import, case_diff, case_export, case_hostile]
+CASES = [case_bundled, case_floor, case_readings, case_site, case_import, case_diff, case_hostile]
 
 
 def cases():
-    """The table of the issues' cases, each beside its target."""
+    """The table of the issues' cases, each beside its target: met, or not met and why."""
     print("\nCases (median of runs after a warm-up; peak = largest resident set):\n")
     print("| case | wall | CPU | peak | target | met |")
-    print("| --- | ---: | ---: | ---: | --- | :---: |")
+    print("| --- | ---: | ---: | ---: | --- | --- |")
     for case in CASES:
-        for what, wall, cpu, peak, target, met in case():
-            mark = "" if met is None else ("yes" if met else "**no**")
-            print(f"| {what} | {wall:.2f} s | {cpu:.2f} s | {peak:.0f} MB | {target} | {mark} |", flush=True)
+        for what, wall, cpu, peak, target, met, *rest in case():
+            why = rest[0] if rest else ""
+            mark = "" if met is None else ("yes" if met else f"**no**: {why}" if why else "**no**")
+            shown = secs(wall)
+            cpu = "—" if cpu is None else secs(cpu)
+            peak = "—" if peak is None else f"{peak:.0f} MB"
+            print(f"| {what} | {shown} | {cpu} | {peak} | {target} | {mark} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,11 @@ impl std::fmt::Display for ReadError {
 /// Open `path` for reading: not through a link at its last component, and only a regular
 /// file (opened without blocking, so a FIFO cannot hang the open itself).
 pub fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError> {
+    open_sized(path, follow).map(|(file, _)| file)
+}
+
+/// [`open_regular`], with the file's size (taken from the open file, once).
+fn open_sized(path: &Path, follow: bool) -> Result<(File, u64), ReadError> {
     let mut options = File::options();
     options.read(true);
     #[cfg(unix)]
@@ -58,13 +63,12 @@ pub fn open_regular(path: &Path, follow: bool) -> Result<File, ReadError> {
     if !meta.is_file() {
         return Err(ReadError::NotRegular);
     }
-    Ok(file)
+    Ok((file, meta.len()))
 }
 
 /// Read a regular file of at most `limit` bytes (see [`open_regular`]).
 pub fn read(path: &Path, limit: u64, follow: bool) -> Result<Vec<u8>, ReadError> {
-    let file = open_regular(path, follow)?;
-    let len = file.metadata().map(|m| m.len()).map_err(ReadError::Io)?;
+    let (file, len) = open_sized(path, follow)?;
     if len > limit {
         return Err(ReadError::TooLarge(len));
     }

@@ -216,7 +216,7 @@ proptest! {
             prop_assert_eq!(fr.strings.get(got.source), want.source.as_str());
             prop_assert_eq!(fr.strings.get(got.note), want.note.as_str());
             prop_assert_eq!(got.recorded, want.recorded);
-            let value = match got.value {
+            let value = match got.value() {
                 Value::Number(n) => pan::model::reading::format_number(n),
                 Value::Done => "done".into(),
                 Value::Text(s) => fr.strings.get(s).to_string(),

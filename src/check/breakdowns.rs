@@ -91,13 +91,13 @@ pub fn cells_once(input: &Input, out: &mut Vec<Diagnostic>) {
                 period = Some(r.period);
             }
             let cut = readings.cut_of(r);
-            let prev = current.insert(cut, r.value);
-            if prev.is_none() && r.replaces.is_none() {
+            let prev = current.insert(cut, r.value());
+            if prev.is_none() && r.replaces().is_none() {
                 continue;
             }
             let cell = cell_text(input, cut);
             let (file, span) = (readings.file_of(r), Span::at(r.line, 1, 0));
-            let d = match (prev, r.replaces) {
+            let d = match (prev, r.replaces()) {
                 (None, None) => continue,
                 (Some(_), None) => Diagnostic::new(
                     &rules::READING_BREAKDOWN_TWICE,
@@ -173,7 +173,7 @@ pub fn within_total(input: &Input, out: &mut Vec<Diagnostic>) {
         let totals: HashMap<Period, f64> = readings
             .of(owner, ind)
             .into_iter()
-            .filter_map(|r| match r.value {
+            .filter_map(|r| match r.value() {
                 Value::Number(n) => Some((r.period, n)),
                 _ => None,
             })
@@ -187,7 +187,9 @@ pub fn within_total(input: &Input, out: &mut Vec<Diagnostic>) {
         // A set of dimensions as a mask: at most 16 dimensions (see load::dimensions::MAX).
         let mut sums: HashMap<(Period, u32), (f64, &Reading)> = HashMap::default();
         for ((period, cut), r) in &cells {
-            let Value::Number(n) = r.value else { continue };
+            let Value::Number(n) = r.value() else {
+                continue;
+            };
             let dims: u32 = readings
                 .cuts
                 .cell(*cut)

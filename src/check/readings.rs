@@ -15,7 +15,7 @@ fn at(readings: &Readings, r: &Reading) -> (String, Span) {
 /// The kind and id of a reading's indicator.
 fn indicator_of<'a>(input: &'a Input, r: &Reading) -> Option<(&'a str, IndicatorKind)> {
     let plan = &input.loaded.plan;
-    match r.owner {
+    match r.owner() {
         Owner::Action(a) => plan
             .actions
             .get(a as usize)
@@ -29,7 +29,7 @@ fn indicator_of<'a>(input: &'a Input, r: &Reading) -> Option<(&'a str, Indicator
 }
 
 fn code_of(input: &Input, r: &Reading) -> Option<crate::model::ActionCode> {
-    match r.owner {
+    match r.owner() {
         Owner::Action(a) => input.loaded.plan.actions.get(a as usize).map(|a| a.code),
         Owner::Context => None,
     }
@@ -55,8 +55,8 @@ pub fn duplicates_and_replacements(input: &Input, out: &mut Vec<Diagnostic>) {
         let mut current: Option<(Period, Value)> = None;
         for r in group {
             let prev = current.filter(|(p, _)| *p == r.period).map(|(_, v)| v);
-            current = Some((r.period, r.value));
-            match (prev, r.replaces) {
+            current = Some((r.period, r.value()));
+            match (prev, r.replaces()) {
                 (None, None) => {}
                 (Some(_), None) => {
                     let Some((id, _)) = indicator_of(input, r) else {
@@ -204,11 +204,11 @@ pub fn deliverables(input: &Input, out: &mut Vec<Diagnostic>) {
     let mut order: Vec<&Reading> = readings
         .items
         .iter()
-        .filter(|r| r.value == Value::Done && readings.is_total(r))
+        .filter(|r| r.value() == Value::Done && readings.is_total(r))
         .collect();
     order.sort_by_key(|r| (r.file, r.line));
     for r in order {
-        match first.get(&(r.owner, r.indicator)) {
+        match first.get(&(r.owner(), r.indicator)) {
             Some(p) if *p != r.period => {
                 let (file, span) = at(readings, r);
                 let id = indicator_of(input, r).map(|(id, _)| id).unwrap_or("?");
@@ -224,7 +224,7 @@ pub fn deliverables(input: &Input, out: &mut Vec<Diagnostic>) {
             }
             Some(_) => {}
             None => {
-                first.insert((r.owner, r.indicator), r.period);
+                first.insert((r.owner(), r.indicator), r.period);
             }
         }
     }

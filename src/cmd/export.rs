@@ -6,9 +6,9 @@ use jiff::civil::Date;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use super::{Error, Global, Result, emit_bytes, emit_with};
+use super::{Error, Global, Result, emit_with};
 use crate::config::Lang;
-use crate::export::{datapackage, dcat, json, workbook};
+use crate::export::{datapackage, json, workbook};
 use crate::write::folder::{Guard, Staged};
 
 /// Arguments of `pan export`.
@@ -76,57 +76,44 @@ pub fn run(global: &Global, args: Args) -> Result {
     let lang = args.lang.unwrap_or(settings.plan.language);
     if args.format == ExportFormat::Xlsx {
         let rows = crate::report::status::rows(&loaded.plan, &loaded.readings, settings, as_of);
-        let readings: Vec<_> = crate::report::readings::rows(&loaded.plan, &loaded.readings)
-            .into_iter()
-            .filter(|r| r.known_on(as_of))
-            .collect();
         let status = workbook::Status {
             title: &settings.plan.title,
             as_of,
             rows: &rows,
-            readings: &readings,
+            plan: &loaded.plan,
+            readings: &loaded.readings,
             lang,
         };
-        if let Some(why) = workbook::too_large(&status) {
-            return Err(Error::refused(why));
-        }
-        let bytes = workbook::xlsx(&status)
-            .map_err(|e| Error::fatal("the workbook could not be made").because(e))?;
-        emit_bytes(&bytes, args.output.as_deref())?;
+        // Streamed: rows go to temporary files as they are made, the zip to the output.
+        emit_with(args.output.as_deref(), |w| {
+            workbook::write(&status, w).map_err(|e| match e {
+                rust_xlsxwriter::XlsxError::IoError(e) => e,
+                e => std::io::Error::other(format!("the workbook could not be made: {e}")),
+            })
+        })?;
         return Ok(());
     }
     let Some(dir) = args.output else {
         return Err(Error::usage("a data package is a folder of files")
             .hint("give it with -o DIR, e.g. -o opendata"));
     };
-    let tables = datapackage::tables(&loaded.plan, &loaded.readings, settings, as_of, lang);
-    let mut files: Vec<(String, Vec<u8>)> = vec![(
-        "datapackage.json".into(),
-        datapackage::descriptor(&tables, settings, as_of, lang).into_bytes(),
-    )];
-    for t in &tables {
-        files.push((format!("{}.csv", t.name), datapackage::csv(t).into_bytes()));
-    }
-    let titles: Vec<String> = std::iter::once(datapackage::descriptor_title(lang).to_string())
-        .chain(tables.iter().map(|t| t.title.clone()))
-        .collect();
-    let described: Vec<dcat::File> = files
-        .iter()
-        .zip(&titles)
-        .map(|((name, bytes), title)| dcat::File {
-            name,
-            title,
-            bytes: bytes.len(),
-        })
-        .collect();
-    let description = datapackage::description(settings, as_of, lang);
-    let jsonld = dcat::describe(settings, &described, as_of, lang, &description);
-    files.push(("dcat.jsonld".into(), jsonld.into_bytes()));
+    let package = datapackage::Package::new(datapackage::Source {
+        plan: &loaded.plan,
+        readings: &loaded.readings,
+        settings,
+        as_of,
+        lang,
+    });
+    // Each file streamed to disk as it is made (millions of readings are never held as
+    // text), into a folder staged beside the destination and put in place at once.
     let guard = Guard::new(&repo.root, &[repo.plan_dir(), repo.indicators_dir()]);
     let staged =
         Staged::new(&dir, "data package", &guard).map_err(|e| Error::usage("").because(e))?;
-    for (name, bytes) in &files {
-        staged.write(name, bytes)?;
+    let names = package.names();
+    let mut sizes = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let size = staged.write_with(name, &mut |w| package.write(i, &sizes, w))?;
+        sizes.push(size);
     }
     staged.commit()?;
     if settings.plan.licence.is_none() {
@@ -136,7 +123,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     }
     eprintln!(
         "wrote {} files to {} (as of {as_of})",
-        files.len(),
+        names.len(),
         crate::render::term::sanitize(&dir.display().to_string())
     );
     Ok(())

@@ -106,6 +106,45 @@ pub fn today() -> Result<jiff::civil::Date> {
                 Error::usage(format!("{TODAY_VAR}={} is not a date", v.to_string_lossy()))
                     .hint("write it as YYYY-MM-DD, or unset it to use the clock")
             }),
-        None => Ok(jiff::Zoned::now().date()),
+        None => Ok(local_now().date()),
+    }
+}
+
+/// Now, in the local time zone.
+fn local_now() -> jiff::Zoned {
+    jiff::Timestamp::now().to_zoned(local_zone())
+}
+
+/// The local time zone. Finding the zone's name, the time library lists every file of the
+/// system's time zone database (a millisecond at every start, for a date that needs only
+/// the zone's rules): unless `TZ` names the zone, its rules are read from `/etc/localtime`
+/// directly, and the library is asked only when that fails.
+fn local_zone() -> jiff::tz::TimeZone {
+    const LOCALTIME: &str = "/etc/localtime";
+    #[cfg(unix)]
+    if std::env::var_os("TZ").is_none()
+        && let Ok(bytes) = crate::files::read(std::path::Path::new(LOCALTIME), 1 << 20, true)
+        && let Ok(tz) = jiff::tz::TimeZone::tzif(LOCALTIME, &bytes)
+    {
+        return tz;
+    }
+    jiff::tz::TimeZone::system()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_local_zone_is_the_one_the_library_finds() {
+        // Fixed instants (no clock): both zones give the same offset, summer and winter.
+        let system = jiff::tz::TimeZone::system();
+        let ours = super::local_zone();
+        for ts in [
+            "2026-01-15T12:00:00Z",
+            "2026-07-15T12:00:00Z",
+            "2030-03-31T01:30:00Z",
+        ] {
+            let ts: jiff::Timestamp = ts.parse().unwrap();
+            assert_eq!(ours.to_offset(ts), system.to_offset(ts), "{ts}");
+        }
     }
 }

@@ -47,7 +47,7 @@ pub fn emit_bytes(bytes: &[u8], output: Option<&Path>) -> Result<()> {
 /// Like [`emit`], for output written piece by piece (too large to hold whole).
 pub fn emit_with(
     output: Option<&Path>,
-    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    fill: impl FnOnce(&mut (dyn std::io::Write + Send)) -> std::io::Result<()>,
 ) -> Result<()> {
     use std::io::Write;
     match output {
@@ -60,7 +60,8 @@ pub fn emit_with(
             Ok(())
         }
         _ => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            // Not locked: a writer that may be handed to another thread (the workbook's).
+            let mut out = std::io::BufWriter::new(std::io::stdout());
             fill(&mut out)?;
             out.flush()?;
             Ok(())

@@ -65,7 +65,7 @@ pub fn run(global: &Global, args: Args) -> Result {
         since,
         since_from,
     };
-    let built = site::build(&input, &|path, bytes| staged.write(path, bytes))?;
+    let built = site::build(&input, &|path, fill| staged.write_with(path, fill))?;
     staged.commit()?;
     eprintln!(
         "wrote {}: {} pages, {} files, {:.1} MB, as of {as_of}, in {:.2} s",

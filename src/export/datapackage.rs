@@ -3,16 +3,23 @@
 //! package's `datapackage.json` (title, licence, sources, as-of date). Deterministic:
 //! the same files and date give the same bytes.
 //!
+//! Every table streams its rows to the writer it is given, one at a time: the package of
+//! a plan with millions of readings is never held in memory.
+//!
 //! Free-text cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first)
 //! get a leading `'`, as in every CSV `pan` writes: people open portals' CSV files in
 //! spreadsheets. Typed cells (codes, dates, numbers, categories) are never changed, so
 //! the schemas validate them as they are.
 
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use jiff::civil::Date;
 use serde_json::{Value as Json, json};
 
 use crate::config::{Lang, Settings};
-use crate::model::reading::Figure;
-use crate::model::{ActorKind, IndicatorKind, Measure, Plan, Readings, State};
+use crate::model::reading::{format_number, raw_text};
+use crate::model::{ActorKind, IndicatorKind, Measure, Owner, Plan, Reading, Readings, State};
 use crate::render::words::{self, OpenDataWords};
 use crate::report::health::Health;
 use crate::report::status::StateFilter;
@@ -56,9 +63,26 @@ pub struct Field {
     pub pattern: Option<String>,
 }
 
-/// A table of the package.
-#[derive(Clone, Debug)]
-pub struct Table {
+/// What the package is made from.
+#[derive(Clone, Copy)]
+pub struct Source<'a> {
+    /// The plan.
+    pub plan: &'a Plan,
+    /// Its readings.
+    pub readings: &'a Readings,
+    /// Its settings.
+    pub settings: &'a Settings,
+    /// The day the actions' state and health are given for.
+    pub as_of: Date,
+    /// The language of titles and descriptions.
+    pub lang: Lang,
+}
+
+/// Writes a table's rows, one at a time.
+type RowsFn<'a> = Box<dyn Fn(&mut Rows) -> io::Result<()> + 'a>;
+
+/// A table of the package: its description, and what streams its rows.
+pub struct Table<'a> {
     /// Resource name (and file name without `.csv`).
     pub name: &'static str,
     /// Title.
@@ -69,8 +93,58 @@ pub struct Table {
     pub primary_key: Vec<&'static str>,
     /// Foreign keys: (columns, resource, its columns).
     pub foreign_keys: Vec<(Vec<&'static str>, &'static str, Vec<&'static str>)>,
-    /// Rows, every cell as text (empty: no value).
-    pub rows: Vec<Vec<String>>,
+    rows: RowsFn<'a>,
+}
+
+/// Where a table's rows go: CSV lines, free text neutralised (see the module
+/// documentation).
+pub struct Rows<'w> {
+    out: csv::Writer<&'w mut dyn Write>,
+    text: Vec<bool>,
+}
+
+impl Rows<'_> {
+    /// Write one row, its cells in the table's column order (empty: no value).
+    pub fn row(&mut self, cells: &[&str]) -> io::Result<()> {
+        let cells: Vec<Cow<str>> = cells
+            .iter()
+            .zip(&self.text)
+            .map(|(cell, &text)| {
+                if text {
+                    crate::render::csv_safe(cell)
+                } else {
+                    Cow::Borrowed(*cell)
+                }
+            })
+            .collect();
+        self.out
+            .write_record(cells.iter().map(|c| c.as_bytes()))
+            .map_err(io::Error::from)
+    }
+}
+
+impl Table<'_> {
+    /// The table as CSV, streamed to `out`: a header, then one line per row.
+    pub fn write_csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut rows = Rows {
+            out: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(out),
+            text: self.fields.iter().map(|f| f.kind == Type::Text).collect(),
+        };
+        rows.out
+            .write_record(self.fields.iter().map(|f| f.name))
+            .map_err(io::Error::from)?;
+        (self.rows)(&mut rows)?;
+        rows.out.flush()
+    }
+
+    /// The table as CSV text (what tests and small plans read).
+    pub fn csv(&self) -> io::Result<String> {
+        let mut out = Vec::new();
+        self.write_csv(&mut out)?;
+        Ok(String::from_utf8_lossy(&out).into_owned())
+    }
 }
 
 fn field(name: &'static str, kind: Type, description: String) -> Field {
@@ -104,6 +178,11 @@ impl Field {
         self.pattern = Some(p);
         self
     }
+
+    fn named(mut self, name: &'static str) -> Field {
+        self.name = name;
+        self
+    }
 }
 
 fn join(v: &[String]) -> String {
@@ -116,78 +195,109 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 
 const PERIOD_PATTERN: &str = r"[0-9]{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])(-[0-3][0-9])?))?";
 
-/// Every table of the package, in a stable order.
-pub fn tables(
-    plan: &Plan,
-    readings: &Readings,
-    settings: &Settings,
-    as_of: jiff::civil::Date,
-    lang: Lang,
-) -> Vec<Table> {
-    let w = &words::of(lang).open_data;
-    let codes = plan.codes;
-    let lever_code = || {
-        field("lever", Type::Code, w.lever_code.into())
-            .required()
-            .pattern(codes.lever_pattern())
-    };
-    let objective_code = || {
-        field("objective", Type::Code, w.objective_code.into())
-            .required()
-            .pattern(codes.objective_pattern())
-    };
-    let action_code = || {
-        field("action", Type::Code, w.action_code.into())
-            .required()
-            .pattern(codes.pattern())
-    };
-    let mut out = Vec::new();
+/// What every table's function is given: the source and its words.
+struct Cx<'a> {
+    src: Source<'a>,
+    w: &'static OpenDataWords,
+}
 
-    let mut lever_code_field = lever_code();
-    lever_code_field.name = "code";
-    out.push(Table {
+impl Cx<'_> {
+    fn lever_code(&self) -> Field {
+        field("lever", Type::Code, self.w.lever_code.into())
+            .required()
+            .pattern(self.src.plan.codes.lever_pattern())
+    }
+
+    fn objective_code(&self) -> Field {
+        field("objective", Type::Code, self.w.objective_code.into())
+            .required()
+            .pattern(self.src.plan.codes.objective_pattern())
+    }
+
+    fn action_code(&self) -> Field {
+        field("action", Type::Code, self.w.action_code.into())
+            .required()
+            .pattern(self.src.plan.codes.pattern())
+    }
+
+    fn title(&self) -> Field {
+        field("title", Type::Text, self.w.title.into())
+    }
+
+    fn note(&self) -> Field {
+        field("note", Type::Text, self.w.remark.into())
+    }
+
+    fn period(&self, name: &'static str, description: &str) -> Field {
+        field(name, Type::Code, description.into()).pattern(format!("^{PERIOD_PATTERN}$"))
+    }
+}
+
+/// Every table of the package, in a stable order; nothing is computed until a table's
+/// rows are written.
+pub fn tables(src: Source<'_>) -> Vec<Table<'_>> {
+    let cx = Cx {
+        src,
+        w: &words::of(src.lang).open_data,
+    };
+    vec![
+        levers(&cx),
+        objectives(&cx),
+        actors(&cx),
+        actions(&cx),
+        action_actors(&cx),
+        indicators(&cx),
+        readings(&cx),
+        states(&cx),
+        context_indicators(&cx),
+        context_readings(&cx),
+    ]
+}
+
+fn levers<'a>(cx: &Cx<'a>) -> Table<'a> {
+    let plan = cx.src.plan;
+    Table {
         name: "levers",
-        title: w.levers.into(),
-        fields: vec![lever_code_field, field("title", Type::Text, w.title.into())],
+        title: cx.w.levers.into(),
+        fields: vec![cx.lever_code().named("code"), cx.title()],
         primary_key: vec!["code"],
         foreign_keys: vec![],
-        rows: plan
-            .levers
-            .iter()
-            .map(|l| vec![l.code.clone(), l.title.clone()])
-            .collect(),
-    });
+        rows: Box::new(move |out| {
+            for l in &plan.levers {
+                out.row(&[&l.code, &l.title])?;
+            }
+            Ok(())
+        }),
+    }
+}
 
-    let mut objective_code_field = objective_code();
-    objective_code_field.name = "code";
-    out.push(Table {
+fn objectives<'a>(cx: &Cx<'a>) -> Table<'a> {
+    let plan = cx.src.plan;
+    Table {
         name: "objectives",
-        title: w.objectives.into(),
+        title: cx.w.objectives.into(),
         fields: vec![
-            objective_code_field,
-            lever_code(),
-            field("title", Type::Text, w.title.into()),
-            field("note", Type::Text, w.remark.into()),
+            cx.objective_code().named("code"),
+            cx.lever_code(),
+            cx.title(),
+            cx.note(),
         ],
         primary_key: vec!["code"],
         foreign_keys: vec![(vec!["lever"], "levers", vec!["code"])],
-        rows: plan
-            .levers
-            .iter()
-            .flat_map(|l| {
-                l.objectives.iter().map(move |o| {
-                    vec![
-                        o.code.clone(),
-                        l.code.clone(),
-                        o.title.clone(),
-                        o.note.clone(),
-                    ]
-                })
-            })
-            .collect(),
-    });
+        rows: Box::new(move |out| {
+            for l in &plan.levers {
+                for o in &l.objectives {
+                    out.row(&[&o.code, &l.code, &o.title, &o.note])?;
+                }
+            }
+            Ok(())
+        }),
+    }
+}
 
-    out.push(Table {
+fn actors<'a>(cx: &Cx<'a>) -> Table<'a> {
+    let (w, plan) = (cx.w, cx.src.plan);
+    Table {
         name: "actors",
         title: w.actors.into(),
         fields: vec![
@@ -198,113 +308,105 @@ pub fn tables(
                 .categories(ActorKind::ALL.iter().map(|k| k.as_str())),
             field("ministry", Type::Code, w.parent_ministry.into()),
             field("aliases", Type::Text, w.aliases.into()),
-            field("note", Type::Text, w.remark.into()),
+            cx.note(),
         ],
         primary_key: vec!["acronym"],
         foreign_keys: vec![(vec!["ministry"], "actors", vec!["acronym"])],
-        rows: plan
-            .actors
-            .iter()
-            .map(|a| {
-                vec![
-                    a.acronym.clone(),
-                    a.name.clone(),
-                    a.kind.as_str().into(),
-                    opt(a.ministry.as_deref()),
-                    join(&a.aliases),
-                    a.note.clone(),
-                ]
-            })
-            .collect(),
-    });
+        rows: Box::new(move |out| {
+            for a in &plan.actors {
+                out.row(&[
+                    &a.acronym,
+                    &a.name,
+                    a.kind.as_str(),
+                    a.ministry.as_deref().unwrap_or(""),
+                    &join(&a.aliases),
+                    &a.note,
+                ])?;
+            }
+            Ok(())
+        }),
+    }
+}
 
-    let status = crate::report::status::rows(plan, readings, settings, as_of);
-    let mut code_field = action_code();
-    code_field.name = "code";
-    out.push(Table {
+fn action_fields(cx: &Cx) -> Vec<Field> {
+    let w = cx.w;
+    vec![
+        cx.action_code().named("code"),
+        cx.lever_code(),
+        cx.objective_code(),
+        field("action", Type::Text, w.action_text.into()),
+        field("responsible", Type::Text, w.responsible.into()),
+        field("partners", Type::Text, w.partners.into()),
+        field("calendar", Type::Text, w.calendar.into()),
+        cx.period("calendar_start", w.calendar_start),
+        cx.period("calendar_end", w.calendar_end),
+        field("continuous", Type::Boolean, w.continuous.into()).required(),
+        field("recurrence", Type::Code, w.recurrence.into()).categories(
+            crate::model::calendar::Recurrence::ALL
+                .iter()
+                .map(|r| r.as_str()),
+        ),
+        field("dependency", Type::Text, w.dependency.into()),
+        field("start_date", Type::Date, w.start_date.into()).required(),
+        field("deadline", Type::Date, w.deadline.into()),
+        field("state", Type::Code, w.state.into())
+            .required()
+            .categories(StateFilter::ALL.iter().map(|s| s.as_str())),
+        field("state_date", Type::Date, w.state_date.into()),
+        field("health", Type::Code, w.health.into())
+            .required()
+            .categories(Health::ALL.iter().map(|h| h.as_str())),
+    ]
+}
+
+fn actions<'a>(cx: &Cx<'a>) -> Table<'a> {
+    let src = cx.src;
+    Table {
         name: "actions",
-        title: w.actions.into(),
-        fields: vec![
-            code_field,
-            lever_code(),
-            objective_code(),
-            field("action", Type::Text, w.action_text.into()),
-            field("responsible", Type::Text, w.responsible.into()),
-            field("partners", Type::Text, w.partners.into()),
-            field("calendar", Type::Text, w.calendar.into()),
-            field("calendar_start", Type::Code, w.calendar_start.into())
-                .pattern(format!("^{PERIOD_PATTERN}$")),
-            field("calendar_end", Type::Code, w.calendar_end.into())
-                .pattern(format!("^{PERIOD_PATTERN}$")),
-            field("continuous", Type::Boolean, w.continuous.into()).required(),
-            field("recurrence", Type::Code, w.recurrence.into()).categories(
-                crate::model::calendar::Recurrence::ALL
-                    .iter()
-                    .map(|r| r.as_str()),
-            ),
-            field("dependency", Type::Text, w.dependency.into()),
-            field("start_date", Type::Date, w.start_date.into()).required(),
-            field("deadline", Type::Date, w.deadline.into()),
-            field("state", Type::Code, w.state.into())
-                .required()
-                .categories(StateFilter::ALL.iter().map(|s| s.as_str())),
-            field("state_date", Type::Date, w.state_date.into()),
-            field("health", Type::Code, w.health.into())
-                .required()
-                .categories(Health::ALL.iter().map(|h| h.as_str())),
-        ],
+        title: cx.w.actions.into(),
+        fields: action_fields(cx),
         primary_key: vec!["code"],
         foreign_keys: vec![
             (vec!["lever"], "levers", vec!["code"]),
             (vec!["objective"], "objectives", vec!["code"]),
         ],
-        rows: plan
-            .actions
-            .iter()
-            .zip(&status)
-            .map(|(a, r)| {
+        rows: Box::new(move |out| {
+            let status =
+                crate::report::status::rows(src.plan, src.readings, src.settings, src.as_of);
+            for (a, r) in src.plan.actions.iter().zip(&status) {
                 let c = &a.calendar;
-                vec![
-                    a.code.to_string(),
-                    a.code.lever_code(),
-                    a.objective.clone(),
-                    a.action.clone(),
-                    join(&a.responsible),
-                    join(&a.partners),
-                    c.label.clone(),
-                    opt(c.start),
-                    opt(c.end),
-                    c.continuous.to_string(),
-                    opt(c.recurrence.map(|r| r.as_str())),
-                    opt(c.dependency.as_deref()),
-                    c.start_date(settings.period_start()).to_string(),
-                    opt(c.deadline()),
-                    r.state.as_str().into(),
-                    opt(r.state_date),
-                    r.assessment.health.as_str().into(),
-                ]
-            })
-            .collect(),
-    });
-
-    let mut links = Vec::new();
-    for a in &plan.actions {
-        for (role, names) in [("responsible", &a.responsible), ("partner", &a.partners)] {
-            for n in names {
-                if let Some(actor) = plan.resolve_actor(n) {
-                    let row = vec![a.code.to_string(), actor.acronym.clone(), role.to_string()];
-                    if !links.contains(&row) {
-                        links.push(row);
-                    }
-                }
+                out.row(&[
+                    &a.code.to_string(),
+                    &a.code.lever_code(),
+                    &a.objective,
+                    &a.action,
+                    &join(&a.responsible),
+                    &join(&a.partners),
+                    &c.label,
+                    &opt(c.start),
+                    &opt(c.end),
+                    if c.continuous { "true" } else { "false" },
+                    c.recurrence.map_or("", |r| r.as_str()),
+                    c.dependency.as_deref().unwrap_or(""),
+                    &c.start_date(src.settings.period_start()).to_string(),
+                    &opt(c.deadline()),
+                    r.state.as_str(),
+                    &opt(r.state_date),
+                    r.assessment.health.as_str(),
+                ])?;
             }
-        }
+            Ok(())
+        }),
     }
-    out.push(Table {
+}
+
+fn action_actors<'a>(cx: &Cx<'a>) -> Table<'a> {
+    let (w, plan) = (cx.w, cx.src.plan);
+    Table {
         name: "action_actors",
         title: w.action_actors.into(),
         fields: vec![
-            action_code(),
+            cx.action_code(),
             field("actor", Type::Code, w.actor.into()).required(),
             field("role", Type::Code, w.role.into())
                 .required()
@@ -315,14 +417,33 @@ pub fn tables(
             (vec!["action"], "actions", vec!["code"]),
             (vec!["actor"], "actors", vec!["acronym"]),
         ],
-        rows: links,
-    });
+        rows: Box::new(move |out| {
+            // Each link once (an actor named twice, or by two of its names).
+            let mut seen = rustc_hash::FxHashSet::default();
+            for a in &plan.actions {
+                let code = a.code.to_string();
+                for (role, names) in [("responsible", &a.responsible), ("partner", &a.partners)] {
+                    for n in names {
+                        if let Some(actor) = plan.resolve_actor(n)
+                            && seen.insert((code.clone(), actor.acronym.as_str(), role))
+                        {
+                            out.row(&[&code, &actor.acronym, role])?;
+                        }
+                    }
+                }
+            }
+            Ok(())
+        }),
+    }
+}
 
-    out.push(Table {
+fn indicators<'a>(cx: &Cx<'a>) -> Table<'a> {
+    let (w, plan) = (cx.w, cx.src.plan);
+    Table {
         name: "indicators",
         title: w.indicators.into(),
         fields: vec![
-            action_code(),
+            cx.action_code(),
             field("id", Type::Code, w.indicator_id.into())
                 .required()
                 .pattern("^[a-z0-9][a-z0-9-]*$".into()),
@@ -336,82 +457,130 @@ pub fn tables(
         ],
         primary_key: vec!["action", "id"],
         foreign_keys: vec![(vec!["action"], "actions", vec!["code"])],
-        rows: plan
-            .actions
-            .iter()
-            .flat_map(|a| {
-                a.indicators.iter().map(move |i| {
-                    vec![
-                        a.code.to_string(),
-                        i.id.clone(),
-                        i.label.clone(),
-                        i.kind.as_str().into(),
-                        measure(i.measure()).into(),
-                        opt(i.frequency.map(|f| f.as_str())),
-                    ]
-                })
-            })
-            .collect(),
-    });
+        rows: Box::new(move |out| {
+            for a in &plan.actions {
+                let code = a.code.to_string();
+                for i in &a.indicators {
+                    out.row(&[
+                        &code,
+                        &i.id,
+                        &i.label,
+                        i.kind.as_str(),
+                        measure(i.measure()),
+                        i.frequency.map_or("", |f| f.as_str()),
+                    ])?;
+                }
+            }
+            Ok(())
+        }),
+    }
+}
 
-    let reading_fields = |owner: Field| {
-        vec![
-            owner,
-            field("indicator", Type::Code, w.indicator.into()).required(),
-            field("period", Type::Code, w.period.into())
-                .required()
-                .pattern(format!("^{PERIOD_PATTERN}$")),
-            field("period_start", Type::Date, w.period_start.into()).required(),
-            field("period_end", Type::Date, w.period_end.into()).required(),
-            field("value", Type::Text, w.value.into()).required(),
-            field("number", Type::Number, w.number.into()),
-            field("source", Type::Text, w.source.into()).required(),
-            field("note", Type::Text, w.remark.into()),
-            field("recorded", Type::Date, w.recorded.into()),
-            field("replaces", Type::Text, w.replaces.into()),
-        ]
+/// The columns of a readings table, after the owner's (the action's code, or none).
+fn reading_fields(cx: &Cx, owner: Option<Field>) -> Vec<Field> {
+    let w = cx.w;
+    let fields = [
+        field("indicator", Type::Code, w.indicator.into()).required(),
+        cx.period("period", w.period).required(),
+        field("period_start", Type::Date, w.period_start.into()).required(),
+        field("period_end", Type::Date, w.period_end.into()).required(),
+        field("value", Type::Text, w.value.into()).required(),
+        field("number", Type::Number, w.number.into()),
+        field("source", Type::Text, w.source.into()).required(),
+        cx.note(),
+        field("recorded", Type::Date, w.recorded.into()),
+        field("replaces", Type::Text, w.replaces.into()),
+    ];
+    owner.into_iter().chain(fields).collect()
+}
+
+/// One reading's row: the owner's cell (when the table has one), then the reading's.
+fn reading_row(src: &Source, r: &Reading, owner: Option<&str>, out: &mut Rows) -> io::Result<()> {
+    let (plan, readings) = (src.plan, src.readings);
+    let indicator = match r.owner() {
+        Owner::Action(i) => plan
+            .actions
+            .get(i as usize)
+            .and_then(|a| a.indicators.get(r.indicator as usize))
+            .map(|x| x.id.as_str()),
+        Owner::Context => plan
+            .context
+            .get(r.indicator as usize)
+            .map(|x| x.id.as_str()),
     };
-    let rows = crate::report::readings::rows(plan, readings);
-    let reading_row = |r: &crate::report::readings::ReadingRow, owner: String| {
-        vec![
-            owner,
-            r.indicator.clone(),
-            r.period.to_string(),
-            r.period.start().to_string(),
-            r.period.end().to_string(),
-            r.raw.clone(),
-            match r.value {
-                Figure::Number(n) => crate::model::reading::format_number(n),
-                _ => String::new(),
-            },
-            r.source.clone(),
-            r.note.clone(),
-            opt(r.recorded),
-            opt(r.replaces.as_deref()),
-        ]
+    let value = r.value();
+    let raw = raw_text(value, &readings.strings);
+    let number = match value {
+        crate::model::Value::Number(n) => format_number(n),
+        _ => String::new(),
     };
-    out.push(Table {
+    let (period, start, end) = (
+        r.period.to_string(),
+        r.period.start().to_string(),
+        r.period.end().to_string(),
+    );
+    let recorded = opt(r.recorded);
+    let cells = [
+        indicator.unwrap_or(""),
+        &period,
+        &start,
+        &end,
+        &raw,
+        &number,
+        readings.strings.get(r.source),
+        readings.strings.get(r.note),
+        &recorded,
+        r.replaces().map_or("", |s| readings.strings.get(s)),
+    ];
+    match owner {
+        Some(code) => {
+            let mut all = [""; 11];
+            all[0] = code;
+            all[1..].copy_from_slice(&cells);
+            out.row(&all)
+        }
+        None => out.row(&cells),
+    }
+}
+
+fn readings<'a>(cx: &Cx<'a>) -> Table<'a> {
+    let src = cx.src;
+    Table {
         name: "readings",
-        title: w.readings.into(),
-        fields: reading_fields(action_code()),
+        title: cx.w.readings.into(),
+        fields: reading_fields(cx, Some(cx.action_code())),
         primary_key: vec![],
         foreign_keys: vec![(
             vec!["action", "indicator"],
             "indicators",
             vec!["action", "id"],
         )],
-        rows: rows
-            .iter()
-            .filter(|r| r.action != crate::model::reading::CONTEXT)
-            .map(|r| reading_row(r, r.action.clone()))
-            .collect(),
-    });
+        rows: Box::new(move |out| {
+            // Totals only (a breakdown cell has no column here and would read as a second
+            // total), by action, indicator and period; each action's code made once.
+            let mut code = (u32::MAX, String::new());
+            for r in src.readings.in_order() {
+                let Owner::Action(i) = r.owner() else {
+                    continue;
+                };
+                if code.0 != i {
+                    let text = src.plan.actions.get(i as usize).map(|a| a.code.to_string());
+                    code = (i, text.unwrap_or_default());
+                }
+                reading_row(&src, r, Some(&code.1), out)?;
+            }
+            Ok(())
+        }),
+    }
+}
 
-    out.push(Table {
+fn states<'a>(cx: &Cx<'a>) -> Table<'a> {
+    let (w, plan) = (cx.w, cx.src.plan);
+    Table {
         name: "states",
         title: w.states.into(),
         fields: vec![
-            action_code(),
+            cx.action_code(),
             field("position", Type::Integer, w.position.into()).required(),
             field("date", Type::Date, w.date.into()).required(),
             field("state", Type::Code, w.state_reached.into())
@@ -422,25 +591,28 @@ pub fn tables(
         ],
         primary_key: vec!["action", "position"],
         foreign_keys: vec![(vec!["action"], "actions", vec!["code"])],
-        rows: plan
-            .actions
-            .iter()
-            .flat_map(|a| {
-                a.states.iter().enumerate().map(move |(i, s)| {
-                    vec![
-                        a.code.to_string(),
-                        (i + 1).to_string(),
-                        s.date.to_string(),
-                        s.state.as_str().into(),
-                        s.note.clone(),
-                        s.reopened.to_string(),
-                    ]
-                })
-            })
-            .collect(),
-    });
+        rows: Box::new(move |out| {
+            for a in &plan.actions {
+                let code = a.code.to_string();
+                for (i, s) in a.states.iter().enumerate() {
+                    out.row(&[
+                        &code,
+                        &(i + 1).to_string(),
+                        &s.date.to_string(),
+                        s.state.as_str(),
+                        &s.note,
+                        if s.reopened { "true" } else { "false" },
+                    ])?;
+                }
+            }
+            Ok(())
+        }),
+    }
+}
 
-    out.push(Table {
+fn context_indicators<'a>(cx: &Cx<'a>) -> Table<'a> {
+    let (w, plan) = (cx.w, cx.src.plan);
+    Table {
         name: "context_indicators",
         title: w.context_indicators.into(),
         fields: vec![
@@ -459,49 +631,45 @@ pub fn tables(
         ],
         primary_key: vec!["id"],
         foreign_keys: vec![],
-        rows: plan
-            .context
-            .iter()
-            .map(|c| {
-                vec![
-                    c.id.clone(),
-                    c.label.clone(),
-                    c.kind.as_str().into(),
+        rows: Box::new(move |out| {
+            for c in &plan.context {
+                let t = c.target.as_ref();
+                out.row(&[
+                    &c.id,
+                    &c.label,
+                    c.kind.as_str(),
                     match c.direction {
-                        crate::model::Direction::Increase => "increase".into(),
-                        crate::model::Direction::Decrease => "decrease".into(),
+                        crate::model::Direction::Increase => "increase",
+                        crate::model::Direction::Decrease => "decrease",
                     },
-                    opt(c
-                        .target
-                        .as_ref()
-                        .map(|t| crate::model::reading::format_number(t.value))),
-                    opt(c.target.as_ref().map(|t| t.year)),
-                    opt(c.target.as_ref().map(|t| t.source.clone())),
-                    c.source.clone(),
-                ]
-            })
-            .collect(),
-    });
+                    &opt(t.map(|t| format_number(t.value))),
+                    &opt(t.map(|t| t.year)),
+                    t.map_or("", |t| t.source.as_str()),
+                    &c.source,
+                ])?;
+            }
+            Ok(())
+        }),
+    }
+}
 
-    let mut context_fields = reading_fields(field("action", Type::Code, String::new()));
-    context_fields.remove(0);
-    out.push(Table {
+fn context_readings<'a>(cx: &Cx<'a>) -> Table<'a> {
+    let src = cx.src;
+    Table {
         name: "context_readings",
-        title: w.context_readings.into(),
-        fields: context_fields,
+        title: cx.w.context_readings.into(),
+        fields: reading_fields(cx, None),
         primary_key: vec![],
         foreign_keys: vec![(vec!["indicator"], "context_indicators", vec!["id"])],
-        rows: rows
-            .iter()
-            .filter(|r| r.action == crate::model::reading::CONTEXT)
-            .map(|r| {
-                let mut row = reading_row(r, String::new());
-                row.remove(0);
-                row
-            })
-            .collect(),
-    });
-    out
+        rows: Box::new(move |out| {
+            for r in src.readings.in_order() {
+                if r.owner() == Owner::Context {
+                    reading_row(&src, r, None, out)?;
+                }
+            }
+            Ok(())
+        }),
+    }
 }
 
 fn kind_field(w: &OpenDataWords) -> Field {
@@ -581,23 +749,6 @@ pub fn schema(t: &Table) -> Json {
     Json::Object(s)
 }
 
-/// A table as CSV: a header, then one line per row; free text neutralised (see the
-/// module documentation).
-pub fn csv(t: &Table) -> String {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    let _ = w.write_record(t.fields.iter().map(|f| f.name));
-    for row in &t.rows {
-        let cells = row.iter().zip(&t.fields).map(|(cell, f)| match f.kind {
-            Type::Text => crate::render::csv_safe(cell).into_owned(),
-            _ => cell.clone(),
-        });
-        let _ = w.write_record(cells);
-    }
-    String::from_utf8_lossy(&w.into_inner().unwrap_or_default()).into_owned()
-}
-
 /// The licence of an SPDX identifier: (URL, title) for the usual open-data licences, the
 /// SPDX page otherwise.
 pub fn licence(id: &str) -> (String, String) {
@@ -667,12 +818,8 @@ pub fn descriptor_title(lang: Lang) -> &'static str {
 }
 
 /// The package descriptor, `datapackage.json`.
-pub fn descriptor(
-    tables: &[Table],
-    settings: &Settings,
-    as_of: jiff::civil::Date,
-    lang: Lang,
-) -> String {
+pub fn descriptor(src: &Source, tables: &[Table]) -> String {
+    let (settings, as_of, lang) = (src.settings, src.as_of, src.lang);
     let w = &words::of(lang).open_data;
     let p = &settings.plan;
     let mut d = serde_json::Map::new();
@@ -712,7 +859,7 @@ pub fn descriptor(
         plan_source.insert("path".into(), url.clone().into());
     }
     srcs.push(Json::Object(plan_source));
-    for s in reading_sources(tables) {
+    for s in reading_sources(src.readings) {
         srcs.push(json!({"title": s}));
     }
     d.insert("sources".into(), Json::Array(srcs));
@@ -747,22 +894,76 @@ pub fn description(settings: &Settings, as_of: jiff::civil::Date, lang: Lang) ->
     (words::of(lang).open_data.description)(&p.title, p.start, p.end, as_of)
 }
 
-/// Every source the readings name, once each, in order.
-pub fn reading_sources(tables: &[Table]) -> Vec<String> {
-    let mut out = std::collections::BTreeSet::new();
-    for t in tables
-        .iter()
-        .filter(|t| matches!(t.name, "readings" | "context_readings"))
-    {
-        if let Some(i) = t.fields.iter().position(|f| f.name == "source") {
-            out.extend(
-                t.rows
-                    .iter()
-                    .filter_map(|r| r.get(i))
-                    .filter(|s| !s.is_empty())
-                    .cloned(),
-            );
+/// Every source the readings tables name (totals only, as they list), once each, in
+/// order.
+pub fn reading_sources(readings: &Readings) -> Vec<&str> {
+    let mut seen = vec![false; readings.strings.len()];
+    let mut out = Vec::new();
+    for r in readings.items.iter().filter(|r| readings.is_total(r)) {
+        if let Some(slot) = seen.get_mut(r.source.index())
+            && !*slot
+        {
+            *slot = true;
+            let text = readings.strings.get(r.source);
+            if !text.is_empty() {
+                out.push(text);
+            }
         }
     }
-    out.into_iter().collect()
+    out.sort_unstable();
+    out
+}
+
+/// The package's files, in the order they are written: `datapackage.json`, one CSV file
+/// per table, then `dcat.jsonld` (which gives the size of every other file).
+pub struct Package<'a> {
+    src: Source<'a>,
+    tables: Vec<Table<'a>>,
+}
+
+impl<'a> Package<'a> {
+    /// The package of `src` (nothing is computed yet).
+    pub fn new(src: Source<'a>) -> Package<'a> {
+        Package {
+            src,
+            tables: tables(src),
+        }
+    }
+
+    /// The file names, in order.
+    pub fn names(&self) -> Vec<String> {
+        std::iter::once("datapackage.json".to_string())
+            .chain(self.tables.iter().map(|t| format!("{}.csv", t.name)))
+            .chain(["dcat.jsonld".to_string()])
+            .collect()
+    }
+
+    /// Stream file `i` of [`Package::names`] to `out`, given the sizes in bytes of the
+    /// files before it.
+    pub fn write(&self, i: usize, sizes: &[u64], out: &mut dyn Write) -> io::Result<()> {
+        if i == 0 {
+            return out.write_all(descriptor(&self.src, &self.tables).as_bytes());
+        }
+        if let Some(t) = self.tables.get(i - 1) {
+            return t.write_csv(out);
+        }
+        let names = self.names();
+        let titles: Vec<String> = std::iter::once(descriptor_title(self.src.lang).to_string())
+            .chain(self.tables.iter().map(|t| t.title.clone()))
+            .collect();
+        let files: Vec<super::dcat::File> = names
+            .iter()
+            .zip(&titles)
+            .zip(sizes)
+            .map(|((name, title), &bytes)| super::dcat::File {
+                name,
+                title,
+                bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
+            })
+            .collect();
+        let (settings, as_of, lang) = (self.src.settings, self.src.as_of, self.src.lang);
+        let description = description(settings, as_of, lang);
+        let jsonld = super::dcat::describe(settings, &files, as_of, lang, &description);
+        out.write_all(jsonld.as_bytes())
+    }
 }

@@ -32,13 +32,30 @@ pub struct Export<'a> {
 pub struct ReadingsJson<'a> {
     plan: &'a Plan,
     readings: &'a Readings,
+    /// Only the readings known on this day (see [`crate::model::Reading::known_on`]).
+    as_of: Option<jiff::civil::Date>,
+}
+
+impl ReadingsJson<'_> {
+    fn listed(&self, r: &crate::model::Reading) -> bool {
+        self.as_of.is_none_or(|d| r.known_on(d))
+    }
 }
 
 impl Serialize for ReadingsJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.readings.items.len()))?;
-        for r in self.readings.all_in_order() {
+        let len = match self.as_of {
+            None => self.readings.items.len(),
+            Some(_) => self
+                .readings
+                .items
+                .iter()
+                .filter(|r| self.listed(r))
+                .count(),
+        };
+        let mut seq = s.serialize_seq(Some(len))?;
+        for r in self.readings.all_in_order().filter(|r| self.listed(r)) {
             let r = crate::report::readings::row(self.plan, self.readings, r);
             seq.serialize_element(&ReadingJson {
                 action: r.action,
@@ -148,7 +165,7 @@ pub struct ExportAction<'a> {
     /// Calendar.
     pub calendar: ExportCalendar<'a>,
     /// State history.
-    pub states: &'a [StateEntry],
+    pub states: Vec<&'a StateEntry>,
 }
 
 /// A calendar, with its derived first and last day.
@@ -163,7 +180,12 @@ pub struct ExportCalendar<'a> {
     pub deadline: Option<String>,
 }
 
-fn action<'a>(plan: &'a Plan, a: &'a Action, settings: &Settings) -> ExportAction<'a> {
+fn action<'a>(
+    plan: &'a Plan,
+    a: &'a Action,
+    settings: &Settings,
+    as_of: Option<jiff::civil::Date>,
+) -> ExportAction<'a> {
     ExportAction {
         code: a.code.to_string(),
         lever: a.code.lever_code(),
@@ -178,13 +200,33 @@ fn action<'a>(plan: &'a Plan, a: &'a Action, settings: &Settings) -> ExportActio
             start_date: a.calendar.start_date(settings.period_start()).to_string(),
             deadline: a.calendar.deadline().map(|d| d.to_string()),
         },
-        states: &a.states,
+        states: a
+            .states
+            .iter()
+            .filter(|e| as_of.is_none_or(|d| e.date <= d))
+            .collect(),
     }
 }
 
 /// Build the export document.
 pub fn build<'a>(plan: &'a Plan, readings: &'a Readings, settings: &'a Settings) -> Export<'a> {
-    let rows = ReadingsJson { plan, readings };
+    build_as_of(plan, readings, settings, None)
+}
+
+/// The export document as the files said on `as_of`, when given: only the readings known
+/// by then and the state entries dated by then (what a document "as of" a past date
+/// publishes), without copying the plan or its readings.
+pub fn build_as_of<'a>(
+    plan: &'a Plan,
+    readings: &'a Readings,
+    settings: &'a Settings,
+    as_of: Option<jiff::civil::Date>,
+) -> Export<'a> {
+    let rows = ReadingsJson {
+        plan,
+        readings,
+        as_of,
+    };
     Export {
         version: 1,
         plan: PlanInfo {
@@ -223,7 +265,7 @@ pub fn build<'a>(plan: &'a Plan, readings: &'a Readings, settings: &'a Settings)
         actions: plan
             .actions
             .iter()
-            .map(|a| action(plan, a, settings))
+            .map(|a| action(plan, a, settings, as_of))
             .collect(),
         context: &plan.context,
         readings: rows,

@@ -4,6 +4,12 @@
 //! indicator), a sheet of every reading as recorded with its source, and a sheet that
 //! says what the workbook is. Both tables have a frozen header and filters; every text
 //! is a text cell, quote-prefixed so that editing it never makes a formula.
+//!
+//! The workbook is streamed: each row goes to a temporary file as it is written (the
+//! library's constant-memory sheets) and the file is zipped to the writer, so its memory
+//! does not grow with the readings. A sheet holds at most [`MAX_ROWS`] rows below its
+//! header: past that, the readings go on to further sheets (`Relevés 2`, …). Rows are
+//! as tall as their wrapped texts need, up to [`TALL_READINGS`] reading rows.
 
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
@@ -11,10 +17,20 @@ use rust_xlsxwriter::{
 };
 
 use crate::config::Lang;
-use crate::model::{IndicatorKind, index16, index32};
+use crate::model::{IndicatorKind, Plan, Readings, index16, index32};
 use crate::render::words;
-use crate::report::readings::ReadingRow;
 use crate::report::status::Row;
+
+/// The most rows a sheet holds below its header (the format's 1,048,576 rows in all).
+pub const MAX_ROWS: usize = 1_048_575;
+
+/// The height of a row of one line, which a sheet gives every row it is not told about.
+const LINE: f64 = 15.0;
+
+/// The most reading rows given a height of their own (what their wrapped texts need):
+/// the library keeps every such row's settings until the file is written, so past this
+/// many, rows keep the height of one line and memory stays bounded.
+pub const TALL_READINGS: usize = 100_000;
 
 /// Excel keeps at most this many characters (UTF-16 units) in a cell.
 const CELL_CHARS: usize = 32_767;
@@ -47,8 +63,10 @@ pub struct Status<'a> {
     pub as_of: jiff::civil::Date,
     /// The actions, in plan order.
     pub rows: &'a [Row],
-    /// The readings known on that day, as recorded.
-    pub readings: &'a [ReadingRow],
+    /// The plan (whose known readings the readings sheets list, as recorded).
+    pub plan: &'a Plan,
+    /// Its readings.
+    pub readings: &'a Readings,
     /// The language of headers and words.
     pub lang: Lang,
 }
@@ -99,35 +117,79 @@ fn height(cells: &[(&str, f64)]) -> f64 {
         .max()
         .unwrap_or(1)
         .clamp(1, 15);
-    15.0 * lines as f64
+    LINE * lines as f64
 }
 
-/// The most rows a sheet holds below its header (a spreadsheet has 1,048,576 rows).
-pub const SHEET_ROWS: usize = 1_048_575;
-
-/// Why the status cannot be a workbook, if it cannot: more actions or readings than a
-/// sheet has rows (said before anything is built, not as the library's error).
-pub fn too_large(s: &Status) -> Option<String> {
-    past_a_sheet(s.rows.len(), s.readings.len())
+/// The readings of `s` known on its day, as the readings sheets list them: totals, by
+/// action, indicator and period.
+fn known<'a>(s: &'a Status) -> impl Iterator<Item = &'a crate::model::Reading> + 'a {
+    s.readings.in_order().filter(|r| r.known_on(s.as_of))
 }
 
-fn past_a_sheet(actions: usize, readings: usize) -> Option<String> {
-    let (what, n) = if readings > SHEET_ROWS {
-        ("readings", readings)
-    } else if actions > SHEET_ROWS {
-        ("actions", actions)
+/// The name of the `n`th sheet (0-based) of a table called `base`.
+fn sheet_name(base: &str, n: usize) -> String {
+    if n == 0 {
+        base.to_string()
     } else {
-        return None;
-    };
-    Some(format!(
-        "the plan has {n} {what}, but a sheet holds at most {SHEET_ROWS} rows below its header; export them as CSV tables (--format datapackage) or JSON (--format json), or give an earlier --as-of"
-    ))
+        format!("{base} {}", n + 1)
+    }
 }
 
-/// The workbook's bytes; the same status gives the same bytes.
+/// The cell formats of the tables.
+struct Formats {
+    text: Format,
+    wrap: Format,
+    date: Format,
+    number: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let text = Format::new()
+            .set_align(FormatAlign::Top)
+            .set_num_format("@")
+            .set_quote_prefix();
+        Formats {
+            wrap: text.clone().set_text_wrap(),
+            text,
+            date: Format::new()
+                .set_align(FormatAlign::Top)
+                .set_num_format("yyyy-mm-dd"),
+            number: Format::new().set_align(FormatAlign::Top),
+        }
+    }
+}
+
+/// The workbook's bytes (see [`write`]).
 pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
-    let w = words::of(s.lang);
-    let t = &w.workbook;
+    let mut out = Vec::new();
+    write(s, &mut out)?;
+    Ok(out)
+}
+
+/// How much a workbook holds: rows a sheet, reading rows with a height of their own.
+#[derive(Clone, Copy)]
+struct Limits {
+    rows: usize,
+    tall: usize,
+}
+
+/// Stream the workbook to `out`; the same status gives the same bytes.
+pub fn write(s: &Status, out: &mut (dyn std::io::Write + Send)) -> Result<(), XlsxError> {
+    let limits = Limits {
+        rows: MAX_ROWS,
+        tall: TALL_READINGS,
+    };
+    write_within(s, out, limits)
+}
+
+/// [`write`], within `limits`.
+fn write_within(
+    s: &Status,
+    out: &mut (dyn std::io::Write + Send),
+    limits: Limits,
+) -> Result<(), XlsxError> {
+    let t = &words::of(s.lang).workbook;
     let mut book = Workbook::new();
     let title = (t.title)(s.title, &words::date(s.as_of, s.lang));
     book.set_properties(
@@ -136,18 +198,34 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
             .set_author("pan")
             .set_creation_datetime(&excel_date(s.as_of)?),
     );
-    let text = Format::new()
-        .set_align(FormatAlign::Top)
-        .set_num_format("@")
-        .set_quote_prefix();
-    let wrap = text.clone().set_text_wrap();
-    let date = Format::new()
-        .set_align(FormatAlign::Top)
-        .set_num_format("yyyy-mm-dd");
-    let number = Format::new().set_align(FormatAlign::Top);
+    let formats = Formats::new();
+    action_sheets(&mut book, s, &formats, limits.rows)?;
+    let readings = known(s).count();
+    reading_sheets(&mut book, s, &formats, readings, limits)?;
 
     let ws = book.add_worksheet();
-    ws.set_name(t.actions_sheet)?;
+    ws.set_name(t.about_sheet)?;
+    ws.set_column_width(0, 100)?;
+    let lines = [
+        title,
+        (t.about)(s.rows.len(), readings, &words::date(s.as_of, s.lang)),
+        t.as_published.to_string(),
+    ];
+    for (i, l) in lines.iter().enumerate() {
+        ws.write_string_with_format(index32(i), 0, fit(l), &formats.wrap)?;
+    }
+    book.save_to_writer(out)
+}
+
+/// The actions sheet (and more, past `max_rows` actions).
+fn action_sheets(
+    book: &mut Workbook,
+    s: &Status,
+    f: &Formats,
+    max_rows: usize,
+) -> Result<(), XlsxError> {
+    let w = words::of(s.lang);
+    let t = &w.workbook;
     let header = [
         (w.code, 12.0),
         (w.lever, 8.0),
@@ -161,55 +239,86 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
         (t.why, 28.0),
         (t.latest, 50.0),
     ];
-    table(ws, &header, s.rows.len())?;
-    for (i, r) in s.rows.iter().enumerate() {
-        let row = index32(i) + 1;
-        let latest: Vec<String> = r
-            .latest
-            .iter()
-            .map(|l| {
-                format!(
-                    "{} ({}){} {}",
-                    l.label,
-                    l.period,
-                    w.colon,
-                    words::figure(&l.value, l.kind, s.lang)
-                )
-            })
-            .collect();
-        let latest = latest.join("\n");
-        let cells = [
-            (r.code.clone(), &text),
-            (r.lever.clone(), &text),
-            (r.objective.clone(), &text),
-            (r.action.clone(), &wrap),
-            (r.responsible.join(", "), &wrap),
-            (r.calendar.clone(), &wrap),
-            (words::state_filter(r.state, s.lang).to_string(), &text),
-        ];
-        for (c, (value, format)) in cells.iter().enumerate() {
-            ws.write_string_with_format(row, index16(c), fit(value), format)?;
+    let chunks: Vec<&[Row]> = if s.rows.is_empty() {
+        vec![&[]]
+    } else {
+        s.rows.chunks(max_rows).collect()
+    };
+    for (n, chunk) in chunks.into_iter().enumerate() {
+        let ws = book.add_worksheet_with_constant_memory()?;
+        ws.set_name(sheet_name(t.actions_sheet, n))?;
+        table(ws, &header, chunk.len())?;
+        for (i, r) in chunk.iter().enumerate() {
+            action_row(ws, index32(i) + 1, r, s.lang, f)?;
         }
-        match r.state_date {
-            Some(d) => ws.write_datetime_with_format(row, 7, excel_date(d)?, &date)?,
-            None => ws.write_blank(row, 7, &text)?,
-        };
-        ws.write_string_with_format(row, 8, words::health(r.assessment.health, s.lang), &text)?;
-        ws.write_string_with_format(
-            row,
-            9,
-            fit(&words::reason(&r.assessment.why, s.lang)),
-            &wrap,
-        )?;
-        ws.write_string_with_format(row, 10, fit(&latest), &wrap)?;
-        ws.set_row_height(
-            row,
-            height(&[(&r.action, 60.0), (&latest, 50.0), (&r.calendar, 22.0)]),
-        )?;
     }
+    Ok(())
+}
 
-    let ws = book.add_worksheet();
-    ws.set_name(t.readings_sheet)?;
+/// One action's row.
+fn action_row(
+    ws: &mut Worksheet,
+    row: u32,
+    r: &Row,
+    lang: Lang,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let latest: Vec<String> = r
+        .latest
+        .iter()
+        .map(|l| {
+            format!(
+                "{} ({}){} {}",
+                l.label,
+                l.period,
+                words::of(lang).colon,
+                words::figure(&l.value, l.kind, lang)
+            )
+        })
+        .collect();
+    let latest = latest.join("\n");
+    let cells = [
+        (r.code.clone(), &f.text),
+        (r.lever.clone(), &f.text),
+        (r.objective.clone(), &f.text),
+        (r.action.clone(), &f.wrap),
+        (r.responsible.join(", "), &f.wrap),
+        (r.calendar.clone(), &f.wrap),
+        (words::state_filter(r.state, lang).to_string(), &f.text),
+    ];
+    for (c, (value, format)) in cells.iter().enumerate() {
+        ws.write_string_with_format(row, index16(c), fit(value), format)?;
+    }
+    match r.state_date {
+        Some(d) => ws.write_datetime_with_format(row, 7, excel_date(d)?, &f.date)?,
+        None => ws.write_blank(row, 7, &f.text)?,
+    };
+    ws.write_string_with_format(row, 8, words::health(r.assessment.health, lang), &f.text)?;
+    ws.write_string_with_format(
+        row,
+        9,
+        fit(&words::reason(&r.assessment.why, lang)),
+        &f.wrap,
+    )?;
+    ws.write_string_with_format(row, 10, fit(&latest), &f.wrap)?;
+    let h = height(&[(&r.action, 60.0), (&latest, 50.0), (&r.calendar, 22.0)]);
+    // A row of one line is left as it is (the library keeps what it is told of a row).
+    if h > LINE {
+        ws.set_row_height(row, h)?;
+    }
+    Ok(())
+}
+
+/// The readings sheets: `count` readings, within `limits`.
+fn reading_sheets(
+    book: &mut Workbook,
+    s: &Status,
+    f: &Formats,
+    count: usize,
+    limits: Limits,
+) -> Result<(), XlsxError> {
+    let w = words::of(s.lang);
+    let t = &w.workbook;
     let header = [
         (w.action, 12.0),
         (w.indicator, 20.0),
@@ -221,69 +330,67 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
         (t.recorded, 12.0),
         (t.replaces, 10.0),
     ];
-    table(ws, &header, s.readings.len())?;
-    for (i, r) in s.readings.iter().enumerate() {
-        let row = index32(i) + 1;
-        for (c, value) in [&r.action, &r.indicator, &r.label, &r.period.to_string()]
-            .into_iter()
-            .enumerate()
-        {
-            ws.write_string_with_format(row, index16(c), fit(value), &text)?;
+    let mut readings = known(s);
+    let mut left = count;
+    let mut tall = 0;
+    for sheet in 0.. {
+        let n = left.min(limits.rows);
+        let ws = book.add_worksheet_with_constant_memory()?;
+        ws.set_name(sheet_name(t.readings_sheet, sheet))?;
+        table(ws, &header, n)?;
+        for (i, r) in readings.by_ref().take(n).enumerate() {
+            let r = crate::report::readings::row(s.plan, s.readings, r);
+            reading_row(ws, index32(i) + 1, &r, f, (&mut tall, limits.tall))?;
         }
-        // A number as a number (to sort and add up), anything else as the text recorded.
-        let numeric = matches!(
-            r.kind,
-            Some(IndicatorKind::Count | IndicatorKind::Number | IndicatorKind::Percent)
-        );
-        match r.raw.parse::<f64>() {
-            Ok(v) if numeric && v.is_finite() => ws.write_number_with_format(row, 4, v, &number)?,
-            _ => ws.write_string_with_format(row, 4, fit(&r.raw), &text)?,
-        };
-        ws.write_string_with_format(row, 5, fit(&r.source), &wrap)?;
-        ws.write_string_with_format(row, 6, fit(&r.note), &wrap)?;
-        match r.recorded {
-            Some(d) => ws.write_datetime_with_format(row, 7, excel_date(d)?, &date)?,
-            None => ws.write_blank(row, 7, &text)?,
-        };
-        ws.write_string_with_format(row, 8, fit(r.replaces.as_deref().unwrap_or("")), &text)?;
-        ws.set_row_height(
-            row,
-            height(&[(&r.label, 45.0), (&r.source, 35.0), (&r.note, 35.0)]),
-        )?;
+        left -= n;
+        if left == 0 {
+            break;
+        }
     }
+    Ok(())
+}
 
-    let ws = book.add_worksheet();
-    ws.set_name(t.about_sheet)?;
-    ws.set_column_width(0, 100)?;
-    let lines = [
-        title,
-        (t.about)(
-            s.rows.len(),
-            s.readings.len(),
-            &words::date(s.as_of, s.lang),
-        ),
-        t.as_published.to_string(),
-    ];
-    for (i, l) in lines.iter().enumerate() {
-        ws.write_string_with_format(index32(i), 0, fit(l), &wrap)?;
+/// One reading's row.
+fn reading_row(
+    ws: &mut Worksheet,
+    row: u32,
+    r: &crate::report::readings::ReadingRow,
+    f: &Formats,
+    (tall, max_tall): (&mut usize, usize),
+) -> Result<(), XlsxError> {
+    for (c, value) in [&r.action, &r.indicator, &r.label, &r.period.to_string()]
+        .into_iter()
+        .enumerate()
+    {
+        ws.write_string_with_format(row, index16(c), fit(value), &f.text)?;
     }
-    book.save_to_buffer()
+    // A number as a number (to sort and add up), anything else as the text recorded.
+    let numeric = matches!(
+        r.kind,
+        Some(IndicatorKind::Count | IndicatorKind::Number | IndicatorKind::Percent)
+    );
+    match r.raw.parse::<f64>() {
+        Ok(v) if numeric && v.is_finite() => ws.write_number_with_format(row, 4, v, &f.number)?,
+        _ => ws.write_string_with_format(row, 4, fit(&r.raw), &f.text)?,
+    };
+    ws.write_string_with_format(row, 5, fit(&r.source), &f.wrap)?;
+    ws.write_string_with_format(row, 6, fit(&r.note), &f.wrap)?;
+    match r.recorded {
+        Some(d) => ws.write_datetime_with_format(row, 7, excel_date(d)?, &f.date)?,
+        None => ws.write_blank(row, 7, &f.text)?,
+    };
+    ws.write_string_with_format(row, 8, fit(r.replaces.as_deref().unwrap_or("")), &f.text)?;
+    let h = height(&[(&r.label, 45.0), (&r.source, 35.0), (&r.note, 35.0)]);
+    if h > LINE && *tall < max_tall {
+        ws.set_row_height(row, h)?;
+        *tall += 1;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn more_rows_than_a_sheet_has_are_refused_in_words() {
-        assert!(past_a_sheet(249, SHEET_ROWS).is_none());
-        let why = past_a_sheet(249, SHEET_ROWS + 1).unwrap();
-        assert!(
-            why.contains("1048576 readings") && why.contains("--format datapackage"),
-            "{why}"
-        );
-        assert!(past_a_sheet(SHEET_ROWS + 1, 0).unwrap().contains("actions"));
-    }
 
     #[test]
     fn long_texts_are_cut_to_what_a_cell_holds() {
@@ -292,6 +399,103 @@ mod tests {
         assert_eq!(cut.encode_utf16().count(), CELL_CHARS);
         assert!(cut.ends_with('…'));
         assert_eq!(fit("court"), "court");
+    }
+
+    #[test]
+    fn readings_past_a_sheet_go_on_to_further_sheets_in_order() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let repo = crate::config::Repo::open(root).unwrap();
+        let settings = repo.settings;
+        let loaded = crate::load::load(&crate::load::tree::FsTree::new(root), &settings);
+        let as_of = jiff::civil::date(2026, 11, 23);
+        let rows = crate::report::status::rows(&loaded.plan, &loaded.readings, &settings, as_of);
+        let s = Status {
+            title: "Plan",
+            as_of,
+            rows: &rows,
+            plan: &loaded.plan,
+            readings: &loaded.readings,
+            lang: settings.plan.language,
+        };
+        let t = &words::of(s.lang).workbook;
+        let all: Vec<String> = known(&s)
+            .map(|r| {
+                let r = crate::report::readings::row(s.plan, s.readings, r);
+                format!("{} {} {}", r.action, r.indicator, r.period)
+            })
+            .collect();
+        assert!(
+            all.len() > 5,
+            "the bundled plan has readings: {}",
+            all.len()
+        );
+        let mut bytes = Vec::new();
+        let limits = Limits { rows: 5, tall: 2 };
+        write_within(&s, &mut bytes, limits).unwrap();
+        // Rows given a height of their own: at most 2 across the readings sheets.
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let first = 1 + rows.len().div_ceil(5);
+        let mut tall = 0;
+        for n in first..first + all.len().div_ceil(5) {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(
+                &mut zip.by_name(&format!("xl/worksheets/sheet{n}.xml")).unwrap(),
+                &mut xml,
+            )
+            .unwrap();
+            tall += xml.matches("customHeight=\"1\"").count();
+        }
+        assert_eq!(
+            tall, 2,
+            "the bundled plan has more than 2 tall reading rows"
+        );
+        // Read back with pan's own workbook reader.
+        let book = crate::load::workbook::read(&bytes).unwrap();
+        let text = |c: Option<&crate::load::workbook::Cell>| match c {
+            Some(crate::load::workbook::Cell::Text(t)) => t.clone(),
+            Some(other) => format!("{other:?}"),
+            None => String::new(),
+        };
+        let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
+        let sheets = all.len().div_ceil(5);
+        let readings: Vec<&crate::load::workbook::Sheet> = book
+            .sheets
+            .iter()
+            .filter(|n| n.name.starts_with(t.readings_sheet))
+            .collect();
+        assert_eq!(readings.len(), sheets, "{names:?}");
+        assert_eq!(readings[1].name, format!("{} 2", t.readings_sheet));
+        let actions = names
+            .iter()
+            .filter(|n| n.starts_with(t.actions_sheet))
+            .count();
+        assert_eq!(actions, rows.len().div_ceil(5));
+        let mut got = Vec::new();
+        for sheet in &readings {
+            assert!(
+                sheet.rows.len() <= 6,
+                "{}: {} rows",
+                sheet.name,
+                sheet.rows.len()
+            );
+            for row in sheet.rows.iter().skip(1) {
+                got.push(format!(
+                    "{} {} {}",
+                    text(row.get(0)),
+                    text(row.get(1)),
+                    text(row.get(3))
+                ));
+            }
+        }
+        assert_eq!(got, all, "every reading once, in order, across the sheets");
+        let about = book
+            .sheets
+            .iter()
+            .find(|s| s.name == t.about_sheet)
+            .unwrap();
+        let said: Vec<String> = about.rows.iter().map(|r| text(r.get(0))).collect();
+        let counted = (t.about)(rows.len(), all.len(), &words::date(as_of, s.lang));
+        assert!(said.contains(&counted), "{said:?}");
     }
 
     #[test]

@@ -604,29 +604,21 @@ pub fn load_reusing(
     (loaded, parses)
 }
 
-fn load_from(tree: &dyn Tree, settings: &Settings, memo: &mut Memo) -> Loaded {
+/// The plan-wide files, decoded: levers and objectives, actors and abbreviations, context
+/// indicators, where each is declared, their problems and how many files were read.
+struct PlanFiles {
+    levers: Vec<crate::model::Lever>,
+    actors: Vec<crate::model::Actor>,
+    abbreviations: Vec<crate::model::Abbreviation>,
+    context: Vec<crate::model::ContextIndicator>,
+    decls: DeclSpans,
+    diags: Vec<Diagnostic>,
+    checked: usize,
+}
+
+/// Read and decode the plan-wide files the inventory found.
+fn plan_files(tree: &dyn Tree, settings: &Settings, inv: &Inventory) -> PlanFiles {
     let mut diags = Vec::new();
-    let inv = inventory(tree, settings, &mut diags);
-    // The action files parsed before (same path, same bytes) are taken as they are; the
-    // plan files and the other action files are fetched at once when the tree fetches.
-    let reused: Vec<Option<Kept<ActionResult>>> = inv
-        .actions
-        .iter()
-        .map(|f| memo.previous.as_mut()?.take_action(tree, f))
-        .collect();
-    let mut fetch: Vec<(&str, u64)> = [&inv.levers, &inv.actors, &inv.context, &inv.dimensions]
-        .into_iter()
-        .flatten()
-        .map(|f| (f.as_str(), limits::PLAN_FILE_BYTES))
-        .collect();
-    fetch.extend(
-        inv.actions
-            .iter()
-            .zip(&reused)
-            .filter(|(_, r)| r.is_none())
-            .map(|(f, _)| (f.as_str(), limits::PLAN_FILE_BYTES)),
-    );
-    tree.prefetch(&fetch);
     let plan_dir = settings.paths.plan_str();
     let mut decls = DeclSpans::default();
     let mut files_checked = 0;
@@ -693,19 +685,69 @@ fn load_from(tree: &dyn Tree, settings: &Settings, memo: &mut Memo) -> Loaded {
         }
     }
 
-    // Action files are independent: read them in parallel.
-    let results: Vec<ActionResult> = inv
+    PlanFiles {
+        levers,
+        actors,
+        abbreviations,
+        context,
+        decls,
+        diags,
+        checked: files_checked,
+    }
+}
+
+fn load_from(tree: &dyn Tree, settings: &Settings, memo: &mut Memo) -> Loaded {
+    let mut diags = Vec::new();
+    let inv = inventory(tree, settings, &mut diags);
+    // The action files parsed before (same path, same bytes) are taken as they are; the
+    // plan files and the other action files are fetched at once when the tree fetches.
+    let reused: Vec<Option<Kept<ActionResult>>> = inv
         .actions
-        .par_iter()
-        .zip(reused)
-        .map(|(f, r)| match r {
-            Some(kept) => {
-                memo.note_reused(f, kept.print, kept.id);
-                kept.value
-            }
-            None => load_action(tree, f, settings.plan.codes),
-        })
+        .iter()
+        .map(|f| memo.previous.as_mut()?.take_action(tree, f))
         .collect();
+    let mut fetch: Vec<(&str, u64)> = [&inv.levers, &inv.actors, &inv.context, &inv.dimensions]
+        .into_iter()
+        .flatten()
+        .map(|f| (f.as_str(), limits::PLAN_FILE_BYTES))
+        .collect();
+    fetch.extend(
+        inv.actions
+            .iter()
+            .zip(&reused)
+            .filter(|(_, r)| r.is_none())
+            .map(|(f, _)| (f.as_str(), limits::PLAN_FILE_BYTES)),
+    );
+    tree.prefetch(&fetch);
+    // The plan-wide files are read while the action files are: the action files are
+    // independent, read in parallel.
+    let memo_ref = &*memo;
+    let (wide, results) = rayon::join(
+        || plan_files(tree, settings, &inv),
+        || {
+            inv.actions
+                .par_iter()
+                .zip(reused)
+                .map(|(f, r)| match r {
+                    Some(kept) => {
+                        memo_ref.note_reused(f, kept.print, kept.id);
+                        kept.value
+                    }
+                    None => load_action(tree, f, settings.plan.codes),
+                })
+                .collect::<Vec<ActionResult>>()
+        },
+    );
+    let PlanFiles {
+        levers,
+        actors,
+        abbreviations,
+        context,
+        decls,
+        diags: mut wide_diags,
+        checked: mut files_checked,
+    } = wide;
+    diags.append(&mut wide_diags);
     if memo.keep {
         memo.actions = inv
             .actions

@@ -561,8 +561,8 @@ pub fn current_of(
         out.values.insert(
             (id, r.period, cell),
             crate::model::reading::Recorded {
-                value: crate::model::reading::raw_text(r.value, &fr.strings),
-                parsed: r.value,
+                value: crate::model::reading::raw_text(r.value(), &fr.strings),
+                parsed: r.value(),
                 line: r.line,
             },
         );
@@ -864,18 +864,19 @@ impl<'a> Interpreter<'a> {
                 self.cuts.push(line, &cell[..n]);
             }
         }
-        self.items.push(Reading {
-            owner: self.subject.owner,
-            indicator: crate::model::index32(index),
+        let mut r = Reading::new(
+            self.subject.owner,
+            crate::model::index32(index),
             period,
             value,
-            source,
-            note,
-            recorded,
-            replaces,
-            file: self.file_index,
-            line,
-        });
+        );
+        r.source = source;
+        r.note = note;
+        r.recorded = recorded;
+        r.set_replaces(replaces);
+        r.file = self.file_index;
+        r.line = line;
+        self.items.push(r);
     }
 }
 
@@ -906,9 +907,10 @@ pub fn merge(into: &mut crate::model::Readings, file: FileReadings) {
     for mut r in file.items {
         r.source = remap(r.source, &mut into.strings);
         r.note = remap(r.note, &mut into.strings);
-        r.replaces = r.replaces.map(|s| remap(s, &mut into.strings));
-        if let Value::Text(s) = r.value {
-            r.value = Value::Text(remap(s, &mut into.strings));
+        let replaces = r.replaces().map(|s| remap(s, &mut into.strings));
+        r.set_replaces(replaces);
+        if let Value::Text(s) = r.value() {
+            r.set_value(Value::Text(remap(s, &mut into.strings)));
         }
         into.items.push(r);
     }
@@ -956,7 +958,7 @@ mod tests {
         ));
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(items.len(), 2);
-        assert_eq!(items[1].value, Value::Number(60.1));
+        assert_eq!(items[1].value(), Value::Number(60.1));
         assert_eq!(items[1].line, 3);
     }
 

@@ -488,32 +488,146 @@ impl Owner {
     }
 }
 
-/// One reading, as stored.
+/// One reading, as stored: 48 bytes (a plan may hold tens of millions), so the owner,
+/// the value and the corrected value are packed and read through methods.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Reading {
-    /// Whose indicator it measures.
-    pub owner: Owner,
+    /// Whose indicator it measures (see [`Reading::owner`]).
+    owner: PackedOwner,
     /// Index of the indicator in its owner's list.
     pub indicator: u32,
     /// The period measured.
     pub period: Period,
-    /// The value.
-    pub value: Value,
+    /// The value (see [`Reading::value`]).
+    value: PackedValue,
     /// Where the figure comes from.
     pub source: Sym,
     /// A remark.
     pub note: Sym,
     /// The day the reading was recorded, if known.
     pub recorded: Option<Date>,
-    /// The value this reading explicitly replaces (a correction), as written.
-    pub replaces: Option<Sym>,
+    /// The value this reading explicitly replaces (see [`Reading::replaces`]).
+    replaces: PackedSym,
     /// Index of the file it was read from in [`Readings::files`].
     pub file: u32,
     /// Line of the file it was read from (1-based).
     pub line: u32,
 }
 
+/// An [`Owner`] in 4 bytes: the action's index, or `u32::MAX` for the context.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct PackedOwner(u32);
+
+impl PackedOwner {
+    fn pack(owner: Owner) -> PackedOwner {
+        // No plan holds 4 billion actions (files are bounded far below).
+        PackedOwner(match owner {
+            Owner::Action(i) => i.min(u32::MAX - 1),
+            Owner::Context => u32::MAX,
+        })
+    }
+
+    fn unpack(self) -> Owner {
+        match self.0 {
+            u32::MAX => Owner::Context,
+            i => Owner::Action(i),
+        }
+    }
+}
+
+/// An optional [`Sym`] in 4 bytes (`u32::MAX`: none).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct PackedSym(u32);
+
+impl PackedSym {
+    fn pack(sym: Option<Sym>) -> PackedSym {
+        PackedSym(sym.map_or(u32::MAX, |s| s.0))
+    }
+
+    fn unpack(self) -> Option<Sym> {
+        (self.0 != u32::MAX).then_some(Sym(self.0))
+    }
+}
+
+/// A [`Value`] in 8 bytes: a number as its bits; `done` and a text as NaNs that no
+/// number stored here takes (a number read from a file is finite, and any NaN given is
+/// stored as the standard one).
+#[derive(Clone, Copy, Debug)]
+struct PackedValue(u64);
+
+impl PartialEq for PackedValue {
+    // As the values compare (0 and -0 are equal numbers).
+    fn eq(&self, other: &PackedValue) -> bool {
+        self.unpack() == other.unpack()
+    }
+}
+
+const DONE_BITS: u64 = 0xFFF9_0000_0000_0000;
+const TEXT_BITS: u64 = 0xFFFA_0000_0000_0000;
+const TAG_MASK: u64 = 0xFFFF_0000_0000_0000;
+
+impl PackedValue {
+    fn pack(v: Value) -> PackedValue {
+        PackedValue(match v {
+            Value::Number(n) if n.is_nan() => f64::NAN.to_bits(),
+            Value::Number(n) => n.to_bits(),
+            Value::Done => DONE_BITS,
+            Value::Text(s) => TEXT_BITS | u64::from(s.0),
+        })
+    }
+
+    fn unpack(self) -> Value {
+        match self.0 & TAG_MASK {
+            DONE_BITS if self.0 == DONE_BITS => Value::Done,
+            TEXT_BITS => Value::Text(Sym(u32::try_from(self.0 & 0xFFFF_FFFF).unwrap_or(0))),
+            _ => Value::Number(f64::from_bits(self.0)),
+        }
+    }
+}
+
 impl Reading {
+    /// A reading of `owner`'s indicator for `period`, with no source, note, recorded day or
+    /// correction, at line 0 of file 0 (the fields are set afterwards).
+    pub fn new(owner: Owner, indicator: u32, period: Period, value: Value) -> Reading {
+        Reading {
+            owner: PackedOwner::pack(owner),
+            indicator,
+            period,
+            value: PackedValue::pack(value),
+            source: Sym::EMPTY,
+            note: Sym::EMPTY,
+            recorded: None,
+            replaces: PackedSym::pack(None),
+            file: 0,
+            line: 0,
+        }
+    }
+
+    /// Whose indicator it measures.
+    pub fn owner(&self) -> Owner {
+        self.owner.unpack()
+    }
+
+    /// The value.
+    pub fn value(&self) -> Value {
+        self.value.unpack()
+    }
+
+    /// Change the value (a text re-interned in another table).
+    pub fn set_value(&mut self, v: Value) {
+        self.value = PackedValue::pack(v);
+    }
+
+    /// The value this reading explicitly replaces (a correction), as written.
+    pub fn replaces(&self) -> Option<Sym> {
+        self.replaces.unpack()
+    }
+
+    /// Set the value this reading replaces.
+    pub fn set_replaces(&mut self, sym: Option<Sym>) {
+        self.replaces = PackedSym::pack(sym);
+    }
+
     /// Whether the reading was known on `as_of`: its period had begun and it was recorded
     /// by then (a reading without a recorded day is known from its period's start). A
     /// report for a past date ignores what was not yet known.
@@ -611,7 +725,7 @@ impl Readings {
             if (plain || self.is_total(r)) != totals {
                 continue;
             }
-            map.entry((r.owner, r.indicator))
+            map.entry((r.owner(), r.indicator))
                 .or_default()
                 .push(super::index32(i));
         }
@@ -671,7 +785,7 @@ impl Readings {
         let mut order: Vec<u32> = (0..super::index32(self.items.len())).collect();
         order.sort_by_key(|&i| {
             let r = &self.items[i as usize];
-            (r.owner, r.indicator, r.period, r.file, r.line)
+            (r.owner(), r.indicator, r.period, r.file, r.line)
         });
         Box::new(order.into_iter().map(move |i| &self.items[i as usize]))
     }
@@ -702,34 +816,15 @@ impl Readings {
             .unwrap_or_default()
     }
 
-    /// Like [`Readings::effective_by_indicator`], with only the readings known on `as_of`
-    /// (see [`Reading::known_on`]): what was recorded later, a correction included, is
-    /// ignored before corrections are applied, so a report for a past date shows the value
-    /// then in effect.
-    pub fn effective_known_on(&self, as_of: Date) -> HashMap<(Owner, u32), Vec<&Reading>> {
-        self.index()
-            .iter()
-            .map(|(k, v)| {
-                let rs = v
-                    .iter()
-                    .map(|&i| &self.items[i as usize])
-                    .filter(|r| r.known_on(as_of))
-                    .collect();
-                (*k, effective(rs))
-            })
-            .collect()
-    }
-
-    /// Group readings by owner and indicator, each group in period order, with corrections
-    /// applied (see [`effective`]).
-    pub fn effective_by_indicator(&self) -> HashMap<(Owner, u32), Vec<&Reading>> {
-        self.index()
-            .iter()
-            .map(|(k, v)| {
-                let rs = v.iter().map(|&i| &self.items[i as usize]).collect();
-                (*k, effective(rs))
-            })
-            .collect()
+    /// One indicator's totals known on `as_of` (see [`Reading::known_on`]), in period
+    /// order, with corrections applied (see [`effective`]): what was recorded later, a
+    /// correction included, is ignored before corrections are applied, so a report for a
+    /// past date shows the value then in effect. One series at a time: reports never
+    /// hold every indicator's series at once.
+    pub fn effective_of(&self, owner: Owner, indicator: u32, as_of: Date) -> Vec<&Reading> {
+        let mut rs = self.of(owner, indicator);
+        rs.retain(|r| r.known_on(as_of));
+        effective(rs)
     }
 
     /// A value, owned.
@@ -880,6 +975,40 @@ mod tests {
                 .contains("two ways")
         );
         assert_eq!(ok("1.234", IndicatorKind::Number), Ok("1.234".into()));
+    }
+
+    #[test]
+    fn a_reading_is_small_and_gives_back_what_it_was_given() {
+        // Tens of millions are held at once: every byte counts.
+        assert!(std::mem::size_of::<Reading>() <= 48);
+        let period: Period = "2026-05".parse().unwrap();
+        for owner in [Owner::Action(0), Owner::Action(70_000), Owner::Context] {
+            for v in [
+                Value::Number(0.0),
+                Value::Number(-0.0),
+                Value::Number(60.1),
+                Value::Number(-1e300),
+                Value::Number(f64::MAX),
+                Value::Done,
+                Value::Text(Sym::EMPTY),
+                Value::Text(Sym(7)),
+                Value::Text(Sym(u32::MAX)),
+            ] {
+                let mut r = Reading::new(owner, 3, period, v);
+                assert_eq!((r.owner(), r.value(), r.replaces()), (owner, v, None));
+                assert_eq!(r.value().clone(), v);
+                r.set_replaces(Some(Sym(5)));
+                assert_eq!(r.replaces(), Some(Sym(5)));
+                r.set_replaces(Some(Sym::EMPTY));
+                assert_eq!(r.replaces(), Some(Sym::EMPTY));
+            }
+        }
+        // A NaN (never read from a file) stays a number.
+        let r = Reading::new(Owner::Context, 0, period, Value::Number(f64::NAN));
+        assert!(matches!(r.value(), Value::Number(n) if n.is_nan()));
+        let tagged = Value::Number(f64::from_bits(DONE_BITS));
+        let r = Reading::new(Owner::Context, 0, period, tagged);
+        assert!(matches!(r.value(), Value::Number(n) if n.is_nan()));
     }
 
     #[test]

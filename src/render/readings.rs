@@ -118,7 +118,6 @@ pub fn markdown(rows: &[ReadingRow], lang: Lang) -> String {
 /// The listing as CSV: the readings files' columns after the action, values as written,
 /// cells a spreadsheet would run as formulas neutralised.
 pub fn csv(rows: &[ReadingRow]) -> anyhow::Result<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
     // One column per dimension used, after the file's columns, as in readings files.
     let mut dims: Vec<&str> = Vec::new();
     for r in rows {
@@ -128,8 +127,22 @@ pub fn csv(rows: &[ReadingRow]) -> anyhow::Result<String> {
             }
         }
     }
+    let mut out = Vec::new();
+    write_csv(&dims, rows, &mut out)?;
+    Ok(String::from_utf8(out)?)
+}
+
+/// [`csv`], streamed to `out` row by row, with a column for each of `dims` (the
+/// dimensions the rows use): rows too many to hold are never held.
+pub fn write_csv<R: std::borrow::Borrow<ReadingRow>>(
+    dims: &[&str],
+    rows: impl IntoIterator<Item = R>,
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
     w.write_record(header().into_iter().chain(dims.iter().copied()))?;
     for r in rows {
+        let r = r.borrow();
         let extra = dims.iter().map(|d| {
             r.by.iter()
                 .find(|(x, _)| x == d)
@@ -143,7 +156,8 @@ pub fn csv(rows: &[ReadingRow]) -> anyhow::Result<String> {
                 .chain(extra.map(|v| csv_safe(v).into_owned())),
         )?;
     }
-    Ok(String::from_utf8(w.into_inner()?)?)
+    w.flush()?;
+    Ok(())
 }
 
 /// A reading in JSON: values as written in the readings file.

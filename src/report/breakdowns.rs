@@ -66,7 +66,7 @@ pub fn of(
         let mine: Vec<(Period, u16, Figure)> = cells
             .iter()
             .filter_map(|r| match readings.cuts.cell(readings.cut_of(r)) {
-                [(x, v)] if *x as usize == d => Some((r.period, *v, readings.figure(r.value))),
+                [(x, v)] if *x as usize == d => Some((r.period, *v, readings.figure(r.value()))),
                 _ => None,
             })
             .collect();
@@ -92,7 +92,7 @@ pub fn of(
                 .iter()
                 .rev()
                 .find(|r| r.period == period)
-                .map(|r| readings.figure(r.value)),
+                .map(|r| readings.figure(r.value())),
             cells: values,
         });
     }

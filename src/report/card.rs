@@ -90,7 +90,7 @@ pub fn build<'a>(
         series.push(
             crate::model::reading::effective(known)
                 .into_iter()
-                .map(|r| (r.period, readings.figure(r.value)))
+                .map(|r| (r.period, readings.figure(r.value())))
                 .collect(),
         );
         by_indicator.push(crate::model::reading::effective(rs));

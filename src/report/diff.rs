@@ -270,7 +270,7 @@ impl<'a> Grouped<'a> {
             context: Vec::new(),
         };
         for r in &loaded.readings.items {
-            match r.owner {
+            match r.owner() {
                 Owner::Action(i) => {
                     let code = loaded.plan.actions[i as usize].code;
                     g.actions.entry(code).or_default().push(r);
@@ -278,7 +278,7 @@ impl<'a> Grouped<'a> {
                 Owner::Context => g.context.push(r),
             }
         }
-        let order = |r: &&Reading| (r.owner, r.indicator, r.period, r.file, r.line);
+        let order = |r: &&Reading| (r.owner(), r.indicator, r.period, r.file, r.line);
         for list in g.actions.values_mut() {
             list.sort_by_key(order);
         }
@@ -296,7 +296,7 @@ impl<'a> Grouped<'a> {
     /// The indicator id of a reading, as its row names it.
     fn indicator(&self, r: &Reading) -> &'a str {
         let plan = &self.loaded.plan;
-        let id = match r.owner {
+        let id = match r.owner() {
             Owner::Action(i) => plan.actions[i as usize]
                 .indicators
                 .get(r.indicator as usize)
@@ -316,7 +316,7 @@ impl<'a> Grouped<'a> {
             &self.loaded.readings.strings,
             &other.loaded.readings.strings,
         );
-        let value = match (a.value, b.value) {
+        let value = match (a.value(), b.value()) {
             (Value::Number(x), Value::Number(y)) => x.to_bits() == y.to_bits(),
             (Value::Done, Value::Done) => true,
             (Value::Text(x), Value::Text(y)) => sa.get(x) == sb.get(y),
@@ -327,7 +327,7 @@ impl<'a> Grouped<'a> {
             && a.recorded == b.recorded
             && sa.get(a.source) == sb.get(b.source)
             && sa.get(a.note) == sb.get(b.note)
-            && a.replaces.map(|s| sa.get(s)) == b.replaces.map(|s| sb.get(s))
+            && a.replaces().map(|s| sa.get(s)) == b.replaces().map(|s| sb.get(s))
             && self.indicator(a) == other.indicator(b)
     }
 

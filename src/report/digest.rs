@@ -294,20 +294,17 @@ pub fn build(
     }
 
     // Context indicators: readings known on the as-of date, in period order.
-    let by = readings.effective_known_on(as_of);
+    // One series at a time (never every indicator's at once: millions of readings).
     let context = plan
         .context
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let rs: Vec<_> = by
-                .get(&(Owner::Context, crate::model::index32(i)))
-                .map(|v| v.iter().filter(|r| r.known_on(as_of)).collect())
-                .unwrap_or_default();
+            let rs = readings.effective_of(Owner::Context, crate::model::index32(i), as_of);
             let mut points = Vec::new();
             let mut series = Vec::new();
             for r in rs {
-                if let crate::model::Value::Number(v) = r.value {
+                if let crate::model::Value::Number(v) = r.value() {
                     let mid = r.period.start();
                     let year = f64::from(mid.year()) + f64::from(mid.day_of_year() - 1) / 365.25;
                     points.push((year, v));
@@ -345,9 +342,9 @@ pub fn build(
                         label: ind.label.clone(),
                         kind: ind.kind,
                         period: r.period,
-                        value: readings.figure(r.value),
+                        value: readings.figure(r.value()),
                         source: readings.strings.get(r.source).to_string(),
-                        replaces: r.replaces.map(|s| readings.strings.get(s).to_string()),
+                        replaces: r.replaces().map(|s| readings.strings.get(s).to_string()),
                     });
                 }
             }
@@ -403,12 +400,10 @@ pub fn build(
             .iter()
             .enumerate()
             .filter(|(j, _)| {
-                let recent = by
-                    .get(&(Owner::action(i), crate::model::index32(*j)))
-                    .is_some_and(|v| {
-                        v.iter()
-                            .any(|x| x.period.end() >= cutoff && x.known_on(as_of))
-                    });
+                let recent = readings
+                    .effective_of(Owner::action(i), crate::model::index32(*j), as_of)
+                    .iter()
+                    .any(|x| x.period.end() >= cutoff);
                 !recent
             })
             .map(|(_, ind)| (ind.id.clone(), ind.label.clone()))

@@ -118,10 +118,10 @@ pub fn build(
                         label: ind.label.clone(),
                         kind: ind.kind,
                         period: rd.period,
-                        value: readings.figure(rd.value),
+                        value: readings.figure(rd.value()),
                         source: readings.strings.get(rd.source).to_string(),
                         note: readings.strings.get(rd.note).to_string(),
-                        replaces: rd.replaces.map(|s| readings.strings.get(s).to_string()),
+                        replaces: rd.replaces().map(|s| readings.strings.get(s).to_string()),
                     });
                 }
             }

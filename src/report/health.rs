@@ -194,30 +194,8 @@ fn is_due(deadline: Date, as_of: Date, settings: &Settings) -> bool {
     days >= 0 && days as u32 <= settings.health.due_within_days
 }
 
-/// The readings of every action, grouped per indicator (`[action][indicator]`).
-pub fn readings_by_action<'a>(
-    plan: &crate::model::Plan,
-    readings: &'a crate::model::Readings,
-    as_of: Date,
-) -> Vec<ActionReadings<'a>> {
-    // Each list is moved out of the map, not copied (millions of readings).
-    let mut by = readings.effective_known_on(as_of);
-    plan.actions
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            (0..a.indicators.len())
-                .map(|j| {
-                    by.remove(&(Owner::action(i), crate::model::index32(j)))
-                        .unwrap_or_default()
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// The readings of one action, as [`readings_by_action`] gives them (for a report about
-/// a few actions of a large plan).
+/// The readings of one action, per indicator, known on `as_of` with corrections applied
+/// (see [`crate::model::Readings::effective_of`]): reports take one action's at a time.
 pub fn readings_of_action<'a>(
     plan: &crate::model::Plan,
     readings: &'a crate::model::Readings,
@@ -226,11 +204,7 @@ pub fn readings_of_action<'a>(
 ) -> ActionReadings<'a> {
     let count = plan.actions.get(i).map_or(0, |a| a.indicators.len());
     (0..count)
-        .map(|j| {
-            let mut rs = readings.of(Owner::action(i), crate::model::index32(j));
-            rs.retain(|r| r.known_on(as_of));
-            crate::model::reading::effective(rs)
-        })
+        .map(|j| readings.effective_of(Owner::action(i), crate::model::index32(j), as_of))
         .collect()
 }
 

@@ -58,7 +58,7 @@ impl ReadingRow {
 
 /// The row of one reading.
 pub fn row(plan: &Plan, readings: &Readings, r: &Reading) -> ReadingRow {
-    let (action, indicator, label, kind) = match r.owner {
+    let (action, indicator, label, kind) = match r.owner() {
         Owner::Action(i) => {
             let a = &plan.actions[i as usize];
             let ind = a.indicators.get(r.indicator as usize);
@@ -95,12 +95,12 @@ pub fn row(plan: &Plan, readings: &Readings, r: &Reading) -> ReadingRow {
         label,
         kind,
         period: r.period,
-        value: readings.figure(r.value),
-        raw: readings.raw_value(r.value),
+        value: readings.figure(r.value()),
+        raw: readings.raw_value(r.value()),
         source: readings.strings.get(r.source).to_string(),
         note: readings.strings.get(r.note).to_string(),
         recorded: r.recorded,
-        replaces: r.replaces.map(|s| readings.strings.get(s).to_string()),
+        replaces: r.replaces().map(|s| readings.strings.get(s).to_string()),
         by,
         by_labels,
     }
@@ -116,44 +116,8 @@ pub fn rows(plan: &Plan, readings: &Readings) -> Vec<ReadingRow> {
         .iter()
         .filter(|r| readings.is_total(r))
         .collect();
-    sorted.sort_by_key(|r| (r.owner, r.indicator, r.period, r.file, r.line));
+    sorted.sort_by_key(|r| (r.owner(), r.indicator, r.period, r.file, r.line));
     sorted.into_iter().map(|r| row(plan, readings, r)).collect()
-}
-
-/// The plan and its readings as the files said on `as_of`: the readings known by then
-/// (see [`Reading::known_on`]) and the state entries dated by then. What a document "as
-/// of" a past date publishes as data.
-pub fn as_known_on(plan: &Plan, readings: &Readings, as_of: Date) -> (Plan, Readings) {
-    let actions = plan
-        .actions
-        .iter()
-        .map(|a| {
-            let mut a = a.clone();
-            a.states.retain(|e| e.date <= as_of);
-            a
-        })
-        .collect();
-    let mut as_of_plan = Plan::new(
-        plan.codes,
-        plan.levers.clone(),
-        plan.actors.clone(),
-        plan.abbreviations.clone(),
-        actions,
-        plan.context.clone(),
-    );
-    as_of_plan.dimensions = plan.dimensions.clone();
-    let plan = as_of_plan;
-    let mut known = Readings::default();
-    known.strings = readings.strings.clone();
-    known.files = readings.files.clone();
-    known.cuts = readings.cuts.clone();
-    known.items = readings
-        .items
-        .iter()
-        .filter(|r| r.known_on(as_of))
-        .copied()
-        .collect();
-    (plan, known)
 }
 
 /// Readings pivoted on one dimension: for each indicator and period, the total and the

@@ -306,18 +306,9 @@ mod tests {
     }
 
     fn reading(action: u32, indicator: u32, period: Period, recorded: Date) -> Reading {
-        Reading {
-            owner: Owner::Action(action),
-            indicator,
-            period,
-            value: Value::Number(1.0),
-            source: crate::model::Sym::EMPTY,
-            note: crate::model::Sym::EMPTY,
-            recorded: Some(recorded),
-            replaces: None,
-            file: 0,
-            line: 0,
-        }
+        let mut r = Reading::new(Owner::Action(action), indicator, period, Value::Number(1.0));
+        r.recorded = Some(recorded);
+        r
     }
 
     fn plan(actions: Vec<Action>) -> Plan {

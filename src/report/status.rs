@@ -206,7 +206,7 @@ pub fn flow_total(
         if i > 0 && r.period.start() <= known[i - 1].period.end() {
             return None; // overlapping periods (2025 and 2025-H1) would count twice
         }
-        match r.value {
+        match r.value() {
             crate::model::Value::Number(n) => values.push(n),
             _ => return None,
         }
@@ -362,7 +362,7 @@ pub fn latest(a: &Action, rs: &ActionReadings, readings: &Readings, as_of: Date)
                 label: ind.label.clone(),
                 kind: ind.kind,
                 period: r.period,
-                value: readings.figure(r.value),
+                value: readings.figure(r.value()),
                 total: flow_total(ind, rs, as_of),
             })
         })
@@ -494,21 +494,17 @@ fn group(plan: &Plan, rows: &[Row], by: GroupBy, filters: &Filters) -> Vec<Group
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Indicator, IndicatorKind, Measure, Owner, Reading, Sym, Value};
+    use crate::model::{Indicator, IndicatorKind, Measure, Owner, Reading, Value};
 
     fn reading(period: &str, v: f64) -> Reading {
-        Reading {
-            owner: Owner::Action(0),
-            indicator: 0,
-            period: period.parse().unwrap(),
-            value: Value::Number(v),
-            source: Sym::EMPTY,
-            note: Sym::EMPTY,
-            recorded: None,
-            replaces: None,
-            file: 0,
-            line: 1,
-        }
+        let mut r = Reading::new(
+            Owner::Action(0),
+            0,
+            period.parse().unwrap(),
+            Value::Number(v),
+        );
+        r.line = 1;
+        r
     }
 
     fn indicator(measure: Option<Measure>) -> Indicator {

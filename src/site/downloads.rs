@@ -12,19 +12,28 @@ pub const JSON: &str = "downloads/plan.json";
 /// Every reading, as CSV.
 pub const CSV: &str = "downloads/readings.csv";
 
-/// The files to download: path from the site's root and bytes.
-pub fn files(input: &Input) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let (plan, readings) =
-        crate::report::readings::as_known_on(input.plan, input.readings, input.as_of);
-    let doc = crate::export::json::build(&plan, &readings, input.settings);
-    let mut json = serde_json::to_string_pretty(&doc)?;
-    json.push('\n');
-    let rows = crate::report::readings::rows(&plan, &readings);
-    let csv = crate::render::readings::csv(&rows)?;
-    Ok(vec![
-        (JSON.to_string(), json.into_bytes()),
-        (CSV.to_string(), csv.into_bytes()),
-    ])
+/// Write the files to download, each streamed to `put` (path from the site's root, and
+/// what writes it): neither the readings nor their text is ever copied whole.
+pub fn write(
+    input: &Input,
+    put: &dyn Fn(&str, &mut super::Fill) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let (plan, readings, as_of) = (input.plan, input.readings, input.as_of);
+    let doc = crate::export::json::build_as_of(plan, readings, input.settings, Some(as_of));
+    put(JSON, &mut |w| {
+        serde_json::to_writer_pretty(&mut *w, &doc).map_err(std::io::Error::other)?;
+        w.write_all(b"\n")
+    })?;
+    // Totals (as `pan reading list` without breakdowns), known on the day.
+    let rows = readings
+        .in_order()
+        .filter(|r| r.known_on(as_of))
+        .map(|r| crate::report::readings::row(plan, readings, r));
+    let mut rows = Some(rows);
+    put(CSV, &mut |w| {
+        let rows = rows.take().into_iter().flatten();
+        crate::render::readings::write_csv(&[], rows, w).map_err(std::io::Error::other)
+    })
 }
 
 /// The downloads page.

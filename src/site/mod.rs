@@ -232,22 +232,27 @@ fn render(data: &Data, lang: Lang, job: Job) -> (String, String) {
     }
 }
 
-/// Build the whole site, handing each file to `sink` (its path from the site's root,
-/// `/`-separated, and its bytes). Pages are rendered in parallel; `sink` must accept
-/// files in any order.
-pub fn build(
-    input: &Input,
-    sink: &(dyn Fn(&str, &[u8]) -> anyhow::Result<()> + Sync),
-) -> anyhow::Result<Built> {
+/// Streams a file's bytes to the writer it is given.
+pub type Fill<'f> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'f;
+
+/// Where the site's files go: each file's path from the site's root (`/`-separated) and
+/// what streams its bytes; it returns the number of bytes written. Pages are rendered in
+/// parallel: a sink accepts files in any order, from any thread.
+pub type Sink<'s> = dyn Fn(&str, &mut Fill) -> anyhow::Result<u64> + Sync + 's;
+
+/// Build the whole site, handing each file to `sink`.
+pub fn build(input: &Input, sink: &Sink) -> anyhow::Result<Built> {
     let data = Data::new(input);
     let plan = input.plan;
     let files = AtomicUsize::new(0);
     let bytes = AtomicU64::new(0);
-    let put = |path: &str, b: &[u8]| -> anyhow::Result<()> {
+    let stream = |path: &str, fill: &mut Fill| -> anyhow::Result<()> {
+        let n = sink(path, fill)?;
         files.fetch_add(1, Ordering::Relaxed);
-        bytes.fetch_add(b.len() as u64, Ordering::Relaxed);
-        sink(path, b)
+        bytes.fetch_add(n, Ordering::Relaxed);
+        Ok(())
     };
+    let put = |path: &str, b: &[u8]| stream(path, &mut |w| w.write_all(b));
 
     put("index.html", layout::root_index(&data).as_bytes())?;
     put("assets/pan.css", css(input.settings).as_bytes())?;
@@ -261,9 +266,7 @@ pub fn build(
     if let (Some(logo), Some(path)) = (&input.theme.logo, &data.logo_file) {
         put(path, &logo.bytes)?;
     }
-    for (path, b) in downloads::files(input)? {
-        put(&path, &b)?;
-    }
+    downloads::write(input, &stream)?;
 
     let mut jobs = vec![
         Job::Home,

@@ -17,6 +17,14 @@ pub const TMP_SUFFIX: &str = ".tmp";
 /// A temporary file beside `path`, holding `bytes`, flushed to disk, with the mode the
 /// target has (or will have). It is removed when dropped unless persisted.
 pub fn prepare(path: &Path, bytes: &[u8]) -> anyhow::Result<tempfile::NamedTempFile> {
+    prepare_with(path, &mut |w| w.write_all(bytes))
+}
+
+/// Like [`prepare`], the bytes streamed by `fill` (buffered) rather than held whole.
+pub fn prepare_with(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -42,7 +50,10 @@ pub fn prepare(path: &Path, bytes: &[u8]) -> anyhow::Result<tempfile::NamedTempF
         std::fs::set_permissions(tmp.path(), m.permissions())
             .with_context(|| format!("cannot set the mode of {}", path.display()))?;
     }
-    tmp.write_all(bytes)
+    let mut out = std::io::BufWriter::new(tmp.as_file_mut());
+    let written = fill(&mut out).and_then(|_| out.flush());
+    drop(out);
+    written
         .and_then(|_| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(tmp)

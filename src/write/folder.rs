@@ -387,6 +387,17 @@ impl Staged {
     /// Write the file `rel` (`/`-separated, relative) of the folder. Every path is written
     /// once: a second write of the same path is an error, not an overwrite.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        self.write_with(rel, &mut |w| w.write_all(bytes))?;
+        Ok(())
+    }
+
+    /// Like [`Staged::write`], the bytes streamed by `fill` (buffered) rather than held
+    /// whole; the number of bytes written.
+    pub fn write_with(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> anyhow::Result<u64> {
         let mut path = self.root.clone();
         for c in Path::new(rel).components() {
             match c {
@@ -401,15 +412,22 @@ impl Staged {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create the folder of {rel}"))?;
         }
-        let mut file =
+        let file =
             std::fs::File::create_new(&path).with_context(|| format!("cannot write {rel}"))?;
-        file.write_all(bytes)
+        // Hashed as it streams, for the manifest: the bytes are never held whole.
+        let mut out = Hashing {
+            inner: std::io::BufWriter::new(file),
+            hash: sha1::Sha1::new(),
+            bytes: 0,
+        };
+        fill(&mut out)
+            .and_then(|_| out.flush())
             .with_context(|| format!("cannot write {rel}"))?;
-        let hash = hex(&sha1::Sha1::digest(bytes));
+        let hash = hex(&out.hash.finalize());
         if let Ok(mut w) = self.written.lock() {
-            w.push((rel.to_string(), bytes.len() as u64, hash));
+            w.push((rel.to_string(), out.bytes, hash));
         }
-        Ok(())
+        Ok(out.bytes)
     }
 
     /// Put the folder in place with its manifest: renamed onto a new path, or swapped
@@ -460,6 +478,26 @@ impl Staged {
         // not followed).
         drop(self.holder);
         Ok(())
+    }
+}
+
+/// A writer that hashes and counts what goes through it (for the manifest).
+struct Hashing<W> {
+    inner: W,
+    hash: sha1::Sha1,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -518,6 +556,39 @@ mod tests {
             .unwrap()
             .to_string();
         assert!(err.contains("holds a site"), "{err}");
+    }
+
+    #[test]
+    fn a_streamed_file_is_hashed_as_it_goes_and_a_failed_stream_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let dest = dir.path().join("opendata");
+        let s = Staged::new(&dest, KIND, &none()).unwrap();
+        let size = s
+            .write_with("a.csv", &mut |w| {
+                w.write_all(b"x,y\n")?;
+                w.write_all(b"1,2\n")
+            })
+            .unwrap();
+        assert_eq!(size, 8, "the size of what was streamed");
+        let failed = s.write_with("b.csv", &mut |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("the stream broke"))
+        });
+        assert!(failed.is_err());
+        drop(s);
+        assert!(!dest.exists(), "nothing visible after a failed build");
+        assert_eq!(names(dir.path()), Vec::<String>::new(), "no temporary left");
+        // The manifest's hash is the hash of the whole streamed file.
+        let s = Staged::new(&dest, KIND, &none()).unwrap();
+        s.write_with("a.csv", &mut |w| {
+            w.write_all(b"x,y\n")?;
+            w.write_all(b"1,2\n")
+        })
+        .unwrap();
+        s.commit().unwrap();
+        let listed = std::fs::read_to_string(dest.join(MANIFEST)).unwrap();
+        let whole = hex(&sha1::Sha1::digest(b"x,y\n1,2\n"));
+        assert!(listed.contains(&format!("{whole} 8 a.csv\n")), "{listed}");
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub fn file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 /// same guarantees as [`file`]: a temporary file renamed over the target when complete.
 pub fn file_with(
     path: &Path,
-    fill: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    fill: impl FnOnce(&mut (dyn std::io::Write + Send)) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
     use anyhow::Context;
     check(path)?;

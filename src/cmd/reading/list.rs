@@ -67,11 +67,11 @@ pub fn run(global: &Global, args: Args) -> Result {
         .readings
         .items
         .iter()
-        .filter(|r| owner.is_none_or(|o| r.owner == o))
+        .filter(|r| owner.is_none_or(|o| r.owner() == o))
         .filter(|r| indicator.is_none_or(|i| r.indicator == i))
         .filter(|r| args.since.is_none_or(|s| r.period.start() >= s.start()))
         .collect();
-    items.sort_by_key(|r| (r.owner, r.indicator, r.period, r.file, r.line));
+    items.sort_by_key(|r| (r.owner(), r.indicator, r.period, r.file, r.line));
     let rows: Vec<_> = items
         .iter()
         .map(|r| readings::row(plan, &loaded.readings, r))
