@@ -25,7 +25,7 @@ pub struct Args {
 /// Run `pan digest`.
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
     let as_of = args.document.as_of(global.today);
     let (since, from) = match args.since {
         Some(s) => (s, SinceFrom::Given),
@@ -47,5 +47,6 @@ pub fn run(global: &Global, args: Args) -> Result {
     );
     let text = render::digest::markdown(&d, lang, repo.settings.health.stale_after_days);
     emit(&text, args.document.output.as_deref())?;
-    super::exit_now(Ok(()))
+    let all: Vec<_> = left.actions.iter().copied().collect();
+    super::exit_now(super::global::complete(&left, &all, true))
 }

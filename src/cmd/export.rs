@@ -56,7 +56,9 @@ pub fn run(global: &Global, args: Args) -> Result {
         );
     }
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
+    let all: Vec<_> = left.actions.iter().copied().collect();
+    let complete = || super::global::complete(&left, &all, true);
     let settings = &repo.settings;
     if args.format == ExportFormat::Json {
         let doc = json::build(&loaded.plan, &loaded.readings, settings);
@@ -69,7 +71,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             })?;
             w.write_all(b"\n")
         })?;
-        super::exit_now(Ok(()));
+        super::exit_now(complete());
     }
     let as_of = args.as_of.unwrap_or(global.today);
     let lang = args.lang.unwrap_or(settings.plan.language);
@@ -89,7 +91,7 @@ pub fn run(global: &Global, args: Args) -> Result {
         let bytes = workbook::xlsx(&status)
             .map_err(|e| Error::fatal("the workbook could not be made").because(e))?;
         emit_bytes(&bytes, args.output.as_deref())?;
-        return Ok(());
+        return complete();
     }
     let Some(dir) = args.output else {
         return Err(Error::usage("a data package is a folder of files")
@@ -130,5 +132,5 @@ pub fn run(global: &Global, args: Args) -> Result {
         files.len(),
         crate::render::term::sanitize(&dir.display().to_string())
     );
-    Ok(())
+    complete()
 }

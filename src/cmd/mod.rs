@@ -27,7 +27,7 @@ use clap::{Parser, Subcommand};
 
 pub use self::error::{Error, Result};
 pub use self::global::{Global, TODAY_VAR, recover, today};
-pub use self::output::{emit, emit_bytes, emit_with, find_action, on_terminal};
+pub use self::output::{emit, emit_bytes, emit_with, find_action, find_readable, on_terminal};
 use crate::render::term::{ColorChoice, Term};
 
 /// Keep a national action plan as code: what it promised, who carries it, what was

@@ -81,6 +81,29 @@ pub fn find_action(plan: &crate::model::Plan, input: &str) -> Result<usize> {
     })
 }
 
+/// Like [`find_action`], when files may have been left out: an action pan could not read
+/// (its file has problems) is refused with status 1, as what stops it, instead of being
+/// called unknown.
+pub fn find_readable(
+    plan: &crate::model::Plan,
+    left: &crate::load::scope::LeftOut,
+    input: &str,
+) -> Result<usize> {
+    find_action(plan, input).map_err(|e| {
+        let unread = plan
+            .codes
+            .parse_loose(input)
+            .filter(|c| left.actions.contains(c));
+        match unread {
+            Some(code) => Error::refused(format!(
+                "{code} could not be read: its file has problems (listed above)"
+            ))
+            .hint("fix them; `pan validate` shows each with its fix"),
+            None => e,
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::on_terminal;

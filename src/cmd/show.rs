@@ -1,6 +1,6 @@
 //! `pan show`: one action's full card.
 
-use super::{Global, Result, emit, find_action};
+use super::{Global, Result, emit};
 use crate::render;
 use crate::report::card;
 
@@ -33,8 +33,8 @@ pub enum Format {
 /// Run `pan show`.
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
-    let index = find_action(&loaded.plan, &args.code)?;
+    let (loaded, left) = global.load(&repo)?;
+    let index = super::find_readable(&loaded.plan, &left, &args.code)?;
     let as_of = args.as_of.unwrap_or(global.today);
     let card = card::build(&loaded.plan, &loaded.readings, &repo.settings, index, as_of);
     let text = match args.format {
@@ -45,5 +45,6 @@ pub fn run(global: &Global, args: Args) -> Result {
         }
     };
     emit(&text, None)?;
-    Ok(())
+    let code = loaded.plan.actions[index].code;
+    super::global::complete(&left, &[code], false)
 }

@@ -54,7 +54,7 @@ fn inside(path: &Path, dir: &Path) -> bool {
 pub fn run(global: &Global, args: Args) -> Result {
     let started = Instant::now();
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
     let as_of = args.as_of.unwrap_or(global.today);
     let (since, since_from) = match args.since {
         Some(s) => (s, SinceFrom::Given),
@@ -97,5 +97,6 @@ pub fn run(global: &Global, args: Args) -> Result {
         built.bytes as f64 / 1_000_000.0,
         started.elapsed().as_secs_f64()
     );
-    Ok(())
+    let all: Vec<_> = left.actions.iter().copied().collect();
+    super::global::complete(&left, &all, true)
 }

@@ -32,7 +32,7 @@ pub struct Args {
 /// Run `pan status`.
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
     let filters = args.filters.resolve(&loaded.plan)?;
     let as_of = args.as_of.unwrap_or(global.today);
     let report = status::build(
@@ -54,5 +54,7 @@ pub fn run(global: &Global, args: Args) -> Result {
         Format::Json => render::status::json(&report, plan)?,
     };
     emit(&text, None)?;
-    super::exit_now(Ok(()))
+    let listed: Vec<String> = report.rows.iter().map(|r| r.code.clone()).collect();
+    let covered = super::filters::left_out_within(&left, plan, &filters, &listed);
+    super::exit_now(super::global::complete(&left, &covered, false))
 }

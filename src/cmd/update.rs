@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use super::{Error, Global, Result, find_action};
+use super::{Error, Global, Result};
 use crate::model::action::StateProblem;
 use crate::model::{State, StateEntry};
 use crate::render::term::sanitize;
@@ -115,8 +115,8 @@ fn refused(r: Refusal, file: &str, code: &str, entry: &StateEntry, today: Date) 
 /// Run `pan update`.
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
-    let index = find_action(&loaded.plan, &args.code)?;
+    let (loaded, left) = global.load(&repo)?;
+    let index = super::find_readable(&loaded.plan, &left, &args.code)?;
     let file = loaded.spans[index].file.clone();
     let code = loaded.plan.actions[index].code.to_string();
     let today = global.today;

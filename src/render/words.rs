@@ -557,3 +557,23 @@ pub fn date(d: jiff::civil::Date, lang: Lang) -> String {
         Lang::En => format!("{} {} {}", d.day(), EN_M[m], d.year()),
     }
 }
+
+/// Whether a count takes the singular in a language: French says « 0 problème » and
+/// « 1 mesure » (below 2), English "1 reading" but "0 readings".
+pub fn singular(n: usize, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => n < 2,
+        Lang::En => n == 1,
+    }
+}
+
+/// A count and its noun, singular or plural as the language wants: `plural(2, "mesure",
+/// "mesures", Lang::Fr)` is « 2 mesures », `plural(0, …)` « 0 mesure ».
+pub fn plural(n: usize, one: &str, many: &str, lang: Lang) -> String {
+    format!("{n} {}", if singular(n, lang) { one } else { many })
+}
+
+/// A count and its English noun, for the command line's messages: "1 file", "3 files".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    plural(n, one, many, Lang::En)
+}

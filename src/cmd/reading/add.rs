@@ -41,11 +41,34 @@ pub struct Args {
     pub by: Vec<(String, String)>,
 }
 
+/// A breakdown is checked against `plan/dimensions.yaml`: one that could not be read
+/// refuses it, rather than calling every dimension unknown.
+fn refuse_unread_dimensions(
+    left: &crate::load::scope::LeftOut,
+    repo: &crate::config::Repo,
+) -> Result {
+    let file = format!(
+        "{}/{}",
+        repo.settings.paths.plan_str(),
+        crate::load::dimensions::FILE
+    );
+    if left.plan_files.contains(&file) {
+        return Err(Error::refused(format!(
+            "{file} could not be read: it has problems (listed above), and a breakdown is checked against it"
+        ))
+        .hint("fix it; `pan validate` shows each problem with its fix"));
+    }
+    Ok(())
+}
+
 /// Run `pan reading add`.
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
-    let target = target(&loaded.plan, &repo, &args.code)?;
+    let (loaded, left) = global.load(&repo)?;
+    let target = target(&loaded.plan, &left, &repo, &args.code)?;
+    if !args.by.is_empty() {
+        refuse_unread_dimensions(&left, &repo)?;
+    }
     let ids: Vec<&str> = target.subject.indicators.iter().map(|(i, _)| *i).collect();
     let id = args.indicator.trim();
     if !ids.contains(&id) {

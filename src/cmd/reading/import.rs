@@ -109,6 +109,45 @@ fn refuse(args: &Args, shown: &str, checked: &Checked, rows: bool) -> Result {
     })
 }
 
+/// Rows for an action (or the context indicators) whose own files could not be read are
+/// refused, named as such: the rest of the file is checked as usual, and all or nothing
+/// is recorded.
+fn refuse_unread_targets(
+    table: &mut import::Table,
+    plan: &crate::model::Plan,
+    left: &crate::load::scope::LeftOut,
+) {
+    let unread = |code: &str| {
+        if code
+            .trim()
+            .eq_ignore_ascii_case(crate::model::reading::CONTEXT)
+        {
+            left.context.then(|| "the context indicators".to_string())
+        } else {
+            plan.codes
+                .parse_loose(code)
+                .filter(|c| left.actions.contains(c))
+                .map(|c| c.to_string())
+        }
+    };
+    let rows = std::mem::take(&mut table.rows);
+    for r in rows {
+        match unread(&r.code) {
+            Some(name) => {
+                let place = table.place(&r, Some(import::Field::Code));
+                table.refused.push(import::Problem {
+                    place: Some(place),
+                    message: format!(
+                        "{name} could not be read: its files have problems (listed above)"
+                    ),
+                    hint: "fix them, then import again; `pan validate` shows each problem".into(),
+                });
+            }
+            None => table.rows.push(r),
+        }
+    }
+}
+
 /// Run `pan reading import`.
 pub fn run(global: &Global, args: Args) -> Result {
     use crate::render::import::Outcome;
@@ -123,10 +162,10 @@ pub fn run(global: &Global, args: Args) -> Result {
         }
     }
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
     let shown = sanitize(&args.file.display().to_string());
     let whole = |problems: Vec<Refused>| Checked::refused_whole(problems);
-    let table = match import::read(&args.file, &shown) {
+    let mut table = match import::read(&args.file, &shown) {
         Ok(t) => t,
         Err(ps) => {
             let rs = ps
@@ -140,6 +179,20 @@ pub fn run(global: &Global, args: Args) -> Result {
             return refuse(&args, &shown, &whole(rs), false);
         }
     };
+    if left.plan() {
+        let files: Vec<String> = left.plan_files.iter().map(|f| sanitize(f)).collect();
+        let r = Refused {
+            place: None,
+            message: format!(
+                "{} could not be read (problems listed above), and every row is checked against the plan's declarations",
+                files.join(", ")
+            ),
+            hint: "fix them and import again; `pan validate` shows each problem with its fix"
+                .into(),
+        };
+        return refuse(&args, &shown, &whole(vec![r]), false);
+    }
+    refuse_unread_targets(&mut table, &loaded.plan, &left);
     if let Some(r) = check::foreign(&table, &repo.settings.plan.title, &loaded.plan) {
         return refuse(&args, &shown, &whole(vec![r]), false);
     }

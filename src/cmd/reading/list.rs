@@ -34,12 +34,21 @@ pub struct Args {
 /// Run `pan reading list`.
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
     let plan = &loaded.plan;
     let target = match args.code.as_deref() {
         None => None,
-        Some(c) => Some(target(plan, &repo, c)?),
+        Some(c) => Some(target(plan, &left, &repo, c)?),
     };
+    // What the listing covers: one action's readings, the context's, or all of them.
+    let (covered, context): (Vec<_>, bool) = match &target {
+        None => (left.actions.iter().copied().collect(), true),
+        Some(t) => match t.subject.owner {
+            crate::model::Owner::Action(i) => (vec![plan.actions[i as usize].code], false),
+            crate::model::Owner::Context => (Vec::new(), true),
+        },
+    };
+    let complete = || crate::cmd::global::complete(&left, &covered, context);
     let indicator = match (&args.indicator, &target) {
         (Some(id), Some(t)) => {
             let ids: Vec<&str> = t.subject.indicators.iter().map(|(i, _)| *i).collect();
@@ -100,7 +109,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             &render::readings::pivot(&p, shape, &global.term, lang)?,
             None,
         )?;
-        return Ok(());
+        return complete();
     }
     let text = match args.format {
         Format::Json => render::readings::json(&rows)?,
@@ -112,5 +121,5 @@ pub fn run(global: &Global, args: Args) -> Result {
         Format::Table => render::readings::table(&rows, &global.term),
     };
     emit(&text, None)?;
-    Ok(())
+    complete()
 }

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use super::{Error, Global, Result};
 use crate::config::Repo;
 use crate::load::readings::{Current, CurrentError};
+use crate::load::scope::LeftOut;
 use crate::model::Plan;
 use crate::model::reading::NewReading;
 use crate::render::term::sanitize;
@@ -51,10 +52,27 @@ pub fn run(global: &Global, args: Args) -> Result {
 
 pub use crate::check::import::Target;
 
-/// The target a person names on the command line: `context`, or an action's code.
-pub fn target<'p>(plan: &'p Plan, repo: &Repo, code: &str) -> Result<Target<'p>> {
+/// The target a person names on the command line: `context`, or an action's code. One
+/// pan could not read (its files have problems) is refused as such, not called unknown.
+pub fn target<'p>(plan: &'p Plan, left: &LeftOut, repo: &Repo, code: &str) -> Result<Target<'p>> {
     let dir = repo.settings.paths.indicators_str();
-    crate::check::import::target(plan, &dir, code).map_err(|e| Error::usage(e.message).hint(e.hint))
+    if code
+        .trim()
+        .eq_ignore_ascii_case(crate::model::reading::CONTEXT)
+        && left.context
+    {
+        return Err(Error::refused(
+            "the context indicators could not be read: their files have problems (listed above)",
+        )
+        .hint("fix them; `pan validate` shows each with its fix"));
+    }
+    crate::check::import::target(plan, &dir, code).map_err(|e| {
+        let unknown = Error::usage(e.message).hint(e.hint);
+        match crate::cmd::find_readable(plan, left, code) {
+            Err(Error::Refused(p)) => Error::Refused(p),
+            _ => unknown,
+        }
+    })
 }
 
 /// The readings folder, checked (no link on the way) and created if missing.

@@ -108,7 +108,7 @@ fn format(args: &Args) -> Result<TemplateFormat> {
 pub fn run(global: &Global, args: Args) -> Result {
     let format = format(&args)?;
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
     let filters = args.filters.resolve(&loaded.plan)?;
     let mut report = crate::report::status::build(
         &loaded.plan,
@@ -118,14 +118,18 @@ pub fn run(global: &Global, args: Args) -> Result {
         &filters,
         None,
     );
+    let listed: Vec<String> = report.rows.iter().map(|r| r.code.clone()).collect();
+    let mut covered = crate::cmd::filters::left_out_within(&left, &loaded.plan, &filters, &listed);
     if !args.action.is_empty() {
         let mut codes = Vec::new();
         for a in &args.action {
-            codes.push(loaded.plan.actions[crate::cmd::find_action(&loaded.plan, a)?].code);
+            let i = crate::cmd::find_readable(&loaded.plan, &left, a)?;
+            codes.push(loaded.plan.actions[i].code);
         }
         report
             .rows
             .retain(|r| codes.iter().any(|c| c.to_string() == r.code));
+        covered = codes;
     }
     let mut periods: Vec<Period> = Vec::new();
     for p in args.period {
@@ -170,5 +174,5 @@ pub fn run(global: &Global, args: Args) -> Result {
             template.rows.len()
         );
     }
-    Ok(())
+    crate::cmd::global::complete(&left, &covered, false)
 }
