@@ -23,7 +23,8 @@ Exit status: 0 no history rewrite; 1 a recorded reading or state entry was edite
 repository, unknown revision)."
 )]
 pub struct Args {
-    /// The base revision (default HEAD), or `A..B` to compare two revisions.
+    /// The base revision (default HEAD); `A..B` compares two revisions, `A...B` compares B
+    /// with the commit it branched from A (as a pull request shows it).
     #[arg(value_name = "BASE")]
     pub base: Option<String>,
     /// Output format.
@@ -91,7 +92,12 @@ fn side(
 /// A revision's files (fetched as the loader reads them) and its own settings (paths and
 /// code format may have changed): a revision without valid settings is refused, since
 /// read with today's it would show files moved and readings rewritten that were not.
+/// `HEAD` in a repository without a commit yet (`pan init` just ran `git init`) is the
+/// empty plan, read with today's settings: everything is new.
 fn revision(repo: &Repo, rev: &str) -> Result<(GitTree, Settings)> {
+    if rev == "HEAD" && GitTree::unborn(&repo.root) {
+        return Ok((GitTree::empty(&repo.root), repo.settings.clone()));
+    }
     let tree = GitTree::open(&repo.root, rev)?;
     let short: String = tree.commit.chars().take(10).collect();
     let place = format!("{rev} ({short}):{SETTINGS_FILE}");
@@ -128,8 +134,16 @@ fn git_side(
     keep: bool,
 ) -> Result<(Loadedside, Parses)> {
     let short: String = tree.commit.chars().take(10).collect();
-    let label = format!("{rev} ({short})");
-    let out = side(label, &tree, settings, as_of, previous, keep);
+    let label = if short.is_empty() {
+        format!("{rev} (no commit yet)")
+    } else {
+        format!("{rev} ({short})")
+    };
+    let mut out = side(label, &tree, settings, as_of, previous, keep);
+    if short.is_empty() {
+        // The empty plan has no folders to miss: it has no problem to be fixed.
+        out.0.diagnostics.clear();
+    }
     match tree.failure() {
         Some(e) => Err(e.into()),
         None => Ok(out),
@@ -141,6 +155,21 @@ pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
     let as_of = args.as_of.unwrap_or(global.today);
     let spec = args.base.unwrap_or_else(|| "HEAD".to_string());
+    // `A...B`, as git and GitHub write a pull request: B against the commit it started
+    // from (the merge base of A and B).
+    let (spec, merge_base) = match spec.split_once("...") {
+        Some((a, b)) => {
+            let a = if a.is_empty() { "HEAD" } else { a };
+            let b = if b.is_empty() { "HEAD" } else { b };
+            let base = GitTree::merge_base(&repo.root, a, b)?;
+            let short: String = base.chars().take(10).collect();
+            (
+                format!("{base}..{b}"),
+                Some(format!("{a}...{b}: merge base ({short})")),
+            )
+        }
+        None => (spec, None),
+    };
     // Most files are the same on both sides: the second side takes the first one's parse
     // of every file with the same path and bytes (same git blob id).
     let reuse = !args.no_reuse;
@@ -157,7 +186,10 @@ pub fn run(global: &Global, args: Args) -> Result {
                 (ta.join(), tb)
             });
             let (ta, tb) = (ta.map_err(|_| fatal(a))??, tb?);
-            let (old, parses) = git_side(a, ta, as_of, None, reuse)?;
+            let (mut old, parses) = git_side(a, ta, as_of, None, reuse)?;
+            if let Some(name) = merge_base {
+                old.label = name;
+            }
             let (new, _) = git_side(b, tb, as_of, Some(parses), false)?;
             (old, new)
         }

@@ -121,7 +121,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     let jsonld = dcat::describe(settings, &described, as_of, lang, &description);
     files.push(("dcat.jsonld".into(), jsonld.into_bytes()));
     crate::write::tree::create(&dir, &files, true)
-        .map_err(|e| Error::refused("the data package was not written").because(e))?;
+        .map_err(|e| Error::fatal("the data package was not written").because(e))?;
     if settings.plan.licence.is_none() {
         eprintln!(
             "warning: no licence: set [plan] licence in pan.toml (e.g. \"CC-BY-4.0\") before publishing; portals need one"

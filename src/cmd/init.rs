@@ -57,6 +57,10 @@ pub struct Args {
     /// Write into a folder that is not empty.
     #[arg(long)]
     pub force: bool,
+    /// Do not make the folder a git repository (by default `git init` runs when git is
+    /// installed and the folder is not already in a repository).
+    #[arg(long)]
+    pub no_git: bool,
 }
 
 /// Run `pan init`.
@@ -112,7 +116,7 @@ pub fn run(global: &Global, args: Args) -> Result {
         .collect();
     let warnings = check_before_writing(&files, global.today, &places)?;
     let created = crate::write::tree::create(&args.dir, &files, args.force)
-        .map_err(|e| Error::refused("the plan repository was not created").because(e))?;
+        .map_err(|e| Error::fatal("the plan repository was not created").because(e))?;
     let shown = crate::render::term::sanitize(&args.dir.display().to_string());
     for n in &notes {
         eprintln!("note: {}", crate::render::term::sanitize(n));
@@ -124,11 +128,38 @@ pub fn run(global: &Global, args: Args) -> Result {
         eprintln!("replaced {}", created.replaced.join(", "));
     }
     eprintln!(
-        "created a plan repository in {shown}: {} files, {} action(s)\nnext: cd {shown} && pan validate && pan status (the README lists the next commands)",
+        "created a plan repository in {shown}: {} files, {}",
         created.created.len() + created.replaced.len(),
-        content.actions.len()
+        crate::render::words::count(content.actions.len(), "action", "actions")
+    );
+    if !args.no_git {
+        say_git(&crate::write::tree::git_init(&args.dir), &shown);
+    }
+    eprintln!(
+        "next: cd {shown} && pan validate && pan status (the README lists the next commands)"
     );
     Ok(())
+}
+
+/// Say what `git init` came to.
+fn say_git(git: &crate::write::tree::GitInit, shown: &str) {
+    use crate::write::tree::GitInit;
+    match git {
+        GitInit::Created => eprintln!(
+            "made {shown} a git repository (branch main); commit the plan with `git add -A && git commit -m Plan`, and `pan diff` shows what changes after"
+        ),
+        GitInit::Inside(top) => eprintln!(
+            "note: {shown} is inside the git repository {}; no new repository was made",
+            crate::render::term::sanitize(&top.display().to_string())
+        ),
+        GitInit::NoGit => eprintln!(
+            "note: git is not installed, so {shown} is not a git repository; `pan diff` needs one (install git, then run `git init`)"
+        ),
+        GitInit::Failed(why) => eprintln!(
+            "warning: `git init` failed ({}); run it yourself for `pan diff`",
+            crate::render::term::sanitize(why)
+        ),
+    }
 }
 
 type FromTable = (Content, HashMap<ActionCode, String>, Vec<String>);

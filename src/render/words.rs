@@ -23,6 +23,8 @@ pub struct Words {
     pub since_start: &'static str,
     /// "since the date given".
     pub since_given: &'static str,
+    /// "the plan has not started: nothing to cover yet".
+    pub since_not_started: &'static str,
     /// "Key figures".
     pub key_figures: &'static str,
     /// "Lever".
@@ -158,6 +160,7 @@ pub const FR: Words = Words {
     since_copil: "depuis le précédent COPIL",
     since_start: "depuis le début du plan ; aucune réunion du COPIL dans pan.toml",
     since_given: "depuis la date demandée",
+    since_not_started: "le plan n'a pas encore commencé : rien à couvrir",
     key_figures: "Chiffres clés",
     lever: "Levier",
     whole_plan: "Ensemble du plan",
@@ -231,6 +234,7 @@ pub const EN: Words = Words {
     since_copil: "since the previous COPIL meeting",
     since_start: "since the start of the plan; no COPIL meeting listed in pan.toml",
     since_given: "since the date given",
+    since_not_started: "the plan has not started yet: nothing to cover",
     key_figures: "Key figures",
     lever: "Lever",
     whole_plan: "Whole plan",
@@ -294,6 +298,19 @@ pub const EN: Words = Words {
     shared: "An action carried by several ministries appears under each: the groups add up to {} for {} actions.",
     by_calendar: "calendar",
 };
+
+impl Words {
+    /// Where the start of a digest's period comes from, as said beside it.
+    pub fn since(&self, from: crate::report::digest::SinceFrom) -> &'static str {
+        use crate::report::digest::SinceFrom;
+        match from {
+            SinceFrom::Copil => self.since_copil,
+            SinceFrom::PlanStart => self.since_start,
+            SinceFrom::Given => self.since_given,
+            SinceFrom::NotStarted => self.since_not_started,
+        }
+    }
+}
 
 /// Fill the `{}` of a template with values, in order.
 pub fn fill(template: &str, values: &[String]) -> String {
@@ -534,7 +551,8 @@ pub fn number(v: f64, lang: Lang) -> String {
     }
 }
 
-/// A date for people: `23 novembre 2026` / `23 November 2026`.
+/// A date for people: `23 novembre 2026` / `23 November 2026`; the first of a month is
+/// `1er janvier 2027` in French, as French typography writes it.
 pub fn date(d: jiff::civil::Date, lang: Lang) -> String {
     const FR_M: [&str; 12] = crate::model::calendar::FRENCH_MONTHS;
     const EN_M: [&str; 12] = [
@@ -553,6 +571,7 @@ pub fn date(d: jiff::civil::Date, lang: Lang) -> String {
     ];
     let m = (d.month() as usize).saturating_sub(1).min(11);
     match lang {
+        Lang::Fr if d.day() == 1 => format!("1er {} {}", FR_M[m], d.year()),
         Lang::Fr => format!("{} {} {}", d.day(), FR_M[m], d.year()),
         Lang::En => format!("{} {} {}", d.day(), EN_M[m], d.year()),
     }

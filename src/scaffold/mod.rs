@@ -87,10 +87,12 @@ pub fn example(o: &Options) -> Content {
         frequency: None,
         breakdowns: Vec::new(),
     };
+    // The month of the kick-off meeting: the README's first `pan reading add` records
+    // the year's count beside it.
     let reading = NewReading {
         order: 0,
         indicator: indicator.id.clone(),
-        period: Period::Year(o.today.year()),
+        period: Period::Month(o.today.year(), u8::try_from(o.today.month()).unwrap_or(1)),
         value: "1".into(),
         source: t(
             "Procès-verbal de la réunion de lancement",
@@ -293,7 +295,8 @@ fn readme(o: &Options, c: &Content) -> String {
             "Pour commencer : remplacez le levier, l'objectif, l'acteur et l'action d'exemple \
              par ceux du plan (`plan/levers.yaml`, `plan/actors.yaml`, \
              `plan/<levier>/<code>.yaml`), supprimez la mesure d'exemple \
-             (`indicators/`), puis `git init && git add -A && git commit -m \"Plan\"`.\n"
+             (`indicators/`), puis `git add -A && git commit -m \"Plan\"` (`pan init` a fait \
+             du dossier un dépôt git, s'il n'était pas déjà dans un dépôt).\n"
         );
         let _ = writeln!(s, "## Ce qu'il y a ici\n");
         let _ = writeln!(
@@ -350,7 +353,8 @@ fn readme(o: &Options, c: &Content) -> String {
             s,
             "To begin: replace the example lever, objective, actor and action by the plan's \
              (`plan/levers.yaml`, `plan/actors.yaml`, `plan/<lever>/<code>.yaml`), remove the \
-             example reading (`indicators/`), then `git init && git add -A && git commit -m \"Plan\"`.\n"
+             example reading (`indicators/`), then `git add -A && git commit -m \"Plan\"` (`pan \
+             init` made the folder a git repository, unless it was in one already).\n"
         );
         let _ = writeln!(s, "## What is here\n");
         let _ = writeln!(

@@ -1,7 +1,7 @@
 //! `pan reading add`: record one reading.
 
 use super::{current, describe, indicators_dir, target, with_rows};
-use crate::check::new_reading::{self, Outcome, Proposed};
+use crate::check::new_reading::{self, Mistake, Outcome, Proposed};
 use crate::cmd::{Error, Global, Result};
 use crate::write::{atomic, lock::Lock};
 
@@ -103,7 +103,12 @@ pub fn run(global: &Global, args: Args) -> Result {
         &lookup,
     )
     .map_err(|e| {
-        let error = Error::refused(format!("{}; nothing was written", e.message));
+        // A name or a period typed wrong is a usage error; a rule broken refuses.
+        let what = format!("{}; nothing was written", e.message);
+        let error = match e.mistake {
+            Mistake::Unknown | Mistake::Malformed => Error::usage(what),
+            Mistake::Rule => Error::refused(what),
+        };
         if e.hint.is_empty() {
             error
         } else {

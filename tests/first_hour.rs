@@ -1,0 +1,183 @@
+//! The first hour of a new user: the README's commands after `pan init`, a plan that
+//! starts in the future, `pan diff` at once, and the bundled plan before it starts.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Fixture, TODAY, commands_after, shell, stderr, stdout};
+
+fn readme() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
+}
+
+/// Run `line` in `dir` and insist that it succeeds.
+fn ok(dir: &Path, line: &str) -> String {
+    let out = shell(dir, line);
+    assert!(
+        out.status.success(),
+        "`{line}` failed ({:?}):\n{}\n{}",
+        out.status.code(),
+        stdout(&out),
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+#[test]
+fn every_command_the_readme_shows_after_pan_init_works() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = readme();
+    let init = commands_after(&text, "## Starting a plan: pan init");
+    assert_eq!(init.len(), 1, "{init:?}");
+    ok(tmp.path(), &init[0]);
+    let dir = tmp.path().join("my-plan");
+    assert!(dir.join(".git").is_dir(), "pan init ran git init");
+    let next = commands_after(&text, "The next five commands, as the new README lists them");
+    assert_eq!(next.len(), 5, "{next:?}");
+    for line in &next {
+        ok(&dir, line);
+    }
+    // The new repository's own README lists the same steps, with its own code.
+    let own = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    let listed: Vec<String> = own
+        .lines()
+        .filter_map(|l| l.split_once(". `pan ").map(|(_, r)| r))
+        .filter_map(|r| r.split_once("` — ").map(|(c, _)| format!("pan {c}")))
+        .collect();
+    assert_eq!(listed.len(), 5, "{own}");
+    let again = tempfile::tempdir().unwrap();
+    ok(again.path(), "pan init p --start 2026 --end 2030");
+    for line in &listed {
+        ok(&again.path().join("p"), &line.replace('…', "Procès-verbal"));
+    }
+    // `pan diff` works at once: everything is new against a repository without a commit.
+    let diff = ok(&dir, "pan diff");
+    assert!(diff.contains("HEAD (no commit yet)"), "{diff}");
+    assert!(diff.contains("IN-A-1.01 added"), "{diff}");
+    // Then the published site, as the README goes on.
+    for line in commands_after(&text, "## The website: pan site")
+        .iter()
+        .take(1)
+    {
+        ok(&dir, line);
+    }
+    assert!(dir.join("_site/index.html").is_file());
+}
+
+const COMMIT: &str = "git add -A && git -c user.name=t -c user.email=t@example.org commit -qm";
+
+#[test]
+fn pan_diff_a_dot_dot_dot_b_compares_with_where_b_branched() {
+    let tmp = tempfile::tempdir().unwrap();
+    ok(tmp.path(), "pan init p --start 2026 --end 2030");
+    let dir = tmp.path().join("p");
+    ok(&dir, &format!("{COMMIT} Plan && git switch -qc readings"));
+    ok(
+        &dir,
+        &format!(
+            "pan reading add IN-A-1.01 reunions-du-comite 2 --period 2026 --source PV && {COMMIT} R"
+        ),
+    );
+    // main moves on after the branch started: A...B leaves its changes out, A..B not.
+    ok(
+        &dir,
+        &format!(
+            "git switch -q main && pan update IN-A-1.01 --state in_progress --note Lancée && {COMMIT} S && git switch -q readings"
+        ),
+    );
+    for spec in ["main...readings", "main..."] {
+        let out = ok(&dir, &format!("pan diff {spec}"));
+        assert!(out.contains("reading added: reunions-du-comite 2026 = 2"), "{spec}: {out}");
+        assert!(
+            !out.contains("in_progress"),
+            "{spec}: main's own change is not the branch's: {out}"
+        );
+        assert!(out.contains("merge base"), "{out}");
+    }
+    // A..B compares the two tips: main's new state entry looks removed by the branch.
+    let out = shell(&dir, "pan diff main..readings");
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("state entry 2026-11-30 in_progress was removed"));
+    let out = shell(&dir, "pan diff nope...readings");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown revision `nope`"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_plan_that_starts_in_the_future_builds_its_digest_and_site_every_day_before() {
+    let tmp = tempfile::tempdir().unwrap();
+    ok(
+        tmp.path(),
+        "PAN_TODAY=2026-01-01 pan init p --start 2027 --end 2031",
+    );
+    let dir = tmp.path().join("p");
+    for day in ["2026-01-01", "2026-11-30", "2026-12-31"] {
+        for line in ["pan digest", "pan site -o _site", "pan validate --deny warnings"] {
+            let out = shell(&dir, &format!("PAN_TODAY={day} {line}"));
+            assert!(
+                out.status.success(),
+                "{day}: `{line}`: {}",
+                stderr(&out)
+            );
+            assert!(
+                !stderr(&out).contains("--since"),
+                "{day}: a flag nobody passed: {}",
+                stderr(&out)
+            );
+        }
+        let digest = ok(&dir, &format!("PAN_TODAY={day} pan digest"));
+        assert!(
+            digest.contains("le plan n'a pas encore commencé"),
+            "{digest}"
+        );
+    }
+    // --since given by the person is still checked.
+    let out = shell(&dir, "pan digest --since 2027-03-01");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--since 2027-03-01 is after"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_bundled_plan_builds_its_digest_and_site_on_any_day_of_2025() {
+    let f = Fixture::bundled();
+    for day in ["2025-01-01", "2025-07-14", "2025-12-31"] {
+        for args in [&["digest"][..], &["site", "-o", "_site"]] {
+            let out = f.pan().env("PAN_TODAY", day).args(args).output().unwrap();
+            assert!(out.status.success(), "{day} {args:?}: {}", stderr(&out));
+        }
+    }
+}
+
+#[test]
+fn pan_init_says_what_it_did_about_git() {
+    // Inside a repository: no repository of its own.
+    let tmp = tempfile::tempdir().unwrap();
+    ok(tmp.path(), "git init -q");
+    let out = shell(tmp.path(), "pan init inner --start 2026 --end 2030");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!tmp.path().join("inner/.git").exists());
+    assert!(stderr(&out).contains("is inside the git repository"), "{}", stderr(&out));
+    // Asked not to.
+    let tmp = tempfile::tempdir().unwrap();
+    let out = shell(tmp.path(), "pan init p --no-git");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!tmp.path().join("p/.git").exists());
+    // Without git on the PATH.
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("pan");
+    let out = std::process::Command::new(&bin)
+        .args(["init", "p"])
+        .current_dir(tmp.path())
+        .env("PATH", tmp.path())
+        .env("PAN_TODAY", TODAY)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("git is not installed"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!tmp.path().join("p/.git").exists());
+}
