@@ -23,10 +23,11 @@ fn run(dir: &Path, args: &[&str]) -> std::process::Output {
     pan(dir).args(args).output().unwrap()
 }
 
-/// Every file under `dir`, relative, sorted.
+/// Every file under `dir`, relative, sorted (git's own folder aside).
 fn listing(dir: &Path) -> Vec<String> {
     let mut out: Vec<String> = walkdir::WalkDir::new(dir)
         .into_iter()
+        .filter_entry(|e| e.file_name() != ".git")
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().is_file())
         .map(|e| {
