@@ -33,7 +33,10 @@ fn every_command_the_readme_shows_after_pan_init_works() {
     ok(tmp.path(), &init[0]);
     let dir = tmp.path().join("my-plan");
     assert!(dir.join(".git").is_dir(), "pan init ran git init");
-    let next = commands_after(&text, "The next five commands, as the new README lists them");
+    let next = commands_after(
+        &text,
+        "The next five commands, as the new README lists them",
+    );
     assert_eq!(next.len(), 5, "{next:?}");
     for line in &next {
         ok(&dir, line);
@@ -88,7 +91,10 @@ fn pan_diff_a_dot_dot_dot_b_compares_with_where_b_branched() {
     );
     for spec in ["main...readings", "main..."] {
         let out = ok(&dir, &format!("pan diff {spec}"));
-        assert!(out.contains("reading added: reunions-du-comite 2026 = 2"), "{spec}: {out}");
+        assert!(
+            out.contains("reading added: reunions-du-comite 2026 = 2"),
+            "{spec}: {out}"
+        );
         assert!(
             !out.contains("in_progress"),
             "{spec}: main's own change is not the branch's: {out}"
@@ -101,7 +107,11 @@ fn pan_diff_a_dot_dot_dot_b_compares_with_where_b_branched() {
     assert!(stdout(&out).contains("state entry 2026-11-30 in_progress was removed"));
     let out = shell(&dir, "pan diff nope...readings");
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("unknown revision `nope`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unknown revision `nope`"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -113,13 +123,13 @@ fn a_plan_that_starts_in_the_future_builds_its_digest_and_site_every_day_before(
     );
     let dir = tmp.path().join("p");
     for day in ["2026-01-01", "2026-11-30", "2026-12-31"] {
-        for line in ["pan digest", "pan site -o _site", "pan validate --deny warnings"] {
+        for line in [
+            "pan digest",
+            "pan site -o _site",
+            "pan validate --deny warnings",
+        ] {
             let out = shell(&dir, &format!("PAN_TODAY={day} {line}"));
-            assert!(
-                out.status.success(),
-                "{day}: `{line}`: {}",
-                stderr(&out)
-            );
+            assert!(out.status.success(), "{day}: `{line}`: {}", stderr(&out));
             assert!(
                 !stderr(&out).contains("--since"),
                 "{day}: a flag nobody passed: {}",
@@ -135,7 +145,11 @@ fn a_plan_that_starts_in_the_future_builds_its_digest_and_site_every_day_before(
     // --since given by the person is still checked.
     let out = shell(&dir, "pan digest --since 2027-03-01");
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--since 2027-03-01 is after"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--since 2027-03-01 is after"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -157,7 +171,11 @@ fn pan_init_says_what_it_did_about_git() {
     let out = shell(tmp.path(), "pan init inner --start 2026 --end 2030");
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!tmp.path().join("inner/.git").exists());
-    assert!(stderr(&out).contains("is inside the git repository"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is inside the git repository"),
+        "{}",
+        stderr(&out)
+    );
     // Asked not to.
     let tmp = tempfile::tempdir().unwrap();
     let out = shell(tmp.path(), "pan init p --no-git");
@@ -180,4 +198,68 @@ fn pan_init_says_what_it_did_about_git() {
         stderr(&out)
     );
     assert!(!tmp.path().join("p/.git").exists());
+}
+
+#[test]
+fn a_file_name_decides_the_format_or_a_mismatch_is_refused() {
+    let f = Fixture::new();
+    // The extension decides.
+    for (args, file, starts) in [
+        (&["export", "-o", "x.xlsx"][..], "x.xlsx", &b"PK"[..]),
+        (&["export", "-o", "x.json"], "x.json", b"{"),
+        (&["status", "-o", "s.json"], "s.json", b"{"),
+        (&["status", "-o", "s.csv"], "s.csv", b"code,"),
+        (&["status", "-o", "s.md"], "s.md", b"Situation au"),
+        (&["reading", "list", "-o", "l.json"], "l.json", b"{"),
+        (&["reading", "list", "-o", "l.csv"], "l.csv", b"action,"),
+        (&["reading", "template", "-o", "t.xlsx"], "t.xlsx", b"PK"),
+        (&["reading", "template", "-o", "t.csv"], "t.csv", b"code,"),
+        (&["diff", "-o", "d.json"], "d.json", b"{"),
+        (&["validate", "-o", "v.json"], "v.json", b"{"),
+        (&["validate", "-o", "v.sarif"], "v.sarif", b"{"),
+    ] {
+        if args[0] == "diff" {
+            shell(f.path(), &format!("git init -q && {COMMIT} Plan"));
+        }
+        let out = f.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let bytes = std::fs::read(f.path().join(file)).unwrap();
+        assert!(
+            bytes.starts_with(starts),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&bytes[..bytes.len().min(80)])
+        );
+    }
+    // A mismatch, or a name that says a format the command does not write, is refused
+    // before anything is written.
+    for args in [
+        &["export", "--format", "json", "-o", "x2.xlsx"][..],
+        &["export", "--format", "xlsx", "-o", "x2.json"],
+        &["export", "--format", "datapackage", "-o", "x2.json"],
+        &["reading", "template", "-o", "menej.pdf"],
+        &["reading", "template", "--format", "csv", "-o", "menej.xlsx"],
+        &["status", "--format", "csv", "-o", "s2.json"],
+        &["status", "-o", "s2.xlsx"],
+        &["reading", "list", "-o", "l2.pdf"],
+        &["digest", "-o", "copil.pdf"],
+        &["report", "-o", "report.docx"],
+        &["diff", "-o", "d2.html"],
+        &["validate", "--format", "human", "-o", "v2.json"],
+        &["reading", "import", "x.csv", "--report", "r.pdf"],
+    ] {
+        let out = f.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let e = stderr(&out);
+        assert!(
+            e.contains("does not match the file name")
+                || e.contains("which this command does not write"),
+            "{args:?}: {e}"
+        );
+        let named = args.iter().rev().find(|a| a.contains('.')).unwrap();
+        assert!(!f.path().join(named).exists(), "{args:?}: nothing written");
+    }
+    // A name that says nothing leaves the format to --format.
+    let out = f.run(&["status", "--format", "json", "-o", "status.out"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(f.read("status.out").starts_with('{'));
 }

@@ -375,7 +375,7 @@ fn digest_lists_changes_since_the_given_date() {
     ]);
     let md = stdout(&f.run(&["digest", "--as-of", AS_OF, "--since", "2026-02-01"]));
     assert!(
-        md.contains("**IN-B-11.02**") && md.contains("en cours (1 mars 2026) — Lancement"),
+        md.contains("**IN-B-11.02**") && md.contains("en cours (1er mars 2026) — Lancement"),
         "{md}"
     );
     let md = stdout(&f.run(&["digest", "--as-of", AS_OF, "--since", "2026-03-01"]));

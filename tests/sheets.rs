@@ -146,7 +146,7 @@ fn the_format_follows_the_file_name_and_an_untouched_template_records_nothing() 
         let out = template(&f, &["-o", name]);
         assert!(out.status.success(), "{}", stderr(&out));
         assert!(
-            stderr(&out).contains("6 indicator row(s)"),
+            stderr(&out).contains("6 indicator rows"),
             "{}",
             stderr(&out)
         );
@@ -197,10 +197,14 @@ fn contradictory_options_are_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--excel"), "{}", stderr(&out));
     assert!(!f.path().join("t.xlsx").exists(), "nothing written");
-    // An unknown extension is not a format: CSV, as before.
-    let out = template(&f, &["-o", "t.txt"]);
+    // An extension that says nothing leaves the format to --format (CSV by default); one
+    // that names another format is refused.
+    let out = template(&f, &["-o", "t.out"]);
     assert!(out.status.success());
-    assert!(f.read("t.txt").starts_with("code,indicator,period"));
+    assert!(f.read("t.out").starts_with("code,indicator,period"));
+    let out = template(&f, &["-o", "t.pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!f.path().join("t.pdf").exists(), "nothing written");
 }
 
 /// The cells of the first sheet of a workbook, as text, by row.

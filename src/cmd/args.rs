@@ -82,6 +82,27 @@ pub struct DocumentArgs {
     pub output: Option<PathBuf>,
 }
 
+/// The one format of a document (a digest, a report, an import's report): Markdown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Markdown {
+    /// GitHub-flavoured Markdown.
+    Markdown,
+}
+
+impl Markdown {
+    /// The extensions of a Markdown file.
+    pub const FILES: &[(&str, Markdown)] = &[
+        ("md", Markdown::Markdown),
+        ("markdown", Markdown::Markdown),
+        ("txt", Markdown::Markdown),
+    ];
+
+    /// Refuse a file whose name says it holds something else (`-o copil.pdf`).
+    pub fn check(output: Option<&std::path::Path>) -> super::Result<()> {
+        super::output::format_for(None, output, Markdown::FILES, Markdown::Markdown).map(|_| ())
+    }
+}
+
 impl DocumentArgs {
     /// The as-of date: the one given, or today.
     pub fn as_of(&self, today: Date) -> Date {
@@ -105,6 +126,17 @@ pub enum Format {
     Csv,
     /// JSON.
     Json,
+}
+
+impl Format {
+    /// The extensions of `-o FILE` that name each format.
+    pub const FILES: &[(&str, Format)] = &[
+        ("txt", Format::Table),
+        ("md", Format::Markdown),
+        ("markdown", Format::Markdown),
+        ("csv", Format::Csv),
+        ("json", Format::Json),
+    ];
 }
 
 /// The command-line spelling and help of choices whose types live below the command

@@ -28,8 +28,8 @@ pub struct Args {
     #[arg(value_name = "BASE")]
     pub base: Option<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// The day health is computed for (default: today).
     #[arg(long, value_name = "DATE", value_parser = super::args::date)]
     pub as_of: Option<Date>,
@@ -43,6 +43,16 @@ pub struct Args {
     /// output is the same; this checks it, and is slower).
     #[arg(long, hide = true)]
     pub no_reuse: bool,
+}
+
+impl Format {
+    /// The extensions of `-o FILE` that name each format.
+    pub const FILES: &[(&str, Format)] = &[
+        ("txt", Format::Text),
+        ("md", Format::Markdown),
+        ("markdown", Format::Markdown),
+        ("json", Format::Json),
+    ];
 }
 
 /// Output formats of `pan diff`.
@@ -152,6 +162,8 @@ fn git_side(
 
 /// Run `pan diff`.
 pub fn run(global: &Global, args: Args) -> Result {
+    let output = args.output.as_deref();
+    let format = super::output::format_for(args.format, output, Format::FILES, Format::Text)?;
     let repo = global.repo()?;
     let as_of = args.as_of.unwrap_or(global.today);
     let spec = args.base.unwrap_or_else(|| "HEAD".to_string());
@@ -237,12 +249,12 @@ pub fn run(global: &Global, args: Args) -> Result {
         },
         as_of,
     );
-    let text = match args.format {
-        Format::Text => render::diff::text(&d, &global.term),
+    let text = match format {
+        Format::Text => render::diff::text(&d, &super::output::term_for(&global.term, output)),
         Format::Markdown => render::diff::markdown(&d, repo.settings.plan.language),
         Format::Json => render::diff::json(&d)?,
     };
-    emit(&text, args.output.as_deref())?;
+    emit(&text, output)?;
     let rewrites = d.history_rewrites.len();
     super::exit_now(if rewrites > 0 && !args.allow_history_rewrite {
         Err(Error::refused(format!(

@@ -24,6 +24,7 @@ pub struct Args {
 
 /// Run `pan digest`.
 pub fn run(global: &Global, args: Args) -> Result {
+    super::args::Markdown::check(args.document.output.as_deref())?;
     let repo = global.repo()?;
     let (loaded, left) = global.load(&repo)?;
     let as_of = args.document.as_of(global.today);

@@ -17,9 +17,9 @@ use crate::export::{datapackage, dcat, json, workbook};
 The data package's licence, publisher and source come from pan.toml [plan] licence,\npublisher, source and data_url (see \"Open data\" in the README)."
 )]
 pub struct Args {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-    pub format: ExportFormat,
+    /// Output format (default: told by the extension of -o, otherwise json).
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
     /// Write to FILE (json, xlsx) or into the folder DIR (datapackage) instead of standard
     /// output.
     #[arg(short, long, value_name = "FILE|DIR")]
@@ -46,10 +46,20 @@ pub enum ExportFormat {
     Xlsx,
 }
 
+/// The extensions of `-o FILE` that name each format (a data package is a folder).
+const FILES: &[(&str, ExportFormat)] =
+    &[("json", ExportFormat::Json), ("xlsx", ExportFormat::Xlsx)];
+
 /// Run `pan export`.
 pub fn run(global: &Global, args: Args) -> Result {
+    let format = super::output::format_for(
+        args.format,
+        args.output.as_deref(),
+        FILES,
+        ExportFormat::Json,
+    )?;
     let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
-    if args.format == ExportFormat::Xlsx && to_stdout && std::io::stdout().is_terminal() {
+    if format == ExportFormat::Xlsx && to_stdout && std::io::stdout().is_terminal() {
         return Err(
             Error::usage("a workbook is not text to print on a terminal")
                 .hint("give -o FILE (e.g. -o plan.xlsx) or redirect the output"),
@@ -60,7 +70,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     let all: Vec<_> = left.actions.iter().copied().collect();
     let complete = || super::global::complete(&left, &all, true);
     let settings = &repo.settings;
-    if args.format == ExportFormat::Json {
+    if format == ExportFormat::Json {
         let doc = json::build(&loaded.plan, &loaded.readings, settings);
         // Streamed: the document is written as it is walked, never held whole.
         emit_with(args.output.as_deref(), |w| {
@@ -75,7 +85,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     }
     let as_of = args.as_of.unwrap_or(global.today);
     let lang = args.lang.unwrap_or(settings.plan.language);
-    if args.format == ExportFormat::Xlsx {
+    if format == ExportFormat::Xlsx {
         let rows = crate::report::status::rows(&loaded.plan, &loaded.readings, settings, as_of);
         let readings: Vec<_> = crate::report::readings::rows(&loaded.plan, &loaded.readings)
             .into_iter()

@@ -25,6 +25,7 @@ pub struct Args {
 
 /// Run `pan report`.
 pub fn run(global: &Global, args: Args) -> Result {
+    super::args::Markdown::check(args.document.output.as_deref())?;
     let repo = global.repo()?;
     let (loaded, left) = global.load(&repo)?;
     let filters = args.filters.resolve(&loaded.plan)?;

@@ -20,9 +20,9 @@ use crate::render::diagnostics::{self as printer, Summary};
 Exit status: 0 no error, 1 errors (or warnings with --deny warnings), 2 pan could not run."
 )]
 pub struct Args {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format (default: told by the extension of -o, otherwise human).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Show only these rules (codes or names, comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "CODE")]
     pub select: Vec<String>,
@@ -69,6 +69,17 @@ pub enum Format {
     Sarif,
 }
 
+impl Format {
+    /// The extensions of `-o FILE` that name each format.
+    pub const FILES: &[(&str, Format)] = &[
+        ("txt", Format::Human),
+        ("json", Format::Json),
+        ("md", Format::Markdown),
+        ("markdown", Format::Markdown),
+        ("sarif", Format::Sarif),
+    ];
+}
+
 /// What `--deny` makes fail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Deny {
@@ -110,6 +121,12 @@ pub fn run(global: &Global, args: Args) -> Result {
         emit(&out, None)?;
         return Ok(());
     }
+    let format = super::output::format_for(
+        args.format,
+        args.output.as_deref(),
+        Format::FILES,
+        Format::Human,
+    )?;
     let select = resolve(&args.select)?;
     let ignore = resolve(&args.ignore)?;
     let started = Instant::now();
@@ -141,7 +158,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     );
     // Problems accepted in pan.toml are counted; people see them only when they ask.
     // Machines (JSON, SARIF) always get them.
-    let shown: Vec<Diagnostic> = match args.format {
+    let shown: Vec<Diagnostic> = match format {
         Format::Json | Format::Sarif => selected,
         _ if args.show_allowed => selected,
         _ => selected
@@ -149,7 +166,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             .filter(|d| d.allowed.is_none())
             .collect(),
     };
-    let text = match args.format {
+    let text = match format {
         Format::Human => {
             let sources = load::sources_for(&tree, &loaded, &shown);
             let term = if args.output.is_some() {

@@ -424,6 +424,7 @@ pub fn by_text(r: &ReadingRow) -> String {
 /// The card's JSON: the action's fields, then what `pan` adds.
 #[derive(Serialize)]
 struct CardJson<'a> {
+    version: u32,
     #[serde(flatten)]
     action: &'a Action,
     lever_title: &'a str,
@@ -440,6 +441,7 @@ struct CardJson<'a> {
 /// The card as JSON (English for the derived phrases).
 pub fn json(card: &Card, settings: &Settings) -> anyhow::Result<String> {
     let doc = CardJson {
+        version: super::readings::JSON_VERSION,
         action: card.action,
         lever_title: &card.lever_title,
         objective_title: &card.objective_title,

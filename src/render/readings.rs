@@ -163,7 +163,7 @@ struct RowJson<'a> {
 
 /// The listing as JSON.
 pub fn json(rows: &[ReadingRow]) -> anyhow::Result<String> {
-    let doc: Vec<RowJson> = rows
+    let readings: Vec<RowJson> = rows
         .iter()
         .map(|r| RowJson {
             action: &r.action,
@@ -177,10 +177,16 @@ pub fn json(rows: &[ReadingRow]) -> anyhow::Result<String> {
             by: r.by.iter().map(|(d, v)| (d.as_str(), v.as_str())).collect(),
         })
         .collect();
+    let doc = serde_json::json!({ "version": JSON_VERSION, "readings": readings });
     let mut s = serde_json::to_string_pretty(&doc)?;
     s.push('\n');
     Ok(s)
 }
+
+/// The version of the JSON of `pan reading list`, `pan status` and `pan show`: a stable
+/// interface, as `pan export`'s and `pan validate`'s; a change that breaks a reader
+/// raises it.
+pub const JSON_VERSION: u32 = 1;
 
 /// The CSV template a focal point fills in: one row per indicator, with the columns to
 /// fill (period, value, source, note) empty and the indicator's kind, label and
@@ -347,7 +353,11 @@ pub fn pivot(
                     })
                 })
                 .collect();
-            let mut s = serde_json::to_string_pretty(&rows)?;
+            let doc = serde_json::json!({
+                "version": JSON_VERSION,
+                "rows": rows,
+            });
+            let mut s = serde_json::to_string_pretty(&doc)?;
             s.push('\n');
             Ok(s)
         }

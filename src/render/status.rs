@@ -323,6 +323,7 @@ struct GroupJson<'a> {
 /// The JSON shape of the report (version 1).
 #[derive(Serialize)]
 struct ReportJson<'a> {
+    version: u32,
     as_of: String,
     rows: Vec<RowJson<'a>>,
     groups: Vec<GroupJson<'a>>,
@@ -338,6 +339,7 @@ fn counts_json(c: &Counts) -> BTreeMap<&'static str, usize> {
 pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
     let en = Lang::En;
     let doc = ReportJson {
+        version: super::readings::JSON_VERSION,
         as_of: report.as_of.to_string(),
         rows: report
             .rows

@@ -217,9 +217,7 @@ pub fn shell(dir: &Path, line: &str) -> Output {
 
 /// The lines of the first fenced block of `text` after `marker` that start with `pan `.
 pub fn commands_after(text: &str, marker: &str) -> Vec<String> {
-    let start = text
-        .find(marker)
-        .unwrap_or_else(|| panic!("no {marker:?}"));
+    let start = text.find(marker).unwrap_or_else(|| panic!("no {marker:?}"));
     let rest = &text[start..];
     let open = rest.find("```").unwrap();
     let body = &rest[open + 3..];

@@ -151,6 +151,7 @@ fn refuse_unread_targets(
 /// Run `pan reading import`.
 pub fn run(global: &Global, args: Args) -> Result {
     use crate::render::import::Outcome;
+    crate::cmd::args::Markdown::check(args.report.as_deref())?;
     if let Some(r) = &args.report {
         let real = |p: &Path| std::fs::canonicalize(p).ok();
         if r.is_dir() || real(r).is_some_and(|a| real(&args.file) == Some(a)) {

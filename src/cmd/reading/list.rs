@@ -26,13 +26,19 @@ pub struct Args {
     /// period, the total then one column per value of the dimension.
     #[arg(long, value_name = "DIM")]
     pub by: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (default: told by the extension of -o, otherwise table).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to FILE instead of standard output (.txt, .md, .csv or .json).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
 }
 
 /// Run `pan reading list`.
 pub fn run(global: &Global, args: Args) -> Result {
+    let output = args.output.as_deref();
+    let format = crate::cmd::output::format_for(args.format, output, Format::FILES, Format::Table)?;
+    let term = crate::cmd::output::term_for(&global.term, output);
     let repo = global.repo()?;
     let (loaded, left) = global.load(&repo)?;
     let plan = &loaded.plan;
@@ -99,27 +105,24 @@ pub fn run(global: &Global, args: Args) -> Result {
                 format!("dimensions: {}", ids.join(", "))
             }));
         };
-        let shape = match args.format {
+        let shape = match format {
             Format::Table => render::readings::Shape::Table,
             Format::Markdown => render::readings::Shape::Markdown,
             Format::Csv => render::readings::Shape::Csv,
             Format::Json => render::readings::Shape::Json,
         };
-        emit(
-            &render::readings::pivot(&p, shape, &global.term, lang)?,
-            None,
-        )?;
+        emit(&render::readings::pivot(&p, shape, &term, lang)?, output)?;
         return complete();
     }
-    let text = match args.format {
+    let text = match format {
         Format::Json => render::readings::json(&rows)?,
         Format::Csv => crate::cmd::on_terminal(
             render::readings::csv(&rows)?,
-            std::io::IsTerminal::is_terminal(&std::io::stdout()),
+            crate::cmd::output::to_terminal(output),
         ),
         Format::Markdown => render::readings::markdown(&rows, lang),
-        Format::Table => render::readings::table(&rows, &global.term),
+        Format::Table => render::readings::table(&rows, &term),
     };
-    emit(&text, None)?;
+    emit(&text, output)?;
     complete()
 }

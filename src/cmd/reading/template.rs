@@ -6,7 +6,6 @@ use crate::cmd::{Error, Global, Result, emit_bytes};
 use crate::config::{Lang, limits};
 use crate::model::Period;
 use crate::render;
-use crate::render::term::sanitize;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -60,36 +59,22 @@ pub enum TemplateFormat {
     Ods,
 }
 
-impl TemplateFormat {
-    fn of_extension(ext: &str) -> Option<TemplateFormat> {
-        match ext.to_ascii_lowercase().as_str() {
-            "csv" => Some(TemplateFormat::Csv),
-            "xlsx" => Some(TemplateFormat::Xlsx),
-            "ods" => Some(TemplateFormat::Ods),
-            _ => None,
-        }
-    }
-}
+/// The extensions of `-o FILE` that name each format.
+const FILES: &[(&str, TemplateFormat)] = &[
+    ("csv", TemplateFormat::Csv),
+    ("xlsx", TemplateFormat::Xlsx),
+    ("ods", TemplateFormat::Ods),
+];
 
 /// The format asked for: `--format`, or the extension of `-o`, or CSV.
 fn format(args: &Args) -> Result<TemplateFormat> {
     let output = args.output.as_ref().filter(|p| p.as_os_str() != "-");
-    let ext = output
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .and_then(TemplateFormat::of_extension);
-    let format = match (args.format, ext) {
-        (Some(f), Some(e)) if f != e => {
-            return Err(Error::usage(format!(
-                "--format {} does not match the file name {}",
-                format!("{f:?}").to_lowercase(),
-                sanitize(&output.map(|p| p.display().to_string()).unwrap_or_default())
-            ))
-            .hint("give one or the other"));
-        }
-        (Some(f), _) | (None, Some(f)) => f,
-        (None, None) => TemplateFormat::Csv,
-    };
+    let format = crate::cmd::output::format_for(
+        args.format,
+        output.map(|p| p.as_path()),
+        FILES,
+        TemplateFormat::Csv,
+    )?;
     if args.excel && format != TemplateFormat::Csv {
         return Err(Error::usage(
             "--excel shapes CSV for a French-locale spreadsheet; a workbook needs no such option",
@@ -170,8 +155,8 @@ pub fn run(global: &Global, args: Args) -> Result {
     emit_bytes(&bytes, args.output.as_deref())?;
     if args.output.is_some() {
         eprintln!(
-            "{} indicator row(s); fill in period, value and source, then `pan reading import`",
-            template.rows.len()
+            "{}; fill in period, value and source, then `pan reading import`",
+            crate::render::words::count(template.rows.len(), "indicator row", "indicator rows")
         );
     }
     crate::cmd::global::complete(&left, &covered, false)
