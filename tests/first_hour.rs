@@ -263,3 +263,28 @@ fn a_file_name_decides_the_format_or_a_mismatch_is_refused() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(f.read("status.out").starts_with('{'));
 }
+
+#[test]
+fn counts_agree_with_their_nouns_in_french_and_english() {
+    let f = Fixture::new();
+    shell(f.path(), &format!("git init -q && {COMMIT} Plan"));
+    f.edit(common::ACTION_PATH, "rencontres mensuelles", "rencontres");
+    let md = stdout(&f.run(&["diff", "--format", "markdown"]));
+    assert!(
+        md.contains("1 action modifiée · 0 mesure ajoutée · 0 état enregistré · 0 problème introduit, 0 corrigé"),
+        "{md}"
+    );
+    let text = stdout(&f.run(&["diff"]));
+    assert!(text.contains("0 problems introduced, 0 fixed"), "{text}");
+    let list = stdout(&f.run(&["reading", "list"]));
+    assert!(list.trim_end().ends_with("1 reading"), "{list}");
+    let out = f.run(&["site", "-o", "_site"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = f.read("_site/fr/actions/IN-B-11.02.html");
+    assert!(page.contains("Diagramme en barres de 1 mesure,"), "{page}");
+    let page = f.read("_site/en/actions/IN-B-11.02.html");
+    assert!(page.contains("Bar chart of 1 reading,"), "{page}");
+    for out in [md, text, list] {
+        assert!(!out.contains("(s)"), "{out}");
+    }
+}

@@ -356,7 +356,7 @@ fn import_accepts_what_french_spreadsheets_write() {
     let out = f.run(&["reading", "import", "figures.csv"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("2 reading(s) recorded in 1 file(s) (1 empty row(s) skipped)"),
+        stdout(&out).contains("2 readings recorded in 1 file (1 empty row skipped)"),
         "{}",
         stdout(&out)
     );

@@ -258,7 +258,8 @@ pub fn run(global: &Global, args: Args) -> Result {
     let rewrites = d.history_rewrites.len();
     super::exit_now(if rewrites > 0 && !args.allow_history_rewrite {
         Err(Error::refused(format!(
-            "{rewrites} history rewrite(s): recorded readings or states were edited or removed"
+            "{}: recorded readings or states were edited or removed",
+            crate::render::words::count(rewrites, "history rewrite", "history rewrites")
         ))
         .hint("pass --allow-history-rewrite to accept"))
     } else {

@@ -192,8 +192,8 @@ fn from_table(path: &std::path::Path, codes: &'static CodeFormat) -> Result<From
                 );
             }
             Err(Error::refused(format!(
-                "{} problem(s) in {shown}; nothing was written",
-                problems.len()
+                "{} in {shown}; nothing was written",
+                crate::render::words::count(problems.len(), "problem", "problems")
             )))
         }
     }
@@ -245,8 +245,8 @@ fn check_before_writing(
             eprintln!("error: {}", crate::render::term::sanitize(e));
         }
         return Err(Error::refused(format!(
-            "the new plan would have {} error(s); nothing was written",
-            errors.len()
+            "the new plan would have {}; nothing was written",
+            crate::render::words::count(errors.len(), "error", "errors")
         )));
     }
     Ok(diags

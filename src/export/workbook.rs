@@ -247,16 +247,16 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
         title,
         if fr {
             format!(
-                "{} action(s), {} relevé(s) connus au {}. État : tel qu'enregistré ; santé : déduite par pan à cette date.",
-                s.rows.len(),
-                s.readings.len(),
+                "{}, {} au {}. État : tel qu'enregistré ; santé : déduite par pan à cette date.",
+                words::plural(s.rows.len(), "action", "actions", s.lang),
+                words::plural(s.readings.len(), "relevé connu", "relevés connus", s.lang),
                 words::date(s.as_of, s.lang)
             )
         } else {
             format!(
-                "{} action(s), {} reading(s) known on {}. State: as recorded; health: derived by pan for that day.",
-                s.rows.len(),
-                s.readings.len(),
+                "{}, {} known on {}. State: as recorded; health: derived by pan for that day.",
+                words::plural(s.rows.len(), "action", "actions", s.lang),
+                words::plural(s.readings.len(), "reading", "readings", s.lang),
                 words::date(s.as_of, s.lang)
             )
         },

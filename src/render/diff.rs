@@ -18,12 +18,15 @@ use crate::report::diff::{
 /// The words of a diff, in one language.
 struct T {
     changed: (&'static str, &'static str),
-    added_removed: &'static str,
+    added_n: (&'static str, &'static str),
+    removed_n: (&'static str, &'static str),
     reading_added: (&'static str, &'static str),
     as_replacements: &'static str,
     state_recorded: (&'static str, &'static str),
     problem: (&'static str, &'static str),
-    introduced_fixed: &'static str,
+    introduced_n: (&'static str, &'static str),
+    fixed_n: (&'static str, &'static str),
+    rewritten_n: (&'static str, &'static str),
     rewrite: (&'static str, &'static str),
     title: &'static str,
     rewritten: &'static str,
@@ -49,12 +52,15 @@ struct T {
 
 const EN: T = T {
     changed: ("action changed", "actions changed"),
-    added_removed: "{} added, {} removed",
+    added_n: ("added", "added"),
+    removed_n: ("removed", "removed"),
     reading_added: ("reading added", "readings added"),
     as_replacements: "{} as replacements",
     state_recorded: ("state recorded", "states recorded"),
     problem: ("problem", "problems"),
-    introduced_fixed: "{} introduced, {} fixed",
+    introduced_n: ("introduced", "introduced"),
+    fixed_n: ("fixed", "fixed"),
+    rewritten_n: ("rewritten", "rewritten"),
     rewrite: ("history rewrite", "history rewrites"),
     title: "Plan changes",
     rewritten: "⛔ History rewritten",
@@ -80,12 +86,15 @@ const EN: T = T {
 
 const FR: T = T {
     changed: ("action modifiée", "actions modifiées"),
-    added_removed: "{} ajoutée(s), {} supprimée(s)",
+    added_n: ("ajoutée", "ajoutées"),
+    removed_n: ("supprimée", "supprimées"),
     reading_added: ("mesure ajoutée", "mesures ajoutées"),
     as_replacements: "dont {} en correction",
     state_recorded: ("état enregistré", "états enregistrés"),
     problem: ("problème", "problèmes"),
-    introduced_fixed: "{} introduit(s), {} corrigé(s)",
+    introduced_n: ("introduit", "introduits"),
+    fixed_n: ("corrigé", "corrigés"),
+    rewritten_n: ("réécrite", "réécrites"),
     rewrite: ("réécriture de l'historique", "réécritures de l'historique"),
     title: "Modifications du plan",
     rewritten: "⛔ Historique réécrit",
@@ -116,8 +125,15 @@ fn t(lang: Lang) -> &'static T {
     }
 }
 
-fn plural(n: usize, (one, many): (&str, &str)) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A count and its noun (or participle), singular or plural as the language wants
+/// (French: « 0 problème », « 1 mesure »).
+fn plural(n: usize, (one, many): (&str, &str), lang: Lang) -> String {
+    words::plural(n, one, many, lang)
+}
+
+/// The participle that agrees with a count: « 2 problèmes introduits », « 0 corrigé ».
+fn agreed(n: usize, (one, many): (&'static str, &'static str), lang: Lang) -> &'static str {
+    if words::singular(n, lang) { one } else { many }
 }
 
 /// The one-line summary, in a language.
@@ -125,19 +141,17 @@ pub fn summary_line(d: &PlanDiff, lang: Lang) -> String {
     let w = t(lang);
     let s = &d.summary;
     let mut parts = Vec::new();
-    let mut actions = plural(s.actions_changed, w.changed);
+    let mut actions = plural(s.actions_changed, w.changed, lang);
     if s.actions_added + s.actions_removed > 0 {
         let _ = write!(
             actions,
-            " ({})",
-            words::fill(
-                w.added_removed,
-                &[s.actions_added.to_string(), s.actions_removed.to_string()]
-            )
+            " ({}, {})",
+            plural(s.actions_added, w.added_n, lang),
+            plural(s.actions_removed, w.removed_n, lang)
         );
     }
     parts.push(actions);
-    let mut readings = plural(s.readings_added, w.reading_added);
+    let mut readings = plural(s.readings_added, w.reading_added, lang);
     if s.readings_replaced > 0 {
         let _ = write!(
             readings,
@@ -146,16 +160,15 @@ pub fn summary_line(d: &PlanDiff, lang: Lang) -> String {
         );
     }
     parts.push(readings);
-    parts.push(plural(s.states_recorded, w.state_recorded));
-    parts.push(words::fill(
-        w.introduced_fixed,
-        &[
-            plural(s.problems_introduced, w.problem),
-            s.problems_fixed.to_string(),
-        ],
+    parts.push(plural(s.states_recorded, w.state_recorded, lang));
+    parts.push(format!(
+        "{} {}, {}",
+        plural(s.problems_introduced, w.problem, lang),
+        agreed(s.problems_introduced, w.introduced_n, lang),
+        plural(s.problems_fixed, w.fixed_n, lang)
     ));
     if s.history_rewrites > 0 {
-        parts.push(plural(s.history_rewrites, w.rewrite));
+        parts.push(plural(s.history_rewrites, w.rewrite, lang));
     }
     parts.join(" · ")
 }
@@ -299,18 +312,19 @@ fn short(a: &ActionDiff, lang: Lang) -> String {
         (("state", "states"), ("reading", "readings"))
     };
     if !a.states_added.is_empty() {
-        parts.push(plural(a.states_added.len(), state));
+        parts.push(plural(a.states_added.len(), state, lang));
     }
     let r = &a.readings;
     let n = r.added.len() + r.replaced.len();
     if n > 0 {
-        parts.push(plural(n, reading));
+        parts.push(plural(n, reading, lang));
     }
-    if !r.removed.is_empty() || !r.altered.is_empty() {
+    let rewritten = r.removed.len() + r.altered.len();
+    if rewritten > 0 {
         parts.push(format!(
             "{} {}",
-            plural(r.removed.len() + r.altered.len(), reading),
-            if fr { "réécrite(s)" } else { "rewritten" }
+            plural(rewritten, reading, lang),
+            agreed(rewritten, t(lang).rewritten_n, lang)
         ));
     }
     if let Some((a, b)) = a.health {
@@ -331,6 +345,21 @@ fn kind(k: Kind, lang: Lang) -> &'static str {
         Kind::Removed => w.removed,
         Kind::Modified => w.modified,
     }
+}
+
+/// A run of words, escaped for Markdown, between markers when it changed (`**added**`,
+/// `~~removed~~`), the spaces around it kept outside them: Markdown's escape drops
+/// trailing spaces, a marker next to a space is not emphasis in CommonMark, and a space
+/// lost glues the words on either side of a change.
+fn marked(t: &mut String, s: &str, mark: &str, e: &dyn Fn(&str) -> String) {
+    let core = s.trim();
+    if core.is_empty() {
+        t.push_str(s);
+        return;
+    }
+    t.push_str(&s[..s.len() - s.trim_start().len()]);
+    let _ = write!(t, "{mark}{}{mark}", e(core));
+    t.push_str(&s[s.trim_end().len()..]);
 }
 
 fn detail_lines(a: &ActionDiff, md: bool, lang: Lang) -> Vec<String> {
@@ -355,19 +384,10 @@ fn detail_lines(a: &ActionDiff, md: bool, lang: Lang) -> Vec<String> {
         let mut t = format!("{}{colon} ", if fr { "texte" } else { "text" });
         for w in words {
             match (w, md) {
-                (Words::Same(s), _) => t.push_str(&e(s)),
-                (Words::Removed(s), true) => {
-                    let _ = write!(t, "~~{}~~", e(s.trim()));
-                    if s.ends_with(' ') {
-                        t.push(' ');
-                    }
-                }
-                (Words::Added(s), true) => {
-                    let _ = write!(t, "**{}**", e(s.trim()));
-                    if s.ends_with(' ') {
-                        t.push(' ');
-                    }
-                }
+                (Words::Same(s), true) => marked(&mut t, s, "", &e),
+                (Words::Same(s), false) => t.push_str(&e(s)),
+                (Words::Removed(s), true) => marked(&mut t, s, "~~", &e),
+                (Words::Added(s), true) => marked(&mut t, s, "**", &e),
                 (Words::Removed(s), false) => {
                     let _ = write!(t, "[-{}-]", e(s));
                 }

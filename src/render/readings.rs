@@ -72,7 +72,10 @@ pub fn table(rows: &[ReadingRow], term: &Term) -> String {
         })
         .collect();
     let mut s = table::draw(&columns, &body, term);
-    s.push_str(&format!("{} reading(s)\n", rows.len()));
+    s.push_str(&format!(
+        "{}\n",
+        super::words::count(rows.len(), "reading", "readings")
+    ));
     s
 }
 

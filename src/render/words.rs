@@ -592,6 +592,11 @@ pub fn plural(n: usize, one: &str, many: &str, lang: Lang) -> String {
     format!("{n} {}", if singular(n, lang) { one } else { many })
 }
 
+/// The form of a phrase, `(singular, plural)`, that agrees with a count in a language.
+pub fn pick<'a>((one, many): (&'a str, &'a str), n: usize, lang: Lang) -> &'a str {
+    if singular(n, lang) { one } else { many }
+}
+
 /// A count and its English noun, for the command line's messages: "1 file", "3 files".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     plural(n, one, many, Lang::En)

@@ -98,13 +98,13 @@ pub struct SiteWords {
     /// "Readings of {}" (chart title).
     pub readings_of: &'static str,
     /// Bar chart description: `{}` = count, then the values.
-    pub bars_desc: &'static str,
+    pub bars_desc: (&'static str, &'static str),
     /// Description of a breakdown's bar chart: {count}, {values}.
-    pub breakdown_desc: &'static str,
+    pub breakdown_desc: (&'static str, &'static str),
     /// Caption of a breakdown table: {indicator}, {dimension}, {period}.
     pub breakdown_of: &'static str,
     /// Line chart description.
-    pub line_desc: &'static str,
+    pub line_desc: (&'static str, &'static str),
     /// "Target {} by {}".
     pub target_by: &'static str,
     /// "dashed line: from the first reading to the target".
@@ -162,7 +162,7 @@ pub struct SiteWords {
     /// The timeline's legend.
     pub timeline_legend: &'static str,
     /// Gantt chart description: `{}` = number of actions, years.
-    pub gantt_desc: &'static str,
+    pub gantt_desc: (&'static str, &'static str),
     /// "Start".
     pub start: &'static str,
     /// "End".
@@ -265,10 +265,16 @@ pub const FR: SiteWords = SiteWords {
     frequency: "Fréquence",
     reporting_col: "Suivi",
     readings_of: "Mesures : {}",
-    bars_desc: "Diagramme en barres de {} mesure(s), une barre par période : {}.",
-    breakdown_desc: "Diagramme en barres de {} catégorie(s), une barre par catégorie : {}.",
+    bars_desc: (
+        "Diagramme en barres de {} mesure, une barre par période : {}.",
+        "Diagramme en barres de {} mesures, une barre par période : {}.",
+    ),
+    breakdown_desc: (
+        "Diagramme en barres de {} catégorie, une barre par catégorie : {}.",
+        "Diagramme en barres de {} catégories, une barre par catégorie : {}.",
+    ),
     breakdown_of: "{} par {} ({})",
-    line_desc: "Courbe de {} mesure(s) : {}.",
+    line_desc: ("Courbe de {} mesure : {}.", "Courbe de {} mesures : {}."),
     target_by: "Cible : {} d'ici {}",
     target_path: "tirets : le chemin de la première mesure à la cible",
     date: "Date",
@@ -297,7 +303,10 @@ pub const FR: SiteWords = SiteWords {
     measured_by: "Mesuré par",
     timeline_intro: "Le calendrier de chaque action dont le plan publie une date. Les actions sans date publiée (action continue sans jalon, calendrier d'une autre stratégie, aucun calendrier) sont listées sous chaque levier, jamais dessinées.",
     timeline_legend: "Une barre va du début à la fin publiés ; une action publiée « à partir de » une date, sans fin, va jusqu'à la fin du plan ; ◆ marque un jalon. Bleu : réalisée ; orange vif : en retard ; vert : en cours ; bleu clair : autre. La ligne verticale marque la date de situation.",
-    gantt_desc: "Diagramme de Gantt de {} action(s) datée(s), de {} à {} ; la date de situation est marquée. Les dates sont dans le tableau qui suit.",
+    gantt_desc: (
+        "Diagramme de Gantt de {} action datée, de {} à {} ; la date de situation est marquée. Les dates sont dans le tableau qui suit.",
+        "Diagramme de Gantt de {} actions datées, de {} à {} ; la date de situation est marquée. Les dates sont dans le tableau qui suit.",
+    ),
     start: "Début",
     end: "Fin",
     span_bounded: "du début à la fin publiés",
@@ -373,10 +382,19 @@ pub const EN: SiteWords = SiteWords {
     frequency: "Frequency",
     reporting_col: "Reporting",
     readings_of: "Readings: {}",
-    bars_desc: "Bar chart of {} reading(s), one bar per period: {}.",
-    breakdown_desc: "Bar chart of {} categories, one bar per category: {}.",
+    bars_desc: (
+        "Bar chart of {} reading, one bar per period: {}.",
+        "Bar chart of {} readings, one bar per period: {}.",
+    ),
+    breakdown_desc: (
+        "Bar chart of {} category, one bar per category: {}.",
+        "Bar chart of {} categories, one bar per category: {}.",
+    ),
     breakdown_of: "{} by {} ({})",
-    line_desc: "Line chart of {} reading(s): {}.",
+    line_desc: (
+        "Line chart of {} reading: {}.",
+        "Line chart of {} readings: {}.",
+    ),
     target_by: "Target: {} by {}",
     target_path: "dashes: the path from the first reading to the target",
     date: "Date",
@@ -405,7 +423,10 @@ pub const EN: SiteWords = SiteWords {
     measured_by: "Measured by",
     timeline_intro: "The calendar of every action whose date the plan publishes. Actions without a published date (continuous without a milestone, following another strategy's schedule, no calendar) are listed under each lever, never drawn.",
     timeline_legend: "A bar runs from the published start to the published end; an action published as starting on a date, without an end, runs to the end of the plan; ◆ marks a milestone. Blue: done; vermillion: late; green: in progress; light blue: other. The vertical line marks the as-of date.",
-    gantt_desc: "Gantt chart of {} dated action(s), from {} to {}; the as-of date is marked. The dates are in the table that follows.",
+    gantt_desc: (
+        "Gantt chart of {} dated action, from {} to {}; the as-of date is marked. The dates are in the table that follows.",
+        "Gantt chart of {} dated actions, from {} to {}; the as-of date is marked. The dates are in the table that follows.",
+    ),
     start: "Start",
     end: "End",
     span_bounded: "from the published start to the published end",

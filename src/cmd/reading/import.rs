@@ -100,8 +100,13 @@ fn refuse(args: &Args, shown: &str, checked: &Checked, rows: bool) -> Result {
     report(args, checked, Outcome::Refused)?;
     Err(if rows {
         Error::refused(format!(
-            "{} row(s) of {shown} are refused; nothing was written",
-            checked.refused.len()
+            "{} of {shown} {} refused; nothing was written",
+            crate::render::words::count(checked.refused.len(), "row", "rows"),
+            if checked.refused.len() == 1 {
+                "is"
+            } else {
+                "are"
+            }
         ))
         .hint("fix them and import again")
     } else {
@@ -252,11 +257,19 @@ pub fn run(global: &Global, args: Args) -> Result {
         ));
     }
     if checked.blank > 0 {
-        notes.push(format!("{} empty row(s) skipped", checked.blank));
+        notes.push(format!(
+            "{} skipped",
+            crate::render::words::count(checked.blank, "empty row", "empty rows")
+        ));
     }
     if !checked.sheets.is_empty() {
         let names: Vec<String> = checked.sheets.iter().map(|s| sanitize(s)).collect();
-        notes.push(format!("sheet(s) read: {}", names.join(", ")));
+        let read = if names.len() == 1 {
+            "sheet read"
+        } else {
+            "sheets read"
+        };
+        notes.push(format!("{read}: {}", names.join(", ")));
     }
     let notes = if notes.is_empty() {
         String::new()
@@ -264,10 +277,10 @@ pub fn run(global: &Global, args: Args) -> Result {
         format!(" ({})", notes.join("; "))
     };
     println!(
-        "{} reading(s) {} in {} file(s){notes}{}",
-        checked.accepted.len(),
+        "{} {} in {}{notes}{}",
+        crate::render::words::count(checked.accepted.len(), "reading", "readings"),
         if args.dry_run { "checked" } else { "recorded" },
-        checked.files,
+        crate::render::words::count(checked.files, "file", "files"),
         if args.dry_run {
             "; nothing written (--dry-run)"
         } else {

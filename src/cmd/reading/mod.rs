@@ -104,7 +104,12 @@ pub fn with_rows(target: &Target, now: &Current, rows: &[NewReading]) -> Result<
     let text = crate::write::readings::insert(&now.text, now.bom, now.header_end, &now.rows, rows);
     crate::write::readings::verify(&now.text, now.bom, &text, rows).map_err(|e| {
         Error::refused(format!(
-            "the reading(s) could not be added safely ({e}); nothing was written"
+            "{} could not be added safely ({e}); nothing was written",
+            if rows.len() == 1 {
+                "the reading"
+            } else {
+                "the readings"
+            }
         ))
         .at(&target.file)
     })?;
