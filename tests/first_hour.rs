@@ -288,3 +288,105 @@ fn counts_agree_with_their_nouns_in_french_and_english() {
         assert!(!out.contains("(s)"), "{out}");
     }
 }
+
+fn add(f: &Fixture, period: &str) -> std::process::Output {
+    f.run(&[
+        "reading",
+        "add",
+        "IN-B-11.02",
+        "participants",
+        "12",
+        "--period",
+        period,
+        "--source",
+        "Rapport",
+    ])
+}
+
+#[test]
+fn typos_are_said_instead_of_giving_nothing() {
+    let f = Fixture::new();
+    // A year of two digits.
+    let out = f.run(&["status", "--year", "27"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean 2027?"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(f.run(&["status", "--year", "2026"]).status.success());
+    // Periods ignore case, as codes do; French forms and dd/mm/yyyy get a hint.
+    let out = add(&f, "2025-h1");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        f.read(common::READINGS_PATH)
+            .contains("participants,2025-H1,12,")
+    );
+    let out = f.run(&["reading", "list", "--since", "2025-h1", "--format", "csv"]);
+    assert!(stdout(&out).contains("2025-H1"), "{}", stdout(&out));
+    for (typed, meant) in [
+        ("2025-S2", "2025-H2"),
+        ("2025-T3", "2025-Q3"),
+        ("31/12/2025", "2025-12-31"),
+        ("09/2025", "2025-09"),
+    ] {
+        let out = add(&f, typed);
+        assert_eq!(out.status.code(), Some(2), "{typed}");
+        assert!(
+            stderr(&out).contains(&format!("did you mean {meant}?")),
+            "{typed}: {}",
+            stderr(&out)
+        );
+        let out = f.run(&["reading", "list", "--since", typed]);
+        assert_eq!(out.status.code(), Some(2), "{typed}");
+        assert!(
+            stderr(&out).contains(&format!("did you mean {meant}?")),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // In a readings file, periods are written exactly; the hint says how.
+    f.write(
+        common::READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nseances,2024-h2,11,Rapport,,2026-01-15,\n",
+    );
+    let out = f.run(&["validate"]);
+    assert!(stdout(&out).contains("R004"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("did you mean 2024-H2?"),
+        "{}",
+        stdout(&out)
+    );
+    // A state dated before both the plan and the action start is recorded, and said.
+    let f = Fixture::new();
+    let out = f.run(&[
+        "update",
+        "IN-B-11.02",
+        "--state",
+        "planned",
+        "--date",
+        "2016-03-01",
+        "--note",
+        "Prévue",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "warning: 2016-03-01 is before the plan (2026-01-01) and the action (2024-01-01) start"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    let out = f.run(&[
+        "update",
+        "IN-B-11.02",
+        "--state",
+        "in_progress",
+        "--date",
+        "2024-03-01",
+        "--note",
+        "Lancée",
+    ]);
+    assert!(out.status.success());
+    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+}

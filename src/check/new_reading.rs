@@ -130,13 +130,8 @@ pub fn check(
     } else {
         format!(" ({cell})")
     };
-    let period: Period =
-        p.period
-            .trim()
-            .parse()
-            .map_err(|e: crate::model::period::PeriodError| {
-                Refusal::new(Field::Period, e.to_string()).because(Mistake::Malformed)
-            })?;
+    let period = Period::typed(&p.period)
+        .map_err(|e| Refusal::new(Field::Period, e.to_string()).because(Mistake::Malformed))?;
     if period.start() > today {
         return Err(Refusal::new(
             Field::Period,

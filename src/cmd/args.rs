@@ -18,6 +18,27 @@ pub fn date(s: &str) -> Result<Date, String> {
         .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-06-30"))
 }
 
+/// Read a period typed on the command line (`2025-h2` is 2025-H2; French forms and
+/// `31/12/2025` get a "did you mean").
+pub fn period(s: &str) -> Result<crate::model::Period, String> {
+    crate::model::Period::typed(s).map_err(|e| e.to_string())
+}
+
+/// Read a year typed on the command line: four digits (`27` is not 2027).
+pub fn year(s: &str) -> Result<i16, String> {
+    let t = s.trim();
+    match t.parse::<i16>() {
+        Ok(y) if (1000..=9999).contains(&y) => Ok(y),
+        Ok(y) if (0..100).contains(&y) => Err(format!(
+            "`{t}` is not a year; did you mean {}? Write the year with four digits",
+            2000 + y
+        )),
+        _ => Err(format!(
+            "`{t}` is not a year; write it with four digits, e.g. 2027"
+        )),
+    }
+}
+
 /// Spelling-insensitive form of a choice: case, accents, and `_`, `-` or spaces ignored.
 fn key(s: &str) -> String {
     crate::text::fold(s)

@@ -26,7 +26,7 @@ pub struct FilterArgs {
     #[arg(long, value_delimiter = ',', value_name = "ACTOR", add = clap_complete::engine::ArgValueCompleter::new(super::completions::actors))]
     pub actor: Vec<String>,
     /// Actions active during this year.
-    #[arg(long, value_name = "YEAR")]
+    #[arg(long, value_name = "YEAR", value_parser = super::args::year)]
     pub year: Option<i16>,
     /// Recorded states: unrecorded, planned, in_progress, done, suspended, cancelled.
     #[arg(long, value_delimiter = ',', value_name = "STATE", value_parser = state)]

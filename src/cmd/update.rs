@@ -126,6 +126,20 @@ pub fn run(global: &Global, args: Args) -> Result {
         note: args.note.trim().to_string(),
         reopened: args.reopen,
     };
+    let plan_start = repo.settings.period_start();
+    let action_start = loaded.plan.actions[index].calendar.start.map(|p| p.start());
+    if entry.date < plan_start && action_start.is_none_or(|s| entry.date < s) {
+        // Recorded all the same (a state may precede both), but said: a mistyped year
+        // would otherwise be found only when the state is missing from a digest.
+        let starts = match action_start {
+            Some(s) => format!("the plan ({plan_start}) and the action ({s}) start"),
+            None => format!("the plan starts ({plan_start})"),
+        };
+        eprintln!(
+            "warning: {} is before {starts}\n  hint: if the year is mistyped, take the entry out of {file} before it is committed, and record it again",
+            entry.date
+        );
+    }
     let before = match states::record(&repo, &file, &entry, today, args.dry_run) {
         Ok(before) => before,
         Err(RecordError::Refused(r)) => return Err(refused(r, &file, &code, &entry, today)),

@@ -20,7 +20,7 @@ pub struct Args {
     #[arg(long, value_name = "ID")]
     pub indicator: Option<String>,
     /// Only periods starting on or after the start of this period.
-    #[arg(long, value_name = "PERIOD")]
+    #[arg(long, value_name = "PERIOD", value_parser = crate::cmd::args::period)]
     pub since: Option<Period>,
     /// Pivot on a dimension (an id of plan/dimensions.yaml): one row per indicator and
     /// period, the total then one column per value of the dimension.

@@ -31,7 +31,7 @@ pub struct Args {
     /// it for a row per indicator and period. The period cells offer it and the shorter
     /// periods it holds in a list (default: any period; the list offers last year's and
     /// this year's).
-    #[arg(long, value_name = "PERIOD")]
+    #[arg(long, value_name = "PERIOD", value_parser = crate::cmd::args::period)]
     pub period: Vec<Period>,
     /// The file's format (default: told by the extension of -o, otherwise csv).
     #[arg(long, value_enum)]
