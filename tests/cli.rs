@@ -284,6 +284,46 @@ fn completion_offers_the_plan_s_own_names() {
 }
 
 #[test]
+fn completion_offers_the_indicators_of_the_action_typed() {
+    let f = Fixture::new();
+    f.write(
+        "plan/B/IN-B-11.03.yaml",
+        &common::ACTION
+            .replace("IN-B-11.02", "IN-B-11.03")
+            .replace("id: seances", "id: sessions-en-ligne"),
+    );
+    f.write(
+        "plan/context.yaml",
+        "indicators:\n  - id: basic-digital-skills\n    label: Compétences numériques de base\n    kind: percent\n    direction: increase\n    source: Eurostat\n",
+    );
+    // Values only (an empty word is also offered the options).
+    let values = |words: &[&str]| -> Vec<String> {
+        complete(&f, words)
+            .into_iter()
+            .filter(|c| !c.starts_with('-'))
+            .collect()
+    };
+    let all = values(&["pan", "reading", "add", "IN-B-11.02", ""]);
+    assert_eq!(all, ["participants", "seances"], "only IN-B-11.02's");
+    assert_eq!(
+        complete(&f, &["pan", "reading", "add", "b-11.03", "s"]),
+        ["sessions-en-ligne"]
+    );
+    assert_eq!(
+        values(&["pan", "reading", "add", "context", ""]),
+        ["basic-digital-skills"]
+    );
+    assert_eq!(
+        complete(
+            &f,
+            &["pan", "reading", "list", "IN-B-11.03", "--indicator", "s"]
+        ),
+        ["sessions-en-ligne"]
+    );
+    assert!(values(&["pan", "reading", "add", "IN-B-99.01", ""]).is_empty());
+}
+
+#[test]
 fn every_command_has_help_with_an_example() {
     let f = Fixture::new();
     let out = f.run(&["--help"]);

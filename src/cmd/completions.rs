@@ -120,15 +120,54 @@ pub fn actors(current: &OsStr) -> Vec<CompletionCandidate> {
     matching(current, l.plan.actors.iter().map(|a| a.acronym.clone()))
 }
 
-/// Indicator ids (of every action and of the context: the shell does not say which
-/// action was typed before).
+/// The words of the command line the shell is completing, before the word completed:
+/// what it passes after `--` (and, for bash, the index of the word completed).
+fn typed_before() -> Vec<String> {
+    let words: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .skip_while(|a| a != "--")
+        .skip(1)
+        .collect();
+    let index = std::env::var("_CLAP_COMPLETE_INDEX")
+        .ok()
+        .and_then(|i| i.parse::<usize>().ok())
+        .unwrap_or(words.len().saturating_sub(1));
+    words.into_iter().take(index).collect()
+}
+
+/// The action (or `context`) typed after `pan reading add|list`, if any.
+fn typed_target(before: &[String]) -> Option<&str> {
+    before
+        .iter()
+        .skip_while(|w| *w != "reading")
+        .skip(2)
+        .find(|w| !w.starts_with('-'))
+        .map(String::as_str)
+}
+
+/// Indicator ids: those of the action typed before (`pan reading add IN-B-11.02 <TAB>`),
+/// or of the context; every action's when none is typed.
 pub fn indicators(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(l) = plan() else { return Vec::new() };
-    let ids = l
-        .plan
-        .actions
-        .iter()
-        .flat_map(|a| a.indicators.iter().map(|i| i.id.clone()))
-        .chain(l.plan.context.iter().map(|c| c.id.clone()));
+    let before = typed_before();
+    let context = || l.plan.context.iter().map(|c| c.id.clone());
+    let ids: Vec<String> = match typed_target(&before) {
+        Some(t) if t.eq_ignore_ascii_case(crate::model::reading::CONTEXT) => context().collect(),
+        Some(t) => match l.plan.find_action(t) {
+            Ok(i) => l.plan.actions[i]
+                .indicators
+                .iter()
+                .map(|x| x.id.clone())
+                .collect(),
+            Err(_) => Vec::new(),
+        },
+        None => l
+            .plan
+            .actions
+            .iter()
+            .flat_map(|a| a.indicators.iter().map(|i| i.id.clone()))
+            .chain(context())
+            .collect(),
+    };
     matching(current, ids)
 }

@@ -17,7 +17,7 @@ pub struct Args {
     #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::cmd::completions::targets))]
     pub code: Option<String>,
     /// Only this indicator.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = clap_complete::engine::ArgValueCompleter::new(crate::cmd::completions::indicators))]
     pub indicator: Option<String>,
     /// Only periods starting on or after the start of this period.
     #[arg(long, value_name = "PERIOD", value_parser = crate::cmd::args::period)]
