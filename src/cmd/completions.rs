@@ -2,7 +2,6 @@
 //! itself for candidates (clap's dynamic completion), so `pan show IN-B-<TAB>` offers the
 //! codes of the plan in the current folder, `--ministry <TAB>` its ministries, and so on.
 
-use clap::CommandFactory;
 use clap_complete::engine::CompletionCandidate;
 use std::ffi::OsStr;
 
@@ -13,9 +12,7 @@ use crate::load::{self, Loaded, tree::FsTree};
 /// Arguments of `pan completions`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan completions bash > ~/.local/share/bash-completion/completions/pan\n  pan completions zsh > \"${fpath[1]}/_pan\"\n  echo 'source <(pan completions bash)' >> ~/.bashrc\n\n\
-The script asks pan for candidates as you type: action codes, levers, objectives,\n\
-ministries, actors and indicator ids come from the plan of the current folder."
+    after_help = "Examples:\n  pan completions bash > ~/.local/share/bash-completion/completions/pan\n  pan completions zsh > ~/.zfunc/_pan     # a folder of $fpath\n  echo 'source <(pan completions bash)' >> ~/.bashrc\n\nThe script asks pan for candidates as you type: action codes, levers, objectives, ministries, actors and the indicators of the action typed come from the plan of the current folder."
 )]
 pub struct Args {
     /// The shell.
@@ -28,7 +25,7 @@ pub const VAR: &str = "COMPLETE";
 
 /// Answer a shell's completion request, if this run is one (it then exits).
 pub fn answer() {
-    clap_complete::CompleteEnv::with_factory(super::Cli::command)
+    clap_complete::CompleteEnv::with_factory(super::command)
         .var(VAR)
         .complete();
 }
@@ -44,7 +41,7 @@ pub fn run(args: Args) -> Result {
     let script = String::from_utf8_lossy(&out.stdout).into_owned();
     if !out.status.success() || script.trim().is_empty() {
         // Shells without dynamic support get the static script.
-        let mut cmd = super::Cli::command();
+        let mut cmd = super::command();
         let mut buf = Vec::new();
         clap_complete::generate(args.shell, &mut cmd, "pan", &mut buf);
         emit(&String::from_utf8_lossy(&buf), None)?;

@@ -17,10 +17,7 @@ use crate::report::diff::{self, Side};
 /// Arguments of `pan diff`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan diff                         # HEAD → working tree\n  pan diff origin/main             # the base branch → working tree (a pull request)\n  pan diff v1.0..v1.1 --format json\n  pan diff origin/main --format markdown -o comment.md\n\n\
-Exit status: 0 no history rewrite; 1 a recorded reading or state entry was edited or removed\n\
-(listed first; --allow-history-rewrite accepts it); 2 pan could not run (not a git\n\
-repository, unknown revision)."
+    after_help = "Examples:\n  pan diff                          # HEAD → working tree\n  pan diff origin/main              # the base branch → working tree\n  pan diff origin/main...           # what a pull request changes\n  pan diff v1.0..v1.1 --format json\n  pan diff origin/main... -o comment.md\n\nA..B compares two revisions; A...B compares B with the commit it branched from A, as git and GitHub show a pull request. Exit status: 0 no history rewrite; 1 a recorded reading or state entry was edited or removed (listed first; --allow-history-rewrite accepts it); 2 pan could not run (not a git repository, unknown revision)."
 )]
 pub struct Args {
     /// The base revision (default HEAD); `A..B` compares two revisions, `A...B` compares B

@@ -9,8 +9,7 @@ use crate::report::digest::{self, SinceFrom};
 /// Arguments of `pan digest`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan digest -o copil.md                     # since the previous COPIL date in pan.toml\n  pan digest --since 2026-06-30 --as-of 2026-11-23 --lang en\n\n\
-The same files and dates give the same bytes; without --as-of, today is used and printed in the heading."
+    after_help = "Examples:\n  pan digest -o copil.md             # since the last COPIL date in pan.toml\n  pan digest --since 2026-06-30 --as-of 2026-11-23 --lang en\n\nThe same files and dates give the same bytes; without --as-of, today is used and printed in the heading. Before the plan starts, the digest covers nothing yet."
 )]
 pub struct Args {
     /// Start of the period covered (default: the previous COPIL meeting in pan.toml, or the

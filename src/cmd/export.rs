@@ -13,8 +13,7 @@ use crate::export::{datapackage, dcat, json, workbook};
 /// Arguments of `pan export`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan export --format json -o plan.json\n  pan export --format datapackage -o opendata    # CSV tables, datapackage.json, dcat.jsonld\n  pan export --format xlsx -o plan.xlsx          # actions and readings, in the plan's language\n\n\
-The data package's licence, publisher and source come from pan.toml [plan] licence,\npublisher, source and data_url (see \"Open data\" in the README)."
+    after_help = "Examples:\n  pan export -o plan.json\n  pan export --format datapackage -o opendata    # CSV and their schemas\n  pan export -o plan.xlsx            # actions and readings, as a workbook\n\nThe format is told by the file name (.json, .xlsx), or --format. The data package's licence, publisher and source come from pan.toml [plan] licence, publisher, source and data_url (see \"Open data\" in the README)."
 )]
 pub struct Args {
     /// Output format (default: told by the extension of -o, otherwise json).

@@ -16,8 +16,7 @@ use std::path::PathBuf;
 /// Arguments of `pan init`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan init my-plan --title \"Plan d'action national 2026-2030\" --start 2026 --end 2030\n  pan init my-plan --language en --code-format \"{lever:1}.{objective}.{number}\"\n  pan init my-plan --from plan.xlsx     # one row per action: code, objective, action,\n                                        # responsible, partners, indicators, calendar\n\n\
-Nothing is written when anything is wrong; a folder that is not empty is refused unless\n--force (files of the same names are then replaced, others kept)."
+    after_help = "Examples:\n  pan init my-plan --title \"Plan d'action 2026-2030\" --start 2026 --end 2030\n  pan init plan-en --language en \\\n    --code-format \"{lever:1}.{objective}.{number}\"\n  pan init from-table --from plan.csv       # or plan.xlsx, plan.ods\n\nA table has one row per action, with the columns code, objective, action, responsible, partners, indicators and calendar (see \"Starting a plan\" in the README). Nothing is written when anything is wrong; a folder that is not empty is refused unless --force (files of the same names are then replaced, others kept). pan init then makes the folder a git repository, unless it is in one already or --no-git is given."
 )]
 pub struct Args {
     /// The folder of the new plan repository (created if missing).

@@ -119,9 +119,29 @@ pub fn exit_now(outcome: Result) -> ! {
     std::process::exit(i32::from(status))
 }
 
+/// The command line as clap sees it: [`Cli`], with the global `--root` hidden from `pan
+/// init`, which creates the repository its DIR names.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    cmd.build();
+    if let Some(init) = cmd.find_subcommand_mut("init") {
+        // In place: the built command keeps each argument where it was.
+        *init = init.clone().mut_args(|a| {
+            if a.get_id() == "root" {
+                a.hide(true)
+            } else {
+                a
+            }
+        });
+    }
+    cmd
+}
+
 /// Parse the command line and run the command it names.
 fn run() -> Result {
-    let cli = Cli::try_parse()?;
+    use clap::FromArgMatches;
+    let cli = Cli::from_arg_matches(&command().try_get_matches()?)?;
     let global = Global {
         root: cli.root,
         term: Term::detect(cli.color),

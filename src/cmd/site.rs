@@ -14,12 +14,7 @@ use crate::write::folder::Staged;
 /// Arguments of `pan site`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan site -o _site                       # as of today; open _site/index.html\n  pan site -o _site --as-of 2026-06-30    # the site as it stood on a past day\n\n\
-The site is static: every page in French and English, charts with their numbers, a search,\n\
-the data to download. It needs no server and no network, and prints on A4. The same files\n\
-and date give the same bytes. The folder is built beside its destination and put in place\n\
-whole; pan replaces only an empty folder or a site it built before. Colours, logo and an\n\
-extra style sheet come from [site] in pan.toml (see the README)."
+    after_help = "Examples:\n  pan site -o _site                       # as of today; open _site/index.html\n  pan site -o _site --as-of 2026-06-30    # the site as it stood on a past day\n\nThe site is static: every page in French and English, charts with their numbers, a search, the data to download. It needs no server and no network, and prints on A4. The same files and date give the same bytes. The folder is built beside its destination and put in place whole; pan replaces only an empty folder or a site it built before. Colours, logo and an extra style sheet come from [site] in pan.toml (see the README)."
 )]
 pub struct Args {
     /// The folder to build: a new path, an empty folder, or a site pan built before

@@ -13,8 +13,7 @@ use crate::report::status::{self, GroupBy};
 /// Arguments of `pan status`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan status --lever D\n  pan status --ministry MENEJ --health late\n  pan status --year 2027 --group-by calendar\n  pan status --search competences --format csv > actions.csv\n\n\
-Filters combine (all must match); a filter may list several values separated by commas."
+    after_help = "Examples:\n  pan status --lever D\n  pan status --ministry MENEJ --health late\n  pan status --year 2027 --group-by calendar\n  pan status --search competences -o actions.csv\n\nFilters combine (all must match); a filter may list several values separated by commas. The format is told by the file name of -o (.txt, .md, .csv, .json), or --format."
 )]
 pub struct Args {
     /// Which actions.
@@ -29,6 +28,10 @@ pub struct Args {
     /// Output format (default: told by the extension of -o, otherwise table).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// Language of the table and of Markdown (default: the table in English, as pan
+    /// speaks; Markdown in pan.toml's); JSON and CSV keep the files' spellings.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::config::Lang>,
     /// Write to FILE instead of standard output (.txt, .md, .csv or .json).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -53,8 +56,17 @@ pub fn run(global: &Global, args: Args) -> Result {
     );
     let plan = &loaded.plan;
     let text = match format {
-        Format::Table => render::status::text(&report, plan, &term),
-        Format::Markdown => render::status::markdown(&report, plan, repo.settings.plan.language),
+        Format::Table => render::status::text(
+            &report,
+            plan,
+            &term,
+            args.lang.unwrap_or(crate::config::Lang::En),
+        ),
+        Format::Markdown => render::status::markdown(
+            &report,
+            plan,
+            args.lang.unwrap_or(repo.settings.plan.language),
+        ),
         Format::Csv => super::on_terminal(
             render::status::csv(&report)?,
             super::output::to_terminal(output),

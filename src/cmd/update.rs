@@ -12,7 +12,7 @@ use crate::write::states::{self, RecordError, Refusal};
 /// Arguments of `pan update`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan update IN-B-11.02 --state in_progress --note \"Première séance le 12 mars\"\n  pan update IN-B-11.02 --state done --date 2026-11-20 --note \"Dernière séance\"\n  pan update IN-B-11.02 --state in_progress --reopen --note \"Reprise en 2027\""
+    after_help = "Examples:\n  pan update IN-B-11.02 --state in_progress --date 2026-03-12 \\\n    --note \"Première séance le 12 mars\"\n  pan update IN-B-11.02 --state done --date 2026-11-20 --note \"Terminée\"\n  pan update IN-B-11.02 --state in_progress --reopen --note \"Reprise en 2027\""
 )]
 pub struct Args {
     /// The action's code.

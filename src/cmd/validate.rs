@@ -16,8 +16,7 @@ use crate::render::diagnostics::{self as printer, Summary};
 /// Arguments of `pan validate`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan validate\n  pan validate --format github          # in a GitHub Actions job\n  pan validate --select P006,P007 --deny warnings\n  pan validate --explain P006\n\n\
-Exit status: 0 no error, 1 errors (or warnings with --deny warnings), 2 pan could not run."
+    after_help = "Examples:\n  pan validate\n  pan validate --format github          # in a GitHub Actions job\n  pan validate --select P006,P007 --deny warnings\n  pan validate --explain P006\n\nExit status: 0 no error, 1 errors (or warnings with --deny warnings), 2 pan could not run."
 )]
 pub struct Args {
     /// Output format (default: told by the extension of -o, otherwise human).

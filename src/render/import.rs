@@ -123,46 +123,7 @@ pub fn markdown(name: &str, c: &Checked, outcome: Outcome) -> String {
     }
     if n > 0 {
         let _ = writeln!(out, "\n### {recorded} ({n})\n");
-        let rows: Vec<Vec<String>> = c
-            .accepted
-            .iter()
-            .map(|a| {
-                let value = match &a.row.replaces {
-                    Some(old) => format!("{} (replaces {})", escape(&a.row.value), escape(old)),
-                    None => escape(&a.row.value),
-                };
-                vec![
-                    place(Some(&a.place)),
-                    escape(&a.target),
-                    escape(&a.row.indicator),
-                    a.row.period.to_string(),
-                    value,
-                    escape(&a.row.source),
-                    escape(&a.row.note),
-                ]
-            })
-            .collect();
-        out.push_str(&table(
-            &[
-                "Where",
-                "Action",
-                "Indicator",
-                "Period",
-                "Value",
-                "Source",
-                "Note",
-            ],
-            &[
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Right,
-                Align::Left,
-                Align::Left,
-            ],
-            &rows,
-        ));
+        out.push_str(&accepted_table(c));
     }
     if !c.identical.is_empty() {
         let _ = writeln!(
@@ -170,30 +131,79 @@ pub fn markdown(name: &str, c: &Checked, outcome: Outcome) -> String {
             "\n### Already recorded with the same value ({})\n",
             c.identical.len()
         );
-        let rows: Vec<Vec<String>> = c
-            .identical
-            .iter()
-            .map(|i| {
-                vec![
-                    place(Some(&i.place)),
-                    escape(&i.target),
-                    escape(&i.indicator),
-                    escape(&i.period),
-                    escape(&i.value),
-                ]
-            })
-            .collect();
-        out.push_str(&table(
-            &["Where", "Action", "Indicator", "Period", "Value"],
-            &[
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Right,
-            ],
-            &rows,
-        ));
+        out.push_str(&identical_table(c));
     }
     out
+}
+
+/// The table of the readings recorded (or to record).
+fn accepted_table(c: &Checked) -> String {
+    let rows: Vec<Vec<String>> = c
+        .accepted
+        .iter()
+        .map(|a| {
+            let value = match &a.row.replaces {
+                Some(old) => format!("{} (replaces {})", escape(&a.row.value), escape(old)),
+                None => escape(&a.row.value),
+            };
+            vec![
+                place(Some(&a.place)),
+                escape(&a.target),
+                escape(&a.row.indicator),
+                a.row.period.to_string(),
+                value,
+                escape(&a.row.source),
+                escape(&a.row.note),
+            ]
+        })
+        .collect();
+    table(
+        &[
+            "Where",
+            "Action",
+            "Indicator",
+            "Period",
+            "Value",
+            "Source",
+            "Note",
+        ],
+        &[
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Left,
+            Align::Left,
+        ],
+        &rows,
+    )
+}
+
+/// The table of the rows already recorded with the same value.
+fn identical_table(c: &Checked) -> String {
+    let rows: Vec<Vec<String>> = c
+        .identical
+        .iter()
+        .map(|i| {
+            vec![
+                place(Some(&i.place)),
+                escape(&i.target),
+                escape(&i.indicator),
+                escape(&i.period),
+                escape(&i.value),
+            ]
+        })
+        .collect();
+    table(
+        &["Where", "Action", "Indicator", "Period", "Value"],
+        &[
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+        ],
+        &rows,
+    )
 }

@@ -149,6 +149,8 @@ pub struct Words {
     pub shared: &'static str,
     /// "Calendars" for report grouping.
     pub by_calendar: &'static str,
+    /// "No action matches" (an empty listing).
+    pub no_match: &'static str,
 }
 
 /// French.
@@ -223,6 +225,7 @@ pub const FR: Words = Words {
     generated: "Produit par pan à partir des fichiers du plan.",
     shared: "Une action portée par plusieurs ministères figure sous chacun d'eux : la somme des groupes ({}) dépasse le nombre d'actions ({}).",
     by_calendar: "calendrier",
+    no_match: "Aucune action ne correspond",
 };
 
 /// English.
@@ -297,6 +300,7 @@ pub const EN: Words = Words {
     generated: "Produced by pan from the plan's files.",
     shared: "An action carried by several ministries appears under each: the groups add up to {} for {} actions.",
     by_calendar: "calendar",
+    no_match: "No action matches",
 };
 
 impl Words {

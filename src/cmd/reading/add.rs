@@ -8,8 +8,8 @@ use crate::write::{atomic, lock::Lock};
 /// Arguments of `pan reading add`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 34 --period 2024 --source \"Rapport d'activité 2024\"\n  pan reading add IN-B-11.02 participants 36 --period 2024 --source \"Rapport corrigé\" --replace --note \"erratum\"\n  pan reading add context basic-digital-skills 62 --period 2025 --source \"Eurostat, Digital Decade 2026\"\n  pan reading add IN-B-11.02 participants 12 --period 2024 --source \"Rapport\" --by canton=wiltz --by age=65+\n\n\
-Recording the very value already recorded changes nothing and succeeds."
+    override_usage = "pan reading add <CODE> <INDICATOR> <VALUE> --period <PERIOD> \\\n           --source <SOURCE> [OPTIONS]",
+    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 41 --period 2025 \\\n    --source \"Rapport d'activité 2025\"\n  pan reading add IN-B-11.02 participants 43 --period 2025 \\\n    --source \"Rapport corrigé\" --replace --note \"erratum\"\n  pan reading add context basic-digital-skills 62 --period 2025 \\\n    --source \"Eurostat, Digital Decade 2026\"\n  pan reading add context basic-digital-skills 41 --period 2025 \\\n    --source \"Eurostat\" --by age=55-74\n\nRecording the very value already recorded changes nothing and succeeds."
 )]
 pub struct Args {
     /// The action's code, or `context` for the plan's context indicators.

@@ -12,22 +12,7 @@ use std::path::{Path, PathBuf};
 /// Arguments of `pan reading import`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading import menej.xlsx --dry-run\n  pan reading import menej.ods\n  pan reading import figures.csv\n\n\
-The file is the workbook a focal point filled in (.xlsx or .ods, told by its content) or\n\
-CSV. It has the columns code, indicator, period, value, source, note (in any order, named\n\
-in English or French; other columns, such as the label and kind of `pan reading template`,\n\
-are ignored); in a workbook, every sheet that names them in its first rows is read, and\n\
-numbers, percentages and dates are read as the cells hold them. In CSV, separators `,` or\n\
-`;`, a UTF-8 byte-order mark and decimal commas (60,1) are accepted; `1,234` and `12%` for\n\
-a count are refused as ambiguous. Rows with neither period nor value are skipped; a row\n\
-identical to a recorded reading changes nothing. Every row is checked first, and every\n\
-problem named by its line (or sheet and cell): on any problem, nothing is written;\n\
-otherwise every file changes at once.\n\n\
-A workbook made by `pan reading template` is recognised by its hidden sheet: one made\n\
-from another plan, or by a pan that writes another version of templates, is refused;\n\
-so is a row whose code or indicator (locked) no longer says what the template wrote.\n\
---report FILE.md writes the result as Markdown, to attach to the pull request, whether\n\
-the rows are recorded, checked (--dry-run) or refused."
+    after_help = "Examples:\n  pan reading import menej.xlsx --dry-run\n  pan reading import menej.ods\n  pan reading import figures.csv --report import.md\n\nThe file is the workbook a focal point filled in (.xlsx or .ods, told by its content) or CSV. It has the columns code, indicator, period, value, source, note (in any order, named in English or French; other columns, such as the label and kind of `pan reading template`, are ignored); in a workbook, every sheet that names them in its first rows is read, and numbers, percentages and dates are read as the cells hold them. In CSV, separators `,` or `;`, a UTF-8 byte-order mark and decimal commas (60,1) are accepted; `1,234` and `12%` for a count are refused as ambiguous. Rows with neither period nor value are skipped; a row identical to a recorded reading changes nothing. Every row is checked first, and every problem named by its line (or sheet and cell): on any problem, nothing is written; otherwise every file changes at once.\n\nA workbook made by `pan reading template` is recognised by its hidden sheet: one made from another plan, or by a pan that writes another version of templates, is refused; so is a row whose code or indicator (locked) no longer says what the template wrote. --report FILE.md writes the result as Markdown, to attach to the pull request, whether the rows are recorded, checked (--dry-run) or refused."
 )]
 pub struct Args {
     /// The workbook (.xlsx, .ods) or CSV file.

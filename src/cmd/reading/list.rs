@@ -10,7 +10,7 @@ use crate::report::readings;
 /// Arguments of `pan reading list`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading list IN-B-11.02\n  pan reading list --since 2025 --format csv\n  pan reading list context\n  pan reading list context --by canton"
+    after_help = "Examples:\n  pan reading list IN-B-11.02\n  pan reading list --since 2025 -o readings.csv\n  pan reading list context\n  pan reading list context --by age"
 )]
 pub struct Args {
     /// An action's code, or `context` for the plan's context indicators (default: all).

@@ -18,8 +18,7 @@ use crate::render::term::sanitize;
 /// Arguments of `pan reading`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 34 --period 2024 --source \"Rapport d'activité 2024\"\n  pan reading add context basic-digital-skills 62 --period 2025 --source \"Eurostat\"\n  pan reading template --ministry MENEJ -o menej.xlsx\n  pan reading import menej.xlsx\n  pan reading list IN-B-11.02\n\n\
-Readings live in indicators/<lever>/<code>.csv (one file per action) and indicators/context.csv."
+    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 41 --period 2025 \\\n    --source \"Rapport d'activité 2025\"\n  pan reading add context basic-digital-skills 62 --period 2025 \\\n    --source \"Eurostat\"\n  pan reading template --ministry MENEJ -o menej.xlsx\n  pan reading import menej.xlsx\n  pan reading list IN-B-11.02\n\nReadings live in indicators/<lever>/<code>.csv (one file per action) and indicators/context.csv."
 )]
 pub struct Args {
     /// What to do.

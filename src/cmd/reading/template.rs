@@ -12,13 +12,7 @@ use std::path::PathBuf;
 /// Arguments of `pan reading template`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading template --ministry MENEJ --period 2025 -o menej.xlsx\n  pan reading template --ministry MENEJ -o menej.ods --lang en\n  pan reading template --action IN-B-11.02 --period 2026-Q1 --period 2026-Q2 -o b.xlsx\n  pan reading template --lever B --excel -o lever-b.csv\n\n\
-A workbook has a sheet of readings — one row per indicator (and per period asked for),\n\
-protected so that only the cells to fill in can be typed in, each value cell accepting\n\
-what its indicator's kind accepts — a sheet that explains how to fill it in and who to\n\
-send it back to (pan.toml [readings] send_to), and a hidden sheet by which\n\
-`pan reading import` recognises it. It speaks the plan's language (pan.toml), or\n\
-English with --lang en."
+    after_help = "Examples:\n  pan reading template --ministry MENEJ --period 2025 -o menej.xlsx\n  pan reading template --ministry MENEJ -o menej.ods --lang en\n  pan reading template --action IN-B-11.02 \\\n    --period 2026-Q1 --period 2026-Q2 -o b.xlsx\n  pan reading template --lever B --excel -o lever-b.csv\n\nA workbook has a sheet of readings — one row per indicator (and per period asked for), protected so that only the cells to fill in can be typed in, each value cell accepting what its indicator's kind accepts — a sheet that explains how to fill it in and who to send it back to (pan.toml [readings] send_to), and a hidden sheet by which `pan reading import` recognises it. It speaks the plan's language (pan.toml), or English with --lang en. The format is told by the file name of -o (.xlsx, .ods, .csv), or --format."
 )]
 pub struct Args {
     /// Which actions.
