@@ -408,7 +408,9 @@ fn plan_text_cannot_inject_html_into_the_pull_request_comment() {
     let md = stdout(&out);
     // Rendered as a forge does, raw HTML allowed.
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
+    let gfm =
+        pulldown_cmark::Options::ENABLE_STRIKETHROUGH | pulldown_cmark::Options::ENABLE_TABLES;
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&md, gfm));
     assert!(!html.contains("<img"), "{html}");
     assert!(
         !html.contains("<!--"),
@@ -642,5 +644,31 @@ fn the_pull_request_comment_keeps_the_spaces_around_every_changed_word() {
     assert!(
         html.contains("Meetups <del>».</del><strong>» pour harmoniser.</strong>"),
         "{html}"
+    );
+}
+
+/// A word added to an action's text reads, once the Markdown is rendered, with its spaces:
+/// the words around it are not glued to it.
+#[test]
+fn a_word_diff_keeps_its_spaces_in_markdown() {
+    let f = Fixture::new();
+    repo(&f);
+    f.edit(
+        ACTION_PATH,
+        "Organiser des rencontres",
+        "Organiser des nouvelles rencontres",
+    );
+    f.edit(ACTION_PATH, "mensuelles « IT", "« IT");
+    let out = f.run(&["diff", "--format", "markdown", "--as-of", "2026-11-23"]);
+    let md = stdout(&out);
+    let mut html = String::new();
+    let gfm =
+        pulldown_cmark::Options::ENABLE_STRIKETHROUGH | pulldown_cmark::Options::ENABLE_TABLES;
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&md, gfm));
+    assert!(
+        html.contains(
+            "Organiser des <strong>nouvelles</strong> rencontres <del>mensuelles</del> « IT"
+        ),
+        "{md}\n{html}"
     );
 }

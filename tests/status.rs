@@ -494,3 +494,37 @@ fn show_fits_every_line_to_the_terminal() {
         )
     );
 }
+
+/// French spaces its colons one way: a no-break space before each, in the first line
+/// (date, then totals) and in every group's title and totals.
+#[test]
+fn french_markdown_spaces_every_colon_alike() {
+    for group in ["health", "state"] {
+        let out = bundled()
+            .args([
+                "status",
+                "--format",
+                "markdown",
+                "--as-of",
+                AS_OF,
+                "--group-by",
+                group,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let lines: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with('|') && l.contains(':'))
+            .collect();
+        assert!(lines.len() >= 3, "{text}");
+        for l in lines {
+            assert_eq!(
+                l.matches(':').count(),
+                l.matches("\u{a0}:").count(),
+                "a colon spaced otherwise: {l:?}"
+            );
+        }
+    }
+}

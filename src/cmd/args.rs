@@ -54,13 +54,9 @@ pub fn health(s: &str) -> Result<Health, String> {
     Health::ALL
         .into_iter()
         .find(|h| {
-            [
-                h.as_str(),
-                words::health(*h, Lang::En),
-                words::health(*h, Lang::Fr),
-            ]
-            .iter()
-            .any(|w| key(w) == k)
+            std::iter::once(h.as_str())
+                .chain(Lang::ALL.map(|l| words::health(*h, l)))
+                .any(|w| key(w) == k)
         })
         .ok_or_else(|| {
             let all: Vec<&str> = Health::ALL.iter().map(|h| h.as_str()).collect();
@@ -75,13 +71,9 @@ pub fn state(s: &str) -> Result<StateFilter, String> {
     StateFilter::ALL
         .into_iter()
         .find(|st| {
-            [
-                st.as_str(),
-                words::state_filter(*st, Lang::En),
-                words::state_filter(*st, Lang::Fr),
-            ]
-            .iter()
-            .any(|w| key(w) == k)
+            std::iter::once(st.as_str())
+                .chain(Lang::ALL.map(|l| words::state_filter(*st, l)))
+                .any(|w| key(w) == k)
         })
         .ok_or_else(|| {
             let all: Vec<&str> = StateFilter::ALL.iter().map(|s| s.as_str()).collect();

@@ -32,7 +32,7 @@ pub struct Args {
     #[arg(long, value_name = "YEAR")]
     pub end: Option<i16>,
     /// The plan's language: reports and the example's words.
-    #[arg(long, value_enum, default_value_t = Lang::Fr)]
+    #[arg(long, value_enum, default_value_t = Lang::default())]
     pub language: Lang,
     /// How action codes are written (see "Code formats" in the README).
     #[arg(

@@ -30,10 +30,20 @@ pub use self::global::{Global, TODAY_VAR, recover, today};
 pub use self::output::{emit, emit_bytes, emit_with, find_action, find_readable, on_terminal};
 use crate::render::term::{ColorChoice, Term};
 
+/// What `pan --version` prints after `pan `: the version, then the commit and the build
+/// date when the build knew them (see `build.rs`).
+pub const VERSION_LINE: &str = env!("PAN_VERSION_LINE");
+
+/// The commit pan was built from (12 hex digits), or empty when the build did not know it.
+pub const COMMIT: &str = env!("PAN_COMMIT");
+
+/// The build date (YYYY-MM-DD: `SOURCE_DATE_EPOCH`, else the commit's date), or empty.
+pub const BUILD_DATE: &str = env!("PAN_BUILD_DATE");
+
 /// Keep a national action plan as code: what it promised, who carries it, what was
 /// measured, and what is late.
 #[derive(Debug, Parser)]
-#[command(name = "pan", version, about, long_about = None, max_term_width = 100)]
+#[command(name = "pan", version = VERSION_LINE, about, long_about = None, max_term_width = 100)]
 #[command(
     after_help = "Run `pan <command> --help` for the options and an example of each command.\n\
 Exit status: 0 success; 1 problems found or input refused (nothing written); 2 the command\n\

@@ -99,10 +99,11 @@ const TELLING: &[&str] = &[
 ];
 
 /// The format a command writes to `-o FILE`: the one its extension names among the
-/// command's `(extension, format)` pairs, else `--format`, else `default`. A `--format`
-/// that another extension contradicts, or a telling extension the command does not write
-/// (`-o plan.pdf`), is a usage error, so that no file ever holds another format than its
-/// name says.
+/// command's `(extension, format)` pairs (an extension may name several, the first by
+/// default: `.json` is JSON or GitLab's Code Quality), else `--format`, else `default`. A
+/// `--format` that the extension contradicts, or a telling extension the command does
+/// not write (`-o plan.pdf`), is a usage error, so that no file ever holds another format
+/// than its name says.
 pub fn format_for<F: Copy + PartialEq + clap::ValueEnum>(
     given: Option<F>,
     output: Option<&Path>,
@@ -135,15 +136,21 @@ pub fn format_for<F: Copy + PartialEq + clap::ValueEnum>(
     if let Some(i) = list.rfind(", ") {
         list.replace_range(i..i + 2, " or ");
     }
-    match writes.iter().find(|(e, _)| *e == ext) {
-        Some(&(_, f)) => match given {
-            Some(g) if g != f => Err(Error::usage(format!(
+    let named: Vec<F> = writes
+        .iter()
+        .filter(|(e, _)| *e == ext)
+        .map(|(_, f)| *f)
+        .collect();
+    match named.first() {
+        Some(&f) => match given {
+            Some(g) if !named.contains(&g) => Err(Error::usage(format!(
                 "--format {} does not match the file name {shown}, which says {}",
                 name(g),
                 name(f)
             ))
             .hint("give one or the other")),
-            _ => Ok(f),
+            Some(g) => Ok(g),
+            None => Ok(f),
         },
         None if TELLING.contains(&ext.as_str()) => Err(Error::usage(format!(
             "{shown} names a .{ext} file, which this command does not write"

@@ -48,7 +48,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             &card,
             &repo.settings,
             &global.term,
-            args.lang.unwrap_or(crate::config::Lang::En),
+            args.lang.unwrap_or(crate::config::Lang::INTERFACE),
         ),
         Format::Json => render::card::json(&card, &repo.settings)?,
         Format::Markdown => render::card::markdown(

@@ -60,7 +60,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             &report,
             plan,
             &term,
-            args.lang.unwrap_or(crate::config::Lang::En),
+            args.lang.unwrap_or(crate::config::Lang::INTERFACE),
         ),
         Format::Markdown => render::status::markdown(
             &report,

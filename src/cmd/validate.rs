@@ -1,5 +1,6 @@
 //! `pan validate`: check every file of the plan and report every problem, as text for
-//! people, JSON for tools, annotations for GitHub, Markdown for a pull request, or SARIF.
+//! people, JSON for tools, annotations for GitHub, Markdown for a pull request, SARIF, or
+//! the report formats of other CI systems (GitLab Code Quality, JUnit, Checkstyle).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -16,7 +17,7 @@ use crate::render::diagnostics::{self as printer, Summary};
 /// Arguments of `pan validate`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan validate\n  pan validate --format github          # in a GitHub Actions job\n  pan validate --select P006,P007 --deny warnings\n  pan validate --explain P006\n\nExit status: 0 no error, 1 errors (or warnings with --deny warnings), 2 pan could not run."
+    after_help = "Examples:\n  pan validate\n  pan validate --format github          # in a GitHub Actions job\n  pan validate --format gitlab -o gl-code-quality.json   # GitLab's widget\n  pan validate --select P006,P007 --deny warnings\n  pan validate --explain P006\n\nExit status: 0 no error, 1 errors (or warnings with --deny warnings), 2 pan could not run. The format is told by the file name of -o (.txt, .json, .md, .sarif, .xml: JUnit), or --format (gitlab writes .json, checkstyle .xml)."
 )]
 pub struct Args {
     /// Output format (default: told by the extension of -o, otherwise human).
@@ -66,6 +67,14 @@ pub enum Format {
     Markdown,
     /// SARIF 2.1.0 for code-scanning tools.
     Sarif,
+    /// GitLab Code Quality JSON, for the merge request's widget
+    /// (`artifacts: reports: codequality`).
+    Gitlab,
+    /// JUnit XML: a test per file checked, a failure per problem that fails the check
+    /// (`artifacts: reports: junit` on GitLab; Jenkins).
+    Junit,
+    /// Checkstyle XML, for tools that read linters' reports.
+    Checkstyle,
 }
 
 impl Format {
@@ -76,6 +85,9 @@ impl Format {
         ("md", Format::Markdown),
         ("markdown", Format::Markdown),
         ("sarif", Format::Sarif),
+        ("json", Format::Gitlab),
+        ("xml", Format::Junit),
+        ("xml", Format::Checkstyle),
     ];
 }
 
@@ -188,6 +200,12 @@ pub fn run(global: &Global, args: Args) -> Result {
         Format::Github => printer::github(&shown, &summary),
         Format::Markdown => printer::markdown(&shown, &summary),
         Format::Sarif => printer::sarif(&shown),
+        Format::Gitlab => printer::gitlab(&shown),
+        Format::Junit => {
+            let files = checked_files(&loaded, &shown);
+            printer::junit(&shown, &files, &summary, deny_warnings)
+        }
+        Format::Checkstyle => printer::checkstyle(&shown),
     };
     emit(&text, args.output.as_deref())?;
     let outcome = if !fails {
@@ -203,6 +221,19 @@ pub fn run(global: &Global, args: Args) -> Result {
         })))
     };
     super::exit_now(outcome)
+}
+
+/// Every file read and every file a diagnostic names, in path order.
+fn checked_files(loaded: &load::Loaded, shown: &[Diagnostic]) -> Vec<String> {
+    let mut files: Vec<String> = loaded
+        .fingerprints
+        .keys()
+        .cloned()
+        .chain(shown.iter().map(|d| d.file.clone()))
+        .collect();
+    files.sort();
+    files.dedup();
+    files
 }
 
 /// The output without its summary line (the last one).

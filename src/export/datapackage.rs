@@ -13,6 +13,7 @@ use serde_json::{Value as Json, json};
 use crate::config::{Lang, Settings};
 use crate::model::reading::Figure;
 use crate::model::{ActorKind, IndicatorKind, Measure, Plan, Readings, State};
+use crate::render::words::{self, OpenDataWords};
 use crate::report::health::Health;
 use crate::report::status::StateFilter;
 
@@ -72,16 +73,6 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-struct Words {
-    fr: bool,
-}
-
-impl Words {
-    fn t(&self, fr: &str, en: &str) -> String {
-        if self.fr { fr } else { en }.to_string()
-    }
-}
-
 fn field(name: &'static str, kind: Type, description: String) -> Field {
     Field {
         name,
@@ -133,26 +124,20 @@ pub fn tables(
     as_of: jiff::civil::Date,
     lang: Lang,
 ) -> Vec<Table> {
-    let w = Words {
-        fr: lang == Lang::Fr,
-    };
+    let w = &words::of(lang).open_data;
     let codes = plan.codes;
     let lever_code = || {
-        field("lever", Type::Code, w.t("Code du levier", "Lever code"))
+        field("lever", Type::Code, w.lever_code.into())
             .required()
             .pattern(codes.lever_pattern())
     };
     let objective_code = || {
-        field(
-            "objective",
-            Type::Code,
-            w.t("Code de l'objectif", "Objective code"),
-        )
-        .required()
-        .pattern(codes.objective_pattern())
+        field("objective", Type::Code, w.objective_code.into())
+            .required()
+            .pattern(codes.objective_pattern())
     };
     let action_code = || {
-        field("action", Type::Code, w.t("Code de l'action", "Action code"))
+        field("action", Type::Code, w.action_code.into())
             .required()
             .pattern(codes.pattern())
     };
@@ -162,15 +147,8 @@ pub fn tables(
     lever_code_field.name = "code";
     out.push(Table {
         name: "levers",
-        title: w.t("Leviers", "Levers"),
-        fields: vec![
-            lever_code_field,
-            field(
-                "title",
-                Type::Text,
-                w.t("Intitulé, tel que publié", "Title, as published"),
-            ),
-        ],
+        title: w.levers.into(),
+        fields: vec![lever_code_field, field("title", Type::Text, w.title.into())],
         primary_key: vec!["code"],
         foreign_keys: vec![],
         rows: plan
@@ -184,16 +162,12 @@ pub fn tables(
     objective_code_field.name = "code";
     out.push(Table {
         name: "objectives",
-        title: w.t("Objectifs", "Objectives"),
+        title: w.objectives.into(),
         fields: vec![
             objective_code_field,
             lever_code(),
-            field(
-                "title",
-                Type::Text,
-                w.t("Intitulé, tel que publié", "Title, as published"),
-            ),
-            field("note", Type::Text, w.t("Remarque", "Remark")),
+            field("title", Type::Text, w.title.into()),
+            field("note", Type::Text, w.remark.into()),
         ],
         primary_key: vec!["code"],
         foreign_keys: vec![(vec!["lever"], "levers", vec!["code"])],
@@ -215,32 +189,16 @@ pub fn tables(
 
     out.push(Table {
         name: "actors",
-        title: w.t("Acteurs", "Actors"),
+        title: w.actors.into(),
         fields: vec![
-            field(
-                "acronym",
-                Type::Code,
-                w.t("Acronyme utilisé par le plan", "Acronym the plan uses"),
-            )
-            .required(),
-            field("name", Type::Text, w.t("Nom complet", "Full name")),
-            field("kind", Type::Code, w.t("Nature", "Kind"))
+            field("acronym", Type::Code, w.acronym.into()).required(),
+            field("name", Type::Text, w.full_name.into()),
+            field("kind", Type::Code, w.actor_kind.into())
                 .required()
                 .categories(ActorKind::ALL.iter().map(|k| k.as_str())),
-            field(
-                "ministry",
-                Type::Code,
-                w.t("Ministère de rattachement", "Ministry it belongs to"),
-            ),
-            field(
-                "aliases",
-                Type::Text,
-                w.t(
-                    "Autres noms, séparés par « ; »",
-                    "Other names, separated by `; `",
-                ),
-            ),
-            field("note", Type::Text, w.t("Remarque", "Remark")),
+            field("ministry", Type::Code, w.parent_ministry.into()),
+            field("aliases", Type::Text, w.aliases.into()),
+            field("note", Type::Text, w.remark.into()),
         ],
         primary_key: vec!["acronym"],
         foreign_keys: vec![(vec!["ministry"], "actors", vec!["acronym"])],
@@ -265,116 +223,35 @@ pub fn tables(
     code_field.name = "code";
     out.push(Table {
         name: "actions",
-        title: w.t("Actions", "Actions"),
+        title: w.actions.into(),
         fields: vec![
             code_field,
             lever_code(),
             objective_code(),
-            field(
-                "action",
-                Type::Text,
-                w.t(
-                    "Texte de l'action, tel que publié",
-                    "The action's text, as published",
-                ),
-            ),
-            field(
-                "responsible",
-                Type::Text,
-                w.t(
-                    "Acteurs responsables, séparés par « ; » (voir action_actors)",
-                    "Responsible actors, separated by `; ` (see action_actors)",
-                ),
-            ),
-            field(
-                "partners",
-                Type::Text,
-                w.t(
-                    "Autres parties impliquées, telles que publiées, séparées par « ; »",
-                    "Other parties involved, as published, separated by `; `",
-                ),
-            ),
-            field(
-                "calendar",
-                Type::Text,
-                w.t("Calendrier, tel que publié", "Calendar, as published"),
-            ),
-            field(
-                "calendar_start",
-                Type::Code,
-                w.t(
-                    "Début publié (année, semestre, trimestre, mois ou jour)",
-                    "Published start (year, half, quarter, month or day)",
-                ),
-            )
-            .pattern(format!("^{PERIOD_PATTERN}$")),
-            field(
-                "calendar_end",
-                Type::Code,
-                w.t("Fin publiée", "Published end"),
-            )
-            .pattern(format!("^{PERIOD_PATTERN}$")),
-            field(
-                "continuous",
-                Type::Boolean,
-                w.t("Action continue", "Continuous action"),
-            )
-            .required(),
-            field("recurrence", Type::Code, w.t("Récurrence", "Recurrence")).categories(
+            field("action", Type::Text, w.action_text.into()),
+            field("responsible", Type::Text, w.responsible.into()),
+            field("partners", Type::Text, w.partners.into()),
+            field("calendar", Type::Text, w.calendar.into()),
+            field("calendar_start", Type::Code, w.calendar_start.into())
+                .pattern(format!("^{PERIOD_PATTERN}$")),
+            field("calendar_end", Type::Code, w.calendar_end.into())
+                .pattern(format!("^{PERIOD_PATTERN}$")),
+            field("continuous", Type::Boolean, w.continuous.into()).required(),
+            field("recurrence", Type::Code, w.recurrence.into()).categories(
                 crate::model::calendar::Recurrence::ALL
                     .iter()
                     .map(|r| r.as_str()),
             ),
-            field(
-                "dependency",
-                Type::Text,
-                w.t(
-                    "Stratégie dont le calendrier dépend",
-                    "Strategy whose schedule it follows",
-                ),
-            ),
-            field(
-                "start_date",
-                Type::Date,
-                w.t(
-                    "Premier jour prévu (début du plan si le calendrier n'en donne pas)",
-                    "First day planned (the plan's start when the calendar gives none)",
-                ),
-            )
-            .required(),
-            field(
-                "deadline",
-                Type::Date,
-                w.t(
-                    "Échéance (aucune pour une action continue ou sans fin)",
-                    "Deadline (none for continuous or open-ended actions)",
-                ),
-            ),
-            field(
-                "state",
-                Type::Code,
-                w.t(
-                    "État enregistré à la date de situation",
-                    "Recorded state on the as-of date",
-                ),
-            )
-            .required()
-            .categories(StateFilter::ALL.iter().map(|s| s.as_str())),
-            field(
-                "state_date",
-                Type::Date,
-                w.t("Date de cet état", "Date of that state"),
-            ),
-            field(
-                "health",
-                Type::Code,
-                w.t(
-                    "Santé dérivée par pan à la date de situation",
-                    "Health pan derives for the as-of date",
-                ),
-            )
-            .required()
-            .categories(Health::ALL.iter().map(|h| h.as_str())),
+            field("dependency", Type::Text, w.dependency.into()),
+            field("start_date", Type::Date, w.start_date.into()).required(),
+            field("deadline", Type::Date, w.deadline.into()),
+            field("state", Type::Code, w.state.into())
+                .required()
+                .categories(StateFilter::ALL.iter().map(|s| s.as_str())),
+            field("state_date", Type::Date, w.state_date.into()),
+            field("health", Type::Code, w.health.into())
+                .required()
+                .categories(Health::ALL.iter().map(|h| h.as_str())),
         ],
         primary_key: vec!["code"],
         foreign_keys: vec![
@@ -425,19 +302,11 @@ pub fn tables(
     }
     out.push(Table {
         name: "action_actors",
-        title: w.t("Acteurs des actions", "Actors of the actions"),
+        title: w.action_actors.into(),
         fields: vec![
             action_code(),
-            field(
-                "actor",
-                Type::Code,
-                w.t(
-                    "Acronyme de l'acteur déclaré",
-                    "Acronym of the declared actor",
-                ),
-            )
-            .required(),
-            field("role", Type::Code, w.t("Rôle", "Role"))
+            field("actor", Type::Code, w.actor.into()).required(),
+            field("role", Type::Code, w.role.into())
                 .required()
                 .categories(["responsible", "partner"]),
         ],
@@ -451,44 +320,19 @@ pub fn tables(
 
     out.push(Table {
         name: "indicators",
-        title: w.t("Indicateurs", "Indicators"),
+        title: w.indicators.into(),
         fields: vec![
             action_code(),
-            field(
-                "id",
-                Type::Code,
-                w.t(
-                    "Identifiant, unique dans l'action",
-                    "Identifier, unique within the action",
-                ),
-            )
-            .required()
-            .pattern("^[a-z0-9][a-z0-9-]*$".into()),
-            field(
-                "label",
-                Type::Text,
-                w.t("Indicateur, tel que publié", "Indicator, as published"),
-            ),
-            kind_field(&w),
-            field(
-                "measure",
-                Type::Code,
-                w.t(
-                    "flow : les mesures s'additionnent ; level : la dernière fait foi",
-                    "flow: readings add up; level: the latest counts",
-                ),
-            )
-            .required()
-            .categories(["flow", "level"]),
-            field(
-                "frequency",
-                Type::Code,
-                w.t(
-                    "Fréquence de mesure attendue",
-                    "Expected reporting frequency",
-                ),
-            )
-            .categories(crate::model::Frequency::ALL.iter().map(|f| f.as_str())),
+            field("id", Type::Code, w.indicator_id.into())
+                .required()
+                .pattern("^[a-z0-9][a-z0-9-]*$".into()),
+            field("label", Type::Text, w.indicator_label.into()),
+            kind_field(w),
+            field("measure", Type::Code, w.measure.into())
+                .required()
+                .categories(["flow", "level"]),
+            field("frequency", Type::Code, w.frequency.into())
+                .categories(crate::model::Frequency::ALL.iter().map(|f| f.as_str())),
         ],
         primary_key: vec!["action", "id"],
         foreign_keys: vec![(vec!["action"], "actions", vec!["code"])],
@@ -513,65 +357,18 @@ pub fn tables(
     let reading_fields = |owner: Field| {
         vec![
             owner,
-            field(
-                "indicator",
-                Type::Code,
-                w.t("Identifiant de l'indicateur", "Indicator id"),
-            )
-            .required(),
-            field(
-                "period",
-                Type::Code,
-                w.t(
-                    "Période mesurée (année, semestre, trimestre, mois ou jour)",
-                    "Period measured (year, half, quarter, month or day)",
-                ),
-            )
-            .required()
-            .pattern(format!("^{PERIOD_PATTERN}$")),
-            field(
-                "period_start",
-                Type::Date,
-                w.t("Premier jour de la période", "First day of the period"),
-            )
-            .required(),
-            field(
-                "period_end",
-                Type::Date,
-                w.t("Dernier jour de la période", "Last day of the period"),
-            )
-            .required(),
-            field(
-                "value",
-                Type::Text,
-                w.t("Valeur, telle qu'enregistrée", "Value, as recorded"),
-            )
-            .required(),
-            field(
-                "number",
-                Type::Number,
-                w.t(
-                    "La valeur en nombre (indicateurs chiffrés)",
-                    "The value as a number (numeric indicators)",
-                ),
-            ),
-            field(
-                "source",
-                Type::Text,
-                w.t("Source de la mesure", "Where the figure comes from"),
-            )
-            .required(),
-            field("note", Type::Text, w.t("Remarque", "Remark")),
-            field(
-                "recorded",
-                Type::Date,
-                w.t("Jour d'enregistrement", "Day recorded"),
-            ),
-            field(
-                "replaces",
-                Type::Text,
-                w.t("Valeur que cette ligne corrige", "Value this row corrects"),
-            ),
+            field("indicator", Type::Code, w.indicator.into()).required(),
+            field("period", Type::Code, w.period.into())
+                .required()
+                .pattern(format!("^{PERIOD_PATTERN}$")),
+            field("period_start", Type::Date, w.period_start.into()).required(),
+            field("period_end", Type::Date, w.period_end.into()).required(),
+            field("value", Type::Text, w.value.into()).required(),
+            field("number", Type::Number, w.number.into()),
+            field("source", Type::Text, w.source.into()).required(),
+            field("note", Type::Text, w.remark.into()),
+            field("recorded", Type::Date, w.recorded.into()),
+            field("replaces", Type::Text, w.replaces.into()),
         ]
     };
     let rows = crate::report::readings::rows(plan, readings);
@@ -595,7 +392,7 @@ pub fn tables(
     };
     out.push(Table {
         name: "readings",
-        title: w.t("Mesures des indicateurs", "Readings of the indicators"),
+        title: w.readings.into(),
         fields: reading_fields(action_code()),
         primary_key: vec![],
         foreign_keys: vec![(
@@ -612,36 +409,16 @@ pub fn tables(
 
     out.push(Table {
         name: "states",
-        title: w.t("Historique des états", "State history"),
+        title: w.states.into(),
         fields: vec![
             action_code(),
-            field(
-                "position",
-                Type::Integer,
-                w.t(
-                    "Rang dans l'historique de l'action (1 = le plus ancien)",
-                    "Position in the action's history (1 = oldest)",
-                ),
-            )
-            .required(),
-            field("date", Type::Date, w.t("Date", "Date")).required(),
-            field("state", Type::Code, w.t("État atteint", "State reached"))
+            field("position", Type::Integer, w.position.into()).required(),
+            field("date", Type::Date, w.date.into()).required(),
+            field("state", Type::Code, w.state_reached.into())
                 .required()
                 .categories(State::ALL.iter().map(|s| s.as_str())),
-            field(
-                "note",
-                Type::Text,
-                w.t("Pourquoi, ou ce qui s'est passé", "Why, or what happened"),
-            ),
-            field(
-                "reopened",
-                Type::Boolean,
-                w.t(
-                    "Rouvre une action réalisée ou annulée",
-                    "Reopens a done or cancelled action",
-                ),
-            )
-            .required(),
+            field("note", Type::Text, w.why.into()),
+            field("reopened", Type::Boolean, w.reopened.into()).required(),
         ],
         primary_key: vec!["action", "position"],
         foreign_keys: vec![(vec!["action"], "actions", vec!["code"])],
@@ -665,40 +442,20 @@ pub fn tables(
 
     out.push(Table {
         name: "context_indicators",
-        title: w.t("Indicateurs de contexte", "Context indicators"),
+        title: w.context_indicators.into(),
         fields: vec![
-            field("id", Type::Code, w.t("Identifiant", "Identifier"))
+            field("id", Type::Code, w.context_id.into())
                 .required()
                 .pattern("^[a-z0-9][a-z0-9-]*$".into()),
-            field(
-                "label",
-                Type::Text,
-                w.t("Ce qu'il mesure", "What it measures"),
-            ),
-            kind_field(&w),
-            field(
-                "direction",
-                Type::Code,
-                w.t("Sens du progrès", "Which way is progress"),
-            )
-            .required()
-            .categories(["increase", "decrease"]),
-            field("target_value", Type::Number, w.t("Cible", "Target")),
-            field(
-                "target_year",
-                Type::Year,
-                w.t("Année de la cible", "Year of the target"),
-            ),
-            field(
-                "target_source",
-                Type::Text,
-                w.t("Où la cible est fixée", "Where the target is set"),
-            ),
-            field(
-                "source",
-                Type::Text,
-                w.t("Qui le mesure", "Who measures it"),
-            ),
+            field("label", Type::Text, w.what_it_measures.into()),
+            kind_field(w),
+            field("direction", Type::Code, w.direction.into())
+                .required()
+                .categories(["increase", "decrease"]),
+            field("target_value", Type::Number, w.target.into()),
+            field("target_year", Type::Year, w.target_year.into()),
+            field("target_source", Type::Text, w.target_source.into()),
+            field("source", Type::Text, w.measured_by.into()),
         ],
         primary_key: vec!["id"],
         foreign_keys: vec![],
@@ -730,10 +487,7 @@ pub fn tables(
     context_fields.remove(0);
     out.push(Table {
         name: "context_readings",
-        title: w.t(
-            "Mesures des indicateurs de contexte",
-            "Readings of the context indicators",
-        ),
+        title: w.context_readings.into(),
         fields: context_fields,
         primary_key: vec![],
         foreign_keys: vec![(vec!["indicator"], "context_indicators", vec!["id"])],
@@ -750,14 +504,10 @@ pub fn tables(
     out
 }
 
-fn kind_field(w: &Words) -> Field {
-    field(
-        "kind",
-        Type::Code,
-        w.t("Nature des valeurs", "Kind of values"),
-    )
-    .required()
-    .categories(IndicatorKind::ALL.iter().map(|k| k.as_str()))
+fn kind_field(w: &OpenDataWords) -> Field {
+    field("kind", Type::Code, w.kind.into())
+        .required()
+        .categories(IndicatorKind::ALL.iter().map(|k| k.as_str()))
 }
 
 fn measure(m: Measure) -> &'static str {
@@ -913,10 +663,7 @@ pub fn package_name(title: &str) -> String {
 
 /// The title of the package's descriptor file, in a language.
 pub fn descriptor_title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "Description du paquet de données (Frictionless Data Package)",
-        Lang::En => "Data package descriptor (Frictionless Data Package)",
-    }
+    words::of(lang).open_data.descriptor_title
 }
 
 /// The package descriptor, `datapackage.json`.
@@ -926,9 +673,7 @@ pub fn descriptor(
     as_of: jiff::civil::Date,
     lang: Lang,
 ) -> String {
-    let w = Words {
-        fr: lang == Lang::Fr,
-    };
+    let w = &words::of(lang).open_data;
     let p = &settings.plan;
     let mut d = serde_json::Map::new();
     d.insert("$schema".into(), PROFILE.into());
@@ -940,7 +685,13 @@ pub fn descriptor(
     );
     d.insert("version".into(), as_of.to_string().into());
     d.insert("created".into(), format!("{as_of}T00:00:00Z").into());
-    d.insert("keywords".into(), json!(keywords(&w)));
+    d.insert("keywords".into(), json!(w.keywords));
+    // Which pan made the package (the version only, so the bytes stay the same across
+    // builds of one release).
+    d.insert(
+        "generator".into(),
+        concat!("pan ", env!("CARGO_PKG_VERSION")).into(),
+    );
     if let Some(id) = &p.licence {
         let (url, title) = licence(id);
         d.insert(
@@ -993,29 +744,7 @@ pub fn descriptor(
 /// What the package holds, in words.
 pub fn description(settings: &Settings, as_of: jiff::civil::Date, lang: Lang) -> String {
     let p = &settings.plan;
-    if lang == Lang::Fr {
-        format!(
-            "Le plan « {} » ({}–{}) : leviers, objectifs, acteurs, actions, indicateurs et leurs mesures, historique des états et indicateurs de contexte, tels que tenus avec pan ; état et santé des actions au {}. Les cellules de texte qui commencent par =, +, - ou @ sont précédées d'une apostrophe (protection contre les formules des tableurs).",
-            p.title, p.start, p.end, as_of
-        )
-    } else {
-        format!(
-            "The plan \"{}\" ({}–{}): levers, objectives, actors, actions, indicators and their readings, state history and context indicators, as kept with pan; the actions' state and health as of {}. Text cells that start with =, +, - or @ are preceded by an apostrophe (against spreadsheet formulas).",
-            p.title, p.start, p.end, as_of
-        )
-    }
-}
-
-fn keywords(w: &Words) -> Vec<String> {
-    if w.fr {
-        vec!["plan d'action".into(), "suivi".into(), "indicateurs".into()]
-    } else {
-        vec![
-            "action plan".into(),
-            "monitoring".into(),
-            "indicators".into(),
-        ]
-    }
+    (words::of(lang).open_data.description)(&p.title, p.start, p.end, as_of)
 }
 
 /// Every source the readings name, once each, in order.

@@ -55,14 +55,8 @@ pub fn describe(
     description: &str,
 ) -> String {
     let p = &settings.plan;
-    let plan_lang = match p.language {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-    };
-    let words_lang = match lang {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-    };
+    let plan_lang = p.language.code();
+    let words_lang = lang.code();
     let mut context = serde_json::Map::new();
     if let Some(base) = &p.data_url {
         let base = if base.ends_with('/') {
@@ -157,7 +151,7 @@ pub fn describe(
     dataset.insert("dct:modified".into(), date(as_of));
     dataset.insert(
         "dct:language".into(),
-        json!({"@id": format!("{EU_LANGUAGE}{}", if plan_lang == "fr" { "FRA" } else { "ENG" })}),
+        json!({"@id": format!("{EU_LANGUAGE}{}", p.language.eu_code())}),
     );
     dataset.insert("dcat:theme".into(), json!({"@id": EU_THEME_GOVERNMENT}));
     dataset.insert(

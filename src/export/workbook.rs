@@ -102,22 +102,10 @@ fn height(cells: &[(&str, f64)]) -> f64 {
 
 /// The workbook's bytes; the same status gives the same bytes.
 pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
-    let fr = s.lang == Lang::Fr;
-    let t = |f: &'static str, e: &'static str| if fr { f } else { e };
+    let w = words::of(s.lang);
+    let t = &w.workbook;
     let mut book = Workbook::new();
-    let title = if fr {
-        format!(
-            "État du plan — {} — au {}",
-            s.title,
-            words::date(s.as_of, s.lang)
-        )
-    } else {
-        format!(
-            "Plan status — {} — as of {}",
-            s.title,
-            words::date(s.as_of, s.lang)
-        )
-    };
+    let title = (t.title)(s.title, &words::date(s.as_of, s.lang));
     book.set_properties(
         &DocProperties::new()
             .set_title(fit(&title))
@@ -135,19 +123,19 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
     let number = Format::new().set_align(FormatAlign::Top);
 
     let ws = book.add_worksheet();
-    ws.set_name("Actions")?;
+    ws.set_name(t.actions_sheet)?;
     let header = [
-        ("Code", 12.0),
-        (t("Levier", "Lever"), 8.0),
-        (t("Objectif", "Objective"), 10.0),
-        (t("Action", "Action"), 60.0),
-        (t("Responsable(s)", "Responsible"), 18.0),
-        (t("Calendrier", "Calendar"), 22.0),
-        (t("État", "State"), 14.0),
-        (t("Depuis le", "Since"), 12.0),
-        (t("Santé", "Health"), 16.0),
-        (t("Pourquoi", "Why"), 28.0),
-        (t("Derniers relevés", "Latest readings"), 50.0),
+        (w.code, 12.0),
+        (w.lever, 8.0),
+        (t.objective, 10.0),
+        (w.action, 60.0),
+        (w.responsible, 18.0),
+        (w.calendar, 22.0),
+        (w.state, 14.0),
+        (t.since, 12.0),
+        (t.health, 16.0),
+        (t.why, 28.0),
+        (t.latest, 50.0),
     ];
     table(ws, &header, s.rows.len())?;
     for (i, r) in s.rows.iter().enumerate() {
@@ -160,7 +148,7 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
                     "{} ({}){} {}",
                     l.label,
                     l.period,
-                    words::of(s.lang).colon,
+                    w.colon,
                     words::figure(&l.value, l.kind, s.lang)
                 )
             })
@@ -197,17 +185,17 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
     }
 
     let ws = book.add_worksheet();
-    ws.set_name(t("Relevés", "Readings"))?;
+    ws.set_name(t.readings_sheet)?;
     let header = [
-        ("Action", 12.0),
-        (t("Indicateur", "Indicator"), 20.0),
-        (t("Libellé de l'indicateur", "Indicator label"), 45.0),
-        (t("Période", "Period"), 11.0),
-        (t("Valeur", "Value"), 12.0),
-        ("Source", 35.0),
-        ("Note", 35.0),
-        (t("Enregistré le", "Recorded"), 12.0),
-        (t("Corrige", "Replaces"), 10.0),
+        (w.action, 12.0),
+        (w.indicator, 20.0),
+        (t.label, 45.0),
+        (w.period_col, 11.0),
+        (w.value, 12.0),
+        (w.source, 35.0),
+        (t.note, 35.0),
+        (t.recorded, 12.0),
+        (t.replaces, 10.0),
     ];
     table(ws, &header, s.readings.len())?;
     for (i, r) in s.readings.iter().enumerate() {
@@ -241,30 +229,16 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
     }
 
     let ws = book.add_worksheet();
-    ws.set_name(t("À propos", "About"))?;
+    ws.set_name(t.about_sheet)?;
     ws.set_column_width(0, 100)?;
     let lines = [
         title,
-        if fr {
-            format!(
-                "{}, {} au {}. État : tel qu'enregistré ; santé : déduite par pan à cette date.",
-                words::plural(s.rows.len(), "action", "actions", s.lang),
-                words::plural(s.readings.len(), "relevé connu", "relevés connus", s.lang),
-                words::date(s.as_of, s.lang)
-            )
-        } else {
-            format!(
-                "{}, {} known on {}. State: as recorded; health: derived by pan for that day.",
-                words::plural(s.rows.len(), "action", "actions", s.lang),
-                words::plural(s.readings.len(), "reading", "readings", s.lang),
-                words::date(s.as_of, s.lang)
-            )
-        },
-        t(
-            "Textes tels que publiés ; les colonnes ont des filtres.",
-            "Texts as published; the columns have filters.",
-        )
-        .to_string(),
+        (t.about)(
+            s.rows.len(),
+            s.readings.len(),
+            &words::date(s.as_of, s.lang),
+        ),
+        t.as_published.to_string(),
     ];
     for (i, l) in lines.iter().enumerate() {
         ws.write_string_with_format(index32(i), 0, fit(l), &wrap)?;

@@ -9,64 +9,12 @@ use super::term::{Style, Term, sanitize, truncate};
 use super::words;
 use crate::config::{Lang, Settings};
 use crate::model::Action;
-use crate::model::calendar::Shape;
 use crate::report::card::{Card, NamedActor};
 use crate::report::readings::ReadingRow;
 
 /// What a calendar means, in a language: its shape, bounds, and whether it can be late.
 pub fn calendar_meaning(action: &Action, settings: &Settings, lang: Lang) -> String {
-    let c = &action.calendar;
-    let start = c.start.map(|s| s.to_string());
-    let fr = lang == Lang::Fr;
-    let from = start
-        .clone()
-        .map(|s| {
-            if fr {
-                format!(" à partir de {s}")
-            } else {
-                format!(" from {s}")
-            }
-        })
-        .unwrap_or_default();
-    let end = c.end.map(|e| e.to_string()).unwrap_or_default();
-    let deadline = c.deadline().map(|d| d.to_string()).unwrap_or_default();
-    let first = start.unwrap_or_else(|| settings.plan.start.to_string());
-    let recurrence = c.recurrence.map(|r| r.as_str()).unwrap_or("");
-    match (c.shape(), fr) {
-        (Shape::Bounded, false) => format!("bounded: {first} to {end}, deadline {deadline}"),
-        (Shape::Bounded, true) => format!("bornée : de {first} à {end}, échéance le {deadline}"),
-        (Shape::Continuous, false) => match c.end {
-            Some(e) => format!("continuous{from}, first phase or milestone by {e}; never late"),
-            None => format!("continuous{from}; never late"),
-        },
-        (Shape::Continuous, true) => match c.end {
-            Some(e) => format!("continue{from}, première phase ou jalon en {e} ; jamais en retard"),
-            None => format!("continue{from} ; jamais en retard"),
-        },
-        (Shape::OpenEnded, false) => format!("open-ended{from}; never late"),
-        (Shape::OpenEnded, true) => format!("sans fin{from} ; jamais en retard"),
-        (Shape::Recurring, false) => {
-            format!("recurring ({recurrence}){from}; active every year of the plan; never late")
-        }
-        (Shape::Recurring, true) => format!(
-            "récurrente ({recurrence}){from} ; active chaque année du plan ; jamais en retard"
-        ),
-        (Shape::Dependent, false) => format!(
-            "follows the schedule of {}; never late by itself",
-            c.dependency.as_deref().unwrap_or("another strategy")
-        ),
-        (Shape::Dependent, true) => format!(
-            "suit le calendrier de {} ; jamais en retard par elle-même",
-            c.dependency.as_deref().unwrap_or("une autre stratégie")
-        ),
-        (Shape::Unspecified, false) => {
-            "no calendar published; treated as running over the whole plan period".to_string()
-        }
-        (Shape::Unspecified, true) => {
-            "aucun calendrier publié ; considérée comme couvrant toute la période du plan"
-                .to_string()
-        }
-    }
+    (words::of(lang).card.calendar_meaning)(&action.calendar, settings.plan.start)
 }
 
 /// A reading's value on a card: as people read it, with its unit.
@@ -109,8 +57,7 @@ fn actor(a: &NamedActor) -> String {
 /// are shortened.
 pub fn text(card: &Card, settings: &Settings, term: &Term, lang: Lang) -> String {
     let a = card.action;
-    let fr = lang == Lang::Fr;
-    let t = |en: &'static str, f: &'static str| if fr { f } else { en };
+    let c = &words::of(lang).card;
     let mut out = String::new();
     let width = term.width.clamp(40, 120);
     let code = a.code.to_string();
@@ -125,9 +72,9 @@ pub fn text(card: &Card, settings: &Settings, term: &Term, lang: Lang) -> String
     );
     let place = format!(
         "{} {} · {} {} — {}",
-        t("objective", "objectif"),
+        c.objective,
         a.objective,
-        t("lever", "levier"),
+        c.lever,
         a.code.lever_code(),
         sanitize(&card.lever_title)
     );
@@ -151,15 +98,9 @@ pub fn text(card: &Card, settings: &Settings, term: &Term, lang: Lang) -> String
 /// The card's fields: responsible actors, partners, calendar and its meaning, health.
 fn fields(out: &mut String, card: &Card, settings: &Settings, term: &Term, lang: Lang) {
     let a = card.action;
-    let fr = lang == Lang::Fr;
-    let t = |en: &'static str, f: &'static str| if fr { f } else { en };
+    let c = &words::of(lang).card;
     let w = words::of(lang);
-    let names = [
-        w.responsible,
-        t("Partners", "Partenaires"),
-        w.calendar,
-        w.health,
-    ];
+    let names = [w.responsible, c.partners, w.calendar, w.health];
     let pad = names.iter().map(|n| n.chars().count()).max().unwrap_or(12) + 1;
     let room = term.width.saturating_sub(pad + 1).max(20);
     // A value that does not fit wraps under itself (and loses its colour).
@@ -178,10 +119,7 @@ fn fields(out: &mut String, card: &Card, settings: &Settings, term: &Term, lang:
         }
     };
     if card.responsible_named.is_empty() {
-        let none = t(
-            "none (the plan names no responsible actor)",
-            "aucun (le plan ne nomme pas d'acteur responsable)",
-        );
+        let none = c.no_responsible;
         label(out, w.responsible, none, &term.paint(Style::Error, none));
     }
     for (i, r) in card.responsible_named.iter().enumerate() {
@@ -193,7 +131,7 @@ fn fields(out: &mut String, card: &Card, settings: &Settings, term: &Term, lang:
         label(out, if i == 0 { names[1] } else { "" }, &v, &v);
     }
     let cal = if a.calendar.label.is_empty() {
-        t("(none published)", "(aucun publié)").to_string()
+        c.no_calendar.to_string()
     } else {
         sanitize(&a.calendar.label)
     };
@@ -222,17 +160,12 @@ fn fields(out: &mut String, card: &Card, settings: &Settings, term: &Term, lang:
 /// The card's indicators, state history and readings.
 fn rest(out: &mut String, card: &Card, term: &Term, lang: Lang) {
     let a = card.action;
-    let fr = lang == Lang::Fr;
-    let t = |en: &'static str, f: &'static str| if fr { f } else { en };
+    let c = &words::of(lang).card;
     let w = words::of(lang);
     out.push('\n');
-    let _ = writeln!(
-        *out,
-        "{}",
-        term.paint(Style::Bold, t("Indicators", "Indicateurs"))
-    );
+    let _ = writeln!(*out, "{}", term.paint(Style::Bold, c.indicators));
     if a.indicators.is_empty() {
-        let _ = writeln!(*out, "  {}", t("(none)", "(aucun)"));
+        let _ = writeln!(*out, "  {}", c.none);
     }
     let idw = a
         .indicators
@@ -266,24 +199,12 @@ fn rest(out: &mut String, card: &Card, term: &Term, lang: Lang) {
         }
     }
     out.push('\n');
-    let _ = writeln!(
-        *out,
-        "{}",
-        term.paint(Style::Bold, t("State history", "Historique des états"))
-    );
+    let _ = writeln!(*out, "{}", term.paint(Style::Bold, c.state_history));
     if a.states.is_empty() {
-        let _ = writeln!(
-            out,
-            "  {}",
-            t("(no state recorded)", "(aucun état enregistré)")
-        );
+        let _ = writeln!(out, "  {}", c.no_state);
     }
     for s in &a.states {
-        let reopened = if s.reopened {
-            t(" (reopened)", " (rouverte)")
-        } else {
-            ""
-        };
+        let reopened = if s.reopened { c.reopened } else { "" };
         let head = format!(
             "  {}  {:<12}{reopened} ",
             s.date,
@@ -367,17 +288,16 @@ fn sanitize_keep_newlines(s: &str) -> String {
 pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
     let a = card.action;
     let e = markdown::escape;
-    let fr = lang == Lang::Fr;
-    let t = |en: &'static str, f: &'static str| if fr { f } else { en };
     let w = words::of(lang);
+    let c = &w.card;
     let mut out = String::new();
     let _ = writeln!(out, "## {} — {}\n", a.code, e(&card.objective_title));
     let _ = writeln!(
         out,
         "{} {} · {} {} — {}\n",
-        t("Objective", "Objectif"),
+        c.objective,
         a.objective,
-        t("lever", "levier"),
+        c.lever,
         a.code.lever_code(),
         e(&card.lever_title)
     );
@@ -395,7 +315,7 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
                 .join("<br>"),
         ],
         vec![
-            t("Partners", "Partenaires").into(),
+            c.partners.into(),
             card.partners_named
                 .iter()
                 .map(|r| e(&actor(r)))
@@ -422,7 +342,7 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
         ],
     ];
     out.push_str(&markdown::table(
-        &[t("Field", "Champ"), w.value],
+        &[c.field, w.value],
         &[Align::Left, Align::Left],
         &rows,
     ));
@@ -434,18 +354,13 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
             vec![
                 format!("`{}`", i.id),
                 e(&i.label),
-                i.kind.as_str().into(),
+                words::kind(i.kind, lang).into(),
                 i.measure().as_str().into(),
             ]
         })
         .collect();
     out.push_str(&markdown::table(
-        &[
-            w.indicator,
-            t("Label", "Libellé"),
-            t("Kind", "Type"),
-            t("Measure", "Mesure"),
-        ],
+        &[w.indicator, c.label, c.kind, c.measure],
         &[Align::Left; 4],
         &rows,
     ));
@@ -463,7 +378,7 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
             })
             .collect();
         out.push_str(&markdown::table(
-            &["Date", w.state, "Note"],
+            &[c.date, w.state, w.note],
             &[Align::Left; 3],
             &rows,
         ));
@@ -488,7 +403,7 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
             })
             .collect();
         out.push_str(&markdown::table(
-            &[w.indicator, w.period_col, w.value, w.source, "Note"],
+            &[w.indicator, w.period_col, w.value, w.source, w.note],
             &[
                 Align::Left,
                 Align::Left,
@@ -550,10 +465,10 @@ pub fn json(card: &Card, settings: &Settings) -> anyhow::Result<String> {
         objective_title: &card.objective_title,
         responsible_named: &card.responsible_named,
         partners_named: &card.partners_named,
-        calendar_meaning: calendar_meaning(card.action, settings, Lang::En),
+        calendar_meaning: calendar_meaning(card.action, settings, Lang::INTERFACE),
         as_of: card.as_of.to_string(),
         health: card.assessment.health.as_str(),
-        reason: words::reason(&card.assessment.why, Lang::En),
+        reason: words::reason(&card.assessment.why, Lang::INTERFACE),
         readings: card
             .readings
             .iter()

@@ -1,5 +1,6 @@
 //! Printing diagnostics: human text with the source line, JSON, GitHub annotations,
-//! Markdown for a pull-request comment, and SARIF for code-scanning tools.
+//! Markdown for a pull-request comment, SARIF for code-scanning tools, and the report
+//! formats of other CI systems: GitLab Code Quality, JUnit XML and Checkstyle XML.
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -365,4 +366,193 @@ pub fn sarif(diags: &[Diagnostic]) -> String {
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// The Code Quality severity GitLab shows for a diagnostic.
+fn gitlab_severity(d: &Diagnostic) -> &'static str {
+    match (d.allowed.is_some(), d.severity) {
+        (true, _) | (false, Severity::Note) => "info",
+        (false, Severity::Warning) => "minor",
+        (false, Severity::Error) => "major",
+    }
+}
+
+/// GitLab Code Quality (the JSON that merge-request widgets read): one issue per
+/// diagnostic. The fingerprint hashes the rule, the file and the message, not the line,
+/// so that a problem keeps its identity when lines above it move; the same problem twice
+/// in one file gets a count appended.
+pub fn gitlab(diags: &[Diagnostic]) -> String {
+    use sha1::Digest;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let issues: Vec<serde_json::Value> = diags
+        .iter()
+        .map(|d| {
+            let key = format!("{}\0{}\0{}", d.rule.code, d.file, d.message);
+            let n = seen.entry(key.clone()).or_default();
+            *n += 1;
+            let mut h = sha1::Sha1::new();
+            h.update(key.as_bytes());
+            if *n > 1 {
+                h.update(format!("\0{n}").as_bytes());
+            }
+            let fingerprint: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+            let line = d.span.line.max(1);
+            serde_json::json!({
+                "type": "issue",
+                "check_name": d.rule.code,
+                "description": format!("{} [{} {}]", d.message, d.rule.code, d.rule.name),
+                "content": { "body": format!("hint: {}", d.hint) },
+                "severity": gitlab_severity(d),
+                "fingerprint": fingerprint,
+                "location": { "path": d.file, "lines": { "begin": line, "end": line } },
+            })
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".into());
+    s.push('\n');
+    s
+}
+
+/// Text escaped for XML (content or attribute value): markup characters become entities;
+/// characters XML 1.0 cannot carry at all (C0 controls other than tab and line breaks,
+/// U+FFFE, U+FFFF) become U+FFFD; a carriage return, and in an attribute a tab or a line
+/// feed too, becomes a character reference, which a parser keeps as it is instead of
+/// turning it into a line feed or a space.
+fn xml(s: &str, attribute: bool) -> String {
+    let clean: String = s
+        .chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
+    let escaped = quick_xml::escape::escape(clean.as_str()).replace('\r', "&#13;");
+    if attribute {
+        escaped.replace('\t', "&#9;").replace('\n', "&#10;")
+    } else {
+        escaped
+    }
+}
+
+/// `file:line:col: severity[CODE]: message`, the hint on the next line: the body of a
+/// JUnit failure.
+fn located(d: &Diagnostic) -> String {
+    let mut s = format!(
+        "{}:{}:{}: {}[{}]: {}\nhint: {}",
+        d.file,
+        d.span.line,
+        d.span.column,
+        d.severity.as_str(),
+        d.rule.code,
+        d.message,
+        d.hint
+    );
+    if let Some(r) = &d.allowed {
+        let _ = write!(s, "\nallowed in pan.toml: {r}");
+    }
+    s
+}
+
+/// JUnit XML, as Jenkins and GitLab read it: one test case per file checked, with a
+/// failure per diagnostic that fails the check (errors, and warnings under
+/// `--deny warnings`). Other diagnostics (warnings, notes, problems allowed in pan.toml)
+/// are listed in the test case's `system-out`: shown, but the test passes, as the exit
+/// status does.
+pub fn junit(
+    diags: &[Diagnostic],
+    files: &[String],
+    summary: &Summary,
+    deny_warnings: bool,
+) -> String {
+    let mut by_file: std::collections::BTreeMap<&str, Vec<&Diagnostic>> =
+        files.iter().map(|f| (f.as_str(), Vec::new())).collect();
+    for d in diags {
+        by_file.entry(d.file.as_str()).or_default().push(d);
+    }
+    let failures = diags.iter().filter(|d| d.fails(deny_warnings)).count();
+    let seconds = format!("{:.3}", summary.millis as f64 / 1000.0);
+    let head = format!(
+        r#"name="pan validate" tests="{}" failures="{failures}" errors="0" time="{seconds}""#,
+        by_file.len()
+    );
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(out, "<testsuites {head}>");
+    let _ = writeln!(out, "  <testsuite {head} skipped=\"0\">");
+    for (file, ds) in &by_file {
+        let class = file
+            .rsplit_once('/')
+            .map_or("", |(dir, _)| dir)
+            .replace('/', ".");
+        let _ = write!(
+            out,
+            "    <testcase name=\"{}\" classname=\"{}\"",
+            xml(file, true),
+            xml(&class, true)
+        );
+        if ds.is_empty() {
+            out.push_str("/>\n");
+            continue;
+        }
+        out.push_str(">\n");
+        let mut shown = String::new();
+        for d in ds {
+            if d.fails(deny_warnings) {
+                let _ = writeln!(
+                    out,
+                    "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+                    xml(&format!("{} {}", d.rule.code, d.rule.name), true),
+                    xml(
+                        &format!("{}:{}: {}", d.span.line, d.span.column, d.message),
+                        true
+                    ),
+                    xml(&located(d), false)
+                );
+            } else {
+                shown.push_str(&located(d));
+                shown.push('\n');
+            }
+        }
+        if !shown.is_empty() {
+            let _ = writeln!(out, "      <system-out>{}</system-out>", xml(&shown, false));
+        }
+        out.push_str("    </testcase>\n");
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}
+
+/// Checkstyle XML (format 4.3, as ESLint and golangci-lint write it): a `file` element
+/// per file with problems, an `error` element per diagnostic.
+pub fn checkstyle(diags: &[Diagnostic]) -> String {
+    let mut by_file: std::collections::BTreeMap<&str, Vec<&Diagnostic>> = Default::default();
+    for d in diags {
+        by_file.entry(d.file.as_str()).or_default().push(d);
+    }
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<checkstyle version=\"4.3\">\n");
+    for (file, ds) in &by_file {
+        let _ = writeln!(out, "  <file name=\"{}\">", xml(file, true));
+        for d in ds {
+            let severity = match (d.allowed.is_some(), d.severity) {
+                (true, _) | (false, Severity::Note) => "info",
+                (false, Severity::Warning) => "warning",
+                (false, Severity::Error) => "error",
+            };
+            let column = match d.span.column {
+                0 => String::new(),
+                c => format!(" column=\"{c}\""),
+            };
+            let _ = writeln!(
+                out,
+                "    <error line=\"{}\"{column} severity=\"{severity}\" message=\"{}\" source=\"{}\"/>",
+                d.span.line.max(1),
+                xml(&format!("{} (hint: {})", d.message, d.hint), true),
+                xml(&format!("pan.{}.{}", d.rule.code, d.rule.name), true)
+            );
+        }
+        out.push_str("  </file>\n");
+    }
+    out.push_str("</checkstyle>\n");
+    out
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::markdown::{self, Align, escape, escape_inline, html};
 use super::term::{Style, Term, sanitize, truncate};
-use super::words;
+use super::words::{self, DiffWords};
 use crate::config::Lang;
 use crate::diag::Severity;
 use crate::model::StateEntry;
@@ -15,114 +15,8 @@ use crate::report::diff::{
     ActionDiff, Declaration, Field, Kind, PlanDiff, Problem, ReadingsDiff, Rewritten, Row, Words,
 };
 
-/// The words of a diff, in one language.
-struct T {
-    changed: (&'static str, &'static str),
-    added_n: (&'static str, &'static str),
-    removed_n: (&'static str, &'static str),
-    reading_added: (&'static str, &'static str),
-    as_replacements: &'static str,
-    state_recorded: (&'static str, &'static str),
-    problem: (&'static str, &'static str),
-    introduced_n: (&'static str, &'static str),
-    fixed_n: (&'static str, &'static str),
-    rewritten_n: (&'static str, &'static str),
-    rewrite: (&'static str, &'static str),
-    title: &'static str,
-    rewritten: &'static str,
-    rewritten_help: &'static str,
-    no_change: &'static str,
-    action: &'static str,
-    change: &'static str,
-    what_changed: &'static str,
-    context: &'static str,
-    declarations: &'static str,
-    validation: &'static str,
-    rule: &'static str,
-    file: &'static str,
-    problem_col: &'static str,
-    footer: &'static str,
-    added: &'static str,
-    removed: &'static str,
-    modified: &'static str,
-    introduced: &'static str,
-    fixed: &'static str,
-    allowed: &'static str,
-}
-
-const EN: T = T {
-    changed: ("action changed", "actions changed"),
-    added_n: ("added", "added"),
-    removed_n: ("removed", "removed"),
-    reading_added: ("reading added", "readings added"),
-    as_replacements: "{} as replacements",
-    state_recorded: ("state recorded", "states recorded"),
-    problem: ("problem", "problems"),
-    introduced_n: ("introduced", "introduced"),
-    fixed_n: ("fixed", "fixed"),
-    rewritten_n: ("rewritten", "rewritten"),
-    rewrite: ("history rewrite", "history rewrites"),
-    title: "Plan changes",
-    rewritten: "⛔ History rewritten",
-    rewritten_help: "A reading or a state entry that was already recorded was edited or removed. Corrections are recorded as new rows (`pan reading add … --replace`); if this rewrite is deliberate, run `pan diff --allow-history-rewrite`.",
-    no_change: "No change to the plan's actions or readings.",
-    action: "Action",
-    change: "Change",
-    what_changed: "What changed",
-    context: "Context indicators",
-    declarations: "Levers, objectives and actors",
-    validation: "Validation",
-    rule: "Rule",
-    file: "File",
-    problem_col: "Problem",
-    footer: "pan diff · health as of",
-    added: "added",
-    removed: "removed",
-    modified: "modified",
-    introduced: "introduced",
-    fixed: "fixed",
-    allowed: "allowed",
-};
-
-const FR: T = T {
-    changed: ("action modifiée", "actions modifiées"),
-    added_n: ("ajoutée", "ajoutées"),
-    removed_n: ("supprimée", "supprimées"),
-    reading_added: ("mesure ajoutée", "mesures ajoutées"),
-    as_replacements: "dont {} en correction",
-    state_recorded: ("état enregistré", "états enregistrés"),
-    problem: ("problème", "problèmes"),
-    introduced_n: ("introduit", "introduits"),
-    fixed_n: ("corrigé", "corrigés"),
-    rewritten_n: ("réécrite", "réécrites"),
-    rewrite: ("réécriture de l'historique", "réécritures de l'historique"),
-    title: "Modifications du plan",
-    rewritten: "⛔ Historique réécrit",
-    rewritten_help: "Une mesure ou un état déjà enregistré a été modifié ou supprimé. Une correction s'enregistre comme une nouvelle ligne (`pan reading add … --replace`) ; si la réécriture est voulue, lancez `pan diff --allow-history-rewrite`.",
-    no_change: "Aucune modification des actions ni des mesures du plan.",
-    action: "Action",
-    change: "Modification",
-    what_changed: "Ce qui change",
-    context: "Indicateurs de contexte",
-    declarations: "Leviers, objectifs et acteurs",
-    validation: "Validation",
-    rule: "Règle",
-    file: "Fichier",
-    problem_col: "Problème",
-    footer: "pan diff · situation au",
-    added: "ajoutée",
-    removed: "supprimée",
-    modified: "modifiée",
-    introduced: "introduit",
-    fixed: "corrigé",
-    allowed: "accepté",
-};
-
-fn t(lang: Lang) -> &'static T {
-    match lang {
-        Lang::En => &EN,
-        Lang::Fr => &FR,
-    }
+fn t(lang: Lang) -> &'static DiffWords {
+    &words::of(lang).diff
 }
 
 /// A count and its noun (or participle), singular or plural as the language wants
@@ -193,89 +87,14 @@ fn field(f: &Field) -> String {
     }
 }
 
-fn state_entry(e: &StateEntry) -> String {
-    format!("{} {}", e.date, e.state.as_str())
-}
-
 /// What a history rewrite did, in a language.
 pub fn rewritten(w: &Rewritten, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
-    match w {
-        Rewritten::ActionRemoved(n) if fr => {
-            format!("l'action a été supprimée avec ses {n} entrées d'état")
-        }
-        Rewritten::ActionRemoved(n) => format!("the action was removed with its {n} state entries"),
-        Rewritten::StateChanged(a, b) if fr => format!(
-            "l'entrée d'état {} est devenue {}",
-            state_entry(a),
-            state_entry(b)
-        ),
-        Rewritten::StateChanged(a, b) => {
-            format!(
-                "state entry {} was changed to {}",
-                state_entry(a),
-                state_entry(b)
-            )
-        }
-        Rewritten::StateRemoved(e) if fr => {
-            format!("l'entrée d'état {} a été supprimée", state_entry(e))
-        }
-        Rewritten::StateRemoved(e) => format!("state entry {} was removed", state_entry(e)),
-        Rewritten::ReadingRemoved(r) if fr => {
-            format!("la mesure {} ({}) a été supprimée", row(r), r.source)
-        }
-        Rewritten::ReadingRemoved(r) => format!("reading {} ({}) was removed", row(r), r.source),
-        Rewritten::ReadingEdited(pair) if fr => format!(
-            "la mesure {} a été modifiée sur place en {}",
-            row(&pair.0),
-            row(&pair.1)
-        ),
-        Rewritten::ReadingEdited(pair) => {
-            format!(
-                "reading {} was edited in place to {}",
-                row(&pair.0),
-                row(&pair.1)
-            )
-        }
-    }
+    (t(lang).rewrite_line)(w)
 }
 
 /// A change of the declarations, in a language.
 pub fn declaration(d: &Declaration, lang: Lang) -> String {
-    if lang == Lang::En {
-        return match d {
-            Declaration::LeverAdded(c, t) => format!("lever {c} added: {t}"),
-            Declaration::LeverRetitled(c, a, b) => format!("lever {c} title: \"{a}\" → \"{b}\""),
-            Declaration::LeverRemoved(c) => format!("lever {c} removed"),
-            Declaration::ObjectiveAdded(c, t) => format!("objective {c} added: {t}"),
-            Declaration::ObjectiveRetitled(c, a, b) => {
-                format!("objective {c} title: \"{a}\" → \"{b}\"")
-            }
-            Declaration::ObjectiveRemoved(c) => format!("objective {c} removed"),
-            Declaration::ActorAdded(a, n) => format!("actor {a} added: {n}"),
-            Declaration::ActorChanged(a) => format!("actor {a} changed"),
-            Declaration::ActorRemoved(a) => format!("actor {a} removed"),
-            Declaration::ContextAdded(c) => format!("context indicator {c} added"),
-            Declaration::ContextChanged(c) => format!("context indicator {c} changed"),
-            Declaration::ContextRemoved(c) => format!("context indicator {c} removed"),
-        };
-    }
-    match d {
-        Declaration::LeverAdded(c, t) => format!("levier {c} ajouté : {t}"),
-        Declaration::LeverRetitled(c, a, b) => format!("levier {c}, titre : « {a} » → « {b} »"),
-        Declaration::LeverRemoved(c) => format!("levier {c} supprimé"),
-        Declaration::ObjectiveAdded(c, t) => format!("objectif {c} ajouté : {t}"),
-        Declaration::ObjectiveRetitled(c, a, b) => {
-            format!("objectif {c}, titre : « {a} » → « {b} »")
-        }
-        Declaration::ObjectiveRemoved(c) => format!("objectif {c} supprimé"),
-        Declaration::ActorAdded(a, n) => format!("acteur {a} ajouté : {n}"),
-        Declaration::ActorChanged(a) => format!("acteur {a} modifié"),
-        Declaration::ActorRemoved(a) => format!("acteur {a} supprimé"),
-        Declaration::ContextAdded(c) => format!("indicateur de contexte {c} ajouté"),
-        Declaration::ContextChanged(c) => format!("indicateur de contexte {c} modifié"),
-        Declaration::ContextRemoved(c) => format!("indicateur de contexte {c} supprimé"),
-    }
+    (t(lang).declaration)(d)
 }
 
 fn severity(p: &Problem, lang: Lang) -> &'static str {
@@ -286,13 +105,10 @@ fn severity(p: &Problem, lang: Lang) -> &'static str {
 }
 
 fn short(a: &ActionDiff, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
+    let w = t(lang);
     let mut parts = Vec::new();
     if let Some((from, to)) = &a.moved {
-        parts.push(format!(
-            "{} {from} → {to}",
-            if fr { "déplacée" } else { "moved" }
-        ));
+        parts.push(format!("{} {from} → {to}", w.moved));
     }
     if !a.fields.is_empty() {
         let mut names: Vec<String> = a
@@ -304,33 +120,28 @@ fn short(a: &ActionDiff, lang: Lang) -> String {
         parts.push(names.join(", "));
     }
     if a.text.is_some() {
-        parts.push(if fr { "texte" } else { "text" }.into());
+        parts.push(w.text.into());
     }
-    let (state, reading) = if fr {
-        (("état", "états"), ("mesure", "mesures"))
-    } else {
-        (("state", "states"), ("reading", "readings"))
-    };
     if !a.states_added.is_empty() {
-        parts.push(plural(a.states_added.len(), state, lang));
+        parts.push(plural(a.states_added.len(), w.states, lang));
     }
     let r = &a.readings;
     let n = r.added.len() + r.replaced.len();
     if n > 0 {
-        parts.push(plural(n, reading, lang));
+        parts.push(plural(n, w.readings, lang));
     }
     let rewritten = r.removed.len() + r.altered.len();
     if rewritten > 0 {
         parts.push(format!(
             "{} {}",
-            plural(rewritten, reading, lang),
-            agreed(rewritten, t(lang).rewritten_n, lang)
+            plural(rewritten, w.readings, lang),
+            agreed(rewritten, w.readings_rewritten, lang)
         ));
     }
     if let Some((a, b)) = a.health {
         parts.push(format!(
             "{} {} → {}",
-            if fr { "santé" } else { "health" },
+            w.health,
             words::health(a, lang),
             words::health(b, lang)
         ));
@@ -347,29 +158,13 @@ fn kind(k: Kind, lang: Lang) -> &'static str {
     }
 }
 
-/// A run of words, escaped for Markdown, between markers when it changed (`**added**`,
-/// `~~removed~~`), the spaces around it kept outside them: Markdown's escape drops
-/// trailing spaces, a marker next to a space is not emphasis in CommonMark, and a space
-/// lost glues the words on either side of a change.
-fn marked(t: &mut String, s: &str, mark: &str, e: &dyn Fn(&str) -> String) {
-    let core = s.trim();
-    if core.is_empty() {
-        t.push_str(s);
-        return;
-    }
-    t.push_str(&s[..s.len() - s.trim_start().len()]);
-    let _ = write!(t, "{mark}{}{mark}", e(core));
-    t.push_str(&s[s.trim_end().len()..]);
-}
-
 fn detail_lines(a: &ActionDiff, md: bool, lang: Lang) -> Vec<String> {
-    let fr = lang == Lang::Fr;
+    let w = t(lang);
     let colon = words::of(lang).colon;
     let e = |s: &str| if md { escape_inline(s) } else { sanitize(s) };
     let mut out = Vec::new();
     if let Some((from, to)) = &a.moved {
-        let moved = if fr { "déplacée" } else { "moved" };
-        out.push(format!("{moved}{colon} {} → {}", e(from), e(to)));
+        out.push(format!("{}{colon} {} → {}", w.moved, e(from), e(to)));
     }
     for f in &a.fields {
         let name = field(&f.field);
@@ -381,13 +176,13 @@ fn detail_lines(a: &ActionDiff, md: bool, lang: Lang) -> Vec<String> {
         out.push(line);
     }
     if let Some(words) = &a.text {
-        let mut t = format!("{}{colon} ", if fr { "texte" } else { "text" });
-        for w in words {
-            match (w, md) {
-                (Words::Same(s), true) => marked(&mut t, s, "", &e),
+        let mut t = format!("{}{colon} ", w.text);
+        for word in words {
+            match (word, md) {
                 (Words::Same(s), false) => t.push_str(&e(s)),
-                (Words::Removed(s), true) => marked(&mut t, s, "~~", &e),
-                (Words::Added(s), true) => marked(&mut t, s, "**", &e),
+                (Words::Same(s), true) => marked(&mut t, s, ""),
+                (Words::Removed(s), true) => marked(&mut t, s, "~~"),
+                (Words::Added(s), true) => marked(&mut t, s, "**"),
                 (Words::Removed(s), false) => {
                     let _ = write!(t, "[-{}-]", e(s));
                 }
@@ -404,26 +199,12 @@ fn detail_lines(a: &ActionDiff, md: bool, lang: Lang) -> Vec<String> {
         } else {
             format!(" — {}", e(&s.note))
         };
-        let line = match (fr, s.reopened) {
-            (true, reopened) => format!(
-                "état enregistré{colon} {} le {}{}{note}",
-                words::state(s.state, lang),
-                words::date(s.date, lang),
-                if reopened { " (réouverte)" } else { "" }
-            ),
-            (false, reopened) => format!(
-                "state recorded: {} on {}{}{note}",
-                s.state.as_str(),
-                s.date,
-                if reopened { " (reopened)" } else { "" }
-            ),
-        };
-        out.push(line);
+        out.push(format!("{}{note}", (w.state_line)(s)));
     }
     if let Some((x, y)) = a.health {
         out.push(format!(
             "{}{colon} {} → {}",
-            if fr { "santé" } else { "health" },
+            w.health,
             words::health(x, lang),
             words::health(y, lang)
         ));
@@ -432,24 +213,28 @@ fn detail_lines(a: &ActionDiff, md: bool, lang: Lang) -> Vec<String> {
     out
 }
 
+/// A piece of a word diff in Markdown, between `mark`s: the spaces around its words stay
+/// outside the marks (emphasis cannot open or close on a space) and are kept (escaping
+/// drops a trailing space, which would glue the piece to the next).
+fn marked(t: &mut String, s: &str, mark: &str) {
+    let words = s.trim();
+    if s.starts_with(char::is_whitespace) {
+        t.push(' ');
+    }
+    if !words.is_empty() {
+        let _ = write!(t, "{mark}{}{mark}", escape_inline(words));
+        if s.ends_with(char::is_whitespace) {
+            t.push(' ');
+        }
+    }
+}
+
 fn reading_lines(r: &ReadingsDiff, md: bool, lang: Lang) -> Vec<String> {
     let e = |s: &str| if md { escape_inline(s) } else { sanitize(s) };
     let colon = words::of(lang).colon;
-    let [added, replaced, removed, edited] = if lang == Lang::Fr {
-        [
-            "mesure ajoutée",
-            "mesure corrigée",
-            "mesure SUPPRIMÉE",
-            "mesure MODIFIÉE SUR PLACE",
-        ]
-    } else {
-        [
-            "reading added",
-            "reading replaced",
-            "reading REMOVED",
-            "reading EDITED IN PLACE",
-        ]
-    };
+    let w = t(lang);
+    let [added, replaced, removed, edited] =
+        [w.line_added, w.line_replaced, w.line_removed, w.line_edited];
     let mut out = Vec::new();
     for x in &r.added {
         out.push(format!("{added}{colon} {} — {}", e(&row(x)), e(&x.source)));
@@ -488,7 +273,7 @@ pub fn text(d: &PlanDiff, term: &Term) -> String {
             &format!("pan diff: {} → {}", sanitize(&d.base), sanitize(&d.target))
         )
     );
-    let _ = writeln!(out, "{}\n", summary_line(d, Lang::En));
+    let _ = writeln!(out, "{}\n", summary_line(d, Lang::INTERFACE));
     if !d.history_rewrites.is_empty() {
         let _ = writeln!(out, "{}", term.paint(Style::Error, "History rewritten:"));
         for r in &d.history_rewrites {
@@ -496,7 +281,7 @@ pub fn text(d: &PlanDiff, term: &Term) -> String {
                 out,
                 "  {} {}",
                 r.code,
-                sanitize(&rewritten(&r.what, Lang::En))
+                sanitize(&rewritten(&r.what, Lang::INTERFACE))
             );
         }
         out.push('\n');
@@ -506,14 +291,14 @@ pub fn text(d: &PlanDiff, term: &Term) -> String {
             out,
             "{} {} {}",
             term.paint(Style::Bold, &a.code),
-            kind(a.kind, Lang::En),
+            kind(a.kind, Lang::INTERFACE),
             term.paint(Style::Dim, &truncate(&sanitize(&a.title), 70))
         );
-        for l in detail_lines(a, false, Lang::En) {
+        for l in detail_lines(a, false, Lang::INTERFACE) {
             let _ = writeln!(out, "    {l}");
         }
     }
-    let ctx = reading_lines(&d.context, false, Lang::En);
+    let ctx = reading_lines(&d.context, false, Lang::INTERFACE);
     if !ctx.is_empty() {
         let _ = writeln!(out, "{}", term.paint(Style::Bold, "context indicators"));
         for l in ctx {
@@ -521,7 +306,7 @@ pub fn text(d: &PlanDiff, term: &Term) -> String {
         }
     }
     for l in &d.declarations {
-        let _ = writeln!(out, "{}", sanitize(&declaration(l, Lang::En)));
+        let _ = writeln!(out, "{}", sanitize(&declaration(l, Lang::INTERFACE)));
     }
     for (label, list) in [
         ("introduced", &d.problems_introduced),
@@ -534,7 +319,7 @@ pub fn text(d: &PlanDiff, term: &Term) -> String {
                 p.code,
                 sanitize(&p.file),
                 sanitize(&p.message),
-                severity(p, Lang::En)
+                severity(p, Lang::INTERFACE)
             );
         }
     }
@@ -777,7 +562,7 @@ pub fn json(d: &PlanDiff) -> anyhow::Result<String> {
             .iter()
             .map(|r| RewriteJson {
                 code: &r.code,
-                what: rewritten(&r.what, Lang::En),
+                what: rewritten(&r.what, Lang::INTERFACE),
             })
             .collect(),
         actions: d
@@ -807,7 +592,7 @@ pub fn json(d: &PlanDiff) -> anyhow::Result<String> {
         declarations: d
             .declarations
             .iter()
-            .map(|x| declaration(x, Lang::En))
+            .map(|x| declaration(x, Lang::INTERFACE))
             .collect(),
         problems_introduced: d.problems_introduced.iter().map(problem_json).collect(),
         problems_fixed: d.problems_fixed.iter().map(problem_json).collect(),

@@ -206,10 +206,30 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// Render the digest.
+/// Render the digest: one function per section, each leaving out what it has nothing for.
 pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
     let w = words::of(lang);
     let mut out = String::new();
+    heading(&mut out, d, w, lang);
+    key_figures(&mut out, d, w, lang);
+    context(&mut out, d, w, lang);
+    changes(&mut out, d, w, lang);
+    decisions(&mut out, d, w, lang, stale_days);
+    per_ministry(&mut out, d, w, lang);
+    calendar(&mut out, d, w, lang);
+    if !d.context.is_empty() {
+        let _ = writeln!(out, "[^method]: {}\n", w.method);
+    }
+    let _ = writeln!(
+        out,
+        "---\n\n*{}*",
+        words::fill(w.generated, &[env!("CARGO_PKG_VERSION").to_string()])
+    );
+    out
+}
+
+/// The title, the as-of date and the period covered.
+fn heading(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
     let _ = writeln!(out, "# {}\n", w.digest);
     let _ = writeln!(
         out,
@@ -227,8 +247,10 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
         words::date(d.since, lang),
         words::date(d.as_of, lang)
     );
+}
 
-    // Key figures: the whole plan and each lever; columns with nothing anywhere are left out.
+/// Key figures: the whole plan and each lever; columns with nothing anywhere are left out.
+fn key_figures(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
     let total = &d.figures[0];
     let state_cols: Vec<usize> = (0..STATES.len())
         .filter(|&i| total.by_state[i] > 0)
@@ -273,7 +295,10 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
     let _ = writeln!(out, "## {}\n", w.key_figures);
     out.push_str(&markdown::table(&header_refs, &align, &rows));
     out.push('\n');
+}
 
+/// Progress toward the context targets, with the method as a footnote.
+fn context(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
     if !d.context.is_empty() {
         let _ = writeln!(out, "## {}\n", w.context);
         let rows: Vec<Vec<String>> = d
@@ -331,7 +356,10 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
         ));
         out.push('\n');
     }
+}
 
+/// What changed in the period, action by action: states and readings.
+fn changes(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
     if !d.changes.is_empty() {
         let _ = writeln!(out, "## {}\n", w.changes);
         for c in &d.changes {
@@ -382,7 +410,11 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
         }
         out.push('\n');
     }
+}
 
+/// Decisions needed: late actions, those due this year and not started, and indicators
+/// without a recent reading.
+fn decisions(out: &mut String, d: &Digest, w: &Words, lang: Lang, stale_days: u32) {
     if !d.late.is_empty() || !d.due_not_started.is_empty() || !d.missing_readings.is_empty() {
         let _ = writeln!(out, "## {}\n", w.decisions);
         if !d.late.is_empty() {
@@ -401,41 +433,49 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
             out.push('\n');
         }
         if !d.missing_readings.is_empty() {
-            let n: usize = d.missing_readings.iter().map(|a| a.indicators.len()).sum();
-            let _ = writeln!(out, "### {}\n", w.missing);
-            let _ = writeln!(
-                out,
-                "<details>\n<summary>{} {}, {} {} — {}</summary>\n",
-                d.missing_readings.len(),
-                w.actions.to_lowercase(),
-                n,
-                w.indicators,
-                words::fill(w.missing_hint, &[stale_days.to_string()])
-            );
-            let rows: Vec<Vec<String>> = d
-                .missing_readings
-                .iter()
-                .map(|a| {
-                    vec![
-                        a.code.clone(),
-                        escape(&a.responsible.join(", ")),
-                        a.indicators
-                            .iter()
-                            .map(|(_, label)| escape(label))
-                            .collect::<Vec<_>>()
-                            .join("<br>"),
-                    ]
-                })
-                .collect();
-            out.push_str(&markdown::table(
-                &[w.code, w.responsible, w.indicator],
-                &[Align::Left; 3],
-                &rows,
-            ));
-            out.push_str("\n</details>\n\n");
+            missing_readings(out, d, w, stale_days);
         }
     }
+}
 
+/// The indicators without a recent reading, folded under a summary.
+fn missing_readings(out: &mut String, d: &Digest, w: &Words, stale_days: u32) {
+    let n: usize = d.missing_readings.iter().map(|a| a.indicators.len()).sum();
+    let _ = writeln!(out, "### {}\n", w.missing);
+    let _ = writeln!(
+        out,
+        "<details>\n<summary>{} {}, {} {} — {}</summary>\n",
+        d.missing_readings.len(),
+        w.actions.to_lowercase(),
+        n,
+        w.indicators,
+        words::fill(w.missing_hint, &[stale_days.to_string()])
+    );
+    let rows: Vec<Vec<String>> = d
+        .missing_readings
+        .iter()
+        .map(|a| {
+            vec![
+                a.code.clone(),
+                escape(&a.responsible.join(", ")),
+                a.indicators
+                    .iter()
+                    .map(|(_, label)| escape(label))
+                    .collect::<Vec<_>>()
+                    .join("<br>"),
+            ]
+        })
+        .collect();
+    out.push_str(&markdown::table(
+        &[w.code, w.responsible, w.indicator],
+        &[Align::Left; 3],
+        &rows,
+    ));
+    out.push_str("\n</details>\n\n");
+}
+
+/// Per ministry: what it carries and how those actions stand.
+fn per_ministry(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
     if !d.ministries.is_empty() {
         let _ = writeln!(out, "## {}\n", w.per_ministry);
         let rows: Vec<Vec<String>> = d
@@ -477,7 +517,10 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
         ));
         out.push('\n');
     }
+}
 
+/// The calendar: a Gantt chart per lever, with the actions it cannot draw listed below.
+fn calendar(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
     if !d.charts.is_empty() {
         let _ = writeln!(out, "## {}\n", w.calendar_section);
         let _ = writeln!(out, "{}\n", w.legend);
@@ -489,12 +532,6 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
             out.push_str(&undated_list(c, w));
         }
     }
-
-    if !d.context.is_empty() {
-        let _ = writeln!(out, "[^method]: {}\n", w.method);
-    }
-    let _ = writeln!(out, "---\n\n*{}*", w.generated);
-    out
 }
 
 #[cfg(test)]

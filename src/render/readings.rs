@@ -64,7 +64,7 @@ pub fn table(rows: &[ReadingRow], term: &Term) -> String {
         .iter()
         .map(|r| {
             let mut c = cells(r).to_vec();
-            c[3] = shown(r, Lang::En);
+            c[3] = shown(r, Lang::INTERFACE);
             if split {
                 c.insert(3, super::card::by_text(r));
             }
@@ -283,9 +283,9 @@ pub fn pivot(
                         r.action.clone(),
                         r.indicator.clone(),
                         r.period.to_string(),
-                        fig(&r.total, r.kind, Lang::En),
+                        fig(&r.total, r.kind, Lang::INTERFACE),
                     ];
-                    c.extend(r.cells.iter().map(|v| fig(v, r.kind, Lang::En)));
+                    c.extend(r.cells.iter().map(|v| fig(v, r.kind, Lang::INTERFACE)));
                     c.into_iter().map(Styled::from).collect()
                 })
                 .collect();

@@ -4,21 +4,37 @@ use std::fmt::Write;
 
 use super::markdown::{self, Align, escape};
 use super::term::truncate;
-use super::words;
+use super::words::{self, Words};
 use crate::config::Lang;
 use crate::model::Plan;
 use crate::report::full::{FullReport, ReportBy};
 use crate::report::health::Health;
+use crate::report::status::{Group, Latest};
 
 fn anchor_free(s: &str) -> String {
     escape(s)
 }
 
-/// Render the full report.
+/// Render the full report: a heading, the summary, then one section per group.
 pub fn markdown(r: &FullReport, plan: &Plan, lang: Lang) -> String {
     let w = words::of(lang);
-    let s = &r.status;
     let mut out = String::new();
+    heading(&mut out, r, w, lang);
+    summary(&mut out, r, plan, w, lang);
+    for (gi, g) in r.status.groups.iter().enumerate() {
+        group(&mut out, r, plan, gi, g, lang);
+    }
+    out.push_str(&breakdowns(&r.breakdowns, plan, lang));
+    let _ = writeln!(
+        out,
+        "---\n\n*{}*",
+        words::fill(w.generated, &[env!("CARGO_PKG_VERSION").to_string()])
+    );
+    out
+}
+
+/// The title, the as-of date and what the groups are.
+fn heading(out: &mut String, r: &FullReport, w: &Words, lang: Lang) {
     let _ = writeln!(out, "# {}\n", w.report);
     let by = match r.by {
         ReportBy::Lever => w.lever.to_lowercase(),
@@ -30,12 +46,15 @@ pub fn markdown(r: &FullReport, plan: &Plan, lang: Lang) -> String {
         "**{}** — {} {} · {}{} {by}\n",
         escape(&r.title),
         w.as_of,
-        words::date(s.as_of, lang),
+        words::date(r.status.as_of, lang),
         w.group,
         w.colon
     );
+}
 
-    // Summary: one line per group, health counts, and the total.
+/// Summary: one line per group, health counts, and the total.
+fn summary(out: &mut String, r: &FullReport, plan: &Plan, w: &Words, lang: Lang) {
+    let s = &r.status;
     let healths: Vec<Health> = Health::ALL
         .iter()
         .copied()
@@ -80,142 +99,164 @@ pub fn markdown(r: &FullReport, plan: &Plan, lang: Lang) -> String {
         );
     }
     out.push('\n');
+}
 
-    for (gi, g) in s.groups.iter().enumerate() {
-        let title = words::group_title(&g.key, plan, lang);
-        let _ = writeln!(out, "## {}\n", anchor_free(&title));
-        if let Some(objs) = r.objectives.get(gi)
-            && !objs.is_empty()
-        {
-            let _ = writeln!(out, "**{}**\n", w.objectives);
-            for (code, title) in objs {
-                let title = if title.is_empty() {
+/// A group's section: its objectives (by lever), its actions, and the readings of their
+/// indicators.
+fn group(out: &mut String, r: &FullReport, plan: &Plan, gi: usize, g: &Group, lang: Lang) {
+    let w = words::of(lang);
+    let title = words::group_title(&g.key, plan, lang);
+    let _ = writeln!(out, "## {}\n", anchor_free(&title));
+    if let Some(objs) = r.objectives.get(gi)
+        && !objs.is_empty()
+    {
+        let _ = writeln!(out, "**{}**\n", w.objectives);
+        for (code, title) in objs {
+            let title = if title.is_empty() {
+                w.no_text.to_string()
+            } else {
+                escape(title)
+            };
+            let _ = writeln!(out, "- {code} — {title}");
+        }
+        out.push('\n');
+    }
+    actions(out, r, g, w, lang);
+    indicator_details(out, r, g, &title, w, lang);
+}
+
+/// The table of a group's actions, with their latest readings.
+fn actions(out: &mut String, r: &FullReport, g: &Group, w: &Words, lang: Lang) {
+    let s = &r.status;
+    let rows: Vec<Vec<String>> = g
+        .rows
+        .iter()
+        .map(|&i| {
+            let row = &s.rows[i];
+            let text = row.action.split('\n').next().unwrap_or("");
+            let latest = row
+                .latest
+                .iter()
+                .map(|l| latest(l, w, lang))
+                .collect::<Vec<_>>()
+                .join("<br>");
+            vec![
+                row.code.clone(),
+                if text.is_empty() {
                     w.no_text.to_string()
                 } else {
-                    escape(title)
+                    escape(&truncate(text, 160))
+                },
+                escape(&row.responsible.join(", ")),
+                escape(&row.calendar),
+                words::state_filter(row.state, lang).to_string(),
+                words::health(row.assessment.health, lang).to_string(),
+                if latest.is_empty() {
+                    "—".into()
+                } else {
+                    latest
+                },
+            ]
+        })
+        .collect();
+    out.push_str(&markdown::table(
+        &[
+            w.code,
+            w.action,
+            w.responsible,
+            w.calendar,
+            w.state,
+            w.health,
+            w.latest,
+        ],
+        &[Align::Left; 7],
+        &rows,
+    ));
+    out.push('\n');
+}
+
+/// A latest reading in an action's row: its label, value and period, and the total of a
+/// flow over its periods.
+fn latest(l: &Latest, w: &Words, lang: Lang) -> String {
+    let total = l
+        .total
+        .map(|(sum, from, to)| {
+            format!(
+                " · {} {from}–{to}{} {}",
+                w.total,
+                w.colon,
+                words::number(sum, lang)
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "{}{} {} ({}){total}",
+        escape(&l.label),
+        w.colon,
+        escape(&words::figure(&l.value, l.kind, lang)),
+        l.period
+    )
+}
+
+/// Every reading of the indicators of a group's actions, when there is one.
+fn indicator_details(
+    out: &mut String,
+    r: &FullReport,
+    g: &Group,
+    title: &str,
+    w: &Words,
+    lang: Lang,
+) {
+    let s = &r.status;
+    let with_readings: Vec<usize> = g
+        .rows
+        .iter()
+        .copied()
+        .filter(|&i| !r.details[i].is_empty())
+        .collect();
+    if with_readings.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "### {} — {}\n",
+        w.indicator_details,
+        anchor_free(title)
+    );
+    let rows: Vec<Vec<String>> = with_readings
+        .iter()
+        .flat_map(|&i| {
+            let code = s.rows[i].code.clone();
+            r.details[i].iter().map(move |d| {
+                let shown = words::figure(&d.value, d.kind, lang);
+                let value = match &d.replaces {
+                    Some(v) => format!("{} ({} {})", escape(&shown), w.corrects, escape(v)),
+                    None => escape(&shown),
                 };
-                let _ = writeln!(out, "- {code} — {title}");
-            }
-            out.push('\n');
-        }
-        let rows: Vec<Vec<String>> = g
-            .rows
-            .iter()
-            .map(|&i| {
-                let row = &s.rows[i];
-                let text = row.action.split('\n').next().unwrap_or("");
-                let latest = row
-                    .latest
-                    .iter()
-                    .map(|l| {
-                        let total = l
-                            .total
-                            .map(|(sum, from, to)| {
-                                format!(
-                                    " · {} {from}–{to}{} {}",
-                                    w.total,
-                                    w.colon,
-                                    words::number(sum, lang)
-                                )
-                            })
-                            .unwrap_or_default();
-                        format!(
-                            "{}{} {} ({}){total}",
-                            escape(&l.label),
-                            w.colon,
-                            escape(&words::figure(&l.value, l.kind, lang)),
-                            l.period
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("<br>");
                 vec![
-                    row.code.clone(),
-                    if text.is_empty() {
-                        w.no_text.to_string()
-                    } else {
-                        escape(&truncate(text, 160))
-                    },
-                    escape(&row.responsible.join(", ")),
-                    escape(&row.calendar),
-                    words::state_filter(row.state, lang).to_string(),
-                    words::health(row.assessment.health, lang).to_string(),
-                    if latest.is_empty() {
-                        "—".into()
-                    } else {
-                        latest
-                    },
+                    code.clone(),
+                    escape(&d.label),
+                    d.period.to_string(),
+                    value,
+                    escape(&d.source),
+                    escape(&d.note),
                 ]
             })
-            .collect();
-        out.push_str(&markdown::table(
-            &[
-                w.code,
-                w.action,
-                w.responsible,
-                w.calendar,
-                w.state,
-                w.health,
-                w.latest,
-            ],
-            &[Align::Left; 7],
-            &rows,
-        ));
-        out.push('\n');
-        let with_readings: Vec<usize> = g
-            .rows
-            .iter()
-            .copied()
-            .filter(|&i| !r.details[i].is_empty())
-            .collect();
-        if !with_readings.is_empty() {
-            let _ = writeln!(
-                out,
-                "### {} — {}\n",
-                w.indicator_details,
-                anchor_free(&title)
-            );
-            let rows: Vec<Vec<String>> = with_readings
-                .iter()
-                .flat_map(|&i| {
-                    let code = s.rows[i].code.clone();
-                    r.details[i].iter().map(move |d| {
-                        let shown = words::figure(&d.value, d.kind, lang);
-                        let value = match &d.replaces {
-                            Some(v) => {
-                                format!("{} ({} {})", escape(&shown), w.corrects, escape(v))
-                            }
-                            None => escape(&shown),
-                        };
-                        vec![
-                            code.clone(),
-                            escape(&d.label),
-                            d.period.to_string(),
-                            value,
-                            escape(&d.source),
-                            escape(&d.note),
-                        ]
-                    })
-                })
-                .collect();
-            out.push_str(&markdown::table(
-                &[w.code, w.indicator, w.period_col, w.value, w.source, "Note"],
-                &[
-                    Align::Left,
-                    Align::Left,
-                    Align::Left,
-                    Align::Right,
-                    Align::Left,
-                    Align::Left,
-                ],
-                &rows,
-            ));
-            out.push('\n');
-        }
-    }
-    out.push_str(&breakdowns(&r.breakdowns, plan, lang));
-    let _ = writeln!(out, "---\n\n*{}*", w.generated);
-    out
+        })
+        .collect();
+    out.push_str(&markdown::table(
+        &[w.code, w.indicator, w.period_col, w.value, w.source, w.note],
+        &[
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Left,
+            Align::Left,
+        ],
+        &rows,
+    ));
+    out.push('\n');
 }
 
 /// The breakdown tables, each under a heading naming its indicator, dimension and period:

@@ -73,8 +73,10 @@ pub fn totals_line(counts: &Counts, n: usize, lang: Lang) -> String {
                 .map(|c| format!("{c} {}", words::health(*h, lang)))
         })
         .collect();
-    let noun = words::plural(n, "action", "actions", lang);
-    let colon = words::of(lang).colon;
+    let w = words::of(lang);
+    let (one, many) = w.action_nouns;
+    let noun = words::plural(n, one, many, lang);
+    let colon = w.colon;
     if parts.is_empty() {
         noun
     } else {
@@ -285,8 +287,8 @@ pub fn csv(report: &StatusReport) -> anyhow::Result<String> {
             r.state.as_str().to_string(),
             r.state_date.map(|d| d.to_string()).unwrap_or_default(),
             r.assessment.health.as_str().to_string(),
-            words::reason(&r.assessment.why, Lang::En),
-            latest(r, usize::MAX, Lang::En),
+            words::reason(&r.assessment.why, Lang::INTERFACE),
+            latest(r, usize::MAX, Lang::INTERFACE),
         ]
     };
     if grouped {
@@ -357,7 +359,7 @@ fn counts_json(c: &Counts) -> BTreeMap<&'static str, usize> {
 /// The report as JSON: file spellings for states and health, English for reasons and
 /// titles, values as people read them.
 pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
-    let en = Lang::En;
+    let ui = Lang::INTERFACE;
     let doc = ReportJson {
         version: super::readings::JSON_VERSION,
         as_of: report.as_of.to_string(),
@@ -372,18 +374,18 @@ pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
                 responsible: &r.responsible,
                 ministries: &r.ministries,
                 calendar: &r.calendar,
-                calendar_group: words::bucket(r.bucket, en),
+                calendar_group: words::bucket(r.bucket, ui),
                 state: r.state.as_str(),
                 state_date: r.state_date.map(|d| d.to_string()),
                 health: r.assessment.health.as_str(),
-                reason: words::reason(&r.assessment.why, en),
+                reason: words::reason(&r.assessment.why, ui),
                 latest: r
                     .latest
                     .iter()
                     .map(|l| LatestJson {
                         indicator: &l.indicator,
                         period: l.period.to_string(),
-                        value: words::figure(&l.value, l.kind, en),
+                        value: words::figure(&l.value, l.kind, ui),
                     })
                     .collect(),
             })
@@ -393,7 +395,7 @@ pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
             .iter()
             .map(|g| GroupJson {
                 key: words::group_key(&g.key),
-                title: words::group_title(&g.key, plan, en),
+                title: words::group_title(&g.key, plan, ui),
                 rows: &g.rows,
                 counts: counts_json(&g.counts),
             })

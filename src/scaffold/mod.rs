@@ -14,6 +14,7 @@ use crate::model::{
     Action, ActionCode, Actor, ActorKind, CodeFormat, Indicator, IndicatorKind, Lever, Objective,
     Period,
 };
+use crate::render::words;
 
 /// What `pan init` asks, each with a default.
 #[derive(Clone, Debug)]
@@ -51,17 +52,13 @@ pub struct Content {
 
 /// The title `pan init` gives a plan when none is asked for.
 pub fn default_title(lang: Lang, start: i16, end: i16) -> String {
-    match lang {
-        Lang::Fr => format!("Plan d'action {start}-{end}"),
-        Lang::En => format!("Action plan {start}-{end}"),
-    }
+    (words::of(lang).starter.default_title)(start, end)
 }
 
 /// The example plan: one lever, one objective, one ministry, one action with one
 /// indicator, and one reading. Its words are placeholders the owner replaces.
 pub fn example(o: &Options) -> Content {
-    let fr = o.language == Lang::Fr;
-    let t = |f: &'static str, e: &'static str| if fr { f } else { e }.to_string();
+    let w = &words::of(o.language).starter;
     let codes = o.codes;
     let lever_value = match codes.lever_style() {
         crate::model::code::Style::Letter => u16::from(b'A'),
@@ -70,18 +67,15 @@ pub fn example(o: &Options) -> Content {
     let Some(code) = codes.code(lever_value, 1, 1) else {
         return Content::default();
     };
-    let ministry = t("MIN", "MIN");
+    let ministry = "MIN".to_string();
     let calendar_label = if o.start == o.end {
         o.start.to_string()
     } else {
         format!("{} – {}", o.start, o.end)
     };
     let indicator = Indicator {
-        id: t("reunions-du-comite", "committee-meetings"),
-        label: t(
-            "Nombre de réunions du comité de pilotage",
-            "Number of steering committee meetings",
-        ),
+        id: w.indicator_id.into(),
+        label: w.indicator.into(),
         kind: IndicatorKind::Count,
         measure: None,
         frequency: None,
@@ -94,14 +88,8 @@ pub fn example(o: &Options) -> Content {
         indicator: indicator.id.clone(),
         period: Period::Month(o.today.year(), u8::try_from(o.today.month()).unwrap_or(1)),
         value: "1".into(),
-        source: t(
-            "Procès-verbal de la réunion de lancement",
-            "Minutes of the kick-off meeting",
-        ),
-        note: t(
-            "Exemple : remplacez-le par une vraie mesure.",
-            "An example: replace it by a real figure.",
-        ),
+        source: w.source.into(),
+        note: w.note.into(),
         recorded: Some(o.today),
         replaces: None,
         by: Vec::new(),
@@ -109,10 +97,7 @@ pub fn example(o: &Options) -> Content {
     let action = Action {
         code,
         objective: code.objective_code(),
-        action: t(
-            "Réunir le comité de pilotage du plan au moins deux fois par an pour suivre la mise en œuvre des actions.",
-            "Convene the plan's steering committee at least twice a year to follow the actions' progress.",
-        ),
+        action: w.action.into(),
         responsible: vec![ministry.clone()],
         partners: Vec::new(),
         indicators: vec![indicator],
@@ -122,22 +107,16 @@ pub fn example(o: &Options) -> Content {
     Content {
         levers: vec![Lever {
             code: code.lever_code(),
-            title: t("Piloter le plan", "Steering the plan"),
+            title: w.lever.into(),
             objectives: vec![Objective {
                 code: code.objective_code(),
-                title: t(
-                    "Suivre la mise en œuvre du plan",
-                    "Follow the implementation of the plan",
-                ),
+                title: w.objective.into(),
                 note: String::new(),
             }],
         }],
         actors: vec![Actor {
             acronym: ministry.clone(),
-            name: t(
-                "Ministère responsable du plan",
-                "Ministry responsible for the plan",
-            ),
+            name: w.ministry.into(),
             ministry: Some(ministry),
             kind: ActorKind::Ministry,
             aliases: Vec::new(),
@@ -198,11 +177,7 @@ fn settings(o: &Options) -> String {
     let _ = writeln!(s, "start = {}", o.start);
     let _ = writeln!(s, "end = {}", o.end);
     let _ = writeln!(s, "# Language of digests and reports: \"fr\" or \"en\".");
-    let lang = match o.language {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-    };
-    let _ = writeln!(s, "language = \"{lang}\"");
+    let _ = writeln!(s, "language = \"{}\"", o.language.code());
     let _ = writeln!(
         s,
         "# How action codes are written: {{lever}}, {{objective}} and {{number}} with the text\n\
@@ -253,7 +228,6 @@ fn derived_objective_format(codes: &CodeFormat) -> String {
 }
 
 fn readme(o: &Options, c: &Content) -> String {
-    let fr = o.language == Lang::Fr;
     let esc = crate::render::markdown::escape;
     let mut s = String::new();
     let _ = writeln!(s, "# {}\n", esc(&o.title));
@@ -271,121 +245,16 @@ fn readme(o: &Options, c: &Content) -> String {
         })
         .unwrap_or_else(|| (o.codes.example().to_string(), "<indicator>".into()));
     let year = o.today.year();
-    if fr {
-        let _ = writeln!(
-            s,
-            "Ce dépôt tient le plan « {} » ({}–{}) sous forme de fichiers, avec \
-             `pan` : ce que le plan promet (`plan/`), ce qui a été \
-             mesuré (`indicators/`), et, à toute date, ce qui est en retard.\n",
-            esc(&o.title),
-            o.start,
-            o.end
-        );
-        let _ = writeln!(s, "## Les cinq prochaines commandes\n");
-        let _ = writeln!(
-            s,
-            "1. `pan validate` — vérifie chaque fichier ; la CI le lance à chaque demande de fusion.\n\
-             2. `pan status` — où en est le plan : chaque action, son état et sa santé.\n\
-             3. `pan show {code}` — une action en entier : texte, calendrier, historique, mesures.\n\
-             4. `pan reading add {code} {indicator} 2 --period {year} --source \"…\"` — enregistrer une mesure.\n\
-             5. `pan digest -o copil.md` — la synthèse du prochain comité de pilotage.\n"
-        );
-        let _ = writeln!(
-            s,
-            "Pour commencer : remplacez le levier, l'objectif, l'acteur et l'action d'exemple \
-             par ceux du plan (`plan/levers.yaml`, `plan/actors.yaml`, \
-             `plan/<levier>/<code>.yaml`), supprimez la mesure d'exemple \
-             (`indicators/`), puis `git add -A && git commit -m \"Plan\"` (`pan init` a fait \
-             du dossier un dépôt git, s'il n'était pas déjà dans un dépôt).\n"
-        );
-        let _ = writeln!(s, "## Ce qu'il y a ici\n");
-        let _ = writeln!(
-            s,
-            "- `pan.toml` : titre, période, langue, format des codes (`{}`), licence des données ouvertes.\n\
-             - `plan/` : leviers et objectifs, acteurs, une action par fichier, et les schémas JSON \
-             qui permettent aux éditeurs de compléter et vérifier les champs.\n\
-             - `indicators/` : les mesures, un fichier CSV par action.\n\
-             - `.github/workflows/pan.yml` (GitHub) et `.gitlab-ci.yml` (GitLab) : à chaque demande \
-             de fusion, `pan validate` et `pan diff` en commentaire ; gardez celui de votre forge et \
-             définissez la variable `PAN_GIT` (l'adresse git du code de pan). \
-             `.pre-commit-config.yaml` vérifie avant chaque commit ; `.github/workflows/site.yml` publie \
-             le site (voir plus bas).\n\
-             - `.gitignore` : les fichiers de verrou et les sorties de pan.\n",
-            o.codes.code_format()
-        );
-        let _ = writeln!(s, "## Site web\n");
-        let _ = writeln!(
-            s,
-            "`pan site -o site` construit le site du plan (pages statiques, en français et en \
-             anglais) : accueil, leviers, actions, ministères, indicateurs de contexte, calendrier. \
-             `.github/workflows/site.yml` le publie sur GitHub Pages à chaque fusion et chaque \
-             matin (réglez « Source » sur « GitHub Actions » dans Settings → Pages) ; pour GitLab \
-             Pages, ajoutez le job `pages` de `examples/ci/gitlab-pages.yml` du dépôt de pan.\n"
-        );
-        let _ = writeln!(s, "## Données ouvertes\n");
-        let _ = writeln!(
-            s,
-            "`pan export --format datapackage -o opendata` écrit le plan en Data Package \
-             Frictionless (CSV et schémas) avec sa description DCAT-AP (`dcat.jsonld`), prêt à \
-             publier sur un portail de données ouvertes. Choisissez d'abord la licence \
-             (`licence` dans `pan.toml`)."
-        );
-    } else {
-        let _ = writeln!(
-            s,
-            "This repository keeps the plan \"{}\" ({}–{}) as files, with \
-             `pan`: what the plan promises (`plan/`), what was measured \
-             (`indicators/`), and, on any date, what is late.\n",
-            esc(&o.title),
-            o.start,
-            o.end
-        );
-        let _ = writeln!(s, "## The next five commands\n");
-        let _ = writeln!(
-            s,
-            "1. `pan validate` — check every file; CI runs it on every pull request.\n\
-             2. `pan status` — where the plan stands: each action, its state and health.\n\
-             3. `pan show {code}` — one action in full: text, calendar, history, readings.\n\
-             4. `pan reading add {code} {indicator} 2 --period {year} --source \"…\"` — record a figure.\n\
-             5. `pan digest -o copil.md` — the digest for the next steering committee.\n"
-        );
-        let _ = writeln!(
-            s,
-            "To begin: replace the example lever, objective, actor and action by the plan's \
-             (`plan/levers.yaml`, `plan/actors.yaml`, `plan/<lever>/<code>.yaml`), remove the \
-             example reading (`indicators/`), then `git add -A && git commit -m \"Plan\"` (`pan \
-             init` made the folder a git repository, unless it was in one already).\n"
-        );
-        let _ = writeln!(s, "## What is here\n");
-        let _ = writeln!(
-            s,
-            "- `pan.toml`: title, period, language, code format (`{}`), open-data licence.\n\
-             - `plan/`: levers and objectives, actors, one file per action, and the JSON Schemas \
-             that let editors complete and check fields.\n\
-             - `indicators/`: the readings, one CSV file per action.\n\
-             - `.github/workflows/pan.yml` (GitHub) and `.gitlab-ci.yml` (GitLab): on every pull \
-             request, `pan validate` and `pan diff` as a comment; keep your forge's and set the \
-             variable `PAN_GIT` (the git address of pan's source). `.pre-commit-config.yaml` \
-             checks before each commit; `.github/workflows/site.yml` publishes the website (below).\n\
-             - `.gitignore`: pan's lock files and outputs.\n",
-            o.codes.code_format()
-        );
-        let _ = writeln!(s, "## Website\n");
-        let _ = writeln!(
-            s,
-            "`pan site -o site` builds the plan's website (static pages, in French and English): \
-             home, levers, actions, ministries, context indicators, timeline. \
-             `.github/workflows/site.yml` publishes it on GitHub Pages on every merge and every \
-             morning (set \"Source\" to \"GitHub Actions\" in Settings → Pages); for GitLab \
-             Pages, add the `pages` job of `examples/ci/gitlab-pages.yml` in pan's repository.\n"
-        );
-        let _ = writeln!(s, "## Open data\n");
-        let _ = writeln!(
-            s,
-            "`pan export --format datapackage -o opendata` writes the plan as a Frictionless \
-             Data Package (CSV and schemas) with its DCAT-AP description (`dcat.jsonld`), ready \
-             for an open-data portal. Choose the licence first (`licence` in `pan.toml`)."
-        );
-    }
+    let w = &words::of(o.language).starter;
+    let _ = writeln!(s, "{}", (w.intro)(&esc(&o.title), o.start, o.end));
+    let _ = writeln!(s, "## {}\n", w.commands_heading);
+    let _ = writeln!(s, "{}", (w.commands)(&code, &indicator, year));
+    let _ = writeln!(s, "{}", w.begin);
+    let _ = writeln!(s, "## {}\n", w.here_heading);
+    let _ = writeln!(s, "{}", (w.here)(o.codes.code_format()));
+    let _ = writeln!(s, "## {}\n", w.site_heading);
+    let _ = writeln!(s, "{}", w.site);
+    let _ = writeln!(s, "## {}\n", w.open_data_heading);
+    let _ = writeln!(s, "{}", w.open_data);
     s
 }

@@ -9,7 +9,6 @@ use super::charts;
 use super::layout::{
     self, Ctx, Section, Shell, health_badge, lever_url, ministry_url, objective_url, slug,
 };
-use super::words as site_words;
 use crate::config::Lang;
 use crate::model::reading::Figure;
 use crate::model::{Indicator, IndicatorKind, Measure, Owner, Period};
@@ -148,14 +147,14 @@ fn indicator(ctx: &Ctx, card: &Card, j: usize, line: Option<&Line>) -> Markup {
         section class="indicator" {
             h3 id=(anchor) lang=[ctx.text_lang()] { (ind.label) }
             dl class="facts" {
-                dt { (w.kind) } dd { (site_words::kind(ind.kind, lang)) " (" (site_words::measure(ind.measure(), lang)) ") · " code { (ind.id) } }
+                dt { (w.kind) } dd { (words::kind(ind.kind, lang)) " (" (words::measure(ind.measure(), lang)) ") · " code { (ind.id) } }
                 @if let Some(f) = ind.frequency {
-                    dt { (w.frequency) } dd { (site_words::frequency(f, lang)) }
+                    dt { (w.frequency) } dd { (words::frequency(f, lang)) }
                 }
                 @if let Some(l) = line {
                     dt { (w.reporting_col) }
                     dd {
-                        span class={ "badge " (site_words::reporting_class(l.state)) } { (site_words::reporting(l.state, lang)) }
+                        span class={ "badge " (super::layout::reporting_class(l.state)) } { (words::reporting(l.state, lang)) }
                         @if let Some(p) = l.last { " · " (w.last_measured) (ww.colon) " " (p) }
                     }
                 }
@@ -215,7 +214,7 @@ pub fn page(data: &Data, lang: Lang, i: usize) -> (String, String) {
             }
             dt { (ww.state) }
             dd {
-                (site_words::state(row.state, lang))
+                (words::state_filter(row.state, lang))
                 @if let Some(d) = row.state_date { " (" (ctx.date(d)) ")" }
             }
             dt { (ww.calendar) }

@@ -5,7 +5,6 @@ use maud::{Markup, html};
 
 use super::charts;
 use super::layout::{Ctx, capital, health_class, lever_url, table};
-use super::words as site_words;
 use crate::render::words;
 use crate::report::digest::STATES;
 use crate::report::health::Health;
@@ -68,7 +67,7 @@ pub fn figures_table(ctx: &Ctx, id: &str) -> Markup {
             th scope="col" { (w.lever) }
             th scope="col" class="num" { (w.actions) }
             @for &i in &states {
-                th scope="col" class="num" { (w.state) (w.colon) " " (site_words::state(STATES[i], ctx.lang)) }
+                th scope="col" class="num" { (w.state) (w.colon) " " (words::state_filter(STATES[i], ctx.lang)) }
             }
             @for &i in &healths {
                 th scope="col" class="num" { (capital(words::health(Health::ALL[i], ctx.lang))) }

@@ -7,7 +7,6 @@ use super::Data;
 use super::blocks::context_value;
 use super::charts;
 use super::layout::{self, Ctx, Section, Shell, slug};
-use super::words as site_words;
 use crate::config::Lang;
 use crate::model::{ContextIndicator, Owner};
 use crate::render::words;
@@ -101,7 +100,7 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
                 dt { (ww.progress) }
                 dd { strong { (words::class(p.class, lang)) } " (" a href="#method" { (w.method) } ")" }
                 dt { (w.kind) }
-                dd { (site_words::kind(c.kind, lang)) " · " (site_words::direction(c.direction, lang)) }
+                dd { (words::kind(c.kind, lang)) " · " (words::direction(c.direction, lang)) }
                 @if let Some(t) = &c.target {
                     dt { (ww.target) }
                     dd {

@@ -5,10 +5,10 @@
 use maud::{DOCTYPE, Markup, html};
 
 use super::Data;
-use super::words::{self as site_words, SiteWords};
 use crate::config::Lang;
-use crate::render::words::{self, Words};
+use crate::render::words::{self, SiteWords, Words};
 use crate::report::health::Health;
+use crate::report::reporting::Reporting;
 use crate::report::status::Row;
 
 /// The policy every page declares: nothing but the site's own files, no inline script or
@@ -97,7 +97,7 @@ impl<'a> Ctx<'a> {
     pub fn new(data: &'a Data<'a>, lang: Lang, path: &str) -> Ctx<'a> {
         Ctx {
             lang,
-            w: site_words::of(lang),
+            w: &words::of(lang).site,
             words: words::of(lang),
             data,
             path: path.to_string(),
@@ -123,7 +123,7 @@ impl<'a> Ctx<'a> {
     /// speaks another language than the plan (WCAG 3.1.2, language of parts).
     pub fn text_lang(&self) -> Option<&'static str> {
         let content = self.data.content_lang;
-        (content != self.lang).then(|| site_words::of(content).code)
+        (content != self.lang).then(|| content.code())
     }
 
     /// A date, in the page's language.
@@ -218,6 +218,17 @@ pub fn latest_cell(ctx: &Ctx, r: &Row) -> Markup {
     }
 }
 
+/// The CSS class of a reporting state (its colour and mark).
+pub fn reporting_class(r: Reporting) -> &'static str {
+    match r {
+        Reporting::Overdue(_) => "r-overdue",
+        Reporting::Stale => "r-stale",
+        Reporting::NoData => "r-nodata",
+        Reporting::Current => "r-current",
+        Reporting::NotStarted | Reporting::Closed => "r-none",
+    }
+}
+
 /// A table of actions: code, text, responsible, state, health, calendar, latest readings.
 pub fn actions_table(ctx: &Ctx, id: &str, caption: &str, idx: &[usize]) -> Markup {
     let w = ctx.words;
@@ -243,7 +254,7 @@ pub fn actions_table(ctx: &Ctx, id: &str, caption: &str, idx: &[usize]) -> Marku
                     @else { (short(&r.action, 140)) }
                 }
                 td { (r.responsible.join(", ")) }
-                td { (site_words::state(r.state, ctx.lang)) }
+                td { (words::state_filter(r.state, ctx.lang)) }
                 td { (health_badge(r.assessment.health, ctx.lang)) }
                 td lang=[ctx.text_lang()] { (r.calendar) }
                 td { (latest_cell(ctx, r)) }
@@ -290,12 +301,19 @@ pub struct Shell<'s> {
 pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
     let w = ctx.w;
     let data = ctx.data;
-    let other = match ctx.lang {
-        Lang::Fr => Lang::En,
-        Lang::En => Lang::Fr,
-    };
-    let other_code = site_words::of(other).code;
-    let switch = ctx.root(&format!("{other_code}/{}", ctx.path));
+    // Every other language, each with the same page in it.
+    let others: Vec<(&str, String, &str)> = Lang::ALL
+        .into_iter()
+        .filter(|l| *l != ctx.lang)
+        .map(|l| {
+            let code = l.code();
+            (
+                code,
+                ctx.root(&format!("{code}/{}", ctx.path)),
+                words::of(l).name,
+            )
+        })
+        .collect();
     let full_title = if shell.section == Section::Home {
         data.name.clone()
     } else {
@@ -303,19 +321,21 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
     };
     let markup = html! {
         (DOCTYPE)
-        html lang=(w.code) {
+        html lang=(ctx.lang.code()) {
             head {
                 meta charset="utf-8";
                 meta http-equiv="Content-Security-Policy" content=(CSP);
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="generator" content="pan";
+                meta name="generator" content=(concat!("pan ", env!("CARGO_PKG_VERSION")));
                 title { (full_title) }
                 link rel="icon" href=(ctx.root(&data.icon_file));
                 link rel="stylesheet" href=(ctx.root("assets/pan.css"));
                 @if data.input.theme.style.is_some() {
                     link rel="stylesheet" href=(ctx.root("assets/custom.css"));
                 }
-                link rel="alternate" hreflang=(other_code) href=(switch);
+                @for (code, href, _) in &others {
+                    link rel="alternate" hreflang=(code) href=(href);
+                }
                 @for s in &shell.scripts {
                     script src=(ctx.root(s)) defer {}
                 }
@@ -338,9 +358,11 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
                                     button type="submit" { (w.search) }
                                 }
                             }
-                            a class="lang" href=(switch) hreflang=(other_code) lang=(other_code) {
-                                span class="visually-hidden" { (w.language) (ctx.words.colon) " " }
-                                (w.other_language)
+                            @for (code, href, name) in &others {
+                                a class="lang" href=(href) hreflang=(code) lang=(code) {
+                                    span class="visually-hidden" { (w.language) (ctx.words.colon) " " }
+                                    (name)
+                                }
                             }
                         }
                     }
@@ -377,7 +399,7 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
                     (body)
                 }
                 footer class="site" {
-                    p { (words::fill(w.footer, &[ctx.date(data.input.as_of)])) }
+                    p { (words::fill(w.footer, &[env!("CARGO_PKG_VERSION").to_string(), ctx.date(data.input.as_of)])) }
                     @if !w.content_note.is_empty() {
                         p { (w.content_note) }
                     }
@@ -397,16 +419,16 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
 
 /// The root page: a choice of language (and a redirect to the plan's own).
 pub fn root_index(data: &Data) -> String {
-    let first = site_words::of(data.content_lang);
-    let langs = [site_words::of(Lang::Fr), site_words::of(Lang::En)];
+    let first = data.content_lang.code();
+    let choose = words::of(data.content_lang).site.choose_language;
     let markup = html! {
         (DOCTYPE)
-        html lang=(first.code) {
+        html lang=(first) {
             head {
                 meta charset="utf-8";
                 meta http-equiv="Content-Security-Policy" content=(CSP);
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="refresh" content={ "0; url=" (first.code) "/index.html" };
+                meta http-equiv="refresh" content={ "0; url=" (first) "/index.html" };
                 title { (data.name) }
                 link rel="icon" href=(data.icon_file);
                 link rel="stylesheet" href="assets/pan.css";
@@ -414,12 +436,12 @@ pub fn root_index(data: &Data) -> String {
             body {
                 main id="main" class="choose" {
                     h1 { (data.name) }
-                    nav aria-label=(first.choose_language) {
+                    nav aria-label=(choose) {
                         ul class="plain" {
-                            @for l in langs {
+                            @for l in Lang::ALL {
                                 li {
-                                    a href={ (l.code) "/index.html" } hreflang=(l.code) lang=(l.code) {
-                                        (l.home) " — " (if l.code == "fr" { "Français" } else { "English" })
+                                    a href={ (l.code()) "/index.html" } hreflang=(l.code()) lang=(l.code()) {
+                                        (words::of(l).site.home) " — " (words::of(l).name)
                                     }
                                 }
                             }

@@ -7,7 +7,6 @@ use maud::{Markup, html};
 use super::Data;
 use super::blocks;
 use super::layout::{self, Ctx, Section, Shell, action_url, actions_table, capital, ministry_url};
-use super::words as site_words;
 use crate::config::Lang;
 use crate::render::words;
 use crate::report::health::Health;
@@ -134,7 +133,7 @@ pub fn page(data: &Data, lang: Lang, k: usize) -> (String, String) {
                     td lang=[ctx.text_lang()] { (ind.label) }
                     td class="num" { (l.readings) }
                     td { @if let Some(p) = l.last { (p) } @else { "—" } }
-                    td { span class={ "badge " (site_words::reporting_class(l.state)) } { (site_words::reporting(l.state, lang)) } }
+                    td { span class={ "badge " (super::layout::reporting_class(l.state)) } { (words::reporting(l.state, lang)) } }
                 }
             }
         }

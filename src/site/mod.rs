@@ -35,7 +35,6 @@
 
 pub mod charts;
 pub mod layout;
-pub mod words;
 
 mod action;
 mod blocks;
@@ -292,18 +291,18 @@ pub fn build(
     }
     jobs.extend((0..plan.actions.len()).map(Job::Action));
     jobs.extend((0..data.ministries.len()).map(Job::Ministry));
-    let all: Vec<(Lang, Job)> = [Lang::Fr, Lang::En]
+    let all: Vec<(Lang, Job)> = Lang::ALL
         .into_iter()
         .flat_map(|lang| jobs.iter().map(move |j| (lang, *j)))
         .collect();
     all.par_iter().try_for_each(|&(lang, job)| {
         let (path, html) = render(&data, lang, job);
-        put(&format!("{}/{path}", words::of(lang).code), html.as_bytes())
+        put(&format!("{}/{path}", lang.code()), html.as_bytes())
     })?;
-    for lang in [Lang::Fr, Lang::En] {
+    for lang in Lang::ALL {
         let index = search::index(&data, lang);
         put(
-            &format!("{}/search-index.js", words::of(lang).code),
+            &format!("{}/search-index.js", lang.code()),
             index.as_bytes(),
         )?;
     }

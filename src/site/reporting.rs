@@ -6,8 +6,8 @@ use maud::html;
 use super::Data;
 use super::blocks;
 use super::layout::{self, Ctx, Section, Shell, action_url, lever_url, ministry_url, slug};
-use super::words as site_words;
 use crate::config::Lang;
+use crate::render::words;
 
 /// The reporting page.
 pub fn page(data: &Data, lang: Lang) -> (String, String) {
@@ -91,11 +91,11 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
                         th scope="row" { a href={ (ctx.link(&action_url(&row.code))) "#i-" (slug(&ind.id)) } { (row.code) } }
                         td lang=[ctx.text_lang()] { (layout::short(&ind.label, 90)) }
                         td { (row.responsible.join(", ")) }
-                        td { @if let Some(f) = ind.frequency { (site_words::frequency(f, lang)) } @else { "—" } }
+                        td { @if let Some(f) = ind.frequency { (words::frequency(f, lang)) } @else { "—" } }
                         td class="num" { (l.readings) }
                         td { @if let Some(p) = l.last { (p) } @else { "—" } }
                         td class="date" { @if let Some(d) = l.recorded { (d) } @else { "—" } }
-                        td { span class={ "badge " (site_words::reporting_class(l.state)) } { (site_words::reporting(l.state, lang)) } }
+                        td { span class={ "badge " (super::layout::reporting_class(l.state)) } { (words::reporting(l.state, lang)) } }
                     }
                 }
             }))

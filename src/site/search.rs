@@ -39,7 +39,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
         section: Section::Search,
         crumbs: vec![(w.home.to_string(), "index.html".to_string())],
         scripts: vec![
-            format!("{}/search-index.js", w.code),
+            format!("{}/search-index.js", lang.code()),
             "assets/search.js".to_string(),
         ],
         title_is_text: false,

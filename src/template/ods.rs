@@ -497,10 +497,7 @@ fn meta(l: &Layout) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta><meta:generator>pan</meta:generator><dc:title>{}</dc:title><dc:language>{}</dc:language><meta:creation-date>{}T00:00:00</meta:creation-date></office:meta></office:document-meta>"#,
         esc(&l.title),
-        match l.lang {
-            crate::config::Lang::Fr => "fr",
-            crate::config::Lang::En => "en",
-        },
+        l.lang.code(),
         l.created
     )
 }
