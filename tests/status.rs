@@ -445,7 +445,7 @@ fn status_and_show_speak_the_language_asked_for() {
         "Situation",
         "Indicateurs",
         "Mesures",
-        "objectif B-11",
+        "Objectif B-11",
     ] {
         assert!(card.contains(w), "{w}: {card}");
     }
