@@ -438,3 +438,31 @@ fn a_reader_that_stops_early_ends_every_listing_quietly() {
         assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn pan_s_own_error_and_warning_labels_are_coloured_like_clap_s() {
+    let f = Fixture::new();
+    // Forced colour (a terminal would have it): `error:` in bold red, as clap's.
+    let out = f.run(&["show", "NOPE", "--color", "always"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("\u{1b}[1;31merror:\u{1b}[0m no action NOPE"),
+        "{:?}",
+        stderr(&out)
+    );
+    // Piped, or with NO_COLOR (the fixture sets it): plain.
+    let out = f.run(&["show", "NOPE"]);
+    assert!(
+        stderr(&out).starts_with("error: no action NOPE"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains('\u{1b}'));
+    f.edit(ACTION_PATH, "kind: count", "kind: cout");
+    let out = f.run(&["status", "--color", "always"]);
+    assert!(
+        stderr(&out).contains("\u{1b}[1;33mwarning:\u{1b}[0m"),
+        "{:?}",
+        stderr(&out)
+    );
+}

@@ -132,8 +132,8 @@ pub fn run(global: &Global, args: Args) -> Result {
     crate::write::tree::create(&dir, &files, true)
         .map_err(|e| Error::fatal("the data package was not written").because(e))?;
     if settings.plan.licence.is_none() {
-        eprintln!(
-            "warning: no licence: set [plan] licence in pan.toml (e.g. \"CC-BY-4.0\") before publishing; portals need one"
+        crate::cmd::say(
+            "warning: no licence: set [plan] licence in pan.toml (e.g. \"CC-BY-4.0\") before publishing; portals need one",
         );
     }
     eprintln!(

@@ -37,7 +37,7 @@ impl Global {
         let loaded = load::load(&tree, &repo.settings);
         let left = LeftOut::of(&loaded, &repo.settings);
         if !left.is_empty() {
-            eprint!("{}", summary(&left));
+            crate::cmd::say(summary(&left).trim_end());
         }
         // Files that could not be read would otherwise pass unseen (a mistyped readings
         // folder makes every action look unmeasured): said on stderr, the command goes on.
@@ -45,12 +45,12 @@ impl Global {
             d.rule.code == crate::diag::rules::UNREADABLE.code
                 && d.severity == crate::diag::Severity::Warning
         }) {
-            eprintln!(
+            crate::cmd::say(&format!(
                 "warning: {}: {}\n  hint: {}",
                 sanitize(&d.file),
                 sanitize(&d.message),
                 sanitize(&d.hint)
-            );
+            ));
         }
         Ok((loaded, left))
     }

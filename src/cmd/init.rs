@@ -118,10 +118,10 @@ pub fn run(global: &Global, args: Args) -> Result {
         .map_err(|e| Error::fatal("the plan repository was not created").because(e))?;
     let shown = crate::render::term::sanitize(&args.dir.display().to_string());
     for n in &notes {
-        eprintln!("note: {}", crate::render::term::sanitize(n));
+        crate::cmd::say(&format!("note: {}", crate::render::term::sanitize(n)));
     }
     for w in &warnings {
-        eprintln!("warning: {}", crate::render::term::sanitize(w));
+        crate::cmd::say(&format!("warning: {}", crate::render::term::sanitize(w)));
     }
     if !created.replaced.is_empty() {
         eprintln!("replaced {}", created.replaced.join(", "));
@@ -147,17 +147,17 @@ fn say_git(git: &crate::write::tree::GitInit, shown: &str) {
         GitInit::Created => eprintln!(
             "made {shown} a git repository (branch main); commit the plan with `git add -A && git commit -m Plan`, and `pan diff` shows what changes after"
         ),
-        GitInit::Inside(top) => eprintln!(
+        GitInit::Inside(top) => crate::cmd::say(&format!(
             "note: {shown} is inside the git repository {}; no new repository was made",
             crate::render::term::sanitize(&top.display().to_string())
-        ),
-        GitInit::NoGit => eprintln!(
+        )),
+        GitInit::NoGit => crate::cmd::say(&format!(
             "note: git is not installed, so {shown} is not a git repository; `pan diff` needs one (install git, then run `git init`)"
-        ),
-        GitInit::Failed(why) => eprintln!(
+        )),
+        GitInit::Failed(why) => crate::cmd::say(&format!(
             "warning: `git init` failed ({}); run it yourself for `pan diff`",
             crate::render::term::sanitize(why)
-        ),
+        )),
     }
 }
 
@@ -241,7 +241,7 @@ fn check_before_writing(
         .collect();
     if !errors.is_empty() {
         for e in &errors {
-            eprintln!("error: {}", crate::render::term::sanitize(e));
+            crate::cmd::say(&format!("error: {}", crate::render::term::sanitize(e)));
         }
         return Err(Error::refused(format!(
             "the new plan would have {}; nothing was written",

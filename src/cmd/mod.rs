@@ -27,7 +27,7 @@ use clap::{Parser, Subcommand};
 
 pub use self::error::{Error, Result};
 pub use self::global::{Global, TODAY_VAR, recover, today};
-pub use self::output::{emit, emit_bytes, emit_with, find_action, find_readable, on_terminal};
+pub use self::output::{emit, emit_bytes, emit_with, find_action, find_readable, on_terminal, say};
 use crate::render::term::{ColorChoice, Term};
 
 /// What `pan --version` prints after `pan `: the version, then the commit and the build
@@ -110,7 +110,7 @@ fn conclude(outcome: &Result) -> u8 {
             }
             _ => {
                 if let Some(m) = e.message() {
-                    eprintln!("{}", crate::render::term::sanitize_lines(&m));
+                    say(&crate::render::term::sanitize_lines(&m));
                 }
             }
         }
@@ -152,6 +152,7 @@ pub fn command() -> clap::Command {
 fn run() -> Result {
     use clap::FromArgMatches;
     let cli = Cli::from_arg_matches(&command().try_get_matches()?)?;
+    output::colour_stderr(cli.color);
     let global = Global {
         root: cli.root,
         term: Term::detect(cli.color),

@@ -69,6 +69,24 @@ pub fn emit_with(
     }
 }
 
+/// Whether pan's messages on stderr are coloured: decided once the command line is read.
+static STDERR_COLOR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Decide, from `--color` and the environment, whether messages on stderr are coloured.
+pub fn colour_stderr(choice: crate::render::term::ColorChoice) {
+    let _ = STDERR_COLOR.set(crate::render::term::Term::detect_stderr(choice).color);
+}
+
+/// Say something on stderr: its `error:`, `warning:` and `note:` labels coloured as clap
+/// colours its own, when stderr is a terminal (or colour is forced).
+pub fn say(text: &str) {
+    let term = crate::render::term::Term {
+        color: STDERR_COLOR.get().copied().unwrap_or(false),
+        width: crate::render::term::Term::UNLIMITED,
+    };
+    eprintln!("{}", term.labels(text));
+}
+
 /// Whether output goes to a terminal: standard output (no `-o FILE`), and a terminal.
 pub fn to_terminal(output: Option<&Path>) -> bool {
     output.is_none_or(|p| p.as_os_str() == "-")

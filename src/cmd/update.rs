@@ -135,10 +135,10 @@ pub fn run(global: &Global, args: Args) -> Result {
             Some(s) => format!("the plan ({plan_start}) and the action ({s}) start"),
             None => format!("the plan starts ({plan_start})"),
         };
-        eprintln!(
+        crate::cmd::say(&format!(
             "warning: {} is before {starts}\n  hint: if the year is mistyped, take the entry out of {file} before it is committed, and record it again",
             entry.date
-        );
+        ));
     }
     let before = match states::record(&repo, &file, &entry, today, args.dry_run) {
         Ok(before) => before,

@@ -60,6 +60,35 @@ impl Term {
         Term { color, width }
     }
 
+    /// [`Term::detect`] for standard error, where pan says what went wrong: colour only
+    /// when stderr is a terminal (or colour is forced), as clap colours its own errors.
+    pub fn detect_stderr(choice: ColorChoice) -> Term {
+        let tty = std::io::stderr().is_terminal();
+        Term::decide(choice, tty, &|name| std::env::var(name).ok(), &|| None)
+    }
+
+    /// Colour the label that starts each line of a message — `error:`, `warning:`,
+    /// `note:` — as clap colours its own.
+    pub fn labels(&self, text: &str) -> String {
+        if !self.color {
+            return text.to_string();
+        }
+        text.split_inclusive('\n')
+            .map(|line| {
+                for (label, style) in [
+                    ("error:", Style::Error),
+                    ("warning:", Style::Warning),
+                    ("note:", Style::Note),
+                ] {
+                    if let Some(rest) = line.strip_prefix(label) {
+                        return format!("{}{rest}", self.paint(style, label));
+                    }
+                }
+                line.to_string()
+            })
+            .collect()
+    }
+
     /// The width of output that goes to a file or a pipe: nothing is cut.
     pub const UNLIMITED: usize = 100_000;
 

@@ -43,6 +43,7 @@ pub static WORDS: Words = Words {
         done: "done",
         no_ministry: "no responsible ministry",
         group_state: "state",
+        group_unrecorded: "state: not recorded",
         group_health: "health",
     },
 

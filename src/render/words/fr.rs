@@ -44,6 +44,7 @@ pub static WORDS: Words = Words {
         done: "réalisé",
         no_ministry: "aucun ministère responsable",
         group_state: "État",
+        group_unrecorded: "État\u{a0}: non renseigné",
         group_health: "Situation",
     },
 

@@ -663,6 +663,9 @@ pub struct Terms {
     pub no_ministry: &'static str,
     /// "state" in a group's title ("state: done").
     pub group_state: &'static str,
+    /// The title of the group of actions without a recorded state ("state: not
+    /// recorded", never "state: —").
+    pub group_unrecorded: &'static str,
     /// "health" in a group's title ("health: late").
     pub group_health: &'static str,
 }
@@ -1023,6 +1026,7 @@ pub fn group_title(k: &GroupKey, plan: &Plan, lang: Lang) -> String {
             .unwrap_or_else(|| m.clone()),
         GroupKey::NoMinistry => capital(w.terms.no_ministry.into()),
         GroupKey::Calendar(b) => capital(bucket(*b, lang)),
+        GroupKey::State(StateFilter::Unrecorded) => w.terms.group_unrecorded.to_string(),
         GroupKey::State(s) => {
             format!(
                 "{}{} {}",
