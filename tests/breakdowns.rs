@@ -341,6 +341,29 @@ fn add_with_by_evolves_the_header_once_and_round_trips() {
             .iter()
             .any(|r| r["by"]["canton"] == "wiltz" && r["by"]["age"] == "65+" && r["value"] == "40")
     );
+    // The dimensions themselves travel with them, so that a consumer can label every cell.
+    let dims = json["dimensions"].as_array().unwrap();
+    let label = |dim: &str, value: &str| -> Option<String> {
+        let d = dims.iter().find(|d| d["id"] == dim)?;
+        let v = d["values"].as_array()?.iter().find(|v| v["id"] == value)?;
+        Some(format!(
+            "{}: {}",
+            d["label"].as_str()?,
+            v["label"].as_str()?
+        ))
+    };
+    for r in &cells {
+        for (dim, value) in r["by"].as_object().unwrap() {
+            assert!(
+                label(dim, value.as_str().unwrap()).is_some(),
+                "{dim}={value} cannot be labelled from {dims:?}"
+            );
+        }
+    }
+    assert_eq!(
+        label("age", "65+").as_deref(),
+        Some("Tranche d'âge: 65 ans et plus")
+    );
     let show = stdout(&f.run(&["show", "IN-B-11.02"]));
     assert!(show.contains("[canton=wiltz, age=65+]"), "{show}");
 }
