@@ -287,6 +287,17 @@ fn counts_agree_with_their_nouns_in_french_and_english() {
     for out in [md, text, list] {
         assert!(!out.contains("(s)"), "{out}");
     }
+    // The first of a month in French; no dash for a state nobody recorded.
+    let digest = stdout(&f.run(&["digest"]));
+    assert!(
+        digest.contains("1er janvier 2026 → 30 novembre 2026"),
+        "{digest}"
+    );
+    let grouped = stdout(&f.run(&["status", "--group-by", "state"]));
+    assert!(grouped.contains("state: not recorded ·"), "{grouped}");
+    assert!(!grouped.contains("state: —"), "{grouped}");
+    let fr = stdout(&f.run(&["status", "--group-by", "state", "--lang", "fr"]));
+    assert!(fr.contains("État\u{a0}: non renseigné ·"), "{fr}");
 }
 
 fn add(f: &Fixture, period: &str) -> std::process::Output {
@@ -389,4 +400,24 @@ fn typos_are_said_instead_of_giving_nothing() {
     ]);
     assert!(out.status.success());
     assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+}
+
+#[test]
+#[cfg(unix)]
+fn the_new_outputs_never_write_through_a_link_or_over_a_folder() {
+    let f = Fixture::new();
+    f.write("victim.txt", "mine");
+    std::os::unix::fs::symlink(f.path().join("victim.txt"), f.path().join("out.csv")).unwrap();
+    std::fs::create_dir(f.path().join("folder.json")).unwrap();
+    for args in [
+        &["status", "-o", "out.csv"][..],
+        &["reading", "list", "-o", "out.csv"],
+        &["status", "-o", "folder.json"],
+        &["reading", "list", "-o", "folder.json"],
+    ] {
+        let out = f.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert_eq!(f.read("victim.txt"), "mine", "{args:?}");
+    }
+    assert!(f.path().join("folder.json").is_dir());
 }
