@@ -9,7 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benches" / "out"
-PAN = ROOT / "target" / "release" / "pan"
+# Another build can be measured the same way (PAN_BIN=path/to/pan), to compare before/after.
+PAN = Path(os.environ.get("PAN_BIN", ROOT / "target" / "release" / "pan"))
 GENERATE = ROOT / "target" / "release" / "pan-generate"
 PEER = OUT / "venv" / "bin" / "check-jsonschema"
 AS_OF = "2026-11-23"
@@ -17,12 +18,28 @@ QUICK = "--quick" in sys.argv
 SITE_ONLY = "--site" in sys.argv
 CASES_ONLY = "--cases" in sys.argv
 BREAKDOWNS_ONLY = "--breakdowns" in sys.argv
+HOSTILE_ONLY = "--hostile" in sys.argv
 RUNS = 3
+
+
+TIME = Path("/usr/bin/time")
 
 
 def measure(cmd, cwd=None, stdout=subprocess.DEVNULL):
     """Wall seconds, peak resident memory (MB), exit status and CPU seconds (user and
-    system) of one run of cmd."""
+    system) of one run of cmd. With /usr/bin/time, the peak is cmd's own: a process this
+    script forks starts with this script's memory counted in its peak (Linux keeps it
+    across exec), which would show hundreds of MB once a case has built its input."""
+    if TIME.exists():
+        import tempfile
+        with tempfile.NamedTemporaryFile("r") as out:
+            start = time.perf_counter()
+            code = subprocess.run([str(TIME), "-q", "-f", "%M %U %S", "-o", out.name, *cmd], cwd=cwd,
+                                  stdout=stdout, stderr=subprocess.DEVNULL).returncode
+            wall = time.perf_counter() - start
+            fields = out.read().split()[-3:]
+        kb, user, system = int(fields[0]), float(fields[1]), float(fields[2])
+        return wall, kb / 1024, code, user + system
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=stdout, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -122,6 +139,13 @@ def main():
     print(f"\nMachine: {cores} cores ({os.uname().sysname} {os.uname().machine}); median of {RUNS} runs after a warm-up; peak = largest resident set.\n")
     if BREAKDOWNS_ONLY:
         breakdowns()
+        return
+    if HOSTILE_ONLY:
+        print("| case | wall | CPU | peak | target | met |")
+        print("| --- | ---: | ---: | ---: | --- | :---: |")
+        for what, wall, cpu, peak, target, met in case_hostile():
+            mark = "" if met is None else ("yes" if met else "**no**")
+            print(f"| {what} | {wall:.2f} s | {cpu:.2f} s | {peak:.0f} MB | {target} | {mark} |", flush=True)
         return
     if not SITE_ONLY and not CASES_ONLY:
         commands()
@@ -340,7 +364,163 @@ def case_export():
              "≤ validate's peak + 10% (streamed)", peak <= v_peak * 1.1 and code == 0)]
 
 
-CASES = [case_validate_sizes, case_site, case_import, case_diff, case_export]
+def hostile_repo(name, dims=None, readings=None):
+    """A copy of the bundled plan for a hostile case, with a dimension, allowances or
+    readings of its own (made again each time: cheap)."""
+    import shutil
+    repo = OUT / f"hostile-{name}"
+    shutil.rmtree(repo, ignore_errors=True)
+    repo.mkdir(parents=True)
+    shutil.copy(ROOT / "pan.toml", repo / "pan.toml")
+    shutil.copytree(ROOT / "plan", repo / "plan")
+    shutil.copytree(ROOT / "indicators", repo / "indicators")
+    if dims:
+        (repo / "plan" / "dimensions.yaml").write_text(dims, encoding="utf-8")
+    for rel, text in (readings or {}).items():
+        (repo / rel).write_text(text, encoding="utf-8")
+    return repo
+
+
+def xlsx(path, parts):
+    """An .xlsx of parts (name → bytes, or a function writing them to a file object)."""
+    import zipfile
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            with z.open(name, "w", force_zip64=True) as f:
+                if callable(data):
+                    data(f)
+                else:
+                    f.write(data)
+
+
+SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def book_parts(sheets_xml, sheets, rels_extra=""):
+    rels = "".join(f'<Relationship Id="r{i}" Type="{REL}/worksheet" Target="worksheets/s{i}.xml"/>' for i in range(len(sheets)))
+    parts = {
+        "[Content_Types].xml": b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        "_rels/.rels": f'<Relationships xmlns="{PKG}"><Relationship Id="r" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'.encode(),
+        "xl/workbook.xml": f'<workbook xmlns="{SML}" xmlns:r="{REL}"><sheets>{sheets_xml}</sheets></workbook>'.encode(),
+        "xl/_rels/workbook.xml.rels": f'<Relationships xmlns="{PKG}">{rels}{rels_extra}</Relationships>'.encode(),
+    }
+    for i, s in enumerate(sheets):
+        parts[f"xl/worksheets/s{i}.xml"] = s
+    return parts
+
+
+HEADER_ROW = '<row r="1">' + "".join(
+    f'<c r="{c}1" t="inlineStr"><is><t>{h}</t></is></c>' for c, h in zip("ABCDEF", ["code", "indicator", "period", "value", "source", "note"])) + "</row>"
+
+
+def inline_row(n, cells):
+    return f'<row r="{n}">' + "".join(
+        f'<c r="{chr(65 + i)}{n}" t="inlineStr"><is><t>{v}</t></is></c>' for i, v in enumerate(cells) if v != "") + "</row>"
+
+
+def case_hostile():
+    """The hostile inputs of the safety issue: every one refused or handled within a few
+    hundred MB and a few seconds."""
+    out = []
+    repo = hostile_repo("plain")
+
+    def row(what, cmd, cwd=None, target_s=5.0, target_mb=300):
+        wall, peak, code = best_of(cmd, runs=1)
+        out.append((what, wall, LAST_CPU[0], peak, f"< {target_s:g} s, < {target_mb} MB", wall < target_s and peak < target_mb))
+
+    # 100 million empty shared strings: a 730 KB workbook unpacking to 500 MB.
+    book = OUT / "hostile-strings.xlsx"
+    if not book.exists():
+        def strings(f):
+            f.write(f'<sst xmlns="{SML}">'.encode())
+            chunk = b"<si/>" * 1_000_000
+            for _ in range(100):
+                f.write(chunk)
+            f.write(b"</sst>")
+        parts = book_parts('<sheet name="S" sheetId="1" r:id="r0"/>', [f'<worksheet xmlns="{SML}"><sheetData>{HEADER_ROW}</sheetData></worksheet>'.encode()],
+                           f'<Relationship Id="rS" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/>')
+        parts["xl/sharedStrings.xml"] = strings
+        xlsx(book, parts)
+    row(f"import, 100 million empty shared texts ({book.stat().st_size // 1024} KB .xlsx)",
+        [str(PAN), "--root", str(repo), "reading", "import", str(book), "--dry-run"])
+    # 20,000 sheet entries naming one part.
+    book = OUT / "hostile-sheets.xlsx"
+    if not book.exists():
+        entries = "".join(f'<sheet name="S{i}" sheetId="{i}" r:id="r0"/>' for i in range(20_000))
+        rows = HEADER_ROW + "".join(inline_row(n, ["IN-B-11.02", "x", "2025", "1", "S"]) for n in range(2, 2_000))
+        xlsx(book, book_parts(entries, [f'<worksheet xmlns="{SML}"><sheetData>{rows}</sheetData></worksheet>'.encode()]))
+    row(f"import, 20,000 sheet entries naming one part ({book.stat().st_size // 1024} KB)",
+        [str(PAN), "--root", str(repo), "reading", "import", str(book), "--dry-run"])
+    # A template's stamp of 400,000 rows, and 150,000 rows added below them.
+    book = OUT / "hostile-stamp.xlsx"
+    if not book.exists():
+        keys = 400_000
+
+        def readings(f):
+            f.write(f'<worksheet xmlns="{SML}"><sheetData>{HEADER_ROW}'.encode())
+            for n in range(2, keys + 150_002):
+                f.write(inline_row(n, ["IN-B-11.02", f"i{n % keys}", "2025", "1" if n > keys else "", "S" if n > keys else ""]).encode())
+            f.write(b"</sheetData></worksheet>")
+
+        def stamp(f):
+            head = [["pan", "readings template"], ["version", "1"], ["plan", "P"], ["fingerprint", "0"],
+                    ["as of", "2026-11-23"], ["sheet", "Relevés"], ["periods", ""]]
+            f.write(f'<worksheet xmlns="{SML}"><sheetData>'.encode())
+            for i, cells in enumerate(head):
+                f.write(inline_row(i + 1, cells).encode())
+            f.write(inline_row(9, ["row", "code", "indicator", "period"]).encode())
+            for k in range(keys):
+                f.write(inline_row(10 + k, [str(k + 2), "IN-B-11.02", f"i{k}", ""]).encode())
+            f.write(b"</sheetData></worksheet>")
+        parts = book_parts('<sheet name="Relevés" sheetId="1" r:id="r0"/><sheet name="pan" sheetId="2" state="veryHidden" r:id="r1"/>', [b"", b""])
+        parts["xl/worksheets/s0.xml"] = readings
+        parts["xl/worksheets/s1.xml"] = stamp
+        xlsx(book, parts)
+    row("import, a stamp of 400,000 rows and 150,000 rows added", [str(PAN), "--root", str(repo), "reading", "import", str(book), "--dry-run"],
+        target_s=30.0, target_mb=600)
+    # 1,000 and 20,000 readings outside a dimension of 33,000 values.
+    values = ", ".join(f"{{id: c{i}, label: C}}" for i in range(33_000))
+    dims = f"dimensions:\n  - id: commune\n    label: Commune\n    values: [{values}]\n"
+    for n in (1_000, 20_000):
+        action = (ROOT / "plan" / "B" / "IN-B-11.02.yaml").read_text(encoding="utf-8")
+        first = action.index("    kind: count\n") + len("    kind: count\n")
+        action = action[:first] + "    breakdowns: [commune]\n" + action[first:]
+        ind = action.split("  - id: ")[1].split("\n")[0]
+        csv = "indicator,period,value,source,note,recorded,replaces,commune\n" + "".join(
+            f"{ind},2025,{i},R,,2026-01-15,,nowhere-{i}\n" for i in range(n))
+        r = hostile_repo(f"dim{n}", dims=dims, readings={"plan/B/IN-B-11.02.yaml": action, "indicators/B/IN-B-11.02.csv": csv})
+        cmd = [str(PAN), "--root", str(r), "validate", "--as-of", AS_OF]
+        printed = len(subprocess.run(cmd, capture_output=True).stdout)
+        row(f"validate, {n:,} rows outside a 33,000-value dimension ({printed / 1e6:.1f} MB printed)", cmd)
+    # 40,000 allowances, added to the bundled plan's own.
+    r = hostile_repo("allow")
+    # Compact, so that pan.toml stays within its 1 MiB: every entry accepts the plan's two
+    # actions without a responsible actor.
+    entries = '{rule="P005",reason=""},\n' * 40_000
+    text = (r / "pan.toml").read_text(encoding="utf-8").replace("allow = [\n", "allow = [\n" + entries, 1)
+    (r / "pan.toml").write_text(text, encoding="utf-8")
+    row("validate, 40,000 [validate] allow entries", [str(PAN), "--root", str(r), "validate", "--as-of", AS_OF], target_s=2.0)
+    # reading list --by on 120,000 readings.
+    dims = "dimensions:\n  - id: age\n    label: Age\n    values: [{id: a, label: A}, {id: b, label: B}]\n"
+    action = (ROOT / "plan" / "B" / "IN-B-11.02.yaml").read_text(encoding="utf-8")
+    first = action.index("    kind: count\n") + len("    kind: count\n")
+    action = action[:first] + "    breakdowns: [age]\n" + action[first:]
+    ind = action.split("  - id: ")[1].split("\n")[0]
+    import datetime
+    day = datetime.date(1900, 1, 1)
+    lines = []
+    for d in range(40_000):
+        p = (day + datetime.timedelta(days=d)).isoformat()
+        lines += [f"{ind},{p},10,R,,2026-01-15,,\n", f"{ind},{p},4,R,,2026-01-15,,a\n", f"{ind},{p},6,R,,2026-01-15,,b\n"]
+    r = hostile_repo("by", dims=dims, readings={"plan/B/IN-B-11.02.yaml": action,
+                                                  "indicators/B/IN-B-11.02.csv": "indicator,period,value,source,note,recorded,replaces,age\n" + "".join(lines)})
+    row("reading list --by, 120,000 readings", [str(PAN), "--root", str(r), "reading", "list", "IN-B-11.02", "--by", "age", "--format", "csv"], target_s=2.0)
+    return out
+
+
+CASES = [case_validate_sizes, case_site, case_import, case_diff, case_export, case_hostile]
 
 
 def cases():

@@ -138,6 +138,118 @@ pub fn workbook(data: &[u8]) {
     }
 }
 
+/// The shared strings of an `.xlsx` on any bytes: `data` is the shared-strings part of a
+/// workbook whose sheet names shared texts 0 to 63 (and one far past them). Whatever
+/// the part holds, the reading stays within its limits: no cell over a megabyte, no more
+/// cells than allowed, never a panic.
+pub fn workbook_shared_strings(data: &[u8]) {
+    use std::io::Write;
+    let limits = load::workbook::Limits {
+        unzipped: 8 << 20,
+        cells: 10_000,
+        parts: 20,
+    };
+    let mut sheet = String::from(
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">"#,
+    );
+    for i in 0..64 {
+        sheet.push_str(&format!(
+            r#"<c r="{}1" t="s"><v>{i}</v></c>"#,
+            load::workbook::column_name(i)
+        ));
+    }
+    sheet.push_str(r#"<c r="ZZ1" t="s"><v>99999999999</v></c></row></sheetData></worksheet>"#);
+    let parts: [(&str, &[u8]); 4] = [
+        ("xl/workbook.xml", br#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>"#),
+        ("xl/_rels/workbook.xml.rels", br#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="/worksheet" Target="s.xml"/><Relationship Id="rId2" Type="/sharedStrings" Target="t.xml"/></Relationships>"#),
+        ("xl/s.xml", sheet.as_bytes()),
+        ("xl/t.xml", data),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in parts {
+        if zip.start_file(name, stored).is_err() || zip.write_all(bytes).is_err() {
+            return;
+        }
+    }
+    let Ok(bytes) = zip.finish().map(|c| c.into_inner()) else {
+        return;
+    };
+    if let Ok(book) = load::workbook::read_with(&bytes, limits) {
+        for cell in book
+            .sheets
+            .iter()
+            .flat_map(|s| &s.rows)
+            .flat_map(|r| &r.cells)
+        {
+            if let load::workbook::Cell::Text(t) = &cell.1 {
+                assert!(
+                    t.len() <= crate::config::limits::CELL_BYTES,
+                    "a cell past the limit"
+                );
+            }
+        }
+    }
+}
+
+/// A readings template's stamp on any text, checked against the rows of its sheet: each
+/// line of `data` is a row of the hidden sheet (`row,code,indicator,period`, the first
+/// lines its header) or, after a line `--`, a row of readings (`code,indicator,period,
+/// value,source`). The import reads it, or says why not, never panicking.
+pub fn workbook_stamp(data: &[u8]) {
+    use load::workbook::{Cell, Row, Sheet, Workbook};
+    let text = String::from_utf8_lossy(data);
+    let (stamp_text, rows_text) = text.split_once("\n--\n").unwrap_or((&text, ""));
+    let cells = |line: &str| -> Vec<(u32, Cell)> {
+        line.split(',')
+            .take(8)
+            .enumerate()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(i, v)| (crate::model::index32(i), Cell::Text(v.to_string())))
+            .collect()
+    };
+    let mut stamp = vec![Row {
+        number: 1,
+        cells: vec![
+            (0, Cell::Text("pan".into())),
+            (1, Cell::Text("readings template".into())),
+        ],
+    }];
+    for (i, line) in stamp_text.lines().take(10_000).enumerate() {
+        stamp.push(Row {
+            number: crate::model::index32(i) + 2,
+            cells: cells(line),
+        });
+    }
+    let mut readings = vec![Row {
+        number: 1,
+        cells: cells("code,indicator,period,value,source,note"),
+    }];
+    for (i, line) in rows_text.lines().take(10_000).enumerate() {
+        readings.push(Row {
+            number: crate::model::index32(i) + 2,
+            cells: cells(line),
+        });
+    }
+    let book = Workbook {
+        sheets: vec![
+            Sheet {
+                name: "Relevés".into(),
+                rows: readings,
+                ..Sheet::default()
+            },
+            Sheet {
+                name: "pan".into(),
+                rows: stamp,
+                hidden: true,
+                ..Sheet::default()
+            },
+        ],
+    };
+    let _ = load::import::from_workbook(&book);
+}
+
 /// XML packed as a workbook's parts (see [`workbook`]).
 fn pack(xml: &[u8]) -> Vec<u8> {
     use std::io::Write;

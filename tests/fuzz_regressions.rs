@@ -55,3 +55,18 @@ fn readings_insert_corpus() {
 fn workbook_corpus() {
     assert!(replay("workbook", pan::harness::workbook) >= 8);
 }
+
+#[test]
+fn workbook_shared_strings_corpus() {
+    assert!(
+        replay(
+            "workbook_shared_strings",
+            pan::harness::workbook_shared_strings
+        ) >= 6
+    );
+}
+
+#[test]
+fn workbook_stamp_corpus() {
+    assert!(replay("workbook_stamp", pan::harness::workbook_stamp) >= 6);
+}

@@ -74,7 +74,7 @@ fn the_fixture_has_every_page_kind_at_a_stable_url() {
     }
     for path in [
         "index.html",
-        ".pan-site",
+        ".pan-manifest",
         "assets/pan.css",
         "assets/search.js",
         "assets/icon.svg",
@@ -396,11 +396,16 @@ fn only_an_empty_folder_or_an_earlier_site_is_replaced() {
     let o = f.run(&["site", "-o", "plan/site", "--as-of", AS_OF]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(!f.path().join("plan/site").exists());
-    // A site is rebuilt whole: a file left in it disappears, nothing is left beside it.
+    // A site is rebuilt whole, nothing left beside it; a file pan did not write in it is
+    // never removed (the build is refused and names it).
     let site = build(&f, "_site", &[]);
     f.write("_site/stale.html", "old");
+    let o = f.run(&["site", "-o", "_site", "--as-of", AS_OF]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("stale.html"), "{}", stderr(&o));
+    assert_eq!(f.read("_site/stale.html"), "old");
+    f.remove("_site/stale.html");
     build(&f, "_site", &[]);
-    assert!(!site.join("stale.html").exists());
     assert!(site.join("fr/index.html").exists());
     let beside: Vec<String> = std::fs::read_dir(f.path())
         .unwrap()

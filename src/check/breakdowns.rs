@@ -25,13 +25,16 @@ pub fn declared(input: &Input, out: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = plan.dimensions.iter().map(|d| d.id.as_str()).collect();
     let mut report = |file: &str, span: Span, id: &str, dim: &str, code| {
         let hint = match crate::text::suggest(dim, &ids) {
-            Some(near) => format!("did you mean `{near}`? dimensions: {}", ids.join(", ")),
+            Some(near) => format!(
+                "did you mean `{near}`? dimensions: {}",
+                crate::text::few(&ids)
+            ),
             None if ids.is_empty() => {
                 "declare the dimension in plan/dimensions.yaml (the plan has none yet)".into()
             }
             None => format!(
                 "declare it in plan/dimensions.yaml, or use one of: {}",
-                ids.join(", ")
+                crate::text::few(&ids)
             ),
         };
         out.push(

@@ -7,6 +7,104 @@ use crate::diag::rules;
 use crate::diag::{Diagnostic, Span};
 use crate::model::ActorKind;
 
+/// Codes and acronyms that become file names (plan files, readings files, the site's
+/// pages) must name a file on every system: not a name Windows keeps for a device, not
+/// too long (F008); and two may not differ only by case, or they would share a file on
+/// macOS and Windows (P018 for levers, objectives and actors; P001 for actions).
+pub fn file_names(input: &Input, out: &mut Vec<Diagnostic>) {
+    let plan = &input.loaded.plan;
+    let decls = &input.loaded.decls;
+    let unfit = |out: &mut Vec<Diagnostic>, what: &str, name: &str, file: &str, span: Span| {
+        if let Some(why) = crate::text::unfit_file_name(name) {
+            out.push(
+                Diagnostic::new(
+                    &rules::INVALID_VALUE,
+                    file,
+                    span,
+                    format!(
+                        "{what} `{}` cannot name a file: {why}",
+                        crate::text::short(name)
+                    ),
+                )
+                .hint(format!("give the {what} another name")),
+            );
+        }
+    };
+    let folded = |out: &mut Vec<Diagnostic>,
+                  seen: &mut HashMap<String, String>,
+                  what: &str,
+                  name: &str,
+                  file: &str,
+                  span: Span| {
+        let key = name.to_lowercase();
+        match seen.get(&key) {
+            Some(first) if first != name => out.push(
+                Diagnostic::new(
+                    &rules::DUPLICATE_DEFINITION,
+                    file,
+                    span,
+                    format!(
+                        "{what} `{name}` differs from `{first}` only by case; on macOS and Windows their files would be one"
+                    ),
+                )
+                .hint(format!("spell the two {what}s the same, or give one another name")),
+            ),
+            Some(_) => {}
+            None => {
+                seen.insert(key, name.to_string());
+            }
+        }
+    };
+    let mut seen = HashMap::new();
+    for (l, span) in plan.levers.iter().zip(&decls.levers) {
+        unfit(out, "lever", &l.code, &decls.levers_file, *span);
+        folded(out, &mut seen, "lever", &l.code, &decls.levers_file, *span);
+    }
+    let mut seen = HashMap::new();
+    for (code, span) in &decls.objectives {
+        unfit(out, "objective", code, &decls.levers_file, *span);
+        folded(out, &mut seen, "objective", code, &decls.levers_file, *span);
+    }
+    let mut seen = HashMap::new();
+    for (i, a) in plan.actors.iter().enumerate() {
+        let span = decls.actors.get(i).copied().unwrap_or_default();
+        unfit(out, "acronym", &a.acronym, &decls.actors_file, span);
+        folded(
+            out,
+            &mut seen,
+            "acronym",
+            &a.acronym,
+            &decls.actors_file,
+            span,
+        );
+    }
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (i, a) in plan.actions.iter().enumerate() {
+        let code = a.code.to_string();
+        let at = &input.loaded.spans[i];
+        unfit(out, "action code", &code, &at.file, at.code);
+        let key = code.to_lowercase();
+        match seen.get(&key) {
+            Some(first) if *first != code => out.push(
+                Diagnostic::new(
+                    &rules::DUPLICATE_CODE,
+                    &at.file,
+                    at.code,
+                    format!(
+                        "action {code} differs from {first} only by case; on macOS and Windows their files would be one"
+                    ),
+                )
+                .hint("give one of the two actions its own code (and file name)")
+                .action(Some(a.code)),
+            ),
+            Some(_) => {}
+            None => {
+                seen.insert(key, code);
+            }
+        }
+    }
+}
+
 /// P018: a lever, objective, actor (or alias, or abbreviation) or context indicator is
 /// declared twice.
 pub fn duplicates(input: &Input, out: &mut Vec<Diagnostic>) {

@@ -46,6 +46,7 @@ pub const CHECKS: &[Check] = &[
     actions::calendars,
     actions::states,
     declarations::duplicates,
+    declarations::file_names,
     declarations::ministries,
     declarations::empty_objectives,
     declarations::unused_actors,
@@ -83,17 +84,44 @@ pub fn run(input: &Input) -> Vec<Diagnostic> {
 pub fn apply_allowances(settings: &Settings, diags: &mut Vec<Diagnostic>) {
     let allows = &settings.validate.allow;
     let mut used = vec![false; allows.len()];
-    for d in diags.iter_mut() {
-        for (i, allow) in allows.iter().enumerate() {
-            let rule_ok = allow.rule.eq_ignore_ascii_case(d.rule.code) || allow.rule == d.rule.name;
-            let action_ok = match &allow.action {
-                None => true,
-                Some(code) => d.action.is_some_and(|c| c.to_string() == *code),
+    // The entries by what they name (rule, action, file), so that each problem looks up
+    // the few that may accept it: linear in entries and problems (40,000 entries used to
+    // take seconds on every command).
+    type Key<'a> = (&'static str, Option<&'a str>, Option<&'a str>);
+    let mut index: std::collections::HashMap<Key, Vec<usize>> = std::collections::HashMap::new();
+    for (i, allow) in allows.iter().enumerate() {
+        let Some(rule) = rules::find(&allow.rule) else {
+            continue;
+        };
+        if !(allow.rule.eq_ignore_ascii_case(rule.code) || allow.rule == rule.name) {
+            continue;
+        }
+        let key = (rule.code, allow.action.as_deref(), allow.file.as_deref());
+        index.entry(key).or_default().push(i);
+    }
+    if !index.is_empty() {
+        for d in diags.iter_mut() {
+            let action = d.action.map(|c| c.to_string());
+            let mut found: Vec<usize> = Vec::new();
+            let actions = match action.as_deref() {
+                Some(a) => vec![None, Some(a)],
+                None => vec![None],
             };
-            let file_ok = allow.file.as_ref().is_none_or(|f| *f == d.file);
-            if rule_ok && action_ok && file_ok {
-                d.allowed = Some(allow.reason.clone());
+            for a in actions {
+                for f in [None, Some(d.file.as_str())] {
+                    if let Some(v) = index.get(&(d.rule.code, a, f)) {
+                        found.extend(v);
+                    }
+                }
+            }
+            found.sort_unstable();
+            found.dedup();
+            for &i in &found {
                 used[i] = true;
+            }
+            // The last entry that accepts it gives the reason, as listed.
+            if let Some(&i) = found.last() {
+                d.allowed = Some(allows[i].reason.clone());
             }
         }
     }

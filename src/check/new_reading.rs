@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 
+use crate::config::limits;
 use crate::load::import::Field;
 use crate::load::readings::Subject;
 use crate::model::reading::{NewReading, Recorded, parse_input};
@@ -67,7 +68,7 @@ impl Refusal {
     fn new(field: Field, message: impl Into<String>) -> Refusal {
         Refusal {
             field,
-            message: message.into(),
+            message: crate::text::bounded(message.into()),
             hint: String::new(),
             mistake: Mistake::Rule,
         }
@@ -102,20 +103,41 @@ pub fn check(
     replace: bool,
     existing: &dyn Fn(&str, Period, &str) -> Option<Recorded>,
 ) -> Result<Outcome, Refusal> {
+    // What pan records, it must read back: no text past the cell limit.
+    for (field, text) in [
+        (Field::Value, &p.value),
+        (Field::Source, &p.source),
+        (Field::Note, &p.note),
+    ] {
+        if text.len() > limits::CELL_BYTES {
+            return Err(Refusal {
+                field,
+                message: format!(
+                    "the {} holds {} bytes, more than the {} (1 MiB) pan records in one cell",
+                    field.name(),
+                    text.len(),
+                    limits::CELL_BYTES
+                ),
+                hint: "shorten it: a reading's source and note say where the figure comes from, in a few lines".into(),
+                mistake: Mistake::Rule,
+            });
+        }
+    }
     let ids: Vec<&str> = subject.indicators.iter().map(|(id, _)| *id).collect();
     let id = p.indicator.trim();
+    let shown = crate::text::short(id);
     let Some(order) = ids.iter().position(|i| *i == id) else {
         let unknown = Refusal::new(
             Field::Indicator,
             match suggest(id, &ids) {
                 Some(near) => format!(
-                    "{name} has no indicator `{id}`; did you mean `{near}`? (indicators: {})",
-                    ids.join(", ")
+                    "{name} has no indicator `{shown}`; did you mean `{near}`? (indicators: {})",
+                    crate::text::few(&ids)
                 ),
                 None if ids.is_empty() => format!("{name} has no indicator to record"),
                 None => format!(
-                    "{name} has no indicator `{id}`; indicators: {}",
-                    ids.join(", ")
+                    "{name} has no indicator `{shown}`; indicators: {}",
+                    crate::text::few(&ids)
                 ),
             },
         );
@@ -206,55 +228,59 @@ pub fn breakdown(
     let mut out: Vec<(usize, String, String)> = Vec::with_capacity(by.len());
     for (d, v) in by {
         let (d, v) = (d.trim(), v.trim());
+        let (sd, sv) = (crate::text::short(d), crate::text::short(v));
         let ids: Vec<&str> = subject.dimensions.iter().map(|x| x.id.as_str()).collect();
         let Some(di) = subject.dimensions.iter().position(|x| x.id == d) else {
             return Err(match suggest(d, &ids) {
                 Some(near) => format!(
-                    "`{d}` is not a dimension of the plan; did you mean `{near}`? (dimensions: {})",
-                    ids.join(", ")
+                    "`{sd}` is not a dimension of the plan; did you mean `{near}`? (dimensions: {})",
+                    crate::text::few(&ids)
                 ),
                 None if ids.is_empty() => format!(
-                    "`{d}` is not a dimension of the plan; plan/dimensions.yaml declares none"
+                    "`{sd}` is not a dimension of the plan; plan/dimensions.yaml declares none"
                 ),
                 None => format!(
-                    "`{d}` is not a dimension of the plan; dimensions: {}",
-                    ids.join(", ")
+                    "`{sd}` is not a dimension of the plan; dimensions: {}",
+                    crate::text::few(&ids)
                 ),
             });
         };
         if !declared.iter().any(|x| x == d) {
             return Err(if declared.is_empty() {
                 format!(
-                    "`{id}` is not broken down by any dimension; add `breakdowns: [{d}]` to the indicator first"
+                    "`{id}` is not broken down by any dimension; add `breakdowns: [{sd}]` to the indicator first"
                 )
             } else {
                 format!(
-                    "`{id}` is not broken down by `{d}`; its breakdowns: {}",
-                    declared.join(", ")
+                    "`{id}` is not broken down by `{sd}`; its breakdowns: {}",
+                    crate::text::few(declared)
                 )
             });
         }
         if out.iter().any(|(i, _, _)| *i == di) {
-            return Err(format!("the dimension `{d}` is given twice"));
+            return Err(format!("the dimension `{sd}` is given twice"));
         }
         let dim = &subject.dimensions[di];
         if dim.value_index(v).is_none() {
-            let values: Vec<&str> = dim.values.iter().map(|x| x.id.as_str()).collect();
-            let near = suggest(v, &values).or_else(|| {
-                dim.values
-                    .iter()
-                    .find(|x| x.label.eq_ignore_ascii_case(v))
-                    .map(|x| x.id.as_str())
-            });
+            // Bounded whatever the dimension's size (see load::readings).
+            let ids = || dim.values.iter().map(|x| x.id.as_str());
+            let small = dim.values.len() <= crate::text::SUGGEST_AMONG;
+            let near = crate::text::nearest(v, ids(), 1)
+                .into_iter()
+                .next()
+                .or_else(|| {
+                    dim.values
+                        .iter()
+                        .filter(|_| small)
+                        .find(|x| x.label.eq_ignore_ascii_case(v))
+                        .map(|x| x.id.as_str())
+                });
+            let listed = crate::text::few_of(ids(), dim.values.len());
             return Err(match near {
                 Some(near) => format!(
-                    "`{v}` is not a value of `{d}`; did you mean `{near}`? (values: {})",
-                    values.join(", ")
+                    "`{sv}` is not a value of `{d}`; did you mean `{near}`? (values: {listed})"
                 ),
-                None => format!(
-                    "`{v}` is not a value of `{d}`; values: {}",
-                    values.join(", ")
-                ),
+                None => format!("`{sv}` is not a value of `{d}`; values: {listed}"),
             });
         }
         out.push((di, d.to_string(), v.to_string()));

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use super::{Error, Global, Result, emit_bytes, emit_with};
 use crate::config::Lang;
 use crate::export::{datapackage, dcat, json, workbook};
+use crate::write::folder::{Guard, Staged};
 
 /// Arguments of `pan export`.
 #[derive(Debug, clap::Args)]
@@ -19,8 +20,8 @@ pub struct Args {
     /// Output format (default: told by the extension of -o, otherwise json).
     #[arg(long, value_enum)]
     pub format: Option<ExportFormat>,
-    /// Write to FILE (json, xlsx) or into the folder DIR (datapackage) instead of standard
-    /// output.
+    /// Write to FILE (json, xlsx) or into the folder DIR (datapackage: a new or empty
+    /// folder, or one pan built before, replaced whole) instead of standard output.
     #[arg(short, long, value_name = "FILE|DIR")]
     pub output: Option<PathBuf>,
     /// The day the actions' state and health are given for (datapackage, xlsx; default
@@ -97,6 +98,9 @@ pub fn run(global: &Global, args: Args) -> Result {
             readings: &readings,
             lang,
         };
+        if let Some(why) = workbook::too_large(&status) {
+            return Err(Error::refused(why));
+        }
         let bytes = workbook::xlsx(&status)
             .map_err(|e| Error::fatal("the workbook could not be made").because(e))?;
         emit_bytes(&bytes, args.output.as_deref())?;
@@ -129,8 +133,13 @@ pub fn run(global: &Global, args: Args) -> Result {
     let description = datapackage::description(settings, as_of, lang);
     let jsonld = dcat::describe(settings, &described, as_of, lang, &description);
     files.push(("dcat.jsonld".into(), jsonld.into_bytes()));
-    crate::write::tree::create(&dir, &files, true)
-        .map_err(|e| Error::fatal("the data package was not written").because(e))?;
+    let guard = Guard::new(&repo.root, &[repo.plan_dir(), repo.indicators_dir()]);
+    let staged =
+        Staged::new(&dir, "data package", &guard).map_err(|e| Error::usage("").because(e))?;
+    for (name, bytes) in &files {
+        staged.write(name, bytes)?;
+    }
+    staged.commit()?;
     if settings.plan.licence.is_none() {
         crate::cmd::say(
             "warning: no licence: set [plan] licence in pan.toml (e.g. \"CC-BY-4.0\") before publishing; portals need one",

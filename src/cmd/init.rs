@@ -16,7 +16,7 @@ use std::path::PathBuf;
 /// Arguments of `pan init`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan init my-plan --title \"Plan d'action 2026-2030\" --start 2026 --end 2030\n  pan init plan-en --language en \\\n    --code-format \"{lever:1}.{objective}.{number}\"\n  pan init from-table --from plan.csv       # or plan.xlsx, plan.ods\n\nA table has one row per action, with the columns code, objective, action, responsible, partners, indicators and calendar (see \"Starting a plan\" in the README). Nothing is written when anything is wrong; a folder that is not empty is refused unless --force (files of the same names are then replaced, others kept). pan init then makes the folder a git repository, unless it is in one already or --no-git is given."
+    after_help = "Examples:\n  pan init my-plan --title \"Plan d'action 2026-2030\" --start 2026 --end 2030\n  pan init plan-en --language en \\\n    --code-format \"{lever:1}.{objective}.{number}\"\n  pan init from-table --from plan.csv       # or plan.xlsx, plan.ods\n\nA table has one row per action, with the columns code, objective, action, responsible, partners, indicators and calendar (see \"Starting a plan\" in the README). Nothing is written when anything is wrong; a folder that is not empty is refused unless --force, which writes beside its files (a file of the same name is never replaced). Never into a plan repository, through a symbolic link, or inside a plan's folders. pan init then makes the folder a git repository, unless it is in one already or --no-git is given."
 )]
 pub struct Args {
     /// The folder of the new plan repository (created if missing).
@@ -53,7 +53,7 @@ pub struct Args {
     /// Build the plan from a table (.csv, .xlsx or .ods), one row per action.
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
-    /// Write into a folder that is not empty.
+    /// Write into a folder that is not empty, beside its files (none is replaced).
     #[arg(long)]
     pub force: bool,
     /// Do not make the folder a git repository (by default `git init` runs when git is
@@ -114,8 +114,9 @@ pub fn run(global: &Global, args: Args) -> Result {
         .map(|(p, t)| (p, t.into_bytes()))
         .collect();
     let warnings = check_before_writing(&files, global.today, &places)?;
-    let created = crate::write::tree::create(&args.dir, &files, args.force)
-        .map_err(|e| Error::fatal("the plan repository was not created").because(e))?;
+    let guard = crate::write::folder::Guard::enclosing(&args.dir);
+    let created = crate::write::tree::create(&args.dir, &files, args.force, &guard)
+        .map_err(|e| Error::usage("the plan repository was not created").because(e))?;
     let shown = crate::render::term::sanitize(&args.dir.display().to_string());
     for n in &notes {
         crate::cmd::say(&format!("note: {}", crate::render::term::sanitize(n)));
@@ -123,12 +124,9 @@ pub fn run(global: &Global, args: Args) -> Result {
     for w in &warnings {
         crate::cmd::say(&format!("warning: {}", crate::render::term::sanitize(w)));
     }
-    if !created.replaced.is_empty() {
-        eprintln!("replaced {}", created.replaced.join(", "));
-    }
     eprintln!(
         "created a plan repository in {shown}: {} files, {}",
-        created.created.len() + created.replaced.len(),
+        created.created.len(),
         crate::render::words::count(content.actions.len(), "action", "actions")
     );
     if !args.no_git {
@@ -178,7 +176,8 @@ fn from_table(path: &std::path::Path, codes: &'static CodeFormat) -> Result<From
             d.notes,
         )),
         Err(problems) => {
-            for p in &problems {
+            // A hundred are printed; the count says how many there are.
+            for p in problems.iter().take(100) {
                 let at = p
                     .place
                     .as_deref()
@@ -186,8 +185,8 @@ fn from_table(path: &std::path::Path, codes: &'static CodeFormat) -> Result<From
                     .unwrap_or_default();
                 eprintln!(
                     "{shown}{at}: error: {}\n  hint: {}",
-                    crate::render::term::sanitize(&p.message),
-                    crate::render::term::sanitize(&p.hint)
+                    crate::render::term::sanitize(&crate::text::bounded(p.message.clone())),
+                    crate::render::term::sanitize(&crate::text::bounded(p.hint.clone()))
                 );
             }
             Err(Error::refused(format!(

@@ -1,6 +1,6 @@
 //! `pan site`: the plan's public website, built from the files into a folder.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use jiff::civil::Date;
@@ -9,12 +9,12 @@ use super::{Error, Global, Result};
 use crate::load::tree::FsTree;
 use crate::report::digest::{self, SinceFrom};
 use crate::site::{self, Input};
-use crate::write::folder::Staged;
+use crate::write::folder::{Guard, Staged};
 
 /// Arguments of `pan site`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan site -o _site                       # as of today; open _site/index.html\n  pan site -o _site --as-of 2026-06-30    # the site as it stood on a past day\n\nThe site is static: every page in French and English, charts with their numbers, a search, the data to download. It needs no server and no network, and prints on A4. The same files and date give the same bytes. The folder is built beside its destination and put in place whole; pan replaces only an empty folder or a site it built before. Colours, logo and an extra style sheet come from [site] in pan.toml (see the README)."
+    after_help = "Examples:\n  pan site -o _site                       # as of today; open _site/index.html\n  pan site -o _site --as-of 2026-06-30    # the site as it stood on a past day\n\nThe site is static: every page in French and English, charts with their numbers, a search, the data to download. It needs no server and no network, and prints on A4. The same files and date give the same bytes. The folder is built beside its destination and put in place whole; pan replaces only an empty folder or a site it built before, as its manifest (.pan-manifest) lists it, never the repository or a folder pan reads. Colours, logo and an extra style sheet come from [site] in pan.toml (see the README)."
 )]
 pub struct Args {
     /// The folder to build: a new path, an empty folder, or a site pan built before
@@ -28,21 +28,6 @@ pub struct Args {
     /// meeting in pan.toml, or the start of the plan).
     #[arg(long, value_name = "DATE", value_parser = super::args::date)]
     pub since: Option<Date>,
-}
-
-/// Whether `path` (which may not exist yet) lies inside `dir`, both resolved as the
-/// file system sees them.
-fn inside(path: &Path, dir: &Path) -> bool {
-    let (Ok(dir), Some(name)) = (dir.canonicalize(), path.file_name()) else {
-        return false;
-    };
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    parent
-        .canonicalize()
-        .is_ok_and(|p| p.join(name).starts_with(&dir))
 }
 
 /// Run `pan site`.
@@ -60,19 +45,11 @@ pub fn run(global: &Global, args: Args) -> Result {
             "--since {since} is after the as-of date {as_of}"
         )));
     }
-    for dir in [repo.plan_dir(), repo.indicators_dir()] {
-        if inside(&args.output, &dir) {
-            return Err(Error::usage(format!(
-                "{} is inside the plan's folder {}; pan would read the site as plan files",
-                crate::render::term::sanitize(&args.output.display().to_string()),
-                crate::render::term::sanitize(&dir.display().to_string())
-            ))
-            .hint("build it elsewhere, e.g. -o _site"));
-        }
-    }
     let theme =
         crate::load::site::theme(&FsTree::new(&repo.root), &repo.settings).map_err(Error::fatal)?;
-    let staged = Staged::new(&args.output, site::MARKER)?;
+    let guard = Guard::new(&repo.root, &[repo.plan_dir(), repo.indicators_dir()]);
+    let staged =
+        Staged::new(&args.output, "site", &guard).map_err(|e| Error::usage("").because(e))?;
     let input = Input {
         plan: &loaded.plan,
         readings: &loaded.readings,

@@ -35,6 +35,9 @@ pub const WORKBOOK_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Most bytes read out of a workbook's archive, all its parts together, once
 /// uncompressed: a small archive that would unpack to gigabytes is refused, not unpacked.
 pub const WORKBOOK_UNZIPPED_BYTES: u64 = 512 * 1024 * 1024;
+/// Longest text of one cell: a cell of a workbook read, and a value, source or note pan
+/// records (a megabyte; Excel keeps 32,767 characters).
+pub const CELL_BYTES: usize = 1024 * 1024;
 /// Most cells with something in them read from a workbook, all sheets together.
 pub const WORKBOOK_CELLS: usize = 2_000_000;
 /// Most parts (files) in a workbook's archive.

@@ -366,6 +366,64 @@ impl Settings {
             .map_err(|e| invalid("objective_format", e))
     }
 
+    /// `[paths]`: two folders inside the repository, apart from each other.
+    fn check_paths(
+        &self,
+        invalid: &dyn Fn(&str, String, &str) -> SettingsError,
+    ) -> Result<(), SettingsError> {
+        for (key, p) in [
+            ("plan =", &self.paths.plan),
+            ("indicators =", &self.paths.indicators),
+        ] {
+            let inside = p.components().all(|c| {
+                matches!(
+                    c,
+                    std::path::Component::Normal(_) | std::path::Component::CurDir
+                )
+            });
+            if !inside || p.as_os_str().is_empty() {
+                return Err(invalid(
+                    key,
+                    format!(
+                        "[paths] {key} \"{}\" leads outside the repository",
+                        p.display()
+                    ),
+                    "give a folder inside the repository, relative to pan.toml, e.g. plan = \"plan\"",
+                ));
+            }
+        }
+        // The two folders apart: neither the other, nor inside it (compared without case,
+        // as macOS and Windows compare names), nor the repository's root itself.
+        let folded = |p: &Path| -> Vec<String> {
+            p.components()
+                .filter(|c| matches!(c, std::path::Component::Normal(_)))
+                .map(|c| c.as_os_str().to_string_lossy().to_lowercase())
+                .collect()
+        };
+        let (plan, indicators) = (folded(&self.paths.plan), folded(&self.paths.indicators));
+        for (key, p) in [("plan =", &plan), ("indicators =", &indicators)] {
+            if p.is_empty() {
+                return Err(invalid(
+                    key,
+                    format!("[paths] {key} \".\" is the repository itself"),
+                    "give a folder of its own, relative to pan.toml, e.g. plan = \"plan\", indicators = \"indicators\"",
+                ));
+            }
+        }
+        if plan.starts_with(&indicators) || indicators.starts_with(&plan) {
+            return Err(invalid(
+                "indicators =",
+                format!(
+                    "[paths] plan \"{}\" and indicators \"{}\" are the same folder, or one holds the other",
+                    self.paths.plan.display(),
+                    self.paths.indicators.display()
+                ),
+                "give two folders apart, e.g. plan = \"plan\", indicators = \"indicators\"",
+            ));
+        }
+        Ok(())
+    }
+
     fn check(&self, text: &str, path: &Path) -> Result<(), SettingsError> {
         let invalid = |key: &str, message: String, hint: &str| {
             let offset = key_offset(text, key);
@@ -391,27 +449,7 @@ impl Settings {
                 "set [plan] start and end to years, start <= end, e.g. start = 2026, end = 2030",
             ));
         }
-        for (key, p) in [
-            ("plan =", &self.paths.plan),
-            ("indicators =", &self.paths.indicators),
-        ] {
-            let inside = p.components().all(|c| {
-                matches!(
-                    c,
-                    std::path::Component::Normal(_) | std::path::Component::CurDir
-                )
-            });
-            if !inside || p.as_os_str().is_empty() {
-                return Err(invalid(
-                    key,
-                    format!(
-                        "[paths] {key} \"{}\" leads outside the repository",
-                        p.display()
-                    ),
-                    "give a folder inside the repository, relative to pan.toml, e.g. plan = \"plan\"",
-                ));
-            }
-        }
+        self.check_paths(&invalid)?;
         for (key, days) in [
             ("due_within_days", self.health.due_within_days),
             ("stale_after_days", self.health.stale_after_days),
@@ -494,15 +532,22 @@ impl Settings {
     /// Find the line of each `[validate] allow` entry: the n-th `rule =` after `allow`.
     fn locate_allowances(&mut self, text: &str) {
         let start = text.find("allow").unwrap_or(0);
+        let start_line = crate::model::index32(line_col(text, start).0);
+        // Lines counted as the search moves on, never again from the start of the file
+        // (40,000 entries used to count 40,000 times).
         let mut from = start;
+        let mut line = start_line;
         for a in &mut self.validate.allow {
             match text[from..].find("rule") {
                 Some(i) => {
                     let at = from + i;
-                    a.line = crate::model::index32(line_col(text, at).0);
+                    line = line.saturating_add(crate::model::index32(
+                        text[from..at].matches('\n').count(),
+                    ));
+                    a.line = line;
                     from = at + 4;
                 }
-                None => a.line = crate::model::index32(line_col(text, start).0),
+                None => a.line = start_line,
             }
         }
     }
@@ -754,6 +799,23 @@ mod tests {
         }
         let ok = format!("{MINIMAL}[paths]\nindicators = \"data/indicators\"\n");
         assert!(Settings::parse(&ok, Path::new("pan.toml")).is_ok());
+        for bad in [
+            "indicators = \"plan\"",
+            "indicators = \"Plan\"",
+            "indicators = \"./plan/\"",
+            "indicators = \"plan/readings\"",
+            "plan = \"indicators/plan\"",
+            "plan = \".\"",
+        ] {
+            let text = format!("{MINIMAL}[paths]\n{bad}\n");
+            let err = Settings::parse(&text, Path::new("pan.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("same folder") || err.contains("repository itself"),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]

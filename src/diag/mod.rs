@@ -101,7 +101,7 @@ impl Diagnostic {
             severity: rule.severity,
             file: file.to_string(),
             span,
-            message: message.into(),
+            message: crate::text::bounded(message.into()),
             hint: rule.hint.to_string(),
             action: None,
             allowed: None,
@@ -110,7 +110,7 @@ impl Diagnostic {
 
     /// Replace the hint with a more specific one.
     pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
-        self.hint = hint.into();
+        self.hint = crate::text::bounded(hint.into());
         self
     }
 

@@ -21,6 +21,8 @@ const CELL_CHARS: usize = 32_767;
 
 /// A text cut to what a cell holds.
 fn fit(s: &str) -> String {
+    // What XML cannot hold is made visible, not written raw (the file would not open).
+    let s = &*crate::text::xml_safe(s);
     if s.encode_utf16().count() <= CELL_CHARS {
         return s.to_string();
     }
@@ -98,6 +100,28 @@ fn height(cells: &[(&str, f64)]) -> f64 {
         .unwrap_or(1)
         .clamp(1, 15);
     15.0 * lines as f64
+}
+
+/// The most rows a sheet holds below its header (a spreadsheet has 1,048,576 rows).
+pub const SHEET_ROWS: usize = 1_048_575;
+
+/// Why the status cannot be a workbook, if it cannot: more actions or readings than a
+/// sheet has rows (said before anything is built, not as the library's error).
+pub fn too_large(s: &Status) -> Option<String> {
+    past_a_sheet(s.rows.len(), s.readings.len())
+}
+
+fn past_a_sheet(actions: usize, readings: usize) -> Option<String> {
+    let (what, n) = if readings > SHEET_ROWS {
+        ("readings", readings)
+    } else if actions > SHEET_ROWS {
+        ("actions", actions)
+    } else {
+        return None;
+    };
+    Some(format!(
+        "the plan has {n} {what}, but a sheet holds at most {SHEET_ROWS} rows below its header; export them as CSV tables (--format datapackage) or JSON (--format json), or give an earlier --as-of"
+    ))
 }
 
 /// The workbook's bytes; the same status gives the same bytes.
@@ -249,6 +273,17 @@ pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn more_rows_than_a_sheet_has_are_refused_in_words() {
+        assert!(past_a_sheet(249, SHEET_ROWS).is_none());
+        let why = past_a_sheet(249, SHEET_ROWS + 1).unwrap();
+        assert!(
+            why.contains("1048576 readings") && why.contains("--format datapackage"),
+            "{why}"
+        );
+        assert!(past_a_sheet(SHEET_ROWS + 1, 0).unwrap().contains("actions"));
+    }
 
     #[test]
     fn long_texts_are_cut_to_what_a_cell_holds() {

@@ -110,8 +110,11 @@ impl<'n> Fields<'n> {
             seen.push(&key.name);
             if !known.contains(&key.name.as_str()) {
                 let hint = match suggest(&key.name, known) {
-                    Some(s) => format!("did you mean `{s}`? {what} accepts: {}", known.join(", ")),
-                    None => format!("{what} accepts: {}", known.join(", ")),
+                    Some(s) => format!(
+                        "did you mean `{s}`? {what} accepts: {}",
+                        crate::text::few(known)
+                    ),
+                    None => format!("{what} accepts: {}", crate::text::few(known)),
                 };
                 ctx.report(
                     &rules::UNKNOWN_FIELD,
@@ -286,8 +289,11 @@ pub fn word<T>(
         Some(v) => Some(v),
         None => {
             let hint = match suggest(&s, allowed) {
-                Some(near) => format!("did you mean `{near}`? accepted: {}", allowed.join(", ")),
-                None => format!("accepted: {}", allowed.join(", ")),
+                Some(near) => format!(
+                    "did you mean `{near}`? accepted: {}",
+                    crate::text::few(allowed)
+                ),
+                None => format!("accepted: {}", crate::text::few(allowed)),
             };
             ctx.report(
                 &rules::INVALID_VALUE,

@@ -280,61 +280,69 @@ fn csv_lines(text: &str) -> Result<Vec<Record>, Vec<Problem>> {
     Ok(out)
 }
 
+/// The rows of the workbook's first sheet, through the same bounded reader as an import
+/// (the archive's size, what it unpacks to, its cells and texts all limited).
 fn sheet_records(shown: &str, bytes: Vec<u8>) -> Result<Vec<Record>, Vec<Problem>> {
-    use calamine::{Data, Reader};
-    let bad = |m: String| {
+    use super::workbook::{self, Cell};
+    let book = workbook::read(&bytes).map_err(|e| {
         vec![Problem::new(
             None,
-            m,
-            "open the file in a spreadsheet and save it again as .xlsx, or save the sheet as CSV",
+            format!("{shown}: {}", e.message),
+            e.hint,
         )]
+    })?;
+    let Some(sheet) = book.sheets.into_iter().next() else {
+        return Err(vec![Problem::new(
+            None,
+            format!("{shown} has no sheet"),
+            "put the plan's table on the first sheet of the workbook",
+        )]);
     };
-    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| bad(format!("{shown} is not a workbook pan can read: {e}")))?;
-    let range = match book.worksheet_range_at(0) {
-        Some(Ok(r)) => r,
-        Some(Err(e)) => return Err(bad(format!("cannot read the first sheet of {shown}: {e}"))),
-        None => return Err(bad(format!("{shown} has no sheet"))),
-    };
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let mut out = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let mut cells = vec![String::new(); col0 as usize];
-        for cell in row {
-            cells.push(match cell {
-                Data::Empty => String::new(),
-                Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                Data::Int(i) => i.to_string(),
-                Data::Float(f) => crate::model::reading::format_number(*f),
-                Data::Bool(b) => b.to_string(),
-                Data::DateTime(d) => excel_date(d.as_f64()),
-                Data::Error(e) => format!("#{e:?}"),
-            });
+    if sheet.hidden {
+        return Err(vec![Problem::new(
+            None,
+            format!("the first sheet of {shown}, {}, is hidden", sheet.name),
+            "unhide it and check it, or move the plan's table to a visible first sheet",
+        )]);
+    }
+    let mut out = Vec::with_capacity(sheet.rows.len());
+    for row in &sheet.rows {
+        if sheet.row_hidden(row.number) {
+            return Err(vec![Problem::new(
+                Some(format!("line {}", row.number)),
+                "this row is hidden, and holds something nobody sees",
+                "unhide the row and check it, or delete it",
+            )]);
+        }
+        let width = row.cells.last().map_or(0, |(c, _)| *c as usize + 1);
+        let mut cells = vec![String::new(); width];
+        for (c, cell) in &row.cells {
+            cells[*c as usize] = match cell {
+                Cell::Text(s) => s.clone(),
+                Cell::Number(n) => crate::model::reading::format_number(*n),
+                Cell::Percent(f) => format!(
+                    "{}%",
+                    super::import::times_100(&crate::model::reading::format_number(*f))
+                ),
+                Cell::Date { date, .. } => date.to_string(),
+                Cell::Bool(b) => b.to_string(),
+                Cell::Error(e) => e.clone(),
+                Cell::Uncomputed => String::new(),
+            };
         }
         out.push(Record {
-            number: u64::from(row0) + i as u64 + 1,
+            number: u64::from(row.number),
             cells,
         });
     }
-    Ok(out)
-}
-
-/// A spreadsheet's date (days since 1899-12-30) as YYYY-MM-DD.
-fn excel_date(serial: f64) -> String {
-    let base = jiff::civil::date(1899, 12, 30);
-    // Past jiff's range (±7.3 million days) the date is refused, not cut: the cast
-    // saturates, and `checked_add` refuses what is out of range.
-    #[expect(
-        clippy::cast_possible_truncation,
-        reason = "a float to i64 saturates; out-of-range days are refused below"
-    )]
-    let days = serial.floor() as i64;
-    match base.checked_add(jiff::Span::new().try_days(days).unwrap_or_default()) {
-        Ok(d) if serial.is_finite() && serial >= 0.0 && (0.0..3_000_000.0).contains(&serial) => {
-            d.to_string()
-        }
-        _ => crate::model::reading::format_number(serial),
+    if let Some(&(row, col)) = sheet.covered.first() {
+        return Err(vec![Problem::new(
+            Some(place(Kind::Sheet, u64::from(row), Some(col as usize))),
+            "this cell lies under a merged cell: what it holds is not shown",
+            "unmerge the cells and check what each holds, or clear the hidden one",
+        )]);
     }
+    Ok(out)
 }
 
 /// What a person writes in the indicators cell, in order.
@@ -948,6 +956,5 @@ mod tests {
         assert_eq!(column_letters(0), "A");
         assert_eq!(column_letters(25), "Z");
         assert_eq!(column_letters(26), "AA");
-        assert_eq!(excel_date(45658.0), "2025-01-01");
     }
 }

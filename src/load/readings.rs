@@ -640,13 +640,16 @@ impl<'a> Interpreter<'a> {
             if found.is_none() {
                 let ids: Vec<&str> = dims.iter().map(|d| d.id.as_str()).collect();
                 let hint = match crate::text::suggest(name, &ids) {
-                    Some(near) => format!("did you mean `{near}`? dimensions: {}", ids.join(", ")),
+                    Some(near) => format!(
+                        "did you mean `{near}`? dimensions: {}",
+                        crate::text::few(&ids)
+                    ),
                     None if ids.is_empty() => {
                         "declare the dimension in plan/dimensions.yaml, or remove the column".into()
                     }
                     None => format!(
                         "dimensions of plan/dimensions.yaml: {}; declare it there, or remove the column",
-                        ids.join(", ")
+                        crate::text::few(&ids)
                     ),
                 };
                 self.diags.push(
@@ -654,7 +657,10 @@ impl<'a> Interpreter<'a> {
                         &rules::READING_UNKNOWN_DIMENSION,
                         self.file,
                         Span::at(1, col, crate::model::index32(name.chars().count())),
-                        format!("the column `{name}` is not a dimension of the plan"),
+                        format!(
+                            "the column `{}` is not a dimension of the plan",
+                            crate::text::short(name)
+                        ),
                     )
                     .hint(hint),
                 );
@@ -692,8 +698,9 @@ impl<'a> Interpreter<'a> {
                         self.file,
                         at,
                         format!(
-                            "`{indicator}` is not broken down by `{}`, but the row gives `{raw}`",
-                            dim.id
+                            "`{indicator}` is not broken down by `{}`, but the row gives `{}`",
+                            dim.id,
+                            crate::text::short(raw)
                         ),
                     )
                     .hint(if declared.is_empty() {
@@ -706,30 +713,42 @@ impl<'a> Interpreter<'a> {
                             "leave the `{}` cell empty, or add `{}` to the indicator's breakdowns ({})",
                             dim.id,
                             dim.id,
-                            declared.join(", ")
+                            crate::text::few(declared)
                         )
                     }),
                 );
                 return None;
             }
             let Some(v) = dim.value_index(raw) else {
-                let ids: Vec<&str> = dim.values.iter().map(|v| v.id.as_str()).collect();
-                let near = crate::text::suggest(raw, &ids).or_else(|| {
-                    dim.values
-                        .iter()
-                        .find(|v| v.label.eq_ignore_ascii_case(raw))
-                        .map(|v| v.id.as_str())
-                });
+                // Bounded whatever the dimension's size: no list of its values is made
+                // for each row, and a label is looked for among a few thousand only.
+                let ids = || dim.values.iter().map(|v| v.id.as_str());
+                let small = dim.values.len() <= crate::text::SUGGEST_AMONG;
+                let near = crate::text::nearest(raw, ids(), 1)
+                    .into_iter()
+                    .next()
+                    .or_else(|| {
+                        dim.values
+                            .iter()
+                            .filter(|_| small)
+                            .find(|v| v.label.eq_ignore_ascii_case(raw))
+                            .map(|v| v.id.as_str())
+                    });
+                let listed = crate::text::few_of(ids(), dim.values.len());
                 self.diags.push(
                     Diagnostic::new(
                         &rules::READING_UNKNOWN_DIMENSION_VALUE,
                         self.file,
                         at,
-                        format!("`{raw}` is not a value of the dimension `{}`", dim.id),
+                        format!(
+                            "`{}` is not a value of the dimension `{}`",
+                            crate::text::short(raw),
+                            dim.id
+                        ),
                     )
                     .hint(match near {
-                        Some(near) => format!("did you mean `{near}`? values: {}", ids.join(", ")),
-                        None => format!("values: {}", ids.join(", ")),
+                        Some(near) => format!("did you mean `{near}`? values: {listed}"),
+                        None => format!("values: {listed}"),
                     }),
                 );
                 return None;
@@ -754,16 +773,19 @@ impl<'a> Interpreter<'a> {
         else {
             let ids: Vec<&str> = self.subject.indicators.iter().map(|(id, _)| *id).collect();
             let hint = match crate::text::suggest(indicator, &ids) {
-                Some(near) => format!("did you mean `{near}`? indicators: {}", ids.join(", ")),
+                Some(near) => format!(
+                    "did you mean `{near}`? indicators: {}",
+                    crate::text::few(&ids)
+                ),
                 None if ids.is_empty() => "this has no indicators to read".to_string(),
-                None => format!("indicators: {}", ids.join(", ")),
+                None => format!("indicators: {}", crate::text::few(&ids)),
             };
             self.diags.push(
                 Diagnostic::new(
                     &rules::READING_UNKNOWN_INDICATOR,
                     file,
                     at(1),
-                    format!("unknown indicator `{indicator}`"),
+                    format!("unknown indicator `{}`", crate::text::short(indicator)),
                 )
                 .hint(hint),
             );

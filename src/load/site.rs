@@ -62,7 +62,18 @@ pub fn theme(tree: &dyn Tree, settings: &Settings) -> Result<Theme, String> {
         Ok(Asset { extension, bytes })
     };
     let logo = match &settings.site.logo {
-        Some(p) => Some(read("logo", p)?),
+        Some(p) => {
+            let asset = read("logo", p)?;
+            if asset.extension == "svg" {
+                inert_svg(&asset.bytes).map_err(|why| {
+                    format!(
+                        "cannot use {} ([site] logo in pan.toml): {why}; opened from the site, it would run at the site's address\n  hint: export the logo again as a plain drawing (no script, no event handler, no link out), or use a PNG",
+                        p.display()
+                    )
+                })?;
+            }
+            Some(asset)
+        }
         None => None,
     };
     let style = match &settings.site.style {
@@ -81,6 +92,62 @@ pub fn theme(tree: &dyn Tree, settings: &Settings) -> Result<Theme, String> {
     Ok(Theme { logo, style })
 }
 
+/// Whether an SVG drawing is inert: no script, no event handler, no embedded document,
+/// no link or reference outside itself, no entity. Anything else is refused, naming what
+/// was found (an SVG is a document a browser runs when it is opened by itself).
+fn inert_svg(bytes: &[u8]) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut buf = Vec::new();
+    let active = [
+        "script",
+        "foreignobject",
+        "iframe",
+        "embed",
+        "object",
+        "handler",
+        "listener",
+        "animate",
+        "set",
+    ];
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| format!("it is not well-formed XML ({e})"))?;
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.local_name().as_ref().to_ascii_lowercase();
+                if active.contains(&name.as_str()) {
+                    return Err(format!("it holds a <{name}> element"));
+                }
+                for a in e.attributes() {
+                    let a = a.map_err(|e| format!("it is not well-formed XML ({e})"))?;
+                    let key = a.key.local_name().as_ref().to_ascii_lowercase();
+                    let value = a.value.to_ascii_lowercase();
+                    if key.starts_with("on") {
+                        return Err(format!("it holds an event handler ({key})"));
+                    }
+                    if key == "href" && !value.trim_start().starts_with('#') {
+                        return Err("it links outside itself (href)".into());
+                    }
+                    if value.contains("javascript:")
+                        || value.contains("url(") && !value.contains("url(#")
+                    {
+                        return Err(format!("its attribute {key} refers outside the drawing"));
+                    }
+                }
+            }
+            Event::DocType(_) => return Err("it declares a document type (entities)".into()),
+            Event::Text(t) if t.xml10_content().contains("@import") => {
+                return Err("its style imports another file".into());
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +156,24 @@ mod tests {
     fn settings(extra: &str) -> Settings {
         let text = format!("[plan]\ntitle = \"t\"\nstart = 2026\nend = 2030\n[site]\n{extra}\n");
         Settings::parse(&text, Path::new("pan.toml")).unwrap()
+    }
+
+    #[test]
+    fn an_svg_logo_must_be_a_plain_drawing() {
+        assert!(inert_svg(br##"<svg xmlns="http://www.w3.org/2000/svg"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="1" height="1"/><use href="#g"/></svg>"##).is_ok());
+        for bad in [
+            &br#"<svg><script>alert(1)</script></svg>"#[..],
+            br#"<svg onload="alert(1)"/>"#,
+            br#"<svg><a href="javascript:alert(1)"/></svg>"#,
+            br#"<svg><a xlink:href="https://example.org"/></svg>"#,
+            br#"<svg><foreignObject><p>x</p></foreignObject></svg>"#,
+            br#"<!DOCTYPE svg [<!ENTITY a "b">]><svg/>"#,
+            br#"<svg><style>@import url(x.css);</style></svg>"#,
+            br#"<svg><rect style="fill:url(https://x/y)"/></svg>"#,
+            br#"<svg><SCRIPT>x</SCRIPT></svg>"#,
+        ] {
+            assert!(inert_svg(bad).is_err(), "{}", String::from_utf8_lossy(bad));
+        }
     }
 
     #[test]

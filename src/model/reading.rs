@@ -130,6 +130,87 @@ pub fn parse_number(raw: &str) -> Option<f64> {
     v.is_finite().then_some(v)
 }
 
+/// The decimal a number's text says, as its digits without leading or trailing zeros
+/// and the position of the point: `0012.50` and `12.5` say the same. `None` for a text
+/// with an exponent or other marks (compared another way, or not at all).
+fn decimal_of(text: &str) -> Option<(bool, String, i64)> {
+    let t = text.trim().trim_end_matches('%').trim_end();
+    let t: String = t
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let (negative, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, t.strip_prefix('+').unwrap_or(&t)),
+    };
+    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits = format!("{int}{frac}");
+    let lead = digits.len() - digits.trim_start_matches('0').len();
+    let digits = digits.trim_matches('0').to_string();
+    // The exponent of the first significant digit (0 for zero, however written).
+    let point = if digits.is_empty() {
+        0
+    } else {
+        int.len() as i64 - lead as i64
+    };
+    Some((negative && !digits.is_empty(), digits, point))
+}
+
+/// Whether `v` is exactly the number its text `text` says (pan keeps numbers as binary
+/// floating point: past 15 significant digits, `9007199254740993` would read back as
+/// `…992`). A text with an exponent is taken as it reads.
+pub fn is_exact(text: &str, v: f64) -> bool {
+    match (decimal_of(text), decimal_of(&format_number(v))) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// The exact sum of numbers that each read back exactly (see [`is_exact`]), or `None`
+/// when it cannot be told exactly as a number pan shows: no rounding error
+/// (`0.1 + 0.2` is `0.3`) and never an infinity.
+pub fn exact_sum(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+    // A decimal as digits times a power of ten: (mantissa, number of decimals).
+    let mut sum: (i128, u32) = (0, 0);
+    for v in values {
+        let text = format_number(v);
+        let (negative, body) = match text.strip_prefix('-') {
+            Some(b) => (true, b),
+            None => (false, text.as_str()),
+        };
+        let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+        let scale = u32::try_from(frac.len()).ok().filter(|s| *s <= 30)?;
+        let mut m: i128 = format!("{int}{frac}").parse().ok()?;
+        if negative {
+            m = -m;
+        }
+        let (mut a, mut b) = (sum, (m, scale));
+        while a.1 < b.1 {
+            a = (a.0.checked_mul(10)?, a.1 + 1);
+        }
+        while b.1 < a.1 {
+            b = (b.0.checked_mul(10)?, b.1 + 1);
+        }
+        sum = (a.0.checked_add(b.0)?, a.1);
+    }
+    let digits = sum.0.unsigned_abs().to_string();
+    let scale = sum.1 as usize;
+    let padded = format!("{digits:0>width$}", width = scale + 1);
+    let (int, frac) = padded.split_at(padded.len() - scale);
+    let sign = if sum.0 < 0 { "-" } else { "" };
+    let text = if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    };
+    let v: f64 = text.parse().ok().filter(|v: &f64| v.is_finite())?;
+    is_exact(&text, v).then_some(v)
+}
+
 /// Check and convert a raw value for an indicator of `kind`.
 pub fn parse_value(
     raw: &str,
@@ -137,6 +218,8 @@ pub fn parse_value(
     strings: &mut Strings,
 ) -> Result<Value, ValueError> {
     let t = raw.trim();
+    // Quoted back cut short: a refused value of a megabyte is not repeated whole.
+    let q = crate::text::short(t);
     let err = |message: String, hint: &str| ValueError {
         message,
         hint: hint.to_string(),
@@ -144,36 +227,46 @@ pub fn parse_value(
     if t.is_empty() {
         return Err(err("the value is empty".into(), "write the measured value"));
     }
+    let numeric = matches!(
+        kind,
+        IndicatorKind::Count | IndicatorKind::Number | IndicatorKind::Percent
+    );
+    if numeric && parse_number(t).is_some_and(|v| !is_exact(t, v)) {
+        return Err(err(
+            format!("`{q}` has more digits than pan keeps exactly (15 significant digits)"),
+            "round the value to 15 significant digits at most; pan would show it otherwise",
+        ));
+    }
     match kind {
         IndicatorKind::Count => match parse_number(t) {
             Some(v) if v < 0.0 => Err(err(
-                format!("`{t}` is negative, but a count cannot be"),
+                format!("`{q}` is negative, but a count cannot be"),
                 "a count is a whole number of things, 0 or more",
             )),
             Some(v) if v.fract() != 0.0 => Err(err(
-                format!("`{t}` is not a whole number, but a count must be"),
+                format!("`{q}` is not a whole number, but a count must be"),
                 "a count is a whole number of things, 0 or more",
             )),
             Some(v) => Ok(Value::Number(v)),
             None => Err(err(
-                format!("`{t}` is not a number, but the indicator is a count"),
+                format!("`{q}` is not a number, but the indicator is a count"),
                 "write a whole number such as 12",
             )),
         },
         IndicatorKind::Number => parse_number(t).map(Value::Number).ok_or_else(|| {
             err(
-                format!("`{t}` is not a number"),
+                format!("`{q}` is not a number"),
                 "write a number such as 12.5 (a decimal comma is accepted)",
             )
         }),
         IndicatorKind::Percent => match parse_number(t) {
             Some(v) if (0.0..=100.0).contains(&v) => Ok(Value::Number(v)),
             Some(_) => Err(err(
-                format!("`{t}` is outside 0–100, but the indicator is a percentage"),
+                format!("`{q}` is outside 0–100, but the indicator is a percentage"),
                 "write a percentage between 0 and 100, e.g. 60.1",
             )),
             None => Err(err(
-                format!("`{t}` is not a percentage"),
+                format!("`{q}` is not a percentage"),
                 "write a percentage between 0 and 100, e.g. 60.1",
             )),
         },
@@ -182,7 +275,7 @@ pub fn parse_value(
                 Ok(Value::Done)
             } else {
                 Err(err(
-                    format!("`{t}` is not a deliverable reading"),
+                    format!("`{q}` is not a deliverable reading"),
                     "a deliverable is recorded once, as `done`, with the period it was delivered",
                 ))
             }
@@ -198,6 +291,8 @@ pub fn parse_value(
 /// and a fraction?), `1.234.567`, a `%` on anything but a percentage.
 pub fn parse_input(raw: &str, kind: IndicatorKind) -> Result<(Value, String), ValueError> {
     let t = raw.trim();
+    // Quoted back cut short: a refused value of a megabyte is not repeated whole.
+    let q = crate::text::short(t);
     let err = |message: String, hint: &str| ValueError {
         message,
         hint: hint.to_string(),
@@ -228,7 +323,7 @@ pub fn parse_input(raw: &str, kind: IndicatorKind) -> Result<(Value, String), Va
     };
     if had_percent && kind != IndicatorKind::Percent {
         return Err(err(
-            format!("`{t}` is a percentage, but the indicator is {what}"),
+            format!("`{q}` is a percentage, but the indicator is {what}"),
             "write the number alone, e.g. 12",
         ));
     }
@@ -241,7 +336,7 @@ pub fn parse_input(raw: &str, kind: IndicatorKind) -> Result<(Value, String), Va
     let points = compact.matches('.').count();
     let ambiguous = || {
         err(
-            format!("`{t}` can be read two ways (a thousands separator or a decimal mark)"),
+            format!("`{q}` can be read two ways (a thousands separator or a decimal mark)"),
             "write the number without thousands separators, with a point or a comma for decimals: 1234 or 1234.5 (or 1234,5)",
         )
     };
@@ -276,7 +371,7 @@ pub fn parse_input(raw: &str, kind: IndicatorKind) -> Result<(Value, String), Va
     let text = text.strip_prefix('+').unwrap_or(&text).to_string();
     if text.contains(['e', 'E']) && text.chars().any(|c| c.is_ascii_digit()) {
         return Err(err(
-            format!("`{t}` is written with an exponent"),
+            format!("`{q}` is written with an exponent"),
             "write the number in full, e.g. 1000 for 1e3",
         ));
     }
@@ -292,7 +387,7 @@ pub fn parse_input(raw: &str, kind: IndicatorKind) -> Result<(Value, String), Va
     };
     let Some(n) = number else {
         return Err(err(
-            format!("`{t}` is not a number, but the indicator is {what}"),
+            format!("`{q}` is not a number, but the indicator is {what}"),
             match kind {
                 IndicatorKind::Count => "write a whole number such as 12",
                 IndicatorKind::Percent => "write a percentage between 0 and 100, e.g. 60.1",
@@ -660,6 +755,37 @@ impl Readings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_kept_exactly_or_refused() {
+        for (text, ok) in [
+            ("9007199254740993", false),
+            ("9007199254740992", true),
+            ("60.1", true),
+            ("60,1", true),
+            ("1 234", true),
+            ("0.000", true),
+            ("-0", true),
+            ("12%", true),
+            ("0.1000000000000000055511151231257827", false),
+            ("123456789012345", true),
+        ] {
+            let v = parse_number(text).unwrap();
+            assert_eq!(is_exact(text, v), ok, "{text}");
+        }
+        let mut s = Strings::default();
+        let e = parse_value("9007199254740993", IndicatorKind::Count, &mut s).unwrap_err();
+        assert!(e.message.contains("15 significant digits"), "{e:?}");
+        assert_eq!(exact_sum([0.1, 0.2]), Some(0.3));
+        assert_eq!(exact_sum([1.5, -0.5, 2.0]), Some(3.0));
+        assert_eq!(exact_sum([f64::MAX, f64::MAX]), None, "never an infinity");
+        assert_eq!(
+            exact_sum([1e15, 0.001]),
+            None,
+            "past what a number shows exactly"
+        );
+        assert_eq!(exact_sum([]), Some(0.0));
+    }
 
     #[test]
     fn numbers_as_spreadsheets_write_them() {

@@ -110,6 +110,38 @@ fn style_of(d: &Diagnostic) -> Style {
     }
 }
 
+/// Where each line of a source starts, found once per file: thousands of problems in one
+/// file each find their line at once, not by reading the file from its start.
+#[derive(Default)]
+struct LineIndex<'s> {
+    starts: HashMap<&'s str, Vec<usize>>,
+}
+
+impl<'s> LineIndex<'s> {
+    /// Line `number` (from 1) of the source of `file`, without its line ending.
+    fn line(
+        &mut self,
+        sources: &'s HashMap<String, String>,
+        file: &str,
+        number: u32,
+    ) -> Option<&'s str> {
+        let (name, text) = sources.get_key_value(file)?;
+        let starts = self.starts.entry(name.as_str()).or_insert_with(|| {
+            std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let i = usize::try_from(number).ok()?.checked_sub(1)?;
+        let start = *starts.get(i)?;
+        if start >= text.len() && i > 0 {
+            return None;
+        }
+        let end = starts.get(i + 1).map_or(text.len(), |e| e - 1);
+        let line = text.get(start..end)?;
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    }
+}
+
 /// Human output: `file:line:col: error[CODE]: message`, the source line with a marker, the
 /// hint.
 pub fn human(
@@ -119,6 +151,7 @@ pub fn human(
     term: &Term,
 ) -> String {
     let mut out = String::new();
+    let mut lines = LineIndex::default();
     for d in diags {
         if let Some(reason) = &d.allowed {
             // Accepted knowingly: one line is enough to keep them in view.
@@ -150,14 +183,11 @@ pub fn human(
             term.paint(style_of(d), &head),
             term.paint(Style::Bold, &sanitize(&d.message))
         );
-        if let Some(line) = sources
-            .get(&d.file)
-            .and_then(|t| t.lines().nth(d.span.line.saturating_sub(1) as usize))
-        {
-            let line = sanitize(line);
+        if let Some(line) = lines.line(sources, &d.file, d.span.line) {
             let number = d.span.line.to_string();
             let pad = " ".repeat(number.len());
-            let shown: String = line.chars().take(200).collect();
+            // Cut before it is escaped: a line of a megabyte costs its first 200 characters.
+            let shown: String = sanitize(&line.chars().take(200).collect::<String>());
             let _ = writeln!(out, "{pad} {}", term.paint(Style::Dim, "|"));
             let _ = writeln!(
                 out,

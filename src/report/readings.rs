@@ -189,7 +189,12 @@ pub fn pivot(plan: &Plan, rows: &[ReadingRow], dimension: &str) -> Option<Pivot>
     let dim = plan.dimensions.iter().find(|d| d.id == dimension)?;
     let mut used = vec![false; dim.values.len()];
     let mut out: Vec<PivotRow> = Vec::new();
-    let mut cells: Vec<(usize, usize, Figure)> = Vec::new();
+    // Rows and cells looked up by key, never by scanning: linear in the readings (120,000
+    // readings took 16.6 s with a scan per row).
+    let mut rows_at: std::collections::HashMap<(&str, &str, Period), usize> =
+        std::collections::HashMap::new();
+    let mut cells: std::collections::HashMap<(usize, usize), Figure> =
+        std::collections::HashMap::new();
     for r in rows {
         let slot = match r.by.as_slice() {
             [] => None,
@@ -199,39 +204,37 @@ pub fn pivot(plan: &Plan, rows: &[ReadingRow], dimension: &str) -> Option<Pivot>
             },
             _ => continue,
         };
-        let at = match out.iter().position(|p| {
-            p.action == r.action && p.indicator == r.indicator && p.period == r.period
-        }) {
-            Some(i) => i,
-            None => {
-                out.push(PivotRow {
-                    action: r.action.clone(),
-                    indicator: r.indicator.clone(),
-                    kind: r.kind,
-                    period: r.period,
-                    total: None,
-                    cells: Vec::new(),
-                });
-                out.len() - 1
-            }
-        };
+        let key = (r.action.as_str(), r.indicator.as_str(), r.period);
+        let at = *rows_at.entry(key).or_insert_with(|| {
+            out.push(PivotRow {
+                action: r.action.clone(),
+                indicator: r.indicator.clone(),
+                kind: r.kind,
+                period: r.period,
+                total: None,
+                cells: Vec::new(),
+            });
+            out.len() - 1
+        });
         match slot {
             None => out[at].total = Some(r.value.clone()),
             Some(i) => {
                 used[i] = true;
-                cells.retain(|(a, b, _)| !(*a == at && *b == i));
-                cells.push((at, i, r.value.clone()));
+                // A later row corrects an earlier one.
+                cells.insert((at, i), r.value.clone());
             }
         }
     }
     let kept: Vec<usize> = (0..used.len()).filter(|&i| used[i]).collect();
+    let mut column = vec![usize::MAX; used.len()];
+    for (k, &i) in kept.iter().enumerate() {
+        column[i] = k;
+    }
     for row in &mut out {
         row.cells = vec![None; kept.len()];
     }
-    for (at, i, v) in cells {
-        if let Some(k) = kept.iter().position(|&x| x == i) {
-            out[at].cells[k] = Some(v);
-        }
+    for ((at, i), v) in cells {
+        out[at].cells[column[i]] = Some(v);
     }
     // Rows without any cell of this dimension say nothing about it.
     out.retain(|r| r.cells.iter().any(Option::is_some));

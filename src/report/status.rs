@@ -218,16 +218,18 @@ pub fn flow_total(
         return None;
     }
     known.sort_by_key(|r| (r.period.start(), r.period.end()));
-    let mut sum = 0.0;
+    let mut values = Vec::with_capacity(known.len());
     for (i, r) in known.iter().enumerate() {
         if i > 0 && r.period.start() <= known[i - 1].period.end() {
             return None; // overlapping periods (2025 and 2025-H1) would count twice
         }
         match r.value {
-            crate::model::Value::Number(n) => sum += n,
+            crate::model::Value::Number(n) => values.push(n),
             _ => return None,
         }
     }
+    // Added exactly, as decimals: shown as the readings say, or not at all.
+    let sum = crate::model::reading::exact_sum(values)?;
     Some((sum, known[0].period, known[known.len() - 1].period))
 }
 

@@ -15,22 +15,9 @@ use crate::report::status::Row;
 /// style, no plug-in, no other site.
 pub const CSP: &str = "default-src 'none'; img-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; base-uri 'none'";
 
-/// The file name of a code, an acronym or an id: letters, digits, `-` and `.` as they are
-/// (never a leading `.`), anything else as `_` and its hexadecimal code, so that two
-/// names never share a file and no name leaves its folder.
+/// The file name of a code, an acronym or an id (see [`crate::text::file_slug`]).
 pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for (i, c) in name.chars().enumerate() {
-        match c {
-            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' => out.push(c),
-            '.' if i > 0 => out.push(c),
-            c => out.push_str(&format!("_{:x}_", c as u32)),
-        }
-    }
-    if out.is_empty() {
-        out.push('_');
-    }
-    out
+    crate::text::file_slug(name)
 }
 
 /// The page of an action, from the language folder.

@@ -64,10 +64,6 @@ use crate::report::ministries::Ministry;
 use crate::report::reporting::ReportingReport;
 use crate::report::status::Row;
 
-/// The file every build writes at the site's root, by which `pan site` knows a folder it
-/// may replace.
-pub const MARKER: &str = ".pan-site";
-
 /// The site's style sheet.
 pub const CSS: &str = include_str!("pan.css");
 
@@ -253,10 +249,6 @@ pub fn build(
         sink(path, b)
     };
 
-    put(
-        MARKER,
-        b"A site built by `pan site`; the next build replaces this folder.\n",
-    )?;
     put("index.html", layout::root_index(&data).as_bytes())?;
     put("assets/pan.css", css(input.settings).as_bytes())?;
     put("assets/search.js", SEARCH_JS.as_bytes())?;

@@ -16,7 +16,12 @@ use super::{
 };
 use crate::load::workbook::Cell;
 use crate::model::{IndicatorKind, index32};
-use crate::render::markdown::html as esc;
+use crate::render::markdown::html;
+
+/// Text for the document's XML: escaped, and what XML cannot hold made visible.
+fn esc(s: &str) -> String {
+    html(&crate::text::xml_safe(s)).to_string()
+}
 
 const MIME: &str = "application/vnd.oasis.opendocument.spreadsheet";
 
@@ -558,8 +563,9 @@ mod tests {
             paragraphs("<=x & y>"),
             "<text:p>&lt;=x &amp; y&gt;</text:p>"
         );
-        // A control character XML cannot hold becomes a space.
-        assert_eq!(paragraphs("a\u{1}b"), "<text:p>a b</text:p>");
+        // A character XML cannot hold is made visible, as the terminal shows it.
+        assert_eq!(paragraphs("a\u{1}b"), "<text:p>a\\u{1}b</text:p>");
+        assert_eq!(paragraphs("a\u{fffe}b"), "<text:p>a\\u{fffe}b</text:p>");
         assert_eq!(
             paragraphs("a   "),
             "<text:p>a<text:s text:c=\"3\"/></text:p>"

@@ -1,5 +1,6 @@
 //! The template as an Excel workbook (`.xlsx`).
 
+use crate::text::xml_safe;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
     ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Note, ProtectionOptions, Workbook,
@@ -63,9 +64,14 @@ fn rule(
     p: &Prompt,
     error: Option<&Prompt>,
 ) -> Result<DataValidation, XlsxError> {
-    let mut dv = dv.set_input_title(p.title)?.set_input_message(p.message)?;
+    let safe = |s: &str| xml_safe(s).into_owned();
+    let mut dv = dv
+        .set_input_title(safe(p.title))?
+        .set_input_message(safe(p.message))?;
     if let Some(e) = error {
-        dv = dv.set_error_title(e.title)?.set_error_message(e.message)?;
+        dv = dv
+            .set_error_title(safe(e.title))?
+            .set_error_message(safe(e.message))?;
     }
     Ok(dv)
 }
@@ -118,7 +124,7 @@ fn readings(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
             if text.is_empty() {
                 ws.write_blank(row, index16(c), &formats[c])?;
             } else {
-                ws.write_string_with_format(row, index16(c), text, &formats[c])?;
+                ws.write_string_with_format(row, index16(c), xml_safe(text), &formats[c])?;
             }
         }
     }
@@ -192,7 +198,7 @@ fn note(text: &str) -> Note {
         .split('\n')
         .map(|l| l.chars().count().div_ceil(48).max(1))
         .sum();
-    Note::new(text)
+    Note::new(xml_safe(text))
         .set_author("pan")
         .add_author_prefix(false)
         .set_width(320)
@@ -209,7 +215,7 @@ fn hidden(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
             let (r, c) = (row.number - 1, u16::try_from(*col).unwrap_or(u16::MAX));
             match cell {
                 Cell::Number(n) => ws.write_number(r, c, *n)?,
-                Cell::Text(t) => ws.write_string_with_format(r, c, t, &text)?,
+                Cell::Text(t) => ws.write_string_with_format(r, c, xml_safe(t), &text)?,
                 _ => continue,
             };
         }
@@ -247,7 +253,7 @@ fn help(ws: &mut Worksheet, l: &Layout) -> Result<(), XlsxError> {
             Help::Text(s) => (s.as_str(), &text, 15.0),
             Help::Blank => continue,
         };
-        ws.write_string_with_format(row, 0, s, format)?;
+        ws.write_string_with_format(row, 0, xml_safe(s), format)?;
         let lines = s.chars().count().div_ceil(per_line).max(1);
         ws.set_row_height(row, line * lines as f64)?;
     }

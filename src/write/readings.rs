@@ -59,7 +59,7 @@ pub fn insert(
     existing: &[(usize, Key)],
     rows: &[NewReading],
 ) -> String {
-    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let eol = super::eol_of(text);
     let mut base = String::with_capacity(text.len() + rows.len() * 64 + 64);
     if bom {
         base.push('\u{feff}');
@@ -230,6 +230,15 @@ pub fn verify(
     new_text: &str,
     rows: &[NewReading],
 ) -> Result<(), String> {
+    // What pan writes, pan must read back: never a file past the loader's limit.
+    let limit = crate::config::limits::READINGS_FILE_BYTES;
+    if new_text.len() as u64 > limit {
+        return Err(format!(
+            "the file would be {} MiB, more than the {} MiB pan reads; split the readings, or shorten the notes",
+            new_text.len() >> 20,
+            limit >> 20
+        ));
+    }
     if old_bom != new_text.starts_with('\u{feff}') {
         return Err("the byte-order mark would change".into());
     }

@@ -139,14 +139,27 @@ fn entry_lines(entry: &StateEntry, indent: &str, eol: &str) -> String {
     out
 }
 
-/// Return `text` with `entry` appended to its `states:` list.
+/// Return `text` with `entry` appended to its `states:` list; never a file past the size
+/// the loader reads (what pan writes, pan must read back).
 pub fn append(text: &str, entry: &StateEntry) -> Result<String, AppendError> {
+    let out = append_entry(text, entry)?;
+    let limit = crate::config::limits::PLAN_FILE_BYTES;
+    if out.len() as u64 > limit {
+        return Err(AppendError(format!(
+            "the file would be {} bytes, more than the {limit} pan reads; shorten the note",
+            out.len()
+        )));
+    }
+    Ok(out)
+}
+
+fn append_entry(text: &str, entry: &StateEntry) -> Result<String, AppendError> {
     let root = yaml::parse(text)
         .map_err(|e| AppendError(format!("the file is not valid YAML ({})", e.message)))?;
     let Value::Map(entries) = &root.value else {
         return Err(AppendError("the file is not a mapping of fields".into()));
     };
-    let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let eol = super::eol_of(text);
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let pos = entries.iter().position(|(k, _)| k.name == "states");
     let Some(pos) = pos else {
@@ -309,6 +322,19 @@ mod tests {
             got.starts_with("code: X\r\nobjective: B-1\r\nstates:\r\n  - date: 2026-03-01\r\n"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn never_a_file_past_what_the_loader_reads() {
+        let mut long = entry();
+        long.note = "x".repeat(1_100_000);
+        let err = append("code: X\nstates: []\n", &long).unwrap_err();
+        assert!(err.0.contains("more than the 1048576"), "{}", err.0);
+        // A note with a CR LF in an LF file: the file's lines still end in LF.
+        let mut crlf = entry();
+        crlf.note = "une\r\ndeux".into();
+        let got = append("code: X\nnote: \"a\\r\\nb\"\nstates: []\n", &crlf).unwrap();
+        assert!(!got.replace("\\r\\n", "").contains("\r\n"), "{got:?}");
     }
 
     #[test]

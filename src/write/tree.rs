@@ -1,5 +1,5 @@
 //! Creating a new repository's files at once (`pan init`): into a new or empty folder,
-//! or, when told, into one that holds other files. Nothing is written through a symbolic
+//! or, when told, beside the files a folder holds (never over one). Nothing is written through a symbolic
 //! link; every file is first written and flushed as a temporary file beside its target,
 //! and only when all are ready are they renamed into place, so an error on the way (a
 //! full disk, a refused permission) leaves the folder as it was.
@@ -15,8 +15,6 @@ use super::atomic;
 pub struct Created {
     /// Files created, relative to the folder.
     pub created: Vec<String>,
-    /// Files that existed and were replaced (only with `force`).
-    pub replaced: Vec<String>,
 }
 
 /// The entries of `dir` (none when it does not exist), refusing a folder that is a link
@@ -43,14 +41,30 @@ pub fn entries(dir: &Path) -> anyhow::Result<Vec<String>> {
 }
 
 /// Write `files` (relative paths, `/`-separated, and their text) under `dir`, creating
-/// it (and its parents) when missing. A folder with entries is refused unless `force`,
-/// which replaces the files of the same names and keeps every other one.
-pub fn create(dir: &Path, files: &[(String, Vec<u8>)], force: bool) -> anyhow::Result<Created> {
+/// it (and its parents) when missing. `dir` is reached through no symbolic link, is not
+/// already a plan repository, and stays out of what `guard` protects. A folder with
+/// entries is refused unless `force`, which writes beside them; a file of the same name
+/// as one to write is never replaced (nothing is written, and the names are given).
+pub fn create(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    force: bool,
+    guard: &super::folder::Guard,
+) -> anyhow::Result<Created> {
+    super::folder::no_link_on_the_way(dir)?;
+    guard.check_path(dir)?;
     let existing = entries(dir)?;
+    if existing.iter().any(|e| e == crate::config::SETTINGS_FILE) {
+        bail!(
+            "{} is already a plan repository (it holds {}); pan init makes a new one and never replaces a plan\n  hint: give the path of a new folder",
+            dir.display(),
+            crate::config::SETTINGS_FILE
+        );
+    }
     if !existing.is_empty() && !force {
         let shown: Vec<&str> = existing.iter().take(5).map(String::as_str).collect();
         bail!(
-            "{} is not empty ({}{}); pan init writes only into a new or empty folder\n  hint: give another folder, or pass --force to write into this one (files of the same names are replaced, others kept)",
+            "{} is not empty ({}{}); pan init writes only into a new or empty folder\n  hint: give another folder, or pass --force to write beside the files it holds (none is replaced)",
             dir.display(),
             shown.join(", "),
             if existing.len() > 5 { ", …" } else { "" }
@@ -72,6 +86,29 @@ fn write_all(
     files: &[(String, Vec<u8>)],
     made: &mut Vec<PathBuf>,
 ) -> anyhow::Result<Created> {
+    // 1. Every target checked: inside, not through a link, not there yet.
+    let mut targets = Vec::with_capacity(files.len());
+    let mut taken = Vec::new();
+    for (rel, _) in files {
+        let path = super::safe::join(dir, rel)?;
+        if std::fs::symlink_metadata(&path).is_ok() {
+            taken.push(rel.as_str());
+        }
+        targets.push(path);
+    }
+    if !taken.is_empty() {
+        bail!(
+            "{} already holds {}{}; pan init never replaces a file it did not write, so nothing was written\n  hint: move {} aside, or give the path of a new folder",
+            dir.display(),
+            taken.iter().take(3).copied().collect::<Vec<_>>().join(", "),
+            if taken.len() > 3 {
+                format!(" and {} more", taken.len() - 3)
+            } else {
+                String::new()
+            },
+            if taken.len() == 1 { "it" } else { "them" }
+        );
+    }
     let missing: Vec<PathBuf> = dir
         .ancestors()
         .take_while(|a| !a.as_os_str().is_empty() && std::fs::symlink_metadata(a).is_err())
@@ -79,23 +116,10 @@ fn write_all(
         .collect();
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     made.extend(missing.into_iter().rev());
-    // 1. Every target checked: inside, not through a link, not a folder.
-    let mut targets = Vec::with_capacity(files.len());
-    for (rel, _) in files {
-        let path = super::safe::join(dir, rel)?;
-        let existed = match std::fs::symlink_metadata(&path) {
-            Ok(m) if m.is_file() => true,
-            Ok(_) => bail!(
-                "{} exists and is not a regular file; nothing was written",
-                path.display()
-            ),
-            Err(_) => false,
-        };
-        targets.push((path, existed));
-    }
-    // 2. Every file written beside its target, folders created as needed.
+    // 2. Every file written beside its target, folders created as needed, and closed at
+    // once (thousands of files never hold more than one open).
     let mut prepared = Vec::with_capacity(files.len());
-    for ((rel, bytes), (path, _)) in files.iter().zip(&targets) {
+    for ((rel, bytes), path) in files.iter().zip(&targets) {
         if let Some(parent) = path.parent() {
             let mut new_dirs: Vec<PathBuf> = parent
                 .ancestors()
@@ -111,19 +135,15 @@ fn write_all(
             // Checked again once they exist: no link on the way.
             super::safe::join(dir, rel)?;
         }
-        prepared.push(atomic::prepare(path, bytes)?);
+        prepared.push(atomic::prepare(path, bytes)?.into_temp_path());
     }
-    // 3. All renamed into place.
+    // 3. All put into place, none over a file that appeared meanwhile.
     let mut out = Created::default();
-    for ((tmp, (path, existed)), (rel, _)) in prepared.into_iter().zip(targets).zip(files) {
-        tmp.persist(&path)
+    for ((tmp, path), (rel, _)) in prepared.into_iter().zip(targets).zip(files) {
+        tmp.persist_noclobber(&path)
             .map_err(|e| e.error)
             .with_context(|| format!("cannot write {}", path.display()))?;
-        if existed {
-            out.replaced.push(rel.clone());
-        } else {
-            out.created.push(rel.clone());
-        }
+        out.created.push(rel.clone());
     }
     Ok(out)
 }
@@ -171,6 +191,7 @@ pub fn plan_files(
 
 #[cfg(test)]
 mod tests {
+    use super::super::folder::Guard;
     use super::*;
 
     fn files() -> Vec<(String, Vec<u8>)> {
@@ -184,21 +205,40 @@ mod tests {
     fn writes_into_a_new_folder_and_refuses_a_full_one() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("new/plan");
-        let c = create(&dir, &files(), false).unwrap();
+        let c = create(&dir, &files(), false, &Guard::default()).unwrap();
         assert_eq!(c.created.len(), 2);
         assert_eq!(
             std::fs::read(dir.join("plan/A/IN-A-1.01.yaml")).unwrap(),
             b"y"
         );
-        let err = create(&dir, &files(), false).unwrap_err().to_string();
+        let err = create(&dir, &files(), true, &Guard::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("already a plan repository"), "{err}");
+        // Forced: beside other files, never over one.
+        let other = tmp.path().join("other");
+        std::fs::create_dir(&other).unwrap();
+        std::fs::write(other.join("keep.txt"), "k").unwrap();
+        let err = create(&other, &files(), false, &Guard::default())
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("is not empty") && err.contains("--force"),
             "{err}"
         );
-        std::fs::write(dir.join("keep.txt"), "k").unwrap();
-        let c = create(&dir, &files(), true).unwrap();
-        assert_eq!(c.replaced.len(), 2);
-        assert_eq!(std::fs::read(dir.join("keep.txt")).unwrap(), b"k");
+        std::fs::create_dir_all(other.join("plan/A")).unwrap();
+        std::fs::write(other.join("plan/A/IN-A-1.01.yaml"), "mine").unwrap();
+        let err = create(&other, &files(), true, &Guard::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("never replaces"), "{err}");
+        assert!(!other.join("pan.toml").exists(), "nothing written");
+        std::fs::remove_dir_all(other.join("plan")).unwrap();
+        let c = create(&other, &files(), true, &Guard::default()).unwrap();
+        assert_eq!(c.created.len(), 2);
+        assert_eq!(std::fs::read(other.join("keep.txt")).unwrap(), b"k");
+        std::fs::write(other.join("pan.toml"), "mine").unwrap();
+        assert_eq!(std::fs::read(other.join("pan.toml")).unwrap(), b"mine");
     }
 
     #[cfg(unix)]
@@ -210,14 +250,16 @@ mod tests {
         let dir = tmp.path().join("repo");
         std::fs::create_dir(&dir).unwrap();
         std::os::unix::fs::symlink(&outside, dir.join("plan")).unwrap();
-        let err = create(&dir, &files(), true).unwrap_err().to_string();
+        let err = create(&dir, &files(), true, &Guard::default())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("symbolic link"), "{err}");
         assert!(!dir.join("pan.toml").exists(), "nothing written");
         assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
         // The folder itself a link.
         let link = tmp.path().join("link");
         std::os::unix::fs::symlink(&outside, &link).unwrap();
-        assert!(create(&link, &files(), true).is_err());
+        assert!(create(&link, &files(), true, &Guard::default()).is_err());
         assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 0);
     }
 
@@ -228,7 +270,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         // `plan` is a file: its folder cannot be made, after pan.toml was prepared.
         std::fs::write(dir.join("plan"), "not a folder").unwrap();
-        assert!(create(&dir, &files(), true).is_err());
+        assert!(create(&dir, &files(), true, &Guard::default()).is_err());
         let left: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().file_name())

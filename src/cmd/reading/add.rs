@@ -75,8 +75,11 @@ pub fn run(global: &Global, args: Args) -> Result {
         let shown = crate::render::term::sanitize(id);
         let error = Error::usage(format!("{} has no indicator `{shown}`", target.name));
         return Err(error.hint(match crate::text::suggest(id, &ids) {
-            Some(near) => format!("did you mean `{near}`? (indicators: {})", ids.join(", ")),
-            None => format!("indicators: {}", ids.join(", ")),
+            Some(near) => format!(
+                "did you mean `{near}`? (indicators: {})",
+                crate::text::few(&ids)
+            ),
+            None => format!("indicators: {}", crate::text::few(&ids)),
         }));
     }
     let proposed = Proposed {

@@ -6,6 +6,7 @@ use crate::check::import::{Checked, Refused};
 use crate::cmd::{Error, Global, Result};
 use crate::load::import::{self, Place};
 use crate::render::term::sanitize;
+use crate::text::bounded;
 use crate::write::{journal, lock::Lock};
 use std::path::{Path, PathBuf};
 
@@ -55,14 +56,18 @@ fn line(shown: &str, r: &Refused) -> String {
     let hint = if r.hint.is_empty() {
         String::new()
     } else {
-        format!("\n  hint: {}", sanitize(&r.hint))
+        format!("\n  hint: {}", sanitize(&bounded(r.hint.clone())))
     };
     format!(
         "{}: {}{hint}",
         sanitize(&at(shown, r.place.as_ref())),
-        sanitize(&r.message)
+        sanitize(&bounded(r.message.clone()))
     )
 }
+
+/// Most refusals printed on the terminal; the rest are counted (and all of them are in
+/// the --report file).
+const PRINTED: usize = 100;
 
 /// Write the Markdown report when one is asked for.
 fn report(args: &Args, checked: &Checked, outcome: crate::render::import::Outcome) -> Result<()> {
@@ -79,8 +84,14 @@ fn report(args: &Args, checked: &Checked, outcome: crate::render::import::Outcom
 /// Print the refusals, write the report, and say that nothing was written.
 fn refuse(args: &Args, shown: &str, checked: &Checked, rows: bool) -> Result {
     use crate::render::import::Outcome;
-    for r in &checked.refused {
+    for r in checked.refused.iter().take(PRINTED) {
         eprintln!("{}", line(shown, r));
+    }
+    if checked.refused.len() > PRINTED {
+        eprintln!(
+            "… and {} more refused row(s), not shown (--report FILE lists them all)",
+            checked.refused.len() - PRINTED
+        );
     }
     report(args, checked, Outcome::Refused)?;
     Err(if rows {

@@ -66,7 +66,7 @@ pub fn run(global: &Global, args: Args) -> Result {
                         t.name,
                         render::term::sanitize(id),
                     ))
-                    .hint(format!("indicators: {}", ids.join(", "))));
+                    .hint(format!("indicators: {}", crate::text::few(&ids))));
                 }
             }
         }
@@ -102,7 +102,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             .hint(if ids.is_empty() {
                 "the plan has no dimensions (plan/dimensions.yaml)".to_string()
             } else {
-                format!("dimensions: {}", ids.join(", "))
+                format!("dimensions: {}", crate::text::few(&ids))
             }));
         };
         let shape = match format {

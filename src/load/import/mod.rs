@@ -11,7 +11,7 @@ pub mod stamp;
 use std::path::Path;
 
 pub use self::csv::parse_csv;
-pub use self::sheet::from_workbook;
+pub use self::sheet::{from_workbook, times_100};
 use super::workbook;
 use crate::config::limits;
 use crate::files::{self as file, ReadError};

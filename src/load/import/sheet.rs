@@ -48,6 +48,40 @@ fn complete(cols: &[Option<u32>; 6]) -> bool {
         .all(|f| !f.required() || cols[f.index()].is_some())
 }
 
+/// Refuse what a person did not see on `sheet` below its header (the row at `at`): the
+/// whole sheet when it is hidden (then `true`: its rows are not read), and every cell
+/// under a merged one that holds something.
+fn unseen(sheet: &Sheet, at: usize, refused: &mut Vec<Problem>) -> bool {
+    let header_row = sheet.rows[at].number;
+    if sheet.hidden && sheet.rows.len() > at + 1 {
+        refused.push(Problem {
+            place: Some(Place {
+                sheet: Some(sheet.name.clone()),
+                line: u64::from(header_row),
+                cell: None,
+            }),
+            message: format!(
+                "the sheet {} is hidden, and its rows hold readings nobody sees",
+                sheet.name
+            ),
+            hint: "unhide the sheet and check its figures, or delete it".into(),
+        });
+        return true;
+    }
+    for &(row, col) in sheet.covered.iter().filter(|(r, _)| *r > header_row) {
+        refused.push(Problem {
+            place: Some(Place {
+                sheet: Some(sheet.name.clone()),
+                line: u64::from(row),
+                cell: Some(cell_name(col, row)),
+            }),
+            message: "this cell lies under a merged cell: what it holds is not shown".into(),
+            hint: "unmerge the cells and check what each holds, or clear the hidden one".into(),
+        });
+    }
+    false
+}
+
 /// The rows of every sheet that names the columns; a row with a cell that cannot be
 /// read (an error, a formula without its result) is refused with the cell named.
 pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
@@ -85,12 +119,29 @@ pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
                 _ => None,
             })
             .collect();
+        // What the person did not see is not imported unseen.
+        if unseen(sheet, at, &mut refused) {
+            continue;
+        }
         let index = table.sheets.len();
         table.sheets.push(SheetColumns {
             name: sheet.name.clone(),
             columns: cols,
         });
+        let known = keys.map(stamp::Known::of);
         for r in &sheet.rows[at + 1..] {
+            if sheet.row_hidden(r.number) {
+                refused.push(Problem {
+                    place: Some(Place {
+                        sheet: Some(sheet.name.clone()),
+                        line: u64::from(r.number),
+                        cell: None,
+                    }),
+                    message: "this row is hidden, and holds something nobody sees".into(),
+                    hint: "unhide the row and check its figures, or delete it".into(),
+                });
+                continue;
+            }
             let before = refused.len();
             let mut get = |f: Field| -> String {
                 let Some((c, cell)) = cols[f.index()].and_then(|c| r.get(c).map(|x| (c, x))) else {
@@ -135,7 +186,10 @@ pub fn from_workbook(book: &Workbook) -> Result<Table, Vec<Problem>> {
                 table.blank += 1;
                 continue;
             }
-            if let Some(p) = keys.and_then(|k| stamp::edited(k, &table.sheets[index], &row)) {
+            if let Some(p) = keys
+                .zip(known.as_ref())
+                .and_then(|(k, known)| stamp::edited(k, known, &table.sheets[index], &row))
+            {
                 refused.push(p);
                 continue;
             }
@@ -211,7 +265,7 @@ fn text(cell: &Cell, field: Field) -> Result<String, (String, String)> {
 
 /// A plain decimal number (as [`format_number`] writes it) times 100, exactly: the
 /// point moves two places (`0.601` → `60.1`), with no rounding error.
-fn times_100(s: &str) -> String {
+pub fn times_100(s: &str) -> String {
     let (sign, digits) = match s.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", s),

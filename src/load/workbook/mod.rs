@@ -11,6 +11,7 @@ mod ods;
 mod xlsx;
 pub mod xml;
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use jiff::civil::Date;
@@ -61,13 +62,71 @@ impl Row {
     }
 }
 
-/// A sheet: its name and its rows with something in them, in order.
+/// A sheet: its name and its rows with something in them, in order, and what of it a
+/// person does not see.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Sheet {
     /// The name on its tab.
     pub name: String,
     /// The rows.
     pub rows: Vec<Row>,
+    /// Whether the sheet is hidden (its tab not shown).
+    pub hidden: bool,
+    /// The hidden rows, as ranges of row numbers (first, last), in order.
+    pub hidden_rows: Vec<(u32, u32)>,
+    /// Cells that hold something but lie under a merged cell (not its first), so that
+    /// what they hold is not shown: (row, column), in order.
+    pub covered: Vec<(u32, u32)>,
+}
+
+impl Sheet {
+    /// Whether the row numbered `number` is hidden.
+    pub fn row_hidden(&self, number: u32) -> bool {
+        let i = self
+            .hidden_rows
+            .partition_point(|(first, _)| *first <= number);
+        i > 0 && self.hidden_rows[i - 1].1 >= number
+    }
+}
+
+/// Add the rows `first..=last` to sorted, merged ranges of hidden rows.
+fn hide_rows(ranges: &mut Vec<(u32, u32)>, first: u32, last: u32) {
+    match ranges.last_mut() {
+        Some(l) if first <= l.1.saturating_add(1) && first >= l.0 => l.1 = l.1.max(last),
+        _ => ranges.push((first, last)),
+    }
+}
+
+/// The cells of `rows` (in order) that hold something under the merged ranges `merges`
+/// ((first row, first column, last row, last column)), other than each range's first
+/// cell. The work is bounded: ranges that overlap so much that they would visit more
+/// cells than the budget allows are refused as damaged.
+fn covered_cells(
+    rows: &[Row],
+    merges: &[(u32, u32, u32, u32)],
+    budget: usize,
+) -> Result<Vec<(u32, u32)>, Error> {
+    let mut out = Vec::new();
+    let mut work = 0usize;
+    for &(r0, c0, r1, c1) in merges {
+        let start = rows.partition_point(|r| r.number < r0);
+        for row in rows[start..].iter().take_while(|r| r.number <= r1) {
+            let from = row.cells.partition_point(|(c, _)| *c < c0);
+            for (c, _) in row.cells[from..].iter().take_while(|(c, _)| *c <= c1) {
+                work += 1;
+                if (row.number, *c) != (r0, c0) {
+                    out.push((row.number, *c));
+                }
+            }
+            work += 1;
+            if work > budget {
+                return Err(Error::broken("its merged cells overlap"));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
 }
 
 /// A workbook (`.xlsx` or `.ods`): its sheets, in tab order.
@@ -176,9 +235,48 @@ pub fn read_with(bytes: &[u8], limits: Limits) -> Result<Workbook, Error> {
 /// The archive, with the budget of bytes still allowed out of it.
 struct Archive<'b> {
     zip: zip::ZipArchive<Cursor<&'b [u8]>>,
-    names: Vec<String>,
-    budget: u64,
+    /// Stored names by name, and by name without regard to case.
+    names: HashMap<String, String>,
+    folded: HashMap<String, String>,
+    budget: std::cell::Cell<u64>,
     limits: Limits,
+}
+
+/// A part as it is unpacked: reading stops as soon as the budget of unpacked bytes is
+/// spent, whatever the archive claims.
+struct Part<'a, R: Read> {
+    inner: R,
+    budget: &'a std::cell::Cell<u64>,
+    spent: bool,
+    /// Bytes given since the reader's last event (see [`xml::Xml::watched`]).
+    since: &'a std::cell::Cell<u64>,
+    /// Set when one event would be longer than [`EVENT_BYTES`].
+    long: bool,
+}
+
+/// The most bytes of a part one XML event (a text, an element with its attributes, a
+/// comment) may take: a cell holds at most a megabyte of text, written with entities.
+const EVENT_BYTES: u64 = 8 << 20;
+
+impl<R: Read> Read for Part<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.since.get() > EVENT_BYTES {
+            self.long = true;
+            return Err(std::io::Error::other("an event is too long"));
+        }
+        let n = self.inner.read(buf)?;
+        let left = self.budget.get();
+        if n as u64 > left {
+            self.budget.set(0);
+            self.spent = true;
+            return Err(std::io::Error::other(
+                "the budget of unpacked bytes is spent",
+            ));
+        }
+        self.budget.set(left - n as u64);
+        self.since.set(self.since.get() + n as u64);
+        Ok(n)
+    }
 }
 
 impl<'b> Archive<'b> {
@@ -195,15 +293,21 @@ impl<'b> Archive<'b> {
                 RESAVE,
             ));
         }
-        let names = zip
-            .file_names()
-            .map(|n| n.map(|n| n.into_owned()))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| Error::broken(format!("its zip archive cannot be read ({e})")))?;
+        let mut names = HashMap::new();
+        let mut folded = HashMap::new();
+        for n in zip.file_names() {
+            let n =
+                n.map_err(|e| Error::broken(format!("its zip archive cannot be read ({e})")))?;
+            folded
+                .entry(n.to_ascii_lowercase())
+                .or_insert_with(|| n.to_string());
+            names.insert(n.to_string(), n.to_string());
+        }
         Ok(Archive {
             zip,
             names,
-            budget: limits.unzipped,
+            folded,
+            budget: std::cell::Cell::new(limits.unzipped),
             limits,
         })
     }
@@ -212,9 +316,8 @@ impl<'b> Archive<'b> {
     fn name_of(&self, name: &str) -> Option<String> {
         let name = name.trim_start_matches('/');
         self.names
-            .iter()
-            .find(|n| n.as_str() == name)
-            .or_else(|| self.names.iter().find(|n| n.eq_ignore_ascii_case(name)))
+            .get(name)
+            .or_else(|| self.folded.get(&name.to_ascii_lowercase()))
             .cloned()
     }
 
@@ -222,45 +325,93 @@ impl<'b> Archive<'b> {
         self.name_of(name).is_some()
     }
 
-    /// The bytes of a part, or `None` when the archive has no such part. Reading stops as
-    /// soon as the budget of unpacked bytes is spent, whatever the archive claims.
-    fn part(&mut self, name: &str) -> Result<Option<Vec<u8>>, Error> {
+    fn too_large(&self) -> Error {
+        Error::new(
+            format!(
+                "the workbook unpacks to more than {} bytes; pan reads no more",
+                self.limits.unzipped
+            ),
+            "split the workbook into smaller ones and import each",
+        )
+    }
+
+    /// Read the part `name` as XML with `read`, as it is unpacked; `None` when the
+    /// archive has no such part.
+    fn parse<T>(
+        &mut self,
+        name: &str,
+        read: impl FnOnce(&mut xml::Xml) -> Result<T, Error>,
+    ) -> Result<Option<T>, Error> {
         let Some(stored) = self.name_of(name) else {
             return Ok(None);
         };
-        let budget = self.budget;
-        let limit = self.limits.unzipped;
         let file = self
             .zip
             .by_name(&stored)
             .map_err(|e| Error::broken(format!("its part {stored} cannot be read ({e})")))?;
-        let mut buf = Vec::new();
-        file.take(budget + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::broken(format!("its part {stored} cannot be unpacked ({e})")))?;
-        if buf.len() as u64 > budget {
-            return Err(Error::new(
-                format!("the workbook unpacks to more than {limit} bytes; pan reads no more"),
-                "split the workbook into smaller ones and import each",
-            ));
+        let since = std::cell::Cell::new(0);
+        let mut part = Part {
+            inner: file,
+            budget: &self.budget,
+            spent: false,
+            since: &since,
+            long: false,
+        };
+        let out = {
+            let mut x = xml::Xml::from_read(&mut part, &stored).watched(&since);
+            read(&mut x)
+        };
+        let (spent, long) = (part.spent, part.long);
+        drop(part);
+        match out {
+            Err(_) if spent => Err(self.too_large()),
+            Err(_) if long => Err(Error::new(
+                format!(
+                    "its part {stored} has a text or an element longer than {} MiB; pan reads no more",
+                    EVENT_BYTES >> 20
+                ),
+                "shorten the longest texts of the workbook, or save it again from a spreadsheet",
+            )),
+            Err(e) => Err(e),
+            Ok(v) => Ok(Some(v)),
         }
-        self.budget -= buf.len() as u64;
+    }
+
+    /// The bytes of a part (a small one: `mimetype`), or `None` when there is none.
+    fn part(&mut self, name: &str) -> Result<Option<Vec<u8>>, Error> {
+        let Some(stored) = self.name_of(name) else {
+            return Ok(None);
+        };
+        let file = self
+            .zip
+            .by_name(&stored)
+            .map_err(|e| Error::broken(format!("its part {stored} cannot be read ({e})")))?;
+        let since = std::cell::Cell::new(0);
+        let mut part = Part {
+            inner: file,
+            budget: &self.budget,
+            spent: false,
+            since: &since,
+            long: false,
+        };
+        let mut buf = Vec::new();
+        let read = (&mut part).take(1 << 20).read_to_end(&mut buf);
+        let spent = part.spent;
+        drop(part);
+        if spent {
+            return Err(self.too_large());
+        }
+        read.map_err(|e| Error::broken(format!("its part {stored} cannot be unpacked ({e})")))?;
         Ok(Some(buf))
     }
 
-    /// A part as text (UTF-8, as both formats write their XML).
-    fn text(&mut self, name: &str) -> Result<Option<String>, Error> {
-        let Some(bytes) = self.part(name)? else {
-            return Ok(None);
-        };
-        String::from_utf8(bytes)
-            .map(Some)
-            .map_err(|_| Error::broken(format!("its part {name} is not UTF-8 text")))
-    }
-
-    /// A part that must be there.
-    fn required(&mut self, name: &str) -> Result<String, Error> {
-        self.text(name)?
+    /// A part that must be there, read as XML with `read`.
+    fn required<T>(
+        &mut self,
+        name: &str,
+        read: impl FnOnce(&mut xml::Xml) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        self.parse(name, read)?
             .ok_or_else(|| Error::broken(format!("it has no part {name}")))
     }
 }
@@ -288,8 +439,8 @@ impl Budget {
     }
 }
 
-/// The most text one cell holds (a megabyte; Excel keeps 32,767 characters).
-const CELL_TEXT: usize = 1 << 20;
+/// The most text one cell holds (see [`limits::CELL_BYTES`]).
+const CELL_TEXT: usize = limits::CELL_BYTES;
 
 /// The rows of a sheet as they are read, within the workbook's budget.
 struct Rows<'b> {
@@ -334,6 +485,15 @@ impl<'b> Rows<'b> {
             Cell::Text(t) | Cell::Error(t) => t.len() as u64,
             _ => 0,
         };
+        if text > CELL_TEXT as u64 {
+            return Err(Error::new(
+                format!(
+                    "cell {} holds more than {CELL_TEXT} bytes of text (1 MiB); pan reads no more",
+                    cell_name(col, row)
+                ),
+                "shorten the text of that cell",
+            ));
+        }
         if text > self.budget.text {
             let mut e = too_much();
             e.message = format!(

@@ -3,7 +3,7 @@
 //! `number-columns-repeated`) — empty repetitions are counted, never laid out. A date
 //! cell's data style (here or in `styles.xml`) says whether it shows the day.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::xml::{Ev, Ns, Tag, Xml};
 use super::{Archive, Budget, CELL_TEXT, Cell, Error, MAX_COLUMN, MAX_ROW, Rows, Sheet};
@@ -11,31 +11,33 @@ use super::{Archive, Budget, CELL_TEXT, Cell, Error, MAX_COLUMN, MAX_ROW, Rows, 
 /// Every sheet (table) of the spreadsheet, in tab order.
 pub(super) fn read(archive: &mut Archive) -> Result<Vec<Sheet>, Error> {
     let mut styles = Styles::default();
-    if let Some(text) = archive.text("styles.xml")? {
-        let mut x = Xml::new(&text, "styles.xml");
-        collect_styles(&mut x, &mut styles)?;
-    }
-    let text = archive.required("content.xml")?;
-    let mut x = Xml::new(&text, "content.xml");
-    // The automatic styles come before the body; the styles pass stops at the body.
-    collect_styles(&mut x, &mut styles)?;
+    archive.parse("styles.xml", |x| collect_styles(x, &mut styles))?;
     let mut budget = Budget::new(archive.limits);
-    let mut sheets = Vec::new();
-    loop {
-        match x.event()? {
-            Ev::Open(t) if t.is(Ns::Table, "table") => {
-                let name = t.attr(Ns::Table, "name").unwrap_or_default().to_string();
-                let rows = if t.empty {
-                    Vec::new()
-                } else {
-                    table(&mut x, &styles, &mut budget)?
-                };
-                sheets.push(Sheet { name, rows });
+    archive.required("content.xml", |x| {
+        // The automatic styles come before the body; the styles pass stops at the body.
+        collect_styles(x, &mut styles)?;
+        let mut sheets = Vec::new();
+        loop {
+            match x.event()? {
+                Ev::Open(t) if t.is(Ns::Table, "table") => {
+                    let name = t.attr(Ns::Table, "name").unwrap_or_default().to_string();
+                    let hidden = t
+                        .attr(Ns::Table, "style-name")
+                        .is_some_and(|s| styles.hidden_tables.contains(s));
+                    let mut sheet = if t.empty {
+                        Sheet::default()
+                    } else {
+                        table(x, &styles, &mut budget)?
+                    };
+                    sheet.name = name;
+                    sheet.hidden = hidden;
+                    sheets.push(sheet);
+                }
+                Ev::Eof => return Ok(sheets),
+                _ => {}
             }
-            Ev::Eof => return Ok(sheets),
-            _ => {}
         }
-    }
+    })
 }
 
 /// The data styles that matter: which date styles show the day, and which cell style
@@ -44,6 +46,8 @@ pub(super) fn read(archive: &mut Archive) -> Result<Vec<Sheet>, Error> {
 struct Styles {
     date_day: HashMap<String, bool>,
     cell: HashMap<String, (Option<String>, Option<String>)>,
+    /// Table styles that hide their table (`table:display="false"`).
+    hidden_tables: HashSet<String>,
 }
 
 impl Styles {
@@ -71,14 +75,36 @@ fn collect_styles(x: &mut Xml, styles: &mut Styles) -> Result<(), Error> {
         match x.event()? {
             Ev::Open(t) if t.is(Ns::Office, "body") => return Ok(()),
             Ev::Open(t) if t.is(Ns::Style, "style") => {
-                if t.attr(Ns::Style, "family") == Some("table-cell")
-                    && let Some(name) = t.attr(Ns::Style, "name")
-                {
+                let family = t.attr(Ns::Style, "family");
+                let name = t.attr(Ns::Style, "name").unwrap_or_default().to_string();
+                if family == Some("table-cell") {
                     let data = t.attr(Ns::Style, "data-style-name").map(str::to_string);
                     let parent = t.attr(Ns::Style, "parent-style-name").map(str::to_string);
-                    styles.cell.insert(name.to_string(), (data, parent));
+                    styles.cell.insert(name, (data, parent));
+                    x.skip(&t)?;
+                } else if family == Some("table") && !t.empty {
+                    // Its table properties say whether the table is shown.
+                    let mut depth = 1usize;
+                    while depth > 0 {
+                        match x.event()? {
+                            Ev::Open(c) => {
+                                if c.is(Ns::Style, "table-properties")
+                                    && c.attr(Ns::Table, "display") == Some("false")
+                                {
+                                    styles.hidden_tables.insert(name.clone());
+                                }
+                                if !c.empty {
+                                    depth += 1;
+                                }
+                            }
+                            Ev::Close(..) => depth -= 1,
+                            Ev::Eof => return Err(Error::broken("a table style is not closed")),
+                            Ev::Text(_) => {}
+                        }
+                    }
+                } else {
+                    x.skip(&t)?;
                 }
-                x.skip(&t)?;
             }
             Ev::Open(t) if t.is(Ns::Number, "date-style") => {
                 let name = t.attr(Ns::Style, "name").unwrap_or_default().to_string();
@@ -115,9 +141,13 @@ fn repeated(t: &Tag, name: &str) -> u64 {
         .unwrap_or(1)
 }
 
-/// The rows of one table, its start just read.
-fn table(x: &mut Xml, styles: &Styles, budget: &mut Budget) -> Result<Vec<super::Row>, Error> {
+/// The rows of one table, its start just read, with its hidden rows and the cells under
+/// merged ones that hold something.
+fn table(x: &mut Xml, styles: &Styles, budget: &mut Budget) -> Result<Sheet, Error> {
+    let most = budget.limits.cells;
     let mut rows = Rows::new(budget);
+    let mut hidden_rows = Vec::new();
+    let mut covered: Vec<(u32, u32)> = Vec::new();
     // Default cell styles of column ranges: (first column, count, style).
     let mut columns: Vec<(u64, u64, String)> = Vec::new();
     let mut next_column: u64 = 0;
@@ -140,11 +170,28 @@ fn table(x: &mut Xml, styles: &Styles, budget: &mut Budget) -> Result<Vec<super:
                 let default = t
                     .attr(Ns::Table, "default-cell-style-name")
                     .map(str::to_string);
-                let cells = if t.empty {
-                    Vec::new()
+                let (cells, under) = if t.empty {
+                    (Vec::new(), Vec::new())
                 } else {
                     row_cells(x, styles, &columns, default.as_deref())?
                 };
+                let clip = |n: u64| u32::try_from(n).unwrap_or(u32::MAX).min(MAX_ROW + 1);
+                if matches!(t.attr(Ns::Table, "visibility"), Some("collapse" | "filter")) {
+                    super::hide_rows(&mut hidden_rows, clip(row), clip(row.saturating_add(n - 1)));
+                }
+                // Cells under a merged one that hold something: named, at most as many
+                // as the workbook may have cells.
+                for i in 0..n {
+                    for (col, times) in &under {
+                        for j in 0..*times {
+                            if covered.len() >= most {
+                                return Err(Error::broken("too many cells lie under merged ones"));
+                            }
+                            let c = u32::try_from(col.saturating_add(j)).unwrap_or(u32::MAX);
+                            covered.push((clip(row.saturating_add(i)), c.min(MAX_COLUMN + 1)));
+                        }
+                    }
+                }
                 if !cells.is_empty() {
                     for i in 0..n {
                         let number = row.saturating_add(i);
@@ -172,7 +219,15 @@ fn table(x: &mut Xml, styles: &Styles, budget: &mut Budget) -> Result<Vec<super:
                             | "table-columns"
                             | "table-column-group"
                     ) => {}
-            Ev::Close(Ns::Table, n) if n == "table" => return Ok(rows.finish()),
+            Ev::Close(Ns::Table, n) if n == "table" => {
+                covered.sort_unstable();
+                return Ok(Sheet {
+                    rows: rows.finish(),
+                    hidden_rows,
+                    covered,
+                    ..Sheet::default()
+                });
+            }
             Ev::Open(t) => x.skip(&t)?,
             Ev::Eof => return Err(Error::broken("a table of content.xml is not closed")),
             _ => {}
@@ -180,14 +235,18 @@ fn table(x: &mut Xml, styles: &Styles, budget: &mut Budget) -> Result<Vec<super:
     }
 }
 
-/// The cells of a row with something in them: (first column, cell, repetitions).
+/// The cells of a row with something in them: (first column, cell, repetitions); and
+/// the cells under merged ones that hold something: (first column, repetitions).
+type RowCells = (Vec<(u64, Cell, u64)>, Vec<(u64, u64)>);
+
 fn row_cells(
     x: &mut Xml,
     styles: &Styles,
     columns: &[(u64, u64, String)],
     row_default: Option<&str>,
-) -> Result<Vec<(u64, Cell, u64)>, Error> {
+) -> Result<RowCells, Error> {
     let mut out = Vec::new();
+    let mut under = Vec::new();
     let mut col: u64 = 0;
     loop {
         match x.event()? {
@@ -204,13 +263,20 @@ fn row_cells(
                 }
                 col = col.saturating_add(n);
             }
-            // A cell hidden under a merged one: its content is not shown, so not read.
+            // A cell hidden under a merged one: its content is not shown, so not read,
+            // but named when it holds something.
             Ev::Open(t) if t.ns == Ns::Table && t.name == "covered-table-cell" => {
-                col = col.saturating_add(repeated(&t, "number-columns-repeated"));
-                x.skip(&t)?;
+                let n = repeated(&t, "number-columns-repeated");
+                let text = if t.empty { None } else { Some(cell_text(x)?) };
+                let held = t.attr(Ns::Office, "value-type").is_some()
+                    || text.as_deref().is_some_and(|s| !s.trim().is_empty());
+                if held {
+                    under.push((col, n));
+                }
+                col = col.saturating_add(n);
             }
             Ev::Open(t) => x.skip(&t)?,
-            Ev::Close(Ns::Table, n) if n == "table-row" => return Ok(out),
+            Ev::Close(Ns::Table, n) if n == "table-row" => return Ok((out, under)),
             Ev::Eof => return Err(Error::broken("a row of content.xml is not closed")),
             _ => {}
         }

@@ -2,39 +2,38 @@
 //! the sheets, the relationships say which part holds each, the shared strings hold
 //! the texts and the styles say which numbers are dates or percentages.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::xml::{Ev, Ns, Tag, Xml};
-use super::{Archive, Cell, Error, NumberFormat, Rows, Sheet, classify_format, parse_ref};
+use super::{
+    Archive, CELL_TEXT, Cell, Error, NumberFormat, Rows, Sheet, classify_format, parse_ref,
+};
 
 /// Every sheet of the workbook, in tab order (chart sheets left out).
 pub(super) fn read(archive: &mut Archive) -> Result<Vec<Sheet>, Error> {
     let book_part = office_document(archive)?;
     let dir = folder_of(&book_part);
-    let book = archive.required(&book_part)?;
-    let (listed, date1904) = sheets_listed(&book, &book_part)?;
+    let most = archive.limits.parts;
+    let (listed, date1904) = archive.required(&book_part, |x| sheets_listed(x, most))?;
     let rels_part = format!("{dir}_rels/{}.rels", file_of(&book_part));
-    let rels = match archive.text(&rels_part)? {
-        Some(t) => relationships(&t, &rels_part, &dir)?,
-        None => Vec::new(),
-    };
+    let rels = archive
+        .parse(&rels_part, |x| relationships(x, &dir))?
+        .unwrap_or_default();
+    let by_id: HashMap<&str, &Relationship> = rels.iter().map(|r| (r.id.as_str(), r)).collect();
     let target = |kind: &str| {
         rels.iter()
             .find(|r| r.kind.ends_with(kind))
             .map(|r| r.target.clone())
     };
+    let limits = archive.limits;
     let strings = match target("/sharedStrings") {
-        Some(p) => match archive.text(&p)? {
-            Some(t) => shared_strings(&t, &p)?,
-            None => Vec::new(),
-        },
-        None => Vec::new(),
+        Some(p) => archive
+            .parse(&p, |x| shared_strings(x, limits))?
+            .unwrap_or_default(),
+        None => Strings::default(),
     };
     let formats = match target("/styles") {
-        Some(p) => match archive.text(&p)? {
-            Some(t) => styles(&t, &p)?,
-            None => Vec::new(),
-        },
+        Some(p) => archive.parse(&p, styles)?.unwrap_or_default(),
         None => Vec::new(),
     };
     let context = Context {
@@ -44,8 +43,10 @@ pub(super) fn read(archive: &mut Archive) -> Result<Vec<Sheet>, Error> {
     };
     let mut budget = super::Budget::new(archive.limits);
     let mut sheets = Vec::new();
-    for (name, id) in listed {
-        let Some(rel) = rels.iter().find(|r| r.id == id) else {
+    // Each part is read once: sheets naming the same part would read it again and again.
+    let mut parts_read: HashSet<String> = HashSet::new();
+    for (name, id, hidden) in listed {
+        let Some(rel) = by_id.get(id.as_str()) else {
             return Err(Error::broken(format!(
                 "sheet {name} names a part ({id}) the workbook does not have"
             )));
@@ -54,20 +55,25 @@ pub(super) fn read(archive: &mut Archive) -> Result<Vec<Sheet>, Error> {
             continue;
         }
         let part = rel.target.clone();
-        let text = archive.required(&part)?;
-        let rows = sheet(&text, &part, &context, &mut budget)?;
-        sheets.push(Sheet { name, rows });
+        if !parts_read.insert(part.to_ascii_lowercase()) {
+            return Err(Error::broken(format!(
+                "sheet {name} names the part {part}, which another sheet names too"
+            )));
+        }
+        let mut sheet = archive.required(&part, |x| sheet(x, &part, &context, &mut budget))?;
+        sheet.name = name;
+        sheet.hidden = hidden;
+        sheets.push(sheet);
     }
     Ok(sheets)
 }
 
 /// The workbook part, as the package's relationships name it.
 fn office_document(archive: &mut Archive) -> Result<String, Error> {
-    if let Some(t) = archive.text("_rels/.rels")? {
-        let rels = relationships(&t, "_rels/.rels", "")?;
-        if let Some(r) = rels.iter().find(|r| r.kind.ends_with("/officeDocument")) {
-            return Ok(r.target.clone());
-        }
+    if let Some(rels) = archive.parse("_rels/.rels", |x| relationships(x, ""))?
+        && let Some(r) = rels.iter().find(|r| r.kind.ends_with("/officeDocument"))
+    {
+        return Ok(r.target.clone());
     }
     Ok("xl/workbook.xml".to_string())
 }
@@ -83,18 +89,24 @@ fn file_of(part: &str) -> &str {
     part.rsplit('/').next().unwrap_or(part)
 }
 
-/// The sheets the workbook lists (name, relationship id), and whether its dates count
-/// from 1904.
-fn sheets_listed(text: &str, part: &str) -> Result<(Vec<(String, String)>, bool), Error> {
-    let mut x = Xml::new(text, part);
+/// The sheets the workbook lists (name, relationship id, hidden), at most `most`, and
+/// whether its dates count from 1904.
+type Listed = (Vec<(String, String, bool)>, bool);
+
+fn sheets_listed(x: &mut Xml, most: usize) -> Result<Listed, Error> {
     let mut out = Vec::new();
     let mut date1904 = false;
     loop {
         match x.event()? {
             Ev::Open(t) if t.is(Ns::Sml, "sheet") => {
+                if out.len() == most {
+                    return Err(Error::broken(format!("it lists more than {most} sheets")));
+                }
                 let name = t.attr(Ns::None, "name").unwrap_or_default().to_string();
                 let id = t.attr(Ns::Rel, "id").unwrap_or_default().to_string();
-                out.push((name, id));
+                // `hidden` (unhidden from the menu) and `veryHidden` (only by a macro).
+                let hidden = matches!(t.attr(Ns::None, "state"), Some("hidden" | "veryHidden"));
+                out.push((name, id, hidden));
             }
             Ev::Open(t) if t.is(Ns::Sml, "workbookPr") => {
                 date1904 = matches!(t.attr(Ns::None, "date1904"), Some("1" | "true"));
@@ -113,8 +125,7 @@ struct Relationship {
 
 /// The relationships of a part; targets resolved against `dir`, the folder of the part
 /// they belong to.
-fn relationships(text: &str, part: &str, dir: &str) -> Result<Vec<Relationship>, Error> {
-    let mut x = Xml::new(text, part);
+fn relationships(x: &mut Xml, dir: &str) -> Result<Vec<Relationship>, Error> {
     let mut out = Vec::new();
     loop {
         match x.event()? {
@@ -155,6 +166,14 @@ fn resolve(dir: &str, target: &str) -> String {
     parts.join("/")
 }
 
+/// A text longer than a cell may hold.
+fn long_text() -> Error {
+    Error::new(
+        format!("a cell holds more than {CELL_TEXT} bytes of text (1 MiB); pan reads no more"),
+        "shorten the longest texts of the workbook",
+    )
+}
+
 /// The text of a string item (`<si>`, `<is>`): its runs, without phonetic readings.
 fn string_item(x: &mut Xml, end: &str) -> Result<String, Error> {
     let mut s = String::new();
@@ -165,7 +184,12 @@ fn string_item(x: &mut Xml, end: &str) -> Result<String, Error> {
             Ev::Open(t) if t.is(Ns::Sml, "t") => in_t = !t.empty,
             Ev::Close(Ns::Sml, n) if n == "t" => in_t = false,
             Ev::Close(Ns::Sml, n) if n == end => return Ok(unescape_ooxml(&s)),
-            Ev::Text(t) if in_t => s.push_str(&t),
+            Ev::Text(t) if in_t => {
+                s.push_str(&t);
+                if s.len() > CELL_TEXT {
+                    return Err(long_text());
+                }
+            }
             Ev::Eof => {
                 return Err(Error::broken(format!(
                     "a text ends before its <{end}> closes"
@@ -208,17 +232,56 @@ fn unescape_ooxml(s: &str) -> String {
     out
 }
 
-fn shared_strings(text: &str, part: &str) -> Result<Vec<String>, Error> {
-    let mut x = Xml::new(text, part);
-    let mut out = Vec::new();
+/// The shared texts, end to end in one string: a workbook of millions of them costs
+/// their bytes and one offset each, and they count against the workbook's budget (as
+/// many as it may have cells, as many bytes as it may unpack, a megabyte each).
+#[derive(Default)]
+struct Strings {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.text.get(start..end)
+    }
+}
+
+fn shared_strings(x: &mut Xml, limits: super::Limits) -> Result<Strings, Error> {
+    let mut out = Strings::default();
+    let too_many = |what: String| {
+        Error::new(
+            format!("the workbook's shared texts {what}; pan reads no more"),
+            "split the workbook into smaller ones and import each",
+        )
+    };
     loop {
         match x.event()? {
             Ev::Open(t) if t.is(Ns::Sml, "si") => {
-                out.push(if t.empty {
-                    String::new()
-                } else {
-                    string_item(&mut x, "si")?
-                });
+                if out.ends.len() >= limits.cells {
+                    return Err(too_many(format!("are more than {}", limits.cells)));
+                }
+                if !t.empty {
+                    let s = string_item(x, "si")?;
+                    if s.len() > CELL_TEXT {
+                        return Err(Error::new(
+                            format!(
+                                "a shared text holds more than {CELL_TEXT} bytes (1 MiB); pan reads no more"
+                            ),
+                            "shorten the longest texts of the workbook",
+                        ));
+                    }
+                    if (out.text.len() + s.len()) as u64 > limits.unzipped {
+                        return Err(too_many(format!(
+                            "hold more than {} bytes",
+                            limits.unzipped
+                        )));
+                    }
+                    out.text.push_str(&s);
+                }
+                out.ends.push(out.text.len());
             }
             Ev::Eof => return Ok(out),
             _ => {}
@@ -227,8 +290,7 @@ fn shared_strings(text: &str, part: &str) -> Result<Vec<String>, Error> {
 }
 
 /// How each cell style (`s` of a cell) shows numbers.
-fn styles(text: &str, part: &str) -> Result<Vec<NumberFormat>, Error> {
-    let mut x = Xml::new(text, part);
+fn styles(x: &mut Xml) -> Result<Vec<NumberFormat>, Error> {
     let mut custom: HashMap<u32, NumberFormat> = HashMap::new();
     let mut out = Vec::new();
     let mut in_xfs = false;
@@ -267,7 +329,7 @@ fn builtin(id: u32) -> NumberFormat {
 }
 
 struct Context {
-    strings: Vec<String>,
+    strings: Strings,
     formats: Vec<NumberFormat>,
     date1904: bool,
 }
@@ -300,7 +362,11 @@ impl Raw {
             });
         };
         Some(match self.kind.as_str() {
-            "s" => Cell::Text(ctx.strings.get(v.trim().parse::<usize>().ok()?)?.clone()),
+            "s" => Cell::Text(
+                ctx.strings
+                    .get(v.trim().parse::<usize>().ok()?)?
+                    .to_string(),
+            ),
             "str" => Cell::Text(unescape_ooxml(&v)),
             "b" => Cell::Bool(v.trim() == "1" || v.trim().eq_ignore_ascii_case("true")),
             "e" => Cell::Error(v),
@@ -325,17 +391,20 @@ impl Raw {
     }
 }
 
+/// A sheet's cells, hidden rows and merged cells.
 fn sheet(
-    text: &str,
+    x: &mut Xml,
     part: &str,
     ctx: &Context,
     budget: &mut super::Budget,
-) -> Result<Vec<super::Row>, Error> {
-    let mut x = Xml::new(text, part);
+) -> Result<Sheet, Error> {
+    let most = budget.limits.cells;
     let mut rows = Rows::new(budget);
     let mut row: u32 = 0;
     let mut next_col: u32 = 0;
     let mut in_data = false;
+    let mut hidden_rows = Vec::new();
+    let mut merges: Vec<(u32, u32, u32, u32)> = Vec::new();
     loop {
         match x.event()? {
             Ev::Open(t) if t.is(Ns::Sml, "sheetData") => in_data = !t.empty,
@@ -348,6 +417,9 @@ fn sheet(
                         .map_err(|_| Error::broken(format!("{part} has a row numbered {r:?}")))?,
                     None => row.saturating_add(1),
                 };
+                if matches!(t.attr(Ns::None, "hidden"), Some("1" | "true")) {
+                    super::hide_rows(&mut hidden_rows, row, row);
+                }
                 next_col = 0;
             }
             Ev::Open(t) if in_data && t.is(Ns::Sml, "c") => {
@@ -362,7 +434,7 @@ fn sheet(
                     None => next_col,
                 };
                 next_col = col.saturating_add(1);
-                let value = cell(&mut x, &t)?.cell(ctx).ok_or_else(|| {
+                let value = cell(x, &t)?.cell(ctx).ok_or_else(|| {
                     Error::broken(format!(
                         "cell {} of {part} names a shared text the workbook does not have",
                         super::cell_name(col, row)
@@ -370,10 +442,29 @@ fn sheet(
                 })?;
                 rows.push(row, col, value)?;
             }
-            Ev::Eof => return Ok(rows.finish()),
+            Ev::Open(t) if t.is(Ns::Sml, "mergeCell") => {
+                if merges.len() >= most {
+                    return Err(Error::broken(format!("{part} has too many merged cells")));
+                }
+                let range = t.attr(Ns::None, "ref").unwrap_or_default();
+                let (a, b) = range.split_once(':').unwrap_or((range, range));
+                if let (Some((c0, r0)), Some((c1, r1))) = (parse_ref(a), parse_ref(b)) {
+                    merges.push((r0.min(r1), c0.min(c1), r0.max(r1), c0.max(c1)));
+                }
+            }
+            Ev::Eof => break,
             _ => {}
         }
     }
+    hidden_rows.sort_unstable();
+    let rows = rows.finish();
+    let covered = super::covered_cells(&rows, &merges, most.saturating_mul(2))?;
+    Ok(Sheet {
+        rows,
+        hidden_rows,
+        covered,
+        ..Sheet::default()
+    })
 }
 
 /// Read one `<c>` element, its start `t` just read.
@@ -400,6 +491,9 @@ fn cell(x: &mut Xml, t: &Tag) -> Result<Raw, Error> {
             Ev::Text(s) if in_v => {
                 if let Some(v) = raw.value.as_mut() {
                     v.push_str(&s);
+                    if v.len() > CELL_TEXT {
+                        return Err(long_text());
+                    }
                 }
             }
             Ev::Open(t) if t.is(Ns::Sml, "f") => {

@@ -2,9 +2,10 @@
 //! namespace and local name (whatever prefix a writer chose), attributes decoded, text
 //! with its entities resolved. Only the five predefined entities and character
 //! references exist: a document type that declares others is refused, so nothing is
-//! ever fetched or expanded.
+//! ever fetched or expanded. A part is read as it is unpacked, never held whole: a
+//! sheet of hundreds of megabytes costs the memory of one element at a time.
 
-use std::borrow::Cow;
+use std::io::{BufRead, BufReader, Read};
 
 use quick_xml::NsReader;
 use quick_xml::XmlVersion;
@@ -90,30 +91,59 @@ impl Tag {
 
 /// What the reader meets.
 #[derive(Debug)]
-pub enum Ev<'a> {
+pub enum Ev {
     /// An element starts (see [`Tag::empty`]).
     Open(Tag),
     /// An element ends.
     Close(Ns, String),
     /// Text, entities resolved.
-    Text(Cow<'a, str>),
+    Text(String),
     /// The end of the part.
     Eof,
 }
 
 /// A reader of one part.
 pub struct Xml<'a> {
-    reader: NsReader<&'a [u8]>,
+    reader: NsReader<Box<dyn BufRead + 'a>>,
+    buf: Vec<u8>,
     part: &'a str,
+    /// Bytes taken from the part since the last event, when the source counts them (see
+    /// [`Xml::watched`]).
+    since: Option<&'a std::cell::Cell<u64>>,
 }
 
 impl<'a> Xml<'a> {
     /// Read `text`, the part named `part` (for messages).
     pub fn new(text: &'a str, part: &'a str) -> Xml<'a> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut reader = NsReader::from_str(text);
+        Xml::from_read(text.as_bytes(), part)
+    }
+
+    /// Read the part named `part` (for messages) as `read` gives it.
+    pub fn from_read(read: impl Read + 'a, part: &'a str) -> Xml<'a> {
+        let mut read = BufReader::with_capacity(1 << 16, read);
+        // A byte-order mark before the declaration is not part of the document.
+        if read
+            .fill_buf()
+            .is_ok_and(|b| b.starts_with(b"\xEF\xBB\xBF"))
+        {
+            read.consume(3);
+        }
+        let mut reader = NsReader::from_reader(Box::new(read) as Box<dyn BufRead + 'a>);
         reader.resolver_mut().set_max_namespace_bindings(64);
-        Xml { reader, part }
+        Xml {
+            reader,
+            buf: Vec::new(),
+            part,
+            since: None,
+        }
+    }
+
+    /// Count, in `since`, the bytes taken from the part since the last event: the
+    /// source refuses to give more than one event may hold, so no text or element of a
+    /// hostile part is ever held whole in memory.
+    pub fn watched(mut self, since: &'a std::cell::Cell<u64>) -> Xml<'a> {
+        self.since = Some(since);
+        self
     }
 
     fn broken(&self, what: impl std::fmt::Display) -> Error {
@@ -148,11 +178,27 @@ impl<'a> Xml<'a> {
     }
 
     /// The next event.
-    pub fn event(&mut self) -> Result<Ev<'a>, Error> {
+    pub fn event(&mut self) -> Result<Ev, Error> {
+        let mut buf = std::mem::take(&mut self.buf);
+        let out = self.event_into(&mut buf);
+        if let Some(since) = self.since {
+            since.set(0);
+        }
+        buf.clear();
+        // A buffer grown for one long text is not kept for the rest of the part.
+        if buf.capacity() > 1 << 20 {
+            buf = Vec::new();
+        }
+        self.buf = buf;
+        out
+    }
+
+    fn event_into(&mut self, buf: &mut Vec<u8>) -> Result<Ev, Error> {
         loop {
+            buf.clear();
             let read = self
                 .reader
-                .read_resolved_event()
+                .read_resolved_event_into(buf)
                 .map(|(ns, event)| (ns_of(&ns), event));
             let (ns, event) = read.map_err(|e| self.broken(e))?;
             return Ok(match event {
@@ -162,8 +208,8 @@ impl<'a> Xml<'a> {
                     let (_, local) = self.reader.resolver().resolve_element(e.name());
                     Ev::Close(ns, local.into_inner().to_string())
                 }
-                Event::Text(t) => Ev::Text(t.xml10_content()),
-                Event::CData(t) => Ev::Text(t.xml10_content()),
+                Event::Text(t) => Ev::Text(t.xml10_content().into_owned()),
+                Event::CData(t) => Ev::Text(t.xml10_content().into_owned()),
                 Event::GeneralRef(r) => {
                     let c = r.resolve_char_ref().map_err(|e| self.broken(e))?;
                     let text = match c {
@@ -180,7 +226,7 @@ impl<'a> Xml<'a> {
                             }
                         }
                     };
-                    Ev::Text(Cow::Owned(text))
+                    Ev::Text(text)
                 }
                 Event::Eof => Ev::Eof,
                 Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => continue,
@@ -221,7 +267,7 @@ mod tests {
             match x.event()? {
                 Ev::Open(t) => out.push(format!("<{:?}:{}>", t.ns, t.name)),
                 Ev::Close(ns, n) => out.push(format!("</{ns:?}:{n}>")),
-                Ev::Text(t) => out.push(t.into_owned()),
+                Ev::Text(t) => out.push(t),
                 Ev::Eof => return Ok(out),
             }
         }
