@@ -266,7 +266,8 @@ fn add_with_by_evolves_the_header_once_and_round_trips() {
         "--by",
         "canton=wiltz",
     ]);
-    assert_eq!(out.status.code(), Some(1));
+    // A breakdown the indicator does not have, typed on the command line: a usage error.
+    assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("not broken down"), "{}", stderr(&out));
     assert_eq!(f.read(READINGS_PATH), text);
     assert_eq!(f.validate(&[]), (0, vec![]));
@@ -292,7 +293,8 @@ fn add_with_by_evolves_the_header_once_and_round_trips() {
     // List shows every cell; --by pivots; JSON export carries them.
     let list = stdout(&f.run(&["reading", "list", "IN-B-11.02", "--format", "json"]));
     let json: serde_json::Value = serde_json::from_str(&list).unwrap();
-    let rows = json.as_array().unwrap();
+    assert_eq!(json["version"], 1);
+    let rows = json["readings"].as_array().unwrap();
     assert_eq!(rows.len(), 5);
     let by: Vec<String> = rows
         .iter()
@@ -338,6 +340,29 @@ fn add_with_by_evolves_the_header_once_and_round_trips() {
         cells
             .iter()
             .any(|r| r["by"]["canton"] == "wiltz" && r["by"]["age"] == "65+" && r["value"] == "40")
+    );
+    // The dimensions themselves travel with them, so that a consumer can label every cell.
+    let dims = json["dimensions"].as_array().unwrap();
+    let label = |dim: &str, value: &str| -> Option<String> {
+        let d = dims.iter().find(|d| d["id"] == dim)?;
+        let v = d["values"].as_array()?.iter().find(|v| v["id"] == value)?;
+        Some(format!(
+            "{}: {}",
+            d["label"].as_str()?,
+            v["label"].as_str()?
+        ))
+    };
+    for r in &cells {
+        for (dim, value) in r["by"].as_object().unwrap() {
+            assert!(
+                label(dim, value.as_str().unwrap()).is_some(),
+                "{dim}={value} cannot be labelled from {dims:?}"
+            );
+        }
+    }
+    assert_eq!(
+        label("age", "65+").as_deref(),
+        Some("Tranche d'âge: 65 ans et plus")
     );
     let show = stdout(&f.run(&["show", "IN-B-11.02"]));
     assert!(show.contains("[canton=wiltz, age=65+]"), "{show}");

@@ -98,7 +98,7 @@ fn numbered_levers_validate_and_sort_in_plan_order() {
     assert!(stdout(&out).contains("10.1.1,10,10.1,"), "{}", stdout(&out));
     let show = f.run(&["show", "2.3.12"]);
     assert!(
-        stdout(&show).contains("objective 2.3 · lever 2"),
+        stdout(&show).contains("Objective 2.3 · lever 2"),
         "{}",
         stdout(&show)
     );

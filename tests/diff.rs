@@ -616,6 +616,37 @@ fn a_revision_whose_settings_are_not_valid_is_refused_not_read_with_today_s() {
     );
 }
 
+#[test]
+fn the_pull_request_comment_keeps_the_spaces_around_every_changed_word() {
+    let f = Fixture::new();
+    repo(&f);
+    f.edit(
+        ACTION_PATH,
+        "Organiser des rencontres mensuelles « IT Trainer Meetups ».",
+        "Organiser et animer des rencontres « IT Trainer Meetups » pour harmoniser.",
+    );
+    let out = f.run(&["diff", "--format", "markdown", "--as-of", "2026-11-23"]);
+    let md = stdout(&out);
+    assert!(
+        md.contains("Organiser **et animer** des rencontres ~~mensuelles~~ « IT"),
+        "{md}"
+    );
+    // As GitHub shows it: the words on either side of a change stay apart.
+    let opts = pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&md, opts));
+    assert!(
+        html.contains(
+            "Organiser <strong>et animer</strong> des rencontres <del>mensuelles</del> « IT"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("Meetups <del>».</del><strong>» pour harmoniser.</strong>"),
+        "{html}"
+    );
+}
+
 /// A word added to an action's text reads, once the Markdown is rendered, with its spaces:
 /// the words around it are not glued to it.
 #[test]

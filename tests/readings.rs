@@ -184,9 +184,11 @@ fn add_refuses_bad_input_and_writes_nothing() {
         let f = Fixture::new();
         let before = f.read(READINGS_PATH);
         let out = add(&f, args);
-        // A name that does not exist on the command line is a usage error (2); a value the
-        // rules refuse is refused input (1).
-        let usage = want.starts_with("no action") || want.starts_with("did you mean");
+        // A name that does not exist, or a period that is not one, on the command line is
+        // a usage error (2); a value the rules refuse is refused input (1).
+        let usage = want.starts_with("no action")
+            || want.starts_with("did you mean")
+            || want.contains("is not a period");
         assert_eq!(
             out.status.code(),
             Some(if usage { 2 } else { 1 }),
@@ -266,7 +268,9 @@ fn replace_keeps_the_old_row_and_says_what_it_replaces() {
     let (status, diags) = f.validate(&[]);
     assert_eq!((status, diags), (0, vec![]));
     let list = stdout(&f.run(&["reading", "list", "IN-B-11.02", "--format", "json"]));
-    let rows: serde_json::Value = serde_json::from_str(&list).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(doc["version"], 1);
+    let rows = &doc["readings"];
     assert_eq!(rows.as_array().unwrap().len(), 2);
     assert_eq!(rows[1]["replaces"], "11");
 }
@@ -352,7 +356,7 @@ fn import_accepts_what_french_spreadsheets_write() {
     let out = f.run(&["reading", "import", "figures.csv"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("2 reading(s) recorded in 1 file(s) (1 empty row(s) skipped)"),
+        stdout(&out).contains("2 readings recorded in 1 file (1 empty row skipped)"),
         "{}",
         stdout(&out)
     );
@@ -498,8 +502,8 @@ fn list_filters_and_formats() {
         "--format",
         "json",
     ]);
-    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), 1);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["readings"].as_array().unwrap().len(), 1);
     let out = f.run(&["reading", "list", "IN-B-11.02", "--indicator", "nope"]);
     assert_eq!(out.status.code(), Some(2));
 }

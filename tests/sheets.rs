@@ -146,7 +146,7 @@ fn the_format_follows_the_file_name_and_an_untouched_template_records_nothing() 
         let out = template(&f, &["-o", name]);
         assert!(out.status.success(), "{}", stderr(&out));
         assert!(
-            stderr(&out).contains("6 indicator row(s)"),
+            stderr(&out).contains("6 indicator rows"),
             "{}",
             stderr(&out)
         );
@@ -157,7 +157,7 @@ fn the_format_follows_the_file_name_and_an_untouched_template_records_nothing() 
         assert!(out.status.success(), "{}", stderr(&out));
         assert!(
             stdout(&out).contains(
-                "0 reading(s) checked in 0 file(s) (6 empty row(s) skipped; sheet(s) read: Relevés)"
+                "0 readings checked in 0 files (6 empty rows skipped; sheet read: Relevés)"
             ),
             "{}",
             stdout(&out)
@@ -197,10 +197,14 @@ fn contradictory_options_are_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--excel"), "{}", stderr(&out));
     assert!(!f.path().join("t.xlsx").exists(), "nothing written");
-    // An unknown extension is not a format: CSV, as before.
-    let out = template(&f, &["-o", "t.txt"]);
+    // An extension that says nothing leaves the format to --format (CSV by default); one
+    // that names another format is refused.
+    let out = template(&f, &["-o", "t.out"]);
     assert!(out.status.success());
-    assert!(f.read("t.txt").starts_with("code,indicator,period"));
+    assert!(f.read("t.out").starts_with("code,indicator,period"));
+    let out = template(&f, &["-o", "t.pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!f.path().join("t.pdf").exists(), "nothing written");
 }
 
 /// The cells of the first sheet of a workbook, as text, by row.
@@ -387,7 +391,7 @@ fn workbooks_saved_by_real_programs_are_read_as_typed() {
         let out = f.run(&["reading", "import", name]);
         assert!(out.status.success(), "{name}: {}", stderr(&out));
         assert!(
-            stdout(&out).contains("7 reading(s) recorded in 2 file(s)"),
+            stdout(&out).contains("7 readings recorded in 2 files"),
             "{name}: {}",
             stdout(&out)
         );
@@ -406,9 +410,8 @@ fn workbooks_saved_by_real_programs_are_read_as_typed() {
         let out = f.run(&["reading", "import", name]);
         assert!(out.status.success(), "{}", stderr(&out));
         assert!(
-            stdout(&out).contains(
-                "0 reading(s) recorded in 0 file(s) (7 already recorded with the same value"
-            ),
+            stdout(&out)
+                .contains("0 readings recorded in 0 files (7 already recorded with the same value"),
             "{}",
             stdout(&out)
         );
@@ -437,7 +440,7 @@ fn refused_cells_are_named_and_nothing_is_written() {
         assert!(line.contains(what), "{line}");
     }
     assert!(
-        e.contains("4 row(s) of bad.ods are refused; nothing was written"),
+        e.contains("4 rows of bad.ods are refused; nothing was written"),
         "{e}"
     );
     assert_eq!(f.read(ACTION_A), before);
@@ -536,7 +539,7 @@ fn formulas_without_a_result_and_error_cells_are_refused_by_cell() {
     );
     assert!(e.contains("formulas.xlsx: sheet Feuil1, cell D5: the cell holds a formula whose result the file does not keep"), "{e}");
     assert!(!e.contains("cell D4"), "{e}");
-    assert!(e.contains("3 row(s) of formulas.xlsx are refused"), "{e}");
+    assert!(e.contains("3 rows of formulas.xlsx are refused"), "{e}");
 }
 
 #[test]

@@ -379,6 +379,122 @@ fn a_correction_recorded_later_does_not_hide_the_value_of_a_past_date() {
     assert_eq!(latest("2026-11-28"), "12");
 }
 
+#[test]
+fn grouped_tables_share_their_columns() {
+    let f = Fixture::bundled();
+    let out = f
+        .pan()
+        .env("COLUMNS", "100")
+        .args(["status", "--as-of", AS_OF, "--group-by", "lever"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    let headers: Vec<&str> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("Code "))
+        .collect();
+    assert_eq!(headers.len(), 6, "{text}");
+    for h in &headers {
+        assert_eq!(h, &headers[0], "every group has the same columns:\n{text}");
+    }
+}
+
+#[test]
+fn at_40_columns_the_text_is_shortened_before_health_is_dropped() {
+    let f = Fixture::bundled();
+    let out = f
+        .pan()
+        .env("COLUMNS", "40")
+        .args(["status", "--lever", "B", "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    let header = text.lines().next().unwrap();
+    assert!(
+        header.contains("Health") && header.contains("Action"),
+        "{text}"
+    );
+    for line in text.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 40,
+            "{line:?}"
+        );
+    }
+    assert!(text.contains("IN-B-11.02") && text.contains('…'), "{text}");
+}
+
+#[test]
+fn status_and_show_speak_the_language_asked_for() {
+    let f = Fixture::bundled();
+    let fr = stdout(&f.run(&["status", "--lever", "B", "--as-of", AS_OF, "--lang", "fr"]));
+    assert!(fr.lines().next().unwrap().contains("Situation"), "{fr}");
+    assert!(
+        fr.contains("échéance proche") && fr.contains("situation au"),
+        "{fr}"
+    );
+    let en = stdout(&f.run(&["status", "--lever", "B", "--as-of", AS_OF]));
+    assert!(en.contains("Health") && en.contains("due"), "{en}");
+    let md = stdout(&f.run(&[
+        "status", "--lever", "B", "--as-of", AS_OF, "--format", "markdown", "--lang", "en",
+    ]));
+    assert!(md.starts_with("Status as of"), "{md}");
+    let card = stdout(&f.run(&["show", "IN-B-11.02", "--as-of", AS_OF, "--lang", "fr"]));
+    for w in [
+        "Responsable(s)",
+        "Calendrier",
+        "Situation",
+        "Indicateurs",
+        "Mesures",
+        "Objectif B-11",
+    ] {
+        assert!(card.contains(w), "{w}: {card}");
+    }
+    let md = stdout(&f.run(&[
+        "show",
+        "IN-B-11.02",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]));
+    assert!(md.contains("| Field | Value |"), "{md}");
+}
+
+#[test]
+fn show_fits_every_line_to_the_terminal() {
+    let f = Fixture::bundled();
+    for width in [40usize, 60, 100] {
+        let out = f
+            .pan()
+            .env("COLUMNS", width.to_string())
+            .args(["show", "IN-B-11.02", "--as-of", AS_OF])
+            .output()
+            .unwrap();
+        let text = stdout(&out);
+        assert!(text.contains("participants"), "{text}");
+        for line in text.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= width,
+                "{width}: {line:?}"
+            );
+        }
+    }
+    // Piped without a width, nothing is cut.
+    let out = f
+        .pan()
+        .env_remove("COLUMNS")
+        .args(["show", "IN-B-11.02", "--as-of", AS_OF])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&out).contains(
+            "The report does not say whether this counts distinct people or attendances."
+        )
+    );
+}
+
 /// French spaces its colons one way: a no-break space before each, in the first line
 /// (date, then totals) and in every group's title and totals.
 #[test]

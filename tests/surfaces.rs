@@ -162,16 +162,17 @@ fn init_never_writes_through_a_link_into_a_plan_or_over_a_file() {
         "nothing written through the link"
     );
     // Inside the plan's folders of the repository around it, or into a plan repository.
+    // A destination pan does not write to is a usage error (2), as for site and export.
     for dir in ["plan/new", "indicators/new", "."] {
         let out = run(&f, &["init", dir, "--force"]);
-        assert_eq!(out.status.code(), Some(1), "{dir}: {}", stderr(&out));
+        assert_eq!(out.status.code(), Some(2), "{dir}: {}", stderr(&out));
         assert!(!f.path().join(dir).join("pan.toml").exists() || dir == ".");
     }
     assert_eq!(f.read("pan.toml"), common::PAN_TOML);
     // --force writes beside a folder's files, never over one.
     f.write("other/README.md", "mine");
     let out = run(&f, &["init", "other", "--force"]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("README.md"), "{}", stderr(&out));
     assert_eq!(listing(&f.path().join("other")), ["README.md"]);
 }

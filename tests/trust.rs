@@ -21,8 +21,7 @@ fn add(f: &Fixture, args: &[&str]) -> std::process::Output {
 fn listed(f: &Fixture) -> Vec<serde_json::Value> {
     let out = f.run(&["reading", "list", "IN-B-11.02", "--format", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    serde_json::from_slice::<serde_json::Value>(&out.stdout)
-        .unwrap()
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["readings"]
         .as_array()
         .unwrap()
         .clone()

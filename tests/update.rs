@@ -62,7 +62,7 @@ fn update_turns_an_empty_history_into_a_list() {
     );
     let show = stdout(&f.run(&["show", "IN-B-11.02"]));
     assert!(
-        show.contains("2026-03-12  in_progress  Lancement"),
+        show.contains("2026-03-12  in progress  Lancement"),
         "{show}"
     );
 }

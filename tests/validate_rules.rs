@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{ACTION, ACTION_PATH, Fixture, READINGS_PATH};
+use common::{ACTION, ACTION_PATH, Fixture, READINGS_PATH, stdout};
 
 const HEADER: &str = "indicator,period,value,source,note,recorded,replaces\n";
 
@@ -605,4 +605,54 @@ fn r017_reading_breakdown_exceeds_total() {
         &format!("{BY_CANTON}participants,2024,5,S,,,,\nparticipants,2024,3,S,,,,wiltz\nparticipants,2024,4,S,,,,remich\n"),
     );
     expect(&f, "R017", READINGS_PATH, 4, 0);
+}
+
+#[test]
+fn r018_reading_periods_disagree() {
+    let head = "indicator,period,value,source,note,recorded,replaces\n";
+    // The year and its two halves disagree (the case): said at the last row.
+    let f = Fixture::new();
+    f.write(
+        READINGS_PATH,
+        &format!("{head}seances,2024,11,S,,2026-01-15,\nseances,2024-H1,5,S,,2026-01-16,\nseances,2024-H2,8,S,,2026-01-17,\n"),
+    );
+    expect(&f, "R018", READINGS_PATH, 4, 0);
+    let out = f.run(&["validate"]);
+    assert!(
+        stdout(&out).contains(
+            "`seances` is 11 for 2024, but its readings for 2024-H1, 2024-H2 add up to 13, more"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    // The latest is the annual figure, not the half recorded after it.
+    let status = stdout(&f.run(&["status", "--format", "json", "--as-of", "2026-11-23"]));
+    let json: serde_json::Value = serde_json::from_str(&status).unwrap();
+    assert_eq!(json["rows"][0]["latest"][0]["period"], "2024", "{status}");
+    // Halves that cover the year and add up to something else.
+    f.write(
+        READINGS_PATH,
+        &format!("{head}seances,2024,11,S,,2026-01-15,\nseances,2024-H1,5,S,,2026-01-16,\nseances,2024-H2,4,S,,2026-01-17,\n"),
+    );
+    expect(&f, "R018", READINGS_PATH, 4, 0);
+    // Parts that agree, or a part that does not cover the whole and stays below it: nothing.
+    for rows in [
+        "seances,2024,11,S,,2026-01-15,\nseances,2024-H1,5,S,,2026-01-16,\nseances,2024-H2,6,S,,2026-01-17,\n",
+        "seances,2024,11,S,,2026-01-15,\nseances,2024-Q1,2,S,,2026-01-16,\nseances,2024-Q2,3,S,,2026-01-17,\n",
+        "seances,2024,11,S,,2026-01-15,\nseances,2024-H1,5,S,,2026-01-16,\nseances,2024-H1,6,S,,2026-01-17,5\nseances,2024-H2,5,S,,2026-01-17,\n",
+    ] {
+        f.write(READINGS_PATH, &format!("{head}{rows}"));
+        assert_eq!(f.validate(&[]), (0, vec![]), "{rows}");
+    }
+    // A level does not add up: not checked.
+    f.edit(
+        common::ACTION_PATH,
+        "    kind: count\n  - id: participants",
+        "    kind: count\n    measure: level\n  - id: participants",
+    );
+    f.write(
+        READINGS_PATH,
+        &format!("{head}seances,2024,11,S,,2026-01-15,\nseances,2024-H1,50,S,,2026-01-16,\n"),
+    );
+    assert_eq!(f.validate(&[]), (0, vec![]));
 }

@@ -181,7 +181,7 @@ fn a_filled_template_is_recorded_once() {
     let out = f.run(&["reading", "import", "done.xlsx"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("2 reading(s) recorded in 2 file(s)"),
+        stdout(&out).contains("2 readings recorded in 2 files"),
         "{}",
         stdout(&out)
     );
@@ -263,7 +263,7 @@ fn rows_whose_locked_cells_were_edited_are_refused_and_nothing_is_written() {
         "{e}"
     );
     assert!(
-        e.contains("2 row(s) of edited.xlsx are refused; nothing was written"),
+        e.contains("2 rows of edited.xlsx are refused; nothing was written"),
         "{e}"
     );
     assert_eq!(f.read(ACTION_A), before);
@@ -273,7 +273,7 @@ fn rows_whose_locked_cells_were_edited_are_refused_and_nothing_is_written() {
     let out = f.run(&["reading", "import", "good.xlsx"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("2 reading(s) recorded in 1 file(s)"),
+        stdout(&out).contains("2 readings recorded in 1 file"),
         "{}",
         stdout(&out)
     );

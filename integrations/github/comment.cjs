@@ -6,6 +6,11 @@ module.exports = async ({ github, context, core }, file) => {
   const fs = require('fs');
   const marker = '<!-- pan-diff -->';
   const limit = 65000; // GitHub refuses a comment over 65,536 characters.
+  if (!fs.existsSync(file)) {
+    // pan diff could not run (its step says why): nothing to post, and no crash.
+    core.warning(`pan diff wrote no comment (${file} is missing): see the step "pan diff"`);
+    return 'none';
+  }
   let text = fs.readFileSync(file, 'utf8');
   if (text.length > limit) {
     text = text.slice(0, limit) + '\n\n… (cut here: the whole diff is in the job summary)\n';

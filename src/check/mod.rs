@@ -54,6 +54,7 @@ pub const CHECKS: &[Check] = &[
     readings::future,
     readings::overdue,
     readings::deliverables,
+    readings::periods_agree,
     breakdowns::declared,
     breakdowns::cells_once,
     breakdowns::within_total,

@@ -38,6 +38,19 @@ pub enum Outcome {
     Same(u32),
 }
 
+/// What kind of mistake a refusal is — what the exit status of a command tells apart: a
+/// name or a form typed wrong (the command line is wrong), or a rule of the plan broken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mistake {
+    /// A name that names nothing: an indicator, a dimension or a dimension's value.
+    Unknown,
+    /// A field not written as it is written: a period.
+    Malformed,
+    /// A rule of the plan: a value that does not fit its indicator, a period not begun, an
+    /// empty source, a reading already recorded, nothing to replace.
+    Rule,
+}
+
 /// Why a proposed reading is refused: the field at fault and what is wrong with it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refusal {
@@ -47,6 +60,8 @@ pub struct Refusal {
     pub message: String,
     /// How to mend it, when the message does not already say.
     pub hint: String,
+    /// What kind of mistake it is.
+    pub mistake: Mistake,
 }
 
 impl Refusal {
@@ -55,7 +70,13 @@ impl Refusal {
             field,
             message: crate::text::bounded(message.into()),
             hint: String::new(),
+            mistake: Mistake::Rule,
         }
+    }
+
+    fn because(mut self, mistake: Mistake) -> Refusal {
+        self.mistake = mistake;
+        self
     }
 }
 
@@ -98,6 +119,7 @@ pub fn check(
                     limits::CELL_BYTES
                 ),
                 hint: "shorten it: a reading's source and note say where the figure comes from, in a few lines".into(),
+                mistake: Mistake::Rule,
             });
         }
     }
@@ -105,7 +127,7 @@ pub fn check(
     let id = p.indicator.trim();
     let shown = crate::text::short(id);
     let Some(order) = ids.iter().position(|i| *i == id) else {
-        return Err(Refusal::new(
+        let unknown = Refusal::new(
             Field::Indicator,
             match suggest(id, &ids) {
                 Some(near) => format!(
@@ -118,23 +140,20 @@ pub fn check(
                     crate::text::few(&ids)
                 ),
             },
-        ));
+        );
+        return Err(unknown.because(Mistake::Unknown));
     };
     let kind = subject.indicators[order].1;
-    let by = breakdown(subject, order, &p.by).map_err(|m| Refusal::new(Field::Indicator, m))?;
+    let by = breakdown(subject, order, &p.by)
+        .map_err(|m| Refusal::new(Field::Indicator, m).because(Mistake::Unknown))?;
     let cell = crate::load::readings::cell_key(&by);
     let for_cell = if cell.is_empty() {
         String::new()
     } else {
         format!(" ({cell})")
     };
-    let period: Period =
-        p.period
-            .trim()
-            .parse()
-            .map_err(|e: crate::model::period::PeriodError| {
-                Refusal::new(Field::Period, e.to_string())
-            })?;
+    let period = Period::typed(&p.period)
+        .map_err(|e| Refusal::new(Field::Period, e.to_string()).because(Mistake::Malformed))?;
     if period.start() > today {
         return Err(Refusal::new(
             Field::Period,
@@ -147,6 +166,7 @@ pub fn check(
         field: Field::Value,
         message: format!("{id}: {}", e.message),
         hint: e.hint,
+        mistake: Mistake::Rule,
     })?;
     let source = p.source.trim();
     if source.is_empty() {

@@ -230,6 +230,107 @@ pub fn deliverables(input: &Input, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The kind of a period, to compare the parts of a period one kind at a time (the halves
+/// of a year do not overlap each other, but a half and a quarter may).
+fn part_kind(p: Period) -> u8 {
+    match p {
+        Period::Year(_) => 0,
+        Period::Half(..) => 1,
+        Period::Quarter(..) => 2,
+        Period::Month(..) => 3,
+        Period::Day(_) => 4,
+    }
+}
+
+/// The number of days of a period.
+fn days(p: Period) -> i64 {
+    p.start()
+        .until(p.end())
+        .map(|s| i64::from(s.get_days()))
+        .unwrap_or(0)
+        + 1
+}
+
+/// R018: for a flow, the readings in effect of the periods inside a period (its halves,
+/// quarters, months or days, each kind on its own) add up to more than the period's
+/// reading, or cover it entirely and add up to something else.
+pub fn periods_agree(input: &Input, out: &mut Vec<Diagnostic>) {
+    let readings = &input.loaded.readings;
+    let plan = &input.loaded.plan;
+    for ((owner, ind), group) in readings.groups() {
+        let flow = match owner {
+            Owner::Action(a) => plan
+                .actions
+                .get(a as usize)
+                .and_then(|a| a.indicators.get(ind as usize))
+                .is_some_and(|i| i.measure() == crate::model::Measure::Flow),
+            // Context indicators describe the situation (shares): levels.
+            Owner::Context => false,
+        };
+        if !flow {
+            continue;
+        }
+        let numbers: Vec<(Period, f64, &Reading)> = effective(group.collect())
+            .into_iter()
+            .filter_map(|r| match r.value() {
+                Value::Number(n) => Some((r.period, n, r)),
+                _ => None,
+            })
+            .collect();
+        for &(whole, total, whole_row) in &numbers {
+            for kind in 1..=4u8 {
+                let parts: Vec<&(Period, f64, &Reading)> = numbers
+                    .iter()
+                    .filter(|(p, ..)| {
+                        part_kind(*p) == kind
+                            && part_kind(*p) > part_kind(whole)
+                            && p.start() >= whole.start()
+                            && p.end() <= whole.end()
+                    })
+                    .collect();
+                if parts.is_empty() {
+                    continue;
+                }
+                let sum: f64 = parts.iter().map(|(_, n, _)| n).sum();
+                let covered = parts.iter().map(|(p, ..)| days(*p)).sum::<i64>() == days(whole);
+                let over = sum > total + 1e-9;
+                let differs = covered && (sum - total).abs() > 1e-9;
+                if !(over || differs) {
+                    continue;
+                }
+                let Some((id, _)) = indicator_of(input, whole_row) else {
+                    continue;
+                };
+                // Said at the row written last of those that disagree.
+                let last = parts
+                    .iter()
+                    .map(|(_, _, r)| *r)
+                    .chain([whole_row])
+                    .max_by_key(|r| (r.file, r.line))
+                    .unwrap_or(whole_row);
+                let listed: Vec<String> = parts.iter().map(|(p, ..)| p.to_string()).collect();
+                let (file, span) = at(readings, last);
+                let n = crate::model::reading::format_number;
+                out.push(
+                    Diagnostic::new(
+                        &rules::READING_PERIODS_DISAGREE,
+                        &file,
+                        span,
+                        format!(
+                            "`{id}` is {} for {whole}, but its readings for {} add up to {}{}",
+                            n(total),
+                            listed.join(", "),
+                            n(sum),
+                            if over { ", more" } else { "" }
+                        ),
+                    )
+                    .action(code_of(input, last)),
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

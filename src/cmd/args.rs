@@ -18,6 +18,27 @@ pub fn date(s: &str) -> Result<Date, String> {
         .map_err(|_| format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2026-06-30"))
 }
 
+/// Read a period typed on the command line (`2025-h2` is 2025-H2; French forms and
+/// `31/12/2025` get a "did you mean").
+pub fn period(s: &str) -> Result<crate::model::Period, String> {
+    crate::model::Period::typed(s).map_err(|e| e.to_string())
+}
+
+/// Read a year typed on the command line: four digits (`27` is not 2027).
+pub fn year(s: &str) -> Result<i16, String> {
+    let t = s.trim();
+    match t.parse::<i16>() {
+        Ok(y) if (1000..=9999).contains(&y) => Ok(y),
+        Ok(y) if (0..100).contains(&y) => Err(format!(
+            "`{t}` is not a year; did you mean {}? Write the year with four digits",
+            2000 + y
+        )),
+        _ => Err(format!(
+            "`{t}` is not a year; write it with four digits, e.g. 2027"
+        )),
+    }
+}
+
 /// Spelling-insensitive form of a choice: case, accents, and `_`, `-` or spaces ignored.
 fn key(s: &str) -> String {
     crate::text::fold(s)
@@ -74,6 +95,27 @@ pub struct DocumentArgs {
     pub output: Option<PathBuf>,
 }
 
+/// The one format of a document (a digest, a report, an import's report): Markdown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Markdown {
+    /// GitHub-flavoured Markdown.
+    Markdown,
+}
+
+impl Markdown {
+    /// The extensions of a Markdown file.
+    pub const FILES: &[(&str, Markdown)] = &[
+        ("md", Markdown::Markdown),
+        ("markdown", Markdown::Markdown),
+        ("txt", Markdown::Markdown),
+    ];
+
+    /// Refuse a file whose name says it holds something else (`-o copil.pdf`).
+    pub fn check(output: Option<&std::path::Path>) -> super::Result<()> {
+        super::output::format_for(None, output, Markdown::FILES, Markdown::Markdown).map(|_| ())
+    }
+}
+
 impl DocumentArgs {
     /// The as-of date: the one given, or today.
     pub fn as_of(&self, today: Date) -> Date {
@@ -97,6 +139,17 @@ pub enum Format {
     Csv,
     /// JSON.
     Json,
+}
+
+impl Format {
+    /// The extensions of `-o FILE` that name each format.
+    pub const FILES: &[(&str, Format)] = &[
+        ("txt", Format::Table),
+        ("md", Format::Markdown),
+        ("markdown", Format::Markdown),
+        ("csv", Format::Csv),
+        ("json", Format::Json),
+    ];
 }
 
 /// The command-line spelling and help of choices whose types live below the command

@@ -2,7 +2,6 @@
 //! itself for candidates (clap's dynamic completion), so `pan show IN-B-<TAB>` offers the
 //! codes of the plan in the current folder, `--ministry <TAB>` its ministries, and so on.
 
-use clap::CommandFactory;
 use clap_complete::engine::CompletionCandidate;
 use std::ffi::OsStr;
 
@@ -13,9 +12,7 @@ use crate::load::{self, Loaded, tree::FsTree};
 /// Arguments of `pan completions`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan completions bash > ~/.local/share/bash-completion/completions/pan\n  pan completions zsh > \"${fpath[1]}/_pan\"\n  echo 'source <(pan completions bash)' >> ~/.bashrc\n\n\
-The script asks pan for candidates as you type: action codes, levers, objectives,\n\
-ministries, actors and indicator ids come from the plan of the current folder."
+    after_help = "Examples:\n  pan completions bash > ~/.local/share/bash-completion/completions/pan\n  pan completions zsh > ~/.zfunc/_pan     # a folder of $fpath\n  echo 'source <(pan completions bash)' >> ~/.bashrc\n\nThe script asks pan for candidates as you type: action codes, levers, objectives, ministries, actors and the indicators of the action typed come from the plan of the current folder."
 )]
 pub struct Args {
     /// The shell.
@@ -28,7 +25,7 @@ pub const VAR: &str = "COMPLETE";
 
 /// Answer a shell's completion request, if this run is one (it then exits).
 pub fn answer() {
-    clap_complete::CompleteEnv::with_factory(super::Cli::command)
+    clap_complete::CompleteEnv::with_factory(super::command)
         .var(VAR)
         .complete();
 }
@@ -44,7 +41,7 @@ pub fn run(args: Args) -> Result {
     let script = String::from_utf8_lossy(&out.stdout).into_owned();
     if !out.status.success() || script.trim().is_empty() {
         // Shells without dynamic support get the static script.
-        let mut cmd = super::Cli::command();
+        let mut cmd = super::command();
         let mut buf = Vec::new();
         clap_complete::generate(args.shell, &mut cmd, "pan", &mut buf);
         emit(&String::from_utf8_lossy(&buf), None)?;
@@ -120,15 +117,54 @@ pub fn actors(current: &OsStr) -> Vec<CompletionCandidate> {
     matching(current, l.plan.actors.iter().map(|a| a.acronym.clone()))
 }
 
-/// Indicator ids (of every action and of the context: the shell does not say which
-/// action was typed before).
+/// The words of the command line the shell is completing, before the word completed:
+/// what it passes after `--` (and, for bash, the index of the word completed).
+fn typed_before() -> Vec<String> {
+    let words: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .skip_while(|a| a != "--")
+        .skip(1)
+        .collect();
+    let index = std::env::var("_CLAP_COMPLETE_INDEX")
+        .ok()
+        .and_then(|i| i.parse::<usize>().ok())
+        .unwrap_or(words.len().saturating_sub(1));
+    words.into_iter().take(index).collect()
+}
+
+/// The action (or `context`) typed after `pan reading add|list`, if any.
+fn typed_target(before: &[String]) -> Option<&str> {
+    before
+        .iter()
+        .skip_while(|w| *w != "reading")
+        .skip(2)
+        .find(|w| !w.starts_with('-'))
+        .map(String::as_str)
+}
+
+/// Indicator ids: those of the action typed before (`pan reading add IN-B-11.02 <TAB>`),
+/// or of the context; every action's when none is typed.
 pub fn indicators(current: &OsStr) -> Vec<CompletionCandidate> {
     let Some(l) = plan() else { return Vec::new() };
-    let ids = l
-        .plan
-        .actions
-        .iter()
-        .flat_map(|a| a.indicators.iter().map(|i| i.id.clone()))
-        .chain(l.plan.context.iter().map(|c| c.id.clone()));
+    let before = typed_before();
+    let context = || l.plan.context.iter().map(|c| c.id.clone());
+    let ids: Vec<String> = match typed_target(&before) {
+        Some(t) if t.eq_ignore_ascii_case(crate::model::reading::CONTEXT) => context().collect(),
+        Some(t) => match l.plan.find_action(t) {
+            Ok(i) => l.plan.actions[i]
+                .indicators
+                .iter()
+                .map(|x| x.id.clone())
+                .collect(),
+            Err(_) => Vec::new(),
+        },
+        None => l
+            .plan
+            .actions
+            .iter()
+            .flat_map(|a| a.indicators.iter().map(|i| i.id.clone()))
+            .chain(context())
+            .collect(),
+    };
     matching(current, ids)
 }

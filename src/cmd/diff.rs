@@ -17,18 +17,16 @@ use crate::report::diff::{self, Side};
 /// Arguments of `pan diff`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan diff                         # HEAD → working tree\n  pan diff origin/main             # the base branch → working tree (a pull request)\n  pan diff v1.0..v1.1 --format json\n  pan diff origin/main --format markdown -o comment.md\n\n\
-Exit status: 0 no history rewrite; 1 a recorded reading or state entry was edited or removed\n\
-(listed first; --allow-history-rewrite accepts it); 2 pan could not run (not a git\n\
-repository, unknown revision)."
+    after_help = "Examples:\n  pan diff                          # HEAD → working tree\n  pan diff origin/main              # the base branch → working tree\n  pan diff origin/main...           # what a pull request changes\n  pan diff v1.0..v1.1 --format json\n  pan diff origin/main... -o comment.md\n\nA..B compares two revisions; A...B compares B with the commit it branched from A, as git and GitHub show a pull request. Exit status: 0 no history rewrite; 1 a recorded reading or state entry was edited or removed (listed first; --allow-history-rewrite accepts it); 2 pan could not run (not a git repository, unknown revision)."
 )]
 pub struct Args {
-    /// The base revision (default HEAD), or `A..B` to compare two revisions.
+    /// The base revision (default HEAD); `A..B` compares two revisions, `A...B` compares B
+    /// with the commit it branched from A (as a pull request shows it).
     #[arg(value_name = "BASE")]
     pub base: Option<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// The day health is computed for (default: today).
     #[arg(long, value_name = "DATE", value_parser = super::args::date)]
     pub as_of: Option<Date>,
@@ -42,6 +40,16 @@ pub struct Args {
     /// output is the same; this checks it, and is slower).
     #[arg(long, hide = true)]
     pub no_reuse: bool,
+}
+
+impl Format {
+    /// The extensions of `-o FILE` that name each format.
+    pub const FILES: &[(&str, Format)] = &[
+        ("txt", Format::Text),
+        ("md", Format::Markdown),
+        ("markdown", Format::Markdown),
+        ("json", Format::Json),
+    ];
 }
 
 /// Output formats of `pan diff`.
@@ -91,7 +99,12 @@ fn side(
 /// A revision's files (fetched as the loader reads them) and its own settings (paths and
 /// code format may have changed): a revision without valid settings is refused, since
 /// read with today's it would show files moved and readings rewritten that were not.
+/// `HEAD` in a repository without a commit yet (`pan init` just ran `git init`) is the
+/// empty plan, read with today's settings: everything is new.
 fn revision(repo: &Repo, rev: &str) -> Result<(GitTree, Settings)> {
+    if rev == "HEAD" && GitTree::unborn(&repo.root) {
+        return Ok((GitTree::empty(&repo.root), repo.settings.clone()));
+    }
     let tree = GitTree::open(&repo.root, rev)?;
     let short: String = tree.commit.chars().take(10).collect();
     let place = format!("{rev} ({short}):{SETTINGS_FILE}");
@@ -128,8 +141,16 @@ fn git_side(
     keep: bool,
 ) -> Result<(Loadedside, Parses)> {
     let short: String = tree.commit.chars().take(10).collect();
-    let label = format!("{rev} ({short})");
-    let out = side(label, &tree, settings, as_of, previous, keep);
+    let label = if short.is_empty() {
+        format!("{rev} (no commit yet)")
+    } else {
+        format!("{rev} ({short})")
+    };
+    let mut out = side(label, &tree, settings, as_of, previous, keep);
+    if short.is_empty() {
+        // The empty plan has no folders to miss: it has no problem to be fixed.
+        out.0.diagnostics.clear();
+    }
     match tree.failure() {
         Some(e) => Err(e.into()),
         None => Ok(out),
@@ -138,9 +159,26 @@ fn git_side(
 
 /// Run `pan diff`.
 pub fn run(global: &Global, args: Args) -> Result {
+    let output = args.output.as_deref();
+    let format = super::output::format_for(args.format, output, Format::FILES, Format::Text)?;
     let repo = global.repo()?;
     let as_of = args.as_of.unwrap_or(global.today);
     let spec = args.base.unwrap_or_else(|| "HEAD".to_string());
+    // `A...B`, as git and GitHub write a pull request: B against the commit it started
+    // from (the merge base of A and B).
+    let (spec, merge_base) = match spec.split_once("...") {
+        Some((a, b)) => {
+            let a = if a.is_empty() { "HEAD" } else { a };
+            let b = if b.is_empty() { "HEAD" } else { b };
+            let base = GitTree::merge_base(&repo.root, a, b)?;
+            let short: String = base.chars().take(10).collect();
+            (
+                format!("{base}..{b}"),
+                Some(format!("{a}...{b}: merge base ({short})")),
+            )
+        }
+        None => (spec, None),
+    };
     // Most files are the same on both sides: the second side takes the first one's parse
     // of every file with the same path and bytes (same git blob id).
     let reuse = !args.no_reuse;
@@ -157,7 +195,10 @@ pub fn run(global: &Global, args: Args) -> Result {
                 (ta.join(), tb)
             });
             let (ta, tb) = (ta.map_err(|_| fatal(a))??, tb?);
-            let (old, parses) = git_side(a, ta, as_of, None, reuse)?;
+            let (mut old, parses) = git_side(a, ta, as_of, None, reuse)?;
+            if let Some(name) = merge_base {
+                old.label = name;
+            }
             let (new, _) = git_side(b, tb, as_of, Some(parses), false)?;
             (old, new)
         }
@@ -205,16 +246,17 @@ pub fn run(global: &Global, args: Args) -> Result {
         },
         as_of,
     );
-    let text = match args.format {
-        Format::Text => render::diff::text(&d, &global.term),
+    let text = match format {
+        Format::Text => render::diff::text(&d, &super::output::term_for(&global.term, output)),
         Format::Markdown => render::diff::markdown(&d, repo.settings.plan.language),
         Format::Json => render::diff::json(&d)?,
     };
-    emit(&text, args.output.as_deref())?;
+    emit(&text, output)?;
     let rewrites = d.history_rewrites.len();
     super::exit_now(if rewrites > 0 && !args.allow_history_rewrite {
         Err(Error::refused(format!(
-            "{rewrites} history rewrite(s): recorded readings or states were edited or removed"
+            "{}: recorded readings or states were edited or removed",
+            crate::render::words::count(rewrites, "history rewrite", "history rewrites")
         ))
         .hint("pass --allow-history-rewrite to accept"))
     } else {

@@ -9,8 +9,7 @@ use crate::report::digest::{self, SinceFrom};
 /// Arguments of `pan digest`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan digest -o copil.md                     # since the previous COPIL date in pan.toml\n  pan digest --since 2026-06-30 --as-of 2026-11-23 --lang en\n\n\
-The same files and dates give the same bytes; without --as-of, today is used and printed in the heading."
+    after_help = "Examples:\n  pan digest -o copil.md             # since the last COPIL date in pan.toml\n  pan digest --since 2026-06-30 --as-of 2026-11-23 --lang en\n\nThe same files and dates give the same bytes; without --as-of, today is used and printed in the heading. Before the plan starts, the digest covers nothing yet."
 )]
 pub struct Args {
     /// Start of the period covered (default: the previous COPIL meeting in pan.toml, or the
@@ -24,8 +23,9 @@ pub struct Args {
 
 /// Run `pan digest`.
 pub fn run(global: &Global, args: Args) -> Result {
+    super::args::Markdown::check(args.document.output.as_deref())?;
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
     let as_of = args.document.as_of(global.today);
     let (since, from) = match args.since {
         Some(s) => (s, SinceFrom::Given),
@@ -47,5 +47,6 @@ pub fn run(global: &Global, args: Args) -> Result {
     );
     let text = render::digest::markdown(&d, lang, repo.settings.health.stale_after_days);
     emit(&text, args.document.output.as_deref())?;
-    super::exit_now(Ok(()))
+    let all: Vec<_> = left.actions.iter().copied().collect();
+    super::exit_now(super::global::complete(&left, &all, true))
 }

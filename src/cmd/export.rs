@@ -14,13 +14,12 @@ use crate::write::folder::{Guard, Staged};
 /// Arguments of `pan export`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan export --format json -o plan.json\n  pan export --format datapackage -o opendata    # CSV tables, datapackage.json, dcat.jsonld\n  pan export --format xlsx -o plan.xlsx          # actions and readings, in the plan's language\n\n\
-The data package's licence, publisher and source come from pan.toml [plan] licence,\npublisher, source and data_url (see \"Open data\" in the README)."
+    after_help = "Examples:\n  pan export -o plan.json\n  pan export --format datapackage -o opendata    # CSV and their schemas\n  pan export -o plan.xlsx            # actions and readings, as a workbook\n\nThe format is told by the file name (.json, .xlsx), or --format. The data package's licence, publisher and source come from pan.toml [plan] licence, publisher, source and data_url (see \"Open data\" in the README)."
 )]
 pub struct Args {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
-    pub format: ExportFormat,
+    /// Output format (default: told by the extension of -o, otherwise json).
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
     /// Write to FILE (json, xlsx) or into the folder DIR (datapackage: a new or empty
     /// folder, or one pan built before, replaced whole) instead of standard output.
     #[arg(short, long, value_name = "FILE|DIR")]
@@ -47,19 +46,31 @@ pub enum ExportFormat {
     Xlsx,
 }
 
+/// The extensions of `-o FILE` that name each format (a data package is a folder).
+const FILES: &[(&str, ExportFormat)] =
+    &[("json", ExportFormat::Json), ("xlsx", ExportFormat::Xlsx)];
+
 /// Run `pan export`.
 pub fn run(global: &Global, args: Args) -> Result {
+    let format = super::output::format_for(
+        args.format,
+        args.output.as_deref(),
+        FILES,
+        ExportFormat::Json,
+    )?;
     let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
-    if args.format == ExportFormat::Xlsx && to_stdout && std::io::stdout().is_terminal() {
+    if format == ExportFormat::Xlsx && to_stdout && std::io::stdout().is_terminal() {
         return Err(
             Error::usage("a workbook is not text to print on a terminal")
                 .hint("give -o FILE (e.g. -o plan.xlsx) or redirect the output"),
         );
     }
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
+    let all: Vec<_> = left.actions.iter().copied().collect();
+    let complete = || super::global::complete(&left, &all, true);
     let settings = &repo.settings;
-    if args.format == ExportFormat::Json {
+    if format == ExportFormat::Json {
         let doc = json::build(&loaded.plan, &loaded.readings, settings);
         // Streamed: the document is written as it is walked, never held whole.
         emit_with(args.output.as_deref(), |w| {
@@ -70,11 +81,11 @@ pub fn run(global: &Global, args: Args) -> Result {
             })?;
             w.write_all(b"\n")
         })?;
-        super::exit_now(Ok(()));
+        super::exit_now(complete());
     }
     let as_of = args.as_of.unwrap_or(global.today);
     let lang = args.lang.unwrap_or(settings.plan.language);
-    if args.format == ExportFormat::Xlsx {
+    if format == ExportFormat::Xlsx {
         let rows = crate::report::status::rows(&loaded.plan, &loaded.readings, settings, as_of);
         let status = workbook::Status {
             title: &settings.plan.title,
@@ -91,7 +102,7 @@ pub fn run(global: &Global, args: Args) -> Result {
                 e => std::io::Error::other(format!("the workbook could not be made: {e}")),
             })
         })?;
-        return Ok(());
+        return complete();
     }
     let Some(dir) = args.output else {
         return Err(Error::usage("a data package is a folder of files")
@@ -117,8 +128,8 @@ pub fn run(global: &Global, args: Args) -> Result {
     }
     staged.commit()?;
     if settings.plan.licence.is_none() {
-        eprintln!(
-            "warning: no licence: set [plan] licence in pan.toml (e.g. \"CC-BY-4.0\") before publishing; portals need one"
+        crate::cmd::say(
+            "warning: no licence: set [plan] licence in pan.toml (e.g. \"CC-BY-4.0\") before publishing; portals need one",
         );
     }
     eprintln!(
@@ -126,5 +137,5 @@ pub fn run(global: &Global, args: Args) -> Result {
         names.len(),
         crate::render::term::sanitize(&dir.display().to_string())
     );
-    Ok(())
+    complete()
 }

@@ -3,6 +3,8 @@
 
 use super::Error;
 use super::args::{health, state};
+use crate::load::scope::LeftOut;
+use crate::model::ActionCode;
 use crate::model::Plan;
 use crate::report::health::Health;
 use crate::report::status::{Filters, StateFilter};
@@ -24,7 +26,7 @@ pub struct FilterArgs {
     #[arg(long, value_delimiter = ',', value_name = "ACTOR", add = clap_complete::engine::ArgValueCompleter::new(super::completions::actors))]
     pub actor: Vec<String>,
     /// Actions active during this year.
-    #[arg(long, value_name = "YEAR")]
+    #[arg(long, value_name = "YEAR", value_parser = super::args::year)]
     pub year: Option<i16>,
     /// Recorded states: unrecorded, planned, in_progress, done, suspended, cancelled.
     #[arg(long, value_delimiter = ',', value_name = "STATE", value_parser = state)]
@@ -146,4 +148,25 @@ impl FilterArgs {
             search: self.search.clone().filter(|s| !s.trim().is_empty()),
         })
     }
+}
+
+/// The actions a listing with these filters covers among those problems of form left
+/// out: each one listed (its readings file has problems), and each one that could have
+/// been — by its code's lever and objective, and by the other filters when pan could not
+/// read the action, or when health, which its readings decide, is filtered on.
+pub fn left_out_within(
+    left: &LeftOut,
+    plan: &Plan,
+    filters: &Filters,
+    listed: &[String],
+) -> Vec<ActionCode> {
+    left.actions
+        .iter()
+        .copied()
+        .filter(|c| filters.could_hold(*c))
+        .filter(|c| {
+            let read = plan.actions.iter().any(|a| a.code == *c);
+            !read || !filters.healths.is_empty() || listed.contains(&c.to_string())
+        })
+        .collect()
 }

@@ -5,8 +5,11 @@ use std::path::PathBuf;
 
 use super::{Error, Result};
 use crate::config::Repo;
+use crate::diag::Diagnostic;
+use crate::load::scope::LeftOut;
 use crate::load::{self, Loaded, tree::FsTree};
-use crate::render::term::Term;
+use crate::model::ActionCode;
+use crate::render::term::{Term, sanitize};
 
 /// What every command needs from the global options.
 pub struct Global {
@@ -25,30 +28,16 @@ impl Global {
         Ok(Repo::discover(self.root.as_deref(), &cwd)?)
     }
 
-    /// Load the repository for a command that needs a readable plan: problems of form are
-    /// printed and refuse the command.
-    pub fn load(&self, repo: &Repo) -> Result<Loaded> {
+    /// Load the repository leniently: what files with problems of form hold is left out,
+    /// the problems are summarised on stderr, and the command goes on with the rest (see
+    /// [`complete`] for the exit status of its output).
+    pub fn load(&self, repo: &Repo) -> Result<(Loaded, LeftOut)> {
         recover(repo)?;
         let tree = FsTree::new(&repo.root);
         let loaded = load::load(&tree, &repo.settings);
-        if loaded.has_load_errors() {
-            let errors: Vec<_> = loaded
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == crate::diag::Severity::Error)
-                .cloned()
-                .collect();
-            let summary =
-                crate::render::diagnostics::Summary::of(&errors, 0, loaded.files_checked, 0);
-            let sources = load::sources_for(&tree, &loaded, &errors);
-            let text =
-                crate::render::diagnostics::human(&errors, &sources, &summary, &self.term_err());
-            eprint!("{text}");
-            return Err(Error::refused(format!(
-                "the plan has {} problem(s) in its files",
-                errors.len()
-            ))
-            .hint("fix them (see above, or run `pan validate`)"));
+        let left = LeftOut::of(&loaded, &repo.settings);
+        if !left.is_empty() {
+            crate::cmd::say(summary(&left).trim_end());
         }
         // Files that could not be read would otherwise pass unseen (a mistyped readings
         // folder makes every action look unmeasured): said on stderr, the command goes on.
@@ -56,14 +45,14 @@ impl Global {
             d.rule.code == crate::diag::rules::UNREADABLE.code
                 && d.severity == crate::diag::Severity::Warning
         }) {
-            eprintln!(
+            crate::cmd::say(&format!(
                 "warning: {}: {}\n  hint: {}",
-                crate::render::term::sanitize(&d.file),
-                crate::render::term::sanitize(&d.message),
-                crate::render::term::sanitize(&d.hint)
-            );
+                sanitize(&d.file),
+                sanitize(&d.message),
+                sanitize(&d.hint)
+            ));
         }
-        Ok(loaded)
+        Ok((loaded, left))
     }
 
     /// The terminal settings for stderr (no colour unless forced).
@@ -73,6 +62,74 @@ impl Global {
             ..self.term
         }
     }
+}
+
+/// Most problems of form listed one by one on stderr before a command's output.
+const LISTED: usize = 10;
+
+/// A problem of form in brief: `file:line:column: error[CODE]: message`, and its hint on
+/// the next line.
+fn problem_line(d: &Diagnostic) -> String {
+    let at = if d.span.line > 0 {
+        format!("{}:{}:{}", d.file, d.span.line, d.span.column)
+    } else {
+        d.file.clone()
+    };
+    let mut s = sanitize(&format!("{at}: error[{}]: {}", d.rule.code, d.message));
+    if !d.hint.is_empty() {
+        s.push_str(&format!("\n      hint: {}", sanitize(&d.hint)));
+    }
+    s
+}
+
+/// The summary of what a lenient load left out, for stderr.
+fn summary(left: &LeftOut) -> String {
+    let mut s = format!(
+        "warning: {} in {}; pan leaves out what it could not read and goes on with the rest\n",
+        crate::render::words::count(left.problems.len(), "problem", "problems"),
+        crate::render::words::count(left.files.len(), "file", "files"),
+    );
+    for d in left.problems.iter().take(LISTED) {
+        s.push_str(&format!("  {}\n", problem_line(d)));
+    }
+    if left.problems.len() > LISTED {
+        s.push_str(&format!("  … and {} more\n", left.problems.len() - LISTED));
+    }
+    s.push_str("  hint: `pan validate` shows each problem with its fix\n");
+    s
+}
+
+/// The outcome of a read command whose output covers `actions` (and the context
+/// indicators, when `context`): when problems of form left out any of them, or a file
+/// the whole plan depends on, the output shown is incomplete, and the command ends with
+/// status 1 once it is written; otherwise it succeeds.
+pub fn complete(left: &LeftOut, actions: &[ActionCode], context: bool) -> Result {
+    let mut missing: Vec<String> = left.plan_files.iter().map(|f| sanitize(f)).collect();
+    let mut codes: Vec<String> = actions
+        .iter()
+        .filter(|c| left.actions.contains(c))
+        .map(|c| c.to_string())
+        .collect();
+    codes.dedup();
+    missing.extend(codes);
+    if context && left.context {
+        missing.push("the context indicators".into());
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    const SHOWN: usize = 6;
+    let more = missing.len().saturating_sub(SHOWN);
+    missing.truncate(SHOWN);
+    let mut list = missing.join(", ");
+    if more > 0 {
+        list.push_str(&format!(" and {more} more"));
+    }
+    Err(Error::Found(Some(super::error::Problem {
+        what: format!("the output is incomplete: it leaves out what pan could not read of {list}"),
+        hint: Some("fix the problems above (`pan validate` shows each with its fix)".into()),
+        ..Default::default()
+    })))
 }
 
 /// Finish (under its lock) a multi-file change a killed run left in a folder, so every

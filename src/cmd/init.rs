@@ -16,8 +16,7 @@ use std::path::PathBuf;
 /// Arguments of `pan init`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan init my-plan --title \"Plan d'action national 2026-2030\" --start 2026 --end 2030\n  pan init my-plan --language en --code-format \"{lever:1}.{objective}.{number}\"\n  pan init my-plan --from plan.xlsx     # one row per action: code, objective, action,\n                                        # responsible, partners, indicators, calendar\n\n\
-Nothing is written when anything is wrong; a folder that is not empty is refused unless\n--force, which writes beside its files (a file of the same name is never replaced).\nNever into a plan repository, through a symbolic link, or inside a plan's folders."
+    after_help = "Examples:\n  pan init my-plan --title \"Plan d'action 2026-2030\" --start 2026 --end 2030\n  pan init plan-en --language en \\\n    --code-format \"{lever:1}.{objective}.{number}\"\n  pan init from-table --from plan.csv       # or plan.xlsx, plan.ods\n\nA table has one row per action, with the columns code, objective, action, responsible, partners, indicators and calendar (see \"Starting a plan\" in the README). Nothing is written when anything is wrong; a folder that is not empty is refused unless --force, which writes beside its files (a file of the same name is never replaced). Never into a plan repository, through a symbolic link, or inside a plan's folders. pan init then makes the folder a git repository, unless it is in one already or --no-git is given."
 )]
 pub struct Args {
     /// The folder of the new plan repository (created if missing).
@@ -57,6 +56,10 @@ pub struct Args {
     /// Write into a folder that is not empty, beside its files (none is replaced).
     #[arg(long)]
     pub force: bool,
+    /// Do not make the folder a git repository (by default `git init` runs when git is
+    /// installed and the folder is not already in a repository).
+    #[arg(long)]
+    pub no_git: bool,
 }
 
 /// Run `pan init`.
@@ -113,20 +116,47 @@ pub fn run(global: &Global, args: Args) -> Result {
     let warnings = check_before_writing(&files, global.today, &places)?;
     let guard = crate::write::folder::Guard::enclosing(&args.dir);
     let created = crate::write::tree::create(&args.dir, &files, args.force, &guard)
-        .map_err(|e| Error::refused("the plan repository was not created").because(e))?;
+        .map_err(|e| Error::usage("the plan repository was not created").because(e))?;
     let shown = crate::render::term::sanitize(&args.dir.display().to_string());
     for n in &notes {
-        eprintln!("note: {}", crate::render::term::sanitize(n));
+        crate::cmd::say(&format!("note: {}", crate::render::term::sanitize(n)));
     }
     for w in &warnings {
-        eprintln!("warning: {}", crate::render::term::sanitize(w));
+        crate::cmd::say(&format!("warning: {}", crate::render::term::sanitize(w)));
     }
     eprintln!(
-        "created a plan repository in {shown}: {} files, {} action(s)\nnext: cd {shown} && pan validate && pan status (the README lists the next commands)",
+        "created a plan repository in {shown}: {} files, {}",
         created.created.len(),
-        content.actions.len()
+        crate::render::words::count(content.actions.len(), "action", "actions")
+    );
+    if !args.no_git {
+        say_git(&crate::write::tree::git_init(&args.dir), &shown);
+    }
+    eprintln!(
+        "next: cd {shown} && pan validate && pan status (the README lists the next commands)"
     );
     Ok(())
+}
+
+/// Say what `git init` came to.
+fn say_git(git: &crate::write::tree::GitInit, shown: &str) {
+    use crate::write::tree::GitInit;
+    match git {
+        GitInit::Created => eprintln!(
+            "made {shown} a git repository (branch main); commit the plan with `git add -A && git commit -m Plan`, and `pan diff` shows what changes after"
+        ),
+        GitInit::Inside(top) => crate::cmd::say(&format!(
+            "note: {shown} is inside the git repository {}; no new repository was made",
+            crate::render::term::sanitize(&top.display().to_string())
+        )),
+        GitInit::NoGit => crate::cmd::say(&format!(
+            "note: git is not installed, so {shown} is not a git repository; `pan diff` needs one (install git, then run `git init`)"
+        )),
+        GitInit::Failed(why) => crate::cmd::say(&format!(
+            "warning: `git init` failed ({}); run it yourself for `pan diff`",
+            crate::render::term::sanitize(why)
+        )),
+    }
 }
 
 type FromTable = (Content, HashMap<ActionCode, String>, Vec<String>);
@@ -160,8 +190,8 @@ fn from_table(path: &std::path::Path, codes: &'static CodeFormat) -> Result<From
                 );
             }
             Err(Error::refused(format!(
-                "{} problem(s) in {shown}; nothing was written",
-                problems.len()
+                "{} in {shown}; nothing was written",
+                crate::render::words::count(problems.len(), "problem", "problems")
             )))
         }
     }
@@ -210,11 +240,11 @@ fn check_before_writing(
         .collect();
     if !errors.is_empty() {
         for e in &errors {
-            eprintln!("error: {}", crate::render::term::sanitize(e));
+            crate::cmd::say(&format!("error: {}", crate::render::term::sanitize(e)));
         }
         return Err(Error::refused(format!(
-            "the new plan would have {} error(s); nothing was written",
-            errors.len()
+            "the new plan would have {}; nothing was written",
+            crate::render::words::count(errors.len(), "error", "errors")
         )));
     }
     Ok(diags

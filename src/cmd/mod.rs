@@ -27,7 +27,7 @@ use clap::{Parser, Subcommand};
 
 pub use self::error::{Error, Result};
 pub use self::global::{Global, TODAY_VAR, recover, today};
-pub use self::output::{emit, emit_bytes, emit_with, find_action, on_terminal};
+pub use self::output::{emit, emit_bytes, emit_with, find_action, find_readable, on_terminal, say};
 use crate::render::term::{ColorChoice, Term};
 
 /// What `pan --version` prints after `pan `: the version, then the commit and the build
@@ -110,7 +110,7 @@ fn conclude(outcome: &Result) -> u8 {
             }
             _ => {
                 if let Some(m) = e.message() {
-                    eprintln!("{}", crate::render::term::sanitize_lines(&m));
+                    say(&crate::render::term::sanitize_lines(&m));
                 }
             }
         }
@@ -129,9 +129,30 @@ pub fn exit_now(outcome: Result) -> ! {
     std::process::exit(i32::from(status))
 }
 
+/// The command line as clap sees it: [`Cli`], with the global `--root` hidden from `pan
+/// init`, which creates the repository its DIR names.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    cmd.build();
+    if let Some(init) = cmd.find_subcommand_mut("init") {
+        // In place: the built command keeps each argument where it was.
+        *init = init.clone().mut_args(|a| {
+            if a.get_id() == "root" {
+                a.hide(true)
+            } else {
+                a
+            }
+        });
+    }
+    cmd
+}
+
 /// Parse the command line and run the command it names.
 fn run() -> Result {
-    let cli = Cli::try_parse()?;
+    use clap::FromArgMatches;
+    let cli = Cli::from_arg_matches(&command().try_get_matches()?)?;
+    output::colour_stderr(cli.color);
     let global = Global {
         root: cli.root,
         term: Term::detect(cli.color),

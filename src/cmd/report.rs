@@ -25,8 +25,9 @@ pub struct Args {
 
 /// Run `pan report`.
 pub fn run(global: &Global, args: Args) -> Result {
+    super::args::Markdown::check(args.document.output.as_deref())?;
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
     let filters = args.filters.resolve(&loaded.plan)?;
     let as_of = args.document.as_of(global.today);
     let lang = args.document.lang(&repo.settings);
@@ -42,5 +43,8 @@ pub fn run(global: &Global, args: Args) -> Result {
         &render::report::markdown(&report, &loaded.plan, lang),
         args.document.output.as_deref(),
     )?;
-    Ok(())
+    let listed: Vec<String> = report.status.rows.iter().map(|r| r.code.clone()).collect();
+    let covered = super::filters::left_out_within(&left, &loaded.plan, &filters, &listed);
+    // The report ends with the context indicators' breakdowns.
+    super::global::complete(&left, &covered, true)
 }

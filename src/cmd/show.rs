@@ -1,12 +1,14 @@
 //! `pan show`: one action's full card.
 
-use super::{Global, Result, emit, find_action};
+use super::{Global, Result, emit};
 use crate::render;
 use crate::report::card;
 
 /// Arguments of `pan show`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  pan show IN-B-11.02\n  pan show b-11.02 --format markdown")]
+#[command(
+    after_help = "Examples:\n  pan show IN-B-11.02\n  pan show b-11.02 --format markdown --lang en"
+)]
 pub struct Args {
     /// The action's code (IN-B-11.02; the IN- prefix and case are optional).
     #[arg(add = clap_complete::engine::ArgValueCompleter::new(super::completions::codes))]
@@ -17,6 +19,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Language of the card and of Markdown (default: the card in English, as pan
+    /// speaks; Markdown in pan.toml's); JSON keeps the files' spellings.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::config::Lang>,
 }
 
 /// Output formats of `pan show`.
@@ -33,17 +39,25 @@ pub enum Format {
 /// Run `pan show`.
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
-    let index = find_action(&loaded.plan, &args.code)?;
+    let (loaded, left) = global.load(&repo)?;
+    let index = super::find_readable(&loaded.plan, &left, &args.code)?;
     let as_of = args.as_of.unwrap_or(global.today);
     let card = card::build(&loaded.plan, &loaded.readings, &repo.settings, index, as_of);
     let text = match args.format {
-        Format::Text => render::card::text(&card, &repo.settings, &global.term),
+        Format::Text => render::card::text(
+            &card,
+            &repo.settings,
+            &global.term,
+            args.lang.unwrap_or(crate::config::Lang::INTERFACE),
+        ),
         Format::Json => render::card::json(&card, &repo.settings)?,
-        Format::Markdown => {
-            render::card::markdown(&card, &repo.settings, repo.settings.plan.language)
-        }
+        Format::Markdown => render::card::markdown(
+            &card,
+            &repo.settings,
+            args.lang.unwrap_or(repo.settings.plan.language),
+        ),
     };
     emit(&text, None)?;
-    Ok(())
+    let code = loaded.plan.actions[index].code;
+    super::global::complete(&left, &[code], false)
 }

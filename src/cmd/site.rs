@@ -14,13 +14,7 @@ use crate::write::folder::{Guard, Staged};
 /// Arguments of `pan site`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan site -o _site                       # as of today; open _site/index.html\n  pan site -o _site --as-of 2026-06-30    # the site as it stood on a past day\n\n\
-The site is static: every page in French and English, charts with their numbers, a search,\n\
-the data to download. It needs no server and no network, and prints on A4. The same files\n\
-and date give the same bytes. The folder is built beside its destination and put in place\n\
-whole; pan replaces only an empty folder or a site it built before, as its manifest\n\
-(.pan-manifest) lists it, never the repository or a folder pan reads. Colours, logo and\n\
-an extra style sheet come from [site] in pan.toml (see the README)."
+    after_help = "Examples:\n  pan site -o _site                       # as of today; open _site/index.html\n  pan site -o _site --as-of 2026-06-30    # the site as it stood on a past day\n\nThe site is static: every page in French and English, charts with their numbers, a search, the data to download. It needs no server and no network, and prints on A4. The same files and date give the same bytes. The folder is built beside its destination and put in place whole; pan replaces only an empty folder or a site it built before, as its manifest (.pan-manifest) lists it, never the repository or a folder pan reads. Colours, logo and an extra style sheet come from [site] in pan.toml (see the README)."
 )]
 pub struct Args {
     /// The folder to build: a new path, an empty folder, or a site pan built before
@@ -40,7 +34,7 @@ pub struct Args {
 pub fn run(global: &Global, args: Args) -> Result {
     let started = Instant::now();
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
     let as_of = args.as_of.unwrap_or(global.today);
     let (since, since_from) = match args.since {
         Some(s) => (s, SinceFrom::Given),
@@ -75,5 +69,6 @@ pub fn run(global: &Global, args: Args) -> Result {
         built.bytes as f64 / 1_000_000.0,
         started.elapsed().as_secs_f64()
     );
-    Ok(())
+    let all: Vec<_> = left.actions.iter().copied().collect();
+    super::global::complete(&left, &all, true)
 }

@@ -1,5 +1,7 @@
 //! `pan status`: where the plan stands, as of a date, filtered and grouped.
 
+use std::path::PathBuf;
+
 use jiff::civil::Date;
 
 use super::args::Format;
@@ -11,8 +13,7 @@ use crate::report::status::{self, GroupBy};
 /// Arguments of `pan status`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan status --lever D\n  pan status --ministry MENEJ --health late\n  pan status --year 2027 --group-by calendar\n  pan status --search competences --format csv > actions.csv\n\n\
-Filters combine (all must match); a filter may list several values separated by commas."
+    after_help = "Examples:\n  pan status --lever D\n  pan status --ministry MENEJ --health late\n  pan status --year 2027 --group-by calendar\n  pan status --search competences -o actions.csv\n\nFilters combine (all must match); a filter may list several values separated by commas. The format is told by the file name of -o (.txt, .md, .csv, .json), or --format."
 )]
 pub struct Args {
     /// Which actions.
@@ -24,15 +25,25 @@ pub struct Args {
     /// The day to assess the plan on (default: today).
     #[arg(long, value_name = "DATE", value_parser = super::args::date)]
     pub as_of: Option<Date>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format (default: told by the extension of -o, otherwise table).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Language of the table and of Markdown (default: the table in English, as pan
+    /// speaks; Markdown in pan.toml's); JSON and CSV keep the files' spellings.
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::config::Lang>,
+    /// Write to FILE instead of standard output (.txt, .md, .csv or .json).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Run `pan status`.
 pub fn run(global: &Global, args: Args) -> Result {
+    let output = args.output.as_deref();
+    let format = super::output::format_for(args.format, output, Format::FILES, Format::Table)?;
+    let term = super::output::term_for(&global.term, output);
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
     let filters = args.filters.resolve(&loaded.plan)?;
     let as_of = args.as_of.unwrap_or(global.today);
     let report = status::build(
@@ -44,15 +55,26 @@ pub fn run(global: &Global, args: Args) -> Result {
         args.group_by,
     );
     let plan = &loaded.plan;
-    let text = match args.format {
-        Format::Table => render::status::text(&report, plan, &global.term),
-        Format::Markdown => render::status::markdown(&report, plan, repo.settings.plan.language),
+    let text = match format {
+        Format::Table => render::status::text(
+            &report,
+            plan,
+            &term,
+            args.lang.unwrap_or(crate::config::Lang::INTERFACE),
+        ),
+        Format::Markdown => render::status::markdown(
+            &report,
+            plan,
+            args.lang.unwrap_or(repo.settings.plan.language),
+        ),
         Format::Csv => super::on_terminal(
             render::status::csv(&report)?,
-            std::io::IsTerminal::is_terminal(&std::io::stdout()),
+            super::output::to_terminal(output),
         ),
         Format::Json => render::status::json(&report, plan)?,
     };
-    emit(&text, None)?;
-    super::exit_now(Ok(()))
+    emit(&text, output)?;
+    let listed: Vec<String> = report.rows.iter().map(|r| r.code.clone()).collect();
+    let covered = super::filters::left_out_within(&left, plan, &filters, &listed);
+    super::exit_now(super::global::complete(&left, &covered, false))
 }

@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use super::{Error, Global, Result, find_action};
+use super::{Error, Global, Result};
 use crate::model::action::StateProblem;
 use crate::model::{State, StateEntry};
 use crate::render::term::sanitize;
@@ -12,7 +12,7 @@ use crate::write::states::{self, RecordError, Refusal};
 /// Arguments of `pan update`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan update IN-B-11.02 --state in_progress --note \"Première séance le 12 mars\"\n  pan update IN-B-11.02 --state done --date 2026-11-20 --note \"Dernière séance\"\n  pan update IN-B-11.02 --state in_progress --reopen --note \"Reprise en 2027\""
+    after_help = "Examples:\n  pan update IN-B-11.02 --state in_progress --date 2026-03-12 \\\n    --note \"Première séance le 12 mars\"\n  pan update IN-B-11.02 --state done --date 2026-11-20 --note \"Terminée\"\n  pan update IN-B-11.02 --state in_progress --reopen --note \"Reprise en 2027\""
 )]
 pub struct Args {
     /// The action's code.
@@ -115,8 +115,8 @@ fn refused(r: Refusal, file: &str, code: &str, entry: &StateEntry, today: Date) 
 /// Run `pan update`.
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
-    let index = find_action(&loaded.plan, &args.code)?;
+    let (loaded, left) = global.load(&repo)?;
+    let index = super::find_readable(&loaded.plan, &left, &args.code)?;
     let file = loaded.spans[index].file.clone();
     let code = loaded.plan.actions[index].code.to_string();
     let today = global.today;
@@ -126,6 +126,20 @@ pub fn run(global: &Global, args: Args) -> Result {
         note: args.note.trim().to_string(),
         reopened: args.reopen,
     };
+    let plan_start = repo.settings.period_start();
+    let action_start = loaded.plan.actions[index].calendar.start.map(|p| p.start());
+    if entry.date < plan_start && action_start.is_none_or(|s| entry.date < s) {
+        // Recorded all the same (a state may precede both), but said: a mistyped year
+        // would otherwise be found only when the state is missing from a digest.
+        let starts = match action_start {
+            Some(s) => format!("the plan ({plan_start}) and the action ({s}) start"),
+            None => format!("the plan starts ({plan_start})"),
+        };
+        crate::cmd::say(&format!(
+            "warning: {} is before {starts}\n  hint: if the year is mistyped, take the entry out of {file} before it is committed, and record it again",
+            entry.date
+        ));
+    }
     let before = match states::record(&repo, &file, &entry, today, args.dry_run) {
         Ok(before) => before,
         Err(RecordError::Refused(r)) => return Err(refused(r, &file, &code, &entry, today)),

@@ -17,13 +17,12 @@ use crate::render::diagnostics::{self as printer, Summary};
 /// Arguments of `pan validate`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan validate\n  pan validate --format github          # in a GitHub Actions job\n  pan validate --format gitlab -o gl-code-quality.json   # a GitLab merge request's widget\n  pan validate --select P006,P007 --deny warnings\n  pan validate --explain P006\n\n\
-Exit status: 0 no error, 1 errors (or warnings with --deny warnings), 2 pan could not run."
+    after_help = "Examples:\n  pan validate\n  pan validate --format github          # in a GitHub Actions job\n  pan validate --format gitlab -o gl-code-quality.json   # GitLab's widget\n  pan validate --select P006,P007 --deny warnings\n  pan validate --explain P006\n\nExit status: 0 no error, 1 errors (or warnings with --deny warnings), 2 pan could not run. The format is told by the file name of -o (.txt, .json, .md, .sarif, .xml: JUnit), or --format (gitlab writes .json, checkstyle .xml)."
 )]
 pub struct Args {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    /// Output format (default: told by the extension of -o, otherwise human).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Show only these rules (codes or names, comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "CODE")]
     pub select: Vec<String>,
@@ -78,6 +77,20 @@ pub enum Format {
     Checkstyle,
 }
 
+impl Format {
+    /// The extensions of `-o FILE` that name each format.
+    pub const FILES: &[(&str, Format)] = &[
+        ("txt", Format::Human),
+        ("json", Format::Json),
+        ("md", Format::Markdown),
+        ("markdown", Format::Markdown),
+        ("sarif", Format::Sarif),
+        ("json", Format::Gitlab),
+        ("xml", Format::Junit),
+        ("xml", Format::Checkstyle),
+    ];
+}
+
 /// What `--deny` makes fail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Deny {
@@ -119,6 +132,12 @@ pub fn run(global: &Global, args: Args) -> Result {
         emit(&out, None)?;
         return Ok(());
     }
+    let format = super::output::format_for(
+        args.format,
+        args.output.as_deref(),
+        Format::FILES,
+        Format::Human,
+    )?;
     let select = resolve(&args.select)?;
     let ignore = resolve(&args.ignore)?;
     let started = Instant::now();
@@ -150,7 +169,7 @@ pub fn run(global: &Global, args: Args) -> Result {
     );
     // Problems accepted in pan.toml are counted; people see them only when they ask.
     // Machines (JSON, SARIF) always get them.
-    let shown: Vec<Diagnostic> = match args.format {
+    let shown: Vec<Diagnostic> = match format {
         Format::Json | Format::Sarif => selected,
         _ if args.show_allowed => selected,
         _ => selected
@@ -158,7 +177,7 @@ pub fn run(global: &Global, args: Args) -> Result {
             .filter(|d| d.allowed.is_none())
             .collect(),
     };
-    let text = match args.format {
+    let text = match format {
         Format::Human => {
             let sources = load::sources_for(&tree, &loaded, &shown);
             let term = if args.output.is_some() {

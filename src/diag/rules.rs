@@ -872,6 +872,24 @@ rule!(
     )
 );
 
+rule!(
+    READING_PERIODS_DISAGREE,
+    "R018",
+    "reading-periods-disagree",
+    Warning,
+    "The readings of the periods inside a period add up to more than its reading, or cover it and add up to something else.",
+    "check the readings of that period and of the periods inside it: one of them is probably wrong (correct it with `pan reading add … --replace`)",
+    "For an indicator whose readings add up (a flow, such as sessions held), a reading for a period and readings for the periods inside it (2025, and 2025-H1 and 2025-H2) count the same things twice over: the parts cannot add up to more than the whole, and when they cover it entirely (both halves, four quarters, twelve months) they add up to it. Totals are checked, each kind of part on its own (halves, quarters, months, days); levels and percentages are not checked: they do not add up.",
+    Example::append(
+        READINGS,
+        "seances,2025-H1,5,Rapport semestriel,,2026-01-15,\nseances,2025-H2,8,Rapport semestriel,,2026-01-15,\n"
+    ),
+    Example::append(
+        READINGS,
+        "seances,2025-H1,5,Rapport semestriel,,2026-01-15,\nseances,2025-H2,6,Rapport semestriel,,2026-01-15,\n"
+    )
+);
+
 /// Every rule, in code order.
 pub static ALL: &[&Rule] = &[
     &NOT_UTF8,
@@ -928,6 +946,7 @@ pub static ALL: &[&Rule] = &[
     &READING_UNDECLARED_DIMENSION,
     &READING_BREAKDOWN_TWICE,
     &READING_BREAKDOWN_EXCEEDS_TOTAL,
+    &READING_PERIODS_DISAGREE,
 ];
 
 /// Find a rule by code (`P006`, case-insensitive) or name (`unknown-responsible`).

@@ -23,6 +23,10 @@ pub struct Export<'a> {
     pub actions: Vec<ExportAction<'a>>,
     /// Context indicators of the plan's introduction.
     pub context: &'a [crate::model::ContextIndicator],
+    /// What readings may be broken down by (`plan/dimensions.yaml`): each dimension's id,
+    /// label and source, and its values' ids and labels, so that a reading's `by` can be
+    /// labelled.
+    pub dimensions: &'a [crate::model::Dimension],
     /// Every reading, written one by one as the document is written (never all held).
     pub readings: ReadingsJson<'a>,
 }
@@ -262,6 +266,7 @@ pub fn build_as_of<'a>(
             })
             .collect(),
         abbreviations: &plan.abbreviations,
+        dimensions: &plan.dimensions,
         actions: plan
             .actions
             .iter()

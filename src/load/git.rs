@@ -144,6 +144,42 @@ impl GitTree {
         })
     }
 
+    /// The empty revision of a repository without a commit yet (`git init` just ran):
+    /// no file at all, so that everything in the working tree is new.
+    pub fn empty(root: &Path) -> GitTree {
+        GitTree {
+            top: root.to_path_buf(),
+            files: Default::default(),
+            kinds: Vec::new(),
+            blobs: HashMap::new(),
+            failure: Default::default(),
+            commit: String::new(),
+        }
+    }
+
+    /// The best common ancestor of two revisions (what `git diff A...B` compares `B`
+    /// with): the commit a branch started from.
+    pub fn merge_base(root: &Path, a: &str, b: &str) -> Result<String, GitError> {
+        for rev in [a, b] {
+            let spec = format!("{rev}^{{commit}}");
+            if git(root, &["rev-parse", "--verify", "--quiet", &spec]).is_err() {
+                return Err(match git(root, &["rev-parse", "--show-toplevel"]) {
+                    Err(GitError::NoGit(e)) => GitError::NoGit(e),
+                    Err(_) => GitError::NotARepository(root.to_path_buf()),
+                    Ok(_) => GitError::UnknownRevision(rev.to_string()),
+                });
+            }
+        }
+        let out = git(root, &["merge-base", a, b])?;
+        Ok(String::from_utf8_lossy(&out).trim().to_string())
+    }
+
+    /// Whether `root` is in a git repository whose current branch has no commit yet.
+    pub fn unborn(root: &Path) -> bool {
+        git(root, &["rev-parse", "--verify", "--quiet", "HEAD"]).is_err()
+            && git(root, &["symbolic-ref", "--quiet", "HEAD"]).is_ok()
+    }
+
     /// The content of `rel`, when it is a file of at most `limit` bytes.
     pub fn file(&self, rel: &str, limit: u64) -> Option<Vec<u8>> {
         self.prefetch(&[(rel, limit)]);

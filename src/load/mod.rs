@@ -12,6 +12,7 @@ pub mod import;
 pub mod plan_files;
 pub mod plan_table;
 pub mod readings;
+pub mod scope;
 pub mod site;
 pub mod tree;
 pub mod workbook;

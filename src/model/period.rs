@@ -114,14 +114,65 @@ fn two_digits(s: &str) -> Option<u8> {
     }
 }
 
+/// The period a person probably meant by a form pan does not read: the French
+/// `2025-S1` (semestre) and `2025-T2` (trimestre), a lower-case `2025-h2`, a day written
+/// `31/12/2025`, a month `12/2025`.
+pub fn meant(s: &str) -> Option<Period> {
+    let t = s.trim();
+    let upper = t.to_ascii_uppercase();
+    if let Some((y, rest)) = upper.split_once('-') {
+        let fixed = match rest.as_bytes() {
+            [b'S', n @ (b'1' | b'2')] => Some(format!("{y}-H{}", *n as char)),
+            [b'T', n @ b'1'..=b'4'] => Some(format!("{y}-Q{}", *n as char)),
+            _ if upper != t => Some(upper.clone()),
+            _ => None,
+        };
+        if let Some(p) = fixed.and_then(|f| f.parse().ok()) {
+            return Some(p);
+        }
+    }
+    let parts: Vec<&str> = t.split(['/', '.']).collect();
+    let pad = |x: &str| {
+        if x.len() == 1 {
+            format!("0{x}")
+        } else {
+            x.to_string()
+        }
+    };
+    let iso = match parts.as_slice() {
+        [d, m, y] if y.len() == 4 => format!("{y}-{}-{}", pad(m), pad(d)),
+        [m, y] if y.len() == 4 => format!("{y}-{}", pad(m)),
+        _ => return None,
+    };
+    iso.parse().ok()
+}
+
+impl Period {
+    /// A period as a person types it on the command line or in a spreadsheet: spaces
+    /// around and the case of `H` and `Q` do not matter (`2025-h2` is 2025-H2), as for
+    /// codes; in the plan's files, periods are written exactly.
+    pub fn typed(s: &str) -> Result<Period, PeriodError> {
+        let t = s.trim();
+        if t.bytes().any(|b| b == b'h' || b == b'q')
+            && let Ok(p) = t.to_ascii_uppercase().parse()
+        {
+            return Ok(p);
+        }
+        t.parse()
+    }
+}
+
 impl FromStr for Period {
     type Err = PeriodError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || {
+            let near = meant(s)
+                .map(|p| format!("did you mean {p}? "))
+                .unwrap_or_default();
             PeriodError(format!(
-                "`{s}` is not a period; write a year (2026), a half (2026-H1), a quarter (2026-Q2), \
-                 a month (2026-05) or a day (2026-05-17)"
+                "`{s}` is not a period; {near}write a year (2026), a half (2026-H1), a quarter \
+                 (2026-Q2), a month (2026-05) or a day (2026-05-17)"
             ))
         };
         if s.trim().is_empty() {

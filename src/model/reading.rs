@@ -635,10 +635,15 @@ impl Reading {
         known(self.period, self.recorded, as_of)
     }
 
-    /// The order of "latest": the period that ends last, then the one recorded last, then
-    /// the one that started last.
-    pub fn recency(&self) -> (Date, Option<Date>, Date) {
-        (self.period.end(), self.recorded, self.period.start())
+    /// The order of "latest": the period that ends last; of periods that end the same
+    /// day, the longest (2025 holds 2025-H2: the annual figure is never hidden behind a
+    /// part of it); then the one recorded last.
+    pub fn recency(&self) -> (Date, std::cmp::Reverse<Date>, Option<Date>) {
+        (
+            self.period.end(),
+            std::cmp::Reverse(self.period.start()),
+            self.recorded,
+        )
     }
 }
 

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::markdown::{self, Align};
-use super::term::{Style, Term, sanitize};
+use super::term::{Style, Term, sanitize, truncate};
 use super::words;
 use crate::config::{Lang, Settings};
 use crate::model::Action;
@@ -52,90 +52,120 @@ fn actor(a: &NamedActor) -> String {
     }
 }
 
-/// The card as text for a terminal.
-pub fn text(card: &Card, settings: &Settings, term: &Term) -> String {
+/// The card as text for a terminal, in a language (the plan's text stays as published).
+/// Every line fits the terminal: the text and names wrap, a reading's source and note
+/// are shortened.
+pub fn text(card: &Card, settings: &Settings, term: &Term, lang: Lang) -> String {
     let a = card.action;
+    let c = &words::of(lang).card;
     let mut out = String::new();
-    let w = term.width.clamp(40, 120);
+    let width = term.width.clamp(40, 120);
+    let code = a.code.to_string();
     let _ = writeln!(
         out,
         "{}  {}",
-        term.paint(Style::Bold, &a.code.to_string()),
-        sanitize(&card.objective_title)
+        term.paint(Style::Bold, &code),
+        truncate(
+            &sanitize(&card.objective_title),
+            term.width.saturating_sub(code.chars().count() + 2).max(12)
+        )
+    );
+    let place = format!(
+        "{} {} · {} {} — {}",
+        c.objective,
+        a.objective,
+        c.lever,
+        a.code.lever_code(),
+        sanitize(&card.lever_title)
     );
     let _ = writeln!(
         out,
         "{}",
-        term.paint(
-            Style::Dim,
-            &format!(
-                "objective {} · lever {} — {}",
-                a.objective,
-                a.code.lever_code(),
-                sanitize(&card.lever_title)
-            )
-        )
+        term.paint(Style::Dim, &truncate(&place, term.width))
     );
     out.push('\n');
     out.push_str(&wrap(
         &sanitize_keep_newlines(&a.action),
-        w.saturating_sub(2),
+        width.saturating_sub(2),
         "  ",
     ));
     out.push('\n');
-    let label = |out: &mut String, l: &str, v: &str| {
-        let _ = writeln!(out, "{} {v}", term.paint(Style::Bold, &format!("{l:<12}")));
+    fields(&mut out, card, settings, term, lang);
+    rest(&mut out, card, term, lang);
+    out
+}
+
+/// The card's fields: responsible actors, partners, calendar and its meaning, health.
+fn fields(out: &mut String, card: &Card, settings: &Settings, term: &Term, lang: Lang) {
+    let a = card.action;
+    let c = &words::of(lang).card;
+    let w = words::of(lang);
+    let names = [w.responsible, c.partners, w.calendar, w.health];
+    let pad = names.iter().map(|n| n.chars().count()).max().unwrap_or(12) + 1;
+    let room = term.width.saturating_sub(pad + 1).max(20);
+    // A value that does not fit wraps under itself (and loses its colour).
+    let label = |out: &mut String, l: &str, plain: &str, painted: &str| {
+        let name = term.paint(Style::Bold, &format!("{l:<pad$}"));
+        if plain.chars().count() <= room {
+            let _ = writeln!(out, "{name} {painted}");
+            return;
+        }
+        for (i, line) in super::term::wrap(plain, room).iter().enumerate() {
+            if i == 0 {
+                let _ = writeln!(out, "{name} {line}");
+            } else {
+                let _ = writeln!(out, "{:pad$} {line}", "");
+            }
+        }
     };
     if card.responsible_named.is_empty() {
-        label(
-            &mut out,
-            "Responsible",
-            &term.paint(Style::Error, "none (the plan names no responsible actor)"),
-        );
+        let none = c.no_responsible;
+        label(out, w.responsible, none, &term.paint(Style::Error, none));
     }
     for (i, r) in card.responsible_named.iter().enumerate() {
-        label(
-            &mut out,
-            if i == 0 { "Responsible" } else { "" },
-            &sanitize(&actor(r)),
-        );
+        let v = sanitize(&actor(r));
+        label(out, if i == 0 { w.responsible } else { "" }, &v, &v);
     }
     for (i, p) in card.partners_named.iter().enumerate() {
-        label(
-            &mut out,
-            if i == 0 { "Partners" } else { "" },
-            &sanitize(&actor(p)),
-        );
+        let v = sanitize(&actor(p));
+        label(out, if i == 0 { names[1] } else { "" }, &v, &v);
     }
     let cal = if a.calendar.label.is_empty() {
-        "(none published)".to_string()
+        c.no_calendar.to_string()
     } else {
         sanitize(&a.calendar.label)
     };
-    label(&mut out, "Calendar", &cal);
-    label(
-        &mut out,
-        "",
-        &term.paint(Style::Dim, &calendar_meaning(a, settings, Lang::INTERFACE)),
-    );
+    label(out, w.calendar, &cal, &cal);
+    let meaning = calendar_meaning(a, settings, lang);
+    label(out, "", &meaning, &term.paint(Style::Dim, &meaning));
     let health = card.assessment.health;
+    let said = words::health(health, lang);
+    let why = format!(
+        " — {} ({} {})",
+        sanitize(&words::reason(&card.assessment.why, lang)),
+        w.as_of,
+        card.as_of
+    );
     label(
-        &mut out,
-        "Health",
+        out,
+        w.health,
+        &format!("{said}{why}"),
         &format!(
-            "{} — {} (as of {})",
-            term.paint(
-                super::status::health_style(health),
-                words::health(health, Lang::INTERFACE)
-            ),
-            sanitize(&words::reason(&card.assessment.why, Lang::INTERFACE)),
-            card.as_of
+            "{}{why}",
+            term.paint(super::status::health_style(health), said)
         ),
     );
+}
+
+/// The card's indicators, state history and readings.
+fn rest(out: &mut String, card: &Card, term: &Term, lang: Lang) {
+    let a = card.action;
+    let c = &words::of(lang).card;
+    let w = words::of(lang);
     out.push('\n');
-    let _ = writeln!(out, "{}", term.paint(Style::Bold, "Indicators"));
+    let _ = writeln!(*out, "{}", term.paint(Style::Bold, c.indicators));
     if a.indicators.is_empty() {
-        let _ = writeln!(out, "  (none)");
+        let _ = writeln!(*out, "  {}", c.none);
     }
     let idw = a
         .indicators
@@ -148,60 +178,106 @@ pub fn text(card: &Card, settings: &Settings, term: &Term) -> String {
         if let Some(f) = i.frequency {
             extra.push_str(&format!(", {}", f.as_str()));
         }
-        let _ = writeln!(
-            out,
-            "  {:<idw$}  {}  {}",
-            i.id,
-            sanitize(&i.label),
-            term.paint(Style::Dim, &format!("[{extra}]"))
-        );
+        let head = format!("  {:<idw$}  ", i.id);
+        let tail = format!("[{extra}]");
+        let label = sanitize(&i.label);
+        let room = term
+            .width
+            .saturating_sub(head.chars().count() + tail.chars().count() + 2);
+        if room >= 12 {
+            let _ = writeln!(
+                out,
+                "{head}{}  {}",
+                truncate(&label, room),
+                term.paint(Style::Dim, &tail)
+            );
+        } else {
+            // Too narrow for one line: the label, then the kind, under the id.
+            let room = term.width.saturating_sub(head.chars().count()).max(8);
+            let _ = writeln!(*out, "{head}{}", truncate(&label, room));
+            let _ = writeln!(*out, "    {}", term.paint(Style::Dim, &tail));
+        }
     }
     out.push('\n');
-    let _ = writeln!(out, "{}", term.paint(Style::Bold, "State history"));
+    let _ = writeln!(*out, "{}", term.paint(Style::Bold, c.state_history));
     if a.states.is_empty() {
-        let _ = writeln!(out, "  (no state recorded)");
+        let _ = writeln!(out, "  {}", c.no_state);
     }
     for s in &a.states {
-        let reopened = if s.reopened { " (reopened)" } else { "" };
-        let _ = writeln!(
-            out,
-            "  {}  {:<12}{reopened} {}",
+        let reopened = if s.reopened { c.reopened } else { "" };
+        let head = format!(
+            "  {}  {:<12}{reopened} ",
             s.date,
-            s.state.as_str(),
-            sanitize(&s.note)
+            words::state(s.state, lang)
         );
+        let room = term.width.saturating_sub(head.chars().count()).max(12);
+        let _ = writeln!(*out, "{head}{}", truncate(&sanitize(&s.note), room));
     }
     out.push('\n');
-    let _ = writeln!(out, "{}", term.paint(Style::Bold, "Readings"));
+    let _ = writeln!(*out, "{}", term.paint(Style::Bold, w.readings));
     if card.readings.is_empty() {
-        let _ = writeln!(out, "  (no reading recorded)");
+        let _ = writeln!(*out, "  ({})", w.no_reading);
     }
+    // Columns as wide as their widest cell, so that a narrow terminal keeps the value.
+    let pw = card
+        .readings
+        .iter()
+        .map(|r| r.period.to_string().len())
+        .max()
+        .unwrap_or(4);
+    let vw = card
+        .readings
+        .iter()
+        .map(|r| sanitize(&value(r, lang)).chars().count())
+        .max()
+        .unwrap_or(1);
     for r in &card.readings {
-        let corr = r
-            .replaces
-            .as_ref()
-            .map(|v| format!(" (corrects {})", sanitize(v)))
-            .unwrap_or_default();
-        let note = if r.note.is_empty() {
-            String::new()
-        } else {
-            format!(" — {}", sanitize(&r.note))
-        };
-        let cell = if r.by.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", sanitize(&by_text(r)))
-        };
-        let _ = writeln!(
-            out,
-            "  {:<idw$}  {:<10} {:>10}{corr}{cell}  {}{note}",
-            r.indicator,
-            r.period.to_string(),
-            sanitize(&value(r, Lang::INTERFACE)),
-            term.paint(Style::Dim, &sanitize(&r.source))
-        );
+        out.push_str(&reading_line(r, (idw, pw, vw), term, lang));
     }
-    out
+}
+
+/// One reading of the card, fitted to the terminal: what identifies it and its value
+/// whole, then its source and note shortened to what is left of the line.
+fn reading_line(
+    r: &ReadingRow,
+    (idw, pw, vw): (usize, usize, usize),
+    term: &Term,
+    lang: Lang,
+) -> String {
+    let w = words::of(lang);
+    let corr = r
+        .replaces
+        .as_ref()
+        .map(|v| format!(" ({} {})", w.corrects, sanitize(v)))
+        .unwrap_or_default();
+    let cell = if r.by.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", sanitize(&by_text(r)))
+    };
+    let head = format!(
+        "  {:<idw$}  {:<pw$}  {:>vw$}{corr}{cell}  ",
+        r.indicator,
+        r.period.to_string(),
+        sanitize(&value(r, lang)),
+    );
+    let mut tail = sanitize(&r.source);
+    if !r.note.is_empty() {
+        tail.push_str(" — ");
+        tail.push_str(&sanitize(&r.note));
+    }
+    let room = term.width.saturating_sub(head.chars().count());
+    if room >= 12 {
+        format!("{head}{}\n", term.paint(Style::Dim, &truncate(&tail, room)))
+    } else {
+        // Too narrow for one line: the source and note go under the value.
+        let room = term.width.saturating_sub(4).max(8);
+        format!(
+            "{}\n    {}\n",
+            head.trim_end(),
+            term.paint(Style::Dim, &truncate(&tail, room))
+        )
+    }
 }
 
 fn sanitize_keep_newlines(s: &str) -> String {
@@ -366,6 +442,7 @@ pub fn by_text(r: &ReadingRow) -> String {
 /// The card's JSON: the action's fields, then what `pan` adds.
 #[derive(Serialize)]
 struct CardJson<'a> {
+    version: u32,
     #[serde(flatten)]
     action: &'a Action,
     lever_title: &'a str,
@@ -382,6 +459,7 @@ struct CardJson<'a> {
 /// The card as JSON (English for the derived phrases).
 pub fn json(card: &Card, settings: &Settings) -> anyhow::Result<String> {
     let doc = CardJson {
+        version: super::readings::JSON_VERSION,
         action: card.action,
         lever_title: &card.lever_title,
         objective_title: &card.objective_title,

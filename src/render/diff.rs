@@ -19,8 +19,15 @@ fn t(lang: Lang) -> &'static DiffWords {
     &words::of(lang).diff
 }
 
-fn plural(n: usize, (one, many): (&str, &str)) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A count and its noun (or participle), singular or plural as the language wants
+/// (French: « 0 problème », « 1 mesure »).
+fn plural(n: usize, (one, many): (&str, &str), lang: Lang) -> String {
+    words::plural(n, one, many, lang)
+}
+
+/// The participle that agrees with a count: « 2 problèmes introduits », « 0 corrigé ».
+fn agreed(n: usize, (one, many): (&'static str, &'static str), lang: Lang) -> &'static str {
+    if words::singular(n, lang) { one } else { many }
 }
 
 /// The one-line summary, in a language.
@@ -28,19 +35,17 @@ pub fn summary_line(d: &PlanDiff, lang: Lang) -> String {
     let w = t(lang);
     let s = &d.summary;
     let mut parts = Vec::new();
-    let mut actions = plural(s.actions_changed, w.changed);
+    let mut actions = plural(s.actions_changed, w.changed, lang);
     if s.actions_added + s.actions_removed > 0 {
         let _ = write!(
             actions,
-            " ({})",
-            words::fill(
-                w.added_removed,
-                &[s.actions_added.to_string(), s.actions_removed.to_string()]
-            )
+            " ({}, {})",
+            plural(s.actions_added, w.added_n, lang),
+            plural(s.actions_removed, w.removed_n, lang)
         );
     }
     parts.push(actions);
-    let mut readings = plural(s.readings_added, w.reading_added);
+    let mut readings = plural(s.readings_added, w.reading_added, lang);
     if s.readings_replaced > 0 {
         let _ = write!(
             readings,
@@ -49,16 +54,15 @@ pub fn summary_line(d: &PlanDiff, lang: Lang) -> String {
         );
     }
     parts.push(readings);
-    parts.push(plural(s.states_recorded, w.state_recorded));
-    parts.push(words::fill(
-        w.introduced_fixed,
-        &[
-            plural(s.problems_introduced, w.problem),
-            s.problems_fixed.to_string(),
-        ],
+    parts.push(plural(s.states_recorded, w.state_recorded, lang));
+    parts.push(format!(
+        "{} {}, {}",
+        plural(s.problems_introduced, w.problem, lang),
+        agreed(s.problems_introduced, w.introduced_n, lang),
+        plural(s.problems_fixed, w.fixed_n, lang)
     ));
     if s.history_rewrites > 0 {
-        parts.push(plural(s.history_rewrites, w.rewrite));
+        parts.push(plural(s.history_rewrites, w.rewrite, lang));
     }
     parts.join(" · ")
 }
@@ -119,18 +123,19 @@ fn short(a: &ActionDiff, lang: Lang) -> String {
         parts.push(w.text.into());
     }
     if !a.states_added.is_empty() {
-        parts.push(plural(a.states_added.len(), w.states));
+        parts.push(plural(a.states_added.len(), w.states, lang));
     }
     let r = &a.readings;
     let n = r.added.len() + r.replaced.len();
     if n > 0 {
-        parts.push(plural(n, w.readings));
+        parts.push(plural(n, w.readings, lang));
     }
-    if !r.removed.is_empty() || !r.altered.is_empty() {
+    let rewritten = r.removed.len() + r.altered.len();
+    if rewritten > 0 {
         parts.push(format!(
             "{} {}",
-            plural(r.removed.len() + r.altered.len(), w.readings),
-            w.readings_rewritten
+            plural(rewritten, w.readings, lang),
+            agreed(rewritten, w.readings_rewritten, lang)
         ));
     }
     if let Some((a, b)) = a.health {

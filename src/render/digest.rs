@@ -6,7 +6,7 @@ use super::markdown::{self, Align, escape};
 use super::words::{self, Words};
 use crate::config::Lang;
 use crate::model::ActionCode;
-use crate::report::digest::{Chart, Digest, STATES, SinceFrom, TaskSpan, TaskStatus};
+use crate::report::digest::{Chart, Digest, STATES, TaskSpan, TaskStatus};
 use crate::report::health::Health;
 
 /// Text safe inside a Mermaid chart title (no characters with a meaning there).
@@ -238,11 +238,7 @@ fn heading(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
         w.as_of,
         words::date(d.as_of, lang)
     );
-    let since_note = match d.since_from {
-        SinceFrom::Copil => w.since_copil,
-        SinceFrom::PlanStart => w.since_start,
-        SinceFrom::Given => w.since_given,
-    };
+    let since_note = w.since(d.since_from);
     let _ = writeln!(
         out,
         "{}{} {} → {} ({since_note})\n",

@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use super::markdown::{Align, escape, escape_inline, table};
+use super::words;
 use crate::check::import::Checked;
 use crate::load::import::Place;
 
@@ -49,24 +50,31 @@ pub fn markdown(name: &str, c: &Checked, outcome: Outcome) -> String {
     let _ = match outcome {
         Outcome::Recorded => writeln!(
             out,
-            "✅ **{name}**: {n} reading(s) recorded in {} file(s).",
-            c.files
+            "✅ **{name}**: {} recorded in {}.",
+            words::count(n, "reading", "readings"),
+            words::count(c.files, "file", "files")
         ),
         Outcome::Checked => writeln!(
             out,
-            "🔎 **{name}**: {n} reading(s) would be recorded in {} file(s) (checked with `--dry-run`; nothing written).",
-            c.files
+            "🔎 **{name}**: {} would be recorded in {} (checked with `--dry-run`; nothing written).",
+            words::count(n, "reading", "readings"),
+            words::count(c.files, "file", "files")
         ),
         Outcome::Refused => writeln!(
             out,
-            "❌ **{name}**: {} problem(s); nothing was written.",
-            c.refused.len()
+            "❌ **{name}**: {}; nothing was written.",
+            words::count(c.refused.len(), "problem", "problems")
         ),
     };
     out.push('\n');
     if !c.sheets.is_empty() {
         let sheets: Vec<String> = c.sheets.iter().map(|s| escape_inline(s)).collect();
-        let _ = writeln!(out, "- Sheet(s) read: {}", sheets.join(", "));
+        let read = if sheets.len() == 1 {
+            "Sheet read"
+        } else {
+            "Sheets read"
+        };
+        let _ = writeln!(out, "- {read}: {}", sheets.join(", "));
     }
     if let Some(s) = &c.stamp {
         let asked: Vec<String> = s.asked.iter().map(ToString::to_string).collect();
@@ -78,7 +86,12 @@ pub fn markdown(name: &str, c: &Checked, outcome: Outcome) -> String {
             s.as_of
         );
         if !asked.is_empty() {
-            let _ = write!(out, "; period(s) asked for: {}", asked.join(", "));
+            let periods = if asked.len() == 1 {
+                "period"
+            } else {
+                "periods"
+            };
+            let _ = write!(out, "; {periods} asked for: {}", asked.join(", "));
         }
         out.push('\n');
     }
@@ -110,46 +123,7 @@ pub fn markdown(name: &str, c: &Checked, outcome: Outcome) -> String {
     }
     if n > 0 {
         let _ = writeln!(out, "\n### {recorded} ({n})\n");
-        let rows: Vec<Vec<String>> = c
-            .accepted
-            .iter()
-            .map(|a| {
-                let value = match &a.row.replaces {
-                    Some(old) => format!("{} (replaces {})", escape(&a.row.value), escape(old)),
-                    None => escape(&a.row.value),
-                };
-                vec![
-                    place(Some(&a.place)),
-                    escape(&a.target),
-                    escape(&a.row.indicator),
-                    a.row.period.to_string(),
-                    value,
-                    escape(&a.row.source),
-                    escape(&a.row.note),
-                ]
-            })
-            .collect();
-        out.push_str(&table(
-            &[
-                "Where",
-                "Action",
-                "Indicator",
-                "Period",
-                "Value",
-                "Source",
-                "Note",
-            ],
-            &[
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Right,
-                Align::Left,
-                Align::Left,
-            ],
-            &rows,
-        ));
+        out.push_str(&accepted_table(c));
     }
     if !c.identical.is_empty() {
         let _ = writeln!(
@@ -157,30 +131,79 @@ pub fn markdown(name: &str, c: &Checked, outcome: Outcome) -> String {
             "\n### Already recorded with the same value ({})\n",
             c.identical.len()
         );
-        let rows: Vec<Vec<String>> = c
-            .identical
-            .iter()
-            .map(|i| {
-                vec![
-                    place(Some(&i.place)),
-                    escape(&i.target),
-                    escape(&i.indicator),
-                    escape(&i.period),
-                    escape(&i.value),
-                ]
-            })
-            .collect();
-        out.push_str(&table(
-            &["Where", "Action", "Indicator", "Period", "Value"],
-            &[
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Right,
-            ],
-            &rows,
-        ));
+        out.push_str(&identical_table(c));
     }
     out
+}
+
+/// The table of the readings recorded (or to record).
+fn accepted_table(c: &Checked) -> String {
+    let rows: Vec<Vec<String>> = c
+        .accepted
+        .iter()
+        .map(|a| {
+            let value = match &a.row.replaces {
+                Some(old) => format!("{} (replaces {})", escape(&a.row.value), escape(old)),
+                None => escape(&a.row.value),
+            };
+            vec![
+                place(Some(&a.place)),
+                escape(&a.target),
+                escape(&a.row.indicator),
+                a.row.period.to_string(),
+                value,
+                escape(&a.row.source),
+                escape(&a.row.note),
+            ]
+        })
+        .collect();
+    table(
+        &[
+            "Where",
+            "Action",
+            "Indicator",
+            "Period",
+            "Value",
+            "Source",
+            "Note",
+        ],
+        &[
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Left,
+            Align::Left,
+        ],
+        &rows,
+    )
+}
+
+/// The table of the rows already recorded with the same value.
+fn identical_table(c: &Checked) -> String {
+    let rows: Vec<Vec<String>> = c
+        .identical
+        .iter()
+        .map(|i| {
+            vec![
+                place(Some(&i.place)),
+                escape(&i.target),
+                escape(&i.indicator),
+                escape(&i.period),
+                escape(&i.value),
+            ]
+        })
+        .collect();
+    table(
+        &["Where", "Action", "Indicator", "Period", "Value"],
+        &[
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+        ],
+        &rows,
+    )
 }

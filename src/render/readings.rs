@@ -72,7 +72,10 @@ pub fn table(rows: &[ReadingRow], term: &Term) -> String {
         })
         .collect();
     let mut s = table::draw(&columns, &body, term);
-    s.push_str(&format!("{} reading(s)\n", rows.len()));
+    s.push_str(&format!(
+        "{}\n",
+        super::words::count(rows.len(), "reading", "readings")
+    ));
     s
 }
 
@@ -177,7 +180,7 @@ struct RowJson<'a> {
 
 /// The listing as JSON.
 pub fn json(rows: &[ReadingRow]) -> anyhow::Result<String> {
-    let doc: Vec<RowJson> = rows
+    let readings: Vec<RowJson> = rows
         .iter()
         .map(|r| RowJson {
             action: &r.action,
@@ -191,10 +194,16 @@ pub fn json(rows: &[ReadingRow]) -> anyhow::Result<String> {
             by: r.by.iter().map(|(d, v)| (d.as_str(), v.as_str())).collect(),
         })
         .collect();
+    let doc = serde_json::json!({ "version": JSON_VERSION, "readings": readings });
     let mut s = serde_json::to_string_pretty(&doc)?;
     s.push('\n');
     Ok(s)
 }
+
+/// The version of the JSON of `pan reading list`, `pan status` and `pan show`: a stable
+/// interface, as `pan export`'s and `pan validate`'s; a change that breaks a reader
+/// raises it.
+pub const JSON_VERSION: u32 = 1;
 
 /// The CSV template a focal point fills in: one row per indicator, with the columns to
 /// fill (period, value, source, note) empty and the indicator's kind, label and
@@ -361,7 +370,11 @@ pub fn pivot(
                     })
                 })
                 .collect();
-            let mut s = serde_json::to_string_pretty(&rows)?;
+            let doc = serde_json::json!({
+                "version": JSON_VERSION,
+                "rows": rows,
+            });
+            let mut s = serde_json::to_string_pretty(&doc)?;
             s.push('\n');
             Ok(s)
         }

@@ -1,5 +1,5 @@
-//! Printing the status report: a table for the terminal, Markdown, CSV or JSON. The
-//! terminal speaks English; Markdown follows the language asked for.
+//! Printing the status report: a table for the terminal, Markdown, CSV or JSON, each in
+//! the language asked for (JSON: file spellings and English phrases).
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -75,37 +75,43 @@ pub fn totals_line(counts: &Counts, n: usize, lang: Lang) -> String {
         .collect();
     let w = words::of(lang);
     let (one, many) = w.action_nouns;
-    let noun = if n == 1 { one } else { many };
+    let noun = words::plural(n, one, many, lang);
     let colon = w.colon;
     if parts.is_empty() {
-        format!("{n} {noun}")
+        noun
     } else {
-        format!("{n} {noun}{colon} {}", parts.join(", "))
+        format!("{noun}{colon} {}", parts.join(", "))
     }
 }
 
-fn table_of(report: &StatusReport, idx: &[usize], term: &Term) -> String {
-    // A column that says nothing for these rows (no state recorded) goes first when the
-    // terminal is narrow.
-    let any_state = idx.iter().any(|&i| report.rows[i].state_date.is_some());
-    let columns = [
-        Column::new("Code", 0, 12),
-        Column::flexible("Action"),
-        Column::new("Responsible", 3, 22),
-        Column::new("Calendar", 4, 16),
-        Column::new("State", if any_state { 2 } else { 9 }, 11),
-        Column::new("Health", 1, 9),
-        Column::new("Latest reading", 5, 30),
-    ];
-    let rows: Vec<Vec<Styled>> = idx
-        .iter()
+/// The columns of the status table, in a language.
+fn columns(report: &StatusReport, lang: Lang) -> [Column; 7] {
+    let w = words::of(lang);
+    // A column that says nothing (no state recorded) goes first when the terminal is
+    // narrow.
+    let any_state = report.rows.iter().any(|r| r.state_date.is_some());
+    [
+        Column::new(w.code, 0, 12),
+        Column::flexible(w.action),
+        Column::new(w.responsible, 3, 22),
+        Column::new(w.calendar, 4, 16),
+        Column::new(w.state, if any_state { 2 } else { 9 }, 11),
+        Column::new(w.health, 1, 17),
+        Column::new(w.latest_reading, 5, 30),
+    ]
+}
+
+/// The rows at `idx`, as table cells in a language.
+fn cells(report: &StatusReport, idx: &[usize], lang: Lang) -> Vec<Vec<Styled>> {
+    let w = words::of(lang);
+    idx.iter()
         .map(|&i| {
             let r = &report.rows[i];
             let text = r.action.split('\n').next().unwrap_or("").to_string();
             vec![
                 Styled::from(r.code.clone()),
                 Styled::from(if text.is_empty() {
-                    "(no text)".to_string()
+                    w.no_text.to_string()
                 } else {
                     text
                 }),
@@ -115,33 +121,41 @@ fn table_of(report: &StatusReport, idx: &[usize], term: &Term) -> String {
                     r.responsible.join(", ")
                 }),
                 Styled::from(r.calendar.clone()),
-                Styled::from(words::state_filter(r.state, Lang::INTERFACE)),
+                Styled::from(words::state_filter(r.state, lang)),
                 Styled {
-                    text: words::health(r.assessment.health, Lang::INTERFACE).to_string(),
+                    text: words::health(r.assessment.health, lang).to_string(),
                     style: Some(health_style(r.assessment.health)),
                 },
-                Styled::from(latest(r, 1, Lang::INTERFACE)),
+                Styled::from(latest(r, 1, lang)),
             ]
         })
-        .collect();
-    table::draw(&columns, &rows, term)
+        .collect()
 }
 
-/// The report as tables for a terminal, with a totals line.
-pub fn text(report: &StatusReport, plan: &Plan, term: &Term) -> String {
+/// The report as tables for a terminal, in a language, with a totals line. Grouped, every
+/// table has the same columns, chosen for all the rows: groups line up, and a column
+/// never comes and goes from one group to the next.
+pub fn text(report: &StatusReport, plan: &Plan, term: &Term, lang: Lang) -> String {
     let mut out = String::new();
-    let ui = Lang::INTERFACE;
+    let w = words::of(lang);
     if report.rows.is_empty() {
-        let _ = writeln!(out, "No action matches (as of {}).", report.as_of);
+        let _ = writeln!(out, "{} ({} {}).", w.no_match, w.as_of, report.as_of);
         return out;
     }
+    let columns = columns(report, lang);
+    let all: Vec<usize> = (0..report.rows.len()).collect();
+    let layout = table::layout(&columns, &cells(report, &all, lang), term);
     if report.groups.is_empty() {
-        let all: Vec<usize> = (0..report.rows.len()).collect();
-        out.push_str(&table_of(report, &all, term));
+        out.push_str(&table::draw_with(
+            &columns,
+            &cells(report, &all, lang),
+            term,
+            &layout,
+        ));
     } else {
         for g in &report.groups {
-            let counts = totals_line(&g.counts, g.rows.len(), ui);
-            let title = sanitize(&words::group_title(&g.key, plan, ui));
+            let counts = totals_line(&g.counts, g.rows.len(), lang);
+            let title = sanitize(&words::group_title(&g.key, plan, lang));
             let one_line = format!("{title} · {counts}");
             if one_line.width() <= term.width {
                 let _ = writeln!(out, "{}", term.paint(Style::Bold, &one_line));
@@ -151,24 +165,33 @@ pub fn text(report: &StatusReport, plan: &Plan, term: &Term) -> String {
                     "{}",
                     term.paint(Style::Bold, &truncate(&title, term.width))
                 );
-                let _ = writeln!(out, "{}", truncate(&counts, term.width));
+                for l in super::term::wrap(&counts, term.width) {
+                    let _ = writeln!(out, "{l}");
+                }
             }
-            out.push_str(&table_of(report, &g.rows, term));
+            let rows = cells(report, &g.rows, lang);
+            out.push_str(&table::draw_with(&columns, &rows, term, &layout));
             out.push('\n');
         }
     }
     let line = format!(
-        "{} · as of {}",
-        totals_line(&report.totals, report.rows.len(), ui),
+        "{} · {} {}",
+        totals_line(&report.totals, report.rows.len(), lang),
+        w.as_of,
         report.as_of
     );
-    let _ = writeln!(out, "{}", term.paint(Style::Bold, &line));
+    for l in super::term::wrap(&line, term.width) {
+        let _ = writeln!(out, "{}", term.paint(Style::Bold, &l));
+    }
     let counted: usize = report.groups.iter().map(|g| g.rows.len()).sum();
     if counted > report.rows.len() {
-        let _ = writeln!(
-            out,
-            "{counted} group entries: actions carried by several ministries appear under each"
+        let shared = words::fill(
+            w.shared,
+            &[counted.to_string(), report.rows.len().to_string()],
         );
+        for l in super::term::wrap(&shared, term.width) {
+            let _ = writeln!(out, "{l}");
+        }
     }
     out
 }
@@ -322,6 +345,7 @@ struct GroupJson<'a> {
 /// The JSON shape of the report (version 1).
 #[derive(Serialize)]
 struct ReportJson<'a> {
+    version: u32,
     as_of: String,
     rows: Vec<RowJson<'a>>,
     groups: Vec<GroupJson<'a>>,
@@ -337,6 +361,7 @@ fn counts_json(c: &Counts) -> BTreeMap<&'static str, usize> {
 pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
     let ui = Lang::INTERFACE;
     let doc = ReportJson {
+        version: super::readings::JSON_VERSION,
         as_of: report.as_of.to_string(),
         rows: report
             .rows

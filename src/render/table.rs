@@ -84,6 +84,9 @@ impl From<&str> for Styled {
 
 /// Minimum width left for the flexible column before optional columns are dropped.
 const MIN_FLEX: usize = 24;
+/// Minimum width left for it before a column of priority 1 (the one that matters most
+/// after the code, such as health) is dropped: the text is shortened first.
+const MIN_FLEX_KEY: usize = 10;
 /// Width taken by the spacing around each column.
 const PAD: usize = 2;
 
@@ -98,8 +101,23 @@ fn color(style: Style) -> (Option<Color>, Option<Attribute>) {
     }
 }
 
+/// Which columns a table keeps and how wide each is: decided once for rows that are
+/// drawn as several tables (groups), so that they all have the same columns.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    keep: Vec<bool>,
+    widths: Vec<usize>,
+}
+
 /// Draw a table that fits `term.width` columns.
 pub fn draw(columns: &[Column], rows: &[Vec<Styled>], term: &Term) -> String {
+    draw_with(columns, rows, term, &layout(columns, rows, term))
+}
+
+/// The layout of a table of `rows` that fits `term.width` columns: optional columns are
+/// dropped, lowest priority first, until the flexible one has room; the flexible one
+/// takes what is left.
+pub fn layout(columns: &[Column], rows: &[Vec<Styled>], term: &Term) -> Layout {
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| r.iter().map(|c| sanitize(&c.text)).collect())
@@ -137,8 +155,13 @@ pub fn draw(columns: &[Column], rows: &[Vec<Styled>], term: &Term) -> String {
         .collect();
     order.sort_by_key(|&i| std::cmp::Reverse(columns[i].priority));
     for i in order {
-        if fixed_width(&keep) + MIN_FLEX + PAD <= term.width {
-            break;
+        let min_flex = if columns[i].priority == 1 {
+            MIN_FLEX_KEY
+        } else {
+            MIN_FLEX
+        };
+        if fixed_width(&keep) + min_flex + PAD <= term.width {
+            continue;
         }
         keep[i] = false;
     }
@@ -154,6 +177,16 @@ pub fn draw(columns: &[Column], rows: &[Vec<Styled>], term: &Term) -> String {
             }
         })
         .collect();
+    Layout { keep, widths }
+}
+
+/// Draw `rows` with a layout decided before (see [`layout`]).
+pub fn draw_with(columns: &[Column], rows: &[Vec<Styled>], term: &Term, layout: &Layout) -> String {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| sanitize(&c.text)).collect())
+        .collect();
+    let (keep, widths) = (&layout.keep, &layout.widths);
     // Cells are padded to their column's width, so that tables drawn a thousand rows at a
     // time line up exactly: comfy-table never holds more than that many rows.
     let pad = |text: &str, width: usize, right: bool| -> String {

@@ -60,6 +60,35 @@ impl Term {
         Term { color, width }
     }
 
+    /// [`Term::detect`] for standard error, where pan says what went wrong: colour only
+    /// when stderr is a terminal (or colour is forced), as clap colours its own errors.
+    pub fn detect_stderr(choice: ColorChoice) -> Term {
+        let tty = std::io::stderr().is_terminal();
+        Term::decide(choice, tty, &|name| std::env::var(name).ok(), &|| None)
+    }
+
+    /// Colour the label that starts each line of a message — `error:`, `warning:`,
+    /// `note:` — as clap colours its own.
+    pub fn labels(&self, text: &str) -> String {
+        if !self.color {
+            return text.to_string();
+        }
+        text.split_inclusive('\n')
+            .map(|line| {
+                for (label, style) in [
+                    ("error:", Style::Error),
+                    ("warning:", Style::Warning),
+                    ("note:", Style::Note),
+                ] {
+                    if let Some(rest) = line.strip_prefix(label) {
+                        return format!("{}{rest}", self.paint(style, label));
+                    }
+                }
+                line.to_string()
+            })
+            .collect()
+    }
+
     /// The width of output that goes to a file or a pipe: nothing is cut.
     pub const UNLIMITED: usize = 100_000;
 
@@ -152,6 +181,28 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// Text broken into lines of at most `width` columns, at spaces (a word longer than a
+/// line is shortened with `…`).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let word = truncate(word, width);
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 #[cfg(test)]

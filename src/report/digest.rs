@@ -24,6 +24,9 @@ pub enum SinceFrom {
     Copil,
     /// No meeting listed: the start of the plan period.
     PlanStart,
+    /// The plan starts after the as-of date: the period covered is empty (it starts and
+    /// ends on the as-of date), never one that ends before it begins.
+    NotStarted,
 }
 
 /// Counts of one line of the key figures.
@@ -263,7 +266,8 @@ fn figures(lever: &str, title: &str, rows: &[&Row]) -> Figures {
 }
 
 /// The default start of the covered period: the last COPIL meeting before `as_of`, or the
-/// plan's first day.
+/// plan's first day; the as-of date itself when the plan has not started on it (a period
+/// nobody asked for never ends before it begins).
 pub fn default_since(settings: &Settings, as_of: Date) -> (Date, SinceFrom) {
     match settings
         .copil_dates()
@@ -272,6 +276,7 @@ pub fn default_since(settings: &Settings, as_of: Date) -> (Date, SinceFrom) {
         .find(|d| *d < as_of)
     {
         Some(d) => (d, SinceFrom::Copil),
+        None if settings.period_start() > as_of => (as_of, SinceFrom::NotStarted),
         None => (settings.period_start(), SinceFrom::PlanStart),
     }
 }

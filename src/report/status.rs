@@ -107,6 +107,23 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// Whether an action could be among those these filters select, as far as its code
+    /// tells: its lever and objective. The other filters need the action itself.
+    pub fn could_hold(&self, code: crate::model::ActionCode) -> bool {
+        (self.levers.is_empty() || self.levers.contains(&code.lever_code()))
+            && (self.objectives.is_empty() || self.objectives.contains(&code.objective_code()))
+    }
+
+    /// Whether a filter other than lever and objective is given.
+    pub fn beyond_code(&self) -> bool {
+        !(self.ministries.is_empty()
+            && self.actors.is_empty()
+            && self.year.is_none()
+            && self.states.is_empty()
+            && self.healths.is_empty()
+            && self.search.is_none())
+    }
+
     fn matches(&self, plan: &Plan, a: &Action, row: &Row, settings: &Settings) -> bool {
         let code = a.code;
         if !self.levers.is_empty() && !self.levers.iter().any(|l| *l == code.lever_code()) {

@@ -81,10 +81,12 @@ pub fn example(o: &Options) -> Content {
         frequency: None,
         breakdowns: Vec::new(),
     };
+    // The month of the kick-off meeting: the README's first `pan reading add` records
+    // the year's count beside it.
     let reading = NewReading {
         order: 0,
         indicator: indicator.id.clone(),
-        period: Period::Year(o.today.year()),
+        period: Period::Month(o.today.year(), u8::try_from(o.today.month()).unwrap_or(1)),
         value: "1".into(),
         source: w.source.into(),
         note: w.note.into(),

@@ -82,14 +82,20 @@ fn chart(ctx: &Ctx, id: &str, ind: &Indicator, series: &[(Period, Figure)]) -> O
             .iter()
             .map(|(p, v)| (year_of(*p), *v, p.to_string(), shown(*v)))
             .collect();
-        let desc = words::fill(ctx.w.line_desc, &[numbers.len().to_string(), values]);
+        let desc = words::fill(
+            words::pick(ctx.w.line_desc, numbers.len(), ctx.lang),
+            &[numbers.len().to_string(), values],
+        );
         charts::line(id, &title, &desc, &points, None, percent, &fmt)
     } else {
         let points: Vec<(String, f64, String)> = numbers
             .iter()
             .map(|(p, v)| (p.to_string(), *v, shown(*v)))
             .collect();
-        let desc = words::fill(ctx.w.bars_desc, &[numbers.len().to_string(), values]);
+        let desc = words::fill(
+            words::pick(ctx.w.bars_desc, numbers.len(), ctx.lang),
+            &[numbers.len().to_string(), values],
+        );
         charts::bars(id, &title, &desc, &points, percent, &fmt)
     };
     Some(layout::scroll(ctx, &title, svg))

@@ -89,7 +89,10 @@ fn chart(
         .map(|(l, _, s)| format!("{l}{} {s}", ctx.words.colon))
         .collect::<Vec<_>>()
         .join(" ; ");
-    let desc = words::fill(ctx.w.breakdown_desc, &[points.len().to_string(), values]);
+    let desc = words::fill(
+        words::pick(ctx.w.breakdown_desc, points.len(), ctx.lang),
+        &[points.len().to_string(), values],
+    );
     let fmt = |v: f64| shown(v);
     let svg = charts::bars(
         &format!("c-{id}"),

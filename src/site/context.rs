@@ -50,7 +50,10 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
             .map(|(per, v)| format!("{per}{} {}", ww.colon, shown(*v)))
             .collect::<Vec<_>>()
             .join(" ; ");
-        let mut desc = words::fill(w.line_desc, &[p.series.len().to_string(), values]);
+        let mut desc = words::fill(
+            words::pick(w.line_desc, p.series.len(), lang),
+            &[p.series.len().to_string(), values],
+        );
         if let Some(t) = &target {
             desc.push_str(&format!(" {} ({}).", t.2, w.target_path));
         }

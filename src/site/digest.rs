@@ -8,7 +8,7 @@ use super::blocks;
 use super::layout::{self, Ctx, Section, Shell, action_url, capital, ministry_url, short};
 use crate::config::Lang;
 use crate::render::words;
-use crate::report::digest::{Attention, SinceFrom};
+use crate::report::digest::Attention;
 use crate::report::health::Health;
 
 fn attention(ctx: &Ctx, id: &str, caption: &str, last: &str, items: &[Attention]) -> Markup {
@@ -52,11 +52,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
     let ctx = Ctx::new(data, lang, path);
     let (w, ww) = (ctx.w, ctx.words);
     let d = &data.digest;
-    let since_note = match d.since_from {
-        SinceFrom::Copil => ww.since_copil,
-        SinceFrom::PlanStart => ww.since_start,
-        SinceFrom::Given => ww.since_given,
-    };
+    let since_note = ww.since(d.since_from);
     let stale_days = data.input.settings.health.stale_after_days;
     let body = html! {
         p class="print-hint" { (w.print_hint) }

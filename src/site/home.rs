@@ -8,7 +8,6 @@ use super::blocks;
 use super::layout::{self, Ctx, Section, Shell, action_url, lever_url, short};
 use crate::config::Lang;
 use crate::render::words;
-use crate::report::digest::SinceFrom;
 
 /// How many changed actions the home page lists before pointing to the digest.
 const CHANGES_SHOWN: usize = 12;
@@ -19,11 +18,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
     let ctx = Ctx::new(data, lang, path);
     let (w, ww) = (ctx.w, ctx.words);
     let d = &data.digest;
-    let since_note = match d.since_from {
-        SinceFrom::Copil => ww.since_copil,
-        SinceFrom::PlanStart => ww.since_start,
-        SinceFrom::Given => ww.since_given,
-    };
+    let since_note = ww.since(d.since_from);
     let levers: Vec<(String, Vec<usize>)> = d
         .figures
         .iter()

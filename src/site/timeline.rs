@@ -55,7 +55,7 @@ pub fn chart(ctx: &Ctx, k: usize, chart: &Chart) -> Markup {
         .collect();
     let (from, to) = data.years;
     let desc = words::fill(
-        w.gantt_desc,
+        words::pick(w.gantt_desc, tasks.len(), ctx.lang),
         &[tasks.len().to_string(), from.to_string(), to.to_string()],
     );
     let as_of = (

@@ -278,3 +278,48 @@ mod tests {
         assert_eq!(left, ["plan"], "no file, no temporary file left");
     }
 }
+
+/// What `pan init` did about git in the new repository.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GitInit {
+    /// A new git repository, on branch `main`.
+    Created,
+    /// The folder is already in the git repository at this path: nothing done.
+    Inside(PathBuf),
+    /// git is not installed (or could not start): nothing done.
+    NoGit,
+    /// `git init` failed, with what it said.
+    Failed(String),
+}
+
+/// Make `dir` a git repository (branch `main`) when git is installed and `dir` is not
+/// already inside one, so that `pan diff` works at once.
+pub fn git_init(dir: &Path) -> GitInit {
+    use std::process::{Command, Stdio};
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+    };
+    match git(&["rev-parse", "--show-toplevel"]) {
+        Err(_) => return GitInit::NoGit,
+        Ok(o) if o.status.success() => {
+            let top = String::from_utf8_lossy(&o.stdout).trim().to_string();
+            return GitInit::Inside(PathBuf::from(top));
+        }
+        Ok(_) => {}
+    }
+    // `--initial-branch` needs git 2.28 (2020); an older git makes its default branch.
+    let made = git(&["init", "--quiet", "--initial-branch=main"])
+        .ok()
+        .filter(|o| o.status.success())
+        .or_else(|| git(&["init", "--quiet"]).ok());
+    match made {
+        Some(o) if o.status.success() => GitInit::Created,
+        Some(o) => GitInit::Failed(String::from_utf8_lossy(&o.stderr).trim().to_string()),
+        None => GitInit::NoGit,
+    }
+}

@@ -193,3 +193,40 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Run a command line as a person types it (`pan …`, with quotes, pipes and
+/// redirections) through `sh`, in `dir`, with this build's `pan` first on the `PATH`.
+pub fn shell(dir: &Path, line: &str) -> Output {
+    let bin = assert_cmd::cargo::cargo_bin("pan");
+    let bin_dir = bin.parent().unwrap();
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut paths = vec![bin_dir.to_path_buf()];
+    paths.extend(std::env::split_paths(&path));
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(line)
+        .current_dir(dir)
+        .env("PATH", std::env::join_paths(paths).unwrap())
+        .env_remove("PAN_ROOT")
+        .env("PAN_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "120")
+        .output()
+        .unwrap()
+}
+
+/// The lines of the first fenced block of `text` after `marker` that start with `pan `.
+pub fn commands_after(text: &str, marker: &str) -> Vec<String> {
+    let start = text.find(marker).unwrap_or_else(|| panic!("no {marker:?}"));
+    let rest = &text[start..];
+    let open = rest.find("```").unwrap();
+    let body = &rest[open + 3..];
+    let body = &body[body.find('\n').unwrap() + 1..];
+    let close = body.find("```").unwrap();
+    body[..close]
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with("pan "))
+        .map(str::to_string)
+        .collect()
+}

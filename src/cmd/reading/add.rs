@@ -1,15 +1,15 @@
 //! `pan reading add`: record one reading.
 
 use super::{current, describe, indicators_dir, target, with_rows};
-use crate::check::new_reading::{self, Outcome, Proposed};
+use crate::check::new_reading::{self, Mistake, Outcome, Proposed};
 use crate::cmd::{Error, Global, Result};
 use crate::write::{atomic, lock::Lock};
 
 /// Arguments of `pan reading add`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 34 --period 2024 --source \"Rapport d'activité 2024\"\n  pan reading add IN-B-11.02 participants 36 --period 2024 --source \"Rapport corrigé\" --replace --note \"erratum\"\n  pan reading add context basic-digital-skills 62 --period 2025 --source \"Eurostat, Digital Decade 2026\"\n  pan reading add IN-B-11.02 participants 12 --period 2024 --source \"Rapport\" --by canton=wiltz --by age=65+\n\n\
-Recording the very value already recorded changes nothing and succeeds."
+    override_usage = "pan reading add <CODE> <INDICATOR> <VALUE> --period <PERIOD> \\\n           --source <SOURCE> [OPTIONS]",
+    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 41 --period 2025 \\\n    --source \"Rapport d'activité 2025\"\n  pan reading add IN-B-11.02 participants 43 --period 2025 \\\n    --source \"Rapport corrigé\" --replace --note \"erratum\"\n  pan reading add context basic-digital-skills 62 --period 2025 \\\n    --source \"Eurostat, Digital Decade 2026\"\n  pan reading add context basic-digital-skills 41 --period 2025 \\\n    --source \"Eurostat\" --by age=55-74\n\nRecording the very value already recorded changes nothing and succeeds."
 )]
 pub struct Args {
     /// The action's code, or `context` for the plan's context indicators.
@@ -41,11 +41,34 @@ pub struct Args {
     pub by: Vec<(String, String)>,
 }
 
+/// A breakdown is checked against `plan/dimensions.yaml`: one that could not be read
+/// refuses it, rather than calling every dimension unknown.
+fn refuse_unread_dimensions(
+    left: &crate::load::scope::LeftOut,
+    repo: &crate::config::Repo,
+) -> Result {
+    let file = format!(
+        "{}/{}",
+        repo.settings.paths.plan_str(),
+        crate::load::dimensions::FILE
+    );
+    if left.plan_files.contains(&file) {
+        return Err(Error::refused(format!(
+            "{file} could not be read: it has problems (listed above), and a breakdown is checked against it"
+        ))
+        .hint("fix it; `pan validate` shows each problem with its fix"));
+    }
+    Ok(())
+}
+
 /// Run `pan reading add`.
 pub fn run(global: &Global, args: Args) -> Result {
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
-    let target = target(&loaded.plan, &repo, &args.code)?;
+    let (loaded, left) = global.load(&repo)?;
+    let target = target(&loaded.plan, &left, &repo, &args.code)?;
+    if !args.by.is_empty() {
+        refuse_unread_dimensions(&left, &repo)?;
+    }
     let ids: Vec<&str> = target.subject.indicators.iter().map(|(i, _)| *i).collect();
     let id = args.indicator.trim();
     if !ids.contains(&id) {
@@ -83,7 +106,12 @@ pub fn run(global: &Global, args: Args) -> Result {
         &lookup,
     )
     .map_err(|e| {
-        let error = Error::refused(format!("{}; nothing was written", e.message));
+        // A name or a period typed wrong is a usage error; a rule broken refuses.
+        let what = format!("{}; nothing was written", e.message);
+        let error = match e.mistake {
+            Mistake::Unknown | Mistake::Malformed => Error::usage(what),
+            Mistake::Rule => Error::refused(what),
+        };
         if e.hint.is_empty() {
             error
         } else {

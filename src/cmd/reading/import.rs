@@ -13,22 +13,7 @@ use std::path::{Path, PathBuf};
 /// Arguments of `pan reading import`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading import menej.xlsx --dry-run\n  pan reading import menej.ods\n  pan reading import figures.csv\n\n\
-The file is the workbook a focal point filled in (.xlsx or .ods, told by its content) or\n\
-CSV. It has the columns code, indicator, period, value, source, note (in any order, named\n\
-in English or French; other columns, such as the label and kind of `pan reading template`,\n\
-are ignored); in a workbook, every sheet that names them in its first rows is read, and\n\
-numbers, percentages and dates are read as the cells hold them. In CSV, separators `,` or\n\
-`;`, a UTF-8 byte-order mark and decimal commas (60,1) are accepted; `1,234` and `12%` for\n\
-a count are refused as ambiguous. Rows with neither period nor value are skipped; a row\n\
-identical to a recorded reading changes nothing. Every row is checked first, and every\n\
-problem named by its line (or sheet and cell): on any problem, nothing is written;\n\
-otherwise every file changes at once.\n\n\
-A workbook made by `pan reading template` is recognised by its hidden sheet: one made\n\
-from another plan, or by a pan that writes another version of templates, is refused;\n\
-so is a row whose code or indicator (locked) no longer says what the template wrote.\n\
---report FILE.md writes the result as Markdown, to attach to the pull request, whether\n\
-the rows are recorded, checked (--dry-run) or refused."
+    after_help = "Examples:\n  pan reading import menej.xlsx --dry-run\n  pan reading import menej.ods\n  pan reading import figures.csv --report import.md\n\nThe file is the workbook a focal point filled in (.xlsx or .ods, told by its content) or CSV. It has the columns code, indicator, period, value, source, note (in any order, named in English or French; other columns, such as the label and kind of `pan reading template`, are ignored); in a workbook, every sheet that names them in its first rows is read, and numbers, percentages and dates are read as the cells hold them. In CSV, separators `,` or `;`, a UTF-8 byte-order mark and decimal commas (60,1) are accepted; `1,234` and `12%` for a count are refused as ambiguous. Rows with neither period nor value are skipped; a row identical to a recorded reading changes nothing. Every row is checked first, and every problem named by its line (or sheet and cell): on any problem, nothing is written; otherwise every file changes at once.\n\nA workbook made by `pan reading template` is recognised by its hidden sheet: one made from another plan, or by a pan that writes another version of templates, is refused; so is a row whose code or indicator (locked) no longer says what the template wrote. --report FILE.md writes the result as Markdown, to attach to the pull request, whether the rows are recorded, checked (--dry-run) or refused."
 )]
 pub struct Args {
     /// The workbook (.xlsx, .ods) or CSV file.
@@ -111,8 +96,13 @@ fn refuse(args: &Args, shown: &str, checked: &Checked, rows: bool) -> Result {
     report(args, checked, Outcome::Refused)?;
     Err(if rows {
         Error::refused(format!(
-            "{} row(s) of {shown} are refused; nothing was written",
-            checked.refused.len()
+            "{} of {shown} {} refused; nothing was written",
+            crate::render::words::count(checked.refused.len(), "row", "rows"),
+            if checked.refused.len() == 1 {
+                "is"
+            } else {
+                "are"
+            }
         ))
         .hint("fix them and import again")
     } else {
@@ -120,9 +110,49 @@ fn refuse(args: &Args, shown: &str, checked: &Checked, rows: bool) -> Result {
     })
 }
 
+/// Rows for an action (or the context indicators) whose own files could not be read are
+/// refused, named as such: the rest of the file is checked as usual, and all or nothing
+/// is recorded.
+fn refuse_unread_targets(
+    table: &mut import::Table,
+    plan: &crate::model::Plan,
+    left: &crate::load::scope::LeftOut,
+) {
+    let unread = |code: &str| {
+        if code
+            .trim()
+            .eq_ignore_ascii_case(crate::model::reading::CONTEXT)
+        {
+            left.context.then(|| "the context indicators".to_string())
+        } else {
+            plan.codes
+                .parse_loose(code)
+                .filter(|c| left.actions.contains(c))
+                .map(|c| c.to_string())
+        }
+    };
+    let rows = std::mem::take(&mut table.rows);
+    for r in rows {
+        match unread(&r.code) {
+            Some(name) => {
+                let place = table.place(&r, Some(import::Field::Code));
+                table.refused.push(import::Problem {
+                    place: Some(place),
+                    message: format!(
+                        "{name} could not be read: its files have problems (listed above)"
+                    ),
+                    hint: "fix them, then import again; `pan validate` shows each problem".into(),
+                });
+            }
+            None => table.rows.push(r),
+        }
+    }
+}
+
 /// Run `pan reading import`.
 pub fn run(global: &Global, args: Args) -> Result {
     use crate::render::import::Outcome;
+    crate::cmd::args::Markdown::check(args.report.as_deref())?;
     if let Some(r) = &args.report {
         let real = |p: &Path| std::fs::canonicalize(p).ok();
         if r.is_dir() || real(r).is_some_and(|a| real(&args.file) == Some(a)) {
@@ -134,10 +164,10 @@ pub fn run(global: &Global, args: Args) -> Result {
         }
     }
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
     let shown = sanitize(&args.file.display().to_string());
     let whole = |problems: Vec<Refused>| Checked::refused_whole(problems);
-    let table = match import::read(&args.file, &shown) {
+    let mut table = match import::read(&args.file, &shown) {
         Ok(t) => t,
         Err(ps) => {
             let rs = ps
@@ -151,6 +181,20 @@ pub fn run(global: &Global, args: Args) -> Result {
             return refuse(&args, &shown, &whole(rs), false);
         }
     };
+    if left.plan() {
+        let files: Vec<String> = left.plan_files.iter().map(|f| sanitize(f)).collect();
+        let r = Refused {
+            place: None,
+            message: format!(
+                "{} could not be read (problems listed above), and every row is checked against the plan's declarations",
+                files.join(", ")
+            ),
+            hint: "fix them and import again; `pan validate` shows each problem with its fix"
+                .into(),
+        };
+        return refuse(&args, &shown, &whole(vec![r]), false);
+    }
+    refuse_unread_targets(&mut table, &loaded.plan, &left);
     if let Some(r) = check::foreign(&table, &repo.settings.plan.title, &loaded.plan) {
         return refuse(&args, &shown, &whole(vec![r]), false);
     }
@@ -209,11 +253,19 @@ pub fn run(global: &Global, args: Args) -> Result {
         ));
     }
     if checked.blank > 0 {
-        notes.push(format!("{} empty row(s) skipped", checked.blank));
+        notes.push(format!(
+            "{} skipped",
+            crate::render::words::count(checked.blank, "empty row", "empty rows")
+        ));
     }
     if !checked.sheets.is_empty() {
         let names: Vec<String> = checked.sheets.iter().map(|s| sanitize(s)).collect();
-        notes.push(format!("sheet(s) read: {}", names.join(", ")));
+        let read = if names.len() == 1 {
+            "sheet read"
+        } else {
+            "sheets read"
+        };
+        notes.push(format!("{read}: {}", names.join(", ")));
     }
     let notes = if notes.is_empty() {
         String::new()
@@ -221,10 +273,10 @@ pub fn run(global: &Global, args: Args) -> Result {
         format!(" ({})", notes.join("; "))
     };
     println!(
-        "{} reading(s) {} in {} file(s){notes}{}",
-        checked.accepted.len(),
+        "{} {} in {}{notes}{}",
+        crate::render::words::count(checked.accepted.len(), "reading", "readings"),
         if args.dry_run { "checked" } else { "recorded" },
-        checked.files,
+        crate::render::words::count(checked.files, "file", "files"),
         if args.dry_run {
             "; nothing written (--dry-run)"
         } else {

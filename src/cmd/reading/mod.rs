@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use super::{Error, Global, Result};
 use crate::config::Repo;
 use crate::load::readings::{Current, CurrentError};
+use crate::load::scope::LeftOut;
 use crate::model::Plan;
 use crate::model::reading::NewReading;
 use crate::render::term::sanitize;
@@ -17,8 +18,7 @@ use crate::render::term::sanitize;
 /// Arguments of `pan reading`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 34 --period 2024 --source \"Rapport d'activité 2024\"\n  pan reading add context basic-digital-skills 62 --period 2025 --source \"Eurostat\"\n  pan reading template --ministry MENEJ -o menej.xlsx\n  pan reading import menej.xlsx\n  pan reading list IN-B-11.02\n\n\
-Readings live in indicators/<lever>/<code>.csv (one file per action) and indicators/context.csv."
+    after_help = "Examples:\n  pan reading add IN-B-11.02 participants 41 --period 2025 \\\n    --source \"Rapport d'activité 2025\"\n  pan reading add context basic-digital-skills 62 --period 2025 \\\n    --source \"Eurostat\"\n  pan reading template --ministry MENEJ -o menej.xlsx\n  pan reading import menej.xlsx\n  pan reading list IN-B-11.02\n\nReadings live in indicators/<lever>/<code>.csv (one file per action) and indicators/context.csv."
 )]
 pub struct Args {
     /// What to do.
@@ -51,10 +51,27 @@ pub fn run(global: &Global, args: Args) -> Result {
 
 pub use crate::check::import::Target;
 
-/// The target a person names on the command line: `context`, or an action's code.
-pub fn target<'p>(plan: &'p Plan, repo: &Repo, code: &str) -> Result<Target<'p>> {
+/// The target a person names on the command line: `context`, or an action's code. One
+/// pan could not read (its files have problems) is refused as such, not called unknown.
+pub fn target<'p>(plan: &'p Plan, left: &LeftOut, repo: &Repo, code: &str) -> Result<Target<'p>> {
     let dir = repo.settings.paths.indicators_str();
-    crate::check::import::target(plan, &dir, code).map_err(|e| Error::usage(e.message).hint(e.hint))
+    if code
+        .trim()
+        .eq_ignore_ascii_case(crate::model::reading::CONTEXT)
+        && left.context
+    {
+        return Err(Error::refused(
+            "the context indicators could not be read: their files have problems (listed above)",
+        )
+        .hint("fix them; `pan validate` shows each with its fix"));
+    }
+    crate::check::import::target(plan, &dir, code).map_err(|e| {
+        let unknown = Error::usage(e.message).hint(e.hint);
+        match crate::cmd::find_readable(plan, left, code) {
+            Err(Error::Refused(p)) => Error::Refused(p),
+            _ => unknown,
+        }
+    })
 }
 
 /// The readings folder, checked (no link on the way) and created if missing.
@@ -86,7 +103,12 @@ pub fn with_rows(target: &Target, now: &Current, rows: &[NewReading]) -> Result<
     let text = crate::write::readings::insert(&now.text, now.bom, now.header_end, &now.rows, rows);
     crate::write::readings::verify(&now.text, now.bom, &text, rows).map_err(|e| {
         Error::refused(format!(
-            "the reading(s) could not be added safely ({e}); nothing was written"
+            "{} could not be added safely ({e}); nothing was written",
+            if rows.len() == 1 {
+                "the reading"
+            } else {
+                "the readings"
+            }
         ))
         .at(&target.file)
     })?;

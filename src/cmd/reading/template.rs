@@ -6,20 +6,13 @@ use crate::cmd::{Error, Global, Result, emit_bytes};
 use crate::config::{Lang, limits};
 use crate::model::Period;
 use crate::render;
-use crate::render::term::sanitize;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
 /// Arguments of `pan reading template`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  pan reading template --ministry MENEJ --period 2025 -o menej.xlsx\n  pan reading template --ministry MENEJ -o menej.ods --lang en\n  pan reading template --action IN-B-11.02 --period 2026-Q1 --period 2026-Q2 -o b.xlsx\n  pan reading template --lever B --excel -o lever-b.csv\n\n\
-A workbook has a sheet of readings — one row per indicator (and per period asked for),\n\
-protected so that only the cells to fill in can be typed in, each value cell accepting\n\
-what its indicator's kind accepts — a sheet that explains how to fill it in and who to\n\
-send it back to (pan.toml [readings] send_to), and a hidden sheet by which\n\
-`pan reading import` recognises it. It speaks the plan's language (pan.toml), or\n\
-English with --lang en."
+    after_help = "Examples:\n  pan reading template --ministry MENEJ --period 2025 -o menej.xlsx\n  pan reading template --ministry MENEJ -o menej.ods --lang en\n  pan reading template --action IN-B-11.02 \\\n    --period 2026-Q1 --period 2026-Q2 -o b.xlsx\n  pan reading template --lever B --excel -o lever-b.csv\n\nA workbook has a sheet of readings — one row per indicator (and per period asked for), protected so that only the cells to fill in can be typed in, each value cell accepting what its indicator's kind accepts — a sheet that explains how to fill it in and who to send it back to (pan.toml [readings] send_to), and a hidden sheet by which `pan reading import` recognises it. It speaks the plan's language (pan.toml), or English with --lang en. The format is told by the file name of -o (.xlsx, .ods, .csv), or --format."
 )]
 pub struct Args {
     /// Which actions.
@@ -32,7 +25,7 @@ pub struct Args {
     /// it for a row per indicator and period. The period cells offer it and the shorter
     /// periods it holds in a list (default: any period; the list offers last year's and
     /// this year's).
-    #[arg(long, value_name = "PERIOD")]
+    #[arg(long, value_name = "PERIOD", value_parser = crate::cmd::args::period)]
     pub period: Vec<Period>,
     /// The file's format (default: told by the extension of -o, otherwise csv).
     #[arg(long, value_enum)]
@@ -60,36 +53,22 @@ pub enum TemplateFormat {
     Ods,
 }
 
-impl TemplateFormat {
-    fn of_extension(ext: &str) -> Option<TemplateFormat> {
-        match ext.to_ascii_lowercase().as_str() {
-            "csv" => Some(TemplateFormat::Csv),
-            "xlsx" => Some(TemplateFormat::Xlsx),
-            "ods" => Some(TemplateFormat::Ods),
-            _ => None,
-        }
-    }
-}
+/// The extensions of `-o FILE` that name each format.
+const FILES: &[(&str, TemplateFormat)] = &[
+    ("csv", TemplateFormat::Csv),
+    ("xlsx", TemplateFormat::Xlsx),
+    ("ods", TemplateFormat::Ods),
+];
 
 /// The format asked for: `--format`, or the extension of `-o`, or CSV.
 fn format(args: &Args) -> Result<TemplateFormat> {
     let output = args.output.as_ref().filter(|p| p.as_os_str() != "-");
-    let ext = output
-        .and_then(|p| p.extension())
-        .and_then(|e| e.to_str())
-        .and_then(TemplateFormat::of_extension);
-    let format = match (args.format, ext) {
-        (Some(f), Some(e)) if f != e => {
-            return Err(Error::usage(format!(
-                "--format {} does not match the file name {}",
-                format!("{f:?}").to_lowercase(),
-                sanitize(&output.map(|p| p.display().to_string()).unwrap_or_default())
-            ))
-            .hint("give one or the other"));
-        }
-        (Some(f), _) | (None, Some(f)) => f,
-        (None, None) => TemplateFormat::Csv,
-    };
+    let format = crate::cmd::output::format_for(
+        args.format,
+        output.map(|p| p.as_path()),
+        FILES,
+        TemplateFormat::Csv,
+    )?;
     if args.excel && format != TemplateFormat::Csv {
         return Err(Error::usage(
             "--excel shapes CSV for a French-locale spreadsheet; a workbook needs no such option",
@@ -108,7 +87,7 @@ fn format(args: &Args) -> Result<TemplateFormat> {
 pub fn run(global: &Global, args: Args) -> Result {
     let format = format(&args)?;
     let repo = global.repo()?;
-    let loaded = global.load(&repo)?;
+    let (loaded, left) = global.load(&repo)?;
     let filters = args.filters.resolve(&loaded.plan)?;
     let mut report = crate::report::status::build(
         &loaded.plan,
@@ -118,14 +97,18 @@ pub fn run(global: &Global, args: Args) -> Result {
         &filters,
         None,
     );
+    let listed: Vec<String> = report.rows.iter().map(|r| r.code.clone()).collect();
+    let mut covered = crate::cmd::filters::left_out_within(&left, &loaded.plan, &filters, &listed);
     if !args.action.is_empty() {
         let mut codes = Vec::new();
         for a in &args.action {
-            codes.push(loaded.plan.actions[crate::cmd::find_action(&loaded.plan, a)?].code);
+            let i = crate::cmd::find_readable(&loaded.plan, &left, a)?;
+            codes.push(loaded.plan.actions[i].code);
         }
         report
             .rows
             .retain(|r| codes.iter().any(|c| c.to_string() == r.code));
+        covered = codes;
     }
     let mut periods: Vec<Period> = Vec::new();
     for p in args.period {
@@ -166,9 +149,9 @@ pub fn run(global: &Global, args: Args) -> Result {
     emit_bytes(&bytes, args.output.as_deref())?;
     if args.output.is_some() {
         eprintln!(
-            "{} indicator row(s); fill in period, value and source, then `pan reading import`",
-            template.rows.len()
+            "{}; fill in period, value and source, then `pan reading import`",
+            crate::render::words::count(template.rows.len(), "indicator row", "indicator rows")
         );
     }
-    Ok(())
+    crate::cmd::global::complete(&left, &covered, false)
 }

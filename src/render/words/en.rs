@@ -13,6 +13,11 @@ use crate::report::reporting::Reporting;
 use crate::report::status::{Bucket, StateFilter};
 
 /// Every English word of pan.
+/// The plural ending of an English noun after a number: none for 1, `s` otherwise.
+fn s(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 pub static WORDS: Words = Words {
     name: "English",
     colon: ":",
@@ -22,6 +27,7 @@ pub static WORDS: Words = Words {
     date,
     capitalise_titles: false,
 
+    singular: |n| n == 1,
     action_nouns: ("action", "actions"),
     terms: Terms {
         health,
@@ -37,6 +43,7 @@ pub static WORDS: Words = Words {
         done: "done",
         no_ministry: "no responsible ministry",
         group_state: "state",
+        group_unrecorded: "state: not recorded",
         group_health: "health",
     },
 
@@ -47,6 +54,7 @@ pub static WORDS: Words = Words {
     since_copil: "since the previous COPIL meeting",
     since_start: "since the start of the plan; no COPIL meeting listed in pan.toml",
     since_given: "since the date given",
+    since_not_started: "the plan has not started yet: nothing to cover",
     key_figures: "Key figures",
     lever: "Lever",
     whole_plan: "Whole plan",
@@ -109,6 +117,7 @@ pub static WORDS: Words = Words {
     generated: "Produced by pan {} from the plan's files.",
     shared: "An action carried by several ministries appears under each: the groups add up to {} for {} actions.",
     by_calendar: "calendar",
+    no_match: "No action matches",
     site: SiteWords {
         language: "Language",
         skip: "Skip to content",
@@ -152,10 +161,19 @@ pub static WORDS: Words = Words {
         frequency: "Frequency",
         reporting_col: "Reporting",
         readings_of: "Readings: {}",
-        bars_desc: "Bar chart of {} reading(s), one bar per period: {}.",
-        breakdown_desc: "Bar chart of {} categories, one bar per category: {}.",
+        bars_desc: (
+            "Bar chart of {} reading, one bar per period: {}.",
+            "Bar chart of {} readings, one bar per period: {}.",
+        ),
+        breakdown_desc: (
+            "Bar chart of {} category, one bar per category: {}.",
+            "Bar chart of {} categories, one bar per category: {}.",
+        ),
         breakdown_of: "{} by {} ({})",
-        line_desc: "Line chart of {} reading(s): {}.",
+        line_desc: (
+            "Line chart of {} reading: {}.",
+            "Line chart of {} readings: {}.",
+        ),
         target_by: "Target: {} by {}",
         target_path: "dashes: the path from the first reading to the target",
         date: "Date",
@@ -184,7 +202,10 @@ pub static WORDS: Words = Words {
         measured_by: "Measured by",
         timeline_intro: "The calendar of every action whose date the plan publishes. Actions without a published date (continuous without a milestone, following another strategy's schedule, no calendar) are listed under each lever, never drawn.",
         timeline_legend: "A bar runs from the published start to the published end; an action published as starting on a date, without an end, runs to the end of the plan; ◆ marks a milestone. Blue: done; vermillion: late; green: in progress; light blue: other. The vertical line marks the as-of date.",
-        gantt_desc: "Gantt chart of {} dated action(s), from {} to {}; the as-of date is marked. The dates are in the table that follows.",
+        gantt_desc: (
+            "Gantt chart of {} dated action, from {} to {}; the as-of date is marked. The dates are in the table that follows.",
+            "Gantt chart of {} dated actions, from {} to {}; the as-of date is marked. The dates are in the table that follows.",
+        ),
         start: "Start",
         end: "End",
         span_bounded: "from the published start to the published end",
@@ -215,12 +236,14 @@ pub static WORDS: Words = Words {
     },
     diff: DiffWords {
         changed: ("action changed", "actions changed"),
-        added_removed: "{} added, {} removed",
+        added_n: ("added", "added"),
+        removed_n: ("removed", "removed"),
         reading_added: ("reading added", "readings added"),
         as_replacements: "{} as replacements",
         state_recorded: ("state recorded", "states recorded"),
         problem: ("problem", "problems"),
-        introduced_fixed: "{} introduced, {} fixed",
+        introduced_n: ("introduced", "introduced"),
+        fixed_n: ("fixed", "fixed"),
         rewrite: ("history rewrite", "history rewrites"),
         title: "Plan changes",
         rewritten: "⛔ History rewritten",
@@ -246,7 +269,7 @@ pub static WORDS: Words = Words {
         text: "text",
         states: ("state", "states"),
         readings: ("reading", "readings"),
-        readings_rewritten: "rewritten",
+        readings_rewritten: ("rewritten", "rewritten"),
         health: "health",
         line_added: "reading added",
         line_replaced: "reading replaced",
@@ -265,6 +288,13 @@ pub static WORDS: Words = Words {
         kind: "Kind",
         measure: "Measure",
         date: "Date",
+        indicators: "Indicators",
+        none: "(none)",
+        state_history: "State history",
+        no_state: "(no state recorded)",
+        reopened: " (reopened)",
+        no_responsible: "none (the plan names no responsible actor)",
+        no_calendar: "(none published)",
         calendar_meaning,
     },
     workbook: WorkbookWords {
@@ -283,7 +313,9 @@ pub static WORDS: Words = Words {
         about_sheet: "About",
         about: |actions, readings, day| {
             format!(
-                "{actions} action(s), {readings} reading(s) known on {day}. State: as recorded; health: derived by pan for that day."
+                "{actions} action{}, {readings} reading{} known on {day}. State: as recorded; health: derived by pan for that day.",
+                s(actions),
+                s(readings)
             )
         },
         as_published: "Texts as published; the columns have filters.",
@@ -426,7 +458,9 @@ pub static WORDS: Words = Words {
         ),
         prepared: |day, plan, rows, actions| {
             format!(
-                "Prepared on {day} from the plan \"{plan}\": {rows} row(s) for {actions} action(s)."
+                "Prepared on {day} from the plan \"{plan}\": {rows} row{} for {actions} action{}.",
+                s(rows),
+                s(actions)
             )
         },
         how_to_fill: "How to fill it in",
@@ -503,7 +537,8 @@ pub static WORDS: Words = Words {
         },
         begin: "To begin: replace the example lever, objective, actor and action by the plan's \
              (`plan/levers.yaml`, `plan/actors.yaml`, `plan/<lever>/<code>.yaml`), remove the \
-             example reading (`indicators/`), then `git init && git add -A && git commit -m \"Plan\"`.\n",
+             example reading (`indicators/`), then `git add -A && git commit -m \"Plan\"` (`pan \
+             init` made the folder a git repository, unless it was in one already).\n",
         here_heading: "What is here",
         here: |code_format| {
             format!(

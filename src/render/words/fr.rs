@@ -13,6 +13,12 @@ use crate::report::reporting::Reporting;
 use crate::report::status::{Bucket, StateFilter};
 
 /// Every French word of pan.
+/// The plural ending of a French noun after a number: none below 2 (« 1 ligne »,
+/// « 0 action »), `s` from 2.
+fn s(n: usize) -> &'static str {
+    if n < 2 { "" } else { "s" }
+}
+
 pub static WORDS: Words = Words {
     name: "Français",
     colon: "\u{a0}:",
@@ -22,6 +28,7 @@ pub static WORDS: Words = Words {
     date,
     capitalise_titles: true,
 
+    singular: |n| n < 2,
     action_nouns: ("action", "actions"),
     terms: Terms {
         health,
@@ -37,6 +44,7 @@ pub static WORDS: Words = Words {
         done: "réalisé",
         no_ministry: "aucun ministère responsable",
         group_state: "État",
+        group_unrecorded: "État\u{a0}: non renseigné",
         group_health: "Situation",
     },
 
@@ -47,6 +55,7 @@ pub static WORDS: Words = Words {
     since_copil: "depuis le précédent COPIL",
     since_start: "depuis le début du plan\u{a0}; aucune réunion du COPIL dans pan.toml",
     since_given: "depuis la date demandée",
+    since_not_started: "le plan n'a pas encore commencé\u{a0}: rien à couvrir",
     key_figures: "Chiffres clés",
     lever: "Levier",
     whole_plan: "Ensemble du plan",
@@ -109,6 +118,7 @@ pub static WORDS: Words = Words {
     generated: "Produit par pan {} à partir des fichiers du plan.",
     shared: "Une action portée par plusieurs ministères figure sous chacun d'eux\u{a0}: la somme des groupes ({}) dépasse le nombre d'actions ({}).",
     by_calendar: "calendrier",
+    no_match: "Aucune action ne correspond",
     site: SiteWords {
         language: "Langue",
         skip: "Aller au contenu",
@@ -152,10 +162,19 @@ pub static WORDS: Words = Words {
         frequency: "Fréquence",
         reporting_col: "Suivi",
         readings_of: "Mesures\u{a0}: {}",
-        bars_desc: "Diagramme en barres de {} mesure(s), une barre par période\u{a0}: {}.",
-        breakdown_desc: "Diagramme en barres de {} catégorie(s), une barre par catégorie\u{a0}: {}.",
+        bars_desc: (
+            "Diagramme en barres de {} mesure, une barre par période\u{a0}: {}.",
+            "Diagramme en barres de {} mesures, une barre par période\u{a0}: {}.",
+        ),
+        breakdown_desc: (
+            "Diagramme en barres de {} catégorie, une barre par catégorie\u{a0}: {}.",
+            "Diagramme en barres de {} catégories, une barre par catégorie\u{a0}: {}.",
+        ),
         breakdown_of: "{} par {} ({})",
-        line_desc: "Courbe de {} mesure(s)\u{a0}: {}.",
+        line_desc: (
+            "Courbe de {} mesure\u{a0}: {}.",
+            "Courbe de {} mesures\u{a0}: {}.",
+        ),
         target_by: "Cible\u{a0}: {} d'ici {}",
         target_path: "tirets\u{a0}: le chemin de la première mesure à la cible",
         date: "Date",
@@ -184,7 +203,10 @@ pub static WORDS: Words = Words {
         measured_by: "Mesuré par",
         timeline_intro: "Le calendrier de chaque action dont le plan publie une date. Les actions sans date publiée (action continue sans jalon, calendrier d'une autre stratégie, aucun calendrier) sont listées sous chaque levier, jamais dessinées.",
         timeline_legend: "Une barre va du début à la fin publiés\u{a0}; une action publiée «\u{a0}à partir de\u{a0}» une date, sans fin, va jusqu'à la fin du plan\u{a0}; ◆ marque un jalon. Bleu\u{a0}: réalisée\u{a0}; orange vif\u{a0}: en retard\u{a0}; vert\u{a0}: en cours\u{a0}; bleu clair\u{a0}: autre. La ligne verticale marque la date de situation.",
-        gantt_desc: "Diagramme de Gantt de {} action(s) datée(s), de {} à {}\u{a0}; la date de situation est marquée. Les dates sont dans le tableau qui suit.",
+        gantt_desc: (
+            "Diagramme de Gantt de {} action datée, de {} à {}\u{a0}; la date de situation est marquée. Les dates sont dans le tableau qui suit.",
+            "Diagramme de Gantt de {} actions datées, de {} à {}\u{a0}; la date de situation est marquée. Les dates sont dans le tableau qui suit.",
+        ),
         start: "Début",
         end: "Fin",
         span_bounded: "du début à la fin publiés",
@@ -215,12 +237,14 @@ pub static WORDS: Words = Words {
     },
     diff: DiffWords {
         changed: ("action modifiée", "actions modifiées"),
-        added_removed: "{} ajoutée(s), {} supprimée(s)",
+        added_n: ("ajoutée", "ajoutées"),
+        removed_n: ("supprimée", "supprimées"),
         reading_added: ("mesure ajoutée", "mesures ajoutées"),
         as_replacements: "dont {} en correction",
         state_recorded: ("état enregistré", "états enregistrés"),
         problem: ("problème", "problèmes"),
-        introduced_fixed: "{} introduit(s), {} corrigé(s)",
+        introduced_n: ("introduit", "introduits"),
+        fixed_n: ("corrigé", "corrigés"),
         rewrite: ("réécriture de l'historique", "réécritures de l'historique"),
         title: "Modifications du plan",
         rewritten: "⛔ Historique réécrit",
@@ -246,7 +270,7 @@ pub static WORDS: Words = Words {
         text: "texte",
         states: ("état", "états"),
         readings: ("mesure", "mesures"),
-        readings_rewritten: "réécrite(s)",
+        readings_rewritten: ("réécrite", "réécrites"),
         health: "santé",
         line_added: "mesure ajoutée",
         line_replaced: "mesure corrigée",
@@ -265,6 +289,13 @@ pub static WORDS: Words = Words {
         kind: "Type",
         measure: "Mesure",
         date: "Date",
+        indicators: "Indicateurs",
+        none: "(aucun)",
+        state_history: "Historique des états",
+        no_state: "(aucun état enregistré)",
+        reopened: " (rouverte)",
+        no_responsible: "aucun (le plan ne nomme pas d'acteur responsable)",
+        no_calendar: "(aucun publié)",
         calendar_meaning,
     },
     workbook: WorkbookWords {
@@ -282,8 +313,9 @@ pub static WORDS: Words = Words {
         replaces: "Corrige",
         about_sheet: "À propos",
         about: |actions, readings, day| {
+            let (a, r) = (s(actions), s(readings));
             format!(
-                "{actions} action(s), {readings} relevé(s) connus au {day}. État\u{a0}: tel qu'enregistré\u{a0}; santé\u{a0}: déduite par pan à cette date."
+                "{actions} action{a}, {readings} relevé{r} connu{r} au {day}. État\u{a0}: tel qu'enregistré\u{a0}; santé\u{a0}: déduite par pan à cette date."
             )
         },
         as_published: "Textes tels que publiés\u{a0}; les colonnes ont des filtres.",
@@ -425,7 +457,9 @@ pub static WORDS: Words = Words {
         note_prompt: ("Note (facultative)", "Une précision utile sur le chiffre."),
         prepared: |day, plan, rows, actions| {
             format!(
-                "Préparé le {day} à partir du plan «\u{a0}{plan}\u{a0}»\u{a0}: {rows} ligne(s) pour {actions} action(s)."
+                "Préparé le {day} à partir du plan «\u{a0}{plan}\u{a0}»\u{a0}: {rows} ligne{} pour {actions} action{}.",
+                s(rows),
+                s(actions)
             )
         },
         how_to_fill: "Comment remplir",
@@ -503,7 +537,8 @@ pub static WORDS: Words = Words {
         begin: "Pour commencer\u{a0}: remplacez le levier, l'objectif, l'acteur et l'action d'exemple \
              par ceux du plan (`plan/levers.yaml`, `plan/actors.yaml`, \
              `plan/<levier>/<code>.yaml`), supprimez la mesure d'exemple \
-             (`indicators/`), puis `git init && git add -A && git commit -m \"Plan\"`.\n",
+             (`indicators/`), puis `git add -A && git commit -m \"Plan\"` (`pan init` a fait \
+             du dossier un dépôt git, s'il n'était pas déjà dans un dépôt).\n",
         here_heading: "Ce qu'il y a ici",
         here: |code_format| {
             format!(

@@ -41,6 +41,9 @@ pub struct Words {
     /// Whether a group's title, standing alone, starts with a capital.
     pub capitalise_titles: bool,
 
+    /// Whether a count takes the singular: below 2 in French (« 0 problème »), 1 alone
+    /// in English ("0 problems").
+    pub singular: fn(usize) -> bool,
     /// "action" and "actions", after a number.
     pub action_nouns: (&'static str, &'static str),
     /// How each value of pan's enumerations is said.
@@ -60,6 +63,8 @@ pub struct Words {
     pub since_start: &'static str,
     /// "since the date given".
     pub since_given: &'static str,
+    /// Said of the period a digest covers before the plan starts: nothing yet.
+    pub since_not_started: &'static str,
     /// "Key figures".
     pub key_figures: &'static str,
     /// "Lever".
@@ -185,6 +190,8 @@ pub struct Words {
     pub shared: &'static str,
     /// "Calendars" for report grouping.
     pub by_calendar: &'static str,
+    /// "No action matches" (an empty listing).
+    pub no_match: &'static str,
     /// The website's words.
     pub site: SiteWords,
     /// The words of `pan diff` (a pull request's comment).
@@ -518,6 +525,20 @@ pub struct CardWords {
     pub measure: &'static str,
     /// "Date" (column).
     pub date: &'static str,
+    /// "Indicators" (heading of the terminal card).
+    pub indicators: &'static str,
+    /// "(none)": no indicator.
+    pub none: &'static str,
+    /// "State history" (heading).
+    pub state_history: &'static str,
+    /// "(no state recorded)".
+    pub no_state: &'static str,
+    /// " (reopened)", after a state that reopens the action.
+    pub reopened: &'static str,
+    /// Said where the plan names no responsible actor.
+    pub no_responsible: &'static str,
+    /// Said where the plan publishes no calendar.
+    pub no_calendar: &'static str,
     /// What a calendar means: its shape, bounds, and whether it can be late; the plan's
     /// first year stands for a missing start.
     pub calendar_meaning: fn(&crate::model::Calendar, i16) -> String,
@@ -528,8 +549,10 @@ pub struct CardWords {
 pub struct DiffWords {
     /// "action changed", "actions changed".
     pub changed: (&'static str, &'static str),
-    /// "{} added, {} removed" (actions).
-    pub added_removed: &'static str,
+    /// "added", after a number of actions (one, several).
+    pub added_n: (&'static str, &'static str),
+    /// "removed", after a number of actions (one, several).
+    pub removed_n: (&'static str, &'static str),
     /// "reading added", "readings added".
     pub reading_added: (&'static str, &'static str),
     /// "{} as replacements".
@@ -538,8 +561,10 @@ pub struct DiffWords {
     pub state_recorded: (&'static str, &'static str),
     /// "problem", "problems".
     pub problem: (&'static str, &'static str),
-    /// "{} introduced, {} fixed" (problems).
-    pub introduced_fixed: &'static str,
+    /// "introduced", after a number of problems (one, several).
+    pub introduced_n: (&'static str, &'static str),
+    /// "fixed", after a number of problems (one, several).
+    pub fixed_n: (&'static str, &'static str),
     /// "history rewrite", "history rewrites".
     pub rewrite: (&'static str, &'static str),
     /// The comment's title.
@@ -590,8 +615,8 @@ pub struct DiffWords {
     pub states: (&'static str, &'static str),
     /// "reading", "readings" (added).
     pub readings: (&'static str, &'static str),
-    /// Readings "rewritten".
-    pub readings_rewritten: &'static str,
+    /// Readings "rewritten", after their number (one, several).
+    pub readings_rewritten: (&'static str, &'static str),
     /// "health" (its change).
     pub health: &'static str,
     /// "reading added" (a line).
@@ -638,6 +663,9 @@ pub struct Terms {
     pub no_ministry: &'static str,
     /// "state" in a group's title ("state: done").
     pub group_state: &'static str,
+    /// The title of the group of actions without a recorded state ("state: not
+    /// recorded", never "state: —").
+    pub group_unrecorded: &'static str,
     /// "health" in a group's title ("health: late").
     pub group_health: &'static str,
 }
@@ -729,13 +757,16 @@ pub struct SiteWords {
     /// "Readings of {}" (chart title).
     pub readings_of: &'static str,
     /// Bar chart description: `{}` = count, then the values.
-    pub bars_desc: &'static str,
+    /// (singular, plural): after one or several.
+    pub bars_desc: (&'static str, &'static str),
     /// Description of a breakdown's bar chart: {count}, {values}.
-    pub breakdown_desc: &'static str,
+    /// (singular, plural): after one or several.
+    pub breakdown_desc: (&'static str, &'static str),
     /// Caption of a breakdown table: {indicator}, {dimension}, {period}.
     pub breakdown_of: &'static str,
     /// Line chart description.
-    pub line_desc: &'static str,
+    /// (singular, plural): after one or several.
+    pub line_desc: (&'static str, &'static str),
     /// "Target {} by {}".
     pub target_by: &'static str,
     /// "dashed line: from the first reading to the target".
@@ -793,7 +824,8 @@ pub struct SiteWords {
     /// The timeline's legend.
     pub timeline_legend: &'static str,
     /// Gantt chart description: `{}` = number of actions, years.
-    pub gantt_desc: &'static str,
+    /// (singular, plural): after one or several.
+    pub gantt_desc: (&'static str, &'static str),
     /// "Start".
     pub start: &'static str,
     /// "End".
@@ -856,6 +888,41 @@ pub fn of(lang: Lang) -> &'static Words {
         Lang::Fr => &fr::WORDS,
         Lang::En => &en::WORDS,
     }
+}
+
+impl Words {
+    /// Where the start of a digest's period comes from, as said beside it.
+    pub fn since(&self, from: crate::report::digest::SinceFrom) -> &'static str {
+        use crate::report::digest::SinceFrom;
+        match from {
+            SinceFrom::Copil => self.since_copil,
+            SinceFrom::PlanStart => self.since_start,
+            SinceFrom::Given => self.since_given,
+            SinceFrom::NotStarted => self.since_not_started,
+        }
+    }
+}
+
+/// Whether a count takes the singular in a language (see [`Words::singular`]).
+pub fn singular(n: usize, lang: Lang) -> bool {
+    (of(lang).singular)(n)
+}
+
+/// A count and its noun, singular or plural as the language wants: « 0 mesure »,
+/// « 2 mesures », "1 reading", "0 readings".
+pub fn plural(n: usize, one: &str, many: &str, lang: Lang) -> String {
+    format!("{n} {}", if singular(n, lang) { one } else { many })
+}
+
+/// The form of a phrase, `(singular, plural)`, that agrees with a count in a language.
+pub fn pick<'a>((one, many): (&'a str, &'a str), n: usize, lang: Lang) -> &'a str {
+    if singular(n, lang) { one } else { many }
+}
+
+/// A count and its noun in pan's own language, for the command line's messages: "1
+/// file", "3 files".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    plural(n, one, many, Lang::INTERFACE)
 }
 
 /// Fill the `{}` of a template with values, in order.
@@ -959,6 +1026,7 @@ pub fn group_title(k: &GroupKey, plan: &Plan, lang: Lang) -> String {
             .unwrap_or_else(|| m.clone()),
         GroupKey::NoMinistry => capital(w.terms.no_ministry.into()),
         GroupKey::Calendar(b) => capital(bucket(*b, lang)),
+        GroupKey::State(StateFilter::Unrecorded) => w.terms.group_unrecorded.to_string(),
         GroupKey::State(s) => {
             format!(
                 "{}{} {}",
