@@ -317,7 +317,7 @@ def run(pan, work, fixtures):
     # An untouched template imports nothing.
     for path in (xlsx, ods):
         r = repo.run("reading", "import", path, "--dry-run")
-        check(f"an untouched {os.path.basename(path)} records nothing", r.returncode == 0 and "0 reading(s)" in r.stdout, r.stdout + r.stderr)
+        check(f"an untouched {os.path.basename(path)} records nothing", r.returncode == 0 and "0 readings checked" in r.stdout, r.stdout + r.stderr)
 
     # Filled in, saved by each program, read back.
     filled = fill(xlsx, os.path.join(work, "filled-openpyxl.xlsx"))
@@ -372,7 +372,7 @@ def run(pan, work, fixtures):
 
     # The real import, then the plan still validates.
     r = repo.run("reading", "import", lo_ods)
-    check("LibreOffice's .ods is imported", r.returncode == 0 and "7 reading(s) recorded" in r.stdout, r.stdout + r.stderr)
+    check("LibreOffice's .ods is imported", r.returncode == 0 and "7 readings recorded" in r.stdout, r.stdout + r.stderr)
     r = repo.run("validate", "--format", "json")
     check("the plan validates after the import", r.returncode == 0, r.stdout + r.stderr)
 
