@@ -274,7 +274,7 @@ mod tests {
 
     fn health(a: &Action, as_of: Date) -> Health {
         let empty: ActionReadings = vec![vec![]; a.indicators.len()];
-        assess(a, &empty, &settings(), as_of).health
+        super::assess(a, &empty, &settings(), as_of).health
     }
 
     #[test]
