@@ -45,7 +45,7 @@ pub static WORDS: Words = Words {
         done: "done",
         no_ministry: "no responsible ministry",
         group_state: "state",
-        group_unrecorded: "state: no state declared",
+        group_unrecorded: "state: none declared",
         group_health: "health",
     },
 
@@ -625,7 +625,7 @@ fn health(h: Health) -> &'static str {
         Health::Stale => "stale",
         Health::NoData => "no data",
         Health::OnTrack => "on track",
-        Health::Upcoming => "not yet started by its calendar",
+        Health::Upcoming => "upcoming",
         Health::Untrackable => "not trackable",
         Health::Done => "done",
         Health::Cancelled => "cancelled",

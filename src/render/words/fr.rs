@@ -46,7 +46,7 @@ pub static WORDS: Words = Words {
         done: "réalisé",
         no_ministry: "aucun ministère responsable",
         group_state: "État",
-        group_unrecorded: "État\u{a0}: sans état déclaré",
+        group_unrecorded: "État\u{a0}: aucun déclaré",
         group_health: "Situation",
     },
 
