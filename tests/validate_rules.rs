@@ -664,7 +664,9 @@ fn p024_bad_target() {
         f.edit(
             ACTION_PATH,
             "label: Nombre de séances réalisées\n    kind: count\n",
-            &format!("label: Nombre de séances réalisées\n    kind: {kind}\n    targets: {targets}\n"),
+            &format!(
+                "label: Nombre de séances réalisées\n    kind: {kind}\n    targets: {targets}\n"
+            ),
         );
         f
     };
@@ -673,7 +675,13 @@ fn p024_bad_target() {
     expect(&with("{20x6: 12}", "count"), "P024", ACTION_PATH, 12, 1);
     expect(&with("{2026: douze}", "count"), "P024", ACTION_PATH, 12, 1);
     expect(&with("{2026: 120}", "percent"), "P024", ACTION_PATH, 12, 1);
-    expect(&with("{2026: 1}", "deliverable"), "P024", ACTION_PATH, 12, 1);
+    expect(
+        &with("{2026: 1}", "deliverable"),
+        "P024",
+        ACTION_PATH,
+        12,
+        1,
+    );
     expect(&with("[12, 30]", "count"), "F007", ACTION_PATH, 12, 1);
     // Block style, the bad year on its own line.
     let f = Fixture::new();

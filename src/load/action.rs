@@ -21,8 +21,7 @@ pub const ACTION_FIELDS: &[&str] = &[
     "states",
 ];
 /// Field names of an indicator.
-pub const INDICATOR_FIELDS: &[&str] =
-    &[
+pub const INDICATOR_FIELDS: &[&str] = &[
     "id",
     "label",
     "kind",
@@ -281,7 +280,9 @@ fn targets(
             &rules::BAD_TARGET,
             node.span,
             format!("a {} indicator has no value to reach", k.as_str()),
-            Some("remove `targets:`: only count, number and percent indicators have targets".into()),
+            Some(
+                "remove `targets:`: only count, number and percent indicators have targets".into(),
+            ),
         );
         return None;
     }
@@ -297,8 +298,14 @@ fn targets(
             ctx.report(
                 &rules::BAD_TARGET,
                 key.span,
-                format!("target key `{}` is not a year", crate::text::short(&key.name)),
-                Some("write each target as `YEAR: VALUE`, e.g. `targets: {2026: 12, 2028: 30}`".into()),
+                format!(
+                    "target key `{}` is not a year",
+                    crate::text::short(&key.name)
+                ),
+                Some(
+                    "write each target as `YEAR: VALUE`, e.g. `targets: {2026: 12, 2028: 30}`"
+                        .into(),
+                ),
             );
             ok = false;
             continue;
@@ -313,7 +320,14 @@ fn targets(
             ctx.report(
                 &rules::BAD_TARGET,
                 value.span,
-                format!("the target for {year} is not a number{}", if kind == Some(IndicatorKind::Percent) { " from 0 to 100" } else { "" }),
+                format!(
+                    "the target for {year} is not a number{}",
+                    if kind == Some(IndicatorKind::Percent) {
+                        " from 0 to 100"
+                    } else {
+                        ""
+                    }
+                ),
                 Some("write the value to reach as a plain number, e.g. `2026: 12`".into()),
             );
             ok = false;

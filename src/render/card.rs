@@ -197,7 +197,10 @@ fn rest(out: &mut String, card: &Card, term: &Term, lang: Lang) {
             let _ = writeln!(*out, "{head}{}", truncate(&label, room));
             let _ = writeln!(*out, "    {}", term.paint(Style::Dim, &tail));
         }
-        if let Some(t) = card.targets_of(&i.id).and_then(|t| Some((t, t.of_period()?))) {
+        if let Some(t) = card
+            .targets_of(&i.id)
+            .and_then(|t| Some((t, t.of_period()?)))
+        {
             let line = format!(
                 "    {}{} {}  ({}{} {})",
                 w.target_of_period,
@@ -244,7 +247,13 @@ fn rest(out: &mut String, card: &Card, term: &Term, lang: Lang) {
         .max()
         .unwrap_or(1);
     for r in &card.readings {
-        out.push_str(&reading_line(r, card.is_baseline(r.period), (idw, pw, vw), term, lang));
+        out.push_str(&reading_line(
+            r,
+            card.is_baseline(r.period),
+            (idw, pw, vw),
+            term,
+            lang,
+        ));
     }
 }
 
@@ -252,7 +261,14 @@ fn rest(out: &mut String, card: &Card, term: &Term, lang: Lang) {
 fn targets_text(t: &crate::report::targets::IndicatorTargets, lang: Lang) -> String {
     t.targets
         .iter()
-        .map(|x| format!("{}{} {}", x.year, words::of(lang).colon, words::number(x.target, lang)))
+        .map(|x| {
+            format!(
+                "{}{} {}",
+                x.year,
+                words::of(lang).colon,
+                words::number(x.target, lang)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -409,10 +409,9 @@ fn changes(plan: &Plan, readings: &Readings, covered: Covered) -> Found {
             .filter(|e| covered.holds(e.date))
             .cloned()
             .collect();
-        let (base, news): (Vec<NewReading>, Vec<NewReading>) =
-            recorded_in(readings, a, i, covered)
-                .into_iter()
-                .partition(|r| r.baseline);
+        let (base, news): (Vec<NewReading>, Vec<NewReading>) = recorded_in(readings, a, i, covered)
+            .into_iter()
+            .partition(|r| r.baseline);
         found.new_readings_of[i] = news.len();
         let change = |states: Vec<StateEntry>, readings: Vec<NewReading>| Change {
             code: a.code.to_string(),

@@ -300,7 +300,10 @@ mod tests {
 
     #[test]
     fn no_targets_no_progress() {
-        assert_eq!(of_indicator(&ind(Measure::Flow, &[]), &[], date(2026, 1, 1)), None);
+        assert_eq!(
+            of_indicator(&ind(Measure::Flow, &[]), &[], date(2026, 1, 1)),
+            None
+        );
         assert_eq!(ActionStanding::of(&[]), ActionStanding::NoTarget);
     }
 
@@ -312,7 +315,11 @@ mod tests {
         assert_eq!(t.standing, Standing::Pending);
         let t = of_indicator(&i, &[], date(2027, 3, 1)).unwrap();
         assert_eq!(t.current, 1, "the period's target is 2028's");
-        assert_eq!(t.standing, Standing::NoFigure, "2026 ended without a figure");
+        assert_eq!(
+            t.standing,
+            Standing::NoFigure,
+            "2026 ended without a figure"
+        );
         let t = of_indicator(&i, &[], date(2031, 1, 1)).unwrap();
         assert_eq!(t.current, 1, "after the last year, the last target");
         assert_eq!(t.targets[1].standing, Standing::NoFigure);
