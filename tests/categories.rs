@@ -332,3 +332,40 @@ fn the_status_workbook_has_the_categories() {
         "no state declared in the workbook"
     );
 }
+
+#[test]
+fn hostile_targets_are_refused_short_and_their_labels_escaped() {
+    // A thousand-letter key: refused with P024, the key quoted cut short.
+    let f = plan();
+    let key = "x".repeat(1000);
+    f.edit(
+        "plan/B/IN-B-11.04.yaml",
+        "targets: {2026: 10, 2028: 30}",
+        &format!("targets: {{{key}: 10}}"),
+    );
+    let out = f.run(&["validate"]);
+    let text = format!("{}{}", stdout(&out), common::stderr(&out));
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("P024"), "{text}");
+    assert!(text.contains("… (1000 characters)"), "{text}");
+    assert!(text.len() < 4000, "{} bytes", text.len());
+    // A label that would break a table or run a script lands escaped.
+    let f = plan();
+    f.edit(
+        "plan/B/IN-B-11.04.yaml",
+        "label: Nombre de personnes",
+        "label: \"a | b <script>alert(1)</script>\"",
+    );
+    let md = stdout(&f.run(&["digest", "--as-of", AS_OF, "--lang", "en"]));
+    let line = md
+        .lines()
+        .find(|l| l.starts_with("| IN-B-11.04 |"))
+        .expect(&md);
+    assert!(line.contains("a \\| b"), "{line}");
+    assert!(!line.contains("<script>"), "{line}");
+    let out = f.run(&["site", "-o", "_site", "--as-of", AS_OF]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let page = f.read("_site/en/digest.html");
+    assert!(page.contains("&lt;script&gt;"), "escaped in the roll-up");
+    assert!(!page.contains("<script>alert"), "no script in the page");
+}
