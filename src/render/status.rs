@@ -24,7 +24,7 @@ pub fn health_style(h: Health) -> Style {
         Health::Due => Style::Warning,
         Health::Stale | Health::NoData => Style::Note,
         Health::OnTrack | Health::Done => Style::Good,
-        Health::Cancelled => Style::Dim,
+        Health::Upcoming | Health::Untrackable | Health::Cancelled => Style::Dim,
     }
 }
 
