@@ -274,9 +274,12 @@ fn key_figures(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
             .iter()
             .map(|&i| words::health(Health::ALL[i], lang).to_string()),
     );
+    // The whole plan's row last, as in every other table with a total.
     let rows: Vec<Vec<String>> = d
         .figures
         .iter()
+        .skip(1)
+        .chain(d.figures.first())
         .map(|f| {
             let name = if f.lever.is_empty() {
                 format!("**{}**", w.whole_plan)
@@ -483,8 +486,13 @@ fn per_ministry(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
             .iter()
             .map(|m| {
                 let n = |h: Health| m.by_health.0.get(&h).copied().unwrap_or(0).to_string();
+                let name = if m.acronym.is_empty() {
+                    format!("*{}*", capitalise(w.terms.no_ministry))
+                } else {
+                    format!("{} — {}", escape(&m.acronym), escape(&m.name))
+                };
                 vec![
-                    format!("{} — {}", escape(&m.acronym), escape(&m.name)),
+                    name,
                     m.carried.to_string(),
                     n(Health::Late),
                     n(Health::Due),
@@ -516,6 +524,14 @@ fn per_ministry(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
             &rows,
         ));
         out.push('\n');
+    }
+    if !d.unnamed_ministries.is_empty() {
+        let names: Vec<String> = d
+            .unnamed_ministries
+            .iter()
+            .map(|(a, n)| format!("{} ({})", escape(a), escape(n)))
+            .collect();
+        let _ = writeln!(out, "{}\n", words::fill(w.idle_ministries, &[names.join(", ")]));
     }
 }
 

@@ -236,8 +236,11 @@ pub struct Digest {
     pub due_not_started: Vec<Attention>,
     /// Actions with indicators without a reading in the stale window.
     pub missing_readings: Vec<Attention>,
-    /// Per ministry.
+    /// Per ministry, then (acronym empty) the actions whose responsible actors belong to no
+    /// ministry, as the site lists them.
     pub ministries: Vec<MinistryLine>,
+    /// The ministries the plan declares that no action names (acronym, name).
+    pub unnamed_ministries: Vec<(String, String)>,
     /// Calendar charts.
     pub charts: Vec<Chart>,
 }
@@ -418,8 +421,15 @@ pub fn build(
         }
     }
 
-    // Per ministry.
-    let ministries = plan
+    // Per ministry, then the actions of no ministry.
+    let line = |acronym: &str, name: &str, idx: Vec<usize>| MinistryLine {
+        acronym: acronym.to_string(),
+        name: name.to_string(),
+        carried: idx.len(),
+        by_health: Counts::of(&rows, idx.iter().copied()),
+        with_new_readings: idx.iter().filter(|&&i| new_readings_of[i] > 0).count(),
+    };
+    let mut ministries: Vec<MinistryLine> = plan
         .ministries()
         .map(|m| {
             let idx: Vec<usize> = rows
@@ -428,16 +438,14 @@ pub fn build(
                 .filter(|(_, r)| r.ministries.contains(&m.acronym))
                 .map(|(i, _)| i)
                 .collect();
-            MinistryLine {
-                acronym: m.acronym.clone(),
-                name: m.name.clone(),
-                carried: idx.len(),
-                by_health: Counts::of(&rows, idx.iter().copied()),
-                with_new_readings: idx.iter().filter(|&&i| new_readings_of[i] > 0).count(),
-            }
+            line(&m.acronym, &m.name, idx)
         })
         .filter(|m| m.carried > 0)
         .collect();
+    let unassigned = super::ministries::unassigned(&rows);
+    if !unassigned.is_empty() {
+        ministries.push(line("", "", unassigned));
+    }
 
     Digest {
         title: settings.plan.title.clone(),
@@ -451,6 +459,7 @@ pub fn build(
         due_not_started,
         missing_readings,
         ministries,
+        unnamed_ministries: super::ministries::unnamed(plan),
         charts: charts(plan, &rows, settings),
     }
 }

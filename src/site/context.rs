@@ -49,7 +49,7 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
             .iter()
             .map(|(per, v)| format!("{per}{} {}", ww.colon, shown(*v)))
             .collect::<Vec<_>>()
-            .join(" ; ");
+            .join(ww.semicolon);
         let mut desc = words::fill(
             words::pick(w.line_desc, p.series.len(), lang),
             &[p.series.len().to_string(), values],

@@ -400,8 +400,54 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
         }
     };
     let mut s = markup.into_string();
+    if ctx.words.spaced_punctuation {
+        s = spaced_punctuation(&s);
+    }
     s.push('\n');
     s
+}
+
+/// French spacing in a page's text (never in its tags, scripts or styles): the ordinary
+/// space before « : ; ? ! % » and « » » and after « « » becomes a no-break space, so that
+/// a line never starts with the mark. Only the kind of space changes.
+pub fn spaced_punctuation(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    let mut raw_until: Option<&str> = None;
+    let mut prev = '\0';
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        let len = c.len_utf8();
+        if let Some(end) = raw_until {
+            if rest.starts_with(end) {
+                raw_until = None;
+                in_tag = true;
+            }
+            out.push(c);
+        } else if in_tag {
+            in_tag = c != '>';
+            out.push(c);
+        } else if c == '<' {
+            in_tag = true;
+            for (open, close) in [("<script", "</script"), ("<style", "</style")] {
+                if rest.starts_with(open) {
+                    raw_until = Some(close);
+                }
+            }
+            out.push(c);
+        } else if c == ' ' {
+            let next = rest[len..].chars().next().unwrap_or('\0');
+            let before_mark = matches!(next, ':' | ';' | '?' | '!' | '%' | '»')
+                && !prev.is_whitespace()
+                && prev != '>';
+            out.push(if before_mark || prev == '«' { '\u{a0}' } else { ' ' });
+        } else {
+            out.push(c);
+        }
+        prev = c;
+        rest = &rest[len..];
+    }
+    out
 }
 
 /// The root page: a choice of language (and a redirect to the plan's own).

@@ -7,6 +7,7 @@ use super::Data;
 use super::blocks;
 use super::layout::{self, Ctx, Section, Shell, actions_table, lever_url, objective_url};
 use crate::config::Lang;
+use crate::render::words;
 use crate::report::health::Health;
 use crate::report::status::Counts;
 
@@ -32,7 +33,7 @@ fn summary(ctx: &Ctx, idx: &[usize]) -> Markup {
             strong { (idx.len()) " " (ctx.words.actions.to_lowercase()) }
             @for h in Health::ALL {
                 @if let Some(n) = counts.0.get(&h) {
-                    " · " (n) " " (layout::health_badge(h, ctx.lang))
+                    " · " (layout::health_badge(h, ctx.lang)) (ctx.words.colon) " " (n)
                 }
             }
         }
@@ -107,7 +108,7 @@ pub fn lever(data: &Data, lang: Lang, l: usize) -> (String, String) {
                     a href=(ctx.link(&objective_url(&o.code))) { (w.objective) " " (o.code) }
                     " — " span lang=[ctx.text_lang()] { (objective_title(&ctx, &o.title)) }
                 }
-                (actions_table(&ctx, &format!("t-o{k}"), &format!("{} {}", o.code, ww.actions.to_lowercase()), &idx))
+                (actions_table(&ctx, &format!("t-o{k}"), &words::fill(w.objective_actions, &[o.code.clone()]), &idx))
             }
         }
     };
@@ -138,7 +139,7 @@ pub fn objective(data: &Data, lang: Lang, l: usize, o: usize) -> (String, String
             p class="note" lang=[ctx.text_lang()] { (obj.note) }
         }
         (summary(&ctx, &idx))
-        (actions_table(&ctx, "t-actions", &format!("{} {}", obj.code, ww.actions.to_lowercase()), &idx))
+        (actions_table(&ctx, "t-actions", &words::fill(w.objective_actions, &[obj.code.clone()]), &idx))
     };
     let title = format!(
         "{} {} — {}",

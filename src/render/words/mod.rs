@@ -32,10 +32,16 @@ pub struct Words {
     pub colon: &'static str,
     /// The decimal separator.
     pub decimal_point: char,
-    /// The thousands separator (used from five digits on).
+    /// The thousands separator (used from four digits on: « 2 000 », "2,000").
     pub thousands: char,
     /// What follows a number to make it a percentage ("\u{a0}%" in French).
     pub percent_sign: &'static str,
+    /// What separates the items of a list that contain commas ("\u{a0}; " in French).
+    pub semicolon: &'static str,
+    /// Whether the site's text takes a no-break space before « : ; ? ! % » and inside
+    /// guillemets (French), including the plan's own texts, whose plain-text rendering lost
+    /// them: only the kind of space changes, never a character of the text.
+    pub spaced_punctuation: bool,
     /// A date for people: "23 novembre 2026", "23 November 2026".
     pub date: fn(Date) -> String,
     /// Whether a group's title, standing alone, starts with a capital.
@@ -119,6 +125,9 @@ pub struct Words {
     pub missing: &'static str,
     /// Explains the stale window: "no reading in the last {} days".
     pub missing_hint: &'static str,
+    /// The ministries the plan declares that no action names (itself or its agencies, as
+    /// responsible or partner): "{}" is their list.
+    pub idle_ministries: &'static str,
     /// "Code".
     pub code: &'static str,
     /// "Action".
@@ -880,6 +889,12 @@ pub struct SiteWords {
     pub method: &'static str,
     /// "Health of the actions it is responsible for".
     pub ministry_health: &'static str,
+    /// Caption of an objective's actions: "Actions of objective {}".
+    pub objective_actions: &'static str,
+    /// Said once on a page whose plan texts are not all translated (English site).
+    pub untranslated: &'static str,
+    /// Said once on a page that shows pan's own translations of the plan's texts.
+    pub translated: &'static str,
 }
 
 /// The words of a language.
@@ -1062,8 +1077,8 @@ pub fn percent(v: f64, lang: Lang) -> String {
     format!("{}{}", number(v, lang), of(lang).percent_sign)
 }
 
-/// A number for people: `60,1` and `12 500` in French, `60.1` and `12,500` in English
-/// (thousands are grouped from five digits on, as both typographies do).
+/// A number for people: `60,1` and `2 000` in French (a narrow no-break space), `60.1`
+/// and `2,000` in English (thousands are grouped from four digits on).
 pub fn number(v: f64, lang: Lang) -> String {
     let w = of(lang);
     let s = crate::model::reading::format_number(v);
@@ -1076,7 +1091,7 @@ pub fn number(v: f64, lang: Lang) -> String {
         None => (rest, None),
     };
     let mut grouped = String::new();
-    if int.len() >= 5 {
+    if int.len() >= 4 {
         for (i, c) in int.chars().enumerate() {
             if i > 0 && (int.len() - i).is_multiple_of(3) {
                 grouped.push(w.thousands);
