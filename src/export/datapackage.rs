@@ -641,6 +641,7 @@ fn context_indicators<'a>(cx: &Cx<'a>) -> Table<'a> {
                     match c.direction {
                         crate::model::Direction::Increase => "increase",
                         crate::model::Direction::Decrease => "decrease",
+                        crate::model::Direction::Unstated => "unstated",
                     },
                     &opt(t.map(|t| format_number(t.value))),
                     &opt(t.map(|t| t.year)),

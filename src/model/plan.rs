@@ -54,6 +54,9 @@ pub enum Direction {
     Increase,
     /// Lower is better.
     Decrease,
+    /// The plan gives no direction (a middle category, such as intermediate internet
+    /// users, can grow from below or shrink toward above): progress is not assessed.
+    Unstated,
 }
 
 /// A target a context indicator should reach.

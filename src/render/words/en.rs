@@ -627,6 +627,7 @@ fn class(c: Class) -> &'static str {
         Class::Limited => "limited progress",
         Class::Deterioration => "deterioration",
         Class::NotEnoughData => "not enough data",
+        Class::NoDirection => "not assessed (the plan gives no direction)",
     }
 }
 
@@ -675,6 +676,7 @@ fn direction(d: Direction) -> &'static str {
     match d {
         Direction::Increase => "higher is better",
         Direction::Decrease => "lower is better",
+        Direction::Unstated => "the plan does not say which way is better",
     }
 }
 

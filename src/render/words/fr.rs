@@ -619,6 +619,7 @@ fn class(c: Class) -> &'static str {
         Class::Limited => "progrès limités",
         Class::Deterioration => "détérioration",
         Class::NotEnoughData => "données insuffisantes",
+        Class::NoDirection => "non évalué (sens non donné par le plan)",
     }
 }
 
@@ -667,6 +668,7 @@ fn direction(d: Direction) -> &'static str {
     match d {
         Direction::Increase => "une hausse est souhaitée",
         Direction::Decrease => "une baisse est souhaitée",
+        Direction::Unstated => "le plan ne dit pas quel sens est souhaité",
     }
 }
 
