@@ -65,6 +65,17 @@ pub enum Section {
     Downloads,
 }
 
+/// The kinds of the plan's titles a translation file may translate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Titled {
+    /// A lever's title, by lever code.
+    Lever,
+    /// An objective's title, by objective code.
+    Objective,
+    /// A context indicator's label, by id.
+    Context,
+}
+
 /// Where a page is and what it is written in.
 pub struct Ctx<'a> {
     /// The language of the interface.
@@ -104,6 +115,35 @@ impl<'a> Ctx<'a> {
     /// A link to `target`, a path from the site's root (assets, downloads).
     pub fn root(&self, target: &str) -> String {
         format!("{}../{target}", "../".repeat(self.depth()))
+    }
+
+    /// The translation of a title of the plan (lever, objective or context indicator) into
+    /// the page's language, if the plan's translations give one.
+    pub fn translated(&self, kind: Titled, key: &str) -> Option<&'a str> {
+        if self.text_lang().is_none() {
+            return None;
+        }
+        let t = self.data.input.plan.translation(self.lang.code())?;
+        let map = match kind {
+            Titled::Lever => &t.levers,
+            Titled::Objective => &t.objectives,
+            Titled::Context => &t.context,
+        };
+        map.get(key).map(String::as_str)
+    }
+
+    /// A title of the plan in the page's language where a translation gives it, else as
+    /// published and marked with the plan's language (for screen readers).
+    pub fn title(&self, kind: Titled, key: &str, published: &str) -> Markup {
+        match self.translated(kind, key) {
+            Some(t) => html! { span { (t) } },
+            None => html! { span lang=[self.text_lang()] { (published) } },
+        }
+    }
+
+    /// [`Ctx::title`] as plain text (a page title, a chart's label).
+    pub fn title_text(&self, kind: Titled, key: &str, published: &str) -> String {
+        self.translated(kind, key).unwrap_or(published).to_string()
     }
 
     /// The `lang` attribute for the plan's own text on this page: set when the interface
@@ -389,6 +429,9 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
                     p { (words::fill(w.footer, &[env!("CARGO_PKG_VERSION").to_string(), ctx.date(data.input.as_of)])) }
                     @if !w.content_note.is_empty() {
                         p { (w.content_note) }
+                    }
+                    @if let Some(t) = data.input.plan.translation(ctx.lang.code()).filter(|_| ctx.text_lang().is_some()) {
+                        p { (words::fill(w.translated, &[t.by.clone().unwrap_or_else(|| w.translated_by.into())])) }
                     }
                     p {
                         a href=(ctx.link("downloads.html")) { (w.downloads) }

@@ -5,7 +5,7 @@ use maud::{Markup, html};
 
 use super::Data;
 use super::blocks;
-use super::layout::{self, Ctx, Section, Shell, actions_table, lever_url, objective_url};
+use super::layout::{self, Ctx, Section, Shell, Titled, actions_table, lever_url, objective_url};
 use crate::config::Lang;
 use crate::render::words;
 use crate::report::health::Health;
@@ -49,7 +49,7 @@ pub fn index(data: &Data, lang: Lang) -> (String, String) {
         @for l in &data.input.plan.levers {
             section {
                 h2 id={ "l-" (layout::slug(&l.code)) } {
-                    a href=(ctx.link(&lever_url(&l.code))) { (ww.lever) " " (l.code) " — " span lang=[ctx.text_lang()] { (l.title) } }
+                    a href=(ctx.link(&lever_url(&l.code))) { (ww.lever) " " (l.code) " — " (ctx.title(Titled::Lever, &l.code, &l.title)) }
                 }
                 (summary(&ctx, &actions_of(data, &l.code, None)))
                 ul class="objectives" {
@@ -57,7 +57,7 @@ pub fn index(data: &Data, lang: Lang) -> (String, String) {
                         li {
                             a href=(ctx.link(&objective_url(&o.code))) { (o.code) }
                             " "
-                            span lang=[ctx.text_lang()] { (objective_title(&ctx, &o.title)) }
+                            (objective_title(&ctx, &o.code, &o.title))
                             " — " (actions_of(data, &l.code, Some(&o.code)).len()) " " (ww.actions.to_lowercase())
                         }
                     }
@@ -76,11 +76,21 @@ pub fn index(data: &Data, lang: Lang) -> (String, String) {
 }
 
 /// An objective's title, or the words for a missing one.
-fn objective_title(ctx: &Ctx, title: &str) -> String {
+fn objective_text(ctx: &Ctx, title: &str) -> String {
     if title.trim().is_empty() {
         ctx.words.no_text.to_string()
     } else {
         title.to_string()
+    }
+}
+
+/// An objective's title in the page's language where translated, else as published
+/// (« (texte non publié) » when the plan prints none).
+fn objective_title(ctx: &Ctx, code: &str, title: &str) -> Markup {
+    if title.trim().is_empty() {
+        html! { (ctx.words.no_text) }
+    } else {
+        ctx.title(Titled::Objective, code, title)
     }
 }
 
@@ -106,13 +116,19 @@ pub fn lever(data: &Data, lang: Lang, l: usize) -> (String, String) {
             section {
                 h2 id={ "o-" (k) } {
                     a href=(ctx.link(&objective_url(&o.code))) { (w.objective) " " (o.code) }
-                    " — " span lang=[ctx.text_lang()] { (objective_title(&ctx, &o.title)) }
+                    " — " (objective_title(&ctx, &o.code, &o.title))
                 }
                 (actions_table(&ctx, &format!("t-o{k}"), &words::fill(w.objective_actions, &[o.code.clone()]), &idx))
             }
         }
     };
-    let title = format!("{} {} — {}", ww.lever, lever.code, lever.title);
+    let translated = ctx.translated(Titled::Lever, &lever.code);
+    let title = format!(
+        "{} {} — {}",
+        ww.lever,
+        lever.code,
+        translated.unwrap_or(&lever.title)
+    );
     let shell = Shell {
         title: &title,
         section: Section::Levers,
@@ -121,7 +137,7 @@ pub fn lever(data: &Data, lang: Lang, l: usize) -> (String, String) {
             (w.levers.to_string(), "levers.html".to_string()),
         ],
         scripts: vec![],
-        title_is_text: true,
+        title_is_text: translated.is_none(),
     };
     (path.clone(), layout::page(&ctx, &shell, body))
 }
@@ -141,11 +157,12 @@ pub fn objective(data: &Data, lang: Lang, l: usize, o: usize) -> (String, String
         (summary(&ctx, &idx))
         (actions_table(&ctx, "t-actions", &words::fill(w.objective_actions, &[obj.code.clone()]), &idx))
     };
+    let translated = ctx.translated(Titled::Objective, &obj.code);
     let title = format!(
         "{} {} — {}",
         w.objective,
         obj.code,
-        objective_title(&ctx, &obj.title)
+        translated.map_or_else(|| objective_text(&ctx, &obj.title), str::to_string)
     );
     let shell = Shell {
         title: &title,
@@ -159,7 +176,7 @@ pub fn objective(data: &Data, lang: Lang, l: usize, o: usize) -> (String, String
             ),
         ],
         scripts: vec![],
-        title_is_text: true,
+        title_is_text: translated.is_none() && !obj.title.trim().is_empty(),
     };
     (path.clone(), layout::page(&ctx, &shell, body))
 }

@@ -238,8 +238,8 @@ pub static WORDS: Words = Words {
         method: "méthode",
         ministry_health: "Situation des actions dont il est responsable",
         objective_actions: "Actions de l'objectif {}",
-        untranslated: "",
-        translated: "",
+        translated: "Les intitulés des leviers, objectifs et indicateurs de contexte sont traduits par {}, et non par les auteurs du plan.",
+        translated_by: "les personnes qui tiennent les fichiers du plan",
     },
     diff: DiffWords {
         changed: ("action modifiée", "actions modifiées"),

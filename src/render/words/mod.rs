@@ -891,10 +891,11 @@ pub struct SiteWords {
     pub ministry_health: &'static str,
     /// Caption of an objective's actions: "Actions of objective {}".
     pub objective_actions: &'static str,
-    /// Said once on a page whose plan texts are not all translated (English site).
-    pub untranslated: &'static str,
-    /// Said once on a page that shows pan's own translations of the plan's texts.
+    /// Said in the footer of a site that shows translations of the plan's titles: who
+    /// made them ("{}"), and that they are not the plan's authors'.
     pub translated: &'static str,
+    /// Who translated, when the translation file does not say (`by:`).
+    pub translated_by: &'static str,
 }
 
 /// The words of a language.
