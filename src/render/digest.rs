@@ -6,7 +6,7 @@ use super::markdown::{self, Align, escape};
 use super::words::{self, Words};
 use crate::config::Lang;
 use crate::model::ActionCode;
-use crate::report::digest::{Chart, Digest, STATES, TaskSpan, TaskStatus};
+use crate::report::digest::{Chart, ContextProgress, Digest, STATES, TaskSpan, TaskStatus};
 use crate::report::health::Health;
 
 /// Text safe inside a Mermaid chart title (no characters with a meaning there).
@@ -212,7 +212,7 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
     let mut out = String::new();
     heading(&mut out, d, w, lang);
     key_figures(&mut out, d, w, lang);
-    context(&mut out, d, w, lang);
+    context(&mut out, &d.context, w, lang);
     changes(&mut out, d, w, lang);
     decisions(&mut out, d, w, lang, stale_days);
     per_ministry(&mut out, d, w, lang);
@@ -301,11 +301,10 @@ fn key_figures(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
 }
 
 /// Progress toward the context targets, with the method as a footnote.
-fn context(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
-    if !d.context.is_empty() {
+pub fn context(out: &mut String, context: &[ContextProgress], w: &Words, lang: Lang) {
+    if !context.is_empty() {
         let _ = writeln!(out, "## {}\n", w.context);
-        let rows: Vec<Vec<String>> = d
-            .context
+        let rows: Vec<Vec<String>> = context
             .iter()
             .map(|c| {
                 let value = |v: f64| {

@@ -245,6 +245,37 @@ pub struct Digest {
     pub charts: Vec<Chart>,
 }
 
+/// The context indicators' progress: readings known on the as-of date, in period order,
+/// one series at a time (never every indicator's at once: millions of readings).
+pub fn context(plan: &Plan, readings: &Readings, as_of: Date) -> Vec<ContextProgress> {
+    plan
+        .context
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let rs = readings.effective_of(Owner::Context, crate::model::index32(i), as_of);
+            let mut points = Vec::new();
+            let mut series = Vec::new();
+            for r in rs {
+                if let crate::model::Value::Number(v) = r.value() {
+                    let mid = r.period.start();
+                    let year = f64::from(mid.year()) + f64::from(mid.day_of_year() - 1) / 365.25;
+                    points.push((year, v));
+                    series.push((r.period, v));
+                }
+            }
+            ContextProgress {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                series,
+                target: c.target.as_ref().map(|t| (t.value, t.year)),
+                class: progress::classify(c, &points),
+                percent: c.kind == crate::model::IndicatorKind::Percent,
+            }
+        })
+        .collect()
+}
+
 /// Most tasks in one chart before a lever is split.
 pub const MAX_TASKS: usize = 30;
 
@@ -301,34 +332,7 @@ pub fn build(
         figs.push(figures(&l.code, &l.title, &rs));
     }
 
-    // Context indicators: readings known on the as-of date, in period order.
-    // One series at a time (never every indicator's at once: millions of readings).
-    let context = plan
-        .context
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let rs = readings.effective_of(Owner::Context, crate::model::index32(i), as_of);
-            let mut points = Vec::new();
-            let mut series = Vec::new();
-            for r in rs {
-                if let crate::model::Value::Number(v) = r.value() {
-                    let mid = r.period.start();
-                    let year = f64::from(mid.year()) + f64::from(mid.day_of_year() - 1) / 365.25;
-                    points.push((year, v));
-                    series.push((r.period, v));
-                }
-            }
-            ContextProgress {
-                id: c.id.clone(),
-                label: c.label.clone(),
-                series,
-                target: c.target.as_ref().map(|t| (t.value, t.year)),
-                class: progress::classify(c, &points),
-                percent: c.kind == crate::model::IndicatorKind::Percent,
-            }
-        })
-        .collect();
+    let context = context(plan, readings, as_of);
 
     // What changed: state entries dated, and readings recorded, in (since, as_of].
     let in_period = |d: Date| d > since && d <= as_of;
