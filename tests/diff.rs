@@ -221,7 +221,7 @@ fn editing_or_deleting_a_recorded_reading_is_a_history_rewrite() {
     // Every line of it, not only the headings.
     let md = stdout(&out);
     assert!(
-        md.contains("la mesure seances 2024 = 11 a été modifiée sur place en seances 2024 = 12"),
+        md.contains("le relevé seances 2024 = 11 a été modifié sur place en seances 2024 = 12"),
         "{md}"
     );
     assert!(

@@ -271,7 +271,7 @@ fn counts_agree_with_their_nouns_in_french_and_english() {
     f.edit(common::ACTION_PATH, "rencontres mensuelles", "rencontres");
     let md = stdout(&f.run(&["diff", "--format", "markdown"]));
     assert!(
-        md.contains("1 action modifiée · 0 mesure ajoutée · 0 état enregistré · 0 problème introduit, 0 corrigé"),
+        md.contains("1 action modifiée · 0 relevé ajouté · 0 état enregistré · 0 problème introduit, 0 corrigé"),
         "{md}"
     );
     let text = stdout(&f.run(&["diff"]));

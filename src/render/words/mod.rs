@@ -1147,7 +1147,10 @@ mod tests {
     fn numbers_are_written_as_each_language_writes_them() {
         assert_eq!(number(12500.5, Lang::Fr), "12\u{202f}500,5");
         assert_eq!(number(12500.5, Lang::En), "12,500.5");
-        assert_eq!(number(-1234.0, Lang::Fr), "-1234");
+        assert_eq!(number(-1234.0, Lang::Fr), "-1\u{202f}234");
+        assert_eq!(number(2000.0, Lang::Fr), "2\u{202f}000");
+        assert_eq!(number(2000.0, Lang::En), "2,000");
+        assert_eq!(number(999.0, Lang::Fr), "999");
         assert_eq!(percent(60.1, Lang::Fr), "60,1\u{a0}%");
         assert_eq!(percent(60.1, Lang::En), "60.1%");
     }
