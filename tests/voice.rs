@@ -92,9 +92,9 @@ fn the_french_site_has_no_ordinary_space_before_its_marks() {
     let action = read(&dir.join("fr/actions/IN-B-11.02.html"));
     assert!(action.contains("rencontres mensuelles «\u{a0}IT Trainer Meetups\u{a0}»"), "{action}");
     // Dates in words, thousands grouped, one term for readings, captions that are phrases.
-    let all = read(&dir.join("fr/actions.html"));
-    assert!(all.contains("échéance le 31 décembre 2026"), "dates in words");
-    assert!(!all.contains("échéance le 2026-"), "no ISO date in a reason");
+    let due = read(&dir.join("fr/digest.html"));
+    assert!(due.contains("échéance le 31 décembre 2026"), "dates in words");
+    assert!(!due.contains("échéance le 2026-"), "no ISO date in a reason");
     let objective = read(&dir.join("fr/objectives/B-1.html"));
     assert!(objective.contains(">Actions de l'objectif B-1</caption>"));
     assert!(objective.contains("</span>\u{a0}: 9</p>"), "a count follows its badge");
@@ -145,7 +145,11 @@ fn the_digest_and_report_put_totals_last_and_count_every_action() {
     let f = Fixture::bundled();
     let digest = stdout(&f.run(&["digest", "--as-of", AS_OF]));
     let key = digest.split("## Chiffres clés").nth(1).unwrap();
-    let table: Vec<&str> = key.lines().filter(|l| l.starts_with("| ")).collect();
+    let table: Vec<&str> = key
+        .lines()
+        .take_while(|l| !l.starts_with("## "))
+        .filter(|l| l.starts_with("| "))
+        .collect();
     assert!(table.last().unwrap().starts_with("| **Ensemble du plan** | 249 |"), "{table:#?}");
     let per = digest.split("## Par ministère").nth(1).unwrap();
     assert!(per.contains("| *Aucun ministère responsable* | 2 |"), "{per}");
