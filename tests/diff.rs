@@ -225,10 +225,10 @@ fn editing_or_deleting_a_recorded_reading_is_a_history_rewrite() {
         "{md}"
     );
     assert!(
-        md.contains("mesure MODIFIÉE SUR PLACE\u{a0}: seances 2024 = 11 → seances 2024 = 12"),
+        md.contains("relevé MODIFIÉ SUR PLACE\u{a0}: seances 2024 = 11 → seances 2024 = 12"),
         "{md}"
     );
-    assert!(md.contains("- **IN-B-11.02**\u{a0}: la mesure"), "{md}");
+    assert!(md.contains("- **IN-B-11.02**\u{a0}: le relevé"), "{md}");
     for english in [
         "reading added",
         "reading replaced",

@@ -403,8 +403,17 @@ fn a_hostile_translations_file_is_warned_line_by_line_and_never_markup() {
     let o = f.run(&["site", "-o", "_site", "--as-of", "2026-11-23"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let page = std::fs::read_to_string(f.path().join("_site/en/levers/B.html")).unwrap();
-    assert!(!page.contains("<script>alert") && !page.contains("<b>bold"), "{page}");
-    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"), "{page}");
+    assert!(
+        !page.contains("<script>alert") && !page.contains("<b>bold"),
+        "{page}"
+    );
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"),
+        "{page}"
+    );
     let fr = std::fs::read_to_string(f.path().join("_site/fr/levers/B.html")).unwrap();
-    assert!(!fr.contains("alert(1)"), "the French site never shows a translation");
+    assert!(
+        !fr.contains("alert(1)"),
+        "the French site never shows a translation"
+    );
 }

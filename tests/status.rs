@@ -489,9 +489,8 @@ fn show_fits_every_line_to_the_terminal() {
         .output()
         .unwrap();
     assert!(
-        stdout(&out).contains(
-            "Le rapport ne dit pas s'il s'agit de personnes distinctes ou de présences."
-        )
+        stdout(&out)
+            .contains("Le rapport ne dit pas s'il s'agit de personnes distinctes ou de présences.")
     );
 }
 

@@ -35,7 +35,9 @@ fn page_text(html: &str) -> String {
             .find(|t| rest.starts_with(*t))
             .map(|t| format!("</{}", &t[1..]));
         let close = match end {
-            Some(e) => rest.find(&e).and_then(|j| rest[j..].find('>').map(|k| j + k)),
+            Some(e) => rest
+                .find(&e)
+                .and_then(|j| rest[j..].find('>').map(|k| j + k)),
             None => rest.find('>'),
         };
         match close {
@@ -87,26 +89,49 @@ fn the_french_site_has_no_ordinary_space_before_its_marks() {
         }
     }
     assert!(pages > 300, "{pages} pages");
-    assert!(bad.is_empty(), "{} ordinary spaces, first: {:#?}", bad.len(), &bad[..bad.len().min(5)]);
+    assert!(
+        bad.is_empty(),
+        "{} ordinary spaces, first: {:#?}",
+        bad.len(),
+        &bad[..bad.len().min(5)]
+    );
     // Only the kind of space changed: the plan's text is otherwise as published.
     let action = read(&dir.join("fr/actions/IN-B-11.02.html"));
-    assert!(action.contains("rencontres mensuelles «\u{a0}IT Trainer Meetups\u{a0}»"), "{action}");
+    assert!(
+        action.contains("rencontres mensuelles «\u{a0}IT Trainer Meetups\u{a0}»"),
+        "{action}"
+    );
     // Dates in words, thousands grouped, one term for readings, captions that are phrases.
     let due = read(&dir.join("fr/digest.html"));
-    assert!(due.contains("échéance le 31 décembre 2026"), "dates in words");
-    assert!(!due.contains("échéance le 2026-"), "no ISO date in a reason");
+    assert!(
+        due.contains("échéance le 31 décembre 2026"),
+        "dates in words"
+    );
+    assert!(
+        !due.contains("échéance le 2026-"),
+        "no ISO date in a reason"
+    );
     let objective = read(&dir.join("fr/objectives/B-1.html"));
     assert!(objective.contains(">Actions de l'objectif B-1</caption>"));
-    assert!(objective.contains("</span>\u{a0}: 9</p>"), "a count follows its badge");
+    assert!(
+        objective.contains("</span>\u{a0}: 9</p>"),
+        "a count follows its badge"
+    );
     let nav = read(&dir.join("fr/index.html"));
     assert!(nav.contains("Suivi des relevés") && !nav.contains("Suivi des mesures"));
     // The site's digest counts indicators under its indicators heading.
     let digest = read(&dir.join("fr/digest.html"));
-    assert!(digest.contains("<h3>Indicateurs sans relevé récent (359)</h3>"), "{digest}");
+    assert!(
+        digest.contains("<h3>Indicateurs sans relevé récent (359)</h3>"),
+        "{digest}"
+    );
     assert!(digest.contains("239 actions, 359 indicateurs"));
     assert!(digest.contains("Aucun ministère responsable</a>"));
     let ministries = read(&dir.join("fr/ministries.html"));
-    assert!(ministries.contains("MA (Ministère de l'Agriculture, de l'Alimentation et de la Viticulture)"));
+    assert!(
+        ministries
+            .contains("MA (Ministère de l'Agriculture, de l'Alimentation et de la Viticulture)")
+    );
     // English pages keep English spacing in pan's own words.
     let en = read(&dir.join("en/levers/B.html"));
     assert!(en.contains("Actions of objective B-1"), "{en}");
@@ -123,20 +148,33 @@ fn the_english_site_uses_the_plans_translations_and_marks_the_rest() {
     assert_eq!(code, 0, "{diags:?}");
     let dir = site(&f);
     let lever = read(&dir.join("en/levers/B.html"));
-    assert!(lever.contains("<h1>Lever B — Deepen digital skills</h1>"), "{lever}");
+    assert!(
+        lever.contains("<h1>Lever B — Deepen digital skills</h1>"),
+        "{lever}"
+    );
     // The objective has no translation: shown as published, marked French.
     let objective = read(&dir.join("en/objectives/B-11.html"));
     assert!(
-        objective.contains("<h1 lang=\"fr\">Objective B-11 — Soutenir la formation en compétences numériques</h1>"),
+        objective.contains(
+            "<h1 lang=\"fr\">Objective B-11 — Soutenir la formation en compétences numériques</h1>"
+        ),
         "{objective}"
     );
     assert!(objective.contains("translated by Équipe de test, not by the plan's authors"));
-    assert!(objective.contains("any title without a translation) are shown as published, in French"));
+    assert!(
+        objective.contains("any title without a translation) are shown as published, in French")
+    );
     let home = read(&dir.join("en/index.html"));
-    assert!(home.contains("<span>Deepen digital skills</span>"), "{home}");
+    assert!(
+        home.contains("<span>Deepen digital skills</span>"),
+        "{home}"
+    );
     // The French site shows the plan's own title, and says nothing of translations.
     let fr = read(&dir.join("fr/levers/B.html"));
-    assert!(fr.contains("<h1>Levier B — Approfondir les compétences numériques</h1>"), "{fr}");
+    assert!(
+        fr.contains("<h1>Levier B — Approfondir les compétences numériques</h1>"),
+        "{fr}"
+    );
     assert!(!fr.contains("Équipe de test"));
 }
 
@@ -150,10 +188,21 @@ fn the_digest_and_report_put_totals_last_and_count_every_action() {
         .take_while(|l| !l.starts_with("## "))
         .filter(|l| l.starts_with("| "))
         .collect();
-    assert!(table.last().unwrap().starts_with("| **Ensemble du plan** | 249 |"), "{table:#?}");
+    assert!(
+        table
+            .last()
+            .unwrap()
+            .starts_with("| **Ensemble du plan** | 249 |"),
+        "{table:#?}"
+    );
     let per = digest.split("## Par ministère").nth(1).unwrap();
-    assert!(per.contains("| *Aucun ministère responsable* | 2 |"), "{per}");
-    assert!(per.contains("MA (Ministère de l'Agriculture, de l'Alimentation et de la Viticulture)"));
+    assert!(
+        per.contains("| *Aucun ministère responsable* | 2 |"),
+        "{per}"
+    );
+    assert!(
+        per.contains("MA (Ministère de l'Agriculture, de l'Alimentation et de la Viticulture)")
+    );
     let report = stdout(&f.run(&["report", "--as-of", AS_OF]));
     let context = report
         .split("## Progrès vers les cibles de contexte")
@@ -166,8 +215,15 @@ fn the_digest_and_report_put_totals_last_and_count_every_action() {
     );
     assert!(report.contains("[^method]: "));
     let summary = report.split("## Synthèse").nth(1).unwrap();
-    let rows: Vec<&str> = summary.lines().take_while(|l| !l.starts_with("## ")).filter(|l| l.starts_with("| ")).collect();
-    assert!(rows.last().unwrap().starts_with("| **Ensemble du plan** |"), "{rows:#?}");
+    let rows: Vec<&str> = summary
+        .lines()
+        .take_while(|l| !l.starts_with("## "))
+        .filter(|l| l.starts_with("| "))
+        .collect();
+    assert!(
+        rows.last().unwrap().starts_with("| **Ensemble du plan** |"),
+        "{rows:#?}"
+    );
 }
 
 #[test]
@@ -195,10 +251,20 @@ fn the_bundled_data_follows_its_readings_of_the_text() {
     assert!(!partners("IN-B-3.06").contains(&"etc.".to_string()));
     let b903 = partners("IN-B-9.03");
     assert!(b903.contains(&"ME-SIP".to_string()), "{b903:?}");
-    assert!(b903.contains(&"Experts thématiques des autres ministères en fonction du sujet".to_string()));
+    assert!(
+        b903.contains(
+            &"Experts thématiques des autres ministères en fonction du sujet".to_string()
+        )
+    );
     let measure = |code: &str, id: &str| {
         let a = action(code);
-        let ind = a["indicators"].as_array().unwrap().iter().find(|i| i["id"] == id).unwrap().clone();
+        let ind = a["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == id)
+            .unwrap()
+            .clone();
         ind["measure"].as_str().unwrap_or("flow").to_string()
     };
     for (code, id) in [
@@ -224,7 +290,13 @@ fn the_bundled_data_follows_its_readings_of_the_text() {
     // Reading notes are in the plan's language, nested quotations in “ ”.
     for r in doc["readings"].as_array().unwrap() {
         let note = r["note"].as_str().unwrap_or("");
-        for english in ["The report", " held in ", "Approximate", "is counted", "not counted"] {
+        for english in [
+            "The report",
+            " held in ",
+            "Approximate",
+            "is counted",
+            "not counted",
+        ] {
             assert!(!note.contains(english), "{english}: {note}");
         }
         assert!(!note.contains("» »"), "doubled guillemets: {note}");

@@ -7,7 +7,6 @@
 pub mod action;
 pub mod decode;
 pub mod dimensions;
-pub mod translations;
 pub mod git;
 pub mod import;
 pub mod plan_files;
@@ -15,6 +14,7 @@ pub mod plan_table;
 pub mod readings;
 pub mod scope;
 pub mod site;
+pub mod translations;
 pub mod tree;
 pub mod workbook;
 

@@ -141,7 +141,10 @@ fn section(
             ctx.report(
                 &rules::UNUSED_TRANSLATION,
                 key.span,
-                format!("{what} `{}` is translated twice; the last one is used", key.name),
+                format!(
+                    "{what} `{}` is translated twice; the last one is used",
+                    key.name
+                ),
                 Some("keep one line per code".into()),
             );
         }

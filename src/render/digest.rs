@@ -530,7 +530,11 @@ fn per_ministry(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
             .iter()
             .map(|(a, n)| format!("{} ({})", escape(a), escape(n)))
             .collect();
-        let _ = writeln!(out, "{}\n", words::fill(w.idle_ministries, &[names.join(", ")]));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            words::fill(w.idle_ministries, &[names.join(", ")])
+        );
     }
 }
 

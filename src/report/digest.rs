@@ -248,8 +248,7 @@ pub struct Digest {
 /// The context indicators' progress: readings known on the as-of date, in period order,
 /// one series at a time (never every indicator's at once: millions of readings).
 pub fn context(plan: &Plan, readings: &Readings, as_of: Date) -> Vec<ContextProgress> {
-    plan
-        .context
+    plan.context
         .iter()
         .enumerate()
         .map(|(i, c)| {

@@ -483,7 +483,11 @@ pub fn spaced_punctuation(html: &str) -> String {
             let before_mark = matches!(next, ':' | ';' | '?' | '!' | '%' | '»')
                 && !prev.is_whitespace()
                 && prev != '>';
-            out.push(if before_mark || prev == '«' { '\u{a0}' } else { ' ' });
+            out.push(if before_mark || prev == '«' {
+                '\u{a0}'
+            } else {
+                ' '
+            });
         } else {
             out.push(c);
         }
