@@ -120,9 +120,7 @@ impl<'a> Ctx<'a> {
     /// The translation of a title of the plan (lever, objective or context indicator) into
     /// the page's language, if the plan's translations give one.
     pub fn translated(&self, kind: Titled, key: &str) -> Option<&'a str> {
-        if self.text_lang().is_none() {
-            return None;
-        }
+        self.text_lang()?;
         let t = self.data.input.plan.translation(self.lang.code())?;
         let map = match kind {
             Titled::Lever => &t.levers,

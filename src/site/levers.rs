@@ -118,7 +118,7 @@ pub fn lever(data: &Data, lang: Lang, l: usize) -> (String, String) {
                     a href=(ctx.link(&objective_url(&o.code))) { (w.objective) " " (o.code) }
                     " — " (objective_title(&ctx, &o.code, &o.title))
                 }
-                (actions_table(&ctx, &format!("t-o{k}"), &words::fill(w.objective_actions, &[o.code.clone()]), &idx))
+                (actions_table(&ctx, &format!("t-o{k}"), &words::fill(w.objective_actions, std::slice::from_ref(&o.code)), &idx))
             }
         }
     };
@@ -155,7 +155,7 @@ pub fn objective(data: &Data, lang: Lang, l: usize, o: usize) -> (String, String
             p class="note" lang=[ctx.text_lang()] { (obj.note) }
         }
         (summary(&ctx, &idx))
-        (actions_table(&ctx, "t-actions", &words::fill(w.objective_actions, &[obj.code.clone()]), &idx))
+        (actions_table(&ctx, "t-actions", &words::fill(w.objective_actions, std::slice::from_ref(&obj.code)), &idx))
     };
     let translated = ctx.translated(Titled::Objective, &obj.code);
     let title = format!(
