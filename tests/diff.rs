@@ -221,14 +221,14 @@ fn editing_or_deleting_a_recorded_reading_is_a_history_rewrite() {
     // Every line of it, not only the headings.
     let md = stdout(&out);
     assert!(
-        md.contains("la mesure seances 2024 = 11 a été modifiée sur place en seances 2024 = 12"),
+        md.contains("le relevé seances 2024 = 11 a été modifié sur place en seances 2024 = 12"),
         "{md}"
     );
     assert!(
-        md.contains("mesure MODIFIÉE SUR PLACE\u{a0}: seances 2024 = 11 → seances 2024 = 12"),
+        md.contains("relevé MODIFIÉ SUR PLACE\u{a0}: seances 2024 = 11 → seances 2024 = 12"),
         "{md}"
     );
-    assert!(md.contains("- **IN-B-11.02**\u{a0}: la mesure"), "{md}");
+    assert!(md.contains("- **IN-B-11.02**\u{a0}: le relevé"), "{md}");
     for english in [
         "reading added",
         "reading replaced",
