@@ -6,7 +6,9 @@
 //    serious or critical accessibility violation (WCAG 2.0/2.1 A and AA rules);
 // 3. the search finds results with JavaScript, and says what to do without it;
 // 4. the site works opened from the folder (file://): styles and search load;
-// 5. screenshots of each page kind at 1280 px and 390 px wide, and the digest as printed.
+// 5. at 390 px (a phone), no page is wider than the screen and every table cell holding a
+//    figure lies inside the screen;
+// 6. screenshots of each page kind at 1280 px and 390 px wide, and the digest as printed.
 "use strict";
 
 const fs = require("fs");
@@ -142,6 +144,7 @@ async function shoot(page, file) {
   });
   let serious = 0;
   let lesser = 0;
+  let figuresSeen = 0;
   try {
     for (const lang of ["fr", "en"]) {
       for (const [kind, rel] of kinds) {
@@ -182,6 +185,22 @@ async function shoot(page, file) {
         for (const e of mobile.errors) fail(`${lang}/${rel} (390px): ${e}`);
         const overflow = await mobile.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 1) fail(`${lang}/${rel}: the page is ${overflow}px wider than a 390px screen`);
+        // Every table cell holding a figure (a digit) is on the screen, without scrolling
+        // sideways: its box lies within the viewport's width (cells inside a closed
+        // <details> are not rendered and not counted).
+        const hidden = await mobile.page.evaluate(() => {
+          const out = [];
+          let seen = 0;
+          for (const td of document.querySelectorAll("main td")) {
+            if (!/[0-9]/.test(td.textContent) || td.getClientRects().length === 0) continue;
+            seen++;
+            const r = td.getBoundingClientRect();
+            if (r.left < -1 || r.right > window.innerWidth + 1) out.push(`${td.closest("table").id || "table"}: "${td.textContent.trim().slice(0, 40)}" at ${Math.round(r.left)}–${Math.round(r.right)}px`);
+          }
+          return { seen, out };
+        });
+        figuresSeen += hidden.seen;
+        if (hidden.out.length) fail(`${lang}/${rel} (390px): ${hidden.out.length} of ${hidden.seen} table cells with a figure lie outside the screen, e.g. ${hidden.out.slice(0, 3).join("; ")}`);
         await mobile.page.evaluate(axeSource);
         const m = await mobile.page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] }));
         for (const v of m.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
@@ -243,6 +262,7 @@ async function shoot(page, file) {
     server.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }
+  console.log(`390px: ${figuresSeen} table cells with a figure checked inside the screen`);
   console.log(`axe: ${serious} serious or critical violation(s), ${lesser} lesser note(s); screenshots in ${shots}`);
   if (problems.length) {
     console.error(`${problems.length} problem(s)`);
