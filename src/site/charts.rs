@@ -285,6 +285,8 @@ pub struct Task {
     pub milestone: bool,
     /// Its status's CSS class.
     pub class: &'static str,
+    /// Late or due soon: drawn outlined.
+    pub attention: bool,
 }
 
 /// A date as a fractional year.
@@ -327,17 +329,21 @@ pub fn gantt(
             }
             text class="code" x="4" y=(c(y + 15.0)) { (t.code) }
             text x="96" y=(c(y + 15.0)) { (t.title) }
+            @let class = if t.attention { format!("task {} attention", t.class) } else { format!("task {}", t.class) };
             @if t.milestone {
                 @let x = px(year_of(t.start));
-                path class={ "task " (t.class) } d={ "M" (c(x)) "," (c(y + 3.0)) "l8,8l-8,8l-8,-8z" } {}
+                path class=(class) d={ "M" (c(x)) "," (c(y + 3.0)) "l8,8l-8,8l-8,-8z" } {}
             } @else {
                 @let a = px(year_of(t.start));
                 @let b = px(year_of(t.end) + 1.0 / 365.0);
-                rect class={ "task " (t.class) } x=(c(a)) y=(c(y + 4.0)) width=(c((b - a).max(2.0))) height=(c(row_h - 8.0)) rx="3" {}
+                rect class=(class) x=(c(a)) y=(c(y + 4.0)) width=(c((b - a).max(2.0))) height=(c(row_h - 8.0)) rx="3" {}
             }
         }
-        line class="today" x1=(c(now)) x2=(c(now)) y1=(c(top - 4.0)) y2=(c(rows_end + 8.0)) {}
-        text class="today-label" x=(c(now.clamp(label_w + 100.0, w - 100.0))) y=(c(h - 4.0)) text-anchor="middle" { (as_of.1) }
+        // The as-of date, when it falls on the axis.
+        @if (x0..x1).contains(&year_of(as_of.0)) {
+            line class="today" x1=(c(now)) x2=(c(now)) y1=(c(top - 4.0)) y2=(c(rows_end + 8.0)) {}
+            text class="today-label" x=(c(now.clamp(label_w + 100.0, w - 100.0))) y=(c(h - 4.0)) text-anchor="middle" { (as_of.1) }
+        }
     };
     frame(id, title, desc, w, h, "gantt", body)
 }

@@ -120,7 +120,8 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
                     (layout::table(&format!("t-{id}"), html! { span lang=[ctx.text_lang()] { (c.label) } }, head, body))
                 }
             }
-            (super::breakdowns::tables(ctx, Owner::Context, crate::model::index32(k), &c.id, &c.label))
+            (super::downloads::indicator_link(ctx, Owner::Context, "", crate::model::index32(k), &c.id))
+            (super::breakdowns::tables(ctx, Owner::Context, crate::model::index32(k), &c.id, &c.label, &c.breakdowns))
         }
     }
 }

@@ -126,6 +126,15 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Where the start of the digest's period comes from, in the site's words (which never
+/// name the settings file).
+pub fn since(ctx: &Ctx, from: crate::report::digest::SinceFrom) -> &'static str {
+    match from {
+        crate::report::digest::SinceFrom::PlanStart => ctx.w.since_start,
+        other => ctx.words.since(other),
+    }
+}
+
 /// The first line of a text, shortened at a word boundary to about `max` characters.
 pub fn short(text: &str, max: usize) -> String {
     let line = text.split('\n').next().unwrap_or("").trim();

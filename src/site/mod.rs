@@ -262,13 +262,13 @@ pub fn build(input: &Input, sink: &Sink) -> anyhow::Result<Built> {
     let plan = input.plan;
     let files = AtomicUsize::new(0);
     let bytes = AtomicU64::new(0);
-    let stream = |path: &str, fill: &mut Fill| -> anyhow::Result<()> {
+    let stream = |path: &str, fill: &mut Fill| -> anyhow::Result<u64> {
         let n = sink(path, fill)?;
         files.fetch_add(1, Ordering::Relaxed);
         bytes.fetch_add(n, Ordering::Relaxed);
-        Ok(())
+        Ok(n)
     };
-    let put = |path: &str, b: &[u8]| stream(path, &mut |w| w.write_all(b));
+    let put = |path: &str, b: &[u8]| stream(path, &mut |w| w.write_all(b)).map(drop);
 
     put("index.html", layout::root_index(&data).as_bytes())?;
     put("assets/pan.css", css(input.settings).as_bytes())?;

@@ -239,8 +239,12 @@ pub static WORDS: Words = Words {
         no_ministry: "no responsible ministry",
         behind_reporting: "Ministries behind on reporting",
         none_behind: "No ministry has an indicator awaiting a reading.",
+        behind_line: (
+            "{} of {} expected indicators without an up-to-date reading",
+            "{} of {} expected indicators without an up-to-date reading",
+        ),
         no_state_declared: "No state has been declared for the plan's actions yet: their health is derived from their calendar and readings.",
-        since_start: "since the start of the plan (no steering committee meeting recorded yet)",
+        since_start: "since the start of the plan, no steering committee meeting being recorded yet",
         accessibility: "Accessibility statement",
         published_by: "Published by {}.",
         licence_line: "Data licence: {}.",

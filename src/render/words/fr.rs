@@ -240,8 +240,12 @@ pub static WORDS: Words = Words {
         no_ministry: "sans ministère responsable",
         behind_reporting: "Ministères en retard dans le suivi",
         none_behind: "Aucun ministère n'a d'indicateur en attente de mesure.",
+        behind_line: (
+            "{} indicateur attendu sur {} sans mesure à jour",
+            "{} indicateurs attendus sur {} sans mesure à jour",
+        ),
         no_state_declared: "Aucun état n'est encore déclaré pour les actions du plan\u{a0}: leur situation est déduite de leur calendrier et de leurs mesures.",
-        since_start: "depuis le début du plan (aucune réunion du comité de pilotage n'est encore enregistrée)",
+        since_start: "depuis le début du plan, aucune réunion du comité de pilotage n'étant encore enregistrée",
         accessibility: "Déclaration d'accessibilité",
         published_by: "Publié par {}.",
         licence_line: "Licence des données\u{a0}: {}.",

@@ -892,6 +892,9 @@ pub struct SiteWords {
     pub behind_reporting: &'static str,
     /// No ministry has an indicator awaiting a reading.
     pub none_behind: &'static str,
+    /// A ministry behind on reporting: (one, several); `{}` = indicators awaiting a reading,
+    /// then those expected.
+    pub behind_line: (&'static str, &'static str),
     /// The sentence replacing the state columns when no action has a declared state.
     pub no_state_declared: &'static str,
     /// The digest's period starts with the plan, no steering committee meeting being recorded.
