@@ -8,7 +8,8 @@
 // 4. the site works opened from the folder (file://): styles and search load;
 // 5. at 390 px (a phone), no page is wider than the screen and every table cell holding a
 //    figure lies inside the screen;
-// 6. screenshots of each page kind at 1280 px and 390 px wide, and the digest as printed.
+// 6. Lighthouse scores (accessibility, best practices, SEO) of the main page kinds;
+// 7. screenshots of each page kind at 1280 px and 390 px wide, and the digest as printed.
 "use strict";
 
 const fs = require("fs");
@@ -53,6 +54,7 @@ for (const file of files) {
   for (const m of text.matchAll(/\s(href|src)="([^"]*)"/g)) {
     const url = decode(m[2]);
     links++;
+    if (/^mailto:[^@\s]+@[^@\s]+$/.test(url)) continue; // the publisher's contact
     if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
       fail(`${path.relative(root, file)}: link to another site or scheme: ${url}`);
       continue;
@@ -111,6 +113,8 @@ const kinds = [
   ["digest", "digest.html"],
   ["search", "search.html?q=formateurs"],
   ["downloads", "downloads.html"],
+  ["statement", "accessibility.html"],
+  ["select", "select/health-due.html"],
 ];
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
@@ -220,6 +224,29 @@ async function shoot(page, file) {
       await page.close();
     }
 
+    // The filters of all actions, in place with JavaScript: lever B then "due" leave the
+    // rows of both, and say how many; without JavaScript, links to a page per choice.
+    {
+      const { page, errors } = await open(browser, base + "fr/actions.html", 1280, 800, false);
+      const all = await page.evaluate(() => document.querySelectorAll("#t-actions tbody tr").length);
+      await page.select("#filter-lever", "B");
+      const b = await page.evaluate(() => [...document.querySelectorAll("#t-actions tbody tr")].filter((r) => !r.hidden).length);
+      await page.select("#filter-health", "due");
+      const bDue = await page.evaluate(() => [...document.querySelectorAll("#t-actions tbody tr")].filter((r) => !r.hidden && r.dataset.lever === "B" && r.dataset.health === "due").length);
+      const shown = await page.evaluate(() => [...document.querySelectorAll("#t-actions tbody tr")].filter((r) => !r.hidden).length);
+      const said = await page.evaluate(() => document.querySelector(".filter-form [role=status]").textContent);
+      if (!(all > b && b > shown && shown === bDue && said.startsWith(String(shown)))) fail(`filters: ${all} rows, lever B ${b}, B and due ${shown} (${bDue} match), said "${said}"`);
+      else console.log(`filters: ${all} actions, lever B ${b}, B and due soon ${shown} ("${said}")`);
+      for (const e of errors) fail(`filters: ${e}`);
+      await page.close();
+      const nojs = await browser.newPage();
+      await nojs.setJavaScriptEnabled(false);
+      await nojs.goto(base + "fr/actions.html");
+      const links = await nojs.evaluate(() => document.querySelectorAll("nav.filters a[href^='select/']").length);
+      if (links < 10) fail(`filters without JavaScript: ${links} links`);
+      await nojs.close();
+    }
+
     // Without JavaScript the search page says what to do.
     {
       const page = await browser.newPage();
@@ -243,6 +270,31 @@ async function shoot(page, file) {
       await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, { timeout: 5000 }).catch(() => fail("file://: the search found nothing"));
       for (const e of errors) fail(`file://: ${e}`);
       await page.close();
+    }
+
+    // Lighthouse (accessibility, best practices, SEO) in the same Chromium, on a phone
+    // (its default) for a page of the main kinds: scores printed, and an accessibility
+    // score under 95 fails.
+    {
+      const { pathToFileURL } = require("url");
+      const lighthouse = (await import(pathToFileURL(require.resolve("lighthouse")).href)).default;
+      const port = Number(new URL(browser.wsEndpoint()).port);
+      const categories = ["accessibility", "best-practices", "seo"];
+      const worst = Object.fromEntries(categories.map((c) => [c, 100]));
+      for (const rel of ["index.html", "actions.html", "actions/IN-B-11.02.html", "context.html", "timeline.html", "accessibility.html"]) {
+        const result = await lighthouse(base + "fr/" + rel, { port, output: "json", logLevel: "error", onlyCategories: categories });
+        const scores = categories.map((c) => Math.round(100 * (result.lhr.categories[c].score || 0)));
+        categories.forEach((c, i) => (worst[c] = Math.min(worst[c], scores[i])));
+        console.log(`lighthouse fr/${rel}: ${categories.map((c, i) => `${c} ${scores[i]}`).join(", ")}`);
+        for (const c of categories) {
+          for (const ref of result.lhr.categories[c].auditRefs) {
+            const a = result.lhr.audits[ref.id];
+            if (ref.weight > 0 && a.score !== null && a.score < 1) console.log(`  note ${c}: ${a.id}: ${a.title}`);
+          }
+        }
+      }
+      console.log(`lighthouse: lowest scores: ${categories.map((c) => `${c} ${worst[c]}`).join(", ")}`);
+      if (worst.accessibility < 95) fail(`lighthouse: accessibility ${worst.accessibility} < 95`);
     }
 
     // The digest as printed on A4 (the PDF is kept beside the screenshots).

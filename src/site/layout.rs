@@ -446,6 +446,7 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
                 meta http-equiv="Content-Security-Policy" content=(CSP);
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="generator" content=(concat!("pan ", env!("CARGO_PKG_VERSION")));
+                meta name="description" content=(w.intro);
                 title { (full_title) }
                 link rel="icon" href=(ctx.root(&data.icon_file));
                 link rel="stylesheet" href=(ctx.root("assets/pan.css"));
