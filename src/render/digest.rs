@@ -542,7 +542,7 @@ mod tests {
     fn sparklines() {
         // Scaled from zero: a level that moves little stays tall.
         assert_eq!(sparkline(&[1.0, 2.0, 3.0]), "▃▆█");
-        assert_eq!(sparkline(&[60.0, 62.0]), "▇█");
+        assert_eq!(sparkline(&[50.0, 60.0]), "▇█");
         assert_eq!(sparkline(&[5.0]), "█");
         assert_eq!(sparkline(&[0.0, 0.0]), "▁▁");
         assert_eq!(sparkline(&[-1.0, 1.0]), "▁█");

@@ -61,6 +61,8 @@
   form.appendChild(status);
   var links = nav.querySelectorAll(".facet");
   for (var j = 0; j < links.length; j++) links[j].hidden = true;
+  var intro = nav.querySelector("p.muted");
+  if (intro) intro.hidden = true;
   nav.appendChild(form);
   apply();
 })();

@@ -62,7 +62,7 @@ pub fn chart(ctx: &Ctx, k: usize, chart: &Chart) -> Markup {
         .zip(&actions)
         .map(|(t, a)| Task {
             code: t.code.clone(),
-            title: short(&t.text, 44),
+            title: short(&t.text, 40),
             start: t.start,
             end: t.end,
             milestone: t.span == TaskSpan::Milestone,
@@ -96,7 +96,12 @@ pub fn chart(ctx: &Ctx, k: usize, chart: &Chart) -> Markup {
             }
             @if !tasks.is_empty() {
                 figure class="chart-box wide" {
-                    (layout::scroll(ctx, &heading, charts::gantt(&format!("c-{id}"), &heading, &desc, &tasks, (from, to), as_of)))
+                    div class="wide-only" {
+                        (layout::scroll(ctx, &heading, charts::gantt(&format!("c-{id}"), &heading, &desc, &tasks, (from, to), as_of.clone())))
+                    }
+                    div class="narrow-only" {
+                        (charts::gantt_narrow(&format!("c-{id}-n"), &heading, &desc, &tasks, (from, to), as_of))
+                    }
                     figcaption { (w.timeline_legend) " " (w.timeline_due) }
                 }
                 (layout::table(&format!("t-{id}"), format!("{} — {heading}", w.dated_actions), html! {
