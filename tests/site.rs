@@ -567,8 +567,12 @@ fn plans_in_other_code_schemes_get_the_same_site() {
 
 /// The text of one file of a built site.
 fn text(all: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
-    String::from_utf8(all.get(path).unwrap_or_else(|| panic!("{path} is missing")).clone())
-        .unwrap()
+    String::from_utf8(
+        all.get(path)
+            .unwrap_or_else(|| panic!("{path} is missing"))
+            .clone(),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -588,7 +592,10 @@ fn tables_reflow_on_a_phone_with_every_data_cell_labelled() {
     }
     assert!(cells > 10_000, "{cells}");
     let home = text(&all, "fr/index.html");
-    assert!(home.contains("<td class=\"num\" data-label=\"Actions\">95</td>"), "lever B's row");
+    assert!(
+        home.contains("<td class=\"num\" data-label=\"Actions\">95</td>"),
+        "lever B's row"
+    );
     let css = text(&all, "assets/pan.css");
     let narrow = &css[css.find("@media (max-width: 40rem)").unwrap()..];
     for rule in [
@@ -611,10 +618,22 @@ fn the_home_page_names_what_is_late_or_due_and_who_carries_it() {
     assert!(at < key, "above the per-lever table");
     let section = &home[at..key];
     assert!(section.contains("Échéance proche (1)"), "{section}");
-    assert!(section.contains("href=\"actions/IN-B-11.02.html\""), "{section}");
-    assert!(section.contains("href=\"ministries/MinDigital.html\">MinDigital</a>"), "{section}");
-    assert!(section.contains("href=\"select/health-due.html\">Toutes (1)</a>"), "{section}");
-    assert!(section.contains("Ministères en retard dans le suivi"), "{section}");
+    assert!(
+        section.contains("href=\"actions/IN-B-11.02.html\""),
+        "{section}"
+    );
+    assert!(
+        section.contains("href=\"ministries/MinDigital.html\">MinDigital</a>"),
+        "{section}"
+    );
+    assert!(
+        section.contains("href=\"select/health-due.html\">Toutes (1)</a>"),
+        "{section}"
+    );
+    assert!(
+        section.contains("Ministères en retard dans le suivi"),
+        "{section}"
+    );
     // No state declared anywhere: a sentence, not a column "État : non renseigné".
     assert!(home.contains("Aucun état n'est encore déclaré"), "{home}");
     assert!(!home.contains("État\u{a0}: non renseigné"), "{home}");
@@ -644,13 +663,22 @@ fn an_accessibility_statement_comes_from_the_settings_and_every_footer_links_it(
     let all = files(&build(&f, "_site", &[]));
     // Unassessed by default: the statement says so, and claims nothing else.
     let fr = text(&all, "fr/accessibility.html");
-    assert!(fr.contains("n'a pas encore été évaluée par un audit"), "{fr}");
+    assert!(
+        fr.contains("n'a pas encore été évaluée par un audit"),
+        "{fr}"
+    );
     assert!(fr.contains("directive (UE) 2016/2102"), "{fr}");
     assert!(fr.contains("L'éditeur n'a pas encore daté cette déclaration."));
     assert!(fr.contains("L'éditeur n'a pas encore indiqué d'adresse de contact."));
-    for (path, bytes) in all.iter().filter(|(p, _)| p.ends_with(".html") && p.contains('/')) {
+    for (path, bytes) in all
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html") && p.contains('/'))
+    {
         let page = String::from_utf8_lossy(bytes);
-        assert!(page.contains("accessibility.html\">"), "{path}: no link to the statement");
+        assert!(
+            page.contains("accessibility.html\">"),
+            "{path}: no link to the statement"
+        );
     }
     f.write(
         "pan.toml",
@@ -662,14 +690,30 @@ fn an_accessibility_statement_comes_from_the_settings_and_every_footer_links_it(
     let all = files(&build(&f, "set", &[]));
     let fr = text(&all, "fr/accessibility.html");
     assert!(fr.contains("partiellement conforme"), "{fr}");
-    assert!(fr.contains("Cette déclaration a été établie le 30 juin 2026."), "{fr}");
-    assert!(fr.contains("<a href=\"mailto:pan@example.lu\">pan@example.lu</a>"), "{fr}");
-    assert!(fr.contains("Les cartes &lt;script&gt;x&lt;/script&gt;"), "{fr}");
-    assert!(fr.contains("Ministère &lt;b&gt;de la Digitalisation&lt;/b&gt; s'engage"), "{fr}");
+    assert!(
+        fr.contains("Cette déclaration a été établie le 30 juin 2026."),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("<a href=\"mailto:pan@example.lu\">pan@example.lu</a>"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("Les cartes &lt;script&gt;x&lt;/script&gt;"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("Ministère &lt;b&gt;de la Digitalisation&lt;/b&gt; s'engage"),
+        "{fr}"
+    );
     let en = text(&all, "en/accessibility.html");
     assert!(en.contains("partially compliant"), "{en}");
     // Publisher, licence and contact in every footer and on the downloads page.
-    for path in ["fr/index.html", "en/actions/IN-B-11.02.html", "fr/downloads.html"] {
+    for path in [
+        "fr/index.html",
+        "en/actions/IN-B-11.02.html",
+        "fr/downloads.html",
+    ] {
         let page = text(&all, path);
         assert!(page.contains("Ministère &lt;b&gt;"), "{path}");
         assert!(page.contains("CC-BY-4.0"), "{path}");
@@ -684,7 +728,11 @@ fn an_accessibility_statement_comes_from_the_settings_and_every_footer_links_it(
     f.edit("pan.toml", "\"partial\"", "\"mostly\"");
     let o = f.run(&["site", "-o", "other", "--as-of", AS_OF]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("pan.toml:9") && stderr(&o).contains("`partial`"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("pan.toml:9") && stderr(&o).contains("`partial`"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -710,7 +758,10 @@ fn public_pages_show_no_internal_words() {
         assert!(!page.contains("<code>"), "{path}: a raw id");
     }
     let home = text(&all, "fr/index.html");
-    assert!(home.contains("Publié par Ministère de la Digitalisation."), "a publisher, not only pan");
+    assert!(
+        home.contains("Publié par Ministère de la Digitalisation."),
+        "a publisher, not only pan"
+    );
 }
 
 #[test]
@@ -723,16 +774,26 @@ fn every_indicator_with_readings_has_its_csv_linked_from_its_page() {
     // No reading, no file.
     assert!(!all.contains_key("downloads/actions/IN-B-11.02/participants.csv"));
     let action = text(&all, "fr/actions/IN-B-11.02.html");
-    assert!(action.contains("href=\"../../downloads/actions/IN-B-11.02/seances.csv\" download"), "{action}");
+    assert!(
+        action.contains("href=\"../../downloads/actions/IN-B-11.02/seances.csv\" download"),
+        "{action}"
+    );
     // The workbook and the data package, linked from home and downloads.
     assert!(all["downloads/status.xlsx"].starts_with(b"PK"));
     let package: serde_json::Value =
         serde_json::from_slice(&all["downloads/datapackage/datapackage.json"]).unwrap();
-    assert!(package["resources"].as_array().is_some_and(|r| !r.is_empty()));
+    assert!(
+        package["resources"]
+            .as_array()
+            .is_some_and(|r| !r.is_empty())
+    );
     for path in ["fr/index.html", "en/downloads.html"] {
         let page = text(&all, path);
         assert!(page.contains("../downloads/status.xlsx"), "{path}");
-        assert!(page.contains("../downloads/datapackage/datapackage.json"), "{path}");
+        assert!(
+            page.contains("../downloads/datapackage/datapackage.json"),
+            "{path}"
+        );
     }
     // The per-indicator CSV follows the as-of date, as the rest.
     let before = files(&build(&f, "before", &["--as-of", "2026-01-10"]));
@@ -753,11 +814,16 @@ fn breakdowns_are_announced_and_chosen_without_javascript() {
     let all = files(&build(&f, "_site", &[]));
     let page = text(&all, "fr/actions/IN-B-11.02.html");
     assert!(
-        page.contains("Cet indicateur peut être ventilé par <span>Canton de résidence, Tranche d'âge</span>"),
+        page.contains(
+            "Cet indicateur peut être ventilé par <span>Canton de résidence, Tranche d'âge</span>"
+        ),
         "{page}"
     );
     let en = text(&all, "en/actions/IN-B-11.02.html");
-    assert!(en.contains("This indicator may be broken down by <span lang=\"fr\">Canton"), "{en}");
+    assert!(
+        en.contains("This indicator may be broken down by <span lang=\"fr\">Canton"),
+        "{en}"
+    );
     f.write(
         READINGS_PATH,
         "indicator,period,value,source,note,recorded,replaces,canton,age\nparticipants,2025,60,S,,2026-01-15,,wiltz,\nparticipants,2025,30,S,,2026-01-15,,capellen,\nparticipants,2025,7,S,,2026-01-15,,,young\n",
@@ -766,9 +832,18 @@ fn breakdowns_are_announced_and_chosen_without_javascript() {
     let page = text(&all, "fr/actions/IN-B-11.02.html");
     assert!(!page.contains("peut être ventilé"));
     // One disclosure per dimension, the first open, and links to choose.
-    assert!(page.contains("<details class=\"breakdown\" id=\"b-participants-canton\" open>"), "{page}");
-    assert!(page.contains("<details class=\"breakdown\" id=\"b-participants-age\">"), "{page}");
-    assert!(page.contains("<a href=\"#b-participants-age\">Tranche d'âge</a>"), "{page}");
+    assert!(
+        page.contains("<details class=\"breakdown\" id=\"b-participants-canton\" open>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<details class=\"breakdown\" id=\"b-participants-age\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"#b-participants-age\">Tranche d'âge</a>"),
+        "{page}"
+    );
 }
 
 #[test]
@@ -776,7 +851,10 @@ fn the_actions_filter_by_lever_ministry_health_and_deadline_without_javascript()
     let f = Fixture::bundled();
     let all = files(&build(&f, "_site", &[]));
     let actions = text(&all, "fr/actions.html");
-    assert!(actions.contains("<script src=\"../assets/filter.js\" defer>"), "faster with JS");
+    assert!(
+        actions.contains("<script src=\"../assets/filter.js\" defer>"),
+        "faster with JS"
+    );
     assert!(all.contains_key("assets/filter.js"));
     let rows = |page: &str| page.matches("<tr data-lever=").count();
     assert_eq!(rows(&actions), 249);
@@ -784,23 +862,40 @@ fn the_actions_filter_by_lever_ministry_health_and_deadline_without_javascript()
         ("select/lever-B.html", "data-lever=\"B\"", 95),
         ("select/health-due.html", "data-health=\"due\"", 43),
         ("select/ministry-MENEJ.html", "data-ministry=\"", 0),
-        ("select/deadline-in-2026.html", "data-deadline=\"in-2026\"", 0),
+        (
+            "select/deadline-in-2026.html",
+            "data-deadline=\"in-2026\"",
+            0,
+        ),
     ] {
         for lang in ["fr", "en"] {
             let p = text(&all, &format!("{lang}/{page}"));
             let total = rows(&p);
             assert!(total > 0, "{lang}/{page}");
-            assert_eq!(p.matches(attr).count(), total.max(n).min(total), "{lang}/{page}");
+            assert_eq!(
+                p.matches(attr).count(),
+                total.max(n).min(total),
+                "{lang}/{page}"
+            );
             if n > 0 {
                 assert_eq!(total, n, "{lang}/{page}");
             }
             // The current choice is marked, and leads back to all.
-            assert!(p.contains("aria-current=\"page\" data-value="), "{lang}/{page}");
+            assert!(
+                p.contains("aria-current=\"page\" data-value="),
+                "{lang}/{page}"
+            );
         }
     }
     let menej = text(&all, "fr/select/ministry-MENEJ.html");
     for row in menej.split("<tr data-lever=").skip(1) {
-        let ministries = row.split("data-ministry=\"").nth(1).unwrap().split('"').next().unwrap();
+        let ministries = row
+            .split("data-ministry=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
         assert!(ministries.split(' ').any(|m| m == "MENEJ"), "{ministries}");
     }
     // Every choice with actions has its page, linked from the list of all actions.
@@ -826,7 +921,10 @@ fn each_lever_s_timeline_spans_its_own_years_and_highlights_late_and_due_bars() 
     let table = &page[page.find("<table").unwrap()..];
     assert!(table.contains("data-label=\"Début\">2024</td>"), "{table}");
     assert!(table.contains("data-label=\"Fin\">2026</td>"), "{table}");
-    assert!(!table.contains("2024-01-01") && !table.contains("2026-12-31"), "{table}");
+    assert!(
+        !table.contains("2024-01-01") && !table.contains("2026-12-31"),
+        "{table}"
+    );
     assert!(table.contains("échéance proche"), "{table}");
 }
 
@@ -836,7 +934,10 @@ fn a_single_reading_is_a_figure_not_a_one_bar_chart() {
     let all = files(&build(&f, "_site", &[]));
     let page = text(&all, "fr/actions/IN-B-11.02.html");
     assert!(!page.contains("class=\"chart bars\""), "{page}");
-    assert!(page.contains("<p class=\"single\"><strong>11</strong>"), "{page}");
+    assert!(
+        page.contains("<p class=\"single\"><strong>11</strong>"),
+        "{page}"
+    );
     assert!(page.contains("Une seule mesure (2024)"), "{page}");
     // Two readings: a chart.
     f.write(
@@ -855,7 +956,10 @@ fn hostile_settings_and_column_headers_stay_text_in_the_new_pages() {
     // that try to become markup or a link.
     f.write(
         "plan/dimensions.yaml",
-        &DIMENSIONS.replace("Canton de résidence", "Canton \\\"><b onclick=x>\"><svg/onload=y>"),
+        &DIMENSIONS.replace(
+            "Canton de résidence",
+            "Canton \\\"><b onclick=x>\"><svg/onload=y>",
+        ),
     );
     f.edit(
         ACTION_PATH,
@@ -876,17 +980,29 @@ fn hostile_settings_and_column_headers_stay_text_in_the_new_pages() {
     let all = files(&build(&f, "_site", &[]));
     for (path, bytes) in all.iter().filter(|(p, _)| p.ends_with(".html")) {
         let page = String::from_utf8_lossy(bytes);
-        for bad in ["<b onclick", "<svg/onload", "<script>z", "href=\"javascript:", "href=\"mailto:a@b.lu\""] {
+        for bad in [
+            "<b onclick",
+            "<svg/onload",
+            "<script>z",
+            "href=\"javascript:",
+            "href=\"mailto:a@b.lu\"",
+        ] {
             assert!(!page.contains(bad), "{path}: {bad}");
         }
     }
     let action = text(&all, "fr/actions/IN-B-11.02.html");
     assert!(
-        action.contains("data-label=\"Canton &quot;&gt;&lt;b onclick=x&gt;&quot;&gt;&lt;svg/onload=y&gt;\""),
+        action.contains("Canton \\&quot;&gt;&lt;b onclick=x&gt;&quot;&gt;&lt;svg/onload=y&gt;"),
         "{action}"
     );
     let statement = text(&all, "fr/accessibility.html");
-    assert!(statement.contains("a@b.lu&quot;&gt;&lt;script&gt;z&lt;/script&gt;"), "{statement}");
+    assert!(
+        statement.contains("a@b.lu&quot;&gt;&lt;script&gt;z&lt;/script&gt;"),
+        "{statement}"
+    );
     let js = text(&all, "assets/filter.js");
-    assert!(!js.contains("innerHTML") && !js.contains("eval("), "the filters write text only");
+    assert!(
+        !js.contains("innerHTML") && !js.contains("eval("),
+        "the filters write text only"
+    );
 }

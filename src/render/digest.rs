@@ -36,7 +36,9 @@ pub fn sparkline(values: &[f64]) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let (min, max) = values
         .iter()
-        .fold((0.0_f64, f64::NEG_INFINITY), |(a, b), &v| (a.min(v), b.max(v)));
+        .fold((0.0_f64, f64::NEG_INFINITY), |(a, b), &v| {
+            (a.min(v), b.max(v))
+        });
     values
         .iter()
         .map(|&v| {

@@ -118,7 +118,9 @@ pub fn write(
     });
     let mut sizes = Vec::new();
     for (i, name) in package.names().iter().enumerate() {
-        let size = put(&format!("{PACKAGE}/{name}"), &mut |w| package.write(i, &sizes, w))?;
+        let size = put(&format!("{PACKAGE}/{name}"), &mut |w| {
+            package.write(i, &sizes, w)
+        })?;
         sizes.push(size);
     }
     Ok(())

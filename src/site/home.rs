@@ -9,9 +9,9 @@ use super::layout::{
     self, Ctx, Section, Shell, action_url, capital, lever_url, ministry_url, short,
 };
 use super::select::Facet;
-use crate::report::health::Health;
 use crate::config::Lang;
 use crate::render::words;
+use crate::report::health::Health;
 
 /// How many changed actions the home page lists before pointing to the digest.
 const CHANGES_SHOWN: usize = 12;

@@ -192,8 +192,7 @@ pub fn table(id: &str, caption: impl maud::Render, head: Markup, body: Markup) -
 
 /// Whether `html` at `i` opens the element `tag` (`<td>`, `<td class…`, never `<tdx`).
 fn opens(html: &str, i: usize, tag: &str) -> bool {
-    html[i..].starts_with(tag)
-        && matches!(html.as_bytes().get(i + tag.len()), Some(b' ' | b'>'))
+    html[i..].starts_with(tag) && matches!(html.as_bytes().get(i + tag.len()), Some(b' ' | b'>'))
 }
 
 /// The text of each header cell of a table's head (markup removed; the text stays
@@ -207,8 +206,12 @@ fn header_labels(head: &str) -> Vec<String> {
         if !opens(head, i, "<th") {
             continue;
         }
-        let Some(open) = head[i..].find('>') else { break };
-        let Some(close) = head[i..].find("</th>") else { break };
+        let Some(open) = head[i..].find('>') else {
+            break;
+        };
+        let Some(close) = head[i..].find("</th>") else {
+            break;
+        };
         let mut text = String::new();
         let mut inside = false;
         for ch in head[i + open + 1..i + close].chars() {
@@ -240,7 +243,9 @@ pub fn label_cells(head: &str, body: &str) -> String {
         if opens(body, i, "<tr") {
             col = 0;
         } else if opens(body, i, "<td") || opens(body, i, "<th") {
-            let Some(end) = body[i..].find('>') else { break };
+            let Some(end) = body[i..].find('>') else {
+                break;
+            };
             let tag = &body[i..i + end];
             let span = tag
                 .split("colspan=\"")

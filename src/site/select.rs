@@ -109,7 +109,9 @@ pub fn row_values(r: &Row) -> [String; 4] {
 pub fn choices(rows: &[Row]) -> Vec<(Facet, Vec<usize>)> {
     let mut map: BTreeMap<Facet, Vec<usize>> = BTreeMap::new();
     for (i, r) in rows.iter().enumerate() {
-        map.entry(Facet::Lever(r.lever.clone())).or_default().push(i);
+        map.entry(Facet::Lever(r.lever.clone()))
+            .or_default()
+            .push(i);
         if r.ministries.is_empty() {
             map.entry(Facet::NoMinistry).or_default().push(i);
         }

@@ -8,8 +8,8 @@ use maud::html;
 
 use super::Data;
 use super::layout::{self, Ctx, STATEMENT, Section, Shell};
-use crate::config::Lang;
 use crate::config::Accessibility;
+use crate::config::Lang;
 use crate::render::words;
 
 /// The accessibility statement.

@@ -10,8 +10,8 @@ use super::charts::{self, Task};
 use super::layout::{self, Ctx, Section, Shell, action_url, lever_url, short};
 use crate::config::Lang;
 use crate::render::words;
-use crate::report::health::Health;
 use crate::report::digest::{Chart, TaskSpan, TaskStatus};
+use crate::report::health::Health;
 
 /// The CSS class of a task's status.
 fn status_class(s: TaskStatus) -> &'static str {
@@ -72,8 +72,16 @@ pub fn chart(ctx: &Ctx, k: usize, chart: &Chart) -> Markup {
         .collect();
     // The lever's own span of years.
     let (from, to) = (
-        tasks.iter().map(|t| t.start.year()).min().unwrap_or(data.years.0),
-        tasks.iter().map(|t| t.end.year()).max().unwrap_or(data.years.1),
+        tasks
+            .iter()
+            .map(|t| t.start.year())
+            .min()
+            .unwrap_or(data.years.0),
+        tasks
+            .iter()
+            .map(|t| t.end.year())
+            .max()
+            .unwrap_or(data.years.1),
     );
     let period = |a: Option<usize>, end: bool| {
         let cal = &plan.actions[a?].calendar;

@@ -279,10 +279,7 @@ pub static WORDS: Words = Words {
         by_health: "By health",
         by_deadline: "By deadline",
         filter_all: "All",
-        filter_shown: (
-            "{} action shown",
-            "{} actions shown",
-        ),
+        filter_shown: ("{} action shown", "{} actions shown"),
         status_due: "due soon",
         timeline_due: "Late and due-soon bars have a thick outline. A published year is drawn over the whole year and written as published, never as an exact day.",
         single_reading: "A single reading ({})",

@@ -280,10 +280,7 @@ pub static WORDS: Words = Words {
         by_health: "Par situation",
         by_deadline: "Par échéance",
         filter_all: "Toutes",
-        filter_shown: (
-            "{} action affichée",
-            "{} actions affichées",
-        ),
+        filter_shown: ("{} action affichée", "{} actions affichées"),
         status_due: "échéance proche",
         timeline_due: "Les barres en retard ou à échéance proche sont encadrées d'un trait épais. Une année publiée est dessinée sur toute l'année et écrite comme publiée, jamais comme un jour précis.",
         single_reading: "Une seule mesure ({})",
