@@ -212,6 +212,11 @@ async function shoot(page, file) {
           fail(`${lang}/${rel} (390px): axe ${v.impact} ${v.id}: ${v.help}`);
         }
         await shoot(mobile.page, path.join(shots, `${lang}-${kind}-mobile.png`));
+        if (lang === "fr" && ["home", "actions", "context"].includes(kind)) {
+          // The top of the page on a phone, as examples/site/ shows it.
+          fs.mkdirSync(path.join(shots, "examples"), { recursive: true });
+          await mobile.page.screenshot({ path: path.join(shots, "examples", `${kind}-phone.png`), clip: { x: 0, y: 0, width: 390, height: 1500 } });
+        }
         await mobile.page.close();
         console.log(`ok ${lang}/${rel}`);
       }

@@ -42,7 +42,7 @@ pub fn sparkline(values: &[f64]) -> String {
     values
         .iter()
         .map(|&v| {
-            if max - min < f64::EPSILON {
+            if (max - min).abs() < f64::EPSILON {
                 BARS[0]
             } else {
                 #[expect(

@@ -378,10 +378,10 @@ pub fn credits(ctx: &Ctx) -> Markup {
         @if plan.publisher.is_some() || plan.licence.is_some() || settings.site.contact.is_some() {
             p class="credits" {
                 @if let Some(p) = &plan.publisher {
-                    (words::fill(w.published_by, &[p.clone()])) " "
+                    (words::fill(w.published_by, std::slice::from_ref(p))) " "
                 }
                 @if let Some(l) = &plan.licence {
-                    (words::fill(w.licence_line, &[l.clone()])) " "
+                    (words::fill(w.licence_line, std::slice::from_ref(l))) " "
                 }
                 @if let Some(c) = &settings.site.contact {
                     (w.contact) (ww.colon) " " (contact(c))
