@@ -75,6 +75,7 @@ fn the_fixture_has_every_page_kind_at_a_stable_url() {
     for path in [
         "index.html",
         ".pan-manifest",
+        "robots.txt",
         "assets/pan.css",
         "assets/search.js",
         "assets/icon.svg",

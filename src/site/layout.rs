@@ -458,9 +458,9 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
                 @if data.input.theme.style.is_some() {
                     link rel="stylesheet" href=(ctx.root("assets/custom.css"));
                 }
-                @for (code, href, _) in &others {
-                    link rel="alternate" hreflang=(code) href=(href);
-                }
+                // No `<link rel="alternate" hreflang>`: search engines need absolute
+                // addresses there, and the site does not know where it is published. The
+                // language switcher links each page to its translation.
                 @for s in &shell.scripts {
                     script src=(ctx.root(s)) defer {}
                 }

@@ -15,6 +15,7 @@
 //!
 //! ```text
 //! index.html                 choice of language (and a redirect to the plan's own)
+//! robots.txt                 every page may be indexed
 //! fr/index.html, en/…        home: key figures, context targets, changes, links
 //! fr/levers.html             levers and objectives
 //! fr/levers/A.html           a lever: its objectives and actions
@@ -271,6 +272,7 @@ pub fn build(input: &Input, sink: &Sink) -> anyhow::Result<Built> {
     let put = |path: &str, b: &[u8]| stream(path, &mut |w| w.write_all(b)).map(drop);
 
     put("index.html", layout::root_index(&data).as_bytes())?;
+    put("robots.txt", b"User-agent: *\nAllow: /\n")?;
     put("assets/pan.css", css(input.settings).as_bytes())?;
     put("assets/search.js", SEARCH_JS.as_bytes())?;
     put(FILTER_JS_PATH, select::FILTER_JS.as_bytes())?;
