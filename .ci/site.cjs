@@ -6,7 +6,10 @@
 //    serious or critical accessibility violation (WCAG 2.0/2.1 A and AA rules);
 // 3. the search finds results with JavaScript, and says what to do without it;
 // 4. the site works opened from the folder (file://): styles and search load;
-// 5. screenshots of each page kind at 1280 px and 390 px wide, and the digest as printed.
+// 5. at 390 px (a phone), no page is wider than the screen and every table cell holding a
+//    figure lies inside the screen;
+// 6. Lighthouse scores (accessibility, best practices, SEO) of the main page kinds;
+// 7. screenshots of each page kind at 1280 px and 390 px wide, and the digest as printed.
 "use strict";
 
 const fs = require("fs");
@@ -51,6 +54,7 @@ for (const file of files) {
   for (const m of text.matchAll(/\s(href|src)="([^"]*)"/g)) {
     const url = decode(m[2]);
     links++;
+    if (/^mailto:[^@\s]+@[^@\s]+$/.test(url)) continue; // the publisher's contact
     if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
       fail(`${path.relative(root, file)}: link to another site or scheme: ${url}`);
       continue;
@@ -109,6 +113,8 @@ const kinds = [
   ["digest", "digest.html"],
   ["search", "search.html?q=formateurs"],
   ["downloads", "downloads.html"],
+  ["statement", "accessibility.html"],
+  ["select", "select/health-due.html"],
 ];
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
@@ -142,6 +148,7 @@ async function shoot(page, file) {
   });
   let serious = 0;
   let lesser = 0;
+  let figuresSeen = 0;
   try {
     for (const lang of ["fr", "en"]) {
       for (const [kind, rel] of kinds) {
@@ -182,6 +189,22 @@ async function shoot(page, file) {
         for (const e of mobile.errors) fail(`${lang}/${rel} (390px): ${e}`);
         const overflow = await mobile.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 1) fail(`${lang}/${rel}: the page is ${overflow}px wider than a 390px screen`);
+        // Every table cell holding a figure (a digit) is on the screen, without scrolling
+        // sideways: its box lies within the viewport's width (cells inside a closed
+        // <details> are not rendered and not counted).
+        const hidden = await mobile.page.evaluate(() => {
+          const out = [];
+          let seen = 0;
+          for (const td of document.querySelectorAll("main td")) {
+            if (!/[0-9]/.test(td.textContent) || td.getClientRects().length === 0) continue;
+            seen++;
+            const r = td.getBoundingClientRect();
+            if (r.left < -1 || r.right > window.innerWidth + 1) out.push(`${td.closest("table").id || "table"}: "${td.textContent.trim().slice(0, 40)}" at ${Math.round(r.left)}–${Math.round(r.right)}px`);
+          }
+          return { seen, out };
+        });
+        figuresSeen += hidden.seen;
+        if (hidden.out.length) fail(`${lang}/${rel} (390px): ${hidden.out.length} of ${hidden.seen} table cells with a figure lie outside the screen, e.g. ${hidden.out.slice(0, 3).join("; ")}`);
         await mobile.page.evaluate(axeSource);
         const m = await mobile.page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] }));
         for (const v of m.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
@@ -189,6 +212,11 @@ async function shoot(page, file) {
           fail(`${lang}/${rel} (390px): axe ${v.impact} ${v.id}: ${v.help}`);
         }
         await shoot(mobile.page, path.join(shots, `${lang}-${kind}-mobile.png`));
+        if (lang === "fr" && ["home", "actions", "context"].includes(kind)) {
+          // The top of the page on a phone, as examples/site/ shows it.
+          fs.mkdirSync(path.join(shots, "examples"), { recursive: true });
+          await mobile.page.screenshot({ path: path.join(shots, "examples", `${kind}-phone.png`), clip: { x: 0, y: 0, width: 390, height: 1500 } });
+        }
         await mobile.page.close();
         console.log(`ok ${lang}/${rel}`);
       }
@@ -199,6 +227,29 @@ async function shoot(page, file) {
       await page.waitForFunction(() => location.pathname.endsWith("/fr/index.html"), { timeout: 5000 }).catch(() => fail("index.html does not lead to fr/index.html"));
       for (const e of errors) fail(`index.html: ${e}`);
       await page.close();
+    }
+
+    // The filters of all actions, in place with JavaScript: lever B then "due" leave the
+    // rows of both, and say how many; without JavaScript, links to a page per choice.
+    {
+      const { page, errors } = await open(browser, base + "fr/actions.html", 1280, 800, false);
+      const all = await page.evaluate(() => document.querySelectorAll("#t-actions tbody tr").length);
+      await page.select("#filter-lever", "B");
+      const b = await page.evaluate(() => [...document.querySelectorAll("#t-actions tbody tr")].filter((r) => !r.hidden).length);
+      await page.select("#filter-health", "due");
+      const bDue = await page.evaluate(() => [...document.querySelectorAll("#t-actions tbody tr")].filter((r) => !r.hidden && r.dataset.lever === "B" && r.dataset.health === "due").length);
+      const shown = await page.evaluate(() => [...document.querySelectorAll("#t-actions tbody tr")].filter((r) => !r.hidden).length);
+      const said = await page.evaluate(() => document.querySelector(".filter-form [role=status]").textContent);
+      if (!(all > b && b > shown && shown === bDue && said.startsWith(String(shown)))) fail(`filters: ${all} rows, lever B ${b}, B and due ${shown} (${bDue} match), said "${said}"`);
+      else console.log(`filters: ${all} actions, lever B ${b}, B and due soon ${shown} ("${said}")`);
+      for (const e of errors) fail(`filters: ${e}`);
+      await page.close();
+      const nojs = await browser.newPage();
+      await nojs.setJavaScriptEnabled(false);
+      await nojs.goto(base + "fr/actions.html");
+      const links = await nojs.evaluate(() => document.querySelectorAll("nav.filters a[href^='select/']").length);
+      if (links < 10) fail(`filters without JavaScript: ${links} links`);
+      await nojs.close();
     }
 
     // Without JavaScript the search page says what to do.
@@ -226,6 +277,31 @@ async function shoot(page, file) {
       await page.close();
     }
 
+    // Lighthouse (accessibility, best practices, SEO) in the same Chromium, on a phone
+    // (its default) for a page of the main kinds: scores printed, and an accessibility
+    // score under 95 fails.
+    {
+      const { pathToFileURL } = require("url");
+      const lighthouse = (await import(pathToFileURL(require.resolve("lighthouse")).href)).default;
+      const port = Number(new URL(browser.wsEndpoint()).port);
+      const categories = ["accessibility", "best-practices", "seo"];
+      const worst = Object.fromEntries(categories.map((c) => [c, 100]));
+      for (const rel of ["index.html", "actions.html", "actions/IN-B-11.02.html", "context.html", "timeline.html", "accessibility.html"]) {
+        const result = await lighthouse(base + "fr/" + rel, { port, output: "json", logLevel: "error", onlyCategories: categories });
+        const scores = categories.map((c) => Math.round(100 * (result.lhr.categories[c].score || 0)));
+        categories.forEach((c, i) => (worst[c] = Math.min(worst[c], scores[i])));
+        console.log(`lighthouse fr/${rel}: ${categories.map((c, i) => `${c} ${scores[i]}`).join(", ")}`);
+        for (const c of categories) {
+          for (const ref of result.lhr.categories[c].auditRefs) {
+            const a = result.lhr.audits[ref.id];
+            if (ref.weight > 0 && a.score !== null && a.score < 1) console.log(`  note ${c}: ${a.id}: ${a.title}`);
+          }
+        }
+      }
+      console.log(`lighthouse: lowest scores: ${categories.map((c) => `${c} ${worst[c]}`).join(", ")}`);
+      if (worst.accessibility < 95) fail(`lighthouse: accessibility ${worst.accessibility} < 95`);
+    }
+
     // The digest as printed on A4 (the PDF is kept beside the screenshots).
     {
       const { page } = await open(browser, base + "fr/digest.html", 1280, 800, false);
@@ -243,6 +319,7 @@ async function shoot(page, file) {
     server.close();
     fs.rmSync(profile, { recursive: true, force: true });
   }
+  console.log(`390px: ${figuresSeen} table cells with a figure checked inside the screen`);
   console.log(`axe: ${serious} serious or critical violation(s), ${lesser} lesser note(s); screenshots in ${shots}`);
   if (problems.length) {
     console.error(`${problems.length} problem(s)`);

@@ -281,9 +281,10 @@ fn counts_agree_with_their_nouns_in_french_and_english() {
     let out = f.run(&["site", "-o", "_site"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let page = f.read("_site/fr/actions/IN-B-11.02.html");
-    assert!(page.contains("Diagramme en barres de 1 relevé,"), "{page}");
+    // A single reading is a figure, said in the singular (never a one-bar chart).
+    assert!(page.contains("Un seul relevé (2024)"), "{page}");
     let page = f.read("_site/en/actions/IN-B-11.02.html");
-    assert!(page.contains("Bar chart of 1 reading,"), "{page}");
+    assert!(page.contains("A single reading (2024)"), "{page}");
     for out in [md, text, list] {
         assert!(!out.contains("(s)"), "{out}");
     }

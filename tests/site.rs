@@ -75,6 +75,7 @@ fn the_fixture_has_every_page_kind_at_a_stable_url() {
     for path in [
         "index.html",
         ".pan-manifest",
+        "robots.txt",
         "assets/pan.css",
         "assets/search.js",
         "assets/icon.svg",
@@ -87,7 +88,9 @@ fn the_fixture_has_every_page_kind_at_a_stable_url() {
     assert!(action.contains("<html lang=\"fr\">"));
     assert!(action.contains("Nombre de séances réalisées"));
     // The reading, in its chart and in its table, with its source.
-    assert!(action.contains("role=\"img\"") && action.contains("<td class=\"num\">11</td>"));
+    // A single reading: the figure (not a one-bar chart), and the table with its source.
+    assert!(action.contains("<p class=\"single\"><strong>11</strong>"));
+    assert!(action.contains("<td class=\"num\" data-label=\"Valeur\">11</td>"));
     assert!(action.contains("Rapport d'activité 2024"));
     // MENEJ is only a partner (through its agency): its page says so.
     let menej = String::from_utf8(all["en/ministries/MENEJ.html"].clone()).unwrap();
@@ -431,8 +434,8 @@ fn a_past_date_shows_only_what_was_known_then() {
     let page = |all: &BTreeMap<String, Vec<u8>>| {
         String::from_utf8(all["fr/actions/IN-B-11.02.html"].clone()).unwrap()
     };
-    assert!(page(&after).contains("<td class=\"num\">11</td>"));
-    assert!(!page(&before).contains("<td class=\"num\">11</td>"));
+    assert!(page(&after).contains("<td class=\"num\" data-label=\"Valeur\">11</td>"));
+    assert!(!page(&before).contains("<td class=\"num\" data-label=\"Valeur\">11</td>"));
     let csv = |all: &BTreeMap<String, Vec<u8>>| {
         String::from_utf8(all["downloads/readings.csv"].clone()).unwrap()
     };
@@ -561,4 +564,446 @@ fn plans_in_other_code_schemes_get_the_same_site() {
         }
         assert_links_resolve(&all);
     }
+}
+
+/// The text of one file of a built site.
+fn text(all: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    String::from_utf8(
+        all.get(path)
+            .unwrap_or_else(|| panic!("{path} is missing"))
+            .clone(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn tables_reflow_on_a_phone_with_every_data_cell_labelled() {
+    let f = Fixture::bundled();
+    let all = files(&build(&f, "_site", &[]));
+    // Every data cell of every page carries its column's header, which the narrow layout
+    // writes before it (the browser check measures that every figure is on a 390 px screen).
+    let mut cells = 0;
+    for (path, bytes) in all.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = String::from_utf8_lossy(bytes);
+        for (i, _) in page.match_indices("<td") {
+            let tag = &page[i..i + page[i..].find('>').unwrap()];
+            assert!(tag.contains(" data-label=\""), "{path}: {tag}");
+            cells += 1;
+        }
+    }
+    assert!(cells > 10_000, "{cells}");
+    let home = text(&all, "fr/index.html");
+    assert!(
+        home.contains("<td class=\"num\" data-label=\"Actions\">95</td>"),
+        "lever B's row"
+    );
+    let css = text(&all, "assets/pan.css");
+    let narrow = &css[css.find("@media (max-width: 40rem)").unwrap()..];
+    for rule in [
+        "td[data-label]::before { content: attr(data-label)",
+        "table.reflow > thead { position: absolute;",
+        "svg.chart { min-width: 0; }",
+    ] {
+        assert!(narrow.contains(rule), "{rule}");
+    }
+}
+
+#[test]
+fn the_home_page_names_what_is_late_or_due_and_who_carries_it() {
+    let f = Fixture::new();
+    // Due: its published end (2026) is within [health] due_within_days of the date.
+    let all = files(&build(&f, "_site", &[]));
+    let home = text(&all, "fr/index.html");
+    let at = home.find("id=\"attention\"").expect("the section");
+    let key = home.find("id=\"key\"").expect("key figures");
+    assert!(at < key, "above the per-lever table");
+    let section = &home[at..key];
+    assert!(section.contains("Échéance proche (1)"), "{section}");
+    assert!(
+        section.contains("href=\"actions/IN-B-11.02.html\""),
+        "{section}"
+    );
+    assert!(
+        section.contains("href=\"ministries/MinDigital.html\">MinDigital</a>"),
+        "{section}"
+    );
+    assert!(
+        section.contains("href=\"select/health-due.html\">Toutes (1)</a>"),
+        "{section}"
+    );
+    assert!(
+        section.contains("Ministères en retard dans le suivi"),
+        "{section}"
+    );
+    // No state declared anywhere: a sentence, not a column "État : non renseigné".
+    assert!(home.contains("Aucun état n'est encore déclaré"), "{home}");
+    assert!(!home.contains("État\u{a0}: non renseigné"), "{home}");
+    // Nothing names the settings file.
+    assert!(!home.contains("pan.toml"), "{home}");
+    // Once a state is declared, the states are columns again.
+    f.edit(
+        ACTION_PATH,
+        "states: []",
+        "states:\n  - date: 2026-02-01\n    state: in_progress",
+    );
+    let all = files(&build(&f, "again", &[]));
+    let home = text(&all, "fr/index.html");
+    assert!(!home.contains("Aucun état n'est encore déclaré"));
+    assert!(home.contains("État\u{a0}: en cours"), "{home}");
+    // Nothing late or due: said.
+    f.edit(ACTION_PATH, "  end: 2026\n", "  end: 2029\n");
+    f.edit(ACTION_PATH, "label: 2024 – 2026", "label: 2024 – 2029");
+    let all = files(&build(&f, "calm", &[]));
+    let en = text(&all, "en/index.html");
+    assert!(en.contains("No action is late or due soon."), "{en}");
+}
+
+#[test]
+fn an_accessibility_statement_comes_from_the_settings_and_every_footer_links_it() {
+    let f = Fixture::new();
+    let all = files(&build(&f, "_site", &[]));
+    // Unassessed by default: the statement says so, and claims nothing else.
+    let fr = text(&all, "fr/accessibility.html");
+    assert!(
+        fr.contains("n'a pas encore été évaluée par un audit"),
+        "{fr}"
+    );
+    assert!(fr.contains("directive (UE) 2016/2102"), "{fr}");
+    assert!(fr.contains("L'éditeur n'a pas encore daté cette déclaration."));
+    assert!(fr.contains("L'éditeur n'a pas encore indiqué d'adresse de contact."));
+    for (path, bytes) in all
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html") && p.contains('/'))
+    {
+        let page = String::from_utf8_lossy(bytes);
+        assert!(
+            page.contains("accessibility.html\">"),
+            "{path}: no link to the statement"
+        );
+    }
+    f.write(
+        "pan.toml",
+        &format!(
+            "{}publisher = \"Ministère <b>de la Digitalisation</b>\"\nlicence = \"CC-BY-4.0\"\n[site]\ncontact = \"pan@example.lu\"\naccessibility = \"partial\"\naccessibility_date = \"2026-06-30\"\naccessibility_issues = [\"Les cartes <script>x</script> n'ont pas d'équivalent textuel.\"]\n",
+            common::PAN_TOML
+        ),
+    );
+    let all = files(&build(&f, "set", &[]));
+    let fr = text(&all, "fr/accessibility.html");
+    assert!(fr.contains("partiellement conforme"), "{fr}");
+    assert!(
+        fr.contains("Cette déclaration a été établie le 30 juin 2026."),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("<a href=\"mailto:pan@example.lu\">pan@example.lu</a>"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("Les cartes &lt;script&gt;x&lt;/script&gt;"),
+        "{fr}"
+    );
+    assert!(
+        fr.contains("Ministère &lt;b&gt;de la Digitalisation&lt;/b&gt; s'engage"),
+        "{fr}"
+    );
+    let en = text(&all, "en/accessibility.html");
+    assert!(en.contains("partially compliant"), "{en}");
+    // Publisher, licence and contact in every footer and on the downloads page.
+    for path in [
+        "fr/index.html",
+        "en/actions/IN-B-11.02.html",
+        "fr/downloads.html",
+    ] {
+        let page = text(&all, path);
+        assert!(page.contains("Ministère &lt;b&gt;"), "{path}");
+        assert!(page.contains("CC-BY-4.0"), "{path}");
+        assert!(page.contains("mailto:pan@example.lu"), "{path}");
+    }
+    // A date that is not one: refused, naming the key.
+    f.edit("pan.toml", "2026-06-30", "30/06/2026");
+    let o = f.run(&["site", "-o", "other", "--as-of", AS_OF]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("accessibility_date"), "{}", stderr(&o));
+    f.edit("pan.toml", "30/06/2026", "2026-06-30");
+    f.edit("pan.toml", "\"partial\"", "\"mostly\"");
+    let o = f.run(&["site", "-o", "other", "--as-of", AS_OF]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("pan.toml:9") && stderr(&o).contains("`partial`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn public_pages_show_no_internal_words() {
+    let f = Fixture::bundled();
+    let all = files(&build(&f, "_site", &[]));
+    for (path, bytes) in all.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = String::from_utf8_lossy(bytes);
+        // Text only: links may name files.
+        let mut visible = String::new();
+        let mut inside = false;
+        for c in page.chars() {
+            match c {
+                '<' => inside = true,
+                '>' => inside = false,
+                c if !inside => visible.push(c),
+                _ => {}
+            }
+        }
+        for word in ["pan.toml", "seances-realisees", "<code>"] {
+            assert!(!visible.contains(word), "{path}: {word}");
+        }
+        assert!(!page.contains("<code>"), "{path}: a raw id");
+    }
+    let home = text(&all, "fr/index.html");
+    assert!(
+        home.contains("Publié par Ministère de la Digitalisation."),
+        "a publisher, not only pan"
+    );
+}
+
+#[test]
+fn every_indicator_with_readings_has_its_csv_linked_from_its_page() {
+    let f = Fixture::new();
+    let all = files(&build(&f, "_site", &[]));
+    let csv = text(&all, "downloads/actions/IN-B-11.02/seances.csv");
+    assert!(csv.contains("seances,2024,11"), "{csv}");
+    assert!(csv.lines().count() == 2, "{csv}");
+    // No reading, no file.
+    assert!(!all.contains_key("downloads/actions/IN-B-11.02/participants.csv"));
+    let action = text(&all, "fr/actions/IN-B-11.02.html");
+    assert!(
+        action.contains("href=\"../../downloads/actions/IN-B-11.02/seances.csv\" download"),
+        "{action}"
+    );
+    // The workbook and the data package, linked from home and downloads.
+    assert!(all["downloads/status.xlsx"].starts_with(b"PK"));
+    let package: serde_json::Value =
+        serde_json::from_slice(&all["downloads/datapackage/datapackage.json"]).unwrap();
+    assert!(
+        package["resources"]
+            .as_array()
+            .is_some_and(|r| !r.is_empty())
+    );
+    for path in ["fr/index.html", "en/downloads.html"] {
+        let page = text(&all, path);
+        assert!(page.contains("../downloads/status.xlsx"), "{path}");
+        assert!(
+            page.contains("../downloads/datapackage/datapackage.json"),
+            "{path}"
+        );
+    }
+    // The per-indicator CSV follows the as-of date, as the rest.
+    let before = files(&build(&f, "before", &["--as-of", "2026-01-10"]));
+    assert!(!before.contains_key("downloads/actions/IN-B-11.02/seances.csv"));
+}
+
+const DIMENSIONS: &str = "dimensions:\n  - id: canton\n    label: Canton de résidence\n    values:\n      - id: wiltz\n        label: Wiltz\n      - id: capellen\n        label: Capellen\n  - id: age\n    label: Tranche d'âge\n    values:\n      - id: young\n        label: 16 à 24 ans\n";
+
+#[test]
+fn breakdowns_are_announced_and_chosen_without_javascript() {
+    let f = Fixture::new();
+    f.write("plan/dimensions.yaml", DIMENSIONS);
+    f.edit(
+        ACTION_PATH,
+        "    label: Nombre de participants\n    kind: count\n",
+        "    label: Nombre de participants\n    kind: count\n    breakdowns: [canton, age]\n",
+    );
+    let all = files(&build(&f, "_site", &[]));
+    let page = text(&all, "fr/actions/IN-B-11.02.html");
+    assert!(
+        page.contains(
+            "Cet indicateur peut être ventilé par <span>Canton de résidence, Tranche d'âge</span>"
+        ),
+        "{page}"
+    );
+    let en = text(&all, "en/actions/IN-B-11.02.html");
+    assert!(
+        en.contains("This indicator may be broken down by <span lang=\"fr\">Canton"),
+        "{en}"
+    );
+    f.write(
+        READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces,canton,age\nparticipants,2025,60,S,,2026-01-15,,wiltz,\nparticipants,2025,30,S,,2026-01-15,,capellen,\nparticipants,2025,7,S,,2026-01-15,,,young\n",
+    );
+    let all = files(&build(&f, "cells", &[]));
+    let page = text(&all, "fr/actions/IN-B-11.02.html");
+    assert!(!page.contains("peut être ventilé"));
+    // One disclosure per dimension, the first open, and links to choose.
+    assert!(
+        page.contains("<details class=\"breakdown\" id=\"b-participants-canton\" open>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<details class=\"breakdown\" id=\"b-participants-age\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"#b-participants-age\">Tranche d'âge</a>"),
+        "{page}"
+    );
+}
+
+#[test]
+fn the_actions_filter_by_lever_ministry_health_and_deadline_without_javascript() {
+    let f = Fixture::bundled();
+    let all = files(&build(&f, "_site", &[]));
+    let actions = text(&all, "fr/actions.html");
+    assert!(
+        actions.contains("<script src=\"../assets/filter.js\" defer>"),
+        "faster with JS"
+    );
+    assert!(all.contains_key("assets/filter.js"));
+    let rows = |page: &str| page.matches("<tr data-lever=").count();
+    assert_eq!(rows(&actions), 249);
+    for (page, attr, n) in [
+        ("select/lever-B.html", "data-lever=\"B\"", 95),
+        ("select/health-due.html", "data-health=\"due\"", 43),
+        ("select/ministry-MENEJ.html", "data-ministry=\"", 0),
+        (
+            "select/deadline-in-2026.html",
+            "data-deadline=\"in-2026\"",
+            0,
+        ),
+    ] {
+        for lang in ["fr", "en"] {
+            let p = text(&all, &format!("{lang}/{page}"));
+            let total = rows(&p);
+            assert!(total > 0, "{lang}/{page}");
+            assert_eq!(
+                p.matches(attr).count(),
+                total.max(n).min(total),
+                "{lang}/{page}"
+            );
+            if n > 0 {
+                assert_eq!(total, n, "{lang}/{page}");
+            }
+            // The current choice is marked, and leads back to all.
+            assert!(
+                p.contains("aria-current=\"page\" data-value="),
+                "{lang}/{page}"
+            );
+        }
+    }
+    let menej = text(&all, "fr/select/ministry-MENEJ.html");
+    for row in menej.split("<tr data-lever=").skip(1) {
+        let ministries = row
+            .split("data-ministry=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(ministries.split(' ').any(|m| m == "MENEJ"), "{ministries}");
+    }
+    // Every choice with actions has its page, linked from the list of all actions.
+    let links = actions.matches("href=\"select/").count();
+    let pages = all.keys().filter(|k| k.starts_with("fr/select/")).count();
+    assert_eq!(links, pages);
+}
+
+#[test]
+fn each_lever_s_timeline_spans_its_own_years_and_highlights_late_and_due_bars() {
+    let f = Fixture::new();
+    let all = files(&build(&f, "_site", &[]));
+    let page = text(&all, "fr/timeline.html");
+    // The action runs 2024–2026: the axis shows those years, not the plan's span only.
+    let svg = &page[page.find("<svg").unwrap()..page.find("</svg>").unwrap()];
+    for y in ["2024", "2025", "2026"] {
+        assert!(svg.contains(&format!(">{y}</text>")), "{y}");
+    }
+    assert!(!svg.contains(">2030</text>"), "{svg}");
+    // Due soon: outlined.
+    assert!(svg.contains("class=\"task t-other attention\""), "{svg}");
+    // Years as published, never days the plan did not give.
+    let table = &page[page.find("<table").unwrap()..];
+    assert!(table.contains("data-label=\"Début\">2024</td>"), "{table}");
+    assert!(table.contains("data-label=\"Fin\">2026</td>"), "{table}");
+    assert!(
+        !table.contains("2024-01-01") && !table.contains("2026-12-31"),
+        "{table}"
+    );
+    assert!(table.contains("échéance proche"), "{table}");
+}
+
+#[test]
+fn a_single_reading_is_a_figure_not_a_one_bar_chart() {
+    let f = Fixture::new();
+    let all = files(&build(&f, "_site", &[]));
+    let page = text(&all, "fr/actions/IN-B-11.02.html");
+    assert!(!page.contains("class=\"chart bars\""), "{page}");
+    assert!(
+        page.contains("<p class=\"single\"><strong>11</strong>"),
+        "{page}"
+    );
+    assert!(page.contains("Une seule mesure (2024)"), "{page}");
+    // Two readings: a chart.
+    f.write(
+        READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces\nseances,2024,11,R,,2026-01-15,\nseances,2025,14,R,,2026-01-15,\n",
+    );
+    let all = files(&build(&f, "two", &[]));
+    let page = text(&all, "fr/actions/IN-B-11.02.html");
+    assert!(page.contains("class=\"chart bars\""), "{page}");
+}
+
+#[test]
+fn hostile_settings_and_column_headers_stay_text_in_the_new_pages() {
+    let f = Fixture::new();
+    // A dimension label (a column header, copied into each cell's label) and a contact
+    // that try to become markup or a link.
+    f.write(
+        "plan/dimensions.yaml",
+        &DIMENSIONS.replace(
+            "Canton de résidence",
+            "Canton \\\"><b onclick=x>\"><svg/onload=y>",
+        ),
+    );
+    f.edit(
+        ACTION_PATH,
+        "    label: Nombre de participants\n    kind: count\n",
+        "    label: Nombre de participants\n    kind: count\n    breakdowns: [canton]\n",
+    );
+    f.write(
+        READINGS_PATH,
+        "indicator,period,value,source,note,recorded,replaces,canton\nparticipants,2025,60,S,,2026-01-15,,wiltz\n",
+    );
+    f.write(
+        "pan.toml",
+        &format!(
+            "{}[site]\ncontact = \"javascript:alert(1)//@x\"\naccessibility_contact = \"a@b.lu\\\"><script>z</script>\"\n",
+            common::PAN_TOML
+        ),
+    );
+    let all = files(&build(&f, "_site", &[]));
+    for (path, bytes) in all.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = String::from_utf8_lossy(bytes);
+        for bad in [
+            "<b onclick",
+            "<svg/onload",
+            "<script>z",
+            "href=\"javascript:",
+            "href=\"mailto:a@b.lu\"",
+        ] {
+            assert!(!page.contains(bad), "{path}: {bad}");
+        }
+    }
+    let action = text(&all, "fr/actions/IN-B-11.02.html");
+    assert!(
+        action.contains("Canton \\&quot;&gt;&lt;b onclick=x&gt;&quot;&gt;&lt;svg/onload=y&gt;"),
+        "{action}"
+    );
+    let statement = text(&all, "fr/accessibility.html");
+    assert!(
+        statement.contains("a@b.lu&quot;&gt;&lt;script&gt;z&lt;/script&gt;"),
+        "{statement}"
+    );
+    let js = text(&all, "assets/filter.js");
+    assert!(
+        !js.contains("innerHTML") && !js.contains("eval("),
+        "the filters write text only"
+    );
 }

@@ -28,6 +28,9 @@ pub const WALK_DEPTH: usize = 3;
 pub const DAYS: u32 = 36_525;
 /// Longest `[site] name`, in characters.
 pub const SITE_NAME_CHARS: usize = 200;
+
+/// The longest sentence of `[site] accessibility_issues`.
+pub const SITE_ISSUE_CHARS: usize = 1000;
 /// Largest logo or style sheet `pan site` copies into the site, in bytes.
 pub const SITE_ASSET_BYTES: u64 = 1024 * 1024;
 /// Largest workbook (`.xlsx`, `.ods`) `pan reading import` reads, in bytes.

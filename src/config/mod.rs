@@ -3,7 +3,7 @@
 pub mod limits;
 mod site;
 
-pub use site::{LOGO_EXTENSIONS, SiteSettings};
+pub use site::{Accessibility, LOGO_EXTENSIONS, SiteSettings};
 
 use std::path::{Path, PathBuf};
 

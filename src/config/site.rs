@@ -30,6 +30,39 @@ pub struct SiteSettings {
     /// Colour of links (`#rrggbb`); it must reach 4.5:1 against white.
     #[serde(default = "default_link")]
     pub link: String,
+    /// How the public reaches the publisher (an e-mail address, a web address or a postal
+    /// line), in every footer and on the downloads page.
+    #[serde(default)]
+    pub contact: Option<String>,
+    /// The site's conformance with EN 301 549 / WCAG 2.1 AA as the publisher assessed it,
+    /// for the accessibility statement the EU Web Accessibility Directive requires.
+    #[serde(default)]
+    pub accessibility: Accessibility,
+    /// The day the accessibility statement was prepared (`YYYY-MM-DD`).
+    #[serde(default)]
+    pub accessibility_date: Option<String>,
+    /// Where to report an accessibility problem (default: `contact`).
+    #[serde(default)]
+    pub accessibility_contact: Option<String>,
+    /// Content known not to be accessible, one sentence each, as the statement lists it.
+    #[serde(default)]
+    pub accessibility_issues: Vec<String>,
+}
+
+/// A site's conformance with the accessibility standard (the EU model statement's
+/// three statuses, and the state before any assessment).
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Accessibility {
+    /// Not assessed yet (the default): the statement says so.
+    #[default]
+    NotAssessed,
+    /// Fully compliant.
+    Full,
+    /// Partially compliant (the known issues say where).
+    Partial,
+    /// Not compliant.
+    NotCompliant,
 }
 
 fn default_primary() -> String {
@@ -48,6 +81,11 @@ impl Default for SiteSettings {
             style: None,
             primary: default_primary(),
             link: default_link(),
+            contact: None,
+            accessibility: Accessibility::NotAssessed,
+            accessibility_date: None,
+            accessibility_contact: None,
+            accessibility_issues: Vec::new(),
         }
     }
 }
@@ -75,6 +113,49 @@ impl SiteSettings {
                     limits::SITE_NAME_CHARS
                 ),
                 "give a short name, e.g. name = \"Tableau de bord du PAN\"",
+            ));
+        }
+        for (key, value) in [
+            ("contact =", &site.contact),
+            ("accessibility_contact =", &site.accessibility_contact),
+        ] {
+            if let Some(v) = value
+                && (v.trim().is_empty()
+                    || v.chars().count() > limits::SITE_NAME_CHARS
+                    || v.chars().any(char::is_control))
+            {
+                return Err(invalid(
+                    key,
+                    format!(
+                        "[site] {key} must be 1–{} characters on one line",
+                        limits::SITE_NAME_CHARS
+                    ),
+                    "give an address the public can write to, e.g. contact = \"pan@example.lu\"",
+                ));
+            }
+        }
+        for issue in &site.accessibility_issues {
+            if issue.trim().is_empty()
+                || issue.chars().count() > limits::SITE_ISSUE_CHARS
+                || issue.chars().any(char::is_control)
+            {
+                return Err(invalid(
+                    "accessibility_issues",
+                    format!(
+                        "[site] accessibility_issues: each must be 1–{} characters on one line",
+                        limits::SITE_ISSUE_CHARS
+                    ),
+                    "describe each inaccessible content in one sentence",
+                ));
+            }
+        }
+        if let Some(d) = &site.accessibility_date
+            && d.parse::<jiff::civil::Date>().is_err()
+        {
+            return Err(invalid(
+                "accessibility_date",
+                format!("[site] accessibility_date `{d}` is not a date"),
+                "write the day the statement was prepared as YYYY-MM-DD, e.g. \"2026-06-30\"",
             ));
         }
         for (key, path, extensions) in [

@@ -29,19 +29,21 @@ fn mermaid_text(s: &str) -> String {
         .join(" ")
 }
 
-/// A Unicode sparkline of the values (one character per value).
+/// A Unicode sparkline of the values (one character per value), scaled from zero (from
+/// the lowest value when one is negative) to the highest: 50 then 60 reads as two tall
+/// bars, not as a rise from nothing.
 pub fn sparkline(values: &[f64]) -> String {
     const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let (min, max) = values
         .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+        .fold((0.0_f64, f64::NEG_INFINITY), |(a, b), &v| {
             (a.min(v), b.max(v))
         });
     values
         .iter()
         .map(|&v| {
             if (max - min).abs() < f64::EPSILON {
-                BARS[3]
+                BARS[0]
             } else {
                 #[expect(
                     clippy::cast_possible_truncation,
@@ -639,8 +641,12 @@ mod tests {
 
     #[test]
     fn sparklines() {
-        assert_eq!(sparkline(&[1.0, 2.0, 3.0]), "▁▅█");
-        assert_eq!(sparkline(&[5.0]), "▄");
+        // Scaled from zero: a level that moves little stays tall.
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0]), "▃▆█");
+        assert_eq!(sparkline(&[50.0, 60.0]), "▇█");
+        assert_eq!(sparkline(&[5.0]), "█");
+        assert_eq!(sparkline(&[0.0, 0.0]), "▁▁");
+        assert_eq!(sparkline(&[-1.0, 1.0]), "▁█");
         assert_eq!(sparkline(&[]), "");
     }
 

@@ -69,6 +69,15 @@ fn chart(ctx: &Ctx, id: &str, ind: &Indicator, series: &[(Period, Figure)]) -> O
     }
     let lang = ctx.lang;
     let shown = |v: f64| words::figure(&Figure::Number(v), ind.kind, lang);
+    // A single reading is a figure, not a one-bar chart.
+    if let [(p, v)] = numbers.as_slice() {
+        return Some(html! {
+            p class="single" {
+                strong { (shown(*v)) }
+                " " span class="muted" { (words::fill(ctx.w.single_reading, &[p.to_string()])) }
+            }
+        });
+    }
     let values = numbers
         .iter()
         .map(|(p, v)| format!("{p}{} {}", ctx.words.colon, shown(*v)))
@@ -150,7 +159,7 @@ fn indicator(ctx: &Ctx, card: &Card, j: usize, line: Option<&Line>) -> Markup {
         section class="indicator" {
             h3 id=(anchor) lang=[ctx.text_lang()] { (ind.label) }
             dl class="facts" {
-                dt { (w.kind) } dd { (words::kind(ind.kind, lang)) " (" (words::measure(ind.measure(), lang)) ") · " code { (ind.id) } }
+                dt { (w.kind) } dd { (words::kind(ind.kind, lang)) " (" (words::measure(ind.measure(), lang)) ")" }
                 @if let Some(f) = ind.frequency {
                     dt { (w.frequency) } dd { (words::frequency(f, lang)) }
                 }
@@ -183,7 +192,8 @@ fn indicator(ctx: &Ctx, card: &Card, j: usize, line: Option<&Line>) -> Markup {
                 }
             }
             @if let Some(i) = ctx.data.input.plan.action_index(&card.action.code) {
-                (super::breakdowns::tables(ctx, Owner::action(i), crate::model::index32(j), &ind.id, &ind.label))
+                (super::downloads::indicator_link(ctx, Owner::action(i), &card.action.code.to_string(), crate::model::index32(j), &ind.id))
+                (super::breakdowns::tables(ctx, Owner::action(i), crate::model::index32(j), &ind.id, &ind.label, &ind.breakdowns))
             }
         }
     }

@@ -56,8 +56,10 @@ pub fn figures_table(ctx: &Ctx, id: &str) -> Markup {
     let Some(total) = figures.first() else {
         return html! {};
     };
+    // No state declared for any action: a sentence says so, instead of a column.
+    let declared = (1..STATES.len()).any(|i| total.by_state[i] > 0);
     let states: Vec<usize> = (0..STATES.len())
-        .filter(|&i| total.by_state[i] > 0)
+        .filter(|&i| declared && total.by_state[i] > 0)
         .collect();
     let healths: Vec<usize> = (0..Health::ALL.len())
         .filter(|&i| total.by_health[i] > 0)
@@ -90,7 +92,10 @@ pub fn figures_table(ctx: &Ctx, id: &str) -> Markup {
             }
         }
     };
-    table(id, w.key_figures, head, body)
+    html! {
+        (table(id, w.key_figures, head, body))
+        @if !declared { p class="note" { (ctx.w.no_state_declared) } }
+    }
 }
 
 /// The header cells of a reporting tally.

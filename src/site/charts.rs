@@ -285,6 +285,8 @@ pub struct Task {
     pub milestone: bool,
     /// Its status's CSS class.
     pub class: &'static str,
+    /// Late or due soon: drawn outlined.
+    pub attention: bool,
 }
 
 /// A date as a fractional year.
@@ -327,19 +329,75 @@ pub fn gantt(
             }
             text class="code" x="4" y=(c(y + 15.0)) { (t.code) }
             text x="96" y=(c(y + 15.0)) { (t.title) }
+            @let class = if t.attention { format!("task {} attention", t.class) } else { format!("task {}", t.class) };
             @if t.milestone {
                 @let x = px(year_of(t.start));
-                path class={ "task " (t.class) } d={ "M" (c(x)) "," (c(y + 3.0)) "l8,8l-8,8l-8,-8z" } {}
+                path class=(class) d={ "M" (c(x)) "," (c(y + 3.0)) "l8,8l-8,8l-8,-8z" } {}
             } @else {
                 @let a = px(year_of(t.start));
                 @let b = px(year_of(t.end) + 1.0 / 365.0);
-                rect class={ "task " (t.class) } x=(c(a)) y=(c(y + 4.0)) width=(c((b - a).max(2.0))) height=(c(row_h - 8.0)) rx="3" {}
+                rect class=(class) x=(c(a)) y=(c(y + 4.0)) width=(c((b - a).max(2.0))) height=(c(row_h - 8.0)) rx="3" {}
             }
         }
-        line class="today" x1=(c(now)) x2=(c(now)) y1=(c(top - 4.0)) y2=(c(rows_end + 8.0)) {}
-        text class="today-label" x=(c(now.clamp(label_w + 100.0, w - 100.0))) y=(c(h - 4.0)) text-anchor="middle" { (as_of.1) }
+        // The as-of date, when it falls on the axis.
+        @if (x0..x1).contains(&year_of(as_of.0)) {
+            line class="today" x1=(c(now)) x2=(c(now)) y1=(c(top - 4.0)) y2=(c(rows_end + 8.0)) {}
+            text class="today-label" x=(c(now.clamp(label_w + 100.0, w - 100.0))) y=(c(h - 4.0)) text-anchor="middle" { (as_of.1) }
+        }
     };
     frame(id, title, desc, w, h, "gantt", body)
+}
+
+/// The same timeline for a phone's width: each action's code and short title on a line
+/// above its bar, the bars across the whole width (shown instead of [`gantt`] on narrow
+/// screens by the style sheet, which hides the other).
+pub fn gantt_narrow(
+    id: &str,
+    title: &str,
+    desc: &str,
+    tasks: &[Task],
+    (from, to): (i16, i16),
+    as_of: (Date, String),
+) -> Markup {
+    let row_h = 36.0;
+    let (w, left, top) = (360.0, 8.0, 26.0);
+    let rows_end = top + row_h * tasks.len() as f64;
+    let h = rows_end + 22.0;
+    let (x0, x1) = (f64::from(from), f64::from(to) + 1.0);
+    let right = w - 8.0;
+    let px = |y: f64| left + (right - left) * ((y - x0) / (x1 - x0)).clamp(0.0, 1.0);
+    let years: Vec<i16> = (from..=to).collect();
+    let every = years.len().div_ceil(6).max(1);
+    let now = px(year_of(as_of.0));
+    let body = html! {
+        g class="axis" {
+            @for (i, y) in years.iter().enumerate() {
+                @let x = px(f64::from(*y));
+                line class="grid" x1=(c(x)) x2=(c(x)) y1=(c(top - 6.0)) y2=(c(rows_end)) {}
+                @if i % every == 0 {
+                    text x=(c(x + 2.0)) y=(c(top - 10.0)) { (y) }
+                }
+            }
+        }
+        @for (i, t) in tasks.iter().enumerate() {
+            @let y = top + row_h * i as f64;
+            text x=(c(left)) y=(c(y + 12.0)) { tspan class="code" { (t.code) } " " (t.title) }
+            @let class = if t.attention { format!("task {} attention", t.class) } else { format!("task {}", t.class) };
+            @if t.milestone {
+                @let x = px(year_of(t.start));
+                path class=(class) d={ "M" (c(x)) "," (c(y + 16.0)) "l8,8l-8,8l-8,-8z" } {}
+            } @else {
+                @let a = px(year_of(t.start));
+                @let b = px(year_of(t.end) + 1.0 / 365.0);
+                rect class=(class) x=(c(a)) y=(c(y + 17.0)) width=(c((b - a).max(2.0))) height="12" rx="3" {}
+            }
+        }
+        @if (x0..x1).contains(&year_of(as_of.0)) {
+            line class="today" x1=(c(now)) x2=(c(now)) y1=(c(top - 4.0)) y2=(c(rows_end + 6.0)) {}
+            text class="today-label" x=(c(now.clamp(left + 90.0, w - 90.0))) y=(c(h - 4.0)) text-anchor="middle" { (as_of.1) }
+        }
+    };
+    frame(id, title, desc, w, h, "gantt-narrow", body)
 }
 
 #[cfg(test)]

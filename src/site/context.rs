@@ -121,7 +121,8 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
                     (layout::table(&format!("t-{id}"), ctx.title(Titled::Context, &c.id, &c.label), head, body))
                 }
             }
-            (super::breakdowns::tables(ctx, Owner::Context, crate::model::index32(k), &c.id, &label))
+            (super::downloads::indicator_link(ctx, Owner::Context, "", crate::model::index32(k), &c.id))
+            (super::breakdowns::tables(ctx, Owner::Context, crate::model::index32(k), &c.id, &label, &c.breakdowns))
         }
     }
 }

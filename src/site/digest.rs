@@ -87,7 +87,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
     let ctx = Ctx::new(data, lang, path);
     let (w, ww) = (ctx.w, ctx.words);
     let d = &data.digest;
-    let since_note = ww.since(d.since_from);
+    let since_note = layout::since(&ctx, d.since_from);
     let stale_days = data.input.settings.health.stale_after_days;
     let missing_indicators: usize = d.missing_readings.iter().map(|a| a.indicators.len()).sum();
     let body = html! {

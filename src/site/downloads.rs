@@ -1,22 +1,50 @@
-//! Downloads: the plan as the JSON export and every reading as CSV, as the files said on
-//! the as-of date (readings known by then, state entries dated by then).
+//! Downloads: the plan as the JSON export, every reading as CSV, one CSV per indicator
+//! (linked from its action's page or the context page, as open-sdg does), the status
+//! workbook and the open-data package — as the files said on the as-of date (readings
+//! known by then, state entries dated by then).
 
-use maud::html;
+use maud::{Markup, html};
 
-use super::layout::{self, Ctx, Section, Shell};
+use super::layout::{self, Ctx, Section, Shell, slug};
 use super::{Data, Input};
 use crate::config::Lang;
+use crate::model::Owner;
 
 /// The JSON export.
 pub const JSON: &str = "downloads/plan.json";
 /// Every reading, as CSV.
 pub const CSV: &str = "downloads/readings.csv";
 
+/// The status workbook.
+pub const XLSX: &str = "downloads/status.xlsx";
+/// The open-data package's folder.
+pub const PACKAGE: &str = "downloads/datapackage";
+
+/// The CSV of one indicator's readings, from the site's root: an action's
+/// (`downloads/actions/IN-B-11.02/seances.csv`) or a context indicator's
+/// (`downloads/context/basic-digital-skills.csv`).
+pub fn indicator_csv(owner: Owner, action_code: &str, id: &str) -> String {
+    match owner {
+        Owner::Context => format!("downloads/context/{}.csv", slug(id)),
+        Owner::Action(_) => format!("downloads/actions/{}/{}.csv", slug(action_code), slug(id)),
+    }
+}
+
+/// Whether an indicator has a reading known on the as-of date (and so a CSV).
+pub fn has_csv(input: &Input, owner: Owner, indicator: u32) -> bool {
+    input
+        .readings
+        .of(owner, indicator)
+        .iter()
+        .any(|r| r.known_on(input.as_of))
+}
+
 /// Write the files to download, each streamed to `put` (path from the site's root, and
-/// what writes it): neither the readings nor their text is ever copied whole.
+/// what writes it; it returns the size written): neither the readings nor their text is
+/// ever copied whole.
 pub fn write(
     input: &Input,
-    put: &dyn Fn(&str, &mut super::Fill) -> anyhow::Result<()>,
+    put: &dyn Fn(&str, &mut super::Fill) -> anyhow::Result<u64>,
 ) -> anyhow::Result<()> {
     let (plan, readings, as_of) = (input.plan, input.readings, input.as_of);
     let doc = crate::export::json::build_as_of(plan, readings, input.settings, Some(as_of));
@@ -33,7 +61,96 @@ pub fn write(
     put(CSV, &mut |w| {
         let rows = rows.take().into_iter().flatten();
         crate::render::readings::write_csv(&[], rows, w).map_err(std::io::Error::other)
-    })
+    })?;
+    // One CSV per indicator with readings, as open-sdg publishes one per indicator.
+    let owners = plan
+        .actions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| {
+            a.indicators
+                .iter()
+                .enumerate()
+                .map(move |(j, ind)| (Owner::action(i), a.code.to_string(), j, ind.id.clone()))
+        })
+        .chain(
+            plan.context
+                .iter()
+                .enumerate()
+                .map(|(k, c)| (Owner::Context, String::new(), k, c.id.clone())),
+        );
+    for (owner, code, j, id) in owners {
+        let j = crate::model::index32(j);
+        if !has_csv(input, owner, j) {
+            continue;
+        }
+        let rows = readings
+            .of(owner, j)
+            .into_iter()
+            .filter(|r| r.known_on(as_of))
+            .map(|r| crate::report::readings::row(plan, readings, r));
+        let mut rows = Some(rows);
+        put(&indicator_csv(owner, &code, &id), &mut |w| {
+            let rows = rows.take().into_iter().flatten();
+            crate::render::readings::write_csv(&[], rows, w).map_err(std::io::Error::other)
+        })?;
+    }
+    // The status workbook and the open-data package, in the plan's language.
+    let lang = input.settings.plan.language;
+    let status_rows = crate::report::status::rows(plan, readings, input.settings, as_of);
+    let status = crate::export::workbook::Status {
+        title: &input.settings.plan.title,
+        as_of,
+        rows: &status_rows,
+        plan,
+        readings,
+        lang,
+    };
+    let xlsx = crate::export::workbook::xlsx(&status)
+        .map_err(|e| anyhow::anyhow!("the status workbook could not be made: {e}"))?;
+    put(XLSX, &mut |w| w.write_all(&xlsx))?;
+    let package = crate::export::datapackage::Package::new(crate::export::datapackage::Source {
+        plan,
+        readings,
+        settings: input.settings,
+        as_of,
+        lang,
+    });
+    let mut sizes = Vec::new();
+    for (i, name) in package.names().iter().enumerate() {
+        let size = put(&format!("{PACKAGE}/{name}"), &mut |w| {
+            package.write(i, &sizes, w)
+        })?;
+        sizes.push(size);
+    }
+    Ok(())
+}
+
+/// The whole plan's downloads, as a list (the home and downloads pages show it).
+pub fn links(ctx: &Ctx) -> Markup {
+    let w = ctx.w;
+    html! {
+        ul class="downloads" {
+            li { a href=(ctx.root(&format!("{PACKAGE}/datapackage.json"))) download { "datapackage.json" } " — " (w.download_package) }
+            li { a href=(ctx.root(XLSX)) download { "status.xlsx" } " — " (w.download_workbook) }
+            li { a href=(ctx.root(CSV)) download { "readings.csv" } " — " (w.download_csv) }
+            li { a href=(ctx.root(JSON)) download { "plan.json" } " — " (w.download_json) }
+        }
+        (super::layout::credits(ctx))
+    }
+}
+
+/// The link to one indicator's CSV, when it has readings.
+pub fn indicator_link(ctx: &Ctx, owner: Owner, action_code: &str, j: u32, id: &str) -> Markup {
+    html! {
+        @if has_csv(ctx.data.input, owner, j) {
+            p class="download" {
+                a href=(ctx.root(&indicator_csv(owner, action_code, id))) download {
+                    (ctx.w.download) (ctx.words.colon) " " (ctx.w.download_indicator)
+                }
+            }
+        }
+    }
 }
 
 /// The downloads page.
@@ -43,10 +160,8 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
     let w = ctx.w;
     let body = html! {
         p { (w.downloads_intro) }
-        ul class="downloads" {
-            li { a href=(ctx.root(JSON)) download { "plan.json" } " — " (w.download_json) }
-            li { a href=(ctx.root(CSV)) download { "readings.csv" } " — " (w.download_csv) }
-        }
+        (links(&ctx))
+        p { (w.download_per_indicator) }
     };
     let shell = Shell {
         title: w.downloads,

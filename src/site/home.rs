@@ -1,16 +1,107 @@
 //! The home page: the plan, the as-of date, key figures by lever, progress toward the
 //! context targets, what changed since the last COPIL, and the way to everything else.
 
-use maud::html;
+use maud::{Markup, html};
 
 use super::Data;
 use super::blocks;
-use super::layout::{self, Ctx, Section, Shell, Titled, action_url, lever_url, short};
+use super::layout::{
+    self, Ctx, Section, Shell, Titled, action_url, capital, lever_url, ministry_url, short,
+};
+use super::select::Facet;
 use crate::config::Lang;
 use crate::render::words;
+use crate::report::health::Health;
 
 /// How many changed actions the home page lists before pointing to the digest.
 const CHANGES_SHOWN: usize = 12;
+
+/// How many late (or due) actions the home page lists before pointing to all of them.
+const ATTENTION_SHOWN: usize = 8;
+
+/// What is late or due, and who carries it: the first late and due actions with their
+/// ministries, each list leading to all of its actions, then the ministries behind on
+/// reporting.
+fn attention(ctx: &Ctx) -> Markup {
+    let (w, data, lang) = (ctx.w, ctx.data, ctx.lang);
+    let lists: Vec<(Health, &Vec<usize>, String)> = data
+        .choices
+        .iter()
+        .filter_map(|(f, idx)| match f {
+            Facet::Health(h @ (Health::Late | Health::Due)) => Some((*h, idx, f.url())),
+            _ => None,
+        })
+        .collect();
+    let behind = behind_on_reporting(data);
+    html! {
+        section {
+            h2 id="attention" { (w.attention) }
+            @if lists.is_empty() { p { (w.nothing_late) } }
+            div class="attention" {
+                @for (h, idx, url) in &lists {
+                    div {
+                        h3 { (capital(words::health(*h, lang))) " (" (idx.len()) ")" }
+                        ul class="attention-list" {
+                            @for &i in idx.iter().take(ATTENTION_SHOWN) {
+                                @let r = &data.rows[i];
+                                li {
+                                    a href=(ctx.link(&action_url(&r.code))) { (r.code) }
+                                    " " span lang=[ctx.text_lang()] { (short(&r.action, 90)) }
+                                    br;
+                                    span class="who" {
+                                        @if r.ministries.is_empty() { (w.no_ministry) }
+                                        @for (k, m) in r.ministries.iter().enumerate() {
+                                            @if k > 0 { ", " }
+                                            @if data.ministries.iter().any(|x| &x.acronym == m) {
+                                                a href=(ctx.link(&ministry_url(m))) { (m) }
+                                            } @else { (m) }
+                                        }
+                                        " · " span lang=[ctx.text_lang()] { (r.calendar) }
+                                    }
+                                }
+                            }
+                        }
+                        p { a href=(ctx.link(url)) { (words::fill(w.all_of_them, &[idx.len().to_string()])) } }
+                    }
+                }
+                div {
+                    h3 { (w.behind_reporting) }
+                    @if behind.is_empty() {
+                        p { (w.none_behind) }
+                    } @else {
+                        ul class="attention-list" {
+                            @for (m, late, expected) in &behind {
+                                li {
+                                    a href=(ctx.link(&ministry_url(m))) { (m) }
+                                    " — " (words::fill(words::pick(w.behind_line, *late, lang), &[late.to_string(), expected.to_string()]))
+                                }
+                            }
+                        }
+                        p { a href=(ctx.link("reporting.html")) { (w.reporting) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The ministries with indicators expected and not up to date (overdue, stale or
+/// without data), most first: acronym, how many, how many expected. The reporting
+/// report gives these counts; a finer measure of completeness plugs in here.
+fn behind_on_reporting(data: &Data) -> Vec<(String, usize, usize)> {
+    let mut out: Vec<(String, usize, usize)> = data
+        .ministries
+        .iter()
+        .map(|m| {
+            let t = &m.reporting;
+            let expected = t.indicators - t.not_started - t.closed;
+            (m.acronym.clone(), t.overdue + t.stale + t.no_data, expected)
+        })
+        .filter(|(_, late, _)| *late > 0)
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
 
 /// The home page.
 pub fn page(data: &Data, lang: Lang) -> (String, String) {
@@ -18,7 +109,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
     let ctx = Ctx::new(data, lang, path);
     let (w, ww) = (ctx.w, ctx.words);
     let d = &data.digest;
-    let since_note = ww.since(d.since_from);
+    let since_note = layout::since(&ctx, d.since_from);
     let levers: Vec<(String, Vec<usize>)> = d
         .figures
         .iter()
@@ -29,6 +120,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
     let body = html! {
         p class="lead" { (w.intro) }
         p class="asof" { strong { (words::fill(w.status_as_of, &[ctx.date(data.input.as_of)])) } }
+        (attention(&ctx))
         section {
             h2 id="key" { (ww.key_figures) }
             div class="chart-and-table" {
@@ -93,6 +185,10 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
                 li { a href=(ctx.link("actions.html")) { (w.all_actions) } }
                 li { a href=(ctx.link("downloads.html")) { (w.downloads) } }
             }
+        }
+        section {
+            h2 id="download" { (w.download) }
+            (super::downloads::links(&ctx))
         }
     };
     let shell = Shell {

@@ -2,7 +2,7 @@
 //! navigation, language switcher, footer), the site's URLs, and the small pieces pages
 //! share: health badges, tables that scroll on a phone, links to actions.
 
-use maud::{DOCTYPE, Markup, html};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::Data;
 use crate::config::Lang;
@@ -63,6 +63,8 @@ pub enum Section {
     Search,
     /// Downloads.
     Downloads,
+    /// Pages the footer leads to (the accessibility statement).
+    About,
 }
 
 /// The kinds of the plan's titles a translation file may translate.
@@ -162,6 +164,15 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Where the start of the digest's period comes from, in the site's words (which never
+/// name the settings file).
+pub fn since(ctx: &Ctx, from: crate::report::digest::SinceFrom) -> &'static str {
+    match from {
+        crate::report::digest::SinceFrom::PlanStart => ctx.w.since_start,
+        other => ctx.words.since(other),
+    }
+}
+
 /// The first line of a text, shortened at a word boundary to about `max` characters.
 pub fn short(text: &str, max: usize) -> String {
     let line = text.split('\n').next().unwrap_or("").trim();
@@ -202,19 +213,104 @@ pub fn health_badge(h: Health, lang: Lang) -> Markup {
     html! { span class={ "badge " (health_class(h)) } { (words::health(h, lang)) } }
 }
 
-/// A table inside a region that scrolls sideways on a narrow screen (reachable by
-/// keyboard), with its caption.
+/// A table with its caption, inside a region reachable by keyboard. On a narrow screen
+/// the style sheet stacks each row and writes each cell's column header before it (the
+/// `data-label` [`label_cells`] gives every data cell), so that no figure sits off-screen.
 pub fn table(id: &str, caption: impl maud::Render, head: Markup, body: Markup) -> Markup {
     let cap = format!("{id}-cap");
+    let body = PreEscaped(label_cells(&head.0, &body.0));
     html! {
         div class="table-scroll" role="region" tabindex="0" aria-labelledby=(cap) {
-            table id=(id) {
+            table id=(id) class="reflow" {
                 caption id=(cap) { (caption) }
                 thead { (head) }
                 tbody { (body) }
             }
         }
     }
+}
+
+/// Whether `html` at `i` opens the element `tag` (`<td>`, `<td class…`, never `<tdx`).
+fn opens(html: &str, i: usize, tag: &str) -> bool {
+    html[i..].starts_with(tag) && matches!(html.as_bytes().get(i + tag.len()), Some(b' ' | b'>'))
+}
+
+/// The text of each header cell of a table's head (markup removed; the text stays
+/// escaped, as maud wrote it, so it is safe inside an attribute: maud escapes `"`).
+fn header_labels(head: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(k) = head[at..].find('<') {
+        let i = at + k;
+        at = i + 1;
+        if !opens(head, i, "<th") {
+            continue;
+        }
+        let Some(open) = head[i..].find('>') else {
+            break;
+        };
+        let Some(close) = head[i..].find("</th>") else {
+            break;
+        };
+        let mut text = String::new();
+        let mut inside = false;
+        for ch in head[i + open + 1..i + close].chars() {
+            match ch {
+                '<' => inside = true,
+                '>' => inside = false,
+                c if !inside => text.push(c),
+                _ => {}
+            }
+        }
+        out.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+        at = i + close;
+    }
+    out
+}
+
+/// The body of a table with each data cell labelled by its column's header
+/// (`data-label`, which the narrow layout writes before the cell). The markup is maud's:
+/// text and attribute values in it are escaped, so a `<` always opens an element.
+pub fn label_cells(head: &str, body: &str) -> String {
+    let labels = header_labels(head);
+    let mut out = String::with_capacity(body.len() + body.len() / 4);
+    let mut col = 0usize;
+    let mut at = 0;
+    while let Some(k) = body[at..].find('<') {
+        let i = at + k;
+        out.push_str(&body[at..i]);
+        at = i;
+        if opens(body, i, "<tr") {
+            col = 0;
+        } else if opens(body, i, "<td") || opens(body, i, "<th") {
+            let Some(end) = body[i..].find('>') else {
+                break;
+            };
+            let tag = &body[i..i + end];
+            let span = tag
+                .split("colspan=\"")
+                .nth(1)
+                .and_then(|s| s.split('"').next())
+                .and_then(|s| s.parse::<usize>().ok())
+                .unwrap_or(1)
+                .max(1);
+            out.push_str(tag);
+            if tag.starts_with("<td")
+                && let Some(label) = labels.get(col).filter(|l| !l.is_empty())
+            {
+                out.push_str(" data-label=\"");
+                out.push_str(label);
+                out.push('"');
+            }
+            col += span;
+            at = i + end;
+            continue;
+        }
+        out.push('<');
+        at = i + 1;
+    }
+    out.push_str(&body[at..]);
+    out
 }
 
 /// A chart inside a region that scrolls sideways on a narrow screen (reachable by
@@ -274,7 +370,8 @@ pub fn actions_table(ctx: &Ctx, id: &str, caption: &str, idx: &[usize]) -> Marku
     let body = html! {
         @for &i in idx {
             @let r = &rows[i];
-            tr {
+            @let [lever, ministry, health, deadline] = super::select::row_values(r);
+            tr data-lever=(lever) data-ministry=(ministry) data-health=(health) data-deadline=(deadline) {
                 th scope="row" { a href=(ctx.link(&action_url(&r.code))) { (r.code) } }
                 td lang=[ctx.text_lang()] {
                     @if r.action.trim().is_empty() { span class="muted" { (w.no_text) } }
@@ -292,6 +389,46 @@ pub fn actions_table(ctx: &Ctx, id: &str, caption: &str, idx: &[usize]) -> Marku
         return html! { p { (ctx.w.no_action) } };
     }
     table(id, caption, head, body)
+}
+
+/// The accessibility statement, from the language folder.
+pub const STATEMENT: &str = "accessibility.html";
+
+/// A contact as written in the settings: an e-mail address becomes a `mailto:` link, any
+/// other text (a web or postal address) stays text.
+pub fn contact(value: &str) -> Markup {
+    let email = value.split('@').count() == 2
+        && !value.starts_with('@')
+        && !value.ends_with('@')
+        && value
+            .chars()
+            .all(|c| c.is_alphanumeric() || "@.-_+".contains(c));
+    html! {
+        @if email { a href={ "mailto:" (value) } { (value) } } @else { (value) }
+    }
+}
+
+/// Who publishes the site, under which licence, and how to reach them (what the
+/// settings give: `[plan] publisher` and `licence`, `[site] contact`).
+pub fn credits(ctx: &Ctx) -> Markup {
+    let (w, ww) = (ctx.w, ctx.words);
+    let settings = ctx.data.input.settings;
+    let plan = &settings.plan;
+    html! {
+        @if plan.publisher.is_some() || plan.licence.is_some() || settings.site.contact.is_some() {
+            p class="credits" {
+                @if let Some(p) = &plan.publisher {
+                    (words::fill(w.published_by, std::slice::from_ref(p))) " "
+                }
+                @if let Some(l) = &plan.licence {
+                    (words::fill(w.licence_line, std::slice::from_ref(l))) " "
+                }
+                @if let Some(c) = &settings.site.contact {
+                    (w.contact) (ww.colon) " " (contact(c))
+                }
+            }
+        }
+    }
 }
 
 /// The navigation entries: section, title, path.
@@ -354,15 +491,16 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
                 meta http-equiv="Content-Security-Policy" content=(CSP);
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="generator" content=(concat!("pan ", env!("CARGO_PKG_VERSION")));
+                meta name="description" content=(w.intro);
                 title { (full_title) }
                 link rel="icon" href=(ctx.root(&data.icon_file));
                 link rel="stylesheet" href=(ctx.root("assets/pan.css"));
                 @if data.input.theme.style.is_some() {
                     link rel="stylesheet" href=(ctx.root("assets/custom.css"));
                 }
-                @for (code, href, _) in &others {
-                    link rel="alternate" hreflang=(code) href=(href);
-                }
+                // No `<link rel="alternate" hreflang>`: search engines need absolute
+                // addresses there, and the site does not know where it is published. The
+                // language switcher links each page to its translation.
                 @for s in &shell.scripts {
                     script src=(ctx.root(s)) defer {}
                 }
@@ -426,6 +564,7 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
                     (body)
                 }
                 footer class="site" {
+                    (credits(ctx))
                     p { (words::fill(w.footer, &[env!("CARGO_PKG_VERSION").to_string(), ctx.date(data.input.as_of)])) }
                     @if !w.content_note.is_empty() {
                         p { (w.content_note) }
@@ -434,6 +573,8 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
                         p { (words::fill(w.translated, &[t.by.clone().unwrap_or_else(|| w.translated_by.into())])) }
                     }
                     p {
+                        a href=(ctx.link(STATEMENT)) { (w.accessibility) }
+                        " · "
                         a href=(ctx.link("downloads.html")) { (w.downloads) }
                         " · "
                         a href=(ctx.link("search.html")) { (w.search) }
@@ -558,6 +699,17 @@ mod tests {
                 "{s} → {out}"
             );
         }
+    }
+
+    #[test]
+    fn data_cells_are_labelled_by_their_column() {
+        let head = r#"<tr><th scope="col">Code</th><th class="num">Valeur <span>&amp; &quot;x&quot;</span></th><th>Note</th></tr>"#;
+        let body = r#"<tr><th scope="row">A</th><td class="num">1</td><td>n &lt;td&gt;</td></tr><tr class="t"><th>B</th><td colspan="2">x</td></tr>"#;
+        let out = label_cells(head, body);
+        assert_eq!(
+            out,
+            r#"<tr><th scope="row">A</th><td class="num" data-label="Valeur &amp; &quot;x&quot;">1</td><td data-label="Note">n &lt;td&gt;</td></tr><tr class="t"><th>B</th><td colspan="2" data-label="Valeur &amp; &quot;x&quot;">x</td></tr>"#
+        );
     }
 
     #[test]

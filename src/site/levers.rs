@@ -190,13 +190,14 @@ pub fn all_actions(data: &Data, lang: Lang) -> (String, String) {
     let body = html! {
         p { (w.all_actions_intro) }
         (summary(&ctx, &idx))
+        (super::select::filters(&ctx, None))
         (actions_table(&ctx, "t-actions", w.all_actions, &idx))
     };
     let shell = Shell {
         title: w.all_actions,
         section: Section::Actions,
         crumbs: vec![(w.home.to_string(), "index.html".to_string())],
-        scripts: vec![],
+        scripts: vec![super::FILTER_JS_PATH.to_string()],
         title_is_text: false,
     };
     (path.to_string(), layout::page(&ctx, &shell, body))

@@ -15,6 +15,7 @@
 //!
 //! ```text
 //! index.html                 choice of language (and a redirect to the plan's own)
+//! robots.txt                 every page may be indexed
 //! fr/index.html, en/…        home: key figures, context targets, changes, links
 //! fr/levers.html             levers and objectives
 //! fr/levers/A.html           a lever: its objectives and actions
@@ -29,6 +30,8 @@
 //! fr/digest.html             the COPIL digest (prints on A4)
 //! fr/search.html             search (fr/search-index.js holds its index)
 //! fr/downloads.html          the data, in downloads/
+//! fr/accessibility.html      the accessibility statement
+//! fr/select/late.html        the actions of one lever, ministry, health or deadline
 //! assets/                    style sheet, search script, the theme's logo and style
 //! downloads/plan.json        the JSON export; downloads/readings.csv, every reading
 //! ```
@@ -47,6 +50,8 @@ mod levers;
 mod ministries;
 mod reporting;
 mod search;
+mod select;
+mod statement;
 mod timeline;
 
 use std::collections::HashMap;
@@ -72,6 +77,9 @@ const ICON: &str = "assets/icon.svg";
 
 /// The search script.
 pub const SEARCH_JS: &str = include_str!("search.js");
+
+/// Where the filters' script is, from the site's root.
+pub const FILTER_JS_PATH: &str = "assets/filter.js";
 
 /// What the site is built from.
 pub struct Input<'a> {
@@ -116,6 +124,8 @@ pub struct Data<'a> {
     pub unassigned: Vec<usize>,
     /// The years the timeline spans.
     pub years: (i16, i16),
+    /// Every choice of the actions' filters, with its rows.
+    pub choices: Vec<(select::Facet, Vec<usize>)>,
     /// The rows of each lever, by code, in plan order.
     pub by_lever: HashMap<String, Vec<usize>>,
     /// The rows of each objective, by code, in plan order.
@@ -138,6 +148,7 @@ impl<'a> Data<'a> {
         let reporting = report::reporting::build(plan, readings, settings, &rows, input.as_of);
         let ministries = report::ministries::build(plan, &rows, &reporting);
         let unassigned = report::ministries::unassigned(&rows);
+        let choices = select::choices(&rows);
         let logo = input
             .theme
             .logo
@@ -177,6 +188,7 @@ impl<'a> Data<'a> {
             ministries,
             unassigned,
             years: (first, last),
+            choices,
             by_lever,
             by_objective,
         }
@@ -211,6 +223,9 @@ enum Job {
     Digest,
     Search,
     Downloads,
+    Statement,
+    /// The actions of one choice of the filters.
+    Select(usize),
 }
 
 fn render(data: &Data, lang: Lang, job: Job) -> (String, String) {
@@ -229,6 +244,8 @@ fn render(data: &Data, lang: Lang, job: Job) -> (String, String) {
         Job::Digest => digest::page(data, lang),
         Job::Search => search::page(data, lang),
         Job::Downloads => downloads::page(data, lang),
+        Job::Statement => statement::page(data, lang),
+        Job::Select(k) => select::page(data, lang, k),
     }
 }
 
@@ -246,17 +263,19 @@ pub fn build(input: &Input, sink: &Sink) -> anyhow::Result<Built> {
     let plan = input.plan;
     let files = AtomicUsize::new(0);
     let bytes = AtomicU64::new(0);
-    let stream = |path: &str, fill: &mut Fill| -> anyhow::Result<()> {
+    let stream = |path: &str, fill: &mut Fill| -> anyhow::Result<u64> {
         let n = sink(path, fill)?;
         files.fetch_add(1, Ordering::Relaxed);
         bytes.fetch_add(n, Ordering::Relaxed);
-        Ok(())
+        Ok(n)
     };
-    let put = |path: &str, b: &[u8]| stream(path, &mut |w| w.write_all(b));
+    let put = |path: &str, b: &[u8]| stream(path, &mut |w| w.write_all(b)).map(drop);
 
     put("index.html", layout::root_index(&data).as_bytes())?;
+    put("robots.txt", b"User-agent: *\nAllow: /\n")?;
     put("assets/pan.css", css(input.settings).as_bytes())?;
     put("assets/search.js", SEARCH_JS.as_bytes())?;
+    put(FILTER_JS_PATH, select::FILTER_JS.as_bytes())?;
     if input.theme.logo.is_none() {
         put(ICON, icon(input.settings).as_bytes())?;
     }
@@ -279,7 +298,9 @@ pub fn build(input: &Input, sink: &Sink) -> anyhow::Result<Built> {
         Job::Digest,
         Job::Search,
         Job::Downloads,
+        Job::Statement,
     ];
+    jobs.extend((0..data.choices.len()).map(Job::Select));
     for (l, lever) in plan.levers.iter().enumerate() {
         jobs.push(Job::Lever(l));
         jobs.extend((0..lever.objectives.len()).map(|o| Job::Objective(l, o)));

@@ -1,5 +1,7 @@
-//! The timeline: the calendar of every dated action, lever by lever, with the as-of date
-//! marked; actions without a published date are listed as published, never drawn.
+//! The timeline: the calendar of every dated action, lever by lever (each on the axis of
+//! its own years), with the as-of date marked and late or due bars outlined; the table
+//! gives each calendar's periods as published (a year, never a day the plan did not
+//! give). Actions without a published date are listed as published, never drawn.
 
 use maud::{Markup, html};
 
@@ -9,6 +11,7 @@ use super::layout::{self, Ctx, Section, Shell, Titled, action_url, lever_url, sh
 use crate::config::Lang;
 use crate::render::words;
 use crate::report::digest::{Chart, TaskSpan, TaskStatus};
+use crate::report::health::Health;
 
 /// The CSS class of a task's status.
 fn status_class(s: TaskStatus) -> &'static str {
@@ -46,19 +49,49 @@ pub fn chart(ctx: &Ctx, k: usize, chart: &Chart) -> Markup {
         TaskSpan::ToPlanEnd => w.span_to_plan_end,
         TaskSpan::Milestone => w.span_milestone,
     };
+    let plan = data.input.plan;
+    // Each task's action: its health (late and due bars are highlighted) and its
+    // calendar's periods as published (a year stays a year, never a day).
+    let actions: Vec<Option<usize>> = chart
+        .tasks
+        .iter()
+        .map(|t| plan.action_index(&t.action))
+        .collect();
+    let attention = |a: Option<usize>| {
+        a.and_then(|i| data.rows.get(i))
+            .is_some_and(|r| matches!(r.assessment.health, Health::Late | Health::Due))
+    };
     let tasks: Vec<Task> = chart
         .tasks
         .iter()
-        .map(|t| Task {
+        .zip(&actions)
+        .map(|(t, a)| Task {
             code: t.code.clone(),
-            title: short(&t.text, 44),
+            title: short(&t.text, 40),
             start: t.start,
             end: t.end,
             milestone: t.span == TaskSpan::Milestone,
             class: status_class(t.status),
+            attention: attention(*a),
         })
         .collect();
-    let (from, to) = data.years;
+    // The lever's own span of years.
+    let (from, to) = (
+        tasks
+            .iter()
+            .map(|t| t.start.year())
+            .min()
+            .unwrap_or(data.years.0),
+        tasks
+            .iter()
+            .map(|t| t.end.year())
+            .max()
+            .unwrap_or(data.years.1),
+    );
+    let period = |a: Option<usize>, end: bool| {
+        let cal = &plan.actions[a?].calendar;
+        if end { cal.end } else { cal.start }.map(|p| p.to_string())
+    };
     let desc = words::fill(
         words::pick(w.gantt_desc, tasks.len(), ctx.lang),
         &[tasks.len().to_string(), from.to_string(), to.to_string()],
@@ -76,8 +109,13 @@ pub fn chart(ctx: &Ctx, k: usize, chart: &Chart) -> Markup {
             }
             @if !tasks.is_empty() {
                 figure class="chart-box wide" {
-                    (layout::scroll(ctx, &heading, charts::gantt(&format!("c-{id}"), &heading, &desc, &tasks, (from, to), as_of)))
-                    figcaption { (w.timeline_legend) }
+                    div class="wide-only" {
+                        (layout::scroll(ctx, &heading, charts::gantt(&format!("c-{id}"), &heading, &desc, &tasks, (from, to), as_of.clone())))
+                    }
+                    div class="narrow-only" {
+                        (charts::gantt_narrow(&format!("c-{id}-n"), &heading, &desc, &tasks, (from, to), as_of))
+                    }
+                    figcaption { (w.timeline_legend) " " (w.timeline_due) }
                 }
                 (layout::table(&format!("t-{id}"), format!("{} — {heading}", w.dated_actions), html! {
                     tr {
@@ -89,14 +127,23 @@ pub fn chart(ctx: &Ctx, k: usize, chart: &Chart) -> Markup {
                         th scope="col" { (ww.state) }
                     }
                 }, html! {
-                    @for t in &chart.tasks {
+                    @for ((t, a), drawn) in chart.tasks.iter().zip(&actions).zip(&tasks) {
                         tr {
                             th scope="row" { a href=(ctx.link(&action_url(&t.code))) { (t.code) } }
                             td lang=[ctx.text_lang()] { (short(&t.text, 100)) }
-                            td class="date" { (t.start) }
-                            td class="date" { @if t.span == TaskSpan::Milestone { "—" } @else { (t.end) } }
+                            td class="date" { (period(*a, false).unwrap_or_else(|| t.start.to_string())) }
+                            td class="date" {
+                                @if t.span == TaskSpan::Milestone { "—" }
+                                @else if t.span == TaskSpan::ToPlanEnd { (period(*a, true).unwrap_or_else(|| "—".to_string())) }
+                                @else { (period(*a, true).unwrap_or_else(|| t.end.to_string())) }
+                            }
                             td { (span(t.span)) }
-                            td { span class={ "badge " (status_class(t.status)) } { (status(t.status)) } }
+                            td {
+                                span class={ "badge " (status_class(t.status)) } { (status(t.status)) }
+                                @if drawn.attention && t.status != TaskStatus::Late {
+                                    " " span class="badge h-due" { (w.status_due) }
+                                }
+                            }
                         }
                     }
                 }))

@@ -919,6 +919,101 @@ pub struct SiteWords {
     pub translated: &'static str,
     /// Who translated, when the translation file does not say (`by:`).
     pub translated_by: &'static str,
+    /// What is late or due, and who carries it (home page heading).
+    pub attention: &'static str,
+    /// Link to every action of a list: `{}` = how many.
+    pub all_of_them: &'static str,
+    /// No action late or due.
+    pub nothing_late: &'static str,
+    /// An action without a responsible ministry, in a list.
+    pub no_ministry: &'static str,
+    /// "Ministries behind on reporting".
+    pub behind_reporting: &'static str,
+    /// No ministry has an indicator awaiting a reading.
+    pub none_behind: &'static str,
+    /// A ministry behind on reporting: (one, several); `{}` = indicators awaiting a reading,
+    /// then those expected.
+    pub behind_line: (&'static str, &'static str),
+    /// The sentence replacing the state columns when no action has a declared state.
+    pub no_state_declared: &'static str,
+    /// The digest's period starts with the plan, no steering committee meeting being recorded.
+    pub since_start: &'static str,
+    /// "Accessibility statement" (page title and footer link).
+    pub accessibility: &'static str,
+    /// "Published by {}." (the publisher).
+    pub published_by: &'static str,
+    /// "Data licence: {}.".
+    pub licence_line: &'static str,
+    /// "Contact".
+    pub contact: &'static str,
+    /// The publisher, when the settings name none.
+    pub the_publisher: &'static str,
+    /// The statement's first paragraph: `{}` = the publisher, then the site's name.
+    pub a11y_intro: &'static str,
+    /// "Compliance status".
+    pub a11y_status_title: &'static str,
+    /// Fully compliant.
+    pub a11y_full: &'static str,
+    /// Partially compliant.
+    pub a11y_partial: &'static str,
+    /// Not compliant.
+    pub a11y_not_compliant: &'static str,
+    /// Not assessed yet.
+    pub a11y_not_assessed: &'static str,
+    /// What is checked automatically.
+    pub a11y_checks: &'static str,
+    /// "Non-accessible content".
+    pub a11y_issues_title: &'static str,
+    /// No known issue.
+    pub a11y_no_issues: &'static str,
+    /// "Preparation of this statement".
+    pub a11y_prepared_title: &'static str,
+    /// "This statement was prepared on {}.".
+    pub a11y_prepared: &'static str,
+    /// The statement has no date yet.
+    pub a11y_not_dated: &'static str,
+    /// "Feedback and contact".
+    pub a11y_feedback_title: &'static str,
+    /// How to report a problem (the contact follows).
+    pub a11y_feedback: &'static str,
+    /// No contact given.
+    pub a11y_no_contact: &'static str,
+    /// "Enforcement procedure".
+    pub a11y_enforcement_title: &'static str,
+    /// Where to turn without a satisfactory answer.
+    pub a11y_enforcement: &'static str,
+    /// "Download" (a section of a page).
+    pub download: &'static str,
+    /// An indicator's readings as CSV.
+    pub download_indicator: &'static str,
+    /// The open-data package.
+    pub download_package: &'static str,
+    /// The status workbook.
+    pub download_workbook: &'static str,
+    /// Where each indicator's CSV is.
+    pub download_per_indicator: &'static str,
+    /// Declared dimensions, no figure: `{}` = the dimensions.
+    pub breakdown_none: &'static str,
+    /// "Breakdowns".
+    pub breakdowns: &'static str,
+    /// "Filter the actions".
+    pub filter: &'static str,
+    /// How the filters work.
+    pub filter_intro: &'static str,
+    /// "By health".
+    pub by_health: &'static str,
+    /// "By deadline".
+    pub by_deadline: &'static str,
+    /// "All" (no filter).
+    pub filter_all: &'static str,
+    /// How many rows a filter shows: (one, several), `{}` = how many.
+    pub filter_shown: (&'static str, &'static str),
+    /// A timeline bar due soon.
+    pub status_due: &'static str,
+    /// The timeline's highlight of due and late bars.
+    pub timeline_due: &'static str,
+    /// A single reading, shown as a figure: `{}` = period.
+    pub single_reading: &'static str,
 }
 
 /// The words of a language.
