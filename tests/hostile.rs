@@ -376,7 +376,7 @@ fn a_hostile_translations_file_is_warned_line_by_line_and_never_markup() {
     let p024 = |file: &str, line: u64| {
         diags
             .iter()
-            .any(|(c, f, l)| c == "P024" && f == file && *l == line)
+            .any(|(c, f, l)| c == "P025" && f == file && *l == line)
     };
     assert!(p024("plan/translations/en.yaml", 3), "{diags:?}");
     assert!(p024("plan/translations/en.yaml", 4), "{diags:?}");
