@@ -672,3 +672,30 @@ fn a_word_diff_keeps_its_spaces_in_markdown() {
         "{md}\n{html}"
     );
 }
+
+#[test]
+fn a_change_of_targets_is_a_field_change() {
+    let f = Fixture::new();
+    f.edit(
+        ACTION_PATH,
+        "kind: count",
+        "kind: count\n    targets: {2026: 12}",
+    );
+    repo(&f);
+    f.edit(
+        ACTION_PATH,
+        "targets: {2026: 12}",
+        "targets: {2026: 12, 2028: 30.5}",
+    );
+    let (status, v) = diff_json(&f, &[]);
+    assert_eq!(status, 0, "{v}");
+    assert_eq!(
+        v["actions"][0]["fields"][0],
+        serde_json::json!({
+            "field": "indicator seances targets",
+            "before": "2026: 12",
+            "after": "2026: 12, 2028: 30.5"
+        }),
+        "{v}"
+    );
+}

@@ -373,17 +373,17 @@ fn a_hostile_translations_file_is_warned_line_by_line_and_never_markup() {
     f.write("plan/translations/xx.yaml", "levers:\n  B: x\n");
     f.write("plan/translations/deeper/en.yaml", "levers:\n  B: x\n");
     let (code, diags) = f.validate(&[]);
-    let p024 = |file: &str, line: u64| {
+    let p025 = |file: &str, line: u64| {
         diags
             .iter()
             .any(|(c, f, l)| c == "P025" && f == file && *l == line)
     };
-    assert!(p024("plan/translations/en.yaml", 3), "{diags:?}");
-    assert!(p024("plan/translations/en.yaml", 4), "{diags:?}");
-    assert!(p024("plan/translations/en.yaml", 6), "{diags:?}");
-    assert!(p024("plan/translations/en.yaml", 7), "{diags:?}");
-    assert!(p024("plan/translations/fr.yaml", 1), "{diags:?}");
-    assert!(p024("plan/translations/xx.yaml", 1), "{diags:?}");
+    assert!(p025("plan/translations/en.yaml", 3), "{diags:?}");
+    assert!(p025("plan/translations/en.yaml", 4), "{diags:?}");
+    assert!(p025("plan/translations/en.yaml", 6), "{diags:?}");
+    assert!(p025("plan/translations/en.yaml", 7), "{diags:?}");
+    assert!(p025("plan/translations/fr.yaml", 1), "{diags:?}");
+    assert!(p025("plan/translations/xx.yaml", 1), "{diags:?}");
     assert!(
         diags
             .iter()

@@ -256,6 +256,36 @@ pub struct Digest {
     pub rollup: super::targets::Rollup,
 }
 
+/// The context indicators' progress: readings known on the as-of date, in period order,
+/// one series at a time (never every indicator's at once: millions of readings).
+pub fn context(plan: &Plan, readings: &Readings, as_of: Date) -> Vec<ContextProgress> {
+    plan.context
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let rs = readings.effective_of(Owner::Context, crate::model::index32(i), as_of);
+            let mut points = Vec::new();
+            let mut series = Vec::new();
+            for r in rs {
+                if let crate::model::Value::Number(v) = r.value() {
+                    let mid = r.period.start();
+                    let year = f64::from(mid.year()) + f64::from(mid.day_of_year() - 1) / 365.25;
+                    points.push((year, v));
+                    series.push((r.period, v));
+                }
+            }
+            ContextProgress {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                series,
+                target: c.target.as_ref().map(|t| (t.value, t.year)),
+                class: progress::classify(c, &points),
+                percent: c.kind == crate::model::IndicatorKind::Percent,
+            }
+        })
+        .collect()
+}
+
 /// Most tasks in one chart before a lever is split.
 pub const MAX_TASKS: usize = 30;
 
@@ -342,36 +372,6 @@ fn key_figures(plan: &Plan, settings: &Settings, rows: &[Row]) -> Vec<Figures> {
         figs.push(figures(&l.code, &l.title, &rs));
     }
     figs
-}
-
-/// Context indicators: readings known on the as-of date, in period order, one series at
-/// a time (never every indicator's at once: millions of readings).
-pub fn context(plan: &Plan, readings: &Readings, as_of: Date) -> Vec<ContextProgress> {
-    plan.context
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let rs = readings.effective_of(Owner::Context, crate::model::index32(i), as_of);
-            let mut points = Vec::new();
-            let mut series = Vec::new();
-            for r in rs {
-                if let crate::model::Value::Number(v) = r.value() {
-                    let mid = r.period.start();
-                    let year = f64::from(mid.year()) + f64::from(mid.day_of_year() - 1) / 365.25;
-                    points.push((year, v));
-                    series.push((r.period, v));
-                }
-            }
-            ContextProgress {
-                id: c.id.clone(),
-                label: c.label.clone(),
-                series,
-                target: c.target.as_ref().map(|t| (t.value, t.year)),
-                class: progress::classify(c, &points),
-                percent: c.kind == crate::model::IndicatorKind::Percent,
-            }
-        })
-        .collect()
 }
 
 /// The period a digest covers, and the plan's first day (readings of earlier periods are
@@ -537,9 +537,8 @@ fn missing_readings(
     missing
 }
 
-/// One line per ministry carrying actions.
-/// One line per ministry carrying actions, then one (acronym empty) for the actions of
-/// no ministry, as the site lists them.
+/// One line per ministry carrying actions, then (acronym empty) the actions whose
+/// responsible actors belong to no ministry, as the site lists them.
 fn ministries(plan: &Plan, rows: &[Row], new_readings_of: &[usize]) -> Vec<MinistryLine> {
     let line = |acronym: &str, name: &str, idx: Vec<usize>| MinistryLine {
         acronym: acronym.to_string(),
@@ -551,7 +550,7 @@ fn ministries(plan: &Plan, rows: &[Row], new_readings_of: &[usize]) -> Vec<Minis
             .filter(|&&i| new_readings_of.get(i).is_some_and(|n| *n > 0))
             .count(),
     };
-    let mut out: Vec<MinistryLine> = plan
+    let mut ministries: Vec<MinistryLine> = plan
         .ministries()
         .map(|m| {
             let idx: Vec<usize> = rows
@@ -566,9 +565,9 @@ fn ministries(plan: &Plan, rows: &[Row], new_readings_of: &[usize]) -> Vec<Minis
         .collect();
     let unassigned = super::ministries::unassigned(rows);
     if !unassigned.is_empty() {
-        out.push(line("", "", unassigned));
+        ministries.push(line("", "", unassigned));
     }
-    out
+    ministries
 }
 
 /// How an action's published calendar dates it in a chart, if it does: its first and last
