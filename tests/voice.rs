@@ -164,6 +164,9 @@ fn the_english_site_uses_the_plans_translations_and_marks_the_rest() {
     assert!(
         objective.contains("any title without a translation) are shown as published, in French")
     );
+    // The English search finds a lever by its translated title.
+    let index = read(&dir.join("en/search-index.js"));
+    assert!(index.contains("deepen digital skills"), "{index}");
     let home = read(&dir.join("en/index.html"));
     assert!(
         home.contains("<span>Deepen digital skills</span>"),

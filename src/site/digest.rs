@@ -144,7 +144,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
                 @if !d.missing_readings.is_empty() {
                     h3 { (ww.missing) " (" (missing_indicators) ")" }
                     p {
-                        (d.missing_readings.len()) " " (ww.actions.to_lowercase()) ", "
+                        (d.missing_readings.len()) " " (words::pick(ww.action_nouns, d.missing_readings.len(), lang)) ", "
                         (missing_indicators) " " (ww.indicators) " — "
                         (words::fill(ww.missing_hint, &[stale_days.to_string()])) "."
                     }

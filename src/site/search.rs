@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::Data;
 use super::layout::{
-    self, Ctx, Section, Shell, action_url, lever_url, ministry_url, objective_url, short, slug,
+    self, Ctx, Section, Shell, Titled, action_url, lever_url, ministry_url, objective_url, short,
+    slug,
 };
 use crate::config::Lang;
 use crate::model::ActorKind;
@@ -81,7 +82,11 @@ pub fn index(data: &Data, lang: Lang) -> String {
             &l.code,
             &l.title,
             lever_url(&l.code),
-            &[&l.code, &l.title],
+            &[
+                &l.code,
+                &l.title,
+                ctx.translated(Titled::Lever, &l.code).unwrap_or(""),
+            ],
         );
         for o in &l.objectives {
             push(
@@ -89,7 +94,11 @@ pub fn index(data: &Data, lang: Lang) -> String {
                 &o.code,
                 &o.title,
                 objective_url(&o.code),
-                &[&o.code, &o.title],
+                &[
+                    &o.code,
+                    &o.title,
+                    ctx.translated(Titled::Objective, &o.code).unwrap_or(""),
+                ],
             );
         }
     }
@@ -146,7 +155,11 @@ pub fn index(data: &Data, lang: Lang) -> String {
             &c.id,
             &c.label,
             format!("context.html#{}", slug(&c.id)),
-            &[&c.label, &c.id],
+            &[
+                &c.label,
+                &c.id,
+                ctx.translated(Titled::Context, &c.id).unwrap_or(""),
+            ],
         );
     }
     let index = Index {

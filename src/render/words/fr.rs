@@ -87,7 +87,7 @@ pub static WORDS: Words = Words {
     due_no_state: "Échéance cette année, sans état déclaré",
     due_planned: "Échéance cette année, déclarées planifiées",
     baselines: "Valeurs de référence enregistrées",
-    baselines_hint: "Relevés de périodes antérieures au début du plan ({})\u{a0}: elles disent d'où le plan part, pas ce qu'il a accompli, et ne comptent pas parmi les changements.",
+    baselines_hint: "Relevés de périodes antérieures au début du plan ({})\u{a0}: ils disent d'où le plan part, pas ce qu'il a accompli, et ne comptent pas parmi les changements.",
     baseline: "valeur de référence",
     targets: "Cibles des indicateurs d'action",
     rollup_intro: "Nombre d'actions, par levier et par objectif, selon les cibles que le plan fixe à leurs indicateurs\u{a0}: une action est en retard dès qu'une cible échue n'est pas atteinte, sans chiffre quand l'année d'une cible s'est achevée sans relevé, à juger quand aucune année de cible n'est achevée. pan compte des actions et ne calcule aucun pourcentage\u{a0}: des actions si différentes ne se moyennent pas.",

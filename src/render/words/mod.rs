@@ -1042,8 +1042,8 @@ pub fn singular(n: usize, lang: Lang) -> bool {
     (of(lang).singular)(n)
 }
 
-/// A count and its noun, singular or plural as the language wants: « 0 mesure »,
-/// « 2 mesures », "1 reading", "0 readings".
+/// A count and its noun, singular or plural as the language wants: « 0 relevé »,
+/// « 2 relevés », "1 reading", "0 readings".
 pub fn plural(n: usize, one: &str, many: &str, lang: Lang) -> String {
     format!("{n} {}", if singular(n, lang) { one } else { many })
 }
