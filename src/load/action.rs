@@ -22,7 +22,7 @@ pub const ACTION_FIELDS: &[&str] = &[
 ];
 /// Field names of an indicator.
 pub const INDICATOR_FIELDS: &[&str] =
-    &["id", "label", "kind", "measure", "frequency", "breakdowns"];
+    &["id", "label", "kind", "measure", "every", "frequency", "breakdowns"];
 /// Field names of a calendar.
 pub const CALENDAR_FIELDS: &[&str] = &[
     "label",
@@ -56,7 +56,7 @@ pub struct ActionSpans {
     pub indicators_key: Span,
     /// Each indicator's `id:` value.
     pub indicators: Vec<Span>,
-    /// Each indicator's `frequency:` value, or its id when absent.
+    /// Each indicator's `every:` (or `frequency:`) value, or its id when absent.
     pub frequencies: Vec<Span>,
     /// The `calendar:` key.
     pub calendar: Span,
@@ -225,9 +225,27 @@ fn indicator(ctx: &mut Ctx, node: &Node) -> Option<(Indicator, Span, Span)> {
         None => None,
     };
     let freqs: Vec<&str> = Frequency::ALL.iter().map(|k| k.as_str()).collect();
-    let freq_node = f.get("frequency");
+    // `every:` is the name; `frequency:` is read as its older name, never both.
+    let freq_node = match (f.get("every"), f.get("frequency")) {
+        (Some(e), Some(old)) => {
+            ctx.report(
+                &rules::INVALID_VALUE,
+                old.span,
+                "the indicator says both `every:` and `frequency:`".into(),
+                Some("keep `every:` only (`frequency:` is its older name)".into()),
+            );
+            Some(e)
+        }
+        (e, old) => e.or(old),
+    };
     let frequency = match freq_node {
-        Some(n) => Some(decode::word(ctx, n, "frequency", Frequency::parse, &freqs)?),
+        Some(n) => Some(decode::word(
+            ctx,
+            n,
+            "reporting frequency (`every:`)",
+            Frequency::parse,
+            &freqs,
+        )?),
         None => None,
     };
     let breakdowns = match f.get("breakdowns") {

@@ -4,6 +4,7 @@
 pub mod breakdowns;
 pub mod card;
 pub mod diff;
+pub mod due;
 pub mod digest;
 pub mod full;
 pub mod health;

@@ -418,6 +418,7 @@ pub static WORDS: Words = Words {
             Frequency::HalfYearly => "every half-year",
             Frequency::Quarterly => "every quarter",
             Frequency::Monthly => "every month",
+            Frequency::Once => "once, when the action's calendar ends",
         },
         value_prompt: |k| match k {
             IndicatorKind::Count => ("Whole number", "A whole number, 0 or more (e.g. 12)."),
@@ -678,6 +679,7 @@ fn frequency(f: Frequency) -> &'static str {
         Frequency::HalfYearly => "half-yearly",
         Frequency::Quarterly => "quarterly",
         Frequency::Monthly => "monthly",
+        Frequency::Once => "once (deliverable)",
     }
 }
 

@@ -418,6 +418,7 @@ pub static WORDS: Words = Words {
             Frequency::HalfYearly => "chaque semestre",
             Frequency::Quarterly => "chaque trimestre",
             Frequency::Monthly => "chaque mois",
+            Frequency::Once => "une fois, à la fin du calendrier de l'action",
         },
         value_prompt: |k| match k {
             IndicatorKind::Count => ("Nombre entier", "Un nombre entier, 0 ou plus (par ex. 12)."),
@@ -670,6 +671,7 @@ fn frequency(f: Frequency) -> &'static str {
         Frequency::HalfYearly => "semestrielle",
         Frequency::Quarterly => "trimestrielle",
         Frequency::Monthly => "mensuelle",
+        Frequency::Once => "unique (livrable)",
     }
 }
 
