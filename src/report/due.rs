@@ -127,6 +127,23 @@ impl DueReport {
             .min()
     }
 
+    /// Each indicator's completeness and earliest late period, keyed by (action,
+    /// indicator), in one pass.
+    pub fn per_indicator(
+        &self,
+    ) -> std::collections::HashMap<(usize, usize), (Completeness, Option<Period>)> {
+        let mut out: std::collections::HashMap<_, (Completeness, Option<Period>)> =
+            std::collections::HashMap::new();
+        for o in &self.items {
+            let e = out.entry((o.action, o.indicator)).or_default();
+            e.0.add(o, self.as_of);
+            if o.standing == Standing::Late && e.1.is_none_or(|p| o.period < p) {
+                e.1 = Some(o.period);
+            }
+        }
+        out
+    }
+
     /// Completeness of the figures `keep` selects.
     pub fn completeness(&self, keep: impl Fn(&Owed) -> bool) -> Completeness {
         let mut c = Completeness::default();
