@@ -3,6 +3,7 @@
 
 pub mod card;
 pub mod diagnostics;
+pub mod due;
 pub mod explain;
 pub mod import;
 pub mod markdown;

@@ -154,6 +154,70 @@ impl DueReport {
     }
 }
 
+/// What one ministry owes: the figures not received of the actions it is responsible for
+/// (itself or through an agency), and the completeness of all its figures.
+#[derive(Clone, Debug)]
+pub struct MinistryDue {
+    /// The ministry's acronym; empty for actions whose actors belong to no ministry.
+    pub acronym: String,
+    /// Its full name (empty when none).
+    pub name: String,
+    /// Indices in [`DueReport::items`] of the figures not received, in plan order.
+    pub owed: Vec<usize>,
+    /// Completeness of all its figures.
+    pub completeness: Completeness,
+}
+
+/// The figures owed, grouped by ministry in `actors.yaml` order (an action of two
+/// ministries is under each), kept to `ministries` and to actions one of `actors` is
+/// responsible for when given; ministries owing nothing and expecting nothing are left
+/// out.
+pub fn by_ministry(
+    report: &DueReport,
+    plan: &Plan,
+    ministries: &[String],
+    actors: &[String],
+) -> Vec<MinistryDue> {
+    let carried: Vec<Vec<String>> = plan.actions.iter().map(|a| plan.ministries_of(a)).collect();
+    let keep_action = |i: usize| {
+        actors.is_empty()
+            || plan.actions[i]
+                .responsible
+                .iter()
+                .any(|r| actors.iter().any(|a| a == r))
+    };
+    let mut groups: Vec<(String, String)> = plan
+        .ministries()
+        .map(|m| (m.acronym.clone(), m.name.clone()))
+        .collect();
+    groups.push((String::new(), String::new()));
+    groups
+        .into_iter()
+        .filter(|(m, _)| ministries.is_empty() || ministries.contains(m))
+        .filter_map(|(acronym, name)| {
+            let mine = |o: &Owed| {
+                let c = &carried[o.action];
+                keep_action(o.action)
+                    && if acronym.is_empty() {
+                        c.is_empty()
+                    } else {
+                        c.contains(&acronym)
+                    }
+            };
+            let owed: Vec<usize> = (0..report.items.len())
+                .filter(|&k| report.items[k].standing != Standing::Received && mine(&report.items[k]))
+                .collect();
+            let completeness = report.completeness(mine);
+            (!owed.is_empty() || completeness.expected > 0).then_some(MinistryDue {
+                acronym,
+                name,
+                owed,
+                completeness,
+            })
+        })
+        .collect()
+}
+
 /// The frequency in effect for an indicator: its own, or the plan's.
 pub fn frequency_of(own: Option<Frequency>, settings: &Settings) -> Option<Frequency> {
     own.or_else(|| settings.readings.frequency())
