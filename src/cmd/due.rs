@@ -91,8 +91,7 @@ pub fn run(global: &Global, args: Args) -> Result {
         let lang = args.lang.unwrap_or(settings.plan.language);
         let deadline = args.deadline.unwrap_or(report.horizon);
         let guard = Guard::new(&repo.root, &[repo.plan_dir(), repo.indicators_dir()]);
-        let staged =
-            Staged::new(dir, "drafts", &guard).map_err(|e| Error::usage("").because(e))?;
+        let staged = Staged::new(dir, "drafts", &guard).map_err(|e| Error::usage("").because(e))?;
         let status = crate::report::status::build(
             plan,
             &loaded.readings,
@@ -102,7 +101,10 @@ pub fn run(global: &Global, args: Args) -> Result {
             None,
         );
         let mut written = 0;
-        for g in groups.iter().filter(|g| !g.owed.is_empty() && !g.acronym.is_empty()) {
+        for g in groups
+            .iter()
+            .filter(|g| !g.owed.is_empty() && !g.acronym.is_empty())
+        {
             draft(&staged, g, &report, &status, settings, plan, deadline, lang)?;
             written += 1;
         }

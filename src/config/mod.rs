@@ -795,7 +795,10 @@ mod tests {
     #[test]
     fn a_reporting_frequency_is_one_of_the_allowed_words() {
         for f in Frequency::ALL {
-            let text = format!("{MINIMAL}[readings]\nevery = \"{}\"\ngrace_days = 60\n", f.as_str());
+            let text = format!(
+                "{MINIMAL}[readings]\nevery = \"{}\"\ngrace_days = 60\n",
+                f.as_str()
+            );
             let s = Settings::parse(&text, Path::new("pan.toml")).unwrap();
             assert_eq!(s.readings.frequency(), Some(f));
             assert_eq!(s.readings.grace_days, 60);
@@ -805,14 +808,20 @@ mod tests {
         assert_eq!(s.readings.grace_days, 0);
         let text = format!("{MINIMAL}[readings]\nevery = \"yearly\"\n");
         let Err(SettingsError::Invalid {
-            line, message, hint, ..
+            line,
+            message,
+            hint,
+            ..
         }) = Settings::parse(&text, Path::new("pan.toml"))
         else {
             panic!("expected an error");
         };
         assert_eq!(line, 6);
         assert!(message.contains("yearly"), "{message}");
-        assert!(hint.contains("half-year") && hint.contains("once"), "{hint}");
+        assert!(
+            hint.contains("half-year") && hint.contains("once"),
+            "{hint}"
+        );
     }
 
     #[test]

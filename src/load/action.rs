@@ -21,8 +21,15 @@ pub const ACTION_FIELDS: &[&str] = &[
     "states",
 ];
 /// Field names of an indicator.
-pub const INDICATOR_FIELDS: &[&str] =
-    &["id", "label", "kind", "measure", "every", "frequency", "breakdowns"];
+pub const INDICATOR_FIELDS: &[&str] = &[
+    "id",
+    "label",
+    "kind",
+    "measure",
+    "every",
+    "frequency",
+    "breakdowns",
+];
 /// Field names of a calendar.
 pub const CALENDAR_FIELDS: &[&str] = &[
     "label",

@@ -105,7 +105,11 @@ pub fn markdown(report: &DueReport, groups: &[MinistryDue], plan: &Plan, lang: L
     let e = markdown::escape;
     let mut out = String::new();
     if groups.iter().all(|g| g.owed.is_empty()) {
-        let _ = writeln!(out, "{}\n", e(&(w.nothing)(&words::date(report.as_of, lang))));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            e(&(w.nothing)(&words::date(report.as_of, lang)))
+        );
     }
     let header = [w.action, w.indicator, w.period, w.due, w.standing, w.last];
     for g in groups {
@@ -291,19 +295,13 @@ fn encoded(s: &str) -> String {
     let mut chunk = String::new();
     for c in clean.chars() {
         if chunk.len() + c.len_utf8() > 45 {
-            out.push(format!(
-                "=?UTF-8?B?{}?=",
-                base64(chunk.as_bytes())
-            ));
+            out.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
             chunk.clear();
         }
         chunk.push(c);
     }
     if !chunk.is_empty() {
-        out.push(format!(
-            "=?UTF-8?B?{}?=",
-            base64(chunk.as_bytes())
-        ));
+        out.push(format!("=?UTF-8?B?{}?=", base64(chunk.as_bytes())));
     }
     out.join("\r\n ")
 }
@@ -313,7 +311,11 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -329,7 +331,11 @@ fn base64(bytes: &[u8]) -> String {
 /// The message sent with a ministry's workbook: (subject, body).
 pub fn message(m: &Message, deadline: Date, lang: Lang) -> (String, String) {
     let w = &words::of(lang).due;
-    let subject = header_value(&(w.subject)(m.plan, m.ministry, &words::date(deadline, lang)));
+    let subject = header_value(&(w.subject)(
+        m.plan,
+        m.ministry,
+        &words::date(deadline, lang),
+    ));
     (subject, (w.body)(m))
 }
 

@@ -240,6 +240,8 @@ pub struct Digest {
     pub ministries: Vec<MinistryLine>,
     /// Calendar charts.
     pub charts: Vec<Chart>,
+    /// Completeness of the figures owed: the whole plan, per lever, per ministry.
+    pub completeness: super::due::Summary,
 }
 
 /// Most tasks in one chart before a lever is split.
@@ -452,6 +454,10 @@ pub fn build(
         missing_readings,
         ministries,
         charts: charts(plan, &rows, settings),
+        completeness: super::due::summary(
+            &super::due::build(plan, readings, settings, as_of),
+            plan,
+        ),
     }
 }
 

@@ -205,7 +205,9 @@ pub fn by_ministry(
                     }
             };
             let owed: Vec<usize> = (0..report.items.len())
-                .filter(|&k| report.items[k].standing != Standing::Received && mine(&report.items[k]))
+                .filter(|&k| {
+                    report.items[k].standing != Standing::Received && mine(&report.items[k])
+                })
                 .collect();
             let completeness = report.completeness(mine);
             (!owed.is_empty() || completeness.expected > 0).then_some(MinistryDue {
@@ -216,6 +218,62 @@ pub fn by_ministry(
             })
         })
         .collect()
+}
+
+/// Completeness of the whole plan, per lever and per ministry (agencies rolled up; an
+/// action of two ministries counts for each), in plan and `actors.yaml` order; levers and
+/// ministries expecting nothing yet are kept, with zeros, when they carry figures.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// The whole plan.
+    pub total: Completeness,
+    /// Per lever code.
+    pub by_lever: Vec<(String, Completeness)>,
+    /// Per ministry acronym.
+    pub by_ministry: Vec<(String, Completeness)>,
+}
+
+/// Sum a report's completeness up per lever and ministry.
+pub fn summary(report: &DueReport, plan: &Plan) -> Summary {
+    let carried: Vec<Vec<String>> = plan.actions.iter().map(|a| plan.ministries_of(a)).collect();
+    let mut total = Completeness::default();
+    let mut by_lever: Vec<(String, Completeness)> = plan
+        .levers
+        .iter()
+        .map(|l| (l.code.clone(), Completeness::default()))
+        .collect();
+    let mut by_ministry: Vec<(String, Completeness)> = plan
+        .ministries()
+        .map(|m| (m.acronym.clone(), Completeness::default()))
+        .collect();
+    let mut carries = vec![false; by_ministry.len()];
+    let mut lever_has = vec![false; by_lever.len()];
+    for o in &report.items {
+        total.add(o, report.as_of);
+        let lever = plan.actions[o.action].code.lever_code();
+        if let Some(k) = by_lever.iter().position(|(l, _)| *l == lever) {
+            by_lever[k].1.add(o, report.as_of);
+            lever_has[k] = true;
+        }
+        for m in &carried[o.action] {
+            if let Some(k) = by_ministry.iter().position(|(x, _)| x == m) {
+                by_ministry[k].1.add(o, report.as_of);
+                carries[k] = true;
+            }
+        }
+    }
+    let keep = |v: Vec<(String, Completeness)>, has: Vec<bool>| -> Vec<(String, Completeness)> {
+        v.into_iter()
+            .zip(has)
+            .filter(|(_, h)| *h)
+            .map(|(x, _)| x)
+            .collect()
+    };
+    Summary {
+        total,
+        by_lever: keep(by_lever, lever_has),
+        by_ministry: keep(by_ministry, carries),
+    }
 }
 
 /// The frequency in effect for an indicator: its own, or the plan's.
@@ -425,7 +483,10 @@ mod tests {
         let as_of = date(2027, 1, 10);
         let cases = [
             (Frequency::Annual, vec!["2026".to_string()]),
-            (Frequency::HalfYearly, vec!["2026-H1".into(), "2026-H2".into()]),
+            (
+                Frequency::HalfYearly,
+                vec!["2026-H1".into(), "2026-H2".into()],
+            ),
             (
                 Frequency::Quarterly,
                 (1..=4).map(|q| format!("2026-Q{q}")).collect(),
@@ -456,7 +517,10 @@ mod tests {
             &[None, Some(Frequency::HalfYearly)],
         )]);
         let as_of = date(2027, 1, 10);
-        assert!(due(&p, &settings(""), vec![], as_of).len() == 2, "only the own");
+        assert!(
+            due(&p, &settings(""), vec![], as_of).len() == 2,
+            "only the own"
+        );
         let got = due(&p, &settings("every = \"year\"\n"), vec![], as_of);
         assert_eq!(got.len(), 3);
         assert_eq!(got[0].0, "2026");
@@ -481,10 +545,7 @@ mod tests {
             vec![("2026".into(), date(2027, 3, 1), Standing::DueSoon)],
             "due today is not late yet"
         );
-        assert_eq!(
-            due(&p, &s, vec![], date(2027, 3, 2))[0].2,
-            Standing::Late
-        );
+        assert_eq!(due(&p, &s, vec![], date(2027, 3, 2))[0].2, Standing::Late);
         // A reading within the period, known on the as-of date, is received; one
         // recorded later is not known yet.
         let q4 = reading(0, 0, "2026-Q4", date(2027, 2, 1));

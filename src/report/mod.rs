@@ -4,8 +4,8 @@
 pub mod breakdowns;
 pub mod card;
 pub mod diff;
-pub mod due;
 pub mod digest;
+pub mod due;
 pub mod full;
 pub mod health;
 pub mod ministries;

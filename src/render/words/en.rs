@@ -1,8 +1,8 @@
 //! English.
 
 use super::{
-    DueWords,    CardWords, DiffWords, OpenDataWords, SiteWords, StarterWords, TemplateWords, Terms, Words,
-    WorkbookWords, diff_row, diff_state, month,
+    CardWords, DiffWords, DueWords, OpenDataWords, SiteWords, StarterWords, TemplateWords, Terms,
+    Words, WorkbookWords, diff_row, diff_state, month,
 };
 use crate::model::calendar::Shape;
 use crate::model::{Calendar, Direction, Frequency, IndicatorKind, Measure, StateEntry};
@@ -593,6 +593,13 @@ pub static WORDS: Words = Words {
                 c.due_soon
             )
         },
+        heading: "Completeness of the figures owed",
+        explain: "A figure is owed for each period of its indicator's frequency (once for a deliverable, when its action's calendar ends); it is late once its due date (the period's end plus the grace period) has passed without a reading. Completeness counts the figures received among those whose due date has passed.",
+        expected: "Expected",
+        received: "Received",
+        late: "Late",
+        due_soon: "Due soon",
+        rate: "Completeness",
         subject: |plan, ministry, deadline| {
             format!("{plan} — indicator figures due from {ministry} by {deadline}")
         },

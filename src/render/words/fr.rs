@@ -1,8 +1,8 @@
 //! French, the plan's language.
 
 use super::{
-    DueWords,    CardWords, DiffWords, OpenDataWords, SiteWords, StarterWords, TemplateWords, Terms, Words,
-    WorkbookWords, diff_row, diff_state, month,
+    CardWords, DiffWords, DueWords, OpenDataWords, SiteWords, StarterWords, TemplateWords, Terms,
+    Words, WorkbookWords, diff_row, diff_state, month,
 };
 use crate::model::calendar::Shape;
 use crate::model::{Calendar, Direction, Frequency, IndicatorKind, Measure, StateEntry};
@@ -600,6 +600,13 @@ pub static WORDS: Words = Words {
                 c.due_soon
             )
         },
+        heading: "Complétude des relevés attendus",
+        explain: "Un relevé est attendu pour chaque période de la fréquence de son indicateur (une seule fois pour un livrable, à la fin du calendrier de son action)\u{a0}; il est en retard une fois sa date limite passée (fin de la période et délai de grâce) sans relevé. La complétude compte les relevés reçus parmi ceux dont la date limite est passée.",
+        expected: "Attendus",
+        received: "Reçus",
+        late: "En retard",
+        due_soon: "À rendre bientôt",
+        rate: "Complétude",
         subject: |plan, ministry, deadline| {
             format!("{plan} — relevés des indicateurs attendus de {ministry} pour le {deadline}")
         },

@@ -235,6 +235,20 @@ pub struct DueWords {
     pub completeness: &'static str,
     /// Completeness in words: received of expected (percent), late, due soon.
     pub completeness_of: fn(&crate::report::due::Completeness) -> String,
+    /// Heading of the completeness section (digest, reporting page).
+    pub heading: &'static str,
+    /// How a figure is owed and counted, in a sentence.
+    pub explain: &'static str,
+    /// Column: figures expected (due date passed).
+    pub expected: &'static str,
+    /// Column: of which received.
+    pub received: &'static str,
+    /// Column: of which late.
+    pub late: &'static str,
+    /// Column: due soon.
+    pub due_soon: &'static str,
+    /// Column: received ÷ expected.
+    pub rate: &'static str,
     /// A message's subject: plan title, ministry, deadline in words.
     pub subject: fn(&str, &str, &str) -> String,
     /// A message's body: the facts of [`Message`].
