@@ -21,15 +21,7 @@ pub const ACTION_FIELDS: &[&str] = &[
     "states",
 ];
 /// Field names of an indicator.
-pub const INDICATOR_FIELDS: &[&str] = &[
-    "id",
-    "label",
-    "kind",
-    "measure",
-    "every",
-    "frequency",
-    "breakdowns",
-];
+pub const INDICATOR_FIELDS: &[&str] = &["id", "label", "kind", "measure", "every", "breakdowns"];
 /// Field names of a calendar.
 pub const CALENDAR_FIELDS: &[&str] = &[
     "label",
@@ -63,7 +55,7 @@ pub struct ActionSpans {
     pub indicators_key: Span,
     /// Each indicator's `id:` value.
     pub indicators: Vec<Span>,
-    /// Each indicator's `every:` (or `frequency:`) value, or its id when absent.
+    /// Each indicator's `every:` value, or its id when absent.
     pub frequencies: Vec<Span>,
     /// The `calendar:` key.
     pub calendar: Span,
@@ -232,19 +224,7 @@ fn indicator(ctx: &mut Ctx, node: &Node) -> Option<(Indicator, Span, Span)> {
         None => None,
     };
     let freqs: Vec<&str> = Frequency::ALL.iter().map(|k| k.as_str()).collect();
-    // `every:` is the name; `frequency:` is read as its older name, never both.
-    let freq_node = match (f.get("every"), f.get("frequency")) {
-        (Some(e), Some(old)) => {
-            ctx.report(
-                &rules::INVALID_VALUE,
-                old.span,
-                "the indicator says both `every:` and `frequency:`".into(),
-                Some("keep `every:` only (`frequency:` is its older name)".into()),
-            );
-            Some(e)
-        }
-        (e, old) => e.or(old),
-    };
+    let freq_node = f.get("every");
     let frequency = match freq_node {
         Some(n) => Some(decode::word(
             ctx,

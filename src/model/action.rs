@@ -103,8 +103,7 @@ pub struct Indicator {
     /// (count: flow, others: level).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measure: Option<Measure>,
-    /// How often a reading is expected (`every:`; `frequency:` is read as an older name):
-    /// `year`, `half-year`, `quarter`, `month`, or `once` for a deliverable due when the
+    /// How often a reading is expected (`every:`): `year`, `half-year`, `quarter`, `month`, or `once` for a deliverable due when the
     /// action's calendar ends. Without it, `[readings] every` in `pan.toml` applies.
     #[serde(rename = "every", skip_serializing_if = "Option::is_none")]
     pub frequency: Option<Frequency>,

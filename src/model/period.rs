@@ -66,17 +66,9 @@ impl Frequency {
         }
     }
 
-    /// Parse the spelling used in files; the older spellings of the `frequency:` key
-    /// (`annual`, `half-yearly`, `quarterly`, `monthly`) are read too.
+    /// Parse the spelling used in files.
     pub fn parse(s: &str) -> Option<Frequency> {
-        let old = match s {
-            "annual" => Some(Frequency::Annual),
-            "half-yearly" => Some(Frequency::HalfYearly),
-            "quarterly" => Some(Frequency::Quarterly),
-            "monthly" => Some(Frequency::Monthly),
-            _ => None,
-        };
-        old.or_else(|| Frequency::ALL.into_iter().find(|f| f.as_str() == s))
+        Frequency::ALL.into_iter().find(|f| f.as_str() == s)
     }
 
     /// The period whose reading is overdue for an indicator of this frequency, if any: the
@@ -439,7 +431,7 @@ mod tests {
         for f in Frequency::ALL {
             assert_eq!(Frequency::parse(f.as_str()), Some(f));
         }
-        assert_eq!(Frequency::parse("annual"), Some(Frequency::Annual));
+        assert_eq!(Frequency::parse("annual"), None);
         assert_eq!(Frequency::parse("yearly"), None);
     }
 }
