@@ -550,7 +550,7 @@ mod tests {
         // recorded later is not known yet.
         let q4 = reading(0, 0, "2026-Q4", date(2027, 2, 1));
         assert_eq!(
-            due(&p, &s, vec![q4.clone()], date(2027, 3, 2))[0].2,
+            due(&p, &s, vec![q4], date(2027, 3, 2))[0].2,
             Standing::Received
         );
         assert_eq!(due(&p, &s, vec![q4], date(2027, 1, 15)), vec![]);
