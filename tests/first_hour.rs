@@ -294,10 +294,10 @@ fn counts_agree_with_their_nouns_in_french_and_english() {
         "{digest}"
     );
     let grouped = stdout(&f.run(&["status", "--group-by", "state"]));
-    assert!(grouped.contains("state: not recorded ·"), "{grouped}");
+    assert!(grouped.contains("state: none declared ·"), "{grouped}");
     assert!(!grouped.contains("state: —"), "{grouped}");
     let fr = stdout(&f.run(&["status", "--group-by", "state", "--lang", "fr"]));
-    assert!(fr.contains("État\u{a0}: non renseigné ·"), "{fr}");
+    assert!(fr.contains("État\u{a0}: aucun déclaré ·"), "{fr}");
 }
 
 fn add(f: &Fixture, period: &str) -> std::process::Output {

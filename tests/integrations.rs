@@ -407,3 +407,143 @@ fn the_vendored_schemas_name_their_source_and_licence() {
     assert!(Path::new(&root().join("tests/schemas/LICENSE.schemastore")).is_file());
     assert!(Path::new(&root().join("tests/schemas/LICENSE.gitlab")).is_file());
 }
+
+/// Every `run:` script of the action and of the shipped workflows reads the action's
+/// inputs and GitHub's context through environment variables, never as `${{ … }}` written
+/// into the script: an expression expanded inside a script is a script injection (a branch
+/// name or an input holding `"; curl … | sh; "`).
+#[test]
+fn no_script_of_the_action_or_the_workflows_expands_an_expression() {
+    let mut files = vec!["action.yml".to_owned()];
+    files.extend(github_workflows());
+    let mut scripts = 0;
+    for rel in &files {
+        let text = read(rel);
+        let lines: Vec<&str> = text.lines().collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i];
+            let indent = line.len() - line.trim_start().len();
+            let body = line.trim_start().trim_start_matches("- ");
+            if let Some(rest) = body.strip_prefix("run:") {
+                scripts += 1;
+                let mut script = vec![rest.to_owned()];
+                i += 1;
+                while i < lines.len() {
+                    let next = lines[i];
+                    let next_indent = next.len() - next.trim_start().len();
+                    if !next.trim().is_empty() && next_indent <= indent {
+                        break;
+                    }
+                    script.push(next.to_owned());
+                    i += 1;
+                }
+                let script = script.join("\n");
+                assert!(
+                    !script.contains("${{"),
+                    "{rel}: a run script expands an expression; pass it through env:\n{script}"
+                );
+                continue;
+            }
+            i += 1;
+        }
+    }
+    assert!(scripts >= 5, "only {scripts} run scripts found");
+}
+
+/// install.sh, given a release folder (`PAN_DOWNLOAD_URL`) with a stand-in archive:
+/// installs it when the checksum matches, and refuses a tampered archive or a checksum
+/// file holding something else, leaving the destination as it was.
+#[cfg(unix)]
+#[test]
+fn install_sh_installs_only_an_archive_whose_checksum_matches() {
+    use std::process::Command;
+    let have = |tool: &str| {
+        Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !["tar", "sha256sum"].iter().all(|t| have(t)) {
+        eprintln!("skipped: tar or sha256sum missing");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let release = tmp.path().join("release");
+    let target = "x86_64-unknown-linux-musl";
+    let stage = tmp.path().join("stage").join(format!("pan-{target}"));
+    std::fs::create_dir_all(&stage).unwrap();
+    std::fs::create_dir_all(&release).unwrap();
+    let bin = stage.join("pan");
+    std::fs::write(&bin, "#!/bin/sh\necho 'pan 0.0.0-test'\n").unwrap();
+    let sh = |script: &str| {
+        let out = Command::new("sh")
+            .args(["-c", script])
+            .current_dir(tmp.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{script}: {out:?}");
+    };
+    sh(&format!(
+        "chmod +x stage/pan-{target}/pan && tar -czf release/pan-{target}.tar.gz -C stage pan-{target} \
+         && (cd release && sha256sum pan-{target}.tar.gz > pan-{target}.tar.gz.sha256)"
+    ));
+    let install = |to: &Path| {
+        Command::new("sh")
+            .arg(root().join("install.sh"))
+            .args(["--target", target, "--to"])
+            .arg(to)
+            .env("PAN_DOWNLOAD_URL", &release)
+            .output()
+            .unwrap()
+    };
+
+    let good = tmp.path().join("good");
+    let out = install(&good);
+    assert!(out.status.success(), "{out:?}");
+    assert!(good.join("pan").is_file());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("installed pan 0.0.0-test"));
+
+    // The archive changed after its checksum was published: nothing is installed.
+    let archive = release.join(format!("pan-{target}.tar.gz"));
+    let mut bytes = std::fs::read(&archive).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xff;
+    std::fs::write(&archive, &bytes).unwrap();
+    let bad = tmp.path().join("bad");
+    std::fs::create_dir_all(&bad).unwrap();
+    std::fs::write(bad.join("pan"), "the pan that was here").unwrap();
+    let out = install(&bad);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("nothing was installed"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(bad.join("pan")).unwrap(),
+        "the pan that was here"
+    );
+
+    // A checksum file that holds no checksum (an HTML error page, say) is refused too.
+    std::fs::write(
+        release.join(format!("pan-{target}.tar.gz.sha256")),
+        "<html>not found</html>\n",
+    )
+    .unwrap();
+    let out = install(&bad);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds no SHA-256 checksum"));
+    assert_eq!(
+        std::fs::read_to_string(bad.join("pan")).unwrap(),
+        "the pan that was here"
+    );
+
+    // A version that could be a path or a command is refused before anything is fetched.
+    let out = Command::new("sh")
+        .arg(root().join("install.sh"))
+        .args(["--version", "1.0.0/../../x;id", "--to"])
+        .arg(&bad)
+        .env("PAN_DOWNLOAD_URL", &release)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a version"));
+}

@@ -50,14 +50,24 @@ fn indicator() -> impl Strategy<Value = Indicator> {
         kind(),
         prop::option::of(prop::sample::select(vec![Measure::Flow, Measure::Level])),
         prop::option::of(prop::sample::select(Frequency::ALL.to_vec())),
+        prop::collection::btree_map(2000i16..2100, 0.0f64..100.0, 0..3),
     )
-        .prop_map(|(id, label, kind, measure, frequency)| Indicator {
+        .prop_map(|(id, label, kind, measure, frequency, targets)| Indicator {
             id,
             label,
             kind,
             measure,
             frequency,
             breakdowns: vec![],
+            // Only indicators whose readings are numbers have targets.
+            targets: if matches!(
+                kind,
+                IndicatorKind::Count | IndicatorKind::Number | IndicatorKind::Percent
+            ) {
+                targets
+            } else {
+                Default::default()
+            },
         })
 }
 

@@ -77,3 +77,32 @@ fn every_binary_test_of_the_surfaces_is_in_the_table() {
         );
     }
 }
+
+/// One policy per kind of output: every CSV pan writes for people goes through
+/// `render::csv_out` (quoted in either locale, formulas neutralised before), so a new
+/// output cannot forget it. Only `write::readings` writes CSV otherwise: the
+/// repository's own readings files, which pan reads back.
+#[test]
+fn every_csv_output_goes_through_the_one_writer() {
+    fn walk(dir: &Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                if text.contains("csv::Writer") {
+                    found.push(path.to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    walk(&src, &mut found);
+    found.retain(|p| !p.ends_with("src/write/readings.rs"));
+    assert!(
+        found.is_empty(),
+        "CSV written beside render::csv_out: {found:?}"
+    );
+}

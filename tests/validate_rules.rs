@@ -656,3 +656,44 @@ fn r018_reading_periods_disagree() {
     );
     assert_eq!(f.validate(&[]), (0, vec![]));
 }
+
+#[test]
+fn p024_bad_target() {
+    let with = |targets: &str, kind: &str| {
+        let f = Fixture::new();
+        f.edit(
+            ACTION_PATH,
+            "label: Nombre de séances réalisées\n    kind: count\n",
+            &format!(
+                "label: Nombre de séances réalisées\n    kind: {kind}\n    targets: {targets}\n"
+            ),
+        );
+        f
+    };
+    // A key that is not a year, a value that is not a number, a percent above 100, a
+    // deliverable with a target, a list instead of a mapping: each named at its line.
+    expect(&with("{20x6: 12}", "count"), "P024", ACTION_PATH, 12, 1);
+    expect(&with("{2026: douze}", "count"), "P024", ACTION_PATH, 12, 1);
+    expect(&with("{2026: 120}", "percent"), "P024", ACTION_PATH, 12, 1);
+    expect(
+        &with("{2026: 1}", "deliverable"),
+        "P024",
+        ACTION_PATH,
+        12,
+        1,
+    );
+    expect(&with("[12, 30]", "count"), "F007", ACTION_PATH, 12, 1);
+    // Block style, the bad year on its own line.
+    let f = Fixture::new();
+    f.edit(
+        ACTION_PATH,
+        "label: Nombre de séances réalisées\n    kind: count\n",
+        "label: Nombre de séances réalisées\n    kind: count\n    targets:\n      2026: 12\n      26: 30\n",
+    );
+    expect(&f, "P024", ACTION_PATH, 14, 1);
+    // Years and numbers: clean.
+    let (status, diags) = with("{2026: 12, 2028: 30.5}", "count").validate(&[]);
+    assert_eq!((status, diags), (0, vec![]));
+    let (status, diags) = with("{2026: 45.5}", "percent").validate(&[]);
+    assert_eq!((status, diags), (0, vec![]));
+}

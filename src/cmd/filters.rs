@@ -31,7 +31,8 @@ pub struct FilterArgs {
     /// Recorded states: unrecorded, planned, in_progress, done, suspended, cancelled.
     #[arg(long, value_delimiter = ',', value_name = "STATE", value_parser = state)]
     pub state: Vec<StateFilter>,
-    /// Derived health: late, due, stale, no_data, on_track, done, cancelled.
+    /// Derived health: late, due, stale, no_data, on_track, upcoming, untrackable, done,
+    /// cancelled.
     #[arg(long, value_delimiter = ',', value_name = "HEALTH", value_parser = health)]
     pub health: Vec<Health>,
     /// Text to find in the code, text, objective, indicators or actors (ignores case and

@@ -783,6 +783,26 @@ rule!(
 );
 
 rule!(
+    BAD_TARGET,
+    "P024",
+    "bad-target",
+    Error,
+    "An indicator's targets are not years and numbers, or the indicator cannot have one.",
+    "write `targets: {2026: 12, 2028: 30}`: a year, a colon, the value to reach",
+    "An indicator of kind count, number or percent may declare the values to reach by year, as the plan prints them: `targets: {2026: 12, 2028: 30}`. Each key is a year of four digits, each value a number (a percent from 0 to 100); a deliverable or a qualitative indicator has no value to reach. `pan show`, the site and the digest compare the readings of each target's year with it; the roll-up per objective and lever counts the actions on track, behind, without a figure, not yet judged and without a target. Record only targets the plan prints: pan invents none.",
+    Example::replace(
+        ACTION,
+        "    kind: count\n",
+        "    kind: count\n    targets: {2026: douze}\n"
+    ),
+    Example::replace(
+        ACTION,
+        "    kind: count\n",
+        "    kind: count\n    targets: {2026: 12}\n"
+    )
+);
+
+rule!(
     READING_UNKNOWN_DIMENSION,
     "R013",
     "reading-unknown-dimension",
@@ -929,6 +949,7 @@ pub static ALL: &[&Rule] = &[
     &NOTHING_TO_REOPEN,
     &STATE_WITHOUT_NOTE,
     &UNKNOWN_DIMENSION,
+    &BAD_TARGET,
     &READING_UNKNOWN_ACTION,
     &READING_UNKNOWN_INDICATOR,
     &READING_BAD_VALUE,

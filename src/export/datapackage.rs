@@ -99,7 +99,7 @@ pub struct Table<'a> {
 /// Where a table's rows go: CSV lines, free text neutralised (see the module
 /// documentation).
 pub struct Rows<'w> {
-    out: csv::Writer<&'w mut dyn Write>,
+    out: crate::render::csv_out::Writer<&'w mut dyn Write>,
     text: Vec<bool>,
 }
 
@@ -117,9 +117,7 @@ impl Rows<'_> {
                 }
             })
             .collect();
-        self.out
-            .write_record(cells.iter().map(|c| c.as_bytes()))
-            .map_err(io::Error::from)
+        self.out.record(cells)
     }
 }
 
@@ -127,14 +125,10 @@ impl Table<'_> {
     /// The table as CSV, streamed to `out`: a header, then one line per row.
     pub fn write_csv(&self, out: &mut dyn Write) -> io::Result<()> {
         let mut rows = Rows {
-            out: csv::WriterBuilder::new()
-                .terminator(csv::Terminator::Any(b'\n'))
-                .from_writer(out),
+            out: crate::render::csv_out::Writer::new(out),
             text: self.fields.iter().map(|f| f.kind == Type::Text).collect(),
         };
-        rows.out
-            .write_record(self.fields.iter().map(|f| f.name))
-            .map_err(io::Error::from)?;
+        rows.out.record(self.fields.iter().map(|f| f.name))?;
         (self.rows)(&mut rows)?;
         rows.out.flush()
     }

@@ -21,7 +21,15 @@ pub const ACTION_FIELDS: &[&str] = &[
     "states",
 ];
 /// Field names of an indicator.
-pub const INDICATOR_FIELDS: &[&str] = &["id", "label", "kind", "measure", "every", "breakdowns"];
+pub const INDICATOR_FIELDS: &[&str] = &[
+    "id",
+    "label",
+    "kind",
+    "measure",
+    "every",
+    "breakdowns",
+    "targets",
+];
 /// Field names of a calendar.
 pub const CALENDAR_FIELDS: &[&str] = &[
     "label",
@@ -239,6 +247,10 @@ fn indicator(ctx: &mut Ctx, node: &Node) -> Option<(Indicator, Span, Span)> {
         Some(n) => Some(super::dimensions::breakdowns(ctx, n)?),
         None => None,
     };
+    let targets = match f.get("targets") {
+        Some(n) => Some(targets(ctx, n, kind)?),
+        None => None,
+    };
     let id_span = id_node.map(|n| n.span).unwrap_or(f.span);
     let freq_span = freq_node.map(|n| n.span).unwrap_or(id_span);
     Some((
@@ -249,10 +261,95 @@ fn indicator(ctx: &mut Ctx, node: &Node) -> Option<(Indicator, Span, Span)> {
             measure,
             frequency,
             breakdowns: breakdowns.unwrap_or_default(),
+            targets: targets.unwrap_or_default(),
         },
         id_span,
         freq_span,
     ))
+}
+
+/// An indicator's `targets:`: a mapping of years to numbers (`{2026: 12, 2028: 30}`),
+/// only on indicators whose readings are numbers.
+fn targets(
+    ctx: &mut Ctx,
+    node: &Node,
+    kind: Option<IndicatorKind>,
+) -> Option<std::collections::BTreeMap<i16, f64>> {
+    let f = decode::mapping(ctx, node, "`targets`")?;
+    if let Some(k) = kind
+        && !matches!(
+            k,
+            IndicatorKind::Count | IndicatorKind::Number | IndicatorKind::Percent
+        )
+    {
+        ctx.report(
+            &rules::BAD_TARGET,
+            node.span,
+            format!("a {} indicator has no value to reach", k.as_str()),
+            Some(
+                "remove `targets:`: only count, number and percent indicators have targets".into(),
+            ),
+        );
+        return None;
+    }
+    let mut out = std::collections::BTreeMap::new();
+    let mut ok = true;
+    for (key, value) in f.entries() {
+        let year = key
+            .name
+            .parse::<i16>()
+            .ok()
+            .filter(|y| key.name.len() == 4 && (1000..=9999).contains(y));
+        let Some(year) = year else {
+            ctx.report(
+                &rules::BAD_TARGET,
+                key.span,
+                format!(
+                    "target key `{}` is not a year",
+                    crate::text::short(&key.name)
+                ),
+                Some(
+                    "write each target as `YEAR: VALUE`, e.g. `targets: {2026: 12, 2028: 30}`"
+                        .into(),
+                ),
+            );
+            ok = false;
+            continue;
+        };
+        let v = match &value.value {
+            crate::syntax::yaml::Value::Int(i) => Some(*i as f64),
+            crate::syntax::yaml::Value::Float(x) if x.is_finite() => Some(*x),
+            _ => None,
+        };
+        let v = v.filter(|v| kind != Some(IndicatorKind::Percent) || (0.0..=100.0).contains(v));
+        let Some(v) = v else {
+            ctx.report(
+                &rules::BAD_TARGET,
+                value.span,
+                format!(
+                    "the target for {year} is not a number{}",
+                    if kind == Some(IndicatorKind::Percent) {
+                        " from 0 to 100"
+                    } else {
+                        ""
+                    }
+                ),
+                Some("write the value to reach as a plain number, e.g. `2026: 12`".into()),
+            );
+            ok = false;
+            continue;
+        };
+        if out.insert(year, v).is_some() {
+            ctx.report(
+                &rules::DUPLICATE_KEY,
+                key.span,
+                format!("the target for {year} appears twice"),
+                None,
+            );
+            ok = false;
+        }
+    }
+    ok.then_some(out)
 }
 
 fn calendar(ctx: &mut Ctx, node: &Node, spans: &mut ActionSpans) -> Option<Calendar> {

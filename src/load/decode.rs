@@ -126,6 +126,11 @@ impl<'n> Fields<'n> {
         }
     }
 
+    /// Every entry, in file order.
+    pub fn entries(&self) -> &'n [(Key, Node)] {
+        self.entries
+    }
+
     /// The first entry with this key.
     pub fn get(&self, name: &str) -> Option<&'n Node> {
         self.entries

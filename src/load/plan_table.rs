@@ -547,6 +547,7 @@ fn indicators(
             measure: None,
             frequency: None,
             breakdowns: Vec::new(),
+            targets: Default::default(),
         });
     }
     indicators

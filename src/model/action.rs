@@ -110,6 +110,20 @@ pub struct Indicator {
     /// Dimensions (ids of `plan/dimensions.yaml`) its readings may be broken down by.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub breakdowns: Vec<String>,
+    /// Values to reach (at least), by year: `targets: {2026: 12, 2028: 30}`. Only count,
+    /// number and percent indicators have them; record only what the plan prints.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    #[schemars(schema_with = "targets_schema")]
+    pub targets: std::collections::BTreeMap<i16, f64>,
+}
+
+/// The schema of `targets:`: years (four digits) to numbers.
+fn targets_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": { "pattern": "^[0-9]{4}$" },
+        "additionalProperties": { "type": "number" }
+    })
 }
 
 impl Indicator {

@@ -197,6 +197,21 @@ fn rest(out: &mut String, card: &Card, term: &Term, lang: Lang) {
             let _ = writeln!(*out, "{head}{}", truncate(&label, room));
             let _ = writeln!(*out, "    {}", term.paint(Style::Dim, &tail));
         }
+        if let Some(t) = card
+            .targets_of(&i.id)
+            .and_then(|t| Some((t, t.of_period()?)))
+        {
+            let line = format!(
+                "    {}{} {}  ({}{} {})",
+                w.target_of_period,
+                w.colon,
+                words::target_line(t.1, i.kind, lang),
+                w.targets_col,
+                w.colon,
+                targets_text(t.0, lang)
+            );
+            let _ = writeln!(*out, "{}", truncate(&line, term.width.max(20)));
+        }
     }
     out.push('\n');
     let _ = writeln!(*out, "{}", term.paint(Style::Bold, c.state_history));
@@ -232,14 +247,37 @@ fn rest(out: &mut String, card: &Card, term: &Term, lang: Lang) {
         .max()
         .unwrap_or(1);
     for r in &card.readings {
-        out.push_str(&reading_line(r, (idw, pw, vw), term, lang));
+        out.push_str(&reading_line(
+            r,
+            card.is_baseline(r.period),
+            (idw, pw, vw),
+            term,
+            lang,
+        ));
     }
+}
+
+/// Every target of an indicator: "2026: 12, 2028: 30".
+fn targets_text(t: &crate::report::targets::IndicatorTargets, lang: Lang) -> String {
+    t.targets
+        .iter()
+        .map(|x| {
+            format!(
+                "{}{} {}",
+                x.year,
+                words::of(lang).colon,
+                words::number(x.target, lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One reading of the card, fitted to the terminal: what identifies it and its value
 /// whole, then its source and note shortened to what is left of the line.
 fn reading_line(
     r: &ReadingRow,
+    baseline: bool,
     (idw, pw, vw): (usize, usize, usize),
     term: &Term,
     lang: Lang,
@@ -250,6 +288,11 @@ fn reading_line(
         .as_ref()
         .map(|v| format!(" ({} {})", w.corrects, sanitize(v)))
         .unwrap_or_default();
+    let corr = if baseline {
+        format!("{corr} ({})", w.baseline)
+    } else {
+        corr
+    };
     let cell = if r.by.is_empty() {
         String::new()
     } else {
@@ -356,12 +399,24 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
                 e(&i.label),
                 words::kind(i.kind, lang).into(),
                 i.measure().as_str().into(),
+                card.targets_of(&i.id)
+                    .and_then(|t| Some((t, t.of_period()?)))
+                    .map(|(t, p)| {
+                        format!(
+                            "{} ({}{} {})",
+                            e(&words::target_line(p, i.kind, lang)),
+                            w.targets_col,
+                            w.colon,
+                            e(&targets_text(t, lang))
+                        )
+                    })
+                    .unwrap_or_else(|| "—".into()),
             ]
         })
         .collect();
     out.push_str(&markdown::table(
-        &[w.indicator, c.label, c.kind, c.measure],
-        &[Align::Left; 4],
+        &[w.indicator, c.label, c.kind, c.measure, w.target_of_period],
+        &[Align::Left; 5],
         &rows,
     ));
     if !a.states.is_empty() {
@@ -395,7 +450,11 @@ pub fn markdown(card: &Card, settings: &Settings, lang: Lang) -> String {
                     } else {
                         format!("{} ({})", e(&r.label), e(&r.by_labels.join(", ")))
                     },
-                    r.period.to_string(),
+                    if card.is_baseline(r.period) {
+                        format!("{} ({})", r.period, w.baseline)
+                    } else {
+                        r.period.to_string()
+                    },
                     e(&value(r, lang)),
                     e(&r.source),
                     e(&r.note),
@@ -427,6 +486,7 @@ struct ReadingJson<'a> {
     note: &'a str,
     recorded: Option<String>,
     replaces: Option<&'a str>,
+    baseline: bool,
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     by: std::collections::BTreeMap<&'a str, &'a str>,
 }
@@ -454,6 +514,8 @@ struct CardJson<'a> {
     health: &'static str,
     reason: String,
     readings: Vec<ReadingJson<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    target_progress: &'a [crate::report::targets::IndicatorTargets],
 }
 
 /// The card as JSON (English for the derived phrases).
@@ -480,9 +542,11 @@ pub fn json(card: &Card, settings: &Settings) -> anyhow::Result<String> {
                 note: &r.note,
                 recorded: r.recorded.map(|d| d.to_string()),
                 replaces: r.replaces.as_deref(),
+                baseline: card.is_baseline(r.period),
                 by: r.by.iter().map(|(d, v)| (d.as_str(), v.as_str())).collect(),
             })
             .collect(),
+        target_progress: &card.targets,
     };
     let mut s = serde_json::to_string_pretty(&doc)?;
     s.push('\n');

@@ -214,6 +214,7 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
     key_figures(&mut out, d, w, lang);
     context(&mut out, d, w, lang);
     changes(&mut out, d, w, lang);
+    targets(&mut out, d, w, lang);
     decisions(&mut out, d, w, lang, stale_days);
     per_ministry(&mut out, d, w, lang);
     completeness(&mut out, d, w);
@@ -359,83 +360,162 @@ fn context(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
     }
 }
 
-/// What changed in the period, action by action: states and readings.
+/// What changed in the period, action by action: states and readings; then the
+/// baselines recorded in it, apart.
 fn changes(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
     if !d.changes.is_empty() {
         let _ = writeln!(out, "## {}\n", w.changes);
-        for c in &d.changes {
-            let text = if c.action.is_empty() {
-                w.no_text.to_string()
-            } else {
-                escape(&super::term::truncate(&c.action, 140))
-            };
-            let _ = writeln!(
-                out,
-                "- **{}** {} ({})",
-                c.code,
-                text,
-                escape(&c.responsible.join(", "))
-            );
-            for s in &c.states {
-                let note = if s.note.is_empty() {
-                    String::new()
-                } else {
-                    format!(" — {}", escape(&s.note.replace('\n', " ")))
-                };
-                let _ = writeln!(
-                    out,
-                    "  - {}{} {} ({}){note}",
-                    w.state,
-                    w.colon,
-                    words::state(s.state, lang),
-                    words::date(s.date, lang)
-                );
-            }
-            for r in &c.readings {
-                let corr = r
-                    .replaces
-                    .as_ref()
-                    .map(|v| format!(", {} {}", w.corrects, escape(v)))
-                    .unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "  - {}{} {} ({}) = {}{corr} — {}",
-                    w.readings,
-                    w.colon,
-                    escape(&r.label),
-                    r.period,
-                    escape(&words::figure(&r.value, r.kind, lang)),
-                    escape(&r.source)
-                );
-            }
-        }
-        out.push('\n');
+        change_list(out, &d.changes, w, lang);
+    }
+    if !d.baselines.is_empty() {
+        let _ = writeln!(out, "## {}\n", w.baselines);
+        let _ = writeln!(
+            out,
+            "{}\n",
+            words::fill(w.baselines_hint, &[words::date(d.plan_start, lang)])
+        );
+        change_list(out, &d.baselines, w, lang);
     }
 }
 
-/// Decisions needed: late actions, those due this year and not started, and indicators
-/// without a recent reading.
-fn decisions(out: &mut String, d: &Digest, w: &Words, lang: Lang, stale_days: u32) {
-    if !d.late.is_empty() || !d.due_not_started.is_empty() || !d.missing_readings.is_empty() {
-        let _ = writeln!(out, "## {}\n", w.decisions);
-        if !d.late.is_empty() {
-            let _ = writeln!(out, "### {} ({})\n", w.late_actions, d.late.len());
-            out.push_str(&attention_table(&d.late, w, lang));
-            out.push('\n');
-        }
-        if !d.due_not_started.is_empty() {
+/// A list of changes, action by action.
+fn change_list(out: &mut String, list: &[crate::report::digest::Change], w: &Words, lang: Lang) {
+    for c in list {
+        let text = if c.action.is_empty() {
+            w.no_text.to_string()
+        } else {
+            escape(&super::term::truncate(&c.action, 140))
+        };
+        let _ = writeln!(
+            out,
+            "- **{}** {} ({})",
+            c.code,
+            text,
+            escape(&c.responsible.join(", "))
+        );
+        for s in &c.states {
+            let note = if s.note.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", escape(&s.note.replace('\n', " ")))
+            };
             let _ = writeln!(
                 out,
-                "### {} ({})\n",
-                w.due_not_started,
-                d.due_not_started.len()
+                "  - {}{} {} ({}){note}",
+                w.state,
+                w.colon,
+                words::state(s.state, lang),
+                words::date(s.date, lang)
             );
-            out.push_str(&attention_table(&d.due_not_started, w, lang));
+        }
+        for r in &c.readings {
+            let corr = r
+                .replaces
+                .as_ref()
+                .map(|v| format!(", {} {}", w.corrects, escape(v)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  - {}{} {} ({}{}) = {}{corr} — {}",
+                w.readings,
+                w.colon,
+                escape(&r.label),
+                r.period,
+                if r.baseline {
+                    format!(", {}", w.baseline)
+                } else {
+                    String::new()
+                },
+                escape(&words::figure(&r.value, r.kind, lang)),
+                escape(&r.source)
+            );
+        }
+    }
+    out.push('\n');
+}
+
+/// The roll-up of the action indicators' targets per lever and objective (counts of
+/// actions, never a percentage), then each action with targets; nothing when no action
+/// has one.
+fn targets(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
+    use crate::report::targets::ActionStanding;
+    if !d.rollup.any() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", w.targets);
+    let _ = writeln!(out, "{}\n", w.rollup_intro);
+    let mut header = vec![w.lever_objective.to_string()];
+    header.extend(
+        ActionStanding::ALL
+            .iter()
+            .map(|s| capitalise(words::action_standing(*s, lang))),
+    );
+    let rows: Vec<Vec<String>> = d
+        .rollup
+        .lines
+        .iter()
+        .filter(|l| l.objective.is_none() || l.counts[..4].iter().any(|n| *n > 0))
+        .map(|l| {
+            let name = match &l.objective {
+                None => format!("**{} — {}**", escape(&l.lever), escape(&l.title)),
+                Some(o) => format!("{} — {}", escape(o), escape(&l.title)),
+            };
+            std::iter::once(name)
+                .chain(l.counts.iter().map(|n| n.to_string()))
+                .collect()
+        })
+        .collect();
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut align = vec![Align::Left];
+    align.extend(std::iter::repeat_n(Align::Right, ActionStanding::ALL.len()));
+    out.push_str(&markdown::table(&header_refs, &align, &rows));
+    out.push('\n');
+    let rows: Vec<Vec<String>> = d
+        .rollup
+        .actions
+        .iter()
+        .flat_map(|a| {
+            a.indicators.iter().map(move |i| {
+                vec![
+                    a.code.clone(),
+                    escape(&i.label),
+                    i.of_period()
+                        .map(|t| escape(&words::target_line(t, i.kind, lang)))
+                        .unwrap_or_default(),
+                    words::action_standing(a.standing, lang).to_string(),
+                ]
+            })
+        })
+        .collect();
+    out.push_str(&markdown::table(
+        &[w.code, w.indicator, w.target_of_period, w.progress],
+        &[Align::Left, Align::Left, Align::Left, Align::Left],
+        &rows,
+    ));
+    out.push('\n');
+}
+
+/// Decisions needed: late actions, those due this year without a declared state or
+/// declared planned, and indicators without a recent reading.
+fn decisions(out: &mut String, d: &Digest, w: &Words, lang: Lang, stale_days: u32) {
+    let lists = [
+        (w.late_actions, &d.late),
+        (w.due_no_state, &d.due_no_state),
+        (w.due_planned, &d.due_planned),
+    ];
+    if lists.iter().all(|(_, l)| l.is_empty()) && d.missing_readings.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", w.decisions);
+    for (title, list) in lists {
+        if !list.is_empty() {
+            let _ = writeln!(out, "### {title} ({})\n", list.len());
+            out.push_str(&attention_table(list, w, lang));
             out.push('\n');
         }
-        if !d.missing_readings.is_empty() {
-            missing_readings(out, d, w, stale_days);
-        }
+    }
+    if !d.missing_readings.is_empty() {
+        missing_readings(out, d, w, stale_days);
     }
 }
 

@@ -2,6 +2,7 @@
 //! CSV, JSON of listings) and every word of them. A renderer never reads files.
 
 pub mod card;
+pub mod csv_out;
 pub mod diagnostics;
 pub mod due;
 pub mod explain;

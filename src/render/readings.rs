@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use super::csv_safe;
 use super::markdown::{self, Align};
 use super::table::{self, Column, Styled};
 use super::term::Term;
 use super::words;
+use super::{csv_out, csv_safe};
 use crate::config::Lang;
 use crate::load::import::Field;
 use crate::model::reading::HEADER;
@@ -142,8 +142,8 @@ pub fn write_csv<R: std::borrow::Borrow<ReadingRow>>(
     rows: impl IntoIterator<Item = R>,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(header().into_iter().chain(dims.iter().copied()))?;
+    let mut w = csv_out::Writer::new(out);
+    w.record(header().into_iter().chain(dims.iter().copied()))?;
     for r in rows {
         let r = r.borrow();
         let extra = dims.iter().map(|d| {
@@ -152,7 +152,7 @@ pub fn write_csv<R: std::borrow::Borrow<ReadingRow>>(
                 .map(|(_, v)| v.as_str())
                 .unwrap_or("")
         });
-        w.write_record(
+        w.record(
             cells(r)
                 .iter()
                 .map(|c| csv_safe(c).into_owned())
@@ -211,15 +211,13 @@ pub const JSON_VERSION: u32 = 1;
 /// spreadsheet in a French locale expects.
 pub fn template_csv(t: &Template, excel: bool) -> anyhow::Result<String> {
     let sep = if excel { b';' } else { b',' };
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(sep)
-        .from_writer(Vec::new());
+    let mut w = csv_out::Writer::with_separator(Vec::new(), sep);
     // The columns the import reads, by the names it reads, then what helps fill them in.
     let header = Field::ALL
         .iter()
         .map(|f| f.name())
         .chain(["kind", "label", "responsible"]);
-    w.write_record(header)?;
+    w.record(header)?;
     for r in &t.rows {
         let row = [
             r.code.clone(),
@@ -232,7 +230,7 @@ pub fn template_csv(t: &Template, excel: bool) -> anyhow::Result<String> {
             r.label.clone(),
             r.responsible.join(", "),
         ];
-        w.write_record(row.iter().map(|c| csv_safe(c).into_owned()))?;
+        w.record(row.iter().map(|c| csv_safe(c).into_owned()))?;
     }
     let mut text = String::from_utf8(w.into_inner()?)?;
     if excel {
@@ -334,10 +332,10 @@ pub fn pivot(
             Ok(markdown::table(&header, &align, &body))
         }
         F::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
+            let mut w = csv_out::Writer::new(Vec::new());
             let mut header = vec!["action", "indicator", "period", "total"];
             header.extend(p.values.iter().map(|(id, _)| id.as_str()));
-            w.write_record(&header)?;
+            w.record(&header)?;
             for r in &p.rows {
                 let mut c = vec![
                     csv_safe(&r.action).into_owned(),
@@ -346,7 +344,7 @@ pub fn pivot(
                     csv_safe(&raw(&r.total)).into_owned(),
                 ];
                 c.extend(r.cells.iter().map(|v| csv_safe(&raw(v)).into_owned()));
-                w.write_record(&c)?;
+                w.record(&c)?;
             }
             Ok(String::from_utf8(w.into_inner()?)?)
         }

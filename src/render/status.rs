@@ -24,7 +24,7 @@ pub fn health_style(h: Health) -> Style {
         Health::Due => Style::Warning,
         Health::Stale | Health::NoData => Style::Note,
         Health::OnTrack | Health::Done => Style::Good,
-        Health::Cancelled => Style::Dim,
+        Health::Upcoming | Health::Untrackable | Health::Cancelled => Style::Dim,
     }
 }
 
@@ -255,7 +255,7 @@ pub fn markdown(report: &StatusReport, plan: &Plan, lang: Lang) -> String {
 
 /// The report as CSV (one row per action, or per action and group when grouped).
 pub fn csv(report: &StatusReport) -> anyhow::Result<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = super::csv_out::Writer::new(Vec::new());
     let grouped = !report.groups.is_empty();
     let mut header = vec![
         "code",
@@ -274,7 +274,7 @@ pub fn csv(report: &StatusReport) -> anyhow::Result<String> {
     if grouped {
         header.insert(0, "group");
     }
-    w.write_record(&header)?;
+    w.record(&header)?;
     let record = |r: &Row| -> Vec<String> {
         vec![
             r.code.clone(),
@@ -296,12 +296,12 @@ pub fn csv(report: &StatusReport) -> anyhow::Result<String> {
             for &i in &g.rows {
                 let mut rec = vec![words::group_key(&g.key)];
                 rec.extend(record(&report.rows[i]));
-                w.write_record(rec.iter().map(|c| csv_safe(c).into_owned()))?;
+                w.record(rec.iter().map(|c| csv_safe(c).into_owned()))?;
             }
         }
     } else {
         for r in &report.rows {
-            w.write_record(record(r).iter().map(|c| csv_safe(c).into_owned()))?;
+            w.record(record(r).iter().map(|c| csv_safe(c).into_owned()))?;
         }
     }
     Ok(String::from_utf8(w.into_inner()?)?)

@@ -44,6 +44,22 @@ pub struct Card<'a> {
     /// Per indicator (in declaration order), the readings in effect known on the as-of
     /// date, in period order (corrections applied): what a chart draws.
     pub series: Vec<Vec<(Period, Figure)>>,
+    /// The targets of its indicators that have any, on the as-of date.
+    pub targets: Vec<super::targets::IndicatorTargets>,
+    /// The plan's first day: readings of earlier periods are baselines.
+    pub plan_start: Date,
+}
+
+impl Card<'_> {
+    /// Whether a reading of period `p` is a baseline (its period ended before the plan).
+    pub fn is_baseline(&self, p: Period) -> bool {
+        super::is_baseline(p, self.plan_start)
+    }
+
+    /// The targets of the indicator `id`, when it has any.
+    pub fn targets_of(&self, id: &str) -> Option<&super::targets::IndicatorTargets> {
+        self.targets.iter().find(|t| t.indicator == id)
+    }
 }
 
 fn named(plan: &Plan, s: &str) -> NamedActor {
@@ -95,6 +111,7 @@ pub fn build<'a>(
         );
         by_indicator.push(crate::model::reading::effective(rs));
     }
+    let targets = super::targets::of_action(action, &by_indicator, as_of);
     Card {
         action,
         lever_title,
@@ -105,5 +122,7 @@ pub fn build<'a>(
         as_of,
         readings: rows,
         series,
+        targets,
+        plan_start: settings.period_start(),
     }
 }

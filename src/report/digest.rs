@@ -88,6 +88,8 @@ pub struct NewReading {
     pub source: String,
     /// Value it corrects, as written.
     pub replaces: Option<String>,
+    /// Whether it is a baseline: its period ended before the plan began.
+    pub baseline: bool,
 }
 
 /// What changed for one action in the covered period.
@@ -224,22 +226,31 @@ pub struct Digest {
     pub since: Date,
     /// Where `since` comes from.
     pub since_from: SinceFrom,
+    /// The plan's first day: readings of earlier periods are baselines.
+    pub plan_start: Date,
     /// Key figures: the whole plan, then each lever.
     pub figures: Vec<Figures>,
     /// Context indicators.
     pub context: Vec<ContextProgress>,
-    /// Changes, action by action.
+    /// Changes, action by action (baselines never among them).
     pub changes: Vec<Change>,
+    /// Baselines recorded in the covered period: readings of periods before the plan
+    /// began, action by action.
+    pub baselines: Vec<Change>,
     /// Late actions.
     pub late: Vec<Attention>,
-    /// Due this year and not started.
-    pub due_not_started: Vec<Attention>,
+    /// Due this year, no state declared.
+    pub due_no_state: Vec<Attention>,
+    /// Due this year, declared planned.
+    pub due_planned: Vec<Attention>,
     /// Actions with indicators without a reading in the stale window.
     pub missing_readings: Vec<Attention>,
     /// Per ministry.
     pub ministries: Vec<MinistryLine>,
     /// Calendar charts.
     pub charts: Vec<Chart>,
+    /// Actions against the targets of their indicators, per objective and lever.
+    pub rollup: super::targets::Rollup,
     /// Completeness of the figures owed: the whole plan, per lever, per ministry.
     pub completeness: super::due::Summary,
 }
@@ -293,17 +304,52 @@ pub fn build(
     since_from: SinceFrom,
 ) -> Digest {
     let rows = status::rows(plan, readings, settings, as_of);
+    let covered = Covered {
+        since,
+        as_of,
+        plan_start: settings.period_start(),
+    };
+    let found = changes(plan, readings, covered);
+    let attention = decisions(&rows);
+    Digest {
+        title: settings.plan.title.clone(),
+        as_of,
+        since,
+        since_from,
+        plan_start: settings.period_start(),
+        figures: key_figures(plan, settings, &rows),
+        context: context(plan, readings, as_of),
+        changes: found.changes,
+        baselines: found.baselines,
+        late: attention.late,
+        due_no_state: attention.due_no_state,
+        due_planned: attention.due_planned,
+        missing_readings: missing_readings(plan, readings, settings, &rows, as_of),
+        ministries: ministries(plan, &rows, &found.new_readings_of),
+        charts: charts(plan, &rows, settings),
+        rollup: super::targets::rollup(plan, readings, as_of),
+        completeness: super::due::summary(
+            &super::due::build(plan, readings, settings, as_of),
+            plan,
+        ),
+    }
+}
+
+/// The key figures: the whole plan, then each lever.
+fn key_figures(plan: &Plan, settings: &Settings, rows: &[Row]) -> Vec<Figures> {
     let all: Vec<&Row> = rows.iter().collect();
     let mut figs = vec![figures("", &settings.plan.title, &all)];
     for l in &plan.levers {
         let rs: Vec<&Row> = rows.iter().filter(|r| r.lever == l.code).collect();
         figs.push(figures(&l.code, &l.title, &rs));
     }
+    figs
+}
 
-    // Context indicators: readings known on the as-of date, in period order.
-    // One series at a time (never every indicator's at once: millions of readings).
-    let context = plan
-        .context
+/// Context indicators: readings known on the as-of date, in period order, one series at
+/// a time (never every indicator's at once: millions of readings).
+fn context(plan: &Plan, readings: &Readings, as_of: Date) -> Vec<ContextProgress> {
+    plan.context
         .iter()
         .enumerate()
         .map(|(i, c)| {
@@ -327,76 +373,147 @@ pub fn build(
                 percent: c.kind == crate::model::IndicatorKind::Percent,
             }
         })
-        .collect();
+        .collect()
+}
 
-    // What changed: state entries dated, and readings recorded, in (since, as_of].
-    let in_period = |d: Date| d > since && d <= as_of;
-    let mut changes = Vec::new();
-    let mut new_readings_of: Vec<usize> = vec![0; plan.actions.len()];
+/// The period a digest covers, and the plan's first day (readings of earlier periods are
+/// baselines).
+#[derive(Clone, Copy)]
+struct Covered {
+    since: Date,
+    as_of: Date,
+    plan_start: Date,
+}
+
+impl Covered {
+    fn holds(self, d: Date) -> bool {
+        d > self.since && d <= self.as_of
+    }
+}
+
+/// What the covered period brought: changes action by action, baselines apart, and how
+/// many new readings (baselines not counted) each action got.
+struct Found {
+    changes: Vec<Change>,
+    baselines: Vec<Change>,
+    new_readings_of: Vec<usize>,
+}
+
+/// What changed: state entries dated, and readings recorded, in (since, as_of]. A reading
+/// of a period that ended before the plan began is a baseline: listed apart, never as a
+/// change.
+fn changes(plan: &Plan, readings: &Readings, covered: Covered) -> Found {
+    let mut found = Found {
+        changes: Vec::new(),
+        baselines: Vec::new(),
+        new_readings_of: vec![0; plan.actions.len()],
+    };
     for (i, a) in plan.actions.iter().enumerate() {
         let states: Vec<StateEntry> = a
             .states
             .iter()
-            .filter(|e| in_period(e.date))
+            .filter(|e| covered.holds(e.date))
             .cloned()
             .collect();
-        let mut news = Vec::new();
-        for (j, ind) in a.indicators.iter().enumerate() {
-            for r in readings.of(Owner::action(i), crate::model::index32(j)) {
-                if r.recorded.is_some_and(in_period) {
-                    news.push(NewReading {
-                        indicator: ind.id.clone(),
-                        label: ind.label.clone(),
-                        kind: ind.kind,
-                        period: r.period,
-                        value: readings.figure(r.value()),
-                        source: readings.strings.get(r.source).to_string(),
-                        replaces: r.replaces().map(|s| readings.strings.get(s).to_string()),
-                    });
-                }
-            }
+        let (base, news): (Vec<NewReading>, Vec<NewReading>) = recorded_in(readings, a, i, covered)
+            .into_iter()
+            .partition(|r| r.baseline);
+        found.new_readings_of[i] = news.len();
+        let change = |states: Vec<StateEntry>, readings: Vec<NewReading>| Change {
+            code: a.code.to_string(),
+            action: first_line(&a.action),
+            responsible: a.responsible.clone(),
+            states,
+            readings,
+        };
+        if !base.is_empty() {
+            found.baselines.push(change(Vec::new(), base));
         }
-        new_readings_of[i] = news.len();
         if !states.is_empty() || !news.is_empty() {
-            changes.push(Change {
-                code: a.code.to_string(),
-                action: first_line(&a.action),
-                responsible: a.responsible.clone(),
-                states,
-                readings: news,
-            });
+            found.changes.push(change(states, news));
         }
     }
+    found
+}
 
-    // Decisions needed.
-    let attention = |r: &Row, with_reason: bool, indicators: Vec<(String, String)>| Attention {
+/// The readings of action `i` recorded in the covered period.
+fn recorded_in(
+    readings: &Readings,
+    a: &crate::model::Action,
+    i: usize,
+    covered: Covered,
+) -> Vec<NewReading> {
+    let mut news = Vec::new();
+    for (j, ind) in a.indicators.iter().enumerate() {
+        for r in readings.of(Owner::action(i), crate::model::index32(j)) {
+            if r.recorded.is_some_and(|d| covered.holds(d)) {
+                news.push(NewReading {
+                    indicator: ind.id.clone(),
+                    label: ind.label.clone(),
+                    kind: ind.kind,
+                    period: r.period,
+                    value: readings.figure(r.value()),
+                    source: readings.strings.get(r.source).to_string(),
+                    replaces: r.replaces().map(|s| readings.strings.get(s).to_string()),
+                    baseline: super::is_baseline(r.period, covered.plan_start),
+                });
+            }
+        }
+    }
+    news
+}
+
+fn attention(r: &Row, with_reason: bool, indicators: Vec<(String, String)>) -> Attention {
+    Attention {
         code: r.code.clone(),
         action: first_line(&r.action),
         responsible: r.responsible.clone(),
         calendar: r.calendar.clone(),
         why: with_reason.then(|| r.assessment.why.clone()),
         indicators,
+    }
+}
+
+/// The actions that need a decision, by what pan knows of them.
+struct Decisions {
+    late: Vec<Attention>,
+    due_no_state: Vec<Attention>,
+    due_planned: Vec<Attention>,
+}
+
+/// Late actions, and those due this year whose recorded state shows no progress: none
+/// declared, or declared planned. pan never says "not started" of an action without a
+/// recorded state: it cannot know.
+fn decisions(rows: &[Row]) -> Decisions {
+    let of = |keep: &dyn Fn(&Row) -> bool| -> Vec<Attention> {
+        rows.iter()
+            .filter(|r| keep(r))
+            .map(|r| attention(r, true, vec![]))
+            .collect()
     };
-    let late = rows
-        .iter()
-        .filter(|r| r.assessment.health == Health::Late)
-        .map(|r| attention(r, true, vec![]))
-        .collect();
-    let due_not_started = rows
-        .iter()
-        .filter(|r| {
-            r.assessment.health == Health::Due
-                && matches!(r.state, StateFilter::Unrecorded | StateFilter::Planned)
-        })
-        .map(|r| attention(r, true, vec![]))
-        .collect();
+    let due = |r: &Row, s: StateFilter| r.assessment.health == Health::Due && r.state == s;
+    Decisions {
+        late: of(&|r| r.assessment.health == Health::Late),
+        due_no_state: of(&|r| due(r, StateFilter::Unrecorded)),
+        due_planned: of(&|r| due(r, StateFilter::Planned)),
+    }
+}
+
+/// Actions under way whose indicators have no reading in the stale window.
+fn missing_readings(
+    plan: &Plan,
+    readings: &Readings,
+    settings: &Settings,
+    rows: &[Row],
+    as_of: Date,
+) -> Vec<Attention> {
     let cutoff = jiff::Span::new()
         .try_days(i64::from(settings.health.stale_after_days))
         .ok()
         .and_then(|window| as_of.checked_sub(window).ok())
         .unwrap_or(Date::MIN);
-    let mut missing_readings = Vec::new();
-    for (i, (a, r)) in plan.actions.iter().zip(&rows).enumerate() {
+    let mut missing = Vec::new();
+    for (i, (a, r)) in plan.actions.iter().zip(rows).enumerate() {
         if matches!(r.assessment.health, Health::Done | Health::Cancelled)
             || a.calendar.start_date(settings.period_start()) > as_of
         {
@@ -416,13 +533,15 @@ pub fn build(
             .map(|(_, ind)| (ind.id.clone(), ind.label.clone()))
             .collect();
         if !ids.is_empty() {
-            missing_readings.push(attention(r, false, ids));
+            missing.push(attention(r, false, ids));
         }
     }
+    missing
+}
 
-    // Per ministry.
-    let ministries = plan
-        .ministries()
+/// One line per ministry carrying actions.
+fn ministries(plan: &Plan, rows: &[Row], new_readings_of: &[usize]) -> Vec<MinistryLine> {
+    plan.ministries()
         .map(|m| {
             let idx: Vec<usize> = rows
                 .iter()
@@ -434,31 +553,15 @@ pub fn build(
                 acronym: m.acronym.clone(),
                 name: m.name.clone(),
                 carried: idx.len(),
-                by_health: Counts::of(&rows, idx.iter().copied()),
-                with_new_readings: idx.iter().filter(|&&i| new_readings_of[i] > 0).count(),
+                by_health: Counts::of(rows, idx.iter().copied()),
+                with_new_readings: idx
+                    .iter()
+                    .filter(|&&i| new_readings_of.get(i).is_some_and(|n| *n > 0))
+                    .count(),
             }
         })
         .filter(|m| m.carried > 0)
-        .collect();
-
-    Digest {
-        title: settings.plan.title.clone(),
-        as_of,
-        since,
-        since_from,
-        figures: figs,
-        context,
-        changes,
-        late,
-        due_not_started,
-        missing_readings,
-        ministries,
-        charts: charts(plan, &rows, settings),
-        completeness: super::due::summary(
-            &super::due::build(plan, readings, settings, as_of),
-            plan,
-        ),
-    }
+        .collect()
 }
 
 /// How an action's published calendar dates it in a chart, if it does: its first and last

@@ -4,18 +4,24 @@
 //! The rules, in order (the first that applies wins):
 //!
 //! 1. **done** / **cancelled**: the state in effect on the as-of date says so.
-//! 2. **late**: the calendar has a deadline (a bounded calendar: `2026 – 2027`, `2026`)
+//! 2. **upcoming** (« à venir »): the calendar begins after the as-of date. Never on
+//!    track: nothing has been asked of the action yet.
+//! 3. **late**: the calendar has a deadline (a bounded calendar: `2026 – 2027`, `2026`)
 //!    and it has passed. Continuous, open-ended (`À partir de …`, `2026+`), recurring,
 //!    dependent (`Selon le plan d'implémentation de …`) and unspecified calendars have no
 //!    deadline and are never late.
-//! 3. **due**: the deadline (or, for a continuous action, its first-phase milestone, as in
+//! 4. **due**: the deadline (or, for a continuous action, its first-phase milestone, as in
 //!    `Action continue (Intégration complète 2026)`) falls in the as-of year or within
 //!    `due_within_days` of the as-of date.
-//! 4. **stale**: the action has started, has readings, and its latest reading's period
+//! 5. **untrackable** (« non suivable »): no indicator, and the calendar holds it to no
+//!    date still ahead (no deadline, no coming milestone): nothing can be measured, so pan
+//!    never calls it on track.
+//! 6. **stale**: the action has started, has readings, and its latest reading's period
 //!    ended more than `stale_after_days` before the as-of date — or an indicator with a
 //!    `frequency` has an overdue reading.
-//! 5. **no data**: the action has started and has indicators but no reading at all.
-//! 6. **on track**: none of the above (including actions that have not started yet).
+//! 7. **no data**: the action has started and has indicators but no reading at all.
+//! 8. **on track**: none of the above: a calendar whose deadline is still ahead, and
+//!    readings recent enough when it has indicators.
 //!
 //! Everything is computed from the files and the as-of date alone, so a report can be
 //! rebuilt for any past date.
@@ -41,6 +47,10 @@ pub enum Health {
     NoData,
     /// Nothing to worry about.
     OnTrack,
+    /// Its calendar begins after the as-of date (« à venir »).
+    Upcoming,
+    /// No indicator and no date to hold it to: nothing can be measured.
+    Untrackable,
     /// Recorded as done.
     Done,
     /// Recorded as cancelled.
@@ -49,12 +59,14 @@ pub enum Health {
 
 impl Health {
     /// All values, worst first.
-    pub const ALL: [Health; 7] = [
+    pub const ALL: [Health; 9] = [
         Health::Late,
         Health::Due,
         Health::Stale,
         Health::NoData,
         Health::OnTrack,
+        Health::Upcoming,
+        Health::Untrackable,
         Health::Done,
         Health::Cancelled,
     ];
@@ -67,6 +79,8 @@ impl Health {
             Health::Stale => "stale",
             Health::NoData => "no_data",
             Health::OnTrack => "on_track",
+            Health::Upcoming => "upcoming",
+            Health::Untrackable => "untrackable",
             Health::Done => "done",
             Health::Cancelled => "cancelled",
         }
@@ -88,8 +102,10 @@ pub enum Reason {
     Milestone(Date),
     /// The action starts on this day.
     Starts(Date),
-    /// The action has no indicator.
+    /// The action has no indicator (its calendar still holds it to a date).
     NoIndicator,
+    /// No indicator and no date ahead to hold the action to.
+    NothingToMeasure,
     /// A periodic reading is overdue.
     Overdue(String, crate::model::Period),
     /// The latest reading is of this period.
@@ -130,6 +146,10 @@ pub fn assess(
         _ => {}
     }
     let cal = &action.calendar;
+    let start = cal.start_date(settings.period_start());
+    if start > as_of {
+        return Assessment::new(Health::Upcoming, Reason::Starts(start));
+    }
     if let Some(deadline) = cal.deadline() {
         if deadline < as_of {
             return Assessment::new(Health::Late, Reason::Ended(deadline));
@@ -138,20 +158,18 @@ pub fn assess(
             return Assessment::new(Health::Due, Reason::Ends(deadline));
         }
     }
-    if let Some(milestone) = cal.milestone()
-        && milestone >= as_of
+    let milestone_ahead = cal.milestone().filter(|m| *m >= as_of);
+    if let Some(milestone) = milestone_ahead
         && is_due(milestone, as_of, settings)
     {
         return Assessment::new(Health::Due, Reason::Milestone(milestone));
     }
-    let start = cal.start_date(settings.period_start());
-    if start > as_of || action.indicators.is_empty() {
-        let why = if start > as_of {
-            Reason::Starts(start)
+    if action.indicators.is_empty() {
+        return if cal.deadline().is_none() && milestone_ahead.is_none() {
+            Assessment::new(Health::Untrackable, Reason::NothingToMeasure)
         } else {
-            Reason::NoIndicator
+            Assessment::new(Health::OnTrack, Reason::NoIndicator)
         };
-        return Assessment::new(Health::OnTrack, why);
     }
     // Readings up to the as-of date only: a report for a past date ignores later figures.
     let known = |rs: &[&Reading]| latest(rs.iter().copied(), as_of).map(|r| r.period);
@@ -238,6 +256,7 @@ mod tests {
                     measure: None,
                     frequency: None,
                     breakdowns: vec![],
+                    targets: Default::default(),
                 })
                 .collect(),
             calendar: parse_label(label).0,
@@ -245,9 +264,17 @@ mod tests {
         }
     }
 
+    fn a_readings(a: &Action) -> ActionReadings<'static> {
+        vec![vec![]; a.indicators.len()]
+    }
+
+    fn assess(rs: ActionReadings, a: &Action, as_of: Date) -> Assessment {
+        super::assess(a, &rs, &settings(), as_of)
+    }
+
     fn health(a: &Action, as_of: Date) -> Health {
         let empty: ActionReadings = vec![vec![]; a.indicators.len()];
-        assess(a, &empty, &settings(), as_of).health
+        super::assess(a, &empty, &settings(), as_of).health
     }
 
     #[test]
@@ -292,7 +319,9 @@ mod tests {
             "",
         ] {
             let a = action(label, 0);
-            assert_eq!(health(&a, date(2035, 1, 1)), Health::OnTrack, "{label}");
+            assert_eq!(health(&a, date(2035, 1, 1)), Health::Untrackable, "{label}");
+            let a = action(label, 1);
+            assert_eq!(health(&a, date(2035, 1, 1)), Health::NoData, "{label}");
         }
     }
 
@@ -300,12 +329,20 @@ mod tests {
     fn continuous_milestones_are_due_in_their_year() {
         let a = action("Action continue (Intégration complète 2026)", 0);
         assert_eq!(health(&a, date(2026, 5, 1)), Health::Due);
-        assert_eq!(health(&a, date(2027, 5, 1)), Health::OnTrack);
+        // The milestone passed, no indicator: nothing left to measure.
+        assert_eq!(health(&a, date(2027, 5, 1)), Health::Untrackable);
     }
 
     #[test]
-    fn not_started_is_on_track() {
-        let a = action("2028 – 2029", 2);
+    fn not_started_is_upcoming_never_on_track() {
+        for n in [0, 2] {
+            let a = action("2028 – 2029", n);
+            let got = assess(a_readings(&a), &a, date(2026, 5, 1));
+            assert_eq!(got.health, Health::Upcoming);
+            assert_eq!(got.why, Reason::Starts(date(2028, 1, 1)));
+        }
+        // A calendar with a deadline still holds an action without indicator to it.
+        let a = action("2026 – 2030", 0);
         assert_eq!(health(&a, date(2026, 5, 1)), Health::OnTrack);
         let c = Calendar {
             label: "x".into(),

@@ -13,4 +13,11 @@ pub mod progress;
 pub mod readings;
 pub mod reporting;
 pub mod status;
+pub mod targets;
 pub mod template;
+
+/// Whether a reading of period `p` is a baseline: its period ended before the plan's first
+/// day. A baseline tells where the plan starts from, never progress made under it.
+pub fn is_baseline(p: crate::model::Period, plan_start: jiff::civil::Date) -> bool {
+    p.end() < plan_start
+}

@@ -532,6 +532,7 @@ mod tests {
             measure,
             frequency: None,
             breakdowns: vec![],
+            targets: Default::default(),
         }
     }
 

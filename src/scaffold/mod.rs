@@ -80,6 +80,7 @@ pub fn example(o: &Options) -> Content {
         measure: None,
         frequency: None,
         breakdowns: Vec::new(),
+        targets: Default::default(),
     };
     // The month of the kick-off meeting: the README's first `pan reading add` records
     // the year's count beside it.

@@ -127,7 +127,10 @@ fn indicator(ctx: &Ctx, card: &Card, j: usize, line: Option<&Line>) -> Markup {
     let body = html! {
         @for r in &rows {
             tr {
-                th scope="row" { (r.period) }
+                th scope="row" {
+                    (r.period)
+                    @if card.is_baseline(r.period) { " " span class="badge baseline" { (ww.baseline) } }
+                }
                 td class="num" lang=[if r.kind == Some(IndicatorKind::Qualitative) { ctx.text_lang() } else { None }] {
                     (r.kind.map(|k| words::figure(&r.value, k, lang)).unwrap_or_else(|| r.raw.clone()))
                 }
@@ -150,6 +153,18 @@ fn indicator(ctx: &Ctx, card: &Card, j: usize, line: Option<&Line>) -> Markup {
                 dt { (w.kind) } dd { (words::kind(ind.kind, lang)) " (" (words::measure(ind.measure(), lang)) ") · " code { (ind.id) } }
                 @if let Some(f) = ind.frequency {
                     dt { (w.frequency) } dd { (words::frequency(f, lang)) }
+                }
+                @if let Some(t) = card.targets_of(&ind.id) {
+                    @if let Some(p) = t.of_period() {
+                        dt { (ww.target_of_period) } dd { (words::target_line(p, ind.kind, lang)) }
+                    }
+                    dt { (ww.targets_col) }
+                    dd {
+                        @for (k, x) in t.targets.iter().enumerate() {
+                            @if k > 0 { " · " }
+                            (x.year) (ww.colon) " " (words::number(x.target, lang))
+                        }
+                    }
                 }
                 @if let Some(l) = line {
                     dt { (w.reporting_col) }

@@ -161,3 +161,53 @@ pub fn context_table(ctx: &Ctx, id: &str) -> Markup {
     };
     table(id, w.context, head, body)
 }
+
+/// The roll-up of the action indicators' targets per lever and objective: counts of
+/// actions, never a percentage; then each action with targets and its period's target.
+pub fn targets_rollup(ctx: &Ctx, rollup: &crate::report::targets::Rollup) -> Markup {
+    use crate::report::targets::ActionStanding;
+    let (ww, lang) = (ctx.words, ctx.lang);
+    html! {
+        p { (ww.rollup_intro) }
+        (table("t-rollup", ww.targets, html! {
+            tr {
+                th scope="col" { (ww.lever_objective) }
+                @for s in ActionStanding::ALL {
+                    th scope="col" class="num" { (capital(words::action_standing(s, lang))) }
+                }
+            }
+        }, html! {
+            @for l in rollup.lines.iter().filter(|l| l.objective.is_none() || l.counts[..4].iter().any(|n| *n > 0)) {
+                tr class=[l.objective.is_none().then_some("total")] {
+                    th scope="row" {
+                        @match &l.objective {
+                            None => { a href=(ctx.link(&lever_url(&l.lever))) { (l.lever) } },
+                            Some(o) => { (o) },
+                        }
+                        " " span lang=[ctx.text_lang()] { (l.title) }
+                    }
+                    @for n in l.counts { td class="num" { (n) } }
+                }
+            }
+        }))
+        (table("t-targets", ww.target_of_period, html! {
+            tr {
+                th scope="col" { (ww.code) }
+                th scope="col" { (ww.indicator) }
+                th scope="col" { (ww.target_of_period) }
+                th scope="col" { (ww.progress) }
+            }
+        }, html! {
+            @for a in &rollup.actions {
+                @for i in &a.indicators {
+                    tr {
+                        th scope="row" { a href=(ctx.link(&super::layout::action_url(&a.code))) { (a.code) } }
+                        td lang=[ctx.text_lang()] { (i.label) }
+                        td { @if let Some(t) = i.of_period() { (words::target_line(t, i.kind, lang)) } }
+                        td { (words::action_standing(a.standing, lang)) }
+                    }
+                }
+            }
+        }))
+    }
+}

@@ -8,7 +8,7 @@ use super::blocks;
 use super::layout::{self, Ctx, Section, Shell, action_url, capital, ministry_url, short};
 use crate::config::Lang;
 use crate::render::words;
-use crate::report::digest::Attention;
+use crate::report::digest::{Attention, Change};
 use crate::report::health::Health;
 
 fn attention(ctx: &Ctx, id: &str, caption: &str, last: &str, items: &[Attention]) -> Markup {
@@ -46,6 +46,41 @@ fn attention(ctx: &Ctx, id: &str, caption: &str, last: &str, items: &[Attention]
     )
 }
 
+/// Changes (or baselines), action by action.
+fn change_list(ctx: &Ctx, list: &[Change]) -> Markup {
+    let (ww, lang) = (ctx.words, ctx.lang);
+    html! {
+        @for c in list {
+            article class="change" {
+                h3 {
+                    a href=(ctx.link(&action_url(&c.code))) { (c.code) }
+                    " " span lang=[ctx.text_lang()] { (short(&c.action, 140)) }
+                    " " span class="muted" { "(" (c.responsible.join(", ")) ")" }
+                }
+                ul {
+                    @for s in &c.states {
+                        li {
+                            (ww.state) (ww.colon) " " (words::state(s.state, lang)) " (" (ctx.date(s.date)) ")"
+                            @if !s.note.is_empty() { " — " span lang=[ctx.text_lang()] { (s.note) } }
+                        }
+                    }
+                    @for r in &c.readings {
+                        li {
+                            (ww.readings) (ww.colon) " "
+                            span lang=[ctx.text_lang()] { (r.label) }
+                            " (" (r.period)
+                            @if r.baseline { ", " span class="badge baseline" { (ww.baseline) } }
+                            ") = " strong { (words::figure(&r.value, r.kind, lang)) }
+                            @if let Some(v) = &r.replaces { ", " (ww.corrects) " " (v) }
+                            " — " span lang=[ctx.text_lang()] class="muted" { (r.source) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The digest page.
 pub fn page(data: &Data, lang: Lang) -> (String, String) {
     let path = "digest.html";
@@ -75,43 +110,35 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
         section {
             h2 id="changes" { (ww.changes) }
             @if d.changes.is_empty() { p { (w.no_changes) } }
-            @for c in &d.changes {
-                article class="change" {
-                    h3 {
-                        a href=(ctx.link(&action_url(&c.code))) { (c.code) }
-                        " " span lang=[ctx.text_lang()] { (short(&c.action, 140)) }
-                        " " span class="muted" { "(" (c.responsible.join(", ")) ")" }
-                    }
-                    ul {
-                        @for s in &c.states {
-                            li {
-                                (ww.state) (ww.colon) " " (words::state(s.state, lang)) " (" (ctx.date(s.date)) ")"
-                                @if !s.note.is_empty() { " — " span lang=[ctx.text_lang()] { (s.note) } }
-                            }
-                        }
-                        @for r in &c.readings {
-                            li {
-                                (ww.readings) (ww.colon) " "
-                                span lang=[ctx.text_lang()] { (r.label) }
-                                " (" (r.period) ") = " strong { (words::figure(&r.value, r.kind, lang)) }
-                                @if let Some(v) = &r.replaces { ", " (ww.corrects) " " (v) }
-                                " — " span lang=[ctx.text_lang()] class="muted" { (r.source) }
-                            }
-                        }
-                    }
-                }
+            (change_list(&ctx, &d.changes))
+        }
+        @if !d.baselines.is_empty() {
+            section {
+                h2 id="baselines" { (ww.baselines) }
+                p { (words::fill(ww.baselines_hint, &[ctx.date(d.plan_start)])) }
+                (change_list(&ctx, &d.baselines))
             }
         }
-        @if !d.late.is_empty() || !d.due_not_started.is_empty() || !d.missing_readings.is_empty() {
+        @if d.rollup.any() {
+            section {
+                h2 id="targets" { (ww.targets) }
+                (blocks::targets_rollup(&ctx, &d.rollup))
+            }
+        }
+        @if !d.late.is_empty() || !d.due_no_state.is_empty() || !d.due_planned.is_empty() || !d.missing_readings.is_empty() {
             section {
                 h2 id="decisions" { (ww.decisions) }
                 @if !d.late.is_empty() {
                     h3 { (ww.late_actions) " (" (d.late.len()) ")" }
                     (attention(&ctx, "t-late", ww.late_actions, ww.why, &d.late))
                 }
-                @if !d.due_not_started.is_empty() {
-                    h3 { (ww.due_not_started) " (" (d.due_not_started.len()) ")" }
-                    (attention(&ctx, "t-due", ww.due_not_started, ww.why, &d.due_not_started))
+                @if !d.due_no_state.is_empty() {
+                    h3 { (ww.due_no_state) " (" (d.due_no_state.len()) ")" }
+                    (attention(&ctx, "t-due", ww.due_no_state, ww.why, &d.due_no_state))
+                }
+                @if !d.due_planned.is_empty() {
+                    h3 { (ww.due_planned) " (" (d.due_planned.len()) ")" }
+                    (attention(&ctx, "t-planned", ww.due_planned, ww.why, &d.due_planned))
                 }
                 @if !d.missing_readings.is_empty() {
                     h3 { (ww.missing) " (" (d.missing_readings.len()) ")" }

@@ -152,6 +152,8 @@ pub fn health_class(h: Health) -> &'static str {
         Health::Stale => "h-stale",
         Health::NoData => "h-nodata",
         Health::OnTrack => "h-ontrack",
+        Health::Upcoming => "h-upcoming",
+        Health::Untrackable => "h-untrackable",
         Health::Done => "h-done",
         Health::Cancelled => "h-cancelled",
     }

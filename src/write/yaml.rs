@@ -97,6 +97,16 @@ pub fn scalar(s: &str) -> String {
     if plain { s.to_string() } else { quote(s) }
 }
 
+/// A number as YAML reads it back to the same value: whole numbers without a decimal
+/// point, others in their shortest exact spelling.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:?}")
+    }
+}
+
 fn period(p: &Period) -> String {
     p.to_string()
 }
@@ -183,6 +193,14 @@ pub fn action(a: &Action) -> String {
             if !i.breakdowns.is_empty() {
                 let ids: Vec<String> = i.breakdowns.iter().map(|b| scalar(b)).collect();
                 let _ = writeln!(out, "    breakdowns: [{}]", ids.join(", "));
+            }
+            if !i.targets.is_empty() {
+                let pairs: Vec<String> = i
+                    .targets
+                    .iter()
+                    .map(|(y, v)| format!("{y}: {}", number(*v)))
+                    .collect();
+                let _ = writeln!(out, "    targets: {{{}}}", pairs.join(", "));
             }
         }
     }

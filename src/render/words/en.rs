@@ -41,10 +41,12 @@ pub static WORDS: Words = Words {
         direction,
         frequency,
         reporting,
+        action_standing,
+        standing,
         done: "done",
         no_ministry: "no responsible ministry",
         group_state: "state",
-        group_unrecorded: "state: not recorded",
+        group_unrecorded: "state: none declared",
         group_health: "health",
     },
 
@@ -80,7 +82,16 @@ pub static WORDS: Words = Words {
     readings: "Readings",
     decisions: "Decisions needed",
     late_actions: "Late actions",
-    due_not_started: "Due this year and not started",
+    due_no_state: "Due this year, no state declared",
+    due_planned: "Due this year, declared planned",
+    baselines: "Baselines recorded",
+    baselines_hint: "Readings of periods before the plan began ({}): they say where the plan starts from, not what it achieved, and are not counted among the changes.",
+    baseline: "baseline",
+    targets: "Targets of action indicators",
+    rollup_intro: "Number of actions, per lever and objective, against the targets the plan sets for their indicators: an action is behind as soon as a target whose year has ended is not reached, without a figure when a target's year ended with no reading, not yet judged when no target's year has ended. pan counts actions and computes no percentage: actions so different do not average.",
+    lever_objective: "Lever / objective",
+    target_of_period: "Target of the period",
+    targets_col: "Targets",
     missing: "Indicators without a recent reading",
     missing_hint: "no reading in the last {} days",
     code: "Code",
@@ -640,6 +651,27 @@ fn date(d: jiff::civil::Date) -> String {
     format!("{} {} {}", d.day(), month(&MONTHS, d.month()), d.year())
 }
 
+fn action_standing(s: crate::report::targets::ActionStanding) -> &'static str {
+    use crate::report::targets::ActionStanding as A;
+    match s {
+        A::OnTrack => "targets reached",
+        A::Behind => "behind a target",
+        A::NoFigure => "no figure",
+        A::Pending => "not yet judged",
+        A::NoTarget => "no target",
+    }
+}
+
+fn standing(s: crate::report::targets::Standing) -> &'static str {
+    use crate::report::targets::Standing as S;
+    match s {
+        S::Reached => "reached",
+        S::Behind => "not reached",
+        S::NoFigure => "year ended without a reading",
+        S::Pending => "in progress",
+    }
+}
+
 fn health(h: Health) -> &'static str {
     match h {
         Health::Late => "late",
@@ -647,6 +679,8 @@ fn health(h: Health) -> &'static str {
         Health::Stale => "stale",
         Health::NoData => "no data",
         Health::OnTrack => "on track",
+        Health::Upcoming => "upcoming",
+        Health::Untrackable => "not trackable",
         Health::Done => "done",
         Health::Cancelled => "cancelled",
     }
@@ -661,6 +695,7 @@ fn reason(r: &Reason) -> String {
         Reason::Milestone(d) => format!("milestone {d}"),
         Reason::Starts(d) => format!("starts {d}"),
         Reason::NoIndicator => "no indicator to follow".into(),
+        Reason::NothingToMeasure => "no indicator, no calendar date ahead".into(),
         Reason::Overdue(id, p) => format!("{id} reading for {p} overdue"),
         Reason::Latest(p) => format!("latest reading {p}"),
         Reason::NoReading => "no reading yet".into(),
@@ -680,7 +715,7 @@ fn class(c: Class) -> &'static str {
 
 fn state(s: StateFilter) -> &'static str {
     match s {
-        StateFilter::Unrecorded => "—",
+        StateFilter::Unrecorded => "no state declared",
         StateFilter::Planned => "planned",
         StateFilter::InProgress => "in progress",
         StateFilter::Done => "done",

@@ -42,10 +42,12 @@ pub static WORDS: Words = Words {
         direction,
         frequency,
         reporting,
+        action_standing,
+        standing,
         done: "réalisé",
         no_ministry: "aucun ministère responsable",
         group_state: "État",
-        group_unrecorded: "État\u{a0}: non renseigné",
+        group_unrecorded: "État\u{a0}: aucun déclaré",
         group_health: "Situation",
     },
 
@@ -81,7 +83,16 @@ pub static WORDS: Words = Words {
     readings: "Mesures",
     decisions: "Décisions à prendre",
     late_actions: "Actions en retard",
-    due_not_started: "Échéance cette année, non commencées",
+    due_no_state: "Échéance cette année, sans état déclaré",
+    due_planned: "Échéance cette année, déclarées planifiées",
+    baselines: "Valeurs de référence enregistrées",
+    baselines_hint: "Mesures de périodes antérieures au début du plan ({})\u{a0}: elles disent d'où le plan part, pas ce qu'il a accompli, et ne comptent pas parmi les changements.",
+    baseline: "valeur de référence",
+    targets: "Cibles des indicateurs d'action",
+    rollup_intro: "Nombre d'actions, par levier et par objectif, selon les cibles que le plan fixe à leurs indicateurs\u{a0}: une action est en retard dès qu'une cible échue n'est pas atteinte, sans chiffre quand l'année d'une cible s'est achevée sans mesure, à juger quand aucune année de cible n'est achevée. pan compte des actions et ne calcule aucun pourcentage\u{a0}: des actions si différentes ne se moyennent pas.",
+    lever_objective: "Levier / objectif",
+    target_of_period: "Cible de la période",
+    targets_col: "Cibles",
     missing: "Indicateurs sans mesure récente",
     missing_hint: "aucune mesure sur les {} derniers jours",
     code: "Code",
@@ -638,6 +649,27 @@ fn date(d: jiff::civil::Date) -> String {
     }
 }
 
+fn action_standing(s: crate::report::targets::ActionStanding) -> &'static str {
+    use crate::report::targets::ActionStanding as A;
+    match s {
+        A::OnTrack => "cibles atteintes",
+        A::Behind => "en retard sur une cible",
+        A::NoFigure => "sans chiffre",
+        A::Pending => "à juger",
+        A::NoTarget => "sans cible",
+    }
+}
+
+fn standing(s: crate::report::targets::Standing) -> &'static str {
+    use crate::report::targets::Standing as S;
+    match s {
+        S::Reached => "atteinte",
+        S::Behind => "non atteinte",
+        S::NoFigure => "année achevée sans mesure",
+        S::Pending => "en cours",
+    }
+}
+
 fn health(h: Health) -> &'static str {
     match h {
         Health::Late => "en retard",
@@ -645,6 +677,8 @@ fn health(h: Health) -> &'static str {
         Health::Stale => "données anciennes",
         Health::NoData => "sans données",
         Health::OnTrack => "dans les temps",
+        Health::Upcoming => "à venir",
+        Health::Untrackable => "non suivable",
         Health::Done => "réalisée",
         Health::Cancelled => "annulée",
     }
@@ -659,6 +693,7 @@ fn reason(r: &Reason) -> String {
         Reason::Milestone(d) => format!("jalon le {d}"),
         Reason::Starts(d) => format!("commence le {d}"),
         Reason::NoIndicator => "aucun indicateur".into(),
+        Reason::NothingToMeasure => "ni indicateur, ni échéance à venir".into(),
         Reason::Overdue(id, p) => format!("mesure {p} de {id} attendue"),
         Reason::Latest(p) => format!("dernière mesure\u{a0}: {p}"),
         Reason::NoReading => "aucune mesure".into(),
@@ -678,7 +713,7 @@ fn class(c: Class) -> &'static str {
 
 fn state(s: StateFilter) -> &'static str {
     match s {
-        StateFilter::Unrecorded => "non renseigné",
+        StateFilter::Unrecorded => "sans état déclaré",
         StateFilter::Planned => "planifiée",
         StateFilter::InProgress => "en cours",
         StateFilter::Done => "réalisée",

@@ -113,8 +113,27 @@ pub struct Words {
     pub decisions: &'static str,
     /// "Late actions".
     pub late_actions: &'static str,
-    /// "Due this year and not started".
-    pub due_not_started: &'static str,
+    /// "Due this year, no state declared" (pan cannot know "not started" without a
+    /// recorded state).
+    pub due_no_state: &'static str,
+    /// "Due this year, declared planned".
+    pub due_planned: &'static str,
+    /// "Baselines recorded": readings of periods before the plan began.
+    pub baselines: &'static str,
+    /// The line under it; `{}` is the plan's first day.
+    pub baselines_hint: &'static str,
+    /// "baseline", beside a reading of a period before the plan began.
+    pub baseline: &'static str,
+    /// "Targets of action indicators" (the roll-up's heading).
+    pub targets: &'static str,
+    /// The line under it: how the roll-up counts.
+    pub rollup_intro: &'static str,
+    /// "Lever / objective".
+    pub lever_objective: &'static str,
+    /// "Target of the period".
+    pub target_of_period: &'static str,
+    /// "Targets" (every target of an indicator).
+    pub targets_col: &'static str,
     /// "Indicators without a recent reading".
     pub missing: &'static str,
     /// Explains the stale window: "no reading in the last {} days".
@@ -722,6 +741,10 @@ pub struct Terms {
     pub frequency: fn(Frequency) -> &'static str,
     /// An indicator's reporting.
     pub reporting: fn(Reporting) -> String,
+    /// Where an action stands against its targets.
+    pub action_standing: fn(crate::report::targets::ActionStanding) -> &'static str,
+    /// Where one target stands.
+    pub standing: fn(crate::report::targets::Standing) -> &'static str,
     /// "done" for a delivered deliverable.
     pub done: &'static str,
     /// "no responsible ministry" (a group of actions).
@@ -1002,6 +1025,40 @@ pub fn fill(template: &str, values: &[String]) -> String {
 /// A health, in a language.
 pub fn health(h: Health, lang: Lang) -> &'static str {
     (of(lang).terms.health)(h)
+}
+
+/// Where an action stands against its targets, in a language.
+pub fn action_standing(s: crate::report::targets::ActionStanding, lang: Lang) -> &'static str {
+    (of(lang).terms.action_standing)(s)
+}
+
+/// Where one target stands, in a language.
+pub fn standing(s: crate::report::targets::Standing, lang: Lang) -> &'static str {
+    (of(lang).terms.standing)(s)
+}
+
+/// One target of an indicator: the figure of its year, the value to reach, where it
+/// stands ("8 / 12 (2026): in progress"; "—" when its year has no figure).
+pub fn target_line(
+    t: &crate::report::targets::TargetProgress,
+    kind: IndicatorKind,
+    lang: Lang,
+) -> String {
+    let n = |v: f64| {
+        if kind == IndicatorKind::Percent {
+            percent(v, lang)
+        } else {
+            number(v, lang)
+        }
+    };
+    let value = t.value.map_or_else(|| "—".to_string(), n);
+    format!(
+        "{value} / {} ({}){} {}",
+        n(t.target),
+        t.year,
+        of(lang).colon,
+        standing(t.standing, lang)
+    )
 }
 
 /// Why an action has its health, in a language.
