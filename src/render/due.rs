@@ -156,8 +156,8 @@ fn standing_code(s: Standing) -> &'static str {
 
 /// The listing as CSV: one row per ministry and figure owed.
 pub fn csv(report: &DueReport, groups: &[MinistryDue], plan: &Plan) -> anyhow::Result<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+    let mut w = super::csv_out::Writer::new(Vec::new());
+    w.record([
         "ministry",
         "action",
         "indicator",
@@ -181,7 +181,7 @@ pub fn csv(report: &DueReport, groups: &[MinistryDue], plan: &Plan) -> anyhow::R
                 standing_code(o.standing).to_string(),
                 o.last.map(|p| p.to_string()).unwrap_or_default(),
             ];
-            w.write_record(rec.iter().map(|c| csv_safe(c).into_owned()))?;
+            w.record(rec.iter().map(|c| csv_safe(c).into_owned()))?;
         }
     }
     Ok(String::from_utf8(w.into_inner()?)?)

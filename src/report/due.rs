@@ -422,6 +422,7 @@ mod tests {
                     measure: None,
                     frequency: *f,
                     breakdowns: vec![],
+                    targets: Default::default(),
                 })
                 .collect(),
             calendar: crate::model::calendar::parse_label(label).0,
