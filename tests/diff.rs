@@ -221,14 +221,14 @@ fn editing_or_deleting_a_recorded_reading_is_a_history_rewrite() {
     // Every line of it, not only the headings.
     let md = stdout(&out);
     assert!(
-        md.contains("la mesure seances 2024 = 11 a été modifiée sur place en seances 2024 = 12"),
+        md.contains("le relevé seances 2024 = 11 a été modifié sur place en seances 2024 = 12"),
         "{md}"
     );
     assert!(
-        md.contains("mesure MODIFIÉE SUR PLACE\u{a0}: seances 2024 = 11 → seances 2024 = 12"),
+        md.contains("relevé MODIFIÉ SUR PLACE\u{a0}: seances 2024 = 11 → seances 2024 = 12"),
         "{md}"
     );
-    assert!(md.contains("- **IN-B-11.02**\u{a0}: la mesure"), "{md}");
+    assert!(md.contains("- **IN-B-11.02**\u{a0}: le relevé"), "{md}");
     for english in [
         "reading added",
         "reading replaced",
@@ -666,5 +666,32 @@ fn a_word_diff_keeps_its_spaces_in_markdown() {
             "Organiser des <strong>nouvelles</strong> rencontres <del>mensuelles</del> « IT"
         ),
         "{md}\n{html}"
+    );
+}
+
+#[test]
+fn a_change_of_targets_is_a_field_change() {
+    let f = Fixture::new();
+    f.edit(
+        ACTION_PATH,
+        "kind: count",
+        "kind: count\n    targets: {2026: 12}",
+    );
+    repo(&f);
+    f.edit(
+        ACTION_PATH,
+        "targets: {2026: 12}",
+        "targets: {2026: 12, 2028: 30.5}",
+    );
+    let (status, v) = diff_json(&f, &[]);
+    assert_eq!(status, 0, "{v}");
+    assert_eq!(
+        v["actions"][0]["fields"][0],
+        serde_json::json!({
+            "field": "indicator seances targets",
+            "before": "2026: 12",
+            "after": "2026: 12, 2028: 30.5"
+        }),
+        "{v}"
     );
 }

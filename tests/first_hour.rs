@@ -271,7 +271,7 @@ fn counts_agree_with_their_nouns_in_french_and_english() {
     f.edit(common::ACTION_PATH, "rencontres mensuelles", "rencontres");
     let md = stdout(&f.run(&["diff", "--format", "markdown"]));
     assert!(
-        md.contains("1 action modifiée · 0 mesure ajoutée · 0 état enregistré · 0 problème introduit, 0 corrigé"),
+        md.contains("1 action modifiée · 0 relevé ajouté · 0 état enregistré · 0 problème introduit, 0 corrigé"),
         "{md}"
     );
     let text = stdout(&f.run(&["diff"]));
@@ -281,7 +281,7 @@ fn counts_agree_with_their_nouns_in_french_and_english() {
     let out = f.run(&["site", "-o", "_site"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let page = f.read("_site/fr/actions/IN-B-11.02.html");
-    assert!(page.contains("Diagramme en barres de 1 mesure,"), "{page}");
+    assert!(page.contains("Diagramme en barres de 1 relevé,"), "{page}");
     let page = f.read("_site/en/actions/IN-B-11.02.html");
     assert!(page.contains("Bar chart of 1 reading,"), "{page}");
     for out in [md, text, list] {

@@ -357,3 +357,63 @@ fn settings_cannot_point_outside_the_repository() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_hostile_translations_file_is_warned_line_by_line_and_never_markup() {
+    let f = Fixture::new();
+    let long = "x".repeat(900);
+    f.write(
+        "plan/translations/en.yaml",
+        &format!(
+            "levers:\n  B: \"<script>alert(1)</script> & <b>bold</b>\"\n  Z: Unknown lever\n  {long}: long key\nobjectives:\n  B-11: \"\"\nsections: nope\ncontext: [1, 2]\n"
+        ),
+    );
+    // The plan's own language, and a language no site is built in.
+    f.write("plan/translations/fr.yaml", "levers:\n  B: Approfondir\n");
+    f.write("plan/translations/xx.yaml", "levers:\n  B: x\n");
+    f.write("plan/translations/deeper/en.yaml", "levers:\n  B: x\n");
+    let (code, diags) = f.validate(&[]);
+    let p025 = |file: &str, line: u64| {
+        diags
+            .iter()
+            .any(|(c, f, l)| c == "P025" && f == file && *l == line)
+    };
+    assert!(p025("plan/translations/en.yaml", 3), "{diags:?}");
+    assert!(p025("plan/translations/en.yaml", 4), "{diags:?}");
+    assert!(p025("plan/translations/en.yaml", 6), "{diags:?}");
+    assert!(p025("plan/translations/en.yaml", 7), "{diags:?}");
+    assert!(p025("plan/translations/fr.yaml", 1), "{diags:?}");
+    assert!(p025("plan/translations/xx.yaml", 1), "{diags:?}");
+    assert!(
+        diags
+            .iter()
+            .any(|(c, f, _)| c == "F013" && f == "plan/translations/deeper/en.yaml"),
+        "{diags:?}"
+    );
+    // `context: [1, 2]` is a wrong type (an error); everything else is a warning.
+    assert_eq!(code, 1, "{diags:?}");
+    let out = f.run(&["validate", "--as-of", "2026-11-23"]);
+    let text = stdout(&out);
+    assert!(text.len() < 20_000, "bounded: {} bytes", text.len());
+    f.write(
+        "plan/translations/en.yaml",
+        "levers:\n  B: \"<script>alert(1)</script> & <b>bold</b>\"\n  Z: Unknown lever\n",
+    );
+    f.remove("plan/translations/deeper/en.yaml");
+    let o = f.run(&["site", "-o", "_site", "--as-of", "2026-11-23"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = std::fs::read_to_string(f.path().join("_site/en/levers/B.html")).unwrap();
+    assert!(
+        !page.contains("<script>alert") && !page.contains("<b>bold"),
+        "{page}"
+    );
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;"),
+        "{page}"
+    );
+    let fr = std::fs::read_to_string(f.path().join("_site/fr/levers/B.html")).unwrap();
+    assert!(
+        !fr.contains("alert(1)"),
+        "the French site never shows a translation"
+    );
+}

@@ -177,7 +177,10 @@ fn every_plan_file_validates_against_its_schema() {
     let mut n = 0;
     for entry in walkdir::WalkDir::new(root().join("plan")).min_depth(2) {
         let entry = entry.unwrap();
-        if entry.path().extension().is_some_and(|e| e == "yaml") {
+        // plan/translations/ holds translations, not actions (checked by pan's loader).
+        let translation = entry.path().parent().and_then(|p| p.file_name())
+            == Some(std::ffi::OsStr::new("translations"));
+        if entry.path().extension().is_some_and(|e| e == "yaml") && !translation {
             let value = yaml_as_json(entry.path());
             let errors: Vec<String> = action.iter_errors(&value).map(|e| e.to_string()).collect();
             assert!(errors.is_empty(), "{}: {errors:?}", entry.path().display());

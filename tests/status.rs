@@ -444,7 +444,7 @@ fn status_and_show_speak_the_language_asked_for() {
         "Calendrier",
         "Situation",
         "Indicateurs",
-        "Mesures",
+        "Relevés",
         "Objectif B-11",
     ] {
         assert!(card.contains(w), "{w}: {card}");
@@ -489,9 +489,8 @@ fn show_fits_every_line_to_the_terminal() {
         .output()
         .unwrap();
     assert!(
-        stdout(&out).contains(
-            "The report does not say whether this counts distinct people or attendances."
-        )
+        stdout(&out)
+            .contains("Le rapport ne dit pas s'il s'agit de personnes distinctes ou de présences.")
     );
 }
 

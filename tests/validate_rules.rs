@@ -558,6 +558,17 @@ fn p023_unknown_dimension() {
 }
 
 #[test]
+fn p025_unused_translation() {
+    let f = Fixture::new();
+    f.write(
+        "plan/translations/en.yaml",
+        "levers:\n  B: Deepen digital skills\n  Z: Unknown\n",
+    );
+    // A warning: the rest of the file is used, and validation passes.
+    expect(&f, "P025", "plan/translations/en.yaml", 3, 0);
+}
+
+#[test]
 fn r013_reading_unknown_dimension() {
     let f = with_canton();
     f.write(

@@ -803,6 +803,18 @@ rule!(
 );
 
 rule!(
+    UNUSED_TRANSLATION,
+    "P025",
+    "unused-translation",
+    Warning,
+    "A line of plan/translations/<lang>.yaml cannot be used (unknown language, section or code, or an empty text).",
+    "fix the code or the section's name, or remove the line: the site shows the plan's own text where no translation is used",
+    "The plan's titles (levers, objectives, context indicators) may be translated for the site's other languages in plan/translations/<lang>.yaml, one section per kind of title, one `code: text` line per title. A translation of a code the plan does not declare — a typo, a lever renamed since — would never be shown, so it is reported with its line; the rest of the file is used, and every title without a translation is shown in the plan's language, marked as such.",
+    Example::write("plan/translations/en.yaml", "levers:\n  Z: Trainers\n"),
+    Example::write("plan/translations/en.yaml", "levers:\n  B: Trainers\n")
+);
+
+rule!(
     READING_UNKNOWN_DIMENSION,
     "R013",
     "reading-unknown-dimension",
@@ -950,6 +962,7 @@ pub static ALL: &[&Rule] = &[
     &STATE_WITHOUT_NOTE,
     &UNKNOWN_DIMENSION,
     &BAD_TARGET,
+    &UNUSED_TRANSLATION,
     &READING_UNKNOWN_ACTION,
     &READING_UNKNOWN_INDICATOR,
     &READING_BAD_VALUE,

@@ -617,7 +617,7 @@ fn context_indicators<'a>(cx: &Cx<'a>) -> Table<'a> {
             kind_field(w),
             field("direction", Type::Code, w.direction.into())
                 .required()
-                .categories(["increase", "decrease"]),
+                .categories(["increase", "decrease", "unstated"]),
             field("target_value", Type::Number, w.target.into()),
             field("target_year", Type::Year, w.target_year.into()),
             field("target_source", Type::Text, w.target_source.into()),
@@ -635,6 +635,7 @@ fn context_indicators<'a>(cx: &Cx<'a>) -> Table<'a> {
                     match c.direction {
                         crate::model::Direction::Increase => "increase",
                         crate::model::Direction::Decrease => "decrease",
+                        crate::model::Direction::Unstated => "unstated",
                     },
                     &opt(t.map(|t| format_number(t.value))),
                     &opt(t.map(|t| t.year)),

@@ -66,7 +66,8 @@ impl<'a> Ctx<'a> {
 
 /// The entries of a mapping, with helpers to read fields.
 pub struct Fields<'n> {
-    entries: &'n [(Key, Node)],
+    /// The keys and values, in file order.
+    pub entries: &'n [(Key, Node)],
     /// Where the mapping is.
     pub span: Span,
 }

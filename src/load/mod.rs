@@ -14,6 +14,7 @@ pub mod plan_table;
 pub mod readings;
 pub mod scope;
 pub mod site;
+pub mod translations;
 pub mod tree;
 pub mod workbook;
 
@@ -242,6 +243,7 @@ struct Inventory {
     actors: Option<String>,
     context: Option<String>,
     dimensions: Option<String>,
+    translations: Vec<String>,
     actions: Vec<String>,
     readings: Vec<String>,
     context_readings: Option<String>,
@@ -354,6 +356,12 @@ fn file_it(inv: &mut Inventory, path: &str, rel: &str, is_plan: bool, diags: &mu
             (0, _) => stray(
                 "pan reads levers.yaml, actors.yaml, context.yaml and dimensions.yaml here, and actions in lever folders",
             ),
+            (1, r) if r.starts_with("translations/") && r.ends_with(".yaml") => {
+                inv.translations.push(path.to_string())
+            }
+            (1, r) if r.starts_with("translations/") => {
+                stray("plan/translations/ holds one <language>.yaml file per language")
+            }
             (1, r) if r.ends_with(".yaml") => inv.actions.push(path.to_string()),
             (1, r) if r.ends_with(".yml") => stray("action files end in .yaml, not .yml"),
             (1, _) => stray("lever folders hold action files (<code>.yaml) only"),
@@ -782,6 +790,12 @@ fn load_from(tree: &dyn Tree, settings: &Settings, memo: &mut Memo) -> Loaded {
     if let Some(file) = &inv.dimensions {
         files_checked += 1;
         plan.dimensions = dimensions::read(tree, file, settings, &mut diags);
+    }
+    for file in &inv.translations {
+        files_checked += 1;
+        if let Some(t) = translations::read(tree, file, &plan, settings, &mut diags) {
+            plan.translations.push(t);
+        }
     }
 
     let (readings, n) = load_readings(tree, &plan, &inv, &mut diags, memo);

@@ -327,9 +327,10 @@ pub fn context(ctx: &mut Ctx, root: &Node, spans: &mut DeclSpans) -> Vec<Context
                 |s| match s {
                     "increase" => Some(Direction::Increase),
                     "decrease" => Some(Direction::Decrease),
+                    "unstated" => Some(Direction::Unstated),
                     _ => None,
                 },
-                &["increase", "decrease"],
+                &["increase", "decrease", "unstated"],
             )
         });
         let source = cf

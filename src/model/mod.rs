@@ -9,6 +9,7 @@ pub mod period;
 pub mod plan;
 pub mod reading;
 pub mod stamp;
+pub mod translation;
 
 pub use action::{Action, Indicator, IndicatorKind, Measure, State, StateEntry};
 pub use actor::{Actor, ActorKind};
@@ -18,6 +19,7 @@ pub use dimension::{Cuts, Dimension, DimensionValue};
 pub use period::{Frequency, Period};
 pub use plan::{Abbreviation, ContextIndicator, Direction, Lever, Objective, Plan, Target};
 pub use reading::{Owner, Reading, Readings, Strings, Sym, Value};
+pub use translation::Translation;
 
 /// An index or count of the model's lists as stored (32 bits, half the memory of a
 /// `usize`). The loader reads at most [`crate::config::limits::FILES`] files, each of

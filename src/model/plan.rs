@@ -54,6 +54,9 @@ pub enum Direction {
     Increase,
     /// Lower is better.
     Decrease,
+    /// The plan gives no direction (a middle category, such as intermediate internet
+    /// users, can grow from below or shrink toward above): progress is not assessed.
+    Unstated,
 }
 
 /// A target a context indicator should reach.
@@ -116,6 +119,8 @@ pub struct Plan {
     pub context: Vec<ContextIndicator>,
     /// Dimensions readings may be broken down by (`plan/dimensions.yaml`).
     pub dimensions: Vec<super::Dimension>,
+    /// Translations of the plan's texts (`plan/translations/<lang>.yaml`), by language.
+    pub translations: Vec<super::Translation>,
     by_code: HashMap<ActionCode, usize>,
     by_actor: HashMap<String, usize>,
     by_alias: HashMap<String, usize>,
@@ -136,6 +141,11 @@ impl Default for Plan {
 }
 
 impl Plan {
+    /// The translations into `lang` (a language code), if the plan has some.
+    pub fn translation(&self, lang: &str) -> Option<&super::Translation> {
+        self.translations.iter().find(|t| t.lang == lang)
+    }
+
     /// Position of the dimension `id` in [`Plan::dimensions`].
     pub fn dimension_index(&self, id: &str) -> Option<usize> {
         self.dimensions.iter().position(|d| d.id == id)
@@ -196,6 +206,7 @@ impl Plan {
             actions,
             context,
             dimensions: Vec::new(),
+            translations: Vec::new(),
             by_code,
             by_actor,
             by_alias,

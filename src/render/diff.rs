@@ -82,6 +82,7 @@ fn field(f: &Field) -> String {
         Field::IndicatorKind(id) => format!("indicator {id} kind"),
         Field::IndicatorMeasure(id) => format!("indicator {id} measure"),
         Field::IndicatorFrequency(id) => format!("indicator {id} frequency"),
+        Field::IndicatorTargets(id) => format!("indicator {id} targets"),
         Field::Calendar => "calendar".into(),
         Field::CalendarParsed => "calendar (parsed)".into(),
     }

@@ -6,7 +6,7 @@ use super::markdown::{self, Align, escape};
 use super::words::{self, Words};
 use crate::config::Lang;
 use crate::model::ActionCode;
-use crate::report::digest::{Chart, Digest, STATES, TaskSpan, TaskStatus};
+use crate::report::digest::{Chart, ContextProgress, Digest, STATES, TaskSpan, TaskStatus};
 use crate::report::health::Health;
 
 /// Text safe inside a Mermaid chart title (no characters with a meaning there).
@@ -212,7 +212,7 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
     let mut out = String::new();
     heading(&mut out, d, w, lang);
     key_figures(&mut out, d, w, lang);
-    context(&mut out, d, w, lang);
+    context(&mut out, &d.context, w, lang);
     changes(&mut out, d, w, lang);
     targets(&mut out, d, w, lang);
     decisions(&mut out, d, w, lang, stale_days);
@@ -276,9 +276,12 @@ fn key_figures(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
             .iter()
             .map(|&i| words::health(Health::ALL[i], lang).to_string()),
     );
+    // The whole plan's row last, as in every other table with a total.
     let rows: Vec<Vec<String>> = d
         .figures
         .iter()
+        .skip(1)
+        .chain(d.figures.first())
         .map(|f| {
             let name = if f.lever.is_empty() {
                 format!("**{}**", w.whole_plan)
@@ -300,11 +303,10 @@ fn key_figures(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
 }
 
 /// Progress toward the context targets, with the method as a footnote.
-fn context(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
-    if !d.context.is_empty() {
+pub fn context(out: &mut String, context: &[ContextProgress], w: &Words, lang: Lang) {
+    if !context.is_empty() {
         let _ = writeln!(out, "## {}\n", w.context);
-        let rows: Vec<Vec<String>> = d
-            .context
+        let rows: Vec<Vec<String>> = context
             .iter()
             .map(|c| {
                 let value = |v: f64| {
@@ -564,8 +566,13 @@ fn per_ministry(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
             .iter()
             .map(|m| {
                 let n = |h: Health| m.by_health.0.get(&h).copied().unwrap_or(0).to_string();
+                let name = if m.acronym.is_empty() {
+                    format!("*{}*", capitalise(w.terms.no_ministry))
+                } else {
+                    format!("{} — {}", escape(&m.acronym), escape(&m.name))
+                };
                 vec![
-                    format!("{} — {}", escape(&m.acronym), escape(&m.name)),
+                    name,
                     m.carried.to_string(),
                     n(Health::Late),
                     n(Health::Due),
@@ -597,6 +604,18 @@ fn per_ministry(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
             &rows,
         ));
         out.push('\n');
+    }
+    if !d.unnamed_ministries.is_empty() {
+        let names: Vec<String> = d
+            .unnamed_ministries
+            .iter()
+            .map(|(a, n)| format!("{} ({})", escape(a), escape(n)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}\n",
+            words::fill(w.idle_ministries, &[names.join(", ")])
+        );
     }
 }
 

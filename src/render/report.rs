@@ -21,10 +21,14 @@ pub fn markdown(r: &FullReport, plan: &Plan, lang: Lang) -> String {
     let mut out = String::new();
     heading(&mut out, r, w, lang);
     summary(&mut out, r, plan, w, lang);
+    super::digest::context(&mut out, &r.context, w, lang);
     for (gi, g) in r.status.groups.iter().enumerate() {
         group(&mut out, r, plan, gi, g, lang);
     }
     out.push_str(&breakdowns(&r.breakdowns, plan, lang));
+    if !r.context.is_empty() {
+        let _ = writeln!(out, "[^method]: {}\n", w.method);
+    }
     let _ = writeln!(
         out,
         "---\n\n*{}*",

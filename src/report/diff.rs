@@ -71,6 +71,8 @@ pub enum Field {
     IndicatorMeasure(String),
     /// An indicator's frequency.
     IndicatorFrequency(String),
+    /// An indicator's targets.
+    IndicatorTargets(String),
     /// The calendar as published.
     Calendar,
     /// The calendar's structure.
@@ -521,6 +523,13 @@ fn fields(old: &Action, new: &Action) -> Vec<FieldChange> {
                         after: f(ni.frequency),
                     });
                 }
+                if oi.targets != ni.targets {
+                    out.push(FieldChange {
+                        field: Field::IndicatorTargets(ni.id.clone()),
+                        before: targets_text(&oi.targets),
+                        after: targets_text(&ni.targets),
+                    });
+                }
             }
         }
     }
@@ -800,6 +809,14 @@ pub fn compare(old: &Side, new: &Side, as_of: Date) -> PlanDiff {
         problems_introduced: introduced,
         problems_fixed: fixed,
     }
+}
+
+/// Targets as written in a file: `2026: 12, 2028: 30` (empty when none).
+fn targets_text(t: &std::collections::BTreeMap<i16, f64>) -> String {
+    t.iter()
+        .map(|(y, v)| format!("{y}: {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]

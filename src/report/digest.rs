@@ -245,14 +245,47 @@ pub struct Digest {
     pub due_planned: Vec<Attention>,
     /// Actions with indicators without a reading in the stale window.
     pub missing_readings: Vec<Attention>,
-    /// Per ministry.
+    /// Per ministry, then (acronym empty) the actions whose responsible actors belong to no
+    /// ministry, as the site lists them.
     pub ministries: Vec<MinistryLine>,
+    /// The ministries the plan declares that no action names (acronym, name).
+    pub unnamed_ministries: Vec<(String, String)>,
     /// Calendar charts.
     pub charts: Vec<Chart>,
     /// Actions against the targets of their indicators, per objective and lever.
     pub rollup: super::targets::Rollup,
     /// Completeness of the figures owed: the whole plan, per lever, per ministry.
     pub completeness: super::due::Summary,
+}
+
+/// The context indicators' progress: readings known on the as-of date, in period order,
+/// one series at a time (never every indicator's at once: millions of readings).
+pub fn context(plan: &Plan, readings: &Readings, as_of: Date) -> Vec<ContextProgress> {
+    plan.context
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let rs = readings.effective_of(Owner::Context, crate::model::index32(i), as_of);
+            let mut points = Vec::new();
+            let mut series = Vec::new();
+            for r in rs {
+                if let crate::model::Value::Number(v) = r.value() {
+                    let mid = r.period.start();
+                    let year = f64::from(mid.year()) + f64::from(mid.day_of_year() - 1) / 365.25;
+                    points.push((year, v));
+                    series.push((r.period, v));
+                }
+            }
+            ContextProgress {
+                id: c.id.clone(),
+                label: c.label.clone(),
+                series,
+                target: c.target.as_ref().map(|t| (t.value, t.year)),
+                class: progress::classify(c, &points),
+                percent: c.kind == crate::model::IndicatorKind::Percent,
+            }
+        })
+        .collect()
 }
 
 /// Most tasks in one chart before a lever is split.
@@ -326,6 +359,7 @@ pub fn build(
         due_planned: attention.due_planned,
         missing_readings: missing_readings(plan, readings, settings, &rows, as_of),
         ministries: ministries(plan, &rows, &found.new_readings_of),
+        unnamed_ministries: super::ministries::unnamed(plan),
         charts: charts(plan, &rows, settings),
         rollup: super::targets::rollup(plan, readings, as_of),
         completeness: super::due::summary(
@@ -344,36 +378,6 @@ fn key_figures(plan: &Plan, settings: &Settings, rows: &[Row]) -> Vec<Figures> {
         figs.push(figures(&l.code, &l.title, &rs));
     }
     figs
-}
-
-/// Context indicators: readings known on the as-of date, in period order, one series at
-/// a time (never every indicator's at once: millions of readings).
-fn context(plan: &Plan, readings: &Readings, as_of: Date) -> Vec<ContextProgress> {
-    plan.context
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let rs = readings.effective_of(Owner::Context, crate::model::index32(i), as_of);
-            let mut points = Vec::new();
-            let mut series = Vec::new();
-            for r in rs {
-                if let crate::model::Value::Number(v) = r.value() {
-                    let mid = r.period.start();
-                    let year = f64::from(mid.year()) + f64::from(mid.day_of_year() - 1) / 365.25;
-                    points.push((year, v));
-                    series.push((r.period, v));
-                }
-            }
-            ContextProgress {
-                id: c.id.clone(),
-                label: c.label.clone(),
-                series,
-                target: c.target.as_ref().map(|t| (t.value, t.year)),
-                class: progress::classify(c, &points),
-                percent: c.kind == crate::model::IndicatorKind::Percent,
-            }
-        })
-        .collect()
 }
 
 /// The period a digest covers, and the plan's first day (readings of earlier periods are
@@ -539,9 +543,21 @@ fn missing_readings(
     missing
 }
 
-/// One line per ministry carrying actions.
+/// One line per ministry carrying actions, then (acronym empty) the actions whose
+/// responsible actors belong to no ministry, as the site lists them.
 fn ministries(plan: &Plan, rows: &[Row], new_readings_of: &[usize]) -> Vec<MinistryLine> {
-    plan.ministries()
+    let line = |acronym: &str, name: &str, idx: Vec<usize>| MinistryLine {
+        acronym: acronym.to_string(),
+        name: name.to_string(),
+        carried: idx.len(),
+        by_health: Counts::of(rows, idx.iter().copied()),
+        with_new_readings: idx
+            .iter()
+            .filter(|&&i| new_readings_of.get(i).is_some_and(|n| *n > 0))
+            .count(),
+    };
+    let mut ministries: Vec<MinistryLine> = plan
+        .ministries()
         .map(|m| {
             let idx: Vec<usize> = rows
                 .iter()
@@ -549,19 +565,15 @@ fn ministries(plan: &Plan, rows: &[Row], new_readings_of: &[usize]) -> Vec<Minis
                 .filter(|(_, r)| r.ministries.contains(&m.acronym))
                 .map(|(i, _)| i)
                 .collect();
-            MinistryLine {
-                acronym: m.acronym.clone(),
-                name: m.name.clone(),
-                carried: idx.len(),
-                by_health: Counts::of(rows, idx.iter().copied()),
-                with_new_readings: idx
-                    .iter()
-                    .filter(|&&i| new_readings_of.get(i).is_some_and(|n| *n > 0))
-                    .count(),
-            }
+            line(&m.acronym, &m.name, idx)
         })
         .filter(|m| m.carried > 0)
-        .collect()
+        .collect();
+    let unassigned = super::ministries::unassigned(rows);
+    if !unassigned.is_empty() {
+        ministries.push(line("", "", unassigned));
+    }
+    ministries
 }
 
 /// How an action's published calendar dates it in a chart, if it does: its first and last

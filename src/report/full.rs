@@ -56,6 +56,8 @@ pub struct FullReport {
     pub details: Vec<Vec<Detail>>,
     /// Breakdown tables of the actions shown, then of the context indicators.
     pub breakdowns: Vec<super::breakdowns::Breakdown>,
+    /// The context indicators' progress toward their targets (the plan's headline figures).
+    pub context: Vec<super::digest::ContextProgress>,
 }
 
 /// Build the full report.
@@ -146,5 +148,6 @@ pub fn build(
         objectives,
         details,
         breakdowns,
+        context: super::digest::context(plan, readings, as_of),
     }
 }

@@ -70,6 +70,23 @@ pub fn build(plan: &Plan, rows: &[Row], reporting: &ReportingReport) -> Vec<Mini
         .collect()
 }
 
+/// The ministries of `actors.yaml` that no action names, neither they nor their agencies,
+/// as responsible or as partner (the bundled plan lists MA among its authors without
+/// giving it an action): acronym and name, in file order.
+pub fn unnamed(plan: &Plan) -> Vec<(String, String)> {
+    plan.ministries()
+        .filter(|m| {
+            !plan.actions.iter().any(|a| {
+                a.responsible
+                    .iter()
+                    .chain(&a.partners)
+                    .any(|who| plan.ministry_of(who).as_deref() == Some(m.acronym.as_str()))
+            })
+        })
+        .map(|m| (m.acronym.clone(), m.name.clone()))
+        .collect()
+}
+
 /// Actions whose responsible actors belong to no ministry (indices of the status rows).
 pub fn unassigned(rows: &[Row]) -> Vec<usize> {
     rows.iter()

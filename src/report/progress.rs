@@ -32,6 +32,8 @@ pub enum Class {
     Deterioration,
     /// Fewer than two readings.
     NotEnoughData,
+    /// The plan gives no direction: progress is not assessed.
+    NoDirection,
 }
 
 /// A point of a series: year (fractional for finer periods) and value.
@@ -53,11 +55,12 @@ pub fn classify(indicator: &ContextIndicator, series: &[Point]) -> Class {
     let sign = match indicator.direction {
         Direction::Increase => 1.0,
         Direction::Decrease => -1.0,
+        Direction::Unstated => return Class::NoDirection,
     };
     if let Some(t) = &indicator.target {
         let met = match indicator.direction {
             Direction::Increase => last.1 >= t.value,
-            Direction::Decrease => last.1 <= t.value,
+            _ => last.1 <= t.value,
         };
         if met {
             return Class::TargetAchieved;

@@ -324,4 +324,42 @@ mod tests {
         assert_eq!(t.current, 1, "after the last year, the last target");
         assert_eq!(t.targets[1].standing, Standing::NoFigure);
     }
+
+    fn reading(period: &str, v: f64) -> Reading {
+        crate::model::Reading::new(
+            crate::model::Owner::Action(0),
+            0,
+            period.parse().unwrap(),
+            Value::Number(v),
+        )
+    }
+
+    #[test]
+    fn the_figure_of_a_year_adds_a_flow_and_takes_a_level_s_latest() {
+        let (h1, h2, y, q3) = (
+            reading("2026-H1", 5.0),
+            reading("2026-H2", 8.0),
+            reading("2026", 20.0),
+            reading("2026-Q3", 2.0),
+        );
+        let day = date(2027, 1, 1);
+        let flow = ind(Measure::Flow, &[(2026, 12.0)]);
+        assert_eq!(figure_of_year(&flow, &[&h1, &h2], 2026, day), Some(13.0));
+        // The whole year's reading wins over its parts.
+        assert_eq!(figure_of_year(&flow, &[&h1, &y], 2026, day), Some(20.0));
+        // Overlapping parts are never added.
+        assert_eq!(figure_of_year(&flow, &[&h2, &q3], 2026, day), None);
+        assert_eq!(figure_of_year(&flow, &[&h1], 2027, day), None);
+        let level = ind(Measure::Level, &[(2026, 12.0)]);
+        assert_eq!(figure_of_year(&level, &[&h2, &h1], 2026, day), Some(8.0));
+        // Reached, then behind once the year ended below the target.
+        let t = of_indicator(&flow, &[&h1, &h2], date(2026, 12, 6)).unwrap();
+        assert_eq!(t.standing, Standing::Reached);
+        let t = of_indicator(&ind(Measure::Flow, &[(2026, 14.0)]), &[&h1, &h2], day).unwrap();
+        assert_eq!(t.standing, Standing::Behind);
+        assert_eq!(
+            ActionStanding::of(std::slice::from_ref(&t)),
+            ActionStanding::Behind
+        );
+    }
 }

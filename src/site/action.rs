@@ -73,7 +73,7 @@ fn chart(ctx: &Ctx, id: &str, ind: &Indicator, series: &[(Period, Figure)]) -> O
         .iter()
         .map(|(p, v)| format!("{p}{} {}", ctx.words.colon, shown(*v)))
         .collect::<Vec<_>>()
-        .join(" ; ");
+        .join(ctx.words.semicolon);
     let title = words::fill(ctx.w.readings_of, std::slice::from_ref(&ind.label));
     let percent = ind.kind == IndicatorKind::Percent;
     let fmt = |v: f64| shown(v);

@@ -4,7 +4,7 @@
 use maud::{Markup, html};
 
 use super::charts;
-use super::layout::{Ctx, capital, health_class, lever_url, table};
+use super::layout::{Ctx, Titled, capital, health_class, lever_url, table};
 use crate::render::words;
 use crate::report::digest::STATES;
 use crate::report::health::Health;
@@ -81,7 +81,7 @@ pub fn figures_table(ctx: &Ctx, id: &str) -> Markup {
                     @if f.lever.is_empty() {
                         (w.whole_plan)
                     } @else {
-                        a href=(ctx.link(&lever_url(&f.lever))) { (f.lever) " — " span lang=[ctx.text_lang()] { (f.title) } }
+                        a href=(ctx.link(&lever_url(&f.lever))) { (f.lever) " — " (ctx.title(Titled::Lever, &f.lever, &f.title)) }
                     }
                 }
                 td class="num" { (f.actions) }
@@ -147,7 +147,7 @@ pub fn context_table(ctx: &Ctx, id: &str) -> Markup {
         @for c in &ctx.data.digest.context {
             tr {
                 th scope="row" lang=[ctx.text_lang()] {
-                    a href={ (ctx.link("context.html")) "#" (super::layout::slug(&c.id)) } { (c.label) }
+                    a href={ (ctx.link("context.html")) "#" (super::layout::slug(&c.id)) } { (ctx.title(Titled::Context, &c.id, &c.label)) }
                 }
                 td class="num" {
                     @if let Some((p, v)) = c.series.last() { (context_value(ctx, *v, c.percent)) " (" (p) ")" } @else { "—" }

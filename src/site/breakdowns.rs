@@ -88,7 +88,7 @@ fn chart(
         .iter()
         .map(|(l, _, s)| format!("{l}{} {s}", ctx.words.colon))
         .collect::<Vec<_>>()
-        .join(" ; ");
+        .join(ctx.words.semicolon);
     let desc = words::fill(
         words::pick(ctx.w.breakdown_desc, points.len(), ctx.lang),
         &[points.len().to_string(), values],

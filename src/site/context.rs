@@ -6,7 +6,7 @@ use maud::{Markup, html};
 use super::Data;
 use super::blocks::context_value;
 use super::charts;
-use super::layout::{self, Ctx, Section, Shell, slug};
+use super::layout::{self, Ctx, Section, Shell, Titled, slug};
 use crate::config::Lang;
 use crate::model::{ContextIndicator, Owner};
 use crate::render::words;
@@ -26,6 +26,7 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
         .filter(|r| r.known_on(input.as_of))
         .map(|r| readings::row(input.plan, input.readings, r))
         .collect();
+    let label = ctx.title_text(Titled::Context, &c.id, &c.label);
     let chart = (!p.series.is_empty()).then(|| {
         let points: Vec<charts::LinePoint> = p
             .series
@@ -49,7 +50,7 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
             .iter()
             .map(|(per, v)| format!("{per}{} {}", ww.colon, shown(*v)))
             .collect::<Vec<_>>()
-            .join(" ; ");
+            .join(ww.semicolon);
         let mut desc = words::fill(
             words::pick(w.line_desc, p.series.len(), lang),
             &[p.series.len().to_string(), values],
@@ -60,9 +61,9 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
         let has_target = target.is_some();
         html! {
             figure class="chart-box" {
-                (layout::scroll(ctx, &c.label, charts::line(&format!("c-{id}"), &c.label, &desc, &points, target, p.percent, &shown)))
+                (layout::scroll(ctx, &label, charts::line(&format!("c-{id}"), &label, &desc, &points, target, p.percent, &shown)))
                 figcaption {
-                    span lang=[ctx.text_lang()] { (c.label) }
+                    (ctx.title(Titled::Context, &c.id, &c.label))
                     @if has_target { " — " (w.target_path) }
                 }
             }
@@ -95,7 +96,7 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
     };
     html! {
         section class="indicator" {
-            h2 id=(id) lang=[ctx.text_lang()] { (c.label) }
+            h2 id=(id) { (ctx.title(Titled::Context, &c.id, &c.label)) }
             dl class="facts" {
                 dt { (ww.progress) }
                 dd { strong { (words::class(p.class, lang)) } " (" a href="#method" { (w.method) } ")" }
@@ -117,10 +118,10 @@ fn indicator(ctx: &Ctx, k: usize, c: &ContextIndicator, p: &ContextProgress) -> 
             } @else {
                 div class="chart-and-table" {
                     @if let Some(chart) = chart { (chart) }
-                    (layout::table(&format!("t-{id}"), html! { span lang=[ctx.text_lang()] { (c.label) } }, head, body))
+                    (layout::table(&format!("t-{id}"), ctx.title(Titled::Context, &c.id, &c.label), head, body))
                 }
             }
-            (super::breakdowns::tables(ctx, Owner::Context, crate::model::index32(k), &c.id, &c.label))
+            (super::breakdowns::tables(ctx, Owner::Context, crate::model::index32(k), &c.id, &label))
         }
     }
 }

@@ -89,6 +89,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
     let d = &data.digest;
     let since_note = ww.since(d.since_from);
     let stale_days = data.input.settings.health.stale_after_days;
+    let missing_indicators: usize = d.missing_readings.iter().map(|a| a.indicators.len()).sum();
     let body = html! {
         p class="print-hint" { (w.print_hint) }
         p {
@@ -141,8 +142,12 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
                     (attention(&ctx, "t-planned", ww.due_planned, ww.why, &d.due_planned))
                 }
                 @if !d.missing_readings.is_empty() {
-                    h3 { (ww.missing) " (" (d.missing_readings.len()) ")" }
-                    p { (capital(&words::fill(ww.missing_hint, &[stale_days.to_string()]))) "." }
+                    h3 { (ww.missing) " (" (missing_indicators) ")" }
+                    p {
+                        (d.missing_readings.len()) " " (ww.actions.to_lowercase()) ", "
+                        (missing_indicators) " " (ww.indicators) " — "
+                        (words::fill(ww.missing_hint, &[stale_days.to_string()])) "."
+                    }
                     (attention(&ctx, "t-missing", ww.missing, ww.indicator, &d.missing_readings))
                 }
             }
@@ -163,10 +168,15 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
                     @for m in &d.ministries {
                         tr {
                             th scope="row" {
-                                @if data.ministries.iter().any(|x| x.acronym == m.acronym) {
+                                @if m.acronym.is_empty() {
+                                    a href={ (ctx.link("ministries.html")) "#unassigned" } { (capital(ww.terms.no_ministry)) }
+                                } @else if data.ministries.iter().any(|x| x.acronym == m.acronym) {
                                     a href=(ctx.link(&ministry_url(&m.acronym))) { (m.acronym) }
-                                } @else { (m.acronym) }
-                                " " span class="muted" lang=[ctx.text_lang()] { (m.name) }
+                                    " " span class="muted" lang=[ctx.text_lang()] { (m.name) }
+                                } @else {
+                                    (m.acronym)
+                                    " " span class="muted" lang=[ctx.text_lang()] { (m.name) }
+                                }
                             }
                             td class="num" { (m.carried) }
                             @for h in [Health::Late, Health::Due, Health::Stale, Health::NoData] {
@@ -176,6 +186,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
                         }
                     }
                 }))
+                (unnamed_ministries(&ctx, &d.unnamed_ministries))
             }
         }
         (super::reporting::completeness(&ctx, "completeness", &d.completeness))
@@ -192,4 +203,16 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
         title_is_text: false,
     };
     (path.to_string(), layout::page(&ctx, &shell, body))
+}
+
+/// The sentence naming the ministries the plan lists that no action names, if any.
+pub fn unnamed_ministries(ctx: &Ctx, unnamed: &[(String, String)]) -> Markup {
+    html! {
+        @if !unnamed.is_empty() {
+            p class="note" {
+                @let names: Vec<String> = unnamed.iter().map(|(a, n)| format!("{a} ({n})")).collect();
+                (words::fill(ctx.words.idle_ministries, &[names.join(", ")]))
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ use maud::html;
 
 use super::Data;
 use super::blocks;
-use super::layout::{self, Ctx, Section, Shell, action_url, lever_url, short};
+use super::layout::{self, Ctx, Section, Shell, Titled, action_url, lever_url, short};
 use crate::config::Lang;
 use crate::render::words;
 
@@ -80,7 +80,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
                     li {
                         a href=(ctx.link(&lever_url(&l.code))) {
                             strong { (ww.lever) " " (l.code) }
-                            span lang=[ctx.text_lang()] { (l.title) }
+                            (ctx.title(Titled::Lever, &l.code, &l.title))
                         }
                     }
                 }

@@ -65,6 +65,17 @@ pub enum Section {
     Downloads,
 }
 
+/// The kinds of the plan's titles a translation file may translate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Titled {
+    /// A lever's title, by lever code.
+    Lever,
+    /// An objective's title, by objective code.
+    Objective,
+    /// A context indicator's label, by id.
+    Context,
+}
+
 /// Where a page is and what it is written in.
 pub struct Ctx<'a> {
     /// The language of the interface.
@@ -104,6 +115,33 @@ impl<'a> Ctx<'a> {
     /// A link to `target`, a path from the site's root (assets, downloads).
     pub fn root(&self, target: &str) -> String {
         format!("{}../{target}", "../".repeat(self.depth()))
+    }
+
+    /// The translation of a title of the plan (lever, objective or context indicator) into
+    /// the page's language, if the plan's translations give one.
+    pub fn translated(&self, kind: Titled, key: &str) -> Option<&'a str> {
+        self.text_lang()?;
+        let t = self.data.input.plan.translation(self.lang.code())?;
+        let map = match kind {
+            Titled::Lever => &t.levers,
+            Titled::Objective => &t.objectives,
+            Titled::Context => &t.context,
+        };
+        map.get(key).map(String::as_str)
+    }
+
+    /// A title of the plan in the page's language where a translation gives it, else as
+    /// published and marked with the plan's language (for screen readers).
+    pub fn title(&self, kind: Titled, key: &str, published: &str) -> Markup {
+        match self.translated(kind, key) {
+            Some(t) => html! { span { (t) } },
+            None => html! { span lang=[self.text_lang()] { (published) } },
+        }
+    }
+
+    /// [`Ctx::title`] as plain text (a page title, a chart's label).
+    pub fn title_text(&self, kind: Titled, key: &str, published: &str) -> String {
+        self.translated(kind, key).unwrap_or(published).to_string()
     }
 
     /// The `lang` attribute for the plan's own text on this page: set when the interface
@@ -392,6 +430,9 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
                     @if !w.content_note.is_empty() {
                         p { (w.content_note) }
                     }
+                    @if let Some(t) = data.input.plan.translation(ctx.lang.code()).filter(|_| ctx.text_lang().is_some()) {
+                        p { (words::fill(w.translated, &[t.by.clone().unwrap_or_else(|| w.translated_by.into())])) }
+                    }
                     p {
                         a href=(ctx.link("downloads.html")) { (w.downloads) }
                         " · "
@@ -402,8 +443,58 @@ pub fn page(ctx: &Ctx, shell: &Shell, body: Markup) -> String {
         }
     };
     let mut s = markup.into_string();
+    if ctx.words.spaced_punctuation {
+        s = spaced_punctuation(&s);
+    }
     s.push('\n');
     s
+}
+
+/// French spacing in a page's text (never in its tags, scripts or styles): the ordinary
+/// space before « : ; ? ! % » and « » » and after « « » becomes a no-break space, so that
+/// a line never starts with the mark. Only the kind of space changes.
+pub fn spaced_punctuation(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    let mut raw_until: Option<&str> = None;
+    let mut prev = '\0';
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        let len = c.len_utf8();
+        if let Some(end) = raw_until {
+            if rest.starts_with(end) {
+                raw_until = None;
+                in_tag = true;
+            }
+            out.push(c);
+        } else if in_tag {
+            in_tag = c != '>';
+            out.push(c);
+        } else if c == '<' {
+            in_tag = true;
+            for (open, close) in [("<script", "</script"), ("<style", "</style")] {
+                if rest.starts_with(open) {
+                    raw_until = Some(close);
+                }
+            }
+            out.push(c);
+        } else if c == ' ' {
+            let next = rest[len..].chars().next().unwrap_or('\0');
+            let before_mark = matches!(next, ':' | ';' | '?' | '!' | '%' | '»')
+                && !prev.is_whitespace()
+                && prev != '>';
+            out.push(if before_mark || prev == '«' {
+                '\u{a0}'
+            } else {
+                ' '
+            });
+        } else {
+            out.push(c);
+        }
+        prev = c;
+        rest = &rest[len..];
+    }
+    out
 }
 
 /// The root page: a choice of language (and a redirect to the plan's own).

@@ -5,8 +5,9 @@ use maud::{Markup, html};
 
 use super::Data;
 use super::blocks;
-use super::layout::{self, Ctx, Section, Shell, actions_table, lever_url, objective_url};
+use super::layout::{self, Ctx, Section, Shell, Titled, actions_table, lever_url, objective_url};
 use crate::config::Lang;
+use crate::render::words;
 use crate::report::health::Health;
 use crate::report::status::Counts;
 
@@ -32,7 +33,7 @@ fn summary(ctx: &Ctx, idx: &[usize]) -> Markup {
             strong { (idx.len()) " " (ctx.words.actions.to_lowercase()) }
             @for h in Health::ALL {
                 @if let Some(n) = counts.0.get(&h) {
-                    " · " (n) " " (layout::health_badge(h, ctx.lang))
+                    " · " (layout::health_badge(h, ctx.lang)) (ctx.words.colon) " " (n)
                 }
             }
         }
@@ -48,7 +49,7 @@ pub fn index(data: &Data, lang: Lang) -> (String, String) {
         @for l in &data.input.plan.levers {
             section {
                 h2 id={ "l-" (layout::slug(&l.code)) } {
-                    a href=(ctx.link(&lever_url(&l.code))) { (ww.lever) " " (l.code) " — " span lang=[ctx.text_lang()] { (l.title) } }
+                    a href=(ctx.link(&lever_url(&l.code))) { (ww.lever) " " (l.code) " — " (ctx.title(Titled::Lever, &l.code, &l.title)) }
                 }
                 (summary(&ctx, &actions_of(data, &l.code, None)))
                 ul class="objectives" {
@@ -56,7 +57,7 @@ pub fn index(data: &Data, lang: Lang) -> (String, String) {
                         li {
                             a href=(ctx.link(&objective_url(&o.code))) { (o.code) }
                             " "
-                            span lang=[ctx.text_lang()] { (objective_title(&ctx, &o.title)) }
+                            (objective_title(&ctx, &o.code, &o.title))
                             " — " (actions_of(data, &l.code, Some(&o.code)).len()) " " (ww.actions.to_lowercase())
                         }
                     }
@@ -75,11 +76,21 @@ pub fn index(data: &Data, lang: Lang) -> (String, String) {
 }
 
 /// An objective's title, or the words for a missing one.
-fn objective_title(ctx: &Ctx, title: &str) -> String {
+fn objective_text(ctx: &Ctx, title: &str) -> String {
     if title.trim().is_empty() {
         ctx.words.no_text.to_string()
     } else {
         title.to_string()
+    }
+}
+
+/// An objective's title in the page's language where translated, else as published
+/// (« (texte non publié) » when the plan prints none).
+fn objective_title(ctx: &Ctx, code: &str, title: &str) -> Markup {
+    if title.trim().is_empty() {
+        html! { (ctx.words.no_text) }
+    } else {
+        ctx.title(Titled::Objective, code, title)
     }
 }
 
@@ -105,13 +116,19 @@ pub fn lever(data: &Data, lang: Lang, l: usize) -> (String, String) {
             section {
                 h2 id={ "o-" (k) } {
                     a href=(ctx.link(&objective_url(&o.code))) { (w.objective) " " (o.code) }
-                    " — " span lang=[ctx.text_lang()] { (objective_title(&ctx, &o.title)) }
+                    " — " (objective_title(&ctx, &o.code, &o.title))
                 }
-                (actions_table(&ctx, &format!("t-o{k}"), &format!("{} {}", o.code, ww.actions.to_lowercase()), &idx))
+                (actions_table(&ctx, &format!("t-o{k}"), &words::fill(w.objective_actions, std::slice::from_ref(&o.code)), &idx))
             }
         }
     };
-    let title = format!("{} {} — {}", ww.lever, lever.code, lever.title);
+    let translated = ctx.translated(Titled::Lever, &lever.code);
+    let title = format!(
+        "{} {} — {}",
+        ww.lever,
+        lever.code,
+        translated.unwrap_or(&lever.title)
+    );
     let shell = Shell {
         title: &title,
         section: Section::Levers,
@@ -120,7 +137,7 @@ pub fn lever(data: &Data, lang: Lang, l: usize) -> (String, String) {
             (w.levers.to_string(), "levers.html".to_string()),
         ],
         scripts: vec![],
-        title_is_text: true,
+        title_is_text: translated.is_none(),
     };
     (path.clone(), layout::page(&ctx, &shell, body))
 }
@@ -138,13 +155,14 @@ pub fn objective(data: &Data, lang: Lang, l: usize, o: usize) -> (String, String
             p class="note" lang=[ctx.text_lang()] { (obj.note) }
         }
         (summary(&ctx, &idx))
-        (actions_table(&ctx, "t-actions", &format!("{} {}", obj.code, ww.actions.to_lowercase()), &idx))
+        (actions_table(&ctx, "t-actions", &words::fill(w.objective_actions, std::slice::from_ref(&obj.code)), &idx))
     };
+    let translated = ctx.translated(Titled::Objective, &obj.code);
     let title = format!(
         "{} {} — {}",
         w.objective,
         obj.code,
-        objective_title(&ctx, &obj.title)
+        translated.map_or_else(|| objective_text(&ctx, &obj.title), str::to_string)
     );
     let shell = Shell {
         title: &title,
@@ -158,7 +176,7 @@ pub fn objective(data: &Data, lang: Lang, l: usize, o: usize) -> (String, String
             ),
         ],
         scripts: vec![],
-        title_is_text: true,
+        title_is_text: translated.is_none() && !obj.title.trim().is_empty(),
     };
     (path.clone(), layout::page(&ctx, &shell, body))
 }

@@ -95,6 +95,7 @@ pub fn index(data: &Data, lang: Lang) -> (String, String) {
         (layout::table("t-ministries", ww.per_ministry, head(&ctx), html! {
             @for m in &data.ministries { (row(&ctx, m, true)) }
         }))
+        (super::digest::unnamed_ministries(&ctx, &data.digest.unnamed_ministries))
         h2 { (w.reporting) }
         (reporting_table(&ctx, "t-reporting", &data.ministries.iter().collect::<Vec<_>>(), true))
 

@@ -5,7 +5,7 @@ use maud::{Markup, html};
 
 use super::Data;
 use super::blocks;
-use super::layout::{self, Ctx, Section, Shell, action_url, lever_url, ministry_url, slug};
+use super::layout::{self, Ctx, Section, Shell, Titled, action_url, lever_url, ministry_url, slug};
 use crate::config::Lang;
 use crate::render::words;
 use crate::report::due::{self, Completeness, Summary};
@@ -115,7 +115,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
                     @for l in &r.context {
                         @let c = &plan.context[l.indicator];
                         tr {
-                            th scope="row" lang=[ctx.text_lang()] { a href={ (ctx.link("context.html")) "#" (slug(&c.id)) } { (c.label) } }
+                            th scope="row" { a href={ (ctx.link("context.html")) "#" (slug(&c.id)) } { (ctx.title(Titled::Context, &c.id, &c.label)) } }
                             td class="num" { (l.readings) }
                             td { @if let Some(p) = l.last { (p) } @else { "—" } }
                         }

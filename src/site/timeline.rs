@@ -5,7 +5,7 @@ use maud::{Markup, html};
 
 use super::Data;
 use super::charts::{self, Task};
-use super::layout::{self, Ctx, Section, Shell, action_url, lever_url, short};
+use super::layout::{self, Ctx, Section, Shell, Titled, action_url, lever_url, short};
 use crate::config::Lang;
 use crate::render::words;
 use crate::report::digest::{Chart, TaskSpan, TaskStatus};
@@ -29,7 +29,12 @@ pub fn chart(ctx: &Ctx, k: usize, chart: &Chart) -> Markup {
     } else {
         String::new()
     };
-    let heading = format!("{} {} — {}{part}", ww.lever, chart.lever, chart.title);
+    let heading = format!(
+        "{} {} — {}{part}",
+        ww.lever,
+        chart.lever,
+        ctx.title_text(Titled::Lever, &chart.lever, &chart.title)
+    );
     let status = |s: TaskStatus| match s {
         TaskStatus::Done => w.status_done,
         TaskStatus::Late => w.status_late,
@@ -67,7 +72,7 @@ pub fn chart(ctx: &Ctx, k: usize, chart: &Chart) -> Markup {
         section class="lever-timeline" {
             h2 id=(id) {
                 a href=(ctx.link(&lever_url(&chart.lever))) { (ww.lever) " " (chart.lever) }
-                " — " span lang=[ctx.text_lang()] { (chart.title) } (part)
+                " — " (ctx.title(Titled::Lever, &chart.lever, &chart.title)) (part)
             }
             @if !tasks.is_empty() {
                 figure class="chart-box wide" {

@@ -316,6 +316,7 @@ pub fn context(indicators: &[ContextIndicator]) -> String {
             match c.direction {
                 crate::model::Direction::Increase => "increase",
                 crate::model::Direction::Decrease => "decrease",
+                crate::model::Direction::Unstated => "unstated",
             }
         );
         if let Some(t) = &c.target {

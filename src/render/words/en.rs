@@ -25,6 +25,8 @@ pub static WORDS: Words = Words {
     decimal_point: '.',
     thousands: ',',
     percent_sign: "%",
+    semicolon: "; ",
+    spaced_punctuation: false,
     date,
     capitalise_titles: false,
 
@@ -93,6 +95,7 @@ pub static WORDS: Words = Words {
     target_of_period: "Target of the period",
     targets_col: "Targets",
     missing: "Indicators without a recent reading",
+    idle_ministries: "Ministries the plan lists among its authors that no action names, neither they nor their agencies, as responsible or partner (so they appear in no per-ministry table): {}.",
     missing_hint: "no reading in the last {} days",
     code: "Code",
     action: "Action",
@@ -121,7 +124,7 @@ pub static WORDS: Words = Words {
     source: "Source",
     note: "Note",
     recorded: "Recorded",
-    corrects_col: "Corrects",
+    corrects_col: "Corrected value",
     no_reading: "no reading recorded",
     no_text: "(no published text)",
     none: "none",
@@ -191,10 +194,10 @@ pub static WORDS: Words = Words {
         date: "Date",
         note: "Note",
         reopened: "reopened",
-        content_note: "The plan's texts (actions, indicators, notes) are shown as published, in French.",
+        content_note: "The plan's texts (actions, indicators, notes, and any title without a translation) are shown as published, in French, the plan's language.",
         responsible_for: "Actions it is responsible for",
         partner_in: "Actions where it is a partner",
-        ministry_actors: "Its actors carrying actions",
+        ministry_actors: "The ministry and its agencies, as responsible for actions",
         ministries_intro: "What each ministry carries (its agencies and services included), as responsible and as partner, with the health of those actions and the reporting of their indicators.",
         unassigned: "Actions without a responsible ministry",
         as_partner: "Partner",
@@ -245,6 +248,9 @@ pub static WORDS: Words = Words {
         choose_language: "Choose a language",
         method: "method",
         ministry_health: "Health of the actions it is responsible for",
+        objective_actions: "Actions of objective {}",
+        translated: "The English titles of levers, objectives and context indicators are translated by {}, not by the plan's authors, who publish it in French only.",
+        translated_by: "the keepers of the plan's files",
     },
     diff: DiffWords {
         changed: ("action changed", "actions changed"),
@@ -710,6 +716,7 @@ fn class(c: Class) -> &'static str {
         Class::Limited => "limited progress",
         Class::Deterioration => "deterioration",
         Class::NotEnoughData => "not enough data",
+        Class::NoDirection => "not assessed (the plan gives no direction)",
     }
 }
 
@@ -758,6 +765,7 @@ fn direction(d: Direction) -> &'static str {
     match d {
         Direction::Increase => "higher is better",
         Direction::Decrease => "lower is better",
+        Direction::Unstated => "the plan does not say which way is better",
     }
 }
 

@@ -26,6 +26,8 @@ pub static WORDS: Words = Words {
     decimal_point: ',',
     thousands: '\u{202f}',
     percent_sign: "\u{a0}%",
+    semicolon: "\u{a0}; ",
+    spaced_punctuation: true,
     date,
     capitalise_titles: true,
 
@@ -68,7 +70,7 @@ pub static WORDS: Words = Words {
     indicators: "indicateurs",
     trend: "Tendance",
     latest: "Dernière valeur",
-    latest_reading: "Dernière mesure",
+    latest_reading: "Dernier relevé",
     total: "total",
     status_as_of: "Situation au",
     target: "Cible",
@@ -77,24 +79,25 @@ pub static WORDS: Words = Words {
     by: "d'ici",
     breakdowns: "Ventilations",
     breakdowns_intro: "Dernière période ventilée de chaque indicateur, par dimension (territoire ou population).",
-    method: "Méthode\u{a0}: comme pour le suivi officiel des Objectifs de développement durable (méthode d'Eurostat pour les indicateurs ODD de l'UE), le taux de croissance annuel moyen observé depuis la première mesure est comparé au taux nécessaire pour atteindre la cible à son échéance\u{a0}: ≥ 95\u{a0}% du rythme requis, progrès substantiels\u{a0}; 60–95\u{a0}%, progrès modérés\u{a0}; 0–60\u{a0}%, progrès limités\u{a0}; négatif, détérioration. Sans cible, le taux observé dans le sens souhaité\u{a0}: > 1\u{a0}%/an substantiels, 0–1\u{a0}% modérés, 0 à −1\u{a0}% limités, < −1\u{a0}% détérioration. Moins de deux mesures\u{a0}: données insuffisantes.",
+    method: "Méthode\u{a0}: comme pour le suivi officiel des Objectifs de développement durable (méthode d'Eurostat pour les indicateurs ODD de l'UE), le taux de croissance annuel moyen observé depuis le premier relevé est comparé au taux nécessaire pour atteindre la cible à son échéance\u{a0}: ≥ 95\u{a0}% du rythme requis, progrès substantiels\u{a0}; 60–95\u{a0}%, progrès modérés\u{a0}; 0–60\u{a0}%, progrès limités\u{a0}; négatif, détérioration. Sans cible, le taux observé dans le sens souhaité\u{a0}: > 1\u{a0}%/an substantiels, 0–1\u{a0}% modérés, 0 à −1\u{a0}% limités, < −1\u{a0}% détérioration. Moins de deux relevés\u{a0}: données insuffisantes.",
     changes: "Changements depuis le dernier COPIL",
     state: "État",
-    readings: "Mesures",
+    readings: "Relevés",
     decisions: "Décisions à prendre",
     late_actions: "Actions en retard",
     due_no_state: "Échéance cette année, sans état déclaré",
     due_planned: "Échéance cette année, déclarées planifiées",
     baselines: "Valeurs de référence enregistrées",
-    baselines_hint: "Mesures de périodes antérieures au début du plan ({})\u{a0}: elles disent d'où le plan part, pas ce qu'il a accompli, et ne comptent pas parmi les changements.",
+    baselines_hint: "Relevés de périodes antérieures au début du plan ({})\u{a0}: elles disent d'où le plan part, pas ce qu'il a accompli, et ne comptent pas parmi les changements.",
     baseline: "valeur de référence",
     targets: "Cibles des indicateurs d'action",
-    rollup_intro: "Nombre d'actions, par levier et par objectif, selon les cibles que le plan fixe à leurs indicateurs\u{a0}: une action est en retard dès qu'une cible échue n'est pas atteinte, sans chiffre quand l'année d'une cible s'est achevée sans mesure, à juger quand aucune année de cible n'est achevée. pan compte des actions et ne calcule aucun pourcentage\u{a0}: des actions si différentes ne se moyennent pas.",
+    rollup_intro: "Nombre d'actions, par levier et par objectif, selon les cibles que le plan fixe à leurs indicateurs\u{a0}: une action est en retard dès qu'une cible échue n'est pas atteinte, sans chiffre quand l'année d'une cible s'est achevée sans relevé, à juger quand aucune année de cible n'est achevée. pan compte des actions et ne calcule aucun pourcentage\u{a0}: des actions si différentes ne se moyennent pas.",
     lever_objective: "Levier / objectif",
     target_of_period: "Cible de la période",
     targets_col: "Cibles",
-    missing: "Indicateurs sans mesure récente",
-    missing_hint: "aucune mesure sur les {} derniers jours",
+    missing: "Indicateurs sans relevé récent",
+    missing_hint: "aucun relevé sur les {} derniers jours",
+    idle_ministries: "Ministères que le plan cite parmi ses auteurs sans qu'aucune action ne les nomme, ni eux ni leurs services, comme responsables ou partenaires (ils n'apparaissent donc dans aucun tableau par ministère)\u{a0}: {}.",
     code: "Code",
     action: "Action",
     responsible: "Responsable(s)",
@@ -105,7 +108,7 @@ pub static WORDS: Words = Words {
     carried: "Actions portées",
     late: "En retard",
     without_data: "Sans données",
-    with_readings: "Avec mesures sur la période",
+    with_readings: "Avec relevés sur la période",
     calendar_section: "Calendrier",
     part: "partie",
     legend: "Légende\u{a0}: une barre va du début à la fin que le plan publie\u{a0}; une action publiée «\u{a0}à partir de\u{a0}» une date, sans fin, va jusqu'à la fin du plan et son nom se termine par «\u{a0}→\u{a0}sans fin publiée\u{a0}»\u{a0}; ◆ marque un jalon, et la date de situation de cette synthèse. Barres grises\u{a0}: actions réalisées\u{a0}; rouges\u{a0}: en retard\u{a0}; bleues\u{a0}: en cours (selon l'état enregistré)\u{a0}; les autres sont sans couleur. Les actions sans date publiée sont listées sous chaque graphique, jamais dessinées.",
@@ -122,11 +125,11 @@ pub static WORDS: Words = Words {
     source: "Source",
     note: "Note",
     recorded: "Enregistrée le",
-    corrects_col: "Corrige",
-    no_reading: "aucune mesure enregistrée",
+    corrects_col: "Valeur corrigée",
+    no_reading: "aucun relevé enregistré",
     no_text: "(texte non publié)",
     none: "aucun",
-    corrects: "corrige",
+    corrects: "remplace",
     generated: "Produit par pan {} à partir des fichiers du plan.",
     shared: "Une action portée par plusieurs ministères figure sous chacun d'eux\u{a0}: la somme des groupes ({}) dépasse le nombre d'actions ({}).",
     by_calendar: "calendrier",
@@ -141,7 +144,7 @@ pub static WORDS: Words = Words {
         all_actions: "Toutes les actions",
         ministries: "Ministères",
         context: "Indicateurs de contexte",
-        reporting: "Suivi des mesures",
+        reporting: "Suivi des relevés",
         timeline: "Calendrier",
         digest: "Synthèse COPIL",
         search: "Recherche",
@@ -173,10 +176,10 @@ pub static WORDS: Words = Words {
         kind: "Type",
         frequency: "Fréquence",
         reporting_col: "Suivi",
-        readings_of: "Mesures\u{a0}: {}",
+        readings_of: "Relevés\u{a0}: {}",
         bars_desc: (
-            "Diagramme en barres de {} mesure, une barre par période\u{a0}: {}.",
-            "Diagramme en barres de {} mesures, une barre par période\u{a0}: {}.",
+            "Diagramme en barres de {} relevé, une barre par période\u{a0}: {}.",
+            "Diagramme en barres de {} relevés, une barre par période\u{a0}: {}.",
         ),
         breakdown_desc: (
             "Diagramme en barres de {} catégorie, une barre par catégorie\u{a0}: {}.",
@@ -184,32 +187,32 @@ pub static WORDS: Words = Words {
         ),
         breakdown_of: "{} par {} ({})",
         line_desc: (
-            "Courbe de {} mesure\u{a0}: {}.",
-            "Courbe de {} mesures\u{a0}: {}.",
+            "Courbe de {} relevé\u{a0}: {}.",
+            "Courbe de {} relevés\u{a0}: {}.",
         ),
         target_by: "Cible\u{a0}: {} d'ici {}",
-        target_path: "tirets\u{a0}: le chemin de la première mesure à la cible",
+        target_path: "tirets\u{a0}: le chemin du premier relevé à la cible",
         date: "Date",
         note: "Note",
         reopened: "rouverte",
         content_note: "",
         responsible_for: "Actions dont il est responsable",
         partner_in: "Actions où il est partenaire",
-        ministry_actors: "Ses acteurs responsables d'actions",
+        ministry_actors: "Le ministère et ses services, comme responsables d'actions",
         ministries_intro: "Ce que porte chaque ministère (ses administrations et services compris), comme responsable et comme partenaire, avec la situation de ces actions et le suivi de leurs indicateurs.",
         unassigned: "Actions sans ministère responsable",
         as_partner: "Partenaire",
         indicators_col: "Indicateurs",
         with_data: "Avec données",
         current: "À jour",
-        overdue: "Mesure attendue",
+        overdue: "Relevé attendu",
         not_expected: "Pas encore attendue",
         last_measured: "Dernière période mesurée",
-        reporting_intro: "Pour chaque indicateur\u{a0}: s'il a des données, la dernière période mesurée, et si une mesure est attendue ou trop ancienne. Aucune mesure n'est attendue avant le début d'une action, ni après qu'elle est réalisée ou annulée.",
+        reporting_intro: "Pour chaque indicateur\u{a0}: s'il a des données, la dernière période mesurée, et si un relevé est attendu ou trop ancien. Aucun relevé n'est attendu avant le début d'une action, ni après qu'elle est réalisée ou annulée.",
         by_lever: "Par levier",
         by_ministry: "Par ministère",
         every_indicator: "Tous les indicateurs",
-        readings_col: "Mesures",
+        readings_col: "Relevés",
         context_intro: "Les chiffres nationaux que cite l'introduction du plan, leur évolution et leur cible.",
         target_source: "Source de la cible",
         measured_by: "Mesuré par",
@@ -230,8 +233,8 @@ pub static WORDS: Words = Words {
         status_other: "autre",
         dated_actions: "Actions datées",
         downloads_intro: "Les données du plan telles que pan les lit, pour les réutiliser.",
-        download_json: "Le plan entier en JSON (le document de «\u{a0}pan export\u{a0}», version 1)\u{a0}: leviers, acteurs, actions, indicateurs de contexte et mesures connues à la date de situation.",
-        download_csv: "Toutes les mesures connues à la date de situation, en CSV (colonnes des fichiers de mesures, précédées du code de l'action).",
+        download_json: "Le plan entier en JSON (le document de «\u{a0}pan export\u{a0}», version 1)\u{a0}: leviers, acteurs, actions, indicateurs de contexte et relevés connus à la date de situation.",
+        download_csv: "Tous les relevés connus à la date de situation, en CSV (colonnes des fichiers de relevés, précédés du code de l'action).",
         print_hint: "Cette page s'imprime sur A4.",
         digest_calendar: "Le calendrier des actions datées est sur la page Calendrier.",
         all_actions_intro: "Chaque action du plan, avec son état, sa situation et son calendrier.",
@@ -246,12 +249,15 @@ pub static WORDS: Words = Words {
         choose_language: "Choisir une langue",
         method: "méthode",
         ministry_health: "Situation des actions dont il est responsable",
+        objective_actions: "Actions de l'objectif {}",
+        translated: "Les intitulés des leviers, objectifs et indicateurs de contexte sont traduits par {}, et non par les auteurs du plan.",
+        translated_by: "les personnes qui tiennent les fichiers du plan",
     },
     diff: DiffWords {
         changed: ("action modifiée", "actions modifiées"),
         added_n: ("ajoutée", "ajoutées"),
         removed_n: ("supprimée", "supprimées"),
-        reading_added: ("mesure ajoutée", "mesures ajoutées"),
+        reading_added: ("relevé ajouté", "relevés ajoutés"),
         as_replacements: "dont {} en correction",
         state_recorded: ("état enregistré", "états enregistrés"),
         problem: ("problème", "problèmes"),
@@ -260,8 +266,8 @@ pub static WORDS: Words = Words {
         rewrite: ("réécriture de l'historique", "réécritures de l'historique"),
         title: "Modifications du plan",
         rewritten: "⛔ Historique réécrit",
-        rewritten_help: "Une mesure ou un état déjà enregistré a été modifié ou supprimé. Une correction s'enregistre comme une nouvelle ligne (`pan reading add … --replace`)\u{a0}; si la réécriture est voulue, lancez `pan diff --allow-history-rewrite`.",
-        no_change: "Aucune modification des actions ni des mesures du plan.",
+        rewritten_help: "Un relevé ou un état déjà enregistré a été modifié ou supprimé. Une correction s'enregistre comme une nouvelle ligne (`pan reading add … --replace`)\u{a0}; si la réécriture est voulue, lancez `pan diff --allow-history-rewrite`.",
+        no_change: "Aucune modification des actions ni des relevés du plan.",
         action: "Action",
         change: "Modification",
         what_changed: "Ce qui change",
@@ -281,13 +287,13 @@ pub static WORDS: Words = Words {
         moved: "déplacée",
         text: "texte",
         states: ("état", "états"),
-        readings: ("mesure", "mesures"),
-        readings_rewritten: ("réécrite", "réécrites"),
+        readings: ("relevé", "relevés"),
+        readings_rewritten: ("réécrit", "réécrits"),
         health: "santé",
-        line_added: "mesure ajoutée",
-        line_replaced: "mesure corrigée",
-        line_removed: "mesure SUPPRIMÉE",
-        line_edited: "mesure MODIFIÉE SUR PLACE",
+        line_added: "relevé ajouté",
+        line_replaced: "relevé corrigé",
+        line_removed: "relevé SUPPRIMÉ",
+        line_edited: "relevé MODIFIÉ SUR PLACE",
         state_line,
         rewrite_line,
         declaration,
@@ -299,7 +305,7 @@ pub static WORDS: Words = Words {
         field: "Champ",
         label: "Libellé",
         kind: "Type",
-        measure: "Mesure",
+        measure: "Cumul",
         date: "Date",
         indicators: "Indicateurs",
         none: "(aucun)",
@@ -322,7 +328,7 @@ pub static WORDS: Words = Words {
         label: "Libellé de l'indicateur",
         note: "Note",
         recorded: "Enregistré le",
-        replaces: "Corrige",
+        replaces: "Valeur corrigée",
         about_sheet: "À propos",
         about: |actions, readings, day| {
             let (a, r) = (s(actions), s(readings));
@@ -336,7 +342,7 @@ pub static WORDS: Words = Words {
         descriptor_title: "Description du paquet de données (Frictionless Data Package)",
         description: |title, start, end, as_of| {
             format!(
-                "Le plan «\u{a0}{title}\u{a0}» ({start}–{end})\u{a0}: leviers, objectifs, acteurs, actions, indicateurs et leurs mesures, historique des états et indicateurs de contexte, tels que tenus avec pan\u{a0}; état et santé des actions au {as_of}. Les cellules de texte qui commencent par =, +, - ou @ sont précédées d'une apostrophe (protection contre les formules des tableurs)."
+                "Le plan «\u{a0}{title}\u{a0}» ({start}–{end})\u{a0}: leviers, objectifs, acteurs, actions, indicateurs et leurs relevés, historique des états et indicateurs de contexte, tels que tenus avec pan\u{a0}; état et santé des actions au {as_of}. Les cellules de texte qui commencent par =, +, - ou @ sont précédées d'une apostrophe (protection contre les formules des tableurs)."
             )
         },
         keywords: ["plan d'action", "suivi", "indicateurs"],
@@ -374,18 +380,18 @@ pub static WORDS: Words = Words {
         indicators: "Indicateurs",
         indicator_id: "Identifiant, unique dans l'action",
         indicator_label: "Indicateur, tel que publié",
-        measure: "flow\u{a0}: les mesures s'additionnent\u{a0}; level\u{a0}: la dernière fait foi",
-        frequency: "Fréquence de mesure attendue",
+        measure: "flow\u{a0}: les relevés s'additionnent\u{a0}; level\u{a0}: le dernier fait foi",
+        frequency: "Fréquence des relevés attendue",
         indicator: "Identifiant de l'indicateur",
         period: "Période mesurée (année, semestre, trimestre, mois ou jour)",
         period_start: "Premier jour de la période",
         period_end: "Dernier jour de la période",
         value: "Valeur, telle qu'enregistrée",
         number: "La valeur en nombre (indicateurs chiffrés)",
-        source: "Source de la mesure",
+        source: "Source du relevé",
         recorded: "Jour d'enregistrement",
         replaces: "Valeur que cette ligne corrige",
-        readings: "Mesures des indicateurs",
+        readings: "Relevés des indicateurs",
         states: "Historique des états",
         position: "Rang dans l'historique de l'action (1 = le plus ancien)",
         date: "Date",
@@ -400,7 +406,7 @@ pub static WORDS: Words = Words {
         target_year: "Année de la cible",
         target_source: "Où la cible est fixée",
         measured_by: "Qui le mesure",
-        context_readings: "Mesures des indicateurs de contexte",
+        context_readings: "Relevés des indicateurs de contexte",
         kind: "Nature des valeurs",
     },
     template: TemplateWords {
@@ -496,7 +502,7 @@ pub static WORDS: Words = Words {
                 "Période demandée\u{a0}: {asked} — déjà écrite sur chaque ligne. La liste de la cellule propose aussi les semestres, trimestres et mois qu'elle contient\u{a0}; une autre période (un jour, 2025-05-17) se tape."
             )
         },
-        value_help: "Valeur\u{a0}: ce que dit la colonne «\u{a0}Valeur attendue\u{a0}» (et la note de la cellule Indicateur) — un nombre entier ≥ 0 pour ce qui se compte, un pourcentage entre 0 et 100 (60,1 pour 60,1\u{a0}%), done (dans la liste) pour un livrable réalisé, un nombre pour une mesure, un texte pour une appréciation.",
+        value_help: "Valeur\u{a0}: ce que dit la colonne «\u{a0}Valeur attendue\u{a0}» (et la note de la cellule Indicateur) — un nombre entier ≥ 0 pour ce qui se compte, un pourcentage entre 0 et 100 (60,1 pour 60,1\u{a0}%), done (dans la liste) pour un livrable réalisé, un nombre pour une valeur numérique, un texte pour une appréciation.",
         source_help: "Source\u{a0}: obligatoire\u{a0}; d'où vient le chiffre (rapport, registre, tableau de bord…).",
         several_periods: "Plusieurs périodes pour un même indicateur\u{a0}: demandez un classeur avec une ligne par période, ou envoyez un second classeur.",
         empty_rows: "Les lignes laissées vides sont ignorées. N'insérez, ne supprimez ni ne triez de lignes\u{a0}: chaque ligne est reconnue à sa place, et une ligne dont le Code ou l'Indicateur a changé est refusée.",
@@ -528,7 +534,7 @@ pub static WORDS: Words = Words {
         indicator_id: "reunions-du-comite",
         indicator: "Nombre de réunions du comité de pilotage",
         source: "Procès-verbal de la réunion de lancement",
-        note: "Exemple\u{a0}: remplacez-le par une vraie mesure.",
+        note: "Exemple\u{a0}: remplacez-le par un vrai relevé.",
         intro: |title, start, end| {
             format!(
                 "Ce dépôt tient le plan «\u{a0}{}\u{a0}» ({}–{}) sous forme de fichiers, avec \
@@ -542,14 +548,14 @@ pub static WORDS: Words = Words {
             format!(
                 "1. `pan validate` — vérifie chaque fichier\u{a0}; la CI le lance à chaque demande de fusion.\n\
              2. `pan status` — où en est le plan\u{a0}: chaque action, son état et sa santé.\n\
-             3. `pan show {code}` — une action en entier\u{a0}: texte, calendrier, historique, mesures.\n\
-             4. `pan reading add {code} {indicator} 2 --period {year} --source \"…\"` — enregistrer une mesure.\n\
+             3. `pan show {code}` — une action en entier\u{a0}: texte, calendrier, historique, relevés.\n\
+             4. `pan reading add {code} {indicator} 2 --period {year} --source \"…\"` — enregistrer un relevé.\n\
              5. `pan digest -o copil.md` — la synthèse du prochain comité de pilotage.\n"
             )
         },
         begin: "Pour commencer\u{a0}: remplacez le levier, l'objectif, l'acteur et l'action d'exemple \
              par ceux du plan (`plan/levers.yaml`, `plan/actors.yaml`, \
-             `plan/<levier>/<code>.yaml`), supprimez la mesure d'exemple \
+             `plan/<levier>/<code>.yaml`), supprimez le relevé d'exemple \
              (`indicators/`), puis `git add -A && git commit -m \"Plan\"` (`pan init` a fait \
              du dossier un dépôt git, s'il n'était pas déjà dans un dépôt).\n",
         here_heading: "Ce qu'il y a ici",
@@ -558,7 +564,7 @@ pub static WORDS: Words = Words {
                 "- `pan.toml`\u{a0}: titre, période, langue, format des codes (`{}`), licence des données ouvertes.\n\
              - `plan/`\u{a0}: leviers et objectifs, acteurs, une action par fichier, et les schémas JSON \
              qui permettent aux éditeurs de compléter et vérifier les champs.\n\
-             - `indicators/`\u{a0}: les mesures, un fichier CSV par action.\n\
+             - `indicators/`\u{a0}: les relevés, un fichier CSV par action.\n\
              - `.github/workflows/pan.yml` (GitHub) et `.gitlab-ci.yml` (GitLab)\u{a0}: à chaque demande \
              de fusion, `pan validate` et `pan diff` en commentaire, avec le binaire publié de pan \
              (rien à compiler)\u{a0}; gardez celui de votre forge. \
@@ -665,7 +671,7 @@ fn standing(s: crate::report::targets::Standing) -> &'static str {
     match s {
         S::Reached => "atteinte",
         S::Behind => "non atteinte",
-        S::NoFigure => "année achevée sans mesure",
+        S::NoFigure => "année achevée sans relevé",
         S::Pending => "en cours",
     }
 }
@@ -688,15 +694,15 @@ fn reason(r: &Reason) -> String {
     match r {
         Reason::Done => "enregistrée comme réalisée".into(),
         Reason::Cancelled => "enregistrée comme annulée".into(),
-        Reason::Ended(d) => format!("calendrier échu le {d}"),
-        Reason::Ends(d) => format!("échéance le {d}"),
-        Reason::Milestone(d) => format!("jalon le {d}"),
-        Reason::Starts(d) => format!("commence le {d}"),
+        Reason::Ended(d) => format!("calendrier échu le {}", date(*d)),
+        Reason::Ends(d) => format!("échéance le {}", date(*d)),
+        Reason::Milestone(d) => format!("jalon le {}", date(*d)),
+        Reason::Starts(d) => format!("commence le {}", date(*d)),
         Reason::NoIndicator => "aucun indicateur".into(),
         Reason::NothingToMeasure => "ni indicateur, ni échéance à venir".into(),
-        Reason::Overdue(id, p) => format!("mesure {p} de {id} attendue"),
-        Reason::Latest(p) => format!("dernière mesure\u{a0}: {p}"),
-        Reason::NoReading => "aucune mesure".into(),
+        Reason::Overdue(id, p) => format!("relevé {p} de {id} attendu"),
+        Reason::Latest(p) => format!("dernier relevé\u{a0}: {p}"),
+        Reason::NoReading => "aucun relevé".into(),
     }
 }
 
@@ -708,6 +714,7 @@ fn class(c: Class) -> &'static str {
         Class::Limited => "progrès limités",
         Class::Deterioration => "détérioration",
         Class::NotEnoughData => "données insuffisantes",
+        Class::NoDirection => "non évalué (sens non donné par le plan)",
     }
 }
 
@@ -747,8 +754,8 @@ fn kind(k: IndicatorKind) -> &'static str {
 
 fn measure(m: Measure) -> &'static str {
     match m {
-        Measure::Flow => "les mesures s'additionnent d'une période à l'autre",
-        Measure::Level => "la dernière mesure fait foi",
+        Measure::Flow => "les relevés s'additionnent d'une période à l'autre",
+        Measure::Level => "le dernier relevé fait foi",
     }
 }
 
@@ -756,6 +763,7 @@ fn direction(d: Direction) -> &'static str {
     match d {
         Direction::Increase => "une hausse est souhaitée",
         Direction::Decrease => "une baisse est souhaitée",
+        Direction::Unstated => "le plan ne dit pas quel sens est souhaité",
     }
 }
 
@@ -771,7 +779,7 @@ fn frequency(f: Frequency) -> &'static str {
 
 fn reporting(r: Reporting) -> String {
     match r {
-        Reporting::Overdue(p) => format!("mesure {p} attendue"),
+        Reporting::Overdue(p) => format!("relevé {p} attendu"),
         Reporting::Stale => health(Health::Stale).into(),
         Reporting::NoData => health(Health::NoData).into(),
         Reporting::Current => "à jour".into(),
@@ -804,10 +812,10 @@ fn rewrite_line(w: &Rewritten) -> String {
             format!("l'entrée d'état {} a été supprimée", diff_state(e))
         }
         Rewritten::ReadingRemoved(r) => {
-            format!("la mesure {} ({}) a été supprimée", diff_row(r), r.source)
+            format!("le relevé {} ({}) a été supprimé", diff_row(r), r.source)
         }
         Rewritten::ReadingEdited(pair) => format!(
-            "la mesure {} a été modifiée sur place en {}",
+            "le relevé {} a été modifié sur place en {}",
             diff_row(&pair.0),
             diff_row(&pair.1)
         ),
@@ -841,7 +849,7 @@ fn calendar_meaning(c: &Calendar, plan_start: i16) -> String {
         .map(|s| format!(" à partir de {s}"))
         .unwrap_or_default();
     let end = c.end.map(|e| e.to_string()).unwrap_or_default();
-    let deadline = c.deadline().map(|d| d.to_string()).unwrap_or_default();
+    let deadline = c.deadline().map(date).unwrap_or_default();
     let first = c
         .start
         .map_or_else(|| plan_start.to_string(), |s| s.to_string());

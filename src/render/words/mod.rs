@@ -32,10 +32,16 @@ pub struct Words {
     pub colon: &'static str,
     /// The decimal separator.
     pub decimal_point: char,
-    /// The thousands separator (used from five digits on).
+    /// The thousands separator (used from four digits on: « 2 000 », "2,000").
     pub thousands: char,
     /// What follows a number to make it a percentage ("\u{a0}%" in French).
     pub percent_sign: &'static str,
+    /// What separates the items of a list that contain commas ("\u{a0}; " in French).
+    pub semicolon: &'static str,
+    /// Whether the site's text takes a no-break space before « : ; ? ! % » and inside
+    /// guillemets (French), including the plan's own texts, whose plain-text rendering lost
+    /// them: only the kind of space changes, never a character of the text.
+    pub spaced_punctuation: bool,
     /// A date for people: "23 novembre 2026", "23 November 2026".
     pub date: fn(Date) -> String,
     /// Whether a group's title, standing alone, starts with a capital.
@@ -138,6 +144,9 @@ pub struct Words {
     pub missing: &'static str,
     /// Explains the stale window: "no reading in the last {} days".
     pub missing_hint: &'static str,
+    /// The ministries the plan declares that no action names (itself or its agencies, as
+    /// responsible or partner): "{}" is their list.
+    pub idle_ministries: &'static str,
     /// "Code".
     pub code: &'static str,
     /// "Action".
@@ -968,6 +977,13 @@ pub struct SiteWords {
     pub method: &'static str,
     /// "Health of the actions it is responsible for".
     pub ministry_health: &'static str,
+    /// Caption of an objective's actions: "Actions of objective {}".
+    pub objective_actions: &'static str,
+    /// Said in the footer of a site that shows translations of the plan's titles: who
+    /// made them ("{}"), and that they are not the plan's authors'.
+    pub translated: &'static str,
+    /// Who translated, when the translation file does not say (`by:`).
+    pub translated_by: &'static str,
 }
 
 /// The words of a language.
@@ -1184,8 +1200,8 @@ pub fn percent(v: f64, lang: Lang) -> String {
     format!("{}{}", number(v, lang), of(lang).percent_sign)
 }
 
-/// A number for people: `60,1` and `12 500` in French, `60.1` and `12,500` in English
-/// (thousands are grouped from five digits on, as both typographies do).
+/// A number for people: `60,1` and `2 000` in French (a narrow no-break space), `60.1`
+/// and `2,000` in English (thousands are grouped from four digits on).
 pub fn number(v: f64, lang: Lang) -> String {
     let w = of(lang);
     let s = crate::model::reading::format_number(v);
@@ -1198,7 +1214,7 @@ pub fn number(v: f64, lang: Lang) -> String {
         None => (rest, None),
     };
     let mut grouped = String::new();
-    if int.len() >= 5 {
+    if int.len() >= 4 {
         for (i, c) in int.chars().enumerate() {
             if i > 0 && (int.len() - i).is_multiple_of(3) {
                 grouped.push(w.thousands);
@@ -1253,7 +1269,10 @@ mod tests {
     fn numbers_are_written_as_each_language_writes_them() {
         assert_eq!(number(12500.5, Lang::Fr), "12\u{202f}500,5");
         assert_eq!(number(12500.5, Lang::En), "12,500.5");
-        assert_eq!(number(-1234.0, Lang::Fr), "-1234");
+        assert_eq!(number(-1234.0, Lang::Fr), "-1\u{202f}234");
+        assert_eq!(number(2000.0, Lang::Fr), "2\u{202f}000");
+        assert_eq!(number(2000.0, Lang::En), "2,000");
+        assert_eq!(number(999.0, Lang::Fr), "999");
         assert_eq!(percent(60.1, Lang::Fr), "60,1\u{a0}%");
         assert_eq!(percent(60.1, Lang::En), "60.1%");
     }
