@@ -341,11 +341,7 @@ fn the_validation_delta_names_problems_introduced_and_fixed() {
     f.edit(ACTION_PATH, "  - MinDigital", "  - MinDigtal");
     repo(&f);
     f.write(ACTION_PATH, ACTION);
-    f.edit(
-        ACTION_PATH,
-        "kind: count",
-        "kind: count\n    frequency: annual",
-    );
+    f.edit(ACTION_PATH, "kind: count", "kind: count\n    every: year");
     let (_, v) = diff_json(&f, &[]);
     assert_eq!(v["problems_fixed"][0]["code"], "P006");
     assert_eq!(v["problems_introduced"][0]["code"], "R009");

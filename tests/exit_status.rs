@@ -84,6 +84,14 @@ fn every_command_follows_the_one_rule() {
         (&["diff"], Rewritten, 1),
         (&["diff", "nope"], Git, 2),
         (&["diff"], Plain, 2), // not a git repository
+        // due
+        (&["due"], Plain, 0),
+        (&["due"], BrokenAction, 1),
+        (&["due", "--ministry", "ZZZ"], Plain, 2),
+        (&["due", "--as-of", "2027-13-01"], Plain, 2),
+        (&["due", "-o", "owed.pdf"], Plain, 2),
+        (&["due", "--drafts", "plan"], Plain, 2),
+        (&["due", "--drafts", "out"], Plain, 0),
         // status, show
         (&["status"], Plain, 0),
         (&["status"], BrokenAction, 1),
@@ -322,6 +330,7 @@ fn every_command_follows_the_one_rule() {
         "report",
         "diff",
         "status",
+        "due",
         "show",
         "update",
         "reading",

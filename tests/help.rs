@@ -130,6 +130,7 @@ fn every_example_of_the_help_runs_on_the_bundled_plan() {
     let order = [
         "validate",
         "status",
+        "due",
         "show",
         "update",
         "reading",

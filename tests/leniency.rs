@@ -59,7 +59,7 @@ fn read_commands_about_other_actions_succeed_and_say_what_is_wrong() {
             }
             if kind {
                 assert!(
-                    e.contains("plan/A/IN-A-1.01.yaml:16:11: error[F008]"),
+                    e.contains("plan/A/IN-A-1.01.yaml:17:11: error[F008]"),
                     "{e}"
                 );
             }

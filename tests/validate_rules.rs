@@ -467,7 +467,7 @@ fn r009_reading_overdue() {
     f.edit(
         ACTION_PATH,
         "    kind: count\n",
-        "    kind: count\n    frequency: annual\n",
+        "    kind: count\n    every: year\n",
     );
     expect(&f, "R009", ACTION_PATH, 12, 0);
 }

@@ -5,6 +5,7 @@ pub mod args;
 pub mod completions;
 pub mod diff;
 pub mod digest;
+pub mod due;
 pub mod error;
 pub mod export;
 pub mod filters;
@@ -79,6 +80,8 @@ pub enum Command {
     Diff(diff::Args),
     /// Where the plan stands: actions with their state and health, filtered and grouped.
     Status(status::Args),
+    /// What each ministry owes on a date: figures late and due soon; drafts to send.
+    Due(due::Args),
     /// Show one action: every field, its calendar, state history and readings.
     Show(show::Args),
     /// Record a dated state of an action (appended to its history).
@@ -165,6 +168,7 @@ fn run() -> Result {
         Command::Report(a) => report::run(&global, a),
         Command::Diff(a) => diff::run(&global, a),
         Command::Status(a) => status::run(&global, a),
+        Command::Due(a) => due::run(&global, a),
         Command::Show(a) => show::run(&global, a),
         Command::Update(a) => update::run(&global, a),
         Command::Reading(a) => reading::run(&global, a),

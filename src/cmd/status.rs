@@ -71,7 +71,15 @@ pub fn run(global: &Global, args: Args) -> Result {
             render::status::csv(&report)?,
             super::output::to_terminal(output),
         ),
-        Format::Json => render::status::json(&report, plan)?,
+        Format::Json => {
+            let mut owed = crate::report::due::build(plan, &loaded.readings, &repo.settings, as_of);
+            let listed: std::collections::HashSet<&str> =
+                report.rows.iter().map(|r| r.code.as_str()).collect();
+            owed.items
+                .retain(|o| listed.contains(plan.actions[o.action].code.to_string().as_str()));
+            let summary = crate::report::due::summary(&owed, plan);
+            render::status::json(&report, plan, &summary)?
+        }
     };
     emit(&text, output)?;
     let listed: Vec<String> = report.rows.iter().map(|r| r.code.clone()).collect();

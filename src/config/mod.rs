@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use crate::model::CodeFormat;
+use crate::model::{CodeFormat, Frequency};
 
 /// The name of the settings file that marks a plan repository's root.
 pub const SETTINGS_FILE: &str = "pan.toml";
@@ -244,6 +244,29 @@ pub struct ReadingsSettings {
     /// address), said on the template's instructions sheet.
     #[serde(default)]
     pub send_to: Option<String>,
+    /// How often every indicator is expected to be measured unless it says otherwise
+    /// (`year`, `half-year`, `quarter`, `month`, `once`); without it, only indicators
+    /// with their own `every:` are ever owed.
+    #[serde(default)]
+    pub every: Option<String>,
+    /// Days after a period ends before its figure is late (its due date).
+    #[serde(default)]
+    pub grace_days: u32,
+    /// `pan due` lists figures whose due date falls within this many days after the as-of
+    /// date ("due soon"), besides the late ones.
+    #[serde(default = "default_readings_due_within")]
+    pub due_within_days: u32,
+}
+
+fn default_readings_due_within() -> u32 {
+    30
+}
+
+impl ReadingsSettings {
+    /// The plan-wide reporting frequency (checked when the settings are read).
+    pub fn frequency(&self) -> Option<Frequency> {
+        self.every.as_deref().and_then(Frequency::parse)
+    }
 }
 
 /// The whole `pan.toml`.
@@ -450,15 +473,17 @@ impl Settings {
             ));
         }
         self.check_paths(&invalid)?;
-        for (key, days) in [
-            ("due_within_days", self.health.due_within_days),
-            ("stale_after_days", self.health.stale_after_days),
+        for (section, key, days) in [
+            ("health", "due_within_days", self.health.due_within_days),
+            ("health", "stale_after_days", self.health.stale_after_days),
+            ("readings", "grace_days", self.readings.grace_days),
+            ("readings", "due_within_days", self.readings.due_within_days),
         ] {
             if days > limits::DAYS {
                 return Err(invalid(
                     key,
                     format!(
-                        "[health] {key} = {days} is more than {} days (100 years)",
+                        "[{section}] {key} = {days} is more than {} days (100 years)",
                         limits::DAYS
                     ),
                     "give a number of days such as 90 or 400",
@@ -515,6 +540,16 @@ impl Settings {
                     limits::SEND_TO_CHARS
                 ),
                 "say who receives the filled-in workbooks, e.g. send_to = \"Cellule PAN, pan@example.lu\"",
+            ));
+        }
+        if let Some(every) = &self.readings.every
+            && Frequency::parse(every).is_none()
+        {
+            let allowed: Vec<&str> = Frequency::ALL.iter().map(|f| f.as_str()).collect();
+            return Err(invalid(
+                "every",
+                format!("[readings] every = \"{every}\" is not a reporting frequency"),
+                &format!("write one of {}, e.g. every = \"year\"", allowed.join(", ")),
             ));
         }
         for m in &self.copil.meetings {
@@ -755,6 +790,38 @@ mod tests {
         };
         assert_eq!(line, 6);
         assert!(message.contains("stale_days"), "{message}");
+    }
+
+    #[test]
+    fn a_reporting_frequency_is_one_of_the_allowed_words() {
+        for f in Frequency::ALL {
+            let text = format!(
+                "{MINIMAL}[readings]\nevery = \"{}\"\ngrace_days = 60\n",
+                f.as_str()
+            );
+            let s = Settings::parse(&text, Path::new("pan.toml")).unwrap();
+            assert_eq!(s.readings.frequency(), Some(f));
+            assert_eq!(s.readings.grace_days, 60);
+        }
+        let s = Settings::parse(MINIMAL, Path::new("pan.toml")).unwrap();
+        assert_eq!(s.readings.frequency(), None);
+        assert_eq!(s.readings.grace_days, 0);
+        let text = format!("{MINIMAL}[readings]\nevery = \"yearly\"\n");
+        let Err(SettingsError::Invalid {
+            line,
+            message,
+            hint,
+            ..
+        }) = Settings::parse(&text, Path::new("pan.toml"))
+        else {
+            panic!("expected an error");
+        };
+        assert_eq!(line, 6);
+        assert!(message.contains("yearly"), "{message}");
+        assert!(
+            hint.contains("half-year") && hint.contains("once"),
+            "{hint}"
+        );
     }
 
     #[test]

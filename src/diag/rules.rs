@@ -159,7 +159,7 @@ rule!(
     Error,
     "A field holds a value outside its allowed set (a kind, state, date or period).",
     "use one of the values listed in the message",
-    "Some fields take one of a fixed set of values (indicator kind, state, actor kind, recurrence) or a value of a precise form (a date YYYY-MM-DD, a period such as 2026 or 2026-Q2, an identifier in lower case). The message lists what is accepted.",
+    "Some fields take one of a fixed set of values (indicator kind, reporting frequency `every`, state, actor kind, recurrence) or a value of a precise form (a date YYYY-MM-DD, a period such as 2026 or 2026-Q2, an identifier in lower case). The message lists what is accepted.",
     Example::replace(ACTION, "kind: count", "kind: counter"),
     Example::keep(ACTION)
 );
@@ -684,16 +684,16 @@ rule!(
     Warning,
     "An indicator with a reporting frequency has no reading for a period that has passed.",
     "record the missing reading (pan reading add), or explain the gap in a note",
-    "An indicator may declare `frequency: annual | half-yearly | quarterly | monthly`. Its reading is overdue when the period after its last reading has ended (or, without any reading, when the first full period after the action started has ended).",
+    "An indicator may declare `every: year | half-year | quarter | month | once` (an unknown value is F008, naming the accepted ones). This rule concerns an indicator that declares its own frequency: its reading is overdue when the period after its last reading has ended (or, without any reading, when the first full period after the action started has ended). A deliverable (`once`) and the plan-wide `[readings] every` of pan.toml are not checked here: `pan due` lists every figure owed, with its due date, under the one rule of the reporting cycle (README, \"Reporting cycle\").",
     Example::replace(
         ACTION,
         "    kind: count\n",
-        "    kind: count\n    frequency: quarterly\n"
+        "    kind: count\n    every: quarter\n"
     ),
     Example::replace(
         ACTION,
         "    kind: count\n",
-        "    kind: count\n    frequency: annual\n"
+        "    kind: count\n    every: year\n"
     )
 );
 

@@ -26,7 +26,7 @@ pub const INDICATOR_FIELDS: &[&str] = &[
     "label",
     "kind",
     "measure",
-    "frequency",
+    "every",
     "breakdowns",
     "targets",
 ];
@@ -63,7 +63,7 @@ pub struct ActionSpans {
     pub indicators_key: Span,
     /// Each indicator's `id:` value.
     pub indicators: Vec<Span>,
-    /// Each indicator's `frequency:` value, or its id when absent.
+    /// Each indicator's `every:` value, or its id when absent.
     pub frequencies: Vec<Span>,
     /// The `calendar:` key.
     pub calendar: Span,
@@ -232,9 +232,15 @@ fn indicator(ctx: &mut Ctx, node: &Node) -> Option<(Indicator, Span, Span)> {
         None => None,
     };
     let freqs: Vec<&str> = Frequency::ALL.iter().map(|k| k.as_str()).collect();
-    let freq_node = f.get("frequency");
+    let freq_node = f.get("every");
     let frequency = match freq_node {
-        Some(n) => Some(decode::word(ctx, n, "frequency", Frequency::parse, &freqs)?),
+        Some(n) => Some(decode::word(
+            ctx,
+            n,
+            "reporting frequency (`every:`)",
+            Frequency::parse,
+            &freqs,
+        )?),
         None => None,
     };
     let breakdowns = match f.get("breakdowns") {

@@ -103,8 +103,9 @@ pub struct Indicator {
     /// (count: flow, others: level).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measure: Option<Measure>,
-    /// How often a reading is expected; without it, a reading is never overdue.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// How often a reading is expected (`every:`): `year`, `half-year`, `quarter`, `month`, or `once` for a deliverable due when the
+    /// action's calendar ends. Without it, `[readings] every` in `pan.toml` applies.
+    #[serde(rename = "every", skip_serializing_if = "Option::is_none")]
     pub frequency: Option<Frequency>,
     /// Dimensions (ids of `plan/dimensions.yaml`) its readings may be broken down by.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

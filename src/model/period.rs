@@ -22,38 +22,47 @@ pub enum Period {
     Day(Date),
 }
 
-/// How often an indicator is expected to be measured.
+/// How often an indicator is expected to be measured: `every:` on an indicator, or
+/// `[readings] every` in `pan.toml` for the whole plan.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema,
 )]
-#[serde(rename_all = "kebab-case")]
 pub enum Frequency {
     /// Once a year.
+    #[serde(rename = "year")]
     Annual,
     /// Twice a year.
+    #[serde(rename = "half-year")]
     HalfYearly,
     /// Four times a year.
+    #[serde(rename = "quarter")]
     Quarterly,
     /// Every month.
+    #[serde(rename = "month")]
     Monthly,
+    /// Once: a deliverable, due when its action's calendar ends.
+    #[serde(rename = "once")]
+    Once,
 }
 
 impl Frequency {
     /// All frequencies, in the order they are documented.
-    pub const ALL: [Frequency; 4] = [
+    pub const ALL: [Frequency; 5] = [
         Frequency::Annual,
         Frequency::HalfYearly,
         Frequency::Quarterly,
         Frequency::Monthly,
+        Frequency::Once,
     ];
 
-    /// The spelling used in files.
+    /// The spelling used in files (`every: year`).
     pub fn as_str(self) -> &'static str {
         match self {
-            Frequency::Annual => "annual",
-            Frequency::HalfYearly => "half-yearly",
-            Frequency::Quarterly => "quarterly",
-            Frequency::Monthly => "monthly",
+            Frequency::Annual => "year",
+            Frequency::HalfYearly => "half-year",
+            Frequency::Quarterly => "quarter",
+            Frequency::Monthly => "month",
+            Frequency::Once => "once",
         }
     }
 
@@ -64,8 +73,12 @@ impl Frequency {
 
     /// The period whose reading is overdue for an indicator of this frequency, if any: the
     /// one after the last reading (or the first since the action started) when it has
-    /// ended by `today`.
+    /// ended by `today`. A deliverable (`once`) has no period of its own here: see
+    /// `report::due` for its due date.
     pub fn overdue_period(self, last: Option<Period>, start: Date, today: Date) -> Option<Period> {
+        if self == Frequency::Once {
+            return None;
+        }
         let expected = match last {
             Some(p) => self.period_of(p.end()).next(),
             None => self.period_of(start),
@@ -73,7 +86,7 @@ impl Frequency {
         (expected.end() < today).then_some(expected)
     }
 
-    /// The period of this frequency that contains `date`.
+    /// The period of this frequency that contains `date` (for `once`, the day itself).
     pub fn period_of(self, date: Date) -> Period {
         let y = date.year();
         let m = date.month() as u8;
@@ -82,6 +95,7 @@ impl Frequency {
             Frequency::HalfYearly => Period::Half(y, if m <= 6 { 1 } else { 2 }),
             Frequency::Quarterly => Period::Quarter(y, (m - 1) / 3 + 1),
             Frequency::Monthly => Period::Month(y, m),
+            Frequency::Once => Period::Day(date),
         }
     }
 }
@@ -413,5 +427,11 @@ mod tests {
         assert_eq!(Frequency::HalfYearly.period_of(d), p("2026-H2"));
         assert_eq!(Frequency::Monthly.period_of(d), p("2026-08"));
         assert_eq!(Frequency::Annual.period_of(d), p("2026"));
+        assert_eq!(Frequency::Once.period_of(d), Period::Day(d));
+        for f in Frequency::ALL {
+            assert_eq!(Frequency::parse(f.as_str()), Some(f));
+        }
+        assert_eq!(Frequency::parse("annual"), None);
+        assert_eq!(Frequency::parse("yearly"), None);
     }
 }

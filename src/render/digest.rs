@@ -219,6 +219,7 @@ pub fn markdown(d: &Digest, lang: Lang, stale_days: u32) -> String {
     targets(&mut out, d, w, lang);
     decisions(&mut out, d, w, lang, stale_days);
     per_ministry(&mut out, d, w, lang);
+    completeness(&mut out, d, w);
     calendar(&mut out, d, w, lang);
     if !d.context.is_empty() {
         let _ = writeln!(out, "[^method]: {}\n", w.method);
@@ -617,6 +618,79 @@ fn per_ministry(out: &mut String, d: &Digest, w: &Words, lang: Lang) {
             "{}\n",
             words::fill(w.idle_ministries, &[names.join(", ")])
         );
+    }
+}
+
+/// Completeness of the figures owed, per ministry and per lever (DHIS2's: received of
+/// expected, once the due date has passed).
+fn completeness(out: &mut String, d: &Digest, w: &Words) {
+    let c = &d.completeness;
+    if c.by_ministry.is_empty() && c.by_lever.is_empty() {
+        return;
+    }
+    let dw = &w.due;
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}\n\n{}{} {}\n",
+        dw.heading,
+        escape(dw.explain),
+        w.whole_plan,
+        w.colon,
+        escape(&(dw.completeness_of)(&c.total))
+    );
+    let rate = |x: &crate::report::due::Completeness| {
+        x.percent()
+            .map(|p| format!("{p}{}", w.percent_sign))
+            .unwrap_or_else(|| "—".into())
+    };
+    let table = |first: &str, rows: Vec<Vec<String>>| {
+        markdown::table(
+            &[
+                first,
+                dw.expected,
+                dw.received,
+                dw.late,
+                dw.due_soon,
+                dw.rate,
+            ],
+            &[
+                Align::Left,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+                Align::Right,
+            ],
+            &rows,
+        )
+    };
+    let row = |name: String, x: &crate::report::due::Completeness| {
+        vec![
+            name,
+            x.expected.to_string(),
+            x.received.to_string(),
+            x.late.to_string(),
+            x.due_soon.to_string(),
+            rate(x),
+        ]
+    };
+    if !c.by_ministry.is_empty() {
+        let rows = c
+            .by_ministry
+            .iter()
+            .map(|(m, x)| row(escape(m), x))
+            .collect();
+        out.push_str(&table(w.ministry, rows));
+        out.push('\n');
+    }
+    if !c.by_lever.is_empty() {
+        let rows = c
+            .by_lever
+            .iter()
+            .map(|(l, x)| row(format!("{} {}", w.lever, escape(l)), x))
+            .collect();
+        out.push_str(&table(w.lever, rows));
+        out.push('\n');
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod card;
 pub mod csv_out;
 pub mod diagnostics;
+pub mod due;
 pub mod explain;
 pub mod import;
 pub mod markdown;

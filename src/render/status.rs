@@ -350,6 +350,15 @@ struct ReportJson<'a> {
     rows: Vec<RowJson<'a>>,
     groups: Vec<GroupJson<'a>>,
     totals: BTreeMap<&'static str, usize>,
+    completeness: CompletenessSummaryJson,
+}
+
+/// Completeness of the figures owed by the actions listed (version 1, added).
+#[derive(Serialize)]
+struct CompletenessSummaryJson {
+    total: super::due::CompletenessJson,
+    by_ministry: BTreeMap<String, super::due::CompletenessJson>,
+    by_lever: BTreeMap<String, super::due::CompletenessJson>,
 }
 
 fn counts_json(c: &Counts) -> BTreeMap<&'static str, usize> {
@@ -358,7 +367,12 @@ fn counts_json(c: &Counts) -> BTreeMap<&'static str, usize> {
 
 /// The report as JSON: file spellings for states and health, English for reasons and
 /// titles, values as people read them.
-pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
+/// `completeness` covers the figures owed by the actions listed ([`crate::report::due`]).
+pub fn json(
+    report: &StatusReport,
+    plan: &Plan,
+    completeness: &crate::report::due::Summary,
+) -> anyhow::Result<String> {
     let ui = Lang::INTERFACE;
     let doc = ReportJson {
         version: super::readings::JSON_VERSION,
@@ -401,6 +415,19 @@ pub fn json(report: &StatusReport, plan: &Plan) -> anyhow::Result<String> {
             })
             .collect(),
         totals: counts_json(&report.totals),
+        completeness: CompletenessSummaryJson {
+            total: (&completeness.total).into(),
+            by_ministry: completeness
+                .by_ministry
+                .iter()
+                .map(|(m, c)| (m.clone(), c.into()))
+                .collect(),
+            by_lever: completeness
+                .by_lever
+                .iter()
+                .map(|(l, c)| (l.clone(), c.into()))
+                .collect(),
+        },
     };
     let mut s = serde_json::to_string_pretty(&doc)?;
     s.push('\n');

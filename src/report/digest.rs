@@ -254,6 +254,8 @@ pub struct Digest {
     pub charts: Vec<Chart>,
     /// Actions against the targets of their indicators, per objective and lever.
     pub rollup: super::targets::Rollup,
+    /// Completeness of the figures owed: the whole plan, per lever, per ministry.
+    pub completeness: super::due::Summary,
 }
 
 /// The context indicators' progress: readings known on the as-of date, in period order,
@@ -360,6 +362,10 @@ pub fn build(
         unnamed_ministries: super::ministries::unnamed(plan),
         charts: charts(plan, &rows, settings),
         rollup: super::targets::rollup(plan, readings, as_of),
+        completeness: super::due::summary(
+            &super::due::build(plan, readings, settings, as_of),
+            plan,
+        ),
     }
 }
 

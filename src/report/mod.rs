@@ -5,6 +5,7 @@ pub mod breakdowns;
 pub mod card;
 pub mod diff;
 pub mod digest;
+pub mod due;
 pub mod full;
 pub mod health;
 pub mod ministries;

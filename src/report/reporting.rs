@@ -2,16 +2,17 @@
 //! and whether a reading is overdue or too old — summed up per lever and per ministry, so
 //! that the committee can see who reports and who does not.
 //!
-//! The words are the health's: an indicator is **overdue** when its `frequency` expects a
-//! reading for a period that has ended ([`Frequency::overdue_period`]), **stale** when its
+//! The words are the health's: an indicator is **overdue** when a figure it owes is late
+//! ([`super::due`], the computation `pan due` lists), **stale** when its
 //! latest reading is older than `[health] stale_after_days` ([`super::health::is_stale`]),
 //! **without data** when its action has started and nothing was measured. No reading is
-//! expected before an action starts, nor once it is recorded as done or cancelled.
-//!
-//! [`Frequency::overdue_period`]: crate::model::Frequency::overdue_period
+//! expected before an action starts, nor once it is recorded as done or cancelled (a
+//! figure for a period it ran before stays owed). Each line, lever and ministry also
+//! carries its completeness: figures owed, received and late.
 
 use jiff::civil::Date;
 
+use super::due::{self, Completeness, DueReport};
 use super::health::{self, Health};
 use super::status::Row;
 use crate::config::Settings;
@@ -50,6 +51,8 @@ pub struct Line {
     pub recorded: Option<Date>,
     /// Where it stands.
     pub state: Reporting,
+    /// Its figures owed up to the as-of date: expected, received, late, due soon.
+    pub completeness: Completeness,
 }
 
 /// Counts of indicators by reporting state.
@@ -73,6 +76,8 @@ pub struct Tally {
     pub closed: usize,
     /// The latest period measured among them.
     pub last: Option<Period>,
+    /// Their figures owed: expected, received, late, due soon.
+    pub completeness: Completeness,
 }
 
 impl Tally {
@@ -89,6 +94,7 @@ impl Tally {
             Reporting::NotStarted => self.not_started += 1,
             Reporting::Closed => self.closed += 1,
         }
+        self.completeness.merge(&l.completeness);
         if let Some(p) = l.last
             && self
                 .last
@@ -133,6 +139,8 @@ pub struct ReportingReport {
     pub by_ministry: Vec<(String, Tally)>,
     /// The plan's context indicators.
     pub context: Vec<ContextLine>,
+    /// Every figure owed, the list `pan due` prints.
+    pub due: DueReport,
 }
 
 impl ReportingReport {
@@ -163,13 +171,15 @@ pub fn build(
     rows: &[Row],
     as_of: Date,
 ) -> ReportingReport {
+    let owed = due::build(plan, readings, settings, as_of);
+    let per_indicator = owed.per_indicator();
     let mut lines = Vec::new();
     let mut offsets = Vec::with_capacity(plan.actions.len() + 1);
     for (i, (a, row)) in plan.actions.iter().zip(rows).enumerate() {
         offsets.push(lines.len());
         let start = a.calendar.start_date(settings.period_start());
         let closed = matches!(row.assessment.health, Health::Done | Health::Cancelled);
-        for (j, ind) in a.indicators.iter().enumerate() {
+        for j in 0..a.indicators.len() {
             let known: Vec<_> = readings
                 .of(Owner::action(i), crate::model::index32(j))
                 .into_iter()
@@ -178,15 +188,14 @@ pub fn build(
             let known = effective(known);
             let last = latest(known.iter().copied(), as_of).map(|r| r.period);
             let recorded = known.iter().filter_map(|r| r.recorded).max();
-            let state = if closed {
+            let (completeness, first_late) =
+                per_indicator.get(&(i, j)).copied().unwrap_or_default();
+            let state = if let Some(p) = first_late {
+                Reporting::Overdue(p)
+            } else if closed {
                 Reporting::Closed
             } else if start > as_of {
                 Reporting::NotStarted
-            } else if let Some(p) = ind
-                .frequency
-                .and_then(|f| f.overdue_period(last, start, as_of))
-            {
-                Reporting::Overdue(p)
             } else {
                 match last {
                     None => Reporting::NoData,
@@ -201,6 +210,7 @@ pub fn build(
                 last,
                 recorded,
                 state,
+                completeness,
             });
         }
     }
@@ -260,6 +270,7 @@ pub fn build(
         by_lever,
         by_ministry,
         context,
+        due: owed,
     }
 }
 
@@ -390,7 +401,8 @@ mod tests {
             states,
             vec![
                 Reporting::Current,
-                Reporting::Overdue(Period::Quarter(2026, 3)),
+                // The earliest quarter without a figure (Q2 came in, Q1 did not).
+                Reporting::Overdue(Period::Quarter(2026, 1)),
                 Reporting::NoData,
                 Reporting::NotStarted,
                 Reporting::Stale,
@@ -413,7 +425,7 @@ mod tests {
     }
 
     #[test]
-    fn nothing_is_expected_of_a_closed_action() {
+    fn nothing_more_is_expected_of_a_closed_action() {
         let mut a = action("IN-B-1.01", "2026", &[Some(Frequency::Monthly)]);
         a.states.push(StateEntry {
             date: date(2026, 3, 1),
@@ -422,9 +434,18 @@ mod tests {
             reopened: false,
         });
         let p = plan(vec![a]);
+        // The months it ran still owe their figures.
         let r = report(&p, vec![], date(2026, 11, 30));
+        assert_eq!(r.lines[0].state, Reporting::Overdue(Period::Month(2026, 1)));
+        assert_eq!(r.total.completeness.expected, 3);
+        let months = ["2026-01", "2026-02", "2026-03"]
+            .iter()
+            .map(|m| reading(0, 0, m.parse().unwrap(), date(2026, 4, 1)))
+            .collect();
+        let r = report(&p, months, date(2026, 11, 30));
         assert_eq!(r.lines[0].state, Reporting::Closed);
         assert_eq!(r.total.expected(), 0);
+        assert_eq!(r.total.completeness.received, 3);
         // Before it was done, the monthly reading was overdue.
         let r = report(&p, vec![], date(2026, 2, 15));
         assert_eq!(r.lines[0].state, Reporting::Overdue(Period::Month(2026, 1)));

@@ -172,6 +172,58 @@ pub fn build(plan: &Plan, status: &StatusReport, title: &str, asked: &[Period]) 
     }
 }
 
+/// The template of figures owed ([`super::due`]): a row per indicator and period owed
+/// (`owed`, indices in `due.items`), its period filled in, so that the import knows the
+/// rows nobody filled in. `status` holds every action's row (for the latest reading).
+pub fn owed(
+    plan: &Plan,
+    status: &StatusReport,
+    due: &super::due::DueReport,
+    owed: &[usize],
+    title: &str,
+) -> Template {
+    let mut rows = Vec::new();
+    let mut asked: Vec<Period> = Vec::new();
+    let mut actions: Vec<usize> = Vec::new();
+    for o in owed.iter().filter_map(|&k| due.items.get(k)) {
+        let a = &plan.actions[o.action];
+        let ind = &a.indicators[o.indicator];
+        let latest = status
+            .rows
+            .iter()
+            .find(|r| r.code == a.code.to_string())
+            .and_then(|r| r.latest.iter().find(|l| l.indicator == ind.id))
+            .map(|l| (l.period, l.value.clone()));
+        if !asked.contains(&o.period) {
+            asked.push(o.period);
+        }
+        if !actions.contains(&o.action) {
+            actions.push(o.action);
+        }
+        rows.push(TemplateRow {
+            code: a.code.to_string(),
+            indicator: ind.id.clone(),
+            label: ind.label.clone(),
+            kind: ind.kind,
+            frequency: Some(o.frequency),
+            latest,
+            responsible: a.responsible.clone(),
+            action: a.action.clone(),
+            period: Some(o.period),
+        });
+    }
+    asked.sort();
+    Template {
+        as_of: status.as_of,
+        rows,
+        actions: actions.len(),
+        offered: offered(&asked, status.as_of),
+        asked,
+        plan: title.to_string(),
+        fingerprint: stamp::fingerprint(title, plan),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

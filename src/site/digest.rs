@@ -189,6 +189,7 @@ pub fn page(data: &Data, lang: Lang) -> (String, String) {
                 (unnamed_ministries(&ctx, &d.unnamed_ministries))
             }
         }
+        (super::reporting::completeness(&ctx, "completeness", &d.completeness))
         section {
             h2 id="calendar" { (ww.calendar_section) }
             p { a href=(ctx.link("timeline.html")) { (w.digest_calendar) } }

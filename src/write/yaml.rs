@@ -188,7 +188,7 @@ pub fn action(a: &Action) -> String {
                 let _ = writeln!(out, "    measure: {}", m.as_str());
             }
             if let Some(f) = i.frequency {
-                let _ = writeln!(out, "    frequency: {}", f.as_str());
+                let _ = writeln!(out, "    every: {}", f.as_str());
             }
             if !i.breakdowns.is_empty() {
                 let ids: Vec<String> = i.breakdowns.iter().map(|b| scalar(b)).collect();

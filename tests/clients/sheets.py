@@ -370,6 +370,27 @@ def run(pan, work, fixtures):
     shown = sheet_rows(calc.convert(status, 'csv:Text - txt - csv (StarCalc):44,34,76,1', os.path.join(work, "status-csv")))
     check("LibreOffice shows every action of the status workbook", sorted(row[0] for row in shown) == codes, f"{shown}\n{codes}")
 
+    # The drafts of `pan due`: each ministry's workbook of what it owes opens in
+    # LibreOffice with one row per figure owed.
+    drafts = os.path.join(work, "drafts")
+    r = repo.run("due", "--drafts", drafts, "--format", "json")
+    check("pan due writes its drafts", r.returncode == 0, r.stderr)
+    owed = {}
+    if r.returncode == 0:
+        for m in json.loads(r.stdout)["ministries"]:
+            if m["ministry"] and m["owed"]:
+                owed[m["ministry"]] = [(o["action"], o["indicator"], o["label"]) for o in m["owed"]]
+    books = sorted(f for f in os.listdir(drafts) if f.endswith(".xlsx")) if os.path.isdir(drafts) else []
+    check(
+        "a drafts workbook per ministry owing figures",
+        books and books == sorted(f"{m}.xlsx" for m in owed),
+        (books, sorted(owed)),
+    )
+    for book in books:
+        shown = sheet_rows(calc.convert(os.path.join(drafts, book), 'csv:Text - txt - csv (StarCalc):44,34,76,1', os.path.join(work, "csv-drafts-" + book)))
+        want = owed.get(book[: -len(".xlsx")])
+        check(f"LibreOffice shows every row of the drafts' {book}", shown == want, f"got {shown}\nwant {want}")
+
     # The real import, then the plan still validates.
     r = repo.run("reading", "import", lo_ods)
     check("LibreOffice's .ods is imported", r.returncode == 0 and "7 readings recorded" in r.stdout, r.stdout + r.stderr)

@@ -1,12 +1,13 @@
 //! English.
 
 use super::{
-    CardWords, DiffWords, OpenDataWords, SiteWords, StarterWords, TemplateWords, Terms, Words,
-    WorkbookWords, diff_row, diff_state, month,
+    CardWords, DiffWords, DueWords, OpenDataWords, SiteWords, StarterWords, TemplateWords, Terms,
+    Words, WorkbookWords, diff_row, diff_state, month,
 };
 use crate::model::calendar::Shape;
 use crate::model::{Calendar, Direction, Frequency, IndicatorKind, Measure, StateEntry};
 use crate::report::diff::{Declaration, Rewritten};
+use crate::report::due::Standing;
 use crate::report::health::{Health, Reason};
 use crate::report::progress::Class;
 use crate::report::reporting::Reporting;
@@ -485,6 +486,7 @@ pub static WORDS: Words = Words {
             Frequency::HalfYearly => "every half-year",
             Frequency::Quarterly => "every quarter",
             Frequency::Monthly => "every month",
+            Frequency::Once => "once, when the action's calendar ends",
         },
         value_prompt: |k| match k {
             IndicatorKind::Count => ("Whole number", "A whole number, 0 or more (e.g. 12)."),
@@ -632,6 +634,58 @@ pub static WORDS: Words = Words {
              Data Package (CSV and schemas) with its DCAT-AP description (`dcat.jsonld`), ready \
              for an open-data portal. Choose the licence first (`licence` in `pan.toml`).",
     },
+    due: DueWords {
+        ministry: "Ministry",
+        indicator: "Indicator",
+        action: "Action",
+        period: "Period",
+        due: "Due",
+        last: "Last reading",
+        standing: "Standing",
+        standing_of: |s| match s {
+            Standing::Late => "late",
+            Standing::DueSoon => "due soon",
+            Standing::Received => "received",
+        },
+        nothing: |d| format!("Nothing owed as of {d}."),
+        completeness: "Completeness",
+        completeness_of: |c| {
+            let pct = c.percent().map(|p| format!(" ({p}%)")).unwrap_or_default();
+            format!(
+                "{} of {} figure{} received{pct}, {} late, {} due soon",
+                c.received,
+                c.expected,
+                s(c.expected),
+                c.late,
+                c.due_soon
+            )
+        },
+        heading: "Completeness of the figures owed",
+        explain: "A figure is owed for each period of its indicator's frequency (once for a deliverable, when its action's calendar ends); it is late once its due date (the period's end plus the grace period) has passed without a reading. Completeness counts the figures received among those whose due date has passed.",
+        expected: "Expected",
+        received: "Received",
+        late: "Late",
+        due_soon: "Due soon",
+        rate: "Completeness",
+        subject: |plan, ministry, deadline| {
+            format!("{plan} — indicator figures due from {ministry} by {deadline}")
+        },
+        body: |m| {
+            let mut out = format!(
+                "Dear colleagues,\n\nFor the monitoring of the {}, the attached workbook ({}) \
+                 lists the indicator figures {} is responsible for that are expected: {} late \
+                 and {} due soon.\n\nPlease fill in one row per figure (value, source) and \
+                 return the workbook by {}",
+                m.plan, m.workbook, m.ministry, m.late, m.due_soon, m.deadline
+            );
+            match m.send_to {
+                Some(to) => out.push_str(&format!(" to: {to}.\n")),
+                None => out.push_str(".\n"),
+            }
+            out.push_str("\nKind regards,\n");
+            out
+        },
+    },
 };
 
 const MONTHS: [&str; 12] = [
@@ -771,6 +825,7 @@ fn frequency(f: Frequency) -> &'static str {
         Frequency::HalfYearly => "half-yearly",
         Frequency::Quarterly => "quarterly",
         Frequency::Monthly => "monthly",
+        Frequency::Once => "once (deliverable)",
     }
 }
 

@@ -1,12 +1,13 @@
 //! French, the plan's language.
 
 use super::{
-    CardWords, DiffWords, OpenDataWords, SiteWords, StarterWords, TemplateWords, Terms, Words,
-    WorkbookWords, diff_row, diff_state, month,
+    CardWords, DiffWords, DueWords, OpenDataWords, SiteWords, StarterWords, TemplateWords, Terms,
+    Words, WorkbookWords, diff_row, diff_state, month,
 };
 use crate::model::calendar::Shape;
 use crate::model::{Calendar, Direction, Frequency, IndicatorKind, Measure, StateEntry};
 use crate::report::diff::{Declaration, Rewritten};
+use crate::report::due::Standing;
 use crate::report::health::{Health, Reason};
 use crate::report::progress::Class;
 use crate::report::reporting::Reporting;
@@ -485,6 +486,7 @@ pub static WORDS: Words = Words {
             Frequency::HalfYearly => "chaque semestre",
             Frequency::Quarterly => "chaque trimestre",
             Frequency::Monthly => "chaque mois",
+            Frequency::Once => "une fois, à la fin du calendrier de l'action",
         },
         value_prompt: |k| match k {
             IndicatorKind::Count => ("Nombre entier", "Un nombre entier, 0 ou plus (par ex. 12)."),
@@ -634,6 +636,64 @@ pub static WORDS: Words = Words {
              publier sur un portail de données ouvertes. Choisissez d'abord la licence \
              (`licence` dans `pan.toml`).",
     },
+    due: DueWords {
+        ministry: "Ministère",
+        indicator: "Indicateur",
+        action: "Action",
+        period: "Période",
+        due: "À rendre le",
+        last: "Dernier relevé",
+        standing: "Situation",
+        standing_of: |s| match s {
+            Standing::Late => "en retard",
+            Standing::DueSoon => "à rendre bientôt",
+            Standing::Received => "reçu",
+        },
+        nothing: |d| format!("Aucun relevé dû au {d}."),
+        completeness: "Complétude",
+        completeness_of: |c| {
+            let pct = c
+                .percent()
+                .map(|p| format!(" ({p}\u{a0}%)"))
+                .unwrap_or_default();
+            format!(
+                "{} relevé{} reçu{} sur {} attendu{}{pct}, {} en retard, {} à rendre bientôt",
+                c.received,
+                if c.received > 1 { "s" } else { "" },
+                if c.received > 1 { "s" } else { "" },
+                c.expected,
+                if c.expected > 1 { "s" } else { "" },
+                c.late,
+                c.due_soon
+            )
+        },
+        heading: "Complétude des relevés attendus",
+        explain: "Un relevé est attendu pour chaque période de la fréquence de son indicateur (une seule fois pour un livrable, à la fin du calendrier de son action)\u{a0}; il est en retard une fois sa date limite passée (fin de la période et délai de grâce) sans relevé. La complétude compte les relevés reçus parmi ceux dont la date limite est passée.",
+        expected: "Attendus",
+        received: "Reçus",
+        late: "En retard",
+        due_soon: "À rendre bientôt",
+        rate: "Complétude",
+        subject: |plan, ministry, deadline| {
+            format!("{plan} — relevés des indicateurs attendus de {ministry} pour le {deadline}")
+        },
+        body: |m| {
+            let mut out = format!(
+                "Madame, Monsieur,\n\nDans le cadre du suivi du {}, le tableau joint ({}) \
+                 liste les relevés des indicateurs dont {} est responsable et qui sont attendus\u{a0}: \
+                 {} en retard et {} à rendre bientôt.\n\n\
+                 Merci de compléter une ligne par relevé (valeur, source) et de renvoyer le \
+                 tableau au plus tard le {}",
+                m.plan, m.workbook, m.ministry, m.late, m.due_soon, m.deadline
+            );
+            match m.send_to {
+                Some(to) => out.push_str(&format!(" à\u{a0}: {to}.\n")),
+                None => out.push_str(".\n"),
+            }
+            out.push_str("\nCordialement,\n");
+            out
+        },
+    },
 };
 
 /// "23 novembre 2026"; the first of a month is "1er".
@@ -763,6 +823,7 @@ fn frequency(f: Frequency) -> &'static str {
         Frequency::HalfYearly => "semestrielle",
         Frequency::Quarterly => "trimestrielle",
         Frequency::Monthly => "mensuelle",
+        Frequency::Once => "unique (livrable)",
     }
 }
 

@@ -234,6 +234,71 @@ pub struct Words {
     pub template: TemplateWords,
     /// The words of the starter repository `pan init` writes.
     pub starter: StarterWords,
+    /// The words of the reporting cycle: `pan due`, its drafts, completeness.
+    pub due: DueWords,
+}
+
+/// The words of the reporting cycle: what is owed (`pan due`), the message sent with a
+/// ministry's workbook, and completeness.
+pub struct DueWords {
+    /// Column: the ministry.
+    pub ministry: &'static str,
+    /// Column: the indicator.
+    pub indicator: &'static str,
+    /// Column: the action.
+    pub action: &'static str,
+    /// Column: the period.
+    pub period: &'static str,
+    /// Column: the due date.
+    pub due: &'static str,
+    /// Column: the latest reading's period.
+    pub last: &'static str,
+    /// Column: where the figure stands.
+    pub standing: &'static str,
+    /// A figure's standing.
+    pub standing_of: fn(crate::report::due::Standing) -> &'static str,
+    /// Nothing owed (the as-of date in words).
+    pub nothing: fn(&str) -> String,
+    /// "Completeness".
+    pub completeness: &'static str,
+    /// Completeness in words: received of expected (percent), late, due soon.
+    pub completeness_of: fn(&crate::report::due::Completeness) -> String,
+    /// Heading of the completeness section (digest, reporting page).
+    pub heading: &'static str,
+    /// How a figure is owed and counted, in a sentence.
+    pub explain: &'static str,
+    /// Column: figures expected (due date passed).
+    pub expected: &'static str,
+    /// Column: of which received.
+    pub received: &'static str,
+    /// Column: of which late.
+    pub late: &'static str,
+    /// Column: due soon.
+    pub due_soon: &'static str,
+    /// Column: received ÷ expected.
+    pub rate: &'static str,
+    /// A message's subject: plan title, ministry, deadline in words.
+    pub subject: fn(&str, &str, &str) -> String,
+    /// A message's body: the facts of [`Message`].
+    pub body: fn(&Message) -> String,
+}
+
+/// What a message sent with a ministry's workbook says.
+pub struct Message<'a> {
+    /// The plan's title.
+    pub plan: &'a str,
+    /// The ministry's full name.
+    pub ministry: &'a str,
+    /// Figures late.
+    pub late: usize,
+    /// Figures due soon.
+    pub due_soon: usize,
+    /// The deadline, in words.
+    pub deadline: String,
+    /// The workbook's file name.
+    pub workbook: &'a str,
+    /// Whom to return it to (`[readings] send_to`), if said.
+    pub send_to: Option<&'a str>,
 }
 
 /// The words of the starter repository `pan init` writes: the example plan (placeholders
