@@ -90,9 +90,9 @@ fn menej_owes_its_2026_figures_and_the_reporting_page_agrees() {
         .nth(2)
         .expect("the tally per ministry names MENEJ");
     let cells: Vec<&str> = menej_row
-        .split("<td class=\"num\">")
+        .split("<td class=\"num\"")
         .skip(1)
-        .map(|c| c.split('<').next().unwrap())
+        .map(|c| c.split_once('>').unwrap().1.split('<').next().unwrap())
         .collect();
     assert_eq!(cells[3], menej.len().to_string(), "{cells:?}");
     // The digest and the status JSON carry the same completeness.

@@ -939,7 +939,7 @@ fn a_single_reading_is_a_figure_not_a_one_bar_chart() {
         page.contains("<p class=\"single\"><strong>11</strong>"),
         "{page}"
     );
-    assert!(page.contains("Une seule mesure (2024)"), "{page}");
+    assert!(page.contains("Un seul relevé (2024)"), "{page}");
     // Two readings: a chart.
     f.write(
         READINGS_PATH,
