@@ -390,10 +390,8 @@ pub fn build(plan: &Plan, readings: &Readings, settings: &Settings, as_of: Date)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{
-        ActionCode, Actor, ActorKind, Indicator, IndicatorKind, Lever, Objective, Reading,
-        StateEntry, Value,
-    };
+    use crate::model::{Actor, ActorKind, Lever, Objective, Reading, StateEntry, Value};
+    use crate::report::reporting::tests::action;
     use jiff::civil::date;
 
     fn settings(extra: &str) -> Settings {
@@ -402,32 +400,6 @@ mod tests {
             std::path::Path::new("pan.toml"),
         )
         .unwrap()
-    }
-
-    fn action(code: &str, label: &str, every: &[Option<Frequency>]) -> Action {
-        let code: ActionCode = crate::model::code::DEFAULT.parse(code).unwrap();
-        Action {
-            code,
-            objective: code.objective_code(),
-            action: "x".into(),
-            responsible: vec!["MENEJ-IFEN".into()],
-            partners: vec![],
-            indicators: every
-                .iter()
-                .enumerate()
-                .map(|(i, f)| Indicator {
-                    id: format!("i{i}"),
-                    label: "l".into(),
-                    kind: IndicatorKind::Count,
-                    measure: None,
-                    frequency: *f,
-                    breakdowns: vec![],
-                    targets: Default::default(),
-                })
-                .collect(),
-            calendar: crate::model::calendar::parse_label(label).0,
-            states: vec![],
-        }
     }
 
     fn plan(actions: Vec<Action>) -> Plan {

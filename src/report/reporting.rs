@@ -275,7 +275,7 @@ pub fn build(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{
         Action, ActionCode, Actor, ActorKind, Frequency, Indicator, IndicatorKind, Lever,
@@ -291,7 +291,9 @@ mod tests {
         .unwrap()
     }
 
-    fn action(code: &str, label: &str, frequencies: &[Option<Frequency>]) -> Action {
+    /// An action of objective B-1 carried by MENEJ-IFEN, with one count indicator per
+    /// frequency given (also the fixture of `report::due`'s tests).
+    pub(crate) fn action(code: &str, label: &str, frequencies: &[Option<Frequency>]) -> Action {
         let code: ActionCode = crate::model::code::DEFAULT.parse(code).unwrap();
         Action {
             code,
