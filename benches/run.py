@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "benches" / "out"
 # Another build can be measured the same way (PAN_BIN=path/to/pan), to compare before/after.
-PAN = Path(os.environ.get("PAN_BIN", ROOT / "target" / "release" / "pan"))
+PAN = Path(os.environ.get("PAN_BIN", ROOT / "target" / "dist" / "pan"))
 GENERATE = ROOT / "target" / "release" / "pan-generate"
 PEER = OUT / "venv" / "bin" / "check-jsonschema"
 AS_OF = "2026-11-23"
