@@ -925,7 +925,7 @@ fn load_readings(
         let memo_ref = &*memo;
         let previous = std::mem::take(&mut parsed);
         let (kept, next) = rayon::join(
-            || merge_batch(&mut store, diags, previous, memo_ref.keep),
+            || merge_batch(&mut store, diags, previous),
             || {
                 batch
                     .into_par_iter()
@@ -937,7 +937,15 @@ fn load_readings(
                             }
                             None => read_readings(tree, plan, i, file, subject.as_ref()),
                         };
-                        (file.as_str(), key, result)
+                        // The copy another load takes is made here, in parallel, not
+                        // while the batch is merged.
+                        let kept = match &key {
+                            Some(key) if memo_ref.keep => {
+                                Some((file.clone(), key.clone(), copy_readings(&result)))
+                            }
+                            _ => None,
+                        };
+                        (result, kept)
                     })
                     .collect::<Vec<Parsed>>()
             },
@@ -954,22 +962,23 @@ fn load_readings(
 /// Readings files parsed at once, before their rows are merged into the store.
 const READINGS_BATCH: usize = 64;
 
-/// A readings file parsed: its path, what its parse depends on, and the parse.
-type Parsed<'j> = (&'j str, Option<ReadingsKey>, ReadingsResult);
+/// A readings file parsed, and its copy for another load when the load keeps its parses:
+/// its path, what its parse depends on, and the parse.
+type Parsed = (
+    ReadingsResult,
+    Option<(String, ReadingsKey, ReadingsResult)>,
+);
 
 /// Merge a batch of parsed readings files into the store, in order; their diagnostics go
-/// to `diags`. When `keep`, a copy of each parse is returned (for another load).
+/// to `diags`. The copies made for another load are returned.
 fn merge_batch(
     store: &mut Readings,
     diags: &mut Vec<Diagnostic>,
     batch: Vec<Parsed>,
-    keep: bool,
 ) -> Vec<(String, ReadingsKey, ReadingsResult)> {
     let mut kept = Vec::new();
-    for (file, key, result) in batch {
-        if keep && let Some(key) = key {
-            kept.push((file.to_string(), key, copy_readings(&result)));
-        }
+    for (result, copy) in batch {
+        kept.extend(copy);
         let (fr, mut d) = result;
         diags.append(&mut d);
         if let Some(fr) = fr {
