@@ -160,13 +160,6 @@ impl Formats {
     }
 }
 
-/// The workbook's bytes (see [`write`]).
-pub fn xlsx(s: &Status) -> Result<Vec<u8>, XlsxError> {
-    let mut out = Vec::new();
-    write(s, &mut out)?;
-    Ok(out)
-}
-
 /// How much a workbook holds: rows a sheet, reading rows with a height of their own.
 #[derive(Clone, Copy)]
 struct Limits {

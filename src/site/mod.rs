@@ -250,7 +250,7 @@ fn render(data: &Data, lang: Lang, job: Job) -> (String, String) {
 }
 
 /// Streams a file's bytes to the writer it is given.
-pub type Fill<'f> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'f;
+pub type Fill<'f> = dyn FnMut(&mut (dyn std::io::Write + Send)) -> std::io::Result<()> + 'f;
 
 /// Where the site's files go: each file's path from the site's root (`/`-separated) and
 /// what streams its bytes; it returns the number of bytes written. Pages are rendered in

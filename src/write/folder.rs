@@ -396,7 +396,7 @@ impl Staged {
     pub fn write_with(
         &self,
         rel: &str,
-        fill: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+        fill: &mut dyn FnMut(&mut (dyn Write + Send)) -> std::io::Result<()>,
     ) -> anyhow::Result<u64> {
         let mut path = self.root.clone();
         for c in Path::new(rel).components() {
